@@ -1,0 +1,32 @@
+/**
+ * @intilery-connect/core: everything that knows the Intilery Profile API, runtime-agnostic.
+ */
+export * from './errors.ts'
+export * from './profile-ref.ts'
+export * from './event-key.ts'
+export * from './events-query.ts'
+export * from './schemas/profile.ts'
+export * from './schemas/event.ts'
+export * from './schemas/error-body.ts'
+export {
+  createProfileClient,
+  profileClientOptionsSchema,
+  type ProfileClient,
+  type ProfileClientOptions,
+  type RequestOptions,
+  type Lookup,
+  type SingleLookup,
+  type ListLookup,
+  type ProfilePageResult,
+} from './client/create-profile-client.ts'
+export { EventsPage, type IterateOptions, type PageRequestOptions } from './client/events-page.ts'
+export {
+  TokenBucket,
+  sharedTokenBucket,
+  INTILERY_RATE_LIMIT,
+  type RateLimitOptions,
+  type TokenBucketOptions,
+} from './client/token-bucket.ts'
+export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './client/retry-policy.ts'
+export { parseRetryAfter } from './client/error-mapping.ts'
+export type { ClientHooks, RequestInfo, ResponseInfo, RetryInfo } from './client/transport.ts'
