@@ -11,7 +11,14 @@ const shared = new Set(Object.keys(globals['shared-node-browser']))
 const onlyIn = (env) => Object.keys(env).filter((name) => !shared.has(name))
 
 const coreMessage = 'packages/core runs in browsers, Node and edge runtimes: inject it instead.'
-const coreForbiddenGlobals = [...onlyIn(globals.browser), ...onlyIn(globals.node)].map((name) => ({
+// Recent Node versions expose a few browser APIs too, so `globals` lists them as shared; they are
+// still not available on every runtime core targets (edge workers have no storage or navigator).
+const notPortable = ['localStorage', 'sessionStorage', 'Storage', 'navigator', 'Navigator', 'Temporal']
+const coreForbiddenGlobals = [
+  ...onlyIn(globals.browser),
+  ...onlyIn(globals.node),
+  ...notPortable,
+].map((name) => ({
   name,
   message: coreMessage,
 }))

@@ -39,6 +39,8 @@ export function errorFromResponse(
   const body = readErrorBody(bodyText)
   const message = body.message ?? `Intilery answered HTTP ${status}`
   const init = { status, requestId }
+  // 413 is answered before the API's own handlers run, so its body code (if any) is not telling.
+  if (status === 413) return new PayloadTooLargeError(message, init)
   switch (body.code) {
     case 'authentication_error':
       return new AuthenticationError(message, init)
@@ -55,7 +57,6 @@ export function errorFromResponse(
   }
   if (status === 401 || status === 403) return new AuthenticationError(message, init)
   if (status === 404) return new NotFoundError(message, init)
-  if (status === 413) return new PayloadTooLargeError(message, init)
   if (status === 429) {
     return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(headers.get('retry-after')) })
   }

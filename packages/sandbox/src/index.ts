@@ -1,0 +1,12 @@
+/**
+ * @intilery-connect/sandbox: local stand-ins for everything outside this repository, for tests,
+ * benchmarks and the demo. Never imported by production code (lint enforces it).
+ */
+export { createSandbox, type CreateSandboxOptions, type Sandbox } from './sandbox.ts'
+export { startSandbox, type RunningSandbox } from './server.ts'
+export { sandboxConfig, sandboxConfigFromEnv, sandboxConfigSchema, type SandboxConfig } from './config.ts'
+export { FaultKnobs, faultPatchSchema, NO_FAULTS, type FaultPatch, type FaultSettings } from './admin/faults.ts'
+export { RequestCounters, tokenFingerprint, type CounterSnapshot } from './admin/counters.ts'
+export { CustomerStore } from './store/customer-store.ts'
+export type { CustomerRecord, StoredEvent } from './store/types.ts'
+export { SEEDED, seedCustomers } from './seed/index.ts'

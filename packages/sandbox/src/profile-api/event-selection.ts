@@ -1,0 +1,42 @@
+/**
+ * @module profile-api/event-selection
+ * Which events a query returns: include/exclude by event key (a key also matches the message type,
+ * so `include=page` keeps every page call), `start` inclusive, `end` exclusive, sorted by event
+ * time (ties by eventId so pages are stable).
+ */
+import type { ParsedEventsQuery, ProfileEvent } from '@intilery-connect/core'
+
+import type { CustomerRecord, StoredEvent } from '../store/types.ts'
+
+function keysOf(event: ProfileEvent): string[] {
+  const action = event.rawData.action
+  return action !== undefined && action !== 'track' ? [event.eventAction, action] : [event.eventAction]
+}
+
+function matches(keys: readonly string[], set: ReadonlySet<string>): boolean {
+  return keys.some((key) => set.has(key))
+}
+
+export function selectEvents(customers: readonly CustomerRecord[], query: ParsedEventsQuery): StoredEvent[] {
+  const include = query.include === undefined ? undefined : new Set(query.include)
+  const exclude = query.exclude === undefined ? undefined : new Set(query.exclude)
+  const start = query.start ?? Number.NEGATIVE_INFINITY
+  const end = query.end ?? Number.POSITIVE_INFINITY
+  const selected: StoredEvent[] = []
+  for (const customer of customers) {
+    for (const stored of customer.events) {
+      if (stored.ms < start || stored.ms >= end) continue
+      if (include !== undefined || exclude !== undefined) {
+        const keys = keysOf(stored.event)
+        if (include !== undefined && !matches(keys, include)) continue
+        if (exclude !== undefined && matches(keys, exclude)) continue
+      }
+      selected.push(stored)
+    }
+  }
+  const direction = query.sort === 'asc' ? 1 : -1
+  selected.sort(
+    (a, b) => direction * (a.ms - b.ms || (a.event.eventId < b.event.eventId ? -1 : a.event.eventId > b.event.eventId ? 1 : 0))
+  )
+  return selected
+}
