@@ -31,7 +31,9 @@ const admin = (path: string, init: RequestInit = {}, token = target.sandbox.conf
 
 describe('admin route', () => {
   it('needs its own token; the Profile API token does not open it', async () => {
-    expect((await admin('/faults', {}, 'wrong')).status).toBe(401)
+    const refused = await admin('/faults', {}, 'wrong')
+    expect(refused.status).toBe(401)
+    expect(refused.headers.get('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/)
     expect((await admin('/faults', {}, target.sandbox.config.authToken)).status).toBe(401)
     expect((await fetch(`${target.sandbox.url}/__admin/faults`)).status).toBe(401)
     expect((await admin('/faults')).status).toBe(200)

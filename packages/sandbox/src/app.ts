@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { TokenBucket } from '@intilery-connect/core'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 
 import { adminRoutes } from './admin/admin-routes.ts'
 import type { RequestCounters } from './admin/counters.ts'
@@ -76,9 +77,15 @@ export function createSandboxApp(deps: SandboxAppDeps) {
 
   const app = new Hono()
   app.use('*', async (c, next) => {
-    c.header('x-amzn-RequestId', randomUUID())
-    if (requestBytes(c) <= config.maxRequestBytes) return next()
-    return apiError(c, 413, 'payload_too_large', 'The request exceeds the 1 MB limit.')
+    const requestId = randomUUID()
+    c.header('x-amzn-RequestId', requestId)
+    if (requestBytes(c) > config.maxRequestBytes) {
+      return apiError(c, 413, 'payload_too_large', 'The request exceeds the 1 MB limit.')
+    }
+    await next()
+    // Responses built outside the context (a thrown HTTPException's) miss the prepared header.
+    if (!c.res.headers.has('x-amzn-RequestId')) c.res.headers.set('x-amzn-RequestId', requestId)
+    return undefined
   })
   app.use(
     '*',
@@ -128,7 +135,11 @@ export function createSandboxApp(deps: SandboxAppDeps) {
   })
 
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such route.'))
-  app.onError((_error, c) => apiError(c, 500, 'internal_server_error', 'Something went wrong internal to Intilery'))
+  app.onError((error, c) => {
+    // Middleware such as bearerAuth answers by throwing; its response is the answer, not a fault.
+    if (error instanceof HTTPException) return error.getResponse()
+    return apiError(c, 500, 'internal_server_error', 'Something went wrong internal to Intilery')
+  })
   return app
 }
 
