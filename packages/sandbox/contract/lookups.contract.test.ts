@@ -1,8 +1,11 @@
 // Contract rows: id types, id encoding, endpoints (meta alias metadata), email multi-match, errors.
 import {
   createProfileRef,
+  type ListLookup,
   NotFoundError,
   parseProfileRef,
+  type SingleLookup,
+  type Traits,
   ValidationError,
 } from '@intilery-connect/core'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
@@ -47,8 +50,8 @@ describe('id types', () => {
     expect(byId.profile).toEqual(byUserId.profile)
     expect(byEmail.kind).toBe('list')
     expect(byEmail.profiles).toEqual([byUserId.profile])
-    expectTypeOf(byEmail.profiles).toBeArray()
-    expectTypeOf(byUserId.profile).not.toBeArray()
+    expectTypeOf(byEmail).toEqualTypeOf<ListLookup<Traits>>()
+    expectTypeOf(byUserId).toEqualTypeOf<SingleLookup<Traits>>()
   })
 
   it('finds a customer by anonymousId', async () => {
@@ -102,7 +105,7 @@ describe('id encoding', () => {
   })
 
   it('matches emails case-insensitively', async () => {
-    const found = await target.client().traits(parseProfileRef('email:JOE.Bloggs@Intilery.COM'))
+    const found = await target.client().traits(createProfileRef('email', 'JOE.Bloggs@Intilery.COM'))
     expect(found.profiles.map((p) => p.id)).toEqual([joe.id])
     const raw = await target.raw(`/profiles/email:${encodeURIComponent('JOE.BLOGGS@INTILERY.COM')}/traits`)
     expect(raw.status).toBe(200)

@@ -100,12 +100,12 @@ export function createSandboxApp(deps: SandboxAppDeps) {
     const { brand, route } = routeOf(c)
     const token = c.req.header('auth-token')
     const routeName: FaultRoute | 'unknown' =
-      route === undefined ? 'unknown' : route.kind === 'profile' ? (route.endpoint as FaultRoute) : route.kind
+      route === undefined ? 'unknown' : route.kind === 'profile' ? route.endpoint : route.kind
     const response = await (async () => {
       if (route === undefined) return apiError(c, 404, 'not_found', 'No such route.')
       const method = route.kind === 'ingest' ? 'POST' : 'GET'
       if (c.req.method !== method) {
-        return apiError(c, 405 as never, 'invalid_request_error', `Use ${method} for this route.`, { allow: method })
+        return apiError(c, 405, 'invalid_request_error', `Use ${method} for this route.`, { allow: method })
       }
       if (!isAuthorised(token, config.authToken)) {
         return apiError(c, 401, 'authentication_error', 'Failure to properly authenticate yourself in the request.')

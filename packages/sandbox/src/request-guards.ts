@@ -5,13 +5,13 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 
-import type { Context } from 'hono'
+import type { Context, Env, Input } from 'hono'
 
 import type { FaultKnobs, FaultRoute } from './admin/faults.ts'
 import { apiError } from './profile-api/api-error.ts'
 
 /** The size Intilery's 1 MB rule applies to: URL, headers and declared body. */
-export function requestBytes(c: Context): number {
+export function requestBytes<E extends Env, P extends string, I extends Input>(c: Context<E, P, I>): number {
   let bytes = c.req.url.length
   for (const [name, value] of c.req.raw.headers) bytes += name.length + value.length + 4
   const declared = Number(c.req.header('content-length') ?? 0)

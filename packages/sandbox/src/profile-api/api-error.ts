@@ -1,4 +1,4 @@
-import type { Context } from 'hono'
+import type { Context, Env, Input } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 export type ApiErrorCode =
@@ -11,8 +11,8 @@ export type ApiErrorCode =
   | 'internal_server_error'
 
 /** The Profile API's error body: `{ "error": { "code", "message" } }`. */
-export function apiError(
-  c: Context,
+export function apiError<E extends Env, P extends string, I extends Input>(
+  c: Context<E, P, I>,
   status: ContentfulStatusCode,
   code: ApiErrorCode,
   message: string,
