@@ -13,7 +13,14 @@ const onlyIn = (env) => Object.keys(env).filter((name) => !shared.has(name))
 const coreMessage = 'packages/core runs in browsers, Node and edge runtimes: inject it instead.'
 // Recent Node versions expose a few browser APIs too, so `globals` lists them as shared; they are
 // still not available on every runtime core targets (edge workers have no storage or navigator).
-const notPortable = ['localStorage', 'sessionStorage', 'Storage', 'navigator', 'Navigator', 'Temporal']
+const notPortable = [
+  'localStorage',
+  'sessionStorage',
+  'Storage',
+  'navigator',
+  'Navigator',
+  'Temporal',
+]
 const coreForbiddenGlobals = [
   ...onlyIn(globals.browser),
   ...onlyIn(globals.node),
@@ -26,7 +33,11 @@ const coreForbiddenGlobals = [
 const scope = '@intilery-connect'
 const apps = ['relay', 'zendesk', 'pipedrive']
 const appImports = {
-  group: [...apps.map((app) => `${scope}/${app}`), ...apps.map((app) => `${scope}/${app}/*`), '**/apps/**'],
+  group: [
+    ...apps.map((app) => `${scope}/${app}`),
+    ...apps.map((app) => `${scope}/${app}/*`),
+    '**/apps/**',
+  ],
   message: 'Nothing imports an app: move shared code to packages/core or packages/ui.',
 }
 const relayImports = {
@@ -61,7 +72,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/only-throw-error': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       eqeqeq: ['error', 'smart'],
@@ -94,7 +108,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[object.name='globalThis'][property.name=/^(process|Buffer|window|document|navigator|global|require)$/]",
+          selector:
+            "MemberExpression[object.name='globalThis'][property.name=/^(process|Buffer|window|document|navigator|global|require)$/]",
           message: coreMessage,
         },
       ],

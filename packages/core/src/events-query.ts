@@ -37,22 +37,27 @@ export function parseIsoInstant(text: string): number | undefined {
   if (!match) return undefined
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '0', offset = 'Z'] = match
   const fraction = Number(`0.${frac}`) * 1000
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s))
-  // Date.UTC rolls 2024-02-31 over into March and reads years below 100 as 19xx; a real calendar
-  // date round-trips.
-  const check = new Date(utc)
-  const real =
-    check.getUTCFullYear() === Number(y) &&
-    check.getUTCMonth() === Number(mo) - 1 &&
-    check.getUTCDate() === Number(d)
-  if (!real) return undefined
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years below 100 as 19xx.
+  const date = new Date(0)
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d))
+  date.setUTCHours(Number(h), Number(mi), Number(s))
+  // A date such as 2024-02-31 rolls over into March; a real calendar date round-trips.
+  const real =
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(mo) - 1 &&
+    date.getUTCDate() === Number(d)
+  if (!real) return undefined
   let offsetMs = 0
   if (offset !== 'Z') {
     const sign = offset.startsWith('-') ? -1 : 1
     const digits = offset.slice(1).replace(':', '')
-    offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+    const offsetHours = Number(digits.slice(0, 2))
+    const offsetMinutes = Number(digits.slice(2))
+    if (offsetHours > 23 || offsetMinutes > 59) return undefined
+    offsetMs = sign * (offsetHours * 60 + offsetMinutes) * 60_000
   }
+  const utc = date.getTime()
   return utc + fraction - offsetMs
 }
 
@@ -60,7 +65,10 @@ const instant = (name: string) =>
   z.string().transform((text, ctx) => {
     const ms = parseIsoInstant(text)
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be an ISO 8601 date, got "${text.slice(0, 40)}"` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be an ISO 8601 date, got "${text.slice(0, 40)}"`,
+      })
       return z.NEVER
     }
     return ms

@@ -68,6 +68,9 @@ describe('browser bundle of core', () => {
     const core = (sandbox as { IntileryCore?: Record<string, unknown> }).IntileryCore
     expect(typeof core?.createProfileClient).toBe('function')
     const parse = core?.parseProfileRef as (text: string) => unknown
-    expect(parse('email:Joe.Bloggs@Intilery.com')).toEqual({ type: 'email', value: 'joe.bloggs@intilery.com' })
+    expect(parse('email:Joe.Bloggs@Intilery.com')).toEqual({
+      type: 'email',
+      value: 'joe.bloggs@intilery.com',
+    })
   }, 60_000)
 })

@@ -37,7 +37,10 @@ async function viaBareFetch(): Promise<number> {
   let count = 0
   let url = `${eventsUrl}?limit=100`
   for (;;) {
-    const body = JSON.parse(await (await fetch(url, { headers })).text()) as { scrollId: string; data: unknown[] }
+    const body = JSON.parse(await (await fetch(url, { headers })).text()) as {
+      scrollId: string
+      data: unknown[]
+    }
     count += body.data.length
     if (body.data.length < 100) return count
     url = `${eventsUrl}?scrollId=${encodeURIComponent(body.scrollId)}`

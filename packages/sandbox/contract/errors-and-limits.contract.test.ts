@@ -32,14 +32,20 @@ describe('authentication', () => {
 
   it('a token used for another brand is 401', async () => {
     const { url, config } = target.sandbox
-    const response = await fetch(`${url}/track/${config.clientId}/${config.accountId}/OTHER/v1${joePath}`, {
-      headers: { 'auth-token': config.authToken },
-    })
+    const response = await fetch(
+      `${url}/track/${config.clientId}/${config.accountId}/OTHER/v1${joePath}`,
+      {
+        headers: { 'auth-token': config.authToken },
+      }
+    )
     expect(response.status).toBe(401)
   })
 
   it('the client raises AuthenticationError with status and request id', async () => {
-    const error = await target.client({ authToken: 'wrong' }).traits(joe).catch((e: unknown) => e)
+    const error = await target
+      .client({ authToken: 'wrong' })
+      .traits(joe)
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(error).toMatchObject({ status: 401, code: 'authentication_error' })
     expect((error as AuthenticationError).requestId).toEqual(expect.any(String))
@@ -65,11 +71,20 @@ describe('request ids', () => {
 
 describe('request size', () => {
   it('a request over 1 MB is 413 and a PayloadTooLargeError', async () => {
-    const response = await target.track('track', { userId: 'big', event: 'Big', properties: { blob: 'x'.repeat(1_100_000) } })
+    const response = await target.track('track', {
+      userId: 'big',
+      event: 'Big',
+      properties: { blob: 'x'.repeat(1_100_000) },
+    })
     expect(response.status).toBe(413)
-    expect(await expectErrorBody(response)).toMatchObject({ message: 'The request exceeds the 1 MB limit.' })
+    expect(await expectErrorBody(response)).toMatchObject({
+      message: 'The request exceeds the 1 MB limit.',
+    })
     const huge = await fetch(`${target.sandbox.apiRoot}${joePath}`, {
-      headers: { 'auth-token': target.sandbox.config.authToken, 'x-padding': 'p'.repeat(1_100_000) },
+      headers: {
+        'auth-token': target.sandbox.config.authToken,
+        'x-padding': 'p'.repeat(1_100_000),
+      },
     })
     expect(huge.status).toBe(413)
   })
@@ -77,7 +92,13 @@ describe('request size', () => {
   it('the client maps 413 to PayloadTooLargeError', async () => {
     const client = target.client({
       fetch: (input, init) =>
-        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-padding': 'p'.repeat(1_100_000) } }),
+        fetch(input, {
+          ...init,
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            'x-padding': 'p'.repeat(1_100_000),
+          },
+        }),
     })
     await expect(client.traits(joe)).rejects.toThrow(PayloadTooLargeError)
   })
@@ -125,7 +146,19 @@ describe('malformed requests', () => {
 
   it('no path, query or body ever gets a 500 or a stack trace', async () => {
     const segment = fc.oneof(
-      fc.constantFrom('userId:', 'email:', 'id:', 'anonymousId:', 'phone:', ':', '%', '%zz', '%E0%A4%A', '..', ''),
+      fc.constantFrom(
+        'userId:',
+        'email:',
+        'id:',
+        'anonymousId:',
+        'phone:',
+        ':',
+        '%',
+        '%zz',
+        '%E0%A4%A',
+        '..',
+        ''
+      ),
       fc.string({ maxLength: 30 }).map(encodeURIComponent),
       fc.string({ maxLength: 30 })
     )
@@ -133,7 +166,20 @@ describe('malformed requests', () => {
       fc.asyncProperty(
         fc.tuple(segment, segment),
         fc.constantFrom('traits', 'events', 'meta', 'metadata', 'audiences', 'x'),
-        fc.dictionary(fc.constantFrom('limit', 'sort', 'start', 'end', 'include', 'exclude', 'scrollId', 'from', 'size'), fc.string({ maxLength: 20 })),
+        fc.dictionary(
+          fc.constantFrom(
+            'limit',
+            'sort',
+            'start',
+            'end',
+            'include',
+            'exclude',
+            'scrollId',
+            'from',
+            'size'
+          ),
+          fc.string({ maxLength: 20 })
+        ),
         async ([type, id], endpoint, query) => {
           const search = new URLSearchParams(query).toString()
           const path = `/profiles/${type}${id}/${endpoint}?${search}`
@@ -151,7 +197,10 @@ describe('malformed requests', () => {
   it('bodies that are not JSON or not messages are 400s', async () => {
     const notJson = await fetch(`${target.sandbox.apiRoot}/track`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'auth-token': target.sandbox.config.authToken },
+      headers: {
+        'content-type': 'application/json',
+        'auth-token': target.sandbox.config.authToken,
+      },
       body: '{"userId": ',
     })
     expect(notJson.status).toBe(400)

@@ -31,7 +31,18 @@ describe('events', () => {
     for (const event of page.data) {
       expect(profileEventSchema.safeParse(event).success).toBe(true)
       expect(Object.keys(event)).toEqual(
-        expect.arrayContaining(['eventId', 'eventTime', 'receivedTime', 'eventAction', 'customerId', 'clientId', 'accountId', 'brandId', 'source', 'rawData'])
+        expect.arrayContaining([
+          'eventId',
+          'eventTime',
+          'receivedTime',
+          'eventAction',
+          'customerId',
+          'clientId',
+          'accountId',
+          'brandId',
+          'source',
+          'rawData',
+        ])
       )
     }
   })
@@ -51,7 +62,9 @@ describe('events', () => {
     expect(byKey.data.every((e) => e.eventAction === 'email_opened')).toBe(true)
     expect(byName.data.map((e) => e.eventId)).toEqual(byKey.data.map((e) => e.eventId))
     const without = await client.events(joe, { exclude: ['Email Opened', 'email_sent'] })
-    expect(without.data.some((e) => e.eventAction === 'email_opened' || e.eventAction === 'email_sent')).toBe(false)
+    expect(
+      without.data.some((e) => e.eventAction === 'email_opened' || e.eventAction === 'email_sent')
+    ).toBe(false)
   })
 
   it('a message type such as page includes every page call', async () => {
@@ -64,11 +77,17 @@ describe('events', () => {
     const all = await target.client().events(power, { limit: 100 })
     const newest = all.data[0] as ProfileEvent
     const tenth = all.data[9] as ProfileEvent
-    const window = await target.client().events(power, { start: tenth.eventTime, end: newest.eventTime })
+    const window = await target
+      .client()
+      .events(power, { start: tenth.eventTime, end: newest.eventTime })
     const ids = window.data.map((e) => e.eventId)
     expect(ids).toContain(tenth.eventId)
     expect(ids).not.toContain(newest.eventId)
-    expect(times(window.data).every((t) => t >= Date.parse(tenth.eventTime) && t < Date.parse(newest.eventTime))).toBe(true)
+    expect(
+      times(window.data).every(
+        (t) => t >= Date.parse(tenth.eventTime) && t < Date.parse(newest.eventTime)
+      )
+    ).toBe(true)
   })
 
   it.each([
@@ -88,7 +107,9 @@ describe('events', () => {
   it('the client refuses a bad query before sending it', async () => {
     const before = target.sandbox.counters.snapshot().total
     await expect(target.client().events(joe, { limit: 101 })).rejects.toThrow(InvalidRequestError)
-    await expect(target.client().events(joe, { start: 'soon' })).rejects.toThrow(InvalidRequestError)
+    await expect(target.client().events(joe, { start: 'soon' })).rejects.toThrow(
+      InvalidRequestError
+    )
     expect(target.sandbox.counters.snapshot().total).toBe(before)
   })
 })
@@ -127,11 +148,15 @@ describe('scroll', () => {
     expect(response.status).toBe(200)
     const next = (await response.json()) as { data: ProfileEvent[] }
     expect(next.data).toHaveLength(5)
-    expect(Date.parse(next.data[0]?.eventTime ?? '')).toBeGreaterThanOrEqual(Date.parse(first.data[4]?.eventTime ?? ''))
+    expect(Date.parse(next.data[0]?.eventTime ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(first.data[4]?.eventTime ?? '')
+    )
   })
 
   it('an unknown scrollId is 400 "scrollId is invalid or has timed out"', async () => {
-    const response = await target.raw(`/profiles/userId:${SEEDED.joeBloggs.userId}/events?scrollId=nope`)
+    const response = await target.raw(
+      `/profiles/userId:${SEEDED.joeBloggs.userId}/events?scrollId=nope`
+    )
     expect(response.status).toBe(400)
     expect(await expectErrorBody(response)).toEqual({
       code: 'invalid_request_error',

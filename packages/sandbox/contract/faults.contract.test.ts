@@ -40,7 +40,10 @@ describe('admin route', () => {
   })
 
   it('sets knobs, rejects unknown ones, and resets', async () => {
-    const set = await admin('/faults', { method: 'PUT', body: JSON.stringify({ latencyMs: 5, routes: ['traits'] }) })
+    const set = await admin('/faults', {
+      method: 'PUT',
+      body: JSON.stringify({ latencyMs: 5, routes: ['traits'] }),
+    })
     expect(await set.json()).toMatchObject({ latencyMs: 5, routes: ['traits'] })
     const bad = await admin('/faults', { method: 'PUT', body: JSON.stringify({ explode: true }) })
     expect(bad.status).toBe(400)
@@ -71,7 +74,10 @@ describe('faults seen through the client', () => {
   it('a 503 burst is retried through; a 500 is not', async () => {
     target.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
     const retries: RetryInfo[] = []
-    const client = target.client({ retry: { maxRetries: 3, baseDelayMs: 1 }, hooks: { onRetry: (r) => retries.push(r) } })
+    const client = target.client({
+      retry: { maxRetries: 3, baseDelayMs: 1 },
+      hooks: { onRetry: (r) => retries.push(r) },
+    })
     const pending = client.traits(joe)
     await expect(pending).rejects.toThrow(UpstreamError)
     expect(retries).toHaveLength(3)
@@ -94,12 +100,19 @@ describe('faults seen through the client', () => {
 
   it('a malformed body is an UpstreamError malformed_response', async () => {
     target.sandbox.faults.set({ malformedRate: 1 })
-    await expect(target.client().events(joe)).rejects.toMatchObject({ code: 'malformed_response', status: 200 })
+    await expect(target.client().events(joe)).rejects.toMatchObject({
+      code: 'malformed_response',
+      status: 200,
+    })
   })
 
   it('a hanging response ends in a TimeoutError at the deadline, and the hang is released', async () => {
     target.sandbox.faults.set({ hangRate: 1 })
-    const client = target.client({ timeoutMs: 100, deadlineMs: 300, retry: { maxRetries: 5, baseDelayMs: 1 } })
+    const client = target.client({
+      timeoutMs: 100,
+      deadlineMs: 300,
+      retry: { maxRetries: 5, baseDelayMs: 1 },
+    })
     const error = await client.traits(joe).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).retryable).toBe(false)

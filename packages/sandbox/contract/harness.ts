@@ -18,7 +18,9 @@ export interface ContractTarget {
   stop(): Promise<void>
 }
 
-export async function startContractTarget(options: CreateSandboxOptions = {}): Promise<ContractTarget> {
+export async function startContractTarget(
+  options: CreateSandboxOptions = {}
+): Promise<ContractTarget> {
   const sandbox = await startSandbox({ port: 0, ...options })
   const { clientId, accountId, brandId, authToken } = sandbox.config
   const headers = { 'content-type': 'application/json', 'auth-token': authToken }
@@ -36,7 +38,10 @@ export async function startContractTarget(options: CreateSandboxOptions = {}): P
         ...overrides,
       }),
     raw: (path, init = {}) =>
-      fetch(`${sandbox.apiRoot}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } }),
+      fetch(`${sandbox.apiRoot}${path}`, {
+        ...init,
+        headers: { ...headers, ...(init.headers as Record<string, string>) },
+      }),
     track: (kind, body) =>
       fetch(`${sandbox.apiRoot}/${kind}`, { method: 'POST', headers, body: JSON.stringify(body) }),
     stop: () => sandbox.stop(),
@@ -44,7 +49,9 @@ export async function startContractTarget(options: CreateSandboxOptions = {}): P
 }
 
 /** The spec's error body, checked whole. */
-export async function expectErrorBody(response: Response): Promise<{ code: string; message: string }> {
+export async function expectErrorBody(
+  response: Response
+): Promise<{ code: string; message: string }> {
   const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } }
   if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
     throw new Error(`not an error body: ${JSON.stringify(body)}`)

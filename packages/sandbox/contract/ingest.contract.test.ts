@@ -30,15 +30,39 @@ describe('tracking ingest', () => {
   it('track, page and screen become events with first/last event and last activity', async () => {
     const userId = 'ingest-track-1'
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString()
-    await target.track('page', { userId, name: 'Pricing', properties: { path: '/pricing', title: 'Pricing' }, timestamp: at(30) })
+    await target.track('page', {
+      userId,
+      name: 'Pricing',
+      properties: { path: '/pricing', title: 'Pricing' },
+      timestamp: at(30),
+    })
     await target.track('screen', { userId, name: 'Home', timestamp: at(20) })
-    await target.track('track', { userId, event: 'Order Completed', properties: { total: 42, currency: 'GBP' }, timestamp: at(10) })
-    await target.track('track', { userId, event: 'Order Completed', properties: { total: 7, currency: 'GBP' }, timestamp: at(5) })
+    await target.track('track', {
+      userId,
+      event: 'Order Completed',
+      properties: { total: 42, currency: 'GBP' },
+      timestamp: at(10),
+    })
+    await target.track('track', {
+      userId,
+      event: 'Order Completed',
+      properties: { total: 7, currency: 'GBP' },
+      timestamp: at(5),
+    })
     const ref = createProfileRef('userId', userId)
     const client = target.client()
     const page = await client.events(ref)
-    expect(page.data.map((e) => e.eventAction)).toEqual(['order_completed', 'order_completed', 'screen_viewed', 'page_viewed'])
-    expect(page.data[0]?.rawData).toMatchObject({ action: 'track', event: 'Order Completed', properties: { total: 7 } })
+    expect(page.data.map((e) => e.eventAction)).toEqual([
+      'order_completed',
+      'order_completed',
+      'screen_viewed',
+      'page_viewed',
+    ])
+    expect(page.data[0]?.rawData).toMatchObject({
+      action: 'track',
+      event: 'Order Completed',
+      properties: { total: 7 },
+    })
     const meta = await client.meta(ref)
     expect(meta.profile.firstEvent?.order_completed?.properties).toMatchObject({ total: 42 })
     expect(meta.profile.lastEvent?.order_completed?.properties).toMatchObject({ total: 7 })
@@ -51,13 +75,24 @@ describe('tracking ingest', () => {
       batch: [
         { type: 'page', anonymousId, name: 'Landing', properties: { path: '/' } },
         { type: 'track', anonymousId, event: 'Trial Started' },
-        { type: 'identify', anonymousId, userId: 'batch-user-1', traits: { email: 'batch@example.com' } },
+        {
+          type: 'identify',
+          anonymousId,
+          userId: 'batch-user-1',
+          traits: { email: 'batch@example.com' },
+        },
       ],
     })
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ success: true, accepted: 3 })
-    const events = await target.client().events(createProfileRef('userId', 'batch-user-1'), { sort: 'asc' })
-    expect(events.data.map((e) => e.eventAction)).toEqual(['page_viewed', 'trial_started', 'identify'])
+    const events = await target
+      .client()
+      .events(createProfileRef('userId', 'batch-user-1'), { sort: 'asc' })
+    expect(events.data.map((e) => e.eventAction)).toEqual([
+      'page_viewed',
+      'trial_started',
+      'identify',
+    ])
   })
 
   it('a repeated messageId is stored once', async () => {

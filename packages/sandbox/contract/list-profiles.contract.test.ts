@@ -10,7 +10,8 @@ beforeAll(async () => {
 })
 afterAll(() => target.stop())
 
-const activity = (p: { lastActivityTime?: string | undefined }) => Date.parse(p.lastActivityTime ?? '1970-01-01')
+const activity = (p: { lastActivityTime?: string | undefined }) =>
+  Date.parse(p.lastActivityTime ?? '1970-01-01')
 
 describe('list profiles', () => {
   it('pages through profiles by most recent activity', async () => {
@@ -33,11 +34,14 @@ describe('list profiles', () => {
     expect(top.profiles[0]?.id).toBe(traits.profile.id)
   })
 
-  it.each(['size=0', 'size=101', 'size=x', 'from=-1'])('%s is 400 invalid_request_error', async (query) => {
-    const response = await target.raw(`/profiles?${query}`)
-    expect(response.status).toBe(400)
-    expect((await expectErrorBody(response)).code).toBe('invalid_request_error')
-  })
+  it.each(['size=0', 'size=101', 'size=x', 'from=-1'])(
+    '%s is 400 invalid_request_error',
+    async (query) => {
+      const response = await target.raw(`/profiles?${query}`)
+      expect(response.status).toBe(400)
+      expect((await expectErrorBody(response)).code).toBe('invalid_request_error')
+    }
+  )
 
   it('the client refuses a bad size before sending', async () => {
     await expect(target.client().listProfiles({ size: 0 })).rejects.toThrow(InvalidRequestError)

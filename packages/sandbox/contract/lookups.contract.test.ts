@@ -56,7 +56,15 @@ describe('id types', () => {
 
   it('finds a customer by anonymousId', async () => {
     const anonymousId = 'anon-contract-1'
-    expect((await target.track('page', { anonymousId, name: 'Pricing', properties: { path: '/pricing' } })).status).toBe(200)
+    expect(
+      (
+        await target.track('page', {
+          anonymousId,
+          name: 'Pricing',
+          properties: { path: '/pricing' },
+        })
+      ).status
+    ).toBe(200)
     const found = await target.client().traits(createProfileRef('anonymousId', anonymousId))
     expect(found.kind).toBe('single')
     expect(found.profile.id).toEqual(expect.any(String))
@@ -80,7 +88,9 @@ describe('id types', () => {
   it('refuses an invalid ref in the client before sending anything', async () => {
     const before = target.sandbox.counters.snapshot().total
     expect(() => parseProfileRef('phone:123')).toThrow(ValidationError)
-    await expect(target.client().traits({ type: 'userId', value: 'x'.repeat(1025) })).rejects.toThrow(ValidationError)
+    await expect(
+      target.client().traits({ type: 'userId', value: 'x'.repeat(1025) })
+    ).rejects.toThrow(ValidationError)
     expect(target.sandbox.counters.snapshot().total).toBe(before)
   })
 
@@ -99,7 +109,9 @@ describe('id encoding', () => {
     ['percent, question mark and hash', '100% ?really #yes'],
     ['unicode', 'ユーザー-Zoë-😀'],
   ])('round-trips a userId with %s', async (_label, userId) => {
-    expect((await target.track('identify', { userId, traits: { firstName: 'Enc' } })).status).toBe(200)
+    expect((await target.track('identify', { userId, traits: { firstName: 'Enc' } })).status).toBe(
+      200
+    )
     const found = await target.client().traits(createProfileRef('userId', userId))
     expect(found.profile.userId).toBe(userId)
   })
@@ -107,7 +119,9 @@ describe('id encoding', () => {
   it('matches emails case-insensitively', async () => {
     const found = await target.client().traits(createProfileRef('email', 'JOE.Bloggs@Intilery.COM'))
     expect(found.profiles.map((p) => p.id)).toEqual([joe.id])
-    const raw = await target.raw(`/profiles/email:${encodeURIComponent('JOE.BLOGGS@INTILERY.COM')}/traits`)
+    const raw = await target.raw(
+      `/profiles/email:${encodeURIComponent('JOE.BLOGGS@INTILERY.COM')}/traits`
+    )
     expect(raw.status).toBe(200)
   })
 })
@@ -115,14 +129,21 @@ describe('id encoding', () => {
 describe('endpoints', () => {
   it('serves meta and its alias metadata identically, with first/last events and audiences', async () => {
     const ref = encodeURIComponent(joe.userId)
-    const meta = (await (await target.raw(`/profiles/userId:${ref}/meta`)).json()) as Record<string, unknown>
-    const metadata = (await (await target.raw(`/profiles/userId:${ref}/metadata`)).json()) as Record<string, unknown>
+    const meta = (await (await target.raw(`/profiles/userId:${ref}/meta`)).json()) as Record<
+      string,
+      unknown
+    >
+    const metadata = (await (
+      await target.raw(`/profiles/userId:${ref}/metadata`)
+    ).json()) as Record<string, unknown>
     expect(metadata).toEqual(meta)
     const viaClient = await target.client().meta(createProfileRef('userId', joe.userId))
     expect(viaClient.profile.audiences).toEqual(expect.arrayContaining(['audience_2_days']))
     expect(viaClient.profile.audiencesStatic).toEqual(['audience_board'])
     expect(viaClient.profile.firstEvent?.email_sent?.eventId).toEqual(expect.any(String))
-    expect(viaClient.profile.lastEvent?.email_opened?.eventId).toBe('ec717144-924c-4826-981b-848459c39176')
+    expect(viaClient.profile.lastEvent?.email_opened?.eventId).toBe(
+      'ec717144-924c-4826-981b-848459c39176'
+    )
     expect(viaClient.profile.lastActivityTime).toEqual(expect.any(String))
   })
 
@@ -163,8 +184,14 @@ describe('not found', () => {
   it('is a 404 not_found body and a NotFoundError carrying the request id', async () => {
     const raw = await target.raw('/profiles/userId:nobody-here/traits')
     expect(raw.status).toBe(404)
-    expect(await expectErrorBody(raw)).toEqual({ code: 'not_found', message: 'Profile was not found.' })
-    const error = await target.client().traits(createProfileRef('email', 'nobody@example.com')).catch((e: unknown) => e)
+    expect(await expectErrorBody(raw)).toEqual({
+      code: 'not_found',
+      message: 'Profile was not found.',
+    })
+    const error = await target
+      .client()
+      .traits(createProfileRef('email', 'nobody@example.com'))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NotFoundError)
     expect((error as NotFoundError).status).toBe(404)
     expect((error as NotFoundError).requestId).toMatch(/^[0-9a-f-]{36}$/)

@@ -42,7 +42,8 @@ function routeOf(c: Context): { brand: string[]; route: Route | undefined } {
   // ['', 'track', clientId, accountId, brandId, 'v1', ...rest]
   const brand = path.slice(2, 5)
   const rest = path.slice(6)
-  if (path[1] !== 'track' || path[5] !== 'v1' || brand.length < 3) return { brand, route: undefined }
+  if (path[1] !== 'track' || path[5] !== 'v1' || brand.length < 3)
+    return { brand, route: undefined }
   if (rest.length === 1 && rest[0] === 'profiles') return { brand, route: { kind: 'list' } }
   if (rest.length === 3 && rest[0] === 'profiles') {
     const endpoint = endpointOf(rest[2] ?? '')
@@ -105,14 +106,30 @@ export function createSandboxApp(deps: SandboxAppDeps) {
       if (route === undefined) return apiError(c, 404, 'not_found', 'No such route.')
       const method = route.kind === 'ingest' ? 'POST' : 'GET'
       if (c.req.method !== method) {
-        return apiError(c, 405, 'invalid_request_error', `Use ${method} for this route.`, { allow: method })
+        return apiError(c, 405, 'invalid_request_error', `Use ${method} for this route.`, {
+          allow: method,
+        })
       }
       if (!isAuthorised(token, config.authToken)) {
-        return apiError(c, 401, 'authentication_error', 'Failure to properly authenticate yourself in the request.')
+        return apiError(
+          c,
+          401,
+          'authentication_error',
+          'Failure to properly authenticate yourself in the request.'
+        )
       }
       const [clientId, accountId, brandId] = brand.map(safeDecode)
-      if (clientId !== config.clientId || accountId !== config.accountId || brandId !== config.brandId) {
-        return apiError(c, 401, 'authentication_error', 'This auth token has no access to that client, account or brand.')
+      if (
+        clientId !== config.clientId ||
+        accountId !== config.accountId ||
+        brandId !== config.brandId
+      ) {
+        return apiError(
+          c,
+          401,
+          'authentication_error',
+          'This auth token has no access to that client, account or brand.'
+        )
       }
       const faulted = await applyFaults(c, deps.faults, deps.hangs, routeName as FaultRoute)
       if (faulted) return faulted

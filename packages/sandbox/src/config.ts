@@ -53,7 +53,9 @@ export class SandboxConfigError extends Error {
  * Reads the environment variables in {@link ENV_NAMES}.
  * @throws SandboxConfigError naming the variable and what is wrong with it.
  */
-export function sandboxConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SandboxConfig {
+export function sandboxConfigFromEnv(
+  env: Readonly<Record<string, string | undefined>>
+): SandboxConfig {
   const input: Record<string, string> = {}
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const value = env[name]

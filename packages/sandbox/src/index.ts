@@ -4,8 +4,19 @@
  */
 export { createSandbox, type CreateSandboxOptions, type Sandbox } from './sandbox.ts'
 export { startSandbox, type RunningSandbox } from './server.ts'
-export { sandboxConfig, sandboxConfigFromEnv, sandboxConfigSchema, type SandboxConfig } from './config.ts'
-export { FaultKnobs, faultPatchSchema, NO_FAULTS, type FaultPatch, type FaultSettings } from './admin/faults.ts'
+export {
+  sandboxConfig,
+  sandboxConfigFromEnv,
+  sandboxConfigSchema,
+  type SandboxConfig,
+} from './config.ts'
+export {
+  FaultKnobs,
+  faultPatchSchema,
+  NO_FAULTS,
+  type FaultPatch,
+  type FaultSettings,
+} from './admin/faults.ts'
 export { RequestCounters, tokenFingerprint, type CounterSnapshot } from './admin/counters.ts'
 export { CustomerStore } from './store/customer-store.ts'
 export type { CustomerRecord, StoredEvent } from './store/types.ts'

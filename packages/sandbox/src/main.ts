@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   write(`  accountId    ${config.accountId}`)
   write(`  brandId      ${config.brandId}`)
   write(`  auth token   ${config.authToken}      (header: auth-token; sandbox only, not a secret)`)
-  write(`  admin token  ${config.adminToken}  (Authorization: Bearer, for ${sandbox.url}/__admin/faults)`)
+  write(
+    `  admin token  ${config.adminToken}  (Authorization: Bearer, for ${sandbox.url}/__admin/faults)`
+  )
   write(`  dataset      ${sandbox.store.size} customers, seed ${config.seed}`)
   write()
   write('Try:')

@@ -11,7 +11,9 @@ import type { FaultKnobs, FaultRoute } from './admin/faults.ts'
 import { apiError } from './profile-api/api-error.ts'
 
 /** The size Intilery's 1 MB rule applies to: URL, headers and declared body. */
-export function requestBytes<E extends Env, P extends string, I extends Input>(c: Context<E, P, I>): number {
+export function requestBytes<E extends Env, P extends string, I extends Input>(
+  c: Context<E, P, I>
+): number {
   let bytes = c.req.url.length
   for (const [name, value] of c.req.raw.headers) bytes += name.length + value.length + 4
   const declared = Number(c.req.header('content-length') ?? 0)
@@ -72,14 +74,21 @@ export async function applyFaults(
       await hangs.hold(c.req.raw.signal)
       return apiError(c, 504, 'internal_server_error', 'The request hung (sandbox fault knob).')
     case 'error':
-      return apiError(c, decision.status, 'internal_server_error', 'Something went wrong internal to Intilery')
+      return apiError(
+        c,
+        decision.status,
+        'internal_server_error',
+        'Something went wrong internal to Intilery'
+      )
     case 'rate-limit':
       return apiError(
         c,
         429,
         'rate_limit_error',
         'Too many requests hit the API too quickly.',
-        decision.retryAfterSeconds === null ? {} : { 'retry-after': String(decision.retryAfterSeconds) }
+        decision.retryAfterSeconds === null
+          ? {}
+          : { 'retry-after': String(decision.retryAfterSeconds) }
       )
   }
 }

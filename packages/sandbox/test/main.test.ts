@@ -38,12 +38,21 @@ describe('intilery-sandbox command', () => {
     const text = output()
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1]
     expect(url).toBeDefined()
-    for (const expected of ['clientId     demo', 'accountId    demo', 'brandId      DEMO', 'token-from-env', 'sandbox-admin-token']) {
+    for (const expected of [
+      'clientId     demo',
+      'accountId    demo',
+      'brandId      DEMO',
+      'token-from-env',
+      'sandbox-admin-token',
+    ]) {
       expect(text).toContain(expected)
     }
-    const response = await fetch(`${url}/track/demo/demo/DEMO/v1/profiles/email:joe.bloggs@intilery.com/traits`, {
-      headers: { 'auth-token': 'token-from-env' },
-    })
+    const response = await fetch(
+      `${url}/track/demo/demo/DEMO/v1/profiles/email:joe.bloggs@intilery.com/traits`,
+      {
+        headers: { 'auth-token': 'token-from-env' },
+      }
+    )
     expect(response.status).toBe(200)
     child.kill('SIGTERM')
     const [code] = (await once(child, 'exit')) as [number | null]

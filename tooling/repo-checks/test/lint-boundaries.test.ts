@@ -23,9 +23,17 @@ describe('packages/core stays runtime-agnostic', () => {
     ['document', 'export const title = document.title', 'no-restricted-globals'],
     ['localStorage', "export const x = localStorage.getItem('k')", 'no-restricted-globals'],
     ['globalThis.process', 'export const p = globalThis.process', 'no-restricted-syntax'],
-    ['node:crypto', "import { createHash } from 'node:crypto'\nexport const h = createHash", 'no-restricted-imports'],
+    [
+      'node:crypto',
+      "import { createHash } from 'node:crypto'\nexport const h = createHash",
+      'no-restricted-imports',
+    ],
     ['fs without prefix', "import fs from 'fs'\nexport const f = fs", 'no-restricted-imports'],
-    ['fs/promises', "import { readFile } from 'fs/promises'\nexport const r = readFile", 'no-restricted-imports'],
+    [
+      'fs/promises',
+      "import { readFile } from 'fs/promises'\nexport const r = readFile",
+      'no-restricted-imports',
+    ],
   ])('flags %s in core sources', async (_label, code, rule) => {
     expect(await rulesFlagged('packages/core/src/violation.ts', code)).toContain(rule)
   })
@@ -40,17 +48,34 @@ describe('packages/core stays runtime-agnostic', () => {
   })
 
   it('lets core tests use Node', async () => {
-    expect(await rulesFlagged('packages/core/src/thing.test.ts', 'export const x = process.env.CI')).toEqual([])
+    expect(
+      await rulesFlagged('packages/core/src/thing.test.ts', 'export const x = process.env.CI')
+    ).toEqual([])
   })
 })
 
 describe('nothing imports an app', () => {
   it.each([
-    ['packages/core/src/a.ts', "import { createApp } from '@intilery-connect/relay'\nexport const a = createApp"],
-    ['packages/ui/src/a.tsx', "import { mount } from '@intilery-connect/zendesk'\nexport const a = mount"],
-    ['packages/sandbox/src/a.ts', "import { x } from '../../../apps/pipedrive/src/panel.ts'\nexport const a = x"],
-    ['apps/zendesk/src/a.ts', "import { panel } from '@intilery-connect/pipedrive'\nexport const a = panel"],
-    ['apps/relay/src/a.ts', "import { mount } from '@intilery-connect/zendesk'\nexport const a = mount"],
+    [
+      'packages/core/src/a.ts',
+      "import { createApp } from '@intilery-connect/relay'\nexport const a = createApp",
+    ],
+    [
+      'packages/ui/src/a.tsx',
+      "import { mount } from '@intilery-connect/zendesk'\nexport const a = mount",
+    ],
+    [
+      'packages/sandbox/src/a.ts',
+      "import { x } from '../../../apps/pipedrive/src/panel.ts'\nexport const a = x",
+    ],
+    [
+      'apps/zendesk/src/a.ts',
+      "import { panel } from '@intilery-connect/pipedrive'\nexport const a = panel",
+    ],
+    [
+      'apps/relay/src/a.ts',
+      "import { mount } from '@intilery-connect/zendesk'\nexport const a = mount",
+    ],
   ])('flags an app import in %s', async (file, code) => {
     expect(await rulesFlagged(file, code)).toContain('no-restricted-imports')
   })
@@ -63,15 +88,25 @@ describe('nothing imports an app', () => {
 
 describe('browser code never imports relay code', () => {
   it.each([
-    ['apps/zendesk/src/a.ts', "import { config } from '@intilery-connect/relay/config'\nexport const a = config"],
-    ['apps/pipedrive/src/a.ts', "import { secrets } from '../../relay/src/secrets.ts'\nexport const a = secrets"],
-    ['packages/ui/src/a.tsx', "import { tenants } from '@intilery-connect/relay'\nexport const a = tenants"],
+    [
+      'apps/zendesk/src/a.ts',
+      "import { config } from '@intilery-connect/relay/config'\nexport const a = config",
+    ],
+    [
+      'apps/pipedrive/src/a.ts',
+      "import { secrets } from '../../relay/src/secrets.ts'\nexport const a = secrets",
+    ],
+    [
+      'packages/ui/src/a.tsx',
+      "import { tenants } from '@intilery-connect/relay'\nexport const a = tenants",
+    ],
   ])('flags a relay import in %s', async (file, code) => {
     expect(await rulesFlagged(file, code)).toContain('no-restricted-imports')
   })
 
   it('lets the relay and the apps import core', async () => {
-    const code = "import { parseProfileRef } from '@intilery-connect/core'\nexport const p = parseProfileRef"
+    const code =
+      "import { parseProfileRef } from '@intilery-connect/core'\nexport const p = parseProfileRef"
     expect(await rulesFlagged('apps/relay/src/a.ts', code)).toEqual([])
     expect(await rulesFlagged('apps/zendesk/src/a.ts', code)).toEqual([])
     expect(await rulesFlagged('packages/ui/src/a.tsx', code)).toEqual([])
@@ -80,7 +115,8 @@ describe('browser code never imports relay code', () => {
 
 describe('production code never imports the sandbox', () => {
   it('flags the sandbox in relay sources but allows it in relay tests', async () => {
-    const code = "import { startSandbox } from '@intilery-connect/sandbox'\nexport const s = startSandbox"
+    const code =
+      "import { startSandbox } from '@intilery-connect/sandbox'\nexport const s = startSandbox"
     expect(await rulesFlagged('apps/relay/src/a.ts', code)).toContain('no-restricted-imports')
     expect(await rulesFlagged('apps/relay/src/a.test.ts', code)).toEqual([])
   })

@@ -14,7 +14,10 @@ const commands = quickStart
   .split('\n')
   .map((line) => line.replace(/#.*$/, '').trim())
   .filter((line) => line !== '')
-const pkg = JSON.parse(read('package.json')) as { packageManager: string; scripts: Record<string, string> }
+const pkg = JSON.parse(read('package.json')) as {
+  packageManager: string
+  scripts: Record<string, string>
+}
 
 describe('README quick start', () => {
   it('is exactly two commands: install+start and install+test', () => {

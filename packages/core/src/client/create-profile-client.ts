@@ -11,7 +11,9 @@ import { toEventsWireQuery, type EventsQuery } from '../events-query.ts'
 import {
   createProfileRef,
   encodeProfileRef,
-  type EmailRef, type ProfileRef, type SingleRef,
+  type EmailRef,
+  type ProfileRef,
+  type SingleRef,
 } from '../profile-ref.ts'
 import { eventsResponseSchema } from '../schemas/event.ts'
 import {
@@ -25,7 +27,12 @@ import {
   type Traits,
   traitsSchema,
 } from '../schemas/profile.ts'
-import { EventsPage, iteratePages, type IterateOptions, type PageRequestOptions } from './events-page.ts'
+import {
+  EventsPage,
+  iteratePages,
+  type IterateOptions,
+  type PageRequestOptions,
+} from './events-page.ts'
 import { DEFAULT_RETRY_POLICY } from './retry-policy.ts'
 import { INTILERY_RATE_LIMIT, sharedTokenBucket, TokenBucket } from './token-bucket.ts'
 import { type ClientHooks, createTransport } from './transport.ts'
@@ -57,7 +64,8 @@ export const profileClientOptionsSchema = z.object({
     ])
     .optional(),
   /** Client-side token bucket; `false` turns it off, a TokenBucket instance is used as given. */
-  rateLimit: z.union([z.literal(false), rateLimitSchema, z.instanceof(TokenBucket)]).optional(),
+  // instanceof first: a TokenBucket also has ratePerSecond and burst, and would match the object.
+  rateLimit: z.union([z.literal(false), z.instanceof(TokenBucket), rateLimitSchema]).optional(),
   userAgent: z.string().optional(),
 })
 
@@ -169,16 +177,24 @@ export function createProfileClient(options: ProfileClientOptions) {
   ): Promise<Lookup<R, T>> {
     const where = profilePath(ref, endpoint)
     if (ref.type === 'email') {
-      const answer = await transport.get({ ...where, schema: profileListSchema(schema), signal: opts.signal })
+      const answer = await transport.get({
+        ...where,
+        schema: profileListSchema(schema),
+        signal: opts.signal,
+      })
       const result: ListLookup<T> = {
         kind: 'list',
-        profiles: answer.value.data as T[],
+        profiles: answer.value.data,
         requestId: answer.requestId,
       }
       return result as Lookup<R, T>
     }
     const answer = await transport.get({ ...where, schema, signal: opts.signal })
-    const result: SingleLookup<T> = { kind: 'single', profile: answer.value, requestId: answer.requestId }
+    const result: SingleLookup<T> = {
+      kind: 'single',
+      profile: answer.value,
+      requestId: answer.requestId,
+    }
     return result as Lookup<R, T>
   }
 
@@ -214,7 +230,8 @@ export function createProfileClient(options: ProfileClientOptions) {
     traits: <R extends ProfileRef>(ref: R, opts?: RequestOptions) =>
       lookup<R, Traits>(ref, 'traits', traitsSchema, opts),
     /** Metadata: first/last event per action, audiences, last activity. */
-    meta: <R extends ProfileRef>(ref: R, opts?: RequestOptions) => lookup<R, Meta>(ref, 'meta', metaSchema, opts),
+    meta: <R extends ProfileRef>(ref: R, opts?: RequestOptions) =>
+      lookup<R, Meta>(ref, 'meta', metaSchema, opts),
     /** Dynamic and static audiences. */
     audiences: <R extends ProfileRef>(ref: R, opts?: RequestOptions) =>
       lookup<R, Audiences>(ref, 'audiences', audiencesSchema, opts),
@@ -228,10 +245,14 @@ export function createProfileClient(options: ProfileClientOptions) {
       return iteratePages(() => events(ref, query, opts), opts)
     },
     /** Profiles by recent activity; `from` is a page index. */
-    listProfiles: async (page: { from?: number; size?: number } = {}, opts: RequestOptions = {}) => {
+    listProfiles: async (
+      page: { from?: number; size?: number } = {},
+      opts: RequestOptions = {}
+    ) => {
       const from = page.from ?? 0
       const size = page.size ?? 100
-      if (!Number.isInteger(from) || from < 0) throw new InvalidRequestError('from must be an integer >= 0')
+      if (!Number.isInteger(from) || from < 0)
+        throw new InvalidRequestError('from must be an integer >= 0')
       if (!Number.isInteger(size) || size < 1 || size > 100) {
         throw new InvalidRequestError('size must be an integer between 1 and 100')
       }

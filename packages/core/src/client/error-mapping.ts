@@ -51,14 +51,20 @@ export function errorFromResponse(
     case 'not_found':
       return new NotFoundError(message, init)
     case 'rate_limit_error':
-      return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(headers.get('retry-after')) })
+      return new RateLimitError(message, {
+        ...init,
+        retryAfter: parseRetryAfter(headers.get('retry-after')),
+      })
     default:
       break
   }
   if (status === 401 || status === 403) return new AuthenticationError(message, init)
   if (status === 404) return new NotFoundError(message, init)
   if (status === 429) {
-    return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(headers.get('retry-after')) })
+    return new RateLimitError(message, {
+      ...init,
+      retryAfter: parseRetryAfter(headers.get('retry-after')),
+    })
   }
   if (status >= 500) return new UpstreamError(message, init)
   return new InvalidRequestError(message, init)

@@ -15,7 +15,10 @@ export class EventsPage {
   readonly requestId: string | undefined
   /** The page size the first request asked for; later pages keep it. */
   readonly limit: number
-  private readonly fetchNext: (scrollId: string, options?: PageRequestOptions) => Promise<EventsPage>
+  private readonly fetchNext: (
+    scrollId: string,
+    options?: PageRequestOptions
+  ) => Promise<EventsPage>
 
   constructor(init: {
     data: readonly ProfileEvent[]

@@ -96,7 +96,12 @@ export function createTransport(config: TransportConfig) {
     })
   }
 
-  async function attempt<T>(request: GetRequest<T>, url: string, attemptNo: number, deadline: AbortSignal) {
+  async function attempt<T>(
+    request: GetRequest<T>,
+    url: string,
+    attemptNo: number,
+    deadline: AbortSignal
+  ) {
     const started = Date.now()
     const clock = timer(config.timeoutMs)
     const signals = [clock.signal, deadline, request.signal].filter((s) => s !== undefined)
@@ -105,7 +110,11 @@ export function createTransport(config: TransportConfig) {
     let status: number | undefined
     let requestId: string | undefined
     try {
-      const response = await config.fetch(url, { method: 'GET', headers, signal: AbortSignal.any(signals) })
+      const response = await config.fetch(url, {
+        method: 'GET',
+        headers,
+        signal: AbortSignal.any(signals),
+      })
       status = response.status
       requestId = response.headers.get('x-amzn-requestid') ?? undefined
       const text = await response.text()

@@ -15,9 +15,19 @@ export function adminRoutes(adminToken: string, faults: FaultKnobs, counters: Re
     '*',
     bearerAuth({
       token: adminToken,
-      noAuthenticationHeader: { message: { error: { code: 'authentication_error', message: 'Bearer admin token required' } } },
-      invalidToken: { message: { error: { code: 'authentication_error', message: 'Invalid admin token' } } },
-      invalidAuthenticationHeader: { message: { error: { code: 'authentication_error', message: 'Invalid authorization header' } } },
+      noAuthenticationHeader: {
+        message: {
+          error: { code: 'authentication_error', message: 'Bearer admin token required' },
+        },
+      },
+      invalidToken: {
+        message: { error: { code: 'authentication_error', message: 'Invalid admin token' } },
+      },
+      invalidAuthenticationHeader: {
+        message: {
+          error: { code: 'authentication_error', message: 'Invalid authorization header' },
+        },
+      },
     })
   )
   admin.get('/faults', (c) => c.json(faults.current))
@@ -26,7 +36,10 @@ export function adminRoutes(adminToken: string, faults: FaultKnobs, counters: Re
     try {
       body = await c.req.json()
     } catch {
-      return c.json({ error: { code: 'invalid_request_error', message: 'The body is not JSON' } }, 400)
+      return c.json(
+        { error: { code: 'invalid_request_error', message: 'The body is not JSON' } },
+        400
+      )
     }
     const patch = faultPatchSchema.safeParse(body)
     if (!patch.success) {

@@ -104,13 +104,18 @@ export class FaultKnobs {
       return { kind: 'rate-limit', retryAfterSeconds: s.retryAfterSeconds }
     }
     if (s.hangRate > 0 && this.random() < s.hangRate) return { kind: 'hang' }
-    if (s.errorRate > 0 && this.random() < s.errorRate) return { kind: 'error', status: s.errorStatus }
+    if (s.errorRate > 0 && this.random() < s.errorRate)
+      return { kind: 'error', status: s.errorStatus }
     return { kind: 'none' }
   }
 
   /** Whether this successful response's body should be cut short. */
   malformed(route: FaultRoute): boolean {
-    return this.affects(route) && this.settings.malformedRate > 0 && this.random() < this.settings.malformedRate
+    return (
+      this.affects(route) &&
+      this.settings.malformedRate > 0 &&
+      this.random() < this.settings.malformedRate
+    )
   }
 }
 

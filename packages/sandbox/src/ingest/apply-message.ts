@@ -36,27 +36,42 @@ function newCustomer(id: string, now: number): CustomerRecord {
   }
 }
 
-function resolveCustomer(store: CustomerStore, message: IngestMessage, now: number): CustomerRecord {
-  const known = message.userId === undefined ? undefined : store.find({ type: 'userId', value: message.userId })[0]
+function resolveCustomer(
+  store: CustomerStore,
+  message: IngestMessage,
+  now: number
+): CustomerRecord {
+  const known =
+    message.userId === undefined
+      ? undefined
+      : store.find({ type: 'userId', value: message.userId })[0]
   const anonymous =
-    message.anonymousId === undefined ? undefined : store.find({ type: 'anonymousId', value: message.anonymousId })[0]
+    message.anonymousId === undefined
+      ? undefined
+      : store.find({ type: 'anonymousId', value: message.anonymousId })[0]
   let customer = known ?? (anonymous?.userId === undefined ? anonymous : undefined)
   if (customer === undefined) {
     customer = newCustomer(randomUUID(), now)
     store.add(customer)
   }
-  if (message.userId !== undefined && customer.userId === undefined) store.setUserId(customer, message.userId)
+  if (message.userId !== undefined && customer.userId === undefined)
+    store.setUserId(customer, message.userId)
   if (message.anonymousId !== undefined) store.addAnonymousId(customer, message.anonymousId)
   return customer
 }
 
-export function applyMessage(store: CustomerStore, message: IngestMessage, now = Date.now()): ApplyResult {
+export function applyMessage(
+  store: CustomerStore,
+  message: IngestMessage,
+  now = Date.now()
+): ApplyResult {
   const customer = resolveCustomer(store, message, now)
   const eventId = message.messageId ?? randomUUID()
   if (message.messageId !== undefined && customer.events.some((s) => s.event.eventId === eventId)) {
     return { customerId: customer.id, eventId, duplicate: true }
   }
-  if (message.kind === 'identify' && message.traits !== undefined) store.mergeTraits(customer, message.traits)
+  if (message.kind === 'identify' && message.traits !== undefined)
+    store.mergeTraits(customer, message.traits)
   const ms = message.timestamp === undefined ? now : (parseIsoInstant(message.timestamp) ?? now)
   const properties =
     message.kind === 'page' || message.kind === 'screen'

@@ -2,7 +2,7 @@
  * @module profile-api/event-selection
  * Which events a query returns: include/exclude by event key (a key also matches the message type,
  * so `include=page` keeps every page call), `start` inclusive, `end` exclusive, sorted by event
- * time (ties by eventId so pages are stable).
+ * time (ties in arrival order, so pages are stable).
  */
 import type { ParsedEventsQuery, ProfileEvent } from '@intilery-connect/core'
 
@@ -10,14 +10,19 @@ import type { CustomerRecord, StoredEvent } from '../store/types.ts'
 
 function keysOf(event: ProfileEvent): string[] {
   const action = event.rawData.action
-  return action !== undefined && action !== 'track' ? [event.eventAction, action] : [event.eventAction]
+  return action !== undefined && action !== 'track'
+    ? [event.eventAction, action]
+    : [event.eventAction]
 }
 
 function matches(keys: readonly string[], set: ReadonlySet<string>): boolean {
   return keys.some((key) => set.has(key))
 }
 
-export function selectEvents(customers: readonly CustomerRecord[], query: ParsedEventsQuery): StoredEvent[] {
+export function selectEvents(
+  customers: readonly CustomerRecord[],
+  query: ParsedEventsQuery
+): StoredEvent[] {
   const include = query.include === undefined ? undefined : new Set(query.include)
   const exclude = query.exclude === undefined ? undefined : new Set(query.exclude)
   const start = query.start ?? Number.NEGATIVE_INFINITY
@@ -34,9 +39,9 @@ export function selectEvents(customers: readonly CustomerRecord[], query: Parsed
       selected.push(stored)
     }
   }
-  const direction = query.sort === 'asc' ? 1 : -1
-  selected.sort(
-    (a, b) => direction * (a.ms - b.ms || (a.event.eventId < b.event.eventId ? -1 : a.event.eventId > b.event.eventId ? 1 : 0))
-  )
+  // Array.prototype.sort is stable: events at the same instant keep their arrival order (a batch
+  // without timestamps), and newest-first is that order reversed.
+  selected.sort((a, b) => a.ms - b.ms)
+  if (query.sort !== 'asc') selected.reverse()
   return selected
 }

@@ -42,13 +42,21 @@ function queryOf(c: Context): Record<string, string> {
 
 /** Maps a core validation error to the spec's 400 body. */
 function badRequest(c: Context, error: unknown): Response {
-  if (isIntileryError(error) && (error.code === 'validation_error' || error.code === 'invalid_request_error')) {
+  if (
+    isIntileryError(error) &&
+    (error.code === 'validation_error' || error.code === 'invalid_request_error')
+  ) {
     return apiError(c, 400, error.code, error.message)
   }
   throw error
 }
 
-export function readProfile(c: Context, deps: ReadDeps, rawRef: string, endpoint: ProfileEndpoint | 'events') {
+export function readProfile(
+  c: Context,
+  deps: ReadDeps,
+  rawRef: string,
+  endpoint: ProfileEndpoint | 'events'
+) {
   let ref
   try {
     ref = decodeProfileRef(rawRef)
@@ -77,10 +85,18 @@ export function readProfile(c: Context, deps: ReadDeps, rawRef: string, endpoint
   }
   const body = PROFILE_BODIES[endpoint]
   // Email lookups may match several customers, so they always answer the list form.
-  return ref.type === 'email' ? c.json({ data: customers.map(body) }) : c.json(body(customers[0] as never))
+  return ref.type === 'email'
+    ? c.json({ data: customers.map(body) })
+    : c.json(body(customers[0] as never))
 }
 
-function pageParam(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+function pageParam(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
   if (value === undefined) return fallback
   const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN
   if (!(number >= min && number <= max)) {
@@ -103,7 +119,8 @@ export function listProfiles(c: Context, deps: ReadDeps) {
     return badRequest(c, error)
   }
   const ranked = [...deps.store.all()].sort(
-    (a, b) => (lastActivityMs(b) ?? -Infinity) - (lastActivityMs(a) ?? -Infinity) || (a.id < b.id ? -1 : 1)
+    (a, b) =>
+      (lastActivityMs(b) ?? -Infinity) - (lastActivityMs(a) ?? -Infinity) || (a.id < b.id ? -1 : 1)
   )
   const data = ranked.slice(from * size, from * size + size).map(summaryBody)
   return c.json({ data, from, size, total: ranked.length })

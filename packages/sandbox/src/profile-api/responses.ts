@@ -38,7 +38,8 @@ function firstAndLastByAction(customer: CustomerRecord) {
     first[action] ??= eventSummary(stored)
     last[action] = stored
   }
-  for (const [action, stored] of Object.entries(last)) last[action] = eventSummary(stored as StoredEvent)
+  for (const [action, stored] of Object.entries(last))
+    last[action] = eventSummary(stored as StoredEvent)
   return { first, last }
 }
 
@@ -76,7 +77,10 @@ export function summaryBody(customer: CustomerRecord): Record<string, unknown> {
 
 export type ProfileEndpoint = 'traits' | 'meta' | 'audiences'
 
-export const PROFILE_BODIES: Record<ProfileEndpoint, (customer: CustomerRecord) => Record<string, unknown>> = {
+export const PROFILE_BODIES: Record<
+  ProfileEndpoint,
+  (customer: CustomerRecord) => Record<string, unknown>
+> = {
   traits: traitsBody,
   meta: metaBody,
   audiences: audiencesBody,

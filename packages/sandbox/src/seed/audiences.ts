@@ -30,9 +30,14 @@ function lastOf(events: readonly StoredEvent[], name: string): StoredEvent | und
   return events.findLast((e) => nameOf(e) === name)
 }
 
-export function dynamicAudiences(events: readonly StoredEvent[], computed: Record<string, unknown>, now: number): string[] {
+export function dynamicAudiences(
+  events: readonly StoredEvent[],
+  computed: Record<string, unknown>,
+  now: number
+): string[] {
   const ids: string[] = []
-  const within = (event: StoredEvent | undefined, days: number) => event !== undefined && event.ms >= now - days * DAY
+  const within = (event: StoredEvent | undefined, days: number) =>
+    event !== undefined && event.ms >= now - days * DAY
   const orders = typeof computed.orders_count === 'number' ? computed.orders_count : 0
   const value = typeof computed.lifetime_value_gbp === 'number' ? computed.lifetime_value_gbp : 0
 
@@ -41,7 +46,11 @@ export function dynamicAudiences(events: readonly StoredEvent[], computed: Recor
   if (value >= HIGH_VALUE_GBP || orders >= HIGH_VALUE_ORDERS) ids.push(DYNAMIC_AUDIENCES.highValue)
   const added = lastOf(events, 'Product Added')
   const ordered = lastOf(events, 'Order Completed')
-  if (added !== undefined && within(added, 14) && (ordered === undefined || ordered.ms < added.ms)) {
+  if (
+    added !== undefined &&
+    within(added, 14) &&
+    (ordered === undefined || ordered.ms < added.ms)
+  ) {
     ids.push(DYNAMIC_AUDIENCES.cartAbandoners)
   }
   if (orders > 0 && computed.churn_risk === 'high') ids.push(DYNAMIC_AUDIENCES.lapsedBuyers)

@@ -40,26 +40,97 @@ const siteLink = (link: string, path: string, campaign: string): EmailLink => ({
   url: `${INTILERY_ORIGIN}${path}?utm_source=intilery&utm_medium=email&utm_campaign=${campaign}`,
 })
 
-type Template = readonly [id: string, subject: string, links: readonly (readonly [string, string])[]]
+type Template = readonly [
+  id: string,
+  subject: string,
+  links: readonly (readonly [string, string])[],
+]
 
 const SHOP_TEMPLATES: readonly Template[] = [
-  ['NEW_ARRIVALS', 'New in: linen for warmer days', [['Shop new arrivals', '/collections/apparel'], ['See the lookbook', '/journal/lookbook']]],
-  ['WEEKEND_SALE', '20% off this weekend only', [['Shop the sale', '/sale'], ['Kitchen offers', '/collections/kitchen']]],
-  ['FREE_DELIVERY', 'Free delivery on everything — 48 hours', [['Start shopping', '/'], ['Delivery info', '/help/delivery']]],
-  ['HOME_EDIT', 'The Home Edit: slow mornings', [['Shop home', '/collections/home'], ['Read the journal', '/journal/slow-mornings']]],
+  [
+    'NEW_ARRIVALS',
+    'New in: linen for warmer days',
+    [
+      ['Shop new arrivals', '/collections/apparel'],
+      ['See the lookbook', '/journal/lookbook'],
+    ],
+  ],
+  [
+    'WEEKEND_SALE',
+    '20% off this weekend only',
+    [
+      ['Shop the sale', '/sale'],
+      ['Kitchen offers', '/collections/kitchen'],
+    ],
+  ],
+  [
+    'FREE_DELIVERY',
+    'Free delivery on everything — 48 hours',
+    [
+      ['Start shopping', '/'],
+      ['Delivery info', '/help/delivery'],
+    ],
+  ],
+  [
+    'HOME_EDIT',
+    'The Home Edit: slow mornings',
+    [
+      ['Shop home', '/collections/home'],
+      ['Read the journal', '/journal/slow-mornings'],
+    ],
+  ],
   ['BACK_IN_STOCK', 'Back in stock: your favourites', [['Shop now', '/collections/footwear']]],
-  ['OUTDOOR_READY', 'Get outside: kit for the weekend', [['Shop outdoors', '/collections/outdoors'], ['Trail guide', '/journal/trail-guide']]],
+  [
+    'OUTDOOR_READY',
+    'Get outside: kit for the weekend',
+    [
+      ['Shop outdoors', '/collections/outdoors'],
+      ['Trail guide', '/journal/trail-guide'],
+    ],
+  ],
   ['BEAUTY_RITUALS', 'Five-minute rituals for busy days', [['Shop beauty', '/collections/beauty']]],
   ['TECH_PICKS', 'Our team’s tech picks', [['Shop electronics', '/collections/electronics']]],
-  ['MEMBERS_PREVIEW', 'Members get early access', [['Preview the collection', '/members'], ['Your account', '/account']]],
-  ['GIFT_GUIDE', 'Gifts they’ll actually use', [['Gift guide', '/journal/gift-guide'], ['Gifts under £30', '/collections/accessories']]],
+  [
+    'MEMBERS_PREVIEW',
+    'Members get early access',
+    [
+      ['Preview the collection', '/members'],
+      ['Your account', '/account'],
+    ],
+  ],
+  [
+    'GIFT_GUIDE',
+    'Gifts they’ll actually use',
+    [
+      ['Gift guide', '/journal/gift-guide'],
+      ['Gifts under £30', '/collections/accessories'],
+    ],
+  ],
 ]
 
 const B2B_TEMPLATES: readonly Template[] = [
-  ['INSIDER', 'Intilery Insider: what’s new this month', [['Read the update', '/blog/product-update'], ['See pricing', '/pricing']]],
+  [
+    'INSIDER',
+    'Intilery Insider: what’s new this month',
+    [
+      ['Read the update', '/blog/product-update'],
+      ['See pricing', '/pricing'],
+    ],
+  ],
   ['WEBINAR_CDP101', 'Join our CDP 101 webinar', [['Save your seat', '/webinars/cdp-101']]],
-  ['CASE_STUDY', 'How a retailer grew repeat orders by 31%', [['Read the case study', '/customers/retail-case-study']]],
-  ['JOURNEYS_LAUNCH', 'Journeys: orchestrate every channel', [['Explore Journeys', '/features/journeys'], ['Book a demo', '/demo']]],
+  [
+    'CASE_STUDY',
+    'How a retailer grew repeat orders by 31%',
+    [['Read the case study', '/customers/retail-case-study']],
+  ],
+  [
+    'JOURNEYS_LAUNCH',
+    'Journeys: orchestrate every channel',
+    [
+      ['Explore Journeys', '/features/journeys'],
+      ['Book a demo', '/demo'],
+    ],
+  ],
   ['FreeTrialReminder', 'Your free trial is waiting', [['Start your free trial', '/free-trial']]],
 ]
 
@@ -70,7 +141,10 @@ export const FREE_TRIAL_ESHOT: Campaign = {
   email_id: '6adec8ad-3663-4c53-b02d-67d69de6da91',
   email_subject: 'Everyone loves a freebie',
   campaign_id: 'FreeTrialEshot',
-  links: [siteLink('Claim your free trial', '/free-trial', 'FreeTrialEshot'), siteLink('See pricing', '/pricing', 'FreeTrialEshot')],
+  links: [
+    siteLink('Claim your free trial', '/free-trial', 'FreeTrialEshot'),
+    siteLink('See pricing', '/pricing', 'FreeTrialEshot'),
+  ],
 }
 export const NOV2: Campaign = {
   audience: 'b2b',
@@ -78,7 +152,10 @@ export const NOV2: Campaign = {
   email_id: 'd67f6825-c560-4186-a2b6-516557e7151e',
   email_subject: 'Everything you need, in one place',
   campaign_id: 'Nov2',
-  links: [siteLink('See the platform', '/features', 'Nov2'), siteLink('Book a demo', '/demo', 'Nov2')],
+  links: [
+    siteLink('See the platform', '/features', 'Nov2'),
+    siteLink('Book a demo', '/demo', 'Nov2'),
+  ],
 }
 
 function schedule(
@@ -115,21 +192,36 @@ export const CAMPAIGNS: readonly Campaign[] = [
   NOV2,
 ].sort((a, b) => b.agoMs - a.agoMs)
 
-function transactional(campaign_id: string, email_subject: string, links: readonly EmailLink[] = []): EmailContent {
+function transactional(
+  campaign_id: string,
+  email_subject: string,
+  links: readonly EmailLink[] = []
+): EmailContent {
   return { email_id: stableUuid(`email:${campaign_id}`), email_subject, campaign_id, links }
 }
 
 /** Triggered emails: sent because of something the customer did, consent or not. */
 export const TRANSACTIONAL = {
-  welcome: transactional('WELCOME', 'Welcome to Harbour & Pine', [shopLink('Start shopping', '/', 'WELCOME')]),
-  orderConfirmation: transactional('ORDER_CONFIRMATION', 'Thanks for your order', [shopLink('Track your order', '/account/orders', 'ORDER_CONFIRMATION')]),
-  cartReminder: transactional('CART_REMINDER', 'You left something in your basket', [shopLink('Back to your basket', '/cart', 'CART_REMINDER')]),
+  welcome: transactional('WELCOME', 'Welcome to Harbour & Pine', [
+    shopLink('Start shopping', '/', 'WELCOME'),
+  ]),
+  orderConfirmation: transactional('ORDER_CONFIRMATION', 'Thanks for your order', [
+    shopLink('Track your order', '/account/orders', 'ORDER_CONFIRMATION'),
+  ]),
+  cartReminder: transactional('CART_REMINDER', 'You left something in your basket', [
+    shopLink('Back to your basket', '/cart', 'CART_REMINDER'),
+  ]),
   refund: transactional('REFUND_ISSUED', 'Your refund is on its way'),
   trialWelcome: {
     email_id: '41937e92-b472-46ae-94e3-f29cc05cda5d',
     email_subject: 'Thanks for requesting an Intilery trial',
     campaign_id: 'TRIAL_WELCOME',
-    links: [siteLink('Log in to your trial', '/app/login', 'TRIAL_WELCOME'), siteLink('Getting started guide', '/docs/getting-started', 'TRIAL_WELCOME')],
+    links: [
+      siteLink('Log in to your trial', '/app/login', 'TRIAL_WELCOME'),
+      siteLink('Getting started guide', '/docs/getting-started', 'TRIAL_WELCOME'),
+    ],
   },
-  webinarConfirmation: transactional('WEBINAR_CONFIRMATION', 'You’re registered: CDP 101', [siteLink('Add to calendar', '/webinars/cdp-101/calendar', 'WEBINAR_CONFIRMATION')]),
+  webinarConfirmation: transactional('WEBINAR_CONFIRMATION', 'You’re registered: CDP 101', [
+    siteLink('Add to calendar', '/webinars/cdp-101/calendar', 'WEBINAR_CONFIRMATION'),
+  ]),
 } as const satisfies Record<string, EmailContent>

@@ -16,7 +16,11 @@ export const COMPANIES: readonly Company[] = [
   { organisation: 'Fabrikam Travel', industry: 'Travel', domain: 'fabrikam-travel.example' },
   { organisation: 'Tailspin Media', industry: 'Media', domain: 'tailspin.example' },
   { organisation: 'Wingtip Toys', industry: 'Retail', domain: 'wingtiptoys.example' },
-  { organisation: 'Adventure Works Cycles', industry: 'Manufacturing', domain: 'adventure-works.example' },
+  {
+    organisation: 'Adventure Works Cycles',
+    industry: 'Manufacturing',
+    domain: 'adventure-works.example',
+  },
   { organisation: 'Litware University', industry: 'Education', domain: 'litware.example' },
   { organisation: 'Proseware Health', industry: 'Healthcare', domain: 'proseware-health.example' },
   { organisation: 'Lamna Hotels', industry: 'Hospitality', domain: 'lamna-hotels.example' },
@@ -27,7 +31,11 @@ export const COMPANIES: readonly Company[] = [
   { organisation: 'Alpine Ski House', industry: 'Leisure', domain: 'alpineskihouse.example' },
   { organisation: 'Woodgrove Bank', industry: 'Financial Services', domain: 'woodgrove.example' },
   { organisation: 'The Phone Company', industry: 'Telecoms', domain: 'thephone-company.example' },
-  { organisation: 'Humongous Insurance', industry: 'Insurance', domain: 'humongous-insurance.example' },
+  {
+    organisation: 'Humongous Insurance',
+    industry: 'Insurance',
+    domain: 'humongous-insurance.example',
+  },
   { organisation: 'Southridge Video', industry: 'Media', domain: 'southridge.example' },
   { organisation: 'Graphic Design Institute', industry: 'Education', domain: 'gdi.example' },
   { organisation: 'Relecloud', industry: 'Technology', domain: 'relecloud.example' },
@@ -35,8 +43,16 @@ export const COMPANIES: readonly Company[] = [
   { organisation: 'Fourth Coffee', industry: 'Food & Drink', domain: 'fourthcoffee.example' },
   { organisation: 'Münchner Möbelhaus GmbH', industry: 'Retail', domain: 'moebelhaus.example' },
   { organisation: 'Société Générale de Café', industry: 'Food & Drink', domain: 'sgcafe.example' },
-  { organisation: '株式会社さくらデジタル', industry: 'Technology', domain: 'sakura-digital.example' },
-  { organisation: 'Smith & Sons (Holdings) Ltd.', industry: 'Other', domain: 'smithandsons.example' },
+  {
+    organisation: '株式会社さくらデジタル',
+    industry: 'Technology',
+    domain: 'sakura-digital.example',
+  },
+  {
+    organisation: 'Smith & Sons (Holdings) Ltd.',
+    industry: 'Other',
+    domain: 'smithandsons.example',
+  },
 ]
 
 export const JOB_TITLES: readonly string[] = [

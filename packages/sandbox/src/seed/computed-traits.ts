@@ -40,12 +40,16 @@ export function churnRisk(daysSinceLastSeen: number): ChurnRisk {
 function favourite(counts: ReadonlyMap<string, number>): string | undefined {
   let best: [string, number] | undefined
   for (const entry of counts) {
-    if (best === undefined || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry
+    if (best === undefined || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]))
+      best = entry
   }
   return best?.[0]
 }
 
-export function computeTraits(events: readonly StoredEvent[], now: number): Record<string, unknown> {
+export function computeTraits(
+  events: readonly StoredEvent[],
+  now: number
+): Record<string, unknown> {
   const monthAgo = now - 30 * DAY
   // One pass for the counts: this runs over every event of the dataset.
   const counts = new Map<string, number>()
@@ -61,7 +65,8 @@ export function computeTraits(events: readonly StoredEvent[], now: number): Reco
       if (event.event.rawData.action === 'page') pagesThisMonth += 1
     }
     if (name === 'Order Completed') orders.push(event)
-    else if (name === 'Order Refunded' || name === 'Order Cancelled') voided.add(text(propertiesOf(event).order_id))
+    else if (name === 'Order Refunded' || name === 'Order Cancelled')
+      voided.add(text(propertiesOf(event).order_id))
   }
   const count = (name: string) => counts.get(name) ?? 0
   const lastOrder = orders.at(-1)
@@ -77,7 +82,10 @@ export function computeTraits(events: readonly StoredEvent[], now: number): Reco
     gross += total
     if (voided.has(text(properties.order_id))) continue
     net += total
-    gbp += toGbp(total, CURRENCIES.includes(orderCurrency ?? '') ? (orderCurrency as Currency) : 'GBP')
+    gbp += toGbp(
+      total,
+      CURRENCIES.includes(orderCurrency ?? '') ? (orderCurrency as Currency) : 'GBP'
+    )
   }
 
   const categories = new Map<string, number>()
@@ -92,7 +100,10 @@ export function computeTraits(events: readonly StoredEvent[], now: number): Reco
       if (productId !== undefined) viewed.push(productId)
     } else if (nameOf(event) === 'Order Completed' && Array.isArray(properties.products)) {
       for (const item of properties.products as unknown[]) {
-        const productId = typeof item === 'object' && item !== null ? text((item as Record<string, unknown>).product_id) : undefined
+        const productId =
+          typeof item === 'object' && item !== null
+            ? text((item as Record<string, unknown>).product_id)
+            : undefined
         if (productId !== undefined) purchased.add(productId)
       }
     }
@@ -120,6 +131,8 @@ export function computeTraits(events: readonly StoredEvent[], now: number): Reco
         }),
     ...(favoriteCategory === undefined ? {} : { favorite_category: favoriteCategory }),
     ...(notPurchased.length === 0 ? {} : { recently_viewed_not_purchased: notPurchased }),
-    ...(daysSinceLastSeen === undefined ? {} : { days_since_last_seen: daysSinceLastSeen, churn_risk: churnRisk(daysSinceLastSeen) }),
+    ...(daysSinceLastSeen === undefined
+      ? {}
+      : { days_since_last_seen: daysSinceLastSeen, churn_risk: churnRisk(daysSinceLastSeen) }),
   }
 }

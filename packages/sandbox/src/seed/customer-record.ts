@@ -13,7 +13,9 @@ export const CHANNELS = ['email', 'sms', 'whatsapp', 'facebook', 'push'] as cons
 export type MarketingChannel = (typeof CHANNELS)[number]
 
 /** All five channels in the spec's order, each subscribed or not. */
-export function marketingPreferences(subscribed: Partial<Record<MarketingChannel, boolean>>): ChannelPreference[] {
+export function marketingPreferences(
+  subscribed: Partial<Record<MarketingChannel, boolean>>
+): ChannelPreference[] {
   return CHANNELS.map((channel) => ({ subscribed: subscribed[channel] ?? false, channel }))
 }
 
@@ -64,7 +66,10 @@ export function finishCustomer(
 ): CustomerRecord {
   customer.events = timeline.build(customer, brand)
   customer.computed = { ...computeTraits(customer.events, timeline.now), ...finish.extraComputed }
-  customer.audiences = [...dynamicAudiences(customer.events, customer.computed, timeline.now), ...(finish.extraAudiences ?? [])]
+  customer.audiences = [
+    ...dynamicAudiences(customer.events, customer.computed, timeline.now),
+    ...(finish.extraAudiences ?? []),
+  ]
   customer.marketingPreferences = marketingPreferences(finish.preferences)
   const first = customer.events[0]
   if (customer.createdBy.type === 'tracking' && first !== undefined) {

@@ -22,8 +22,16 @@ export const STAFF_IMPORT: CsvImport = {
 }
 
 export const CUSTOMER_IMPORTS: readonly CsvImport[] = [
-  { filename: 'vip customers 2024.csv', agoMs: 176 * DAY + 3_605_117, audience: 'audience_vip_import' },
-  { filename: 'trade show leads.csv', agoMs: 121 * DAY + 7_812_440, audience: 'audience_trade_show_leads' },
+  {
+    filename: 'vip customers 2024.csv',
+    agoMs: 176 * DAY + 3_605_117,
+    audience: 'audience_vip_import',
+  },
+  {
+    filename: 'trade show leads.csv',
+    agoMs: 121 * DAY + 7_812_440,
+    audience: 'audience_trade_show_leads',
+  },
   { filename: 'beta testers.csv', agoMs: 95 * DAY + 40_118_003, audience: 'audience_beta_testers' },
 ]
 

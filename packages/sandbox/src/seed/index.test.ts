@@ -23,7 +23,9 @@ function relative(value: unknown, now: number, key = ''): unknown {
 
 describe('determinism', () => {
   it('gives the same dataset for the same seed and now', () => {
-    expect(JSON.stringify(seedCustomers({ now: NOW, brand: BRAND }))).toBe(JSON.stringify(customers))
+    expect(JSON.stringify(seedCustomers({ now: NOW, brand: BRAND }))).toBe(
+      JSON.stringify(customers)
+    )
   })
 
   it('moves only the times when now moves', () => {
@@ -57,7 +59,9 @@ describe('size and time', () => {
   })
 
   it('keeps each customer’s events in ascending time order', () => {
-    const unordered = customers.filter((c) => c.events.some((e, i) => i > 0 && e.ms < (c.events[i - 1]?.ms ?? 0)))
+    const unordered = customers.filter((c) =>
+      c.events.some((e, i) => i > 0 && e.ms < (c.events[i - 1]?.ms ?? 0))
+    )
     expect(unordered.map((c) => c.id)).toEqual([])
   })
 
@@ -83,7 +87,11 @@ describe('identities', () => {
   it('shares an email between exactly two customers, case-insensitively', () => {
     const byEmail = new Map<string, number>()
     for (const c of customers) {
-      if (typeof c.traits.email === 'string') byEmail.set(c.traits.email.toLowerCase(), (byEmail.get(c.traits.email.toLowerCase()) ?? 0) + 1)
+      if (typeof c.traits.email === 'string')
+        byEmail.set(
+          c.traits.email.toLowerCase(),
+          (byEmail.get(c.traits.email.toLowerCase()) ?? 0) + 1
+        )
     }
     expect([...byEmail].filter(([, n]) => n > 1)).toEqual([['sam.taylor@example.com', 2]])
   })
@@ -93,7 +101,13 @@ describe('identities', () => {
     expect(anonymous.length).toBeGreaterThanOrEqual(10)
     for (const c of anonymous) {
       expect(c.anonymousIds.length).toBeGreaterThan(0)
-      expect(c.events.every((e) => e.event.userId === undefined && c.anonymousIds.includes(e.event.rawData.anonymousId ?? ''))).toBe(true)
+      expect(
+        c.events.every(
+          (e) =>
+            e.event.userId === undefined &&
+            c.anonymousIds.includes(e.event.rawData.anonymousId ?? '')
+        )
+      ).toBe(true)
     }
   })
 
@@ -104,8 +118,18 @@ describe('identities', () => {
   })
 
   it('includes the unicode names', () => {
-    const names = new Set(customers.map((c) => `${String(c.traits.firstName)} ${String(c.traits.lastName)}`))
-    for (const name of ['Zoë Çelik', '裕子 渡辺', 'Ólafur Þór', 'Ana María Muñoz', 'Søren Ødegård', 'Дмитрий Иванов', 'محمد علي']) {
+    const names = new Set(
+      customers.map((c) => `${String(c.traits.firstName)} ${String(c.traits.lastName)}`)
+    )
+    for (const name of [
+      'Zoë Çelik',
+      '裕子 渡辺',
+      'Ólafur Þór',
+      'Ana María Muñoz',
+      'Søren Ødegård',
+      'Дмитрий Иванов',
+      'محمد علي',
+    ]) {
       expect(names).toContain(name)
     }
   })
@@ -113,14 +137,26 @@ describe('identities', () => {
 
 describe('profile fields', () => {
   it('lists the five marketing channels in the spec’s order', () => {
-    for (const c of customers) expect(c.marketingPreferences.map((p) => p.channel)).toEqual(['email', 'sms', 'whatsapp', 'facebook', 'push'])
-    expect(customers.some((c) => c.marketingPreferences.some((p) => p.channel === 'push' && p.subscribed))).toBe(true)
+    for (const c of customers)
+      expect(c.marketingPreferences.map((p) => p.channel)).toEqual([
+        'email',
+        'sms',
+        'whatsapp',
+        'facebook',
+        'push',
+      ])
+    expect(
+      customers.some((c) =>
+        c.marketingPreferences.some((p) => p.channel === 'push' && p.subscribed)
+      )
+    ).toBe(true)
   })
 
   it('records who created each customer, before their first event', () => {
     for (const c of customers) {
       expect(['audience-csv', 'tracking']).toContain(c.createdBy.type)
-      if (c.createdBy.type === 'audience-csv') expect(c.createdBy.filename).toEqual(expect.stringMatching(/\.csv$/))
+      if (c.createdBy.type === 'audience-csv')
+        expect(c.createdBy.filename).toEqual(expect.stringMatching(/\.csv$/))
       const created = Date.parse(String(c.createdBy.createdTime))
       if (c.events[0] !== undefined) expect(created).toBeLessThanOrEqual(c.events[0].ms)
     }
@@ -129,7 +165,9 @@ describe('profile fields', () => {
 
   it('encodes each subscriptionId as base64 of client:account:uuid', () => {
     for (const c of customers) {
-      expect(Buffer.from(c.subscriptionId, 'base64').toString('utf8')).toMatch(/^intilery:marketing:[0-9a-f-]{36}$/)
+      expect(Buffer.from(c.subscriptionId, 'base64').toString('utf8')).toMatch(
+        /^intilery:marketing:[0-9a-f-]{36}$/
+      )
     }
   })
 })
@@ -138,45 +176,94 @@ describe('variety', () => {
   it('has every kind of event the sandbox promises', () => {
     const names = new Set(events.map(eventName))
     for (const name of [
-      'Email Sent', 'Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Unsubscribed',
-      'Page Viewed', 'Screen Viewed', 'Identify', 'Products Searched', 'Product Viewed', 'Product Added',
-      'Product Removed', 'Cart Viewed', 'Checkout Started', 'Order Completed', 'Order Refunded', 'Order Cancelled',
-      'Form Submitted', 'Lead Created', 'Application Opened', 'Application Backgrounded', 'Experiment Viewed',
-      'Webinar Registered', 'Trial Started', 'Subscription Renewed',
+      'Email Sent',
+      'Email Delivered',
+      'Email Opened',
+      'Email Clicked',
+      'Email Bounced',
+      'Unsubscribed',
+      'Page Viewed',
+      'Screen Viewed',
+      'Identify',
+      'Products Searched',
+      'Product Viewed',
+      'Product Added',
+      'Product Removed',
+      'Cart Viewed',
+      'Checkout Started',
+      'Order Completed',
+      'Order Refunded',
+      'Order Cancelled',
+      'Form Submitted',
+      'Lead Created',
+      'Application Opened',
+      'Application Backgrounded',
+      'Experiment Viewed',
+      'Webinar Registered',
+      'Trial Started',
+      'Subscription Renewed',
     ]) {
       expect(names).toContain(name)
     }
-    expect(new Set(events.map((e) => e.event.rawData.action))).toEqual(new Set(['track', 'page', 'screen', 'identify']))
+    expect(new Set(events.map((e) => e.event.rawData.action))).toEqual(
+      new Set(['track', 'page', 'screen', 'identify'])
+    )
   })
 
   it('sends email events with the email fields and sendType email', () => {
-    const emailNames = ['Email Sent', 'Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Unsubscribed']
+    const emailNames = [
+      'Email Sent',
+      'Email Delivered',
+      'Email Opened',
+      'Email Clicked',
+      'Email Bounced',
+      'Unsubscribed',
+    ]
     for (const e of events.filter((x) => emailNames.includes(eventName(x)))) {
       expect(e.event.rawData.sendType).toBe('email')
-      expect(Object.keys(props(e))).toEqual(expect.arrayContaining(['email_id', 'email_subject', 'campaign_id']))
+      expect(Object.keys(props(e))).toEqual(
+        expect.arrayContaining(['email_id', 'email_subject', 'campaign_id'])
+      )
     }
-    for (const e of named(events, 'Email Clicked')) expect(props(e)).toEqual(expect.objectContaining({ url: expect.any(String) as unknown, link: expect.any(String) as unknown }))
+    for (const e of named(events, 'Email Clicked'))
+      expect(props(e)).toEqual(
+        expect.objectContaining({
+          url: expect.any(String) as unknown,
+          link: expect.any(String) as unknown,
+        })
+      )
   })
 
   it('completes orders in all four currencies, some with coupons, each with line items', () => {
     const orders = named(events, 'Order Completed')
-    expect(new Set(orders.map((o) => props(o).currency))).toEqual(new Set(['GBP', 'EUR', 'USD', 'JPY']))
+    expect(new Set(orders.map((o) => props(o).currency))).toEqual(
+      new Set(['GBP', 'EUR', 'USD', 'JPY'])
+    )
     expect(orders.some((o) => typeof props(o).coupon === 'string')).toBe(true)
     for (const o of orders) {
       const products = props(o).products as Record<string, unknown>[]
       expect(products.length).toBeGreaterThan(0)
-      for (const p of products) expect(Object.keys(p)).toEqual(expect.arrayContaining(['product_id', 'sku', 'name', 'price', 'quantity', 'category']))
+      for (const p of products)
+        expect(Object.keys(p)).toEqual(
+          expect.arrayContaining(['product_id', 'sku', 'name', 'price', 'quantity', 'category'])
+        )
     }
   })
 
   it('gives page views a url, path, title and referrer', () => {
     for (const e of events.filter((x) => x.event.rawData.action === 'page')) {
-      expect(Object.keys(props(e))).toEqual(expect.arrayContaining(['url', 'path', 'title', 'referrer']))
+      expect(Object.keys(props(e))).toEqual(
+        expect.arrayContaining(['url', 'path', 'title', 'referrer'])
+      )
     }
   })
 })
 
-function before(c: CustomerRecord, index: number, test: (e: (typeof c.events)[number]) => boolean): boolean {
+function before(
+  c: CustomerRecord,
+  index: number,
+  test: (e: (typeof c.events)[number]) => boolean
+): boolean {
   return c.events.slice(0, index).some(test)
 }
 
@@ -185,10 +272,25 @@ describe('causality', () => {
     for (const c of customers) {
       c.events.forEach((e, i) => {
         const name = eventName(e)
-        if (!['Email Delivered', 'Email Bounced', 'Email Opened', 'Email Clicked', 'Unsubscribed'].includes(name)) return
+        if (
+          ![
+            'Email Delivered',
+            'Email Bounced',
+            'Email Opened',
+            'Email Clicked',
+            'Unsubscribed',
+          ].includes(name)
+        )
+          return
         const id = props(e).email_id
-        expect(before(c, i, (x) => eventName(x) === 'Email Sent' && props(x).email_id === id), `${c.id} ${name}`).toBe(true)
-        if (name === 'Email Clicked') expect(before(c, i, (x) => eventName(x) === 'Email Opened' && props(x).email_id === id)).toBe(true)
+        expect(
+          before(c, i, (x) => eventName(x) === 'Email Sent' && props(x).email_id === id),
+          `${c.id} ${name}`
+        ).toBe(true)
+        if (name === 'Email Clicked')
+          expect(
+            before(c, i, (x) => eventName(x) === 'Email Opened' && props(x).email_id === id)
+          ).toBe(true)
       })
     }
   })
@@ -198,7 +300,13 @@ describe('causality', () => {
       c.events.forEach((e, i) => {
         if (eventName(e) !== 'Order Completed') return
         for (const p of props(e).products as Record<string, unknown>[]) {
-          expect(before(c, i, (x) => eventName(x) === 'Product Viewed' && props(x).product_id === p.product_id)).toBe(true)
+          expect(
+            before(
+              c,
+              i,
+              (x) => eventName(x) === 'Product Viewed' && props(x).product_id === p.product_id
+            )
+          ).toBe(true)
         }
       })
     }

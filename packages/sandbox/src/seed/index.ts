@@ -30,15 +30,23 @@ const STAFF_EVERY = 70
 const INTILERY = { organisation: 'Intilery', industry: 'Other', domain: 'intilery.com' }
 
 export function seedCustomers(options: SeedOptions): CustomerRecord[] {
-  if (!Number.isSafeInteger(options.now)) throw new Error('seedCustomers: now must be an integer epoch-milliseconds time')
+  if (!Number.isSafeInteger(options.now))
+    throw new Error('seedCustomers: now must be an integer epoch-milliseconds time')
   const emails = new EmailRegistry()
   for (const email of seededEmails()) emails.reserve(email)
-  const ctx: SeedContext = { now: options.now, seed: options.seed ?? DEFAULT_SEED, brand: options.brand, emails }
+  const ctx: SeedContext = {
+    now: options.now,
+    seed: options.seed ?? DEFAULT_SEED,
+    brand: options.brand,
+    emails,
+  }
   const special = specialCustomers(ctx)
   const regular = Array.from({ length: REGULAR_CUSTOMERS }, (_, i) =>
     regularCustomer(ctx, {
       label: `customer:${i}`,
-      ...(i % STAFF_EVERY === 7 ? { kind: 'lead', csv: STAFF_IMPORT, fixed: { company: INTILERY, countryCode: 'GB' } } : {}),
+      ...(i % STAFF_EVERY === 7
+        ? { kind: 'lead', csv: STAFF_IMPORT, fixed: { company: INTILERY, countryCode: 'GB' } }
+        : {}),
     })
   )
   return [...special, ...regular]

@@ -7,7 +7,8 @@ import type { ShoppingIntent } from './behaviours/shopping.ts'
 import type { Random } from './random.ts'
 import { DAY, WINDOW_DAYS } from './timeline.ts'
 
-export type PersonaKind = 'shopper' | 'app-shopper' | 'browser' | 'lead' | 'newsletter' | 'dormant' | 'anonymous'
+export type PersonaKind =
+  'shopper' | 'app-shopper' | 'browser' | 'lead' | 'newsletter' | 'dormant' | 'anonymous'
 
 export type VisitKind = 'shop' | 'browse' | 'app' | 'b2b'
 
@@ -58,16 +59,63 @@ export function choosePersona(random: Random, kind: PersonaKind = random.weighte
   switch (kind) {
     case 'shopper':
     case 'dormant':
-      return { ...base, visitsPerWeek: 0.2 + random.next() * 0.5, visitMix: [['shop', 6], ['browse', 3], ['app', base.usesApp ? 3 : 0]] }
+      return {
+        ...base,
+        visitsPerWeek: 0.2 + random.next() * 0.5,
+        visitMix: [
+          ['shop', 6],
+          ['browse', 3],
+          ['app', base.usesApp ? 3 : 0],
+        ],
+      }
     case 'app-shopper':
-      return { ...base, visitsPerWeek: 0.5 + random.next() * 0.9, visitMix: [['app', 8], ['shop', 1], ['browse', 1]] }
+      return {
+        ...base,
+        visitsPerWeek: 0.5 + random.next() * 0.9,
+        visitMix: [
+          ['app', 8],
+          ['shop', 1],
+          ['browse', 1],
+        ],
+      }
     case 'browser':
-      return { ...base, visitsPerWeek: 0.15 + random.next() * 0.35, visitMix: [['browse', 7], ['shop', 2]], intent: { addToCart: 0.1, purchase: 0.25 } }
+      return {
+        ...base,
+        visitsPerWeek: 0.15 + random.next() * 0.35,
+        visitMix: [
+          ['browse', 7],
+          ['shop', 2],
+        ],
+        intent: { addToCart: 0.1, purchase: 0.25 },
+      }
     case 'lead':
-      return { ...base, visitsPerWeek: 0.15 + random.next() * 0.35, visitMix: [['b2b', 9], ['shop', 1]] }
+      return {
+        ...base,
+        visitsPerWeek: 0.15 + random.next() * 0.35,
+        visitMix: [
+          ['b2b', 9],
+          ['shop', 1],
+        ],
+      }
     case 'newsletter':
-      return { ...base, visitsPerWeek: 0.05 + random.next() * 0.1, visitMix: [['shop', 1], ['browse', 1]], engagement: 0.3 + random.next() * 0.5 }
+      return {
+        ...base,
+        visitsPerWeek: 0.05 + random.next() * 0.1,
+        visitMix: [
+          ['shop', 1],
+          ['browse', 1],
+        ],
+        engagement: 0.3 + random.next() * 0.5,
+      }
     case 'anonymous':
-      return { ...base, visitsPerWeek: 0.15 + random.next() * 0.5, visitMix: [['browse', 3], ['shop', 2]], emailOptIn: false }
+      return {
+        ...base,
+        visitsPerWeek: 0.15 + random.next() * 0.5,
+        visitMix: [
+          ['browse', 3],
+          ['shop', 2],
+        ],
+        emailOptIn: false,
+      }
   }
 }

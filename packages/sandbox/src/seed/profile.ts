@@ -31,7 +31,13 @@ export interface Profile {
   readonly previousCity: string | undefined
 }
 
-const CONSUMER_DOMAINS: readonly string[] = ['example.com', 'example.org', 'example.net', 'mail.example.com', 'inbox.example']
+const CONSUMER_DOMAINS: readonly string[] = [
+  'example.com',
+  'example.org',
+  'example.net',
+  'mail.example.com',
+  'inbox.example',
+]
 
 function localPart(random: Random, first: string, last: string): string {
   return random.weighted<string>([
@@ -44,21 +50,36 @@ function localPart(random: Random, first: string, last: string): string {
 }
 
 function userIdFor(random: Random, id: string, email: string | undefined): string {
-  const style = random.weighted<string>([['intilery', 4], ['usr', 3], ['numeric', 2], ['email', email === undefined ? 0 : 1]])
+  const style = random.weighted<string>([
+    ['intilery', 4],
+    ['usr', 3],
+    ['numeric', 2],
+    ['email', email === undefined ? 0 : 1],
+  ])
   if (style === 'usr') return `usr_${random.hex(12)}`
   if (style === 'numeric') return String(random.int(100_000, 9_999_999))
   if (style === 'email' && email !== undefined) return email
   return id
 }
 
-export function buildProfile(random: Random, persona: Persona, emails: EmailRegistry, fixed: FixedIdentity = {}): Profile {
-  const locale = LOCALES.find((l) => l.countryCode === fixed.countryCode) ?? random.weighted(LOCALES.map((l) => [l, l.weight] as const))
+export function buildProfile(
+  random: Random,
+  persona: Persona,
+  emails: EmailRegistry,
+  fixed: FixedIdentity = {}
+): Profile {
+  const locale =
+    LOCALES.find((l) => l.countryCode === fixed.countryCode) ??
+    random.weighted(LOCALES.map((l) => [l, l.weight] as const))
   const firstName = random.pick(locale.firstNames)
   const lastName = random.pick(locale.lastNames)
   const id = fixed.id ?? random.uuid()
-  const company = fixed.company ?? (persona.b2b || random.chance(0.2) ? random.pick(COMPANIES) : undefined)
+  const company =
+    fixed.company ?? (persona.b2b || random.chance(0.2) ? random.pick(COMPANIES) : undefined)
   const city = random.pick(locale.cities)
-  const previousCity = random.chance(0.15) ? random.pick(locale.cities.filter((c) => c !== city)) : undefined
+  const previousCity = random.chance(0.15)
+    ? random.pick(locale.cities.filter((c) => c !== city))
+    : undefined
 
   if (persona.anonymous) {
     // What an anonymous visitor's profile knows comes from geo-IP, if anything.
@@ -66,15 +87,22 @@ export function buildProfile(random: Random, persona: Persona, emails: EmailRegi
     return { id, userId: undefined, traits, locale, email: undefined, previousCity: undefined }
   }
 
-  const domain = persona.b2b && company !== undefined ? company.domain : random.pick(CONSUMER_DOMAINS)
-  const email = fixed.email ?? emails.claim(`${localPart(random, asciiName(firstName), asciiName(lastName))}@${domain}`)
+  const domain =
+    persona.b2b && company !== undefined ? company.domain : random.pick(CONSUMER_DOMAINS)
+  const email =
+    fixed.email ??
+    emails.claim(`${localPart(random, asciiName(firstName), asciiName(lastName))}@${domain}`)
   const userId = fixed.userId ?? userIdFor(random, id, email)
-  const phone = random.chance(0.7) ? locale.phone(String(random.int(10_000_000, 99_999_999)) + String(random.int(0, 9))) : undefined
+  const phone = random.chance(0.7)
+    ? locale.phone(String(random.int(10_000_000, 99_999_999)) + String(random.int(0, 9)))
+    : undefined
   const traits: Record<string, unknown> = {
     firstName: fixed.firstName ?? nativeName(firstName),
     lastName: fixed.lastName ?? nativeName(lastName),
     email,
-    externalId: random.chance(0.55) ? email : `CRM-${String(random.int(1, 999_999)).padStart(7, '0')}`,
+    externalId: random.chance(0.55)
+      ? email
+      : `CRM-${String(random.int(1, 999_999)).padStart(7, '0')}`,
     ...(phone === undefined ? {} : { phone }),
     city,
     country: locale.country,

@@ -6,7 +6,9 @@ describe('Random', () => {
   it('is mulberry32: the sequence the reference implementation gives', () => {
     // From the published mulberry32 (Tommy Ettinger), run separately for seeds 1 and 20261122.
     const one = new Random(1)
-    expect([one.uint32(), one.uint32(), one.uint32()]).toEqual([2_693_262_067, 11_749_833, 2_265_367_787])
+    expect([one.uint32(), one.uint32(), one.uint32()]).toEqual([
+      2_693_262_067, 11_749_833, 2_265_367_787,
+    ])
     const seeded = new Random(20261122)
     expect([seeded.uint32(), seeded.uint32()]).toEqual([3_594_863_774, 452_285_765])
   })
@@ -28,7 +30,10 @@ describe('Random', () => {
 
   it('makes version-4-shaped UUIDs', () => {
     const random = new Random(9)
-    for (let i = 0; i < 200; i += 1) expect(random.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    for (let i = 0; i < 200; i += 1)
+      expect(random.uuid()).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+      )
   })
 
   it('samples distinct items and never more than it has', () => {

@@ -15,7 +15,9 @@ export function hashString(text: string): number {
   return hash >>> 0
 }
 
-const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0')
+)
 
 export class Random {
   private state: number
@@ -85,7 +87,11 @@ export class Random {
     while (out.length < length) {
       const n = this.uint32()
       // A lookup per byte: uuid() runs once per event, and toString/padStart showed in profiles.
-      out += (BYTE_HEX[n >>> 24] ?? '') + (BYTE_HEX[(n >>> 16) & 0xff] ?? '') + (BYTE_HEX[(n >>> 8) & 0xff] ?? '') + (BYTE_HEX[n & 0xff] ?? '')
+      out +=
+        (BYTE_HEX[n >>> 24] ?? '') +
+        (BYTE_HEX[(n >>> 16) & 0xff] ?? '') +
+        (BYTE_HEX[(n >>> 8) & 0xff] ?? '') +
+        (BYTE_HEX[n & 0xff] ?? '')
     }
     return out.length === length ? out : out.slice(0, length)
   }

@@ -52,18 +52,26 @@ const WEEK = 7 * DAY
 function signUp(actor: Actor, persona: Persona, profile: Profile, firstMs: number): void {
   const { random } = actor
   const { phone: _phone, ...initial } = profile.traits
-  const traits = profile.previousCity === undefined ? initial : { ...initial, city: profile.previousCity }
+  const traits =
+    profile.previousCity === undefined ? initial : { ...initial, city: profile.previousCity }
   if (persona.b2b) {
     const form = random.pick<FormKey>(['demo', 'whitepaper', 'contact', 'trial'])
     const submittedMs = submitForm(actor, firstMs, form)
     if (submittedMs === undefined) return
     identify(actor, submittedMs + random.int(SECOND, 4 * SECOND), traits)
-    if (form === 'trial') startTrial(actor, submittedMs + random.int(MINUTE, 10 * MINUTE), random.chance(0.4))
+    if (form === 'trial')
+      startTrial(actor, submittedMs + random.int(MINUTE, 10 * MINUTE), random.chance(0.4))
     return
   }
-  const endMs = browse(actor, firstMs, { site: SHOP, morePages: random.int(0, 3), endOn: [{ path: '/account/register', title: 'Create an account | Harbour & Pine' }] })
+  const endMs = browse(actor, firstMs, {
+    site: SHOP,
+    morePages: random.int(0, 3),
+    endOn: [{ path: '/account/register', title: 'Create an account | Harbour & Pine' }],
+  })
   identify(actor, endMs + random.int(20 * SECOND, 2 * MINUTE), traits)
-  sendEmail(actor, endMs + random.int(3 * MINUTE, 6 * MINUTE), TRANSACTIONAL.welcome, { engagement: 0.6 })
+  sendEmail(actor, endMs + random.int(3 * MINUTE, 6 * MINUTE), TRANSACTIONAL.welcome, {
+    engagement: 0.6,
+  })
 }
 
 /** Later profile updates: a move, a phone number added. */
@@ -80,10 +88,12 @@ function visit(actor: Actor, persona: Persona, ms: number): void {
   if (kind === 'shop') shoppingVisit(actor, ms, persona.intent)
   else if (kind === 'app' && actor.app !== undefined) appSession(actor, ms, persona.intent)
   else if (kind === 'b2b') {
-    if (random.chance(0.1)) submitForm(actor, ms, random.pick<FormKey>(['demo', 'whitepaper', 'contact']))
+    if (random.chance(0.1))
+      submitForm(actor, ms, random.pick<FormKey>(['demo', 'whitepaper', 'contact']))
     else {
       const endMs = browse(actor, ms, { site: INTILERY_SITE, morePages: random.int(1, 5) })
-      if (random.chance(0.08)) registerForWebinar(actor, endMs + random.int(30 * SECOND, 3 * MINUTE))
+      if (random.chance(0.08))
+        registerForWebinar(actor, endMs + random.int(30 * SECOND, 3 * MINUTE))
     }
   } else browse(actor, ms, { site: SHOP, morePages: random.int(0, 5) })
 }
@@ -91,7 +101,9 @@ function visit(actor: Actor, persona: Persona, ms: number): void {
 export function regularCustomer(ctx: SeedContext, options: RegularOptions): CustomerRecord {
   const random = randomFor(ctx.seed, options.label)
   let persona: Persona = { ...choosePersona(random, options.kind), ...options.persona }
-  const csv = options.csv ?? (!persona.anonymous && random.chance(0.12) ? random.pick(CUSTOMER_IMPORTS) : undefined)
+  const csv =
+    options.csv ??
+    (!persona.anonymous && random.chance(0.12) ? random.pick(CUSTOMER_IMPORTS) : undefined)
   if (csv !== undefined) {
     const firstSeenAgo = Math.min(persona.firstSeenAgo, csv.agoMs - random.int(HOUR, 5 * DAY))
     persona = { ...persona, firstSeenAgo, lastSeenAgo: Math.min(persona.lastSeenAgo, firstSeenAgo) }
@@ -121,7 +133,10 @@ export function regularCustomer(ctx: SeedContext, options: RegularOptions): Cust
     currency: profile.locale.currency,
     email: profile.email,
     web: webChannel(random, profile.email, language, webAnonymousId),
-    app: appAnonymousId === undefined ? undefined : appChannel(random, profile.email, language, appAnonymousId),
+    app:
+      appAnonymousId === undefined
+        ? undefined
+        : appChannel(random, profile.email, language, appAnonymousId),
     favouriteCategories: random.sample(CATEGORIES, 2),
     emailOptIn: persona.emailOptIn,
     unsubscribedAt: undefined,
@@ -134,10 +149,15 @@ export function regularCustomer(ctx: SeedContext, options: RegularOptions): Cust
     updateTraits(actor, profile, firstMs, lastMs)
   }
   // Campaigns before visits: an unsubscribe must be known before later cart reminders are sent.
-  if (persona.emailOptIn) receiveCampaigns(actor, persona.b2b ? 'b2b' : 'shop', firstMs, { engagement: persona.engagement, share: 0.6 })
+  if (persona.emailOptIn)
+    receiveCampaigns(actor, persona.b2b ? 'b2b' : 'shop', firstMs, {
+      engagement: persona.engagement,
+      share: 0.6,
+    })
   const visits = Math.round(((lastMs - firstMs) / WEEK) * persona.visitsPerWeek)
   visit(actor, persona, lastMs)
-  for (let i = 0; i < visits; i += 1) visit(actor, persona, firstMs + random.int(0, lastMs - firstMs))
+  for (let i = 0; i < visits; i += 1)
+    visit(actor, persona, firstMs + random.int(0, lastMs - firstMs))
   options.extra?.(actor)
 
   const phone = profile.traits.phone !== undefined

@@ -28,7 +28,10 @@ export const SHOP: Site = {
   origin: SHOP_ORIGIN,
   home: { path: '/', title: 'Harbour & Pine — considered things for everyday life' },
   pages: [
-    ...CATEGORIES.map((category) => ({ path: `/collections/${category.toLowerCase()}`, title: shopTitle(category) })),
+    ...CATEGORIES.map((category) => ({
+      path: `/collections/${category.toLowerCase()}`,
+      title: shopTitle(category),
+    })),
     { path: '/sale', title: shopTitle('Sale') },
     { path: '/journal/slow-mornings', title: shopTitle('Journal: Slow mornings') },
     { path: '/journal/trail-guide', title: shopTitle('Journal: A beginner’s trail guide') },
@@ -50,7 +53,10 @@ export const INTILERY_SITE: Site = {
     { path: '/features/segmentation', title: siteTitle('Real-time segmentation') },
     { path: '/features/profile-api', title: siteTitle('Profile API') },
     { path: '/customers', title: siteTitle('Customer stories') },
-    { path: '/customers/retail-case-study', title: siteTitle('How a retailer grew repeat orders by 31%') },
+    {
+      path: '/customers/retail-case-study',
+      title: siteTitle('How a retailer grew repeat orders by 31%'),
+    },
     { path: '/blog/product-update', title: siteTitle('Blog: Product update') },
     { path: '/blog/what-is-a-cdp', title: siteTitle('Blog: What is a CDP?') },
     { path: '/integrations', title: siteTitle('Integrations') },
@@ -79,7 +85,13 @@ export function pageAt(url: string): { site: Site; page: Page } | undefined {
     if (!url.startsWith(site.origin)) continue
     const path = url.slice(site.origin.length).split(/[?#]/)[0] ?? '/'
     const page = [site.home, ...site.pages].find((p) => p.path === path)
-    return { site, page: page ?? { path, title: site === SHOP ? shopTitle('Harbour & Pine') : siteTitle('Intilery') } }
+    return {
+      site,
+      page: page ?? {
+        path,
+        title: site === SHOP ? shopTitle('Harbour & Pine') : siteTitle('Intilery'),
+      },
+    }
   }
   return undefined
 }

@@ -72,7 +72,8 @@ export class Timeline {
 
   /** Records an event whose id and lag are fixed (the spec's examples). */
   addExact(eventId: string, ms: number, receivedLagMs: number, draft: Draft): void {
-    if (ms > this.now || ms < this.windowStart) throw new Error(`${eventId} falls outside the window`)
+    if (ms > this.now || ms < this.windowStart)
+      throw new Error(`${eventId} falls outside the window`)
     this.inputs.push(input(eventId, ms, ms + receivedLagMs, draft))
   }
 

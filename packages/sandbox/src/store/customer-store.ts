@@ -81,7 +81,8 @@ export class CustomerStore {
 
   private indexEmail(customer: CustomerRecord): void {
     const previous = this.emailOf.get(customer)
-    const email = typeof customer.traits.email === 'string' ? customer.traits.email.toLowerCase() : undefined
+    const email =
+      typeof customer.traits.email === 'string' ? customer.traits.email.toLowerCase() : undefined
     if (previous === email) return
     if (previous !== undefined) this.byEmail.get(previous)?.delete(customer)
     if (email === undefined) {

@@ -45,7 +45,8 @@ export function buildEvent(
   const eventTime = new Date(input.ms).toISOString()
   const receivedTime = new Date(input.receivedMs ?? input.ms + 300 + (input.ms % 400)).toISOString()
   const email = typeof customer.traits.email === 'string' ? customer.traits.email : undefined
-  const externalId = typeof customer.traits.externalId === 'string' ? customer.traits.externalId : undefined
+  const externalId =
+    typeof customer.traits.externalId === 'string' ? customer.traits.externalId : undefined
   const rawData: Record<string, unknown> = {
     action: input.type,
     event: name,

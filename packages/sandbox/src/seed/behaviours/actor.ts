@@ -32,7 +32,11 @@ export interface Actor {
 
 /** May this customer be sent marketing email at `ms`? */
 export function marketingAllowed(actor: Actor, ms: number): boolean {
-  return actor.email !== undefined && actor.emailOptIn && (actor.unsubscribedAt === undefined || ms < actor.unsubscribedAt)
+  return (
+    actor.email !== undefined &&
+    actor.emailOptIn &&
+    (actor.unsubscribedAt === undefined || ms < actor.unsubscribedAt)
+  )
 }
 
 const BROWSERS: readonly string[] = [
@@ -44,7 +48,12 @@ const BROWSERS: readonly string[] = [
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36',
 ]
 
-const DEVICES: readonly (readonly [manufacturer: string, model: string, os: string, osVersion: string])[] = [
+const DEVICES: readonly (readonly [
+  manufacturer: string,
+  model: string,
+  os: string,
+  osVersion: string,
+])[] = [
   ['Apple', 'iPhone15,2', 'iOS', '17.4.1'],
   ['Apple', 'iPhone13,1', 'iOS', '16.7.2'],
   ['Google', 'Pixel 8', 'Android', '14'],
@@ -56,7 +65,12 @@ function ipOf(random: Random): string {
   return `${random.int(31, 217)}.${random.int(0, 255)}.${random.int(0, 255)}.${random.int(1, 254)}`
 }
 
-export function webChannel(random: Random, email: string | undefined, locale: string, anonymousId: string | undefined): Channel {
+export function webChannel(
+  random: Random,
+  email: string | undefined,
+  locale: string,
+  anonymousId: string | undefined
+): Channel {
   const ip = ipOf(random)
   const userAgent = random.pick(BROWSERS)
   // Literal objects, not spreads: this runs for most events of the dataset.
@@ -67,7 +81,12 @@ export function webChannel(random: Random, email: string | undefined, locale: st
   return { anonymousId, context }
 }
 
-export function appChannel(random: Random, email: string | undefined, locale: string, anonymousId: string): Channel {
+export function appChannel(
+  random: Random,
+  email: string | undefined,
+  locale: string,
+  anonymousId: string
+): Channel {
   const ip = ipOf(random)
   const [manufacturer, model, os, osVersion] = random.pick(DEVICES)
   const version = random.pick(['4.1.0', '4.2.1', '4.3.0'])

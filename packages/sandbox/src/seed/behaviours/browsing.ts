@@ -45,7 +45,13 @@ export function viewPage(
     type: 'page',
     anonymousId: actor.web.anonymousId,
     context: actor.web.context(),
-    properties: { url: href, path: page.path, title: page.title, referrer, ...(search === '' ? {} : { search }) },
+    properties: {
+      url: href,
+      path: page.path,
+      title: page.title,
+      referrer,
+      ...(search === '' ? {} : { search }),
+    },
   })
   const experiment = EXPERIMENTS[`${site.origin}${page.path}`]
   if (recorded && experiments && experiment !== undefined && actor.random.chance(0.5)) {
@@ -72,10 +78,16 @@ export function browse(actor: Actor, startMs: number, visit: Visit): number {
   const { site } = visit
   let ms = startMs
   let referrer = visit.referrer ?? random.pick(EXTERNAL_REFERRERS)
-  const landing = visit.landing ?? { page: random.chance(0.5) ? site.home : random.pick(site.pages), url: undefined }
+  const landing = visit.landing ?? {
+    page: random.chance(0.5) ? site.home : random.pick(site.pages),
+    url: undefined,
+  }
   if (!viewPage(actor, ms, site, landing.page, referrer, landing.url, visit.experiments)) return ms
   referrer = landing.url ?? `${site.origin}${landing.page.path}`
-  const pages = [...Array.from({ length: visit.morePages }, () => random.pick(site.pages)), ...(visit.endOn ?? [])]
+  const pages = [
+    ...Array.from({ length: visit.morePages }, () => random.pick(site.pages)),
+    ...(visit.endOn ?? []),
+  ]
   for (const page of pages) {
     ms += pageGap(actor)
     if (!viewPage(actor, ms, site, page, referrer, undefined, visit.experiments)) break

@@ -26,11 +26,21 @@ function emailProperties(content: EmailContent, subject: string): Record<string,
 }
 
 /** Sends one email and plays out what the customer does with it. */
-export function sendEmail(actor: Actor, sentMs: number, content: EmailContent, options: EmailOptions): void {
+export function sendEmail(
+  actor: Actor,
+  sentMs: number,
+  content: EmailContent,
+  options: EmailOptions
+): void {
   const { random, timeline } = actor
   if (actor.email === undefined) return
   const properties = emailProperties(content, options.subject ?? content.email_subject)
-  const emailEvent = (name: string, ms: number, extra: Record<string, unknown> = {}, withContext = false) =>
+  const emailEvent = (
+    name: string,
+    ms: number,
+    extra: Record<string, unknown> = {},
+    withContext = false
+  ) =>
     timeline.add(ms, {
       type: 'track',
       name,
@@ -50,9 +60,12 @@ export function sendEmail(actor: Actor, sentMs: number, content: EmailContent, o
   const deliveredMs = sentMs + random.int(SECOND, 45 * SECOND)
   if (!emailEvent('Email Delivered', deliveredMs) || !random.chance(options.engagement)) return
 
-  const openedMs = deliveredMs + (random.chance(0.65) ? 30 * SECOND + random.expMs(2 * HOUR) : random.int(6 * HOUR, 4 * DAY))
+  const openedMs =
+    deliveredMs +
+    (random.chance(0.65) ? 30 * SECOND + random.expMs(2 * HOUR) : random.int(6 * HOUR, 4 * DAY))
   if (!emailEvent('Email Opened', openedMs, {}, true)) return
-  if (random.chance(0.2)) emailEvent('Email Opened', openedMs + random.int(10 * MINUTE, 2 * DAY), {}, true)
+  if (random.chance(0.2))
+    emailEvent('Email Opened', openedMs + random.int(10 * MINUTE, 2 * DAY), {}, true)
 
   if (content.links.length > 0 && random.chance(0.4)) {
     const link = random.pick(content.links)
@@ -71,7 +84,8 @@ export function sendEmail(actor: Actor, sentMs: number, content: EmailContent, o
   }
   if (options.unsubscribable === true && random.chance(0.012)) {
     const unsubscribedMs = openedMs + random.int(20 * SECOND, 3 * MINUTE)
-    if (emailEvent('Unsubscribed', unsubscribedMs, { list: 'marketing' }, true)) actor.unsubscribedAt = unsubscribedMs
+    if (emailEvent('Unsubscribed', unsubscribedMs, { list: 'marketing' }, true))
+      actor.unsubscribedAt = unsubscribedMs
   }
 }
 
@@ -86,7 +100,8 @@ export function receiveCampaigns(
     if (campaign.audience !== audience) continue
     // A big send takes a while to go out, so recipients get it minutes apart.
     const sentMs = actor.timeline.ago(campaign.agoMs) + actor.random.int(0, 40 * MINUTE)
-    if (sentMs < fromMs || !marketingAllowed(actor, sentMs) || !actor.random.chance(options.share)) continue
+    if (sentMs < fromMs || !marketingAllowed(actor, sentMs) || !actor.random.chance(options.share))
+      continue
     sendEmail(actor, sentMs, campaign, { engagement: options.engagement, unsubscribable: true })
   }
 }

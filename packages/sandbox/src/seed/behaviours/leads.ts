@@ -14,7 +14,11 @@ export const FORMS = {
   demo: { form_id: 'form_demo_request', form_name: 'Book a demo', path: '/demo' },
   trial: { form_id: 'form_free_trial', form_name: 'Free trial request', path: '/free-trial' },
   contact: { form_id: 'form_contact', form_name: 'Contact us', path: '/contact' },
-  whitepaper: { form_id: 'form_whitepaper_cdp', form_name: 'Download: The CDP buyer’s guide', path: '/blog/what-is-a-cdp' },
+  whitepaper: {
+    form_id: 'form_whitepaper_cdp',
+    form_name: 'Download: The CDP buyer’s guide',
+    path: '/blog/what-is-a-cdp',
+  },
 } as const
 
 export type FormKey = keyof typeof FORMS
@@ -23,18 +27,44 @@ function pageOf(path: string): Page {
   return INTILERY_SITE.pages.find((p) => p.path === path) ?? INTILERY_SITE.home
 }
 
-function webTrack(actor: Actor, ms: number, name: string, properties: Record<string, unknown>): boolean {
-  return actor.timeline.add(ms, { type: 'track', name, anonymousId: actor.web.anonymousId, context: actor.web.context(), properties })
+function webTrack(
+  actor: Actor,
+  ms: number,
+  name: string,
+  properties: Record<string, unknown>
+): boolean {
+  return actor.timeline.add(ms, {
+    type: 'track',
+    name,
+    anonymousId: actor.web.anonymousId,
+    context: actor.web.context(),
+    properties,
+  })
 }
 
 /** Reads a few pages, submits a form; a lead is created from it. Returns the submit time or undefined. */
-export function submitForm(actor: Actor, startMs: number, key: FormKey, morePages?: number): number | undefined {
+export function submitForm(
+  actor: Actor,
+  startMs: number,
+  key: FormKey,
+  morePages?: number
+): number | undefined {
   const { random } = actor
   const form = FORMS[key]
-  const lastPageMs = browse(actor, startMs, { site: INTILERY_SITE, morePages: morePages ?? random.int(1, 4), endOn: [pageOf(form.path)] })
+  const lastPageMs = browse(actor, startMs, {
+    site: INTILERY_SITE,
+    morePages: morePages ?? random.int(1, 4),
+    endOn: [pageOf(form.path)],
+  })
   const submittedMs = lastPageMs + random.int(30 * SECOND, 4 * MINUTE)
   const { path, ...formProperties } = form
-  if (!webTrack(actor, submittedMs, 'Form Submitted', { ...formProperties, page_url: `${INTILERY_SITE.origin}${path}` })) return undefined
+  if (
+    !webTrack(actor, submittedMs, 'Form Submitted', {
+      ...formProperties,
+      page_url: `${INTILERY_SITE.origin}${path}`,
+    })
+  )
+    return undefined
   webTrack(actor, submittedMs + random.int(SECOND, 5 * SECOND), 'Lead Created', {
     lead_id: `lead_${random.hex(10)}`,
     form_name: form.form_name,
@@ -45,8 +75,17 @@ export function submitForm(actor: Actor, startMs: number, key: FormKey, morePage
 
 export function registerForWebinar(actor: Actor, ms: number): void {
   const startsAt = new Date(ms + 9 * DAY).toISOString()
-  if (!webTrack(actor, ms, 'Webinar Registered', { webinar_id: 'cdp-101', webinar_title: 'CDP 101: one view of every customer', starts_at: startsAt })) return
-  sendEmail(actor, ms + actor.random.int(5 * SECOND, MINUTE), TRANSACTIONAL.webinarConfirmation, { engagement: 0.6 })
+  if (
+    !webTrack(actor, ms, 'Webinar Registered', {
+      webinar_id: 'cdp-101',
+      webinar_title: 'CDP 101: one view of every customer',
+      starts_at: startsAt,
+    })
+  )
+    return
+  sendEmail(actor, ms + actor.random.int(5 * SECOND, MINUTE), TRANSACTIONAL.webinarConfirmation, {
+    engagement: 0.6,
+  })
 }
 
 /** Starts a trial; with `converts`, the plan then renews monthly until now. */
@@ -54,8 +93,17 @@ export function startTrial(actor: Actor, ms: number, converts: boolean): void {
   const { random } = actor
   const plan = random.pick(['Starter', 'Growth', 'Enterprise'])
   const trialDays = 14
-  if (!webTrack(actor, ms, 'Trial Started', { plan, trial_days: trialDays, trial_ends_at: new Date(ms + trialDays * DAY).toISOString() })) return
-  sendEmail(actor, ms + random.int(20 * SECOND, 3 * MINUTE), TRANSACTIONAL.trialWelcome, { engagement: 0.8 })
+  if (
+    !webTrack(actor, ms, 'Trial Started', {
+      plan,
+      trial_days: trialDays,
+      trial_ends_at: new Date(ms + trialDays * DAY).toISOString(),
+    })
+  )
+    return
+  sendEmail(actor, ms + random.int(20 * SECOND, 3 * MINUTE), TRANSACTIONAL.trialWelcome, {
+    engagement: 0.8,
+  })
   if (!converts) return
   const amount = { Starter: 99, Growth: 499, Enterprise: 1_999 }[plan] ?? 99
   const subscriptionId = `sub_${random.hex(14)}`
@@ -65,7 +113,13 @@ export function startTrial(actor: Actor, ms: number, converts: boolean): void {
       name: 'Subscription Renewed',
       source: 'SERVER_API',
       // Intilery bills in sterling whatever the customer's shop currency.
-      properties: { subscription_id: subscriptionId, plan, amount, currency: 'GBP', period: 'monthly' },
+      properties: {
+        subscription_id: subscriptionId,
+        plan,
+        amount,
+        currency: 'GBP',
+        period: 'monthly',
+      },
     })
     if (!recorded) break
   }

@@ -13,8 +13,19 @@ export function sharedEmailPair(ctx: SeedContext): CustomerRecord[] {
     regularCustomer(ctx, {
       label: `special:shared-email:${i}`,
       kind: 'shopper',
-      persona: { firstSeenAgo: (120 - i * 50) * DAY, lastSeenAgo: (3 + i * 4) * DAY, emailOptIn: true },
-      fixed: { id: p.id, userId: p.userId, email: p.email, firstName: p.firstName, lastName: p.lastName, countryCode: 'GB' },
+      persona: {
+        firstSeenAgo: (120 - i * 50) * DAY,
+        lastSeenAgo: (3 + i * 4) * DAY,
+        emailOptIn: true,
+      },
+      fixed: {
+        id: p.id,
+        userId: p.userId,
+        email: p.email,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        countryCode: 'GB',
+      },
     })
   )
 }
@@ -52,7 +63,14 @@ export function powerUser(ctx: SeedContext): CustomerRecord {
       engagement: 0.75,
       intent: { addToCart: 0.35, purchase: 0.5 },
     },
-    fixed: { id: c.id, userId: c.userId, email: c.email, firstName: 'Priya', lastName: 'Patel', countryCode: 'GB' },
+    fixed: {
+      id: c.id,
+      userId: c.userId,
+      email: c.email,
+      firstName: 'Priya',
+      lastName: 'Patel',
+      countryCode: 'GB',
+    },
     audiencesStatic: ['audience_beta_testers'],
   })
 }

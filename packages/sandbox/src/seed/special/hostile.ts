@@ -30,18 +30,33 @@ function hostileEvents(actor: Actor): void {
   const next = (gap = random.int(20 * SECOND, 4 * MINUTE)) => (ms += gap)
   const web = () => ({ anonymousId: actor.web.anonymousId, context: actor.web.context() })
   const track = (name: string, properties: Record<string, unknown>, sendType?: string) =>
-    timeline.add(next(), { type: 'track', name, properties, ...web(), ...(sendType === undefined ? {} : { sendType }) })
+    timeline.add(next(), {
+      type: 'track',
+      name,
+      properties,
+      ...web(),
+      ...(sendType === undefined ? {} : { sendType }),
+    })
 
   const email = { email_id: P.svg, email_subject: P.img, campaign_id: P.sql }
   track('Email Sent', email, 'email')
   track('Email Delivered', email, 'email')
   track('Email Opened', { ...email, email_subject: P.svg }, 'email')
   track('Email Clicked', { ...email, link: P.script, url: P.jsUrl }, 'email')
-  timeline.add(next(), { type: 'page', ...web(), properties: { url: P.jsUrl, path: `/${P.script}`, title: P.script, referrer: P.svg } })
   timeline.add(next(), {
     type: 'page',
     ...web(),
-    properties: { url: `${SHOP_ORIGIN}/search?q=${P.img}&next=${P.jsUrl}`, path: '/search', title: `${P.svg} ${P.rtl}`, referrer: `https://evil.example/?q=${P.script}` },
+    properties: { url: P.jsUrl, path: `/${P.script}`, title: P.script, referrer: P.svg },
+  })
+  timeline.add(next(), {
+    type: 'page',
+    ...web(),
+    properties: {
+      url: `${SHOP_ORIGIN}/search?q=${P.img}&next=${P.jsUrl}`,
+      path: '/search',
+      title: `${P.svg} ${P.rtl}`,
+      referrer: `https://evil.example/?q=${P.script}`,
+    },
   })
   track(P.img, {
     [P.img]: P.script,
@@ -58,10 +73,22 @@ function hostileEvents(actor: Actor): void {
   track(P.template, { value: P.template })
   track('Form Submitted', { form_id: P.svg, form_name: P.sql, page_url: P.jsUrl })
   for (let i = 0; i < 3; i += 1) {
-    track('Product Viewed', { product_id: P.sql, sku: P.zeroWidth, name: P.img, category: P.svg, price: 9.99, currency: 'GBP', url: P.jsUrl })
+    track('Product Viewed', {
+      product_id: P.sql,
+      sku: P.zeroWidth,
+      name: P.img,
+      category: P.svg,
+      price: 9.99,
+      currency: 'GBP',
+      url: P.jsUrl,
+    })
   }
   timeline.add(next(), { type: 'screen', ...web(), properties: { name: P.svg } })
-  timeline.add(next(), { type: 'identify', ...web(), traits: { firstName: P.img, lastName: P.script, [P.template]: P.sql } })
+  timeline.add(next(), {
+    type: 'identify',
+    ...web(),
+    traits: { firstName: P.img, lastName: P.script, [P.template]: P.sql },
+  })
 }
 
 export function hostileCustomer(ctx: SeedContext): CustomerRecord {
@@ -70,7 +97,14 @@ export function hostileCustomer(ctx: SeedContext): CustomerRecord {
     label: 'special:hostile',
     kind: 'browser',
     persona: { firstSeenAgo: 40 * DAY, lastSeenAgo: DAY, emailOptIn: true },
-    fixed: { id: h.id, userId: h.userId, email: h.email, firstName: P.img, lastName: P.script, countryCode: 'GB' },
+    fixed: {
+      id: h.id,
+      userId: h.userId,
+      email: h.email,
+      firstName: P.img,
+      lastName: P.script,
+      countryCode: 'GB',
+    },
     csv: { filename: `${P.img}.csv`, agoMs: 41 * DAY, audience: `audience_${P.img}` },
     traits: {
       organisation: P.svg,

@@ -42,9 +42,18 @@ describe('Joe Bloggs, as the spec shows him', () => {
       { subscribed: false, channel: 'facebook' },
       { subscribed: false, channel: 'push' },
     ])
-    expect(joe.subscriptionId).toBe('aW50aWxlcnk6bWFya2V0aW5nOjg3MzA1NWVmLTdmYmYtNDYyNS1iMWNkLTEwYjRlNDc5YjIwZA==')
-    expect(joe.createdBy).toEqual({ filename: 'staff listaug20.csv', createdTime: expect.any(String) as unknown, type: 'audience-csv' })
-    expect(joe.audiences).toEqual(['audience_2_days', 'audience_124516e8-6023-4b3a-8779-bcccb5d10eaf'])
+    expect(joe.subscriptionId).toBe(
+      'aW50aWxlcnk6bWFya2V0aW5nOjg3MzA1NWVmLTdmYmYtNDYyNS1iMWNkLTEwYjRlNDc5YjIwZA=='
+    )
+    expect(joe.createdBy).toEqual({
+      filename: 'staff listaug20.csv',
+      createdTime: expect.any(String) as unknown,
+      type: 'audience-csv',
+    })
+    expect(joe.audiences).toEqual([
+      'audience_2_days',
+      'audience_124516e8-6023-4b3a-8779-bcccb5d10eaf',
+    ])
     expect(joe.audiencesStatic).toEqual(['audience_board'])
   })
 
@@ -58,16 +67,24 @@ describe('Joe Bloggs, as the spec shows him', () => {
 
   it('has the spec’s events, in the spec’s order and spacing, the last a few hours before now', () => {
     const order = joe.events.map((e) => e.event.eventId)
-    const positions = [FIRST_SENT, LAST_SENT, OPENED_BEFORE, OPENED_LAST].map((id) => order.indexOf(id))
+    const positions = [FIRST_SENT, LAST_SENT, OPENED_BEFORE, OPENED_LAST].map((id) =>
+      order.indexOf(id)
+    )
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
     expect(joe.events.at(-1)?.event.eventId).toBe(OPENED_LAST)
     const last = byId(OPENED_LAST)?.ms ?? 0
     expect(NOW - last).toBeGreaterThan(60 * 60_000)
     expect(NOW - last).toBeLessThan(12 * 60 * 60_000)
-    expect(last - (byId(OPENED_BEFORE)?.ms ?? 0)).toBe(spec('2020-11-19T13:39:17.380Z') - spec('2020-11-19T13:37:50.929Z'))
-    expect(last - (byId(LAST_SENT)?.ms ?? 0)).toBe(spec('2020-11-19T13:39:17.380Z') - spec('2020-11-09T10:10:33.811Z'))
-    expect(last - (byId(FIRST_SENT)?.ms ?? 0)).toBe(spec('2020-11-19T13:39:17.380Z') - spec('2020-10-20T13:49:41.697Z'))
+    expect(last - (byId(OPENED_BEFORE)?.ms ?? 0)).toBe(
+      spec('2020-11-19T13:39:17.380Z') - spec('2020-11-19T13:37:50.929Z')
+    )
+    expect(last - (byId(LAST_SENT)?.ms ?? 0)).toBe(
+      spec('2020-11-19T13:39:17.380Z') - spec('2020-11-09T10:10:33.811Z')
+    )
+    expect(last - (byId(FIRST_SENT)?.ms ?? 0)).toBe(
+      spec('2020-11-19T13:39:17.380Z') - spec('2020-10-20T13:49:41.697Z')
+    )
   })
 
   it('reproduces the spec’s last Email Opened event', () => {
@@ -105,13 +122,25 @@ describe('Joe Bloggs, as the spec shows him', () => {
   })
 
   it('has the spec’s sent emails', () => {
-    expect(props(event(FIRST_SENT))).toEqual({ email_id: '6adec8ad-3663-4c53-b02d-67d69de6da91', email_subject: 'Everyone loves a freebie', campaign_id: 'FreeTrialEshot' })
-    expect(props(event(LAST_SENT))).toEqual({ email_id: 'd67f6825-c560-4186-a2b6-516557e7151e', email_subject: 'Everything you need, in one place', campaign_id: 'Nov2' })
-    expect(byId(FIRST_SENT)?.event.rawData.context).toEqual({ traits: { email: 'joe.bloggs@intilery.com' } })
+    expect(props(event(FIRST_SENT))).toEqual({
+      email_id: '6adec8ad-3663-4c53-b02d-67d69de6da91',
+      email_subject: 'Everyone loves a freebie',
+      campaign_id: 'FreeTrialEshot',
+    })
+    expect(props(event(LAST_SENT))).toEqual({
+      email_id: 'd67f6825-c560-4186-a2b6-516557e7151e',
+      email_subject: 'Everything you need, in one place',
+      campaign_id: 'Nov2',
+    })
+    expect(byId(FIRST_SENT)?.event.rawData.context).toEqual({
+      traits: { email: 'joe.bloggs@intilery.com' },
+    })
   })
 
   it('was sent the trial welcome email before opening it', () => {
-    const sent = joe.events.findIndex((e) => eventName(e) === 'Email Sent' && props(e).campaign_id === 'TRIAL_WELCOME')
+    const sent = joe.events.findIndex(
+      (e) => eventName(e) === 'Email Sent' && props(e).campaign_id === 'TRIAL_WELCOME'
+    )
     expect(sent).toBeGreaterThanOrEqual(0)
     expect(sent).toBeLessThan(joe.events.findIndex((e) => e.event.eventId === OPENED_BEFORE))
   })
@@ -119,13 +148,23 @@ describe('Joe Bloggs, as the spec shows him', () => {
   it('browsed intilery.com and did a few other things', () => {
     const pages = joe.events.filter((e) => e.event.rawData.action === 'page')
     expect(pages.length).toBeGreaterThanOrEqual(5)
-    expect(pages.every((e) => String(props(e).url).startsWith('https://www.intilery.com/'))).toBe(true)
-    for (const name of ['Form Submitted', 'Lead Created', 'Trial Started', 'Webinar Registered', 'Identify']) {
+    expect(pages.every((e) => String(props(e).url).startsWith('https://www.intilery.com/'))).toBe(
+      true
+    )
+    for (const name of [
+      'Form Submitted',
+      'Lead Created',
+      'Trial Started',
+      'Webinar Registered',
+      'Identify',
+    ]) {
       expect(named(joe.events, name).length, name).toBeGreaterThan(0)
     }
   })
 
   it('is the only customer with his email', () => {
-    expect(customers.filter((c) => String(c.traits.email).toLowerCase() === SEEDED.joeBloggs.email)).toHaveLength(1)
+    expect(
+      customers.filter((c) => String(c.traits.email).toLowerCase() === SEEDED.joeBloggs.email)
+    ).toHaveLength(1)
   })
 })

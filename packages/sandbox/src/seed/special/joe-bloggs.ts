@@ -9,7 +9,13 @@ import type { CustomerRecord } from '../../store/types.ts'
 import type { Actor } from '../behaviours/actor.ts'
 import { viewPage } from '../behaviours/browsing.ts'
 import { FORMS } from '../behaviours/leads.ts'
-import { FREE_TRIAL_ESHOT, INTILERY_ORIGIN, NOV2, TRANSACTIONAL, type EmailContent } from '../campaigns.ts'
+import {
+  FREE_TRIAL_ESHOT,
+  INTILERY_ORIGIN,
+  NOV2,
+  TRANSACTIONAL,
+  type EmailContent,
+} from '../campaigns.ts'
 import { finishCustomer, startCustomer } from '../customer-record.ts'
 import { STAFF_IMPORT } from '../imports.ts'
 import { randomFor, stableUuid } from '../random.ts'
@@ -27,21 +33,61 @@ const OPEN_CONTEXT = {
   user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_4) AppleWebKit/605.1.15',
 }
 
-const email = (campaign_id: string, email_subject: string, path: string, link: string): EmailContent => ({
+const email = (
+  campaign_id: string,
+  email_subject: string,
+  path: string,
+  link: string
+): EmailContent => ({
   email_id: stableUuid(`email:joe:${campaign_id}`),
   email_subject,
   campaign_id,
-  links: [{ link, url: `${INTILERY_ORIGIN}${path}?utm_source=intilery&utm_medium=email&utm_campaign=${campaign_id}` }],
+  links: [
+    {
+      link,
+      url: `${INTILERY_ORIGIN}${path}?utm_source=intilery&utm_medium=email&utm_campaign=${campaign_id}`,
+    },
+  ],
 })
 
-const INSIDER = email('Oct20Insider', 'Intilery Insider: what’s new this month', '/blog/product-update', 'Read the update')
-const WEBINAR = email('WEBINAR_CDP101', 'Join our CDP 101 webinar', '/webinars/cdp-101', 'Save your seat')
-const TRIAL_REMINDER = email('FreeTrialReminder', 'Your free trial is waiting', '/free-trial', 'Start your free trial')
-const TIPS = email('TRIAL_TIPS_1', 'Getting started: connect your first source', '/docs/getting-started', 'Connect a source')
-const NOV1 = email('Nov1', 'Personalisation that pays for itself', '/features/journeys', 'See Journeys')
+const INSIDER = email(
+  'Oct20Insider',
+  'Intilery Insider: what’s new this month',
+  '/blog/product-update',
+  'Read the update'
+)
+const WEBINAR = email(
+  'WEBINAR_CDP101',
+  'Join our CDP 101 webinar',
+  '/webinars/cdp-101',
+  'Save your seat'
+)
+const TRIAL_REMINDER = email(
+  'FreeTrialReminder',
+  'Your free trial is waiting',
+  '/free-trial',
+  'Start your free trial'
+)
+const TIPS = email(
+  'TRIAL_TIPS_1',
+  'Getting started: connect your first source',
+  '/docs/getting-started',
+  'Connect a source'
+)
+const NOV1 = email(
+  'Nov1',
+  'Personalisation that pays for itself',
+  '/features/journeys',
+  'See Journeys'
+)
 
 function page(path: string) {
-  return [INTILERY_SITE.home, ...INTILERY_SITE.pages].find((p) => p.path === path) ?? { path, title: 'Intilery' }
+  return (
+    [INTILERY_SITE.home, ...INTILERY_SITE.pages].find((p) => p.path === path) ?? {
+      path,
+      title: 'Intilery',
+    }
+  )
 }
 
 export function joeBloggs(ctx: SeedContext): CustomerRecord {
@@ -64,7 +110,11 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
     anonymousIds: [JOE.anonymousId],
     traits,
     audiencesStatic: [STAFF_IMPORT.audience],
-    createdBy: { filename: STAFF_IMPORT.filename, createdTime: new Date(at('2020-08-24T15:54:15.323Z')).toISOString(), type: 'audience-csv' },
+    createdBy: {
+      filename: STAFF_IMPORT.filename,
+      createdTime: new Date(at('2020-08-24T15:54:15.323Z')).toISOString(),
+      type: 'audience-csv',
+    },
     subscriptionId: 'aW50aWxlcnk6bWFya2V0aW5nOjg3MzA1NWVmLTdmYmYtNDYyNS1iMWNkLTEwYjRlNDc5YjIwZA==',
   })
   const webContext = () => ({ ...OPEN_CONTEXT, locale: 'en-GB', traits: { email: JOE.email } })
@@ -80,14 +130,25 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
     unsubscribedAt: undefined,
     appInstalled: false,
   }
-  const props = (content: EmailContent) => ({ email_id: content.email_id, email_subject: content.email_subject, campaign_id: content.campaign_id })
-  const emailEvent = (name: string, iso: string, content: EmailContent, extra: Record<string, unknown> = {}) =>
+  const props = (content: EmailContent) => ({
+    email_id: content.email_id,
+    email_subject: content.email_subject,
+    campaign_id: content.campaign_id,
+  })
+  const emailEvent = (
+    name: string,
+    iso: string,
+    content: EmailContent,
+    extra: Record<string, unknown> = {}
+  ) =>
     timeline.add(at(iso), {
       type: 'track',
       name,
       sendType: 'email',
       properties: { ...props(content), ...extra },
-      ...(name === 'Email Sent' || name === 'Email Delivered' ? {} : { context: { ...OPEN_CONTEXT, traits: { email: JOE.email } } }),
+      ...(name === 'Email Sent' || name === 'Email Delivered'
+        ? {}
+        : { context: { ...OPEN_CONTEXT, traits: { email: JOE.email } } }),
     })
   const sent = (iso: string, content: EmailContent, deliveredIso: string) => {
     emailEvent('Email Sent', iso, content)
@@ -95,7 +156,8 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
   }
   const clicked = (iso: string, content: EmailContent) => {
     const link = content.links[0]
-    if (link !== undefined) emailEvent('Email Clicked', iso, content, { link: link.link, url: link.url })
+    if (link !== undefined)
+      emailEvent('Email Clicked', iso, content, { link: link.link, url: link.url })
   }
   const pages = (startIso: string, paths: readonly string[], firstUrl?: string) => {
     let referrer = ''
@@ -108,23 +170,43 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
     }
   }
   const track = (iso: string, name: string, properties: Record<string, unknown>) =>
-    timeline.add(at(iso), { type: 'track', name, anonymousId: JOE.anonymousId, context: webContext(), properties })
+    timeline.add(at(iso), {
+      type: 'track',
+      name,
+      anonymousId: JOE.anonymousId,
+      context: webContext(),
+      properties,
+    })
 
   // 1. The spec's first email_sent.
   timeline.addExact('b5148168-928f-4f61-9a3d-ff1be6da5820', at('2020-10-20T13:49:41.697Z'), 1_696, {
-    type: 'track', name: 'Email Sent', sendType: 'email', properties: props(FREE_TRIAL_ESHOT),
+    type: 'track',
+    name: 'Email Sent',
+    sendType: 'email',
+    properties: props(FREE_TRIAL_ESHOT),
   })
   emailEvent('Email Delivered', '2020-10-20T13:49:44.120Z', FREE_TRIAL_ESHOT)
   emailEvent('Email Opened', '2020-10-20T14:31:09.412Z', FREE_TRIAL_ESHOT)
-  clicked('2020-10-20T14:31:40.093Z', { ...FREE_TRIAL_ESHOT, links: FREE_TRIAL_ESHOT.links.slice(1) })
-  pages('2020-10-20T14:31:52.500Z', ['/pricing', '/features', '/features/profile-api'], FREE_TRIAL_ESHOT.links[1]?.url)
+  clicked('2020-10-20T14:31:40.093Z', {
+    ...FREE_TRIAL_ESHOT,
+    links: FREE_TRIAL_ESHOT.links.slice(1),
+  })
+  pages(
+    '2020-10-20T14:31:52.500Z',
+    ['/pricing', '/features', '/features/profile-api'],
+    FREE_TRIAL_ESHOT.links[1]?.url
+  )
 
   sent('2020-10-23T09:05:02.310Z', INSIDER, '2020-10-23T09:05:09.874Z')
   sent('2020-10-27T10:00:03.555Z', WEBINAR, '2020-10-27T10:00:05.020Z')
   emailEvent('Email Opened', '2020-10-27T10:46:12.801Z', WEBINAR)
   clicked('2020-10-27T10:46:31.440Z', WEBINAR)
   pages('2020-10-27T10:46:38.120Z', ['/webinars/cdp-101'], WEBINAR.links[0]?.url)
-  track('2020-10-27T10:48:55.603Z', 'Webinar Registered', { webinar_id: 'cdp-101', webinar_title: 'CDP 101: one view of every customer', starts_at: new Date(at('2020-11-05T14:00:00.000Z')).toISOString() })
+  track('2020-10-27T10:48:55.603Z', 'Webinar Registered', {
+    webinar_id: 'cdp-101',
+    webinar_title: 'CDP 101: one view of every customer',
+    starts_at: new Date(at('2020-11-05T14:00:00.000Z')).toISOString(),
+  })
   sent('2020-10-27T10:49:20.117Z', TRANSACTIONAL.webinarConfirmation, '2020-10-27T10:49:22.960Z')
 
   // The trial request that the spec's TRIAL_WELCOME email answers.
@@ -133,10 +215,26 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
   clicked('2020-11-02T08:38:52.772Z', TRIAL_REMINDER)
   pages('2020-11-02T08:38:59.310Z', ['/free-trial'], TRIAL_REMINDER.links[0]?.url)
   const { path: _path, ...trialForm } = FORMS.trial
-  track('2020-11-02T08:40:47.118Z', 'Form Submitted', { ...trialForm, page_url: `${INTILERY_ORIGIN}/free-trial` })
-  track('2020-11-02T08:40:49.502Z', 'Lead Created', { lead_id: 'lead_joebloggs01', form_name: FORMS.trial.form_name, lead_source: 'website' })
-  timeline.add(at('2020-11-02T08:40:50.030Z'), { type: 'identify', anonymousId: JOE.anonymousId, context: webContext(), traits: { ...traits } })
-  track('2020-11-02T08:41:02.884Z', 'Trial Started', { plan: 'Growth', trial_days: 14, trial_ends_at: new Date(at('2020-11-16T08:41:02.884Z')).toISOString() })
+  track('2020-11-02T08:40:47.118Z', 'Form Submitted', {
+    ...trialForm,
+    page_url: `${INTILERY_ORIGIN}/free-trial`,
+  })
+  track('2020-11-02T08:40:49.502Z', 'Lead Created', {
+    lead_id: 'lead_joebloggs01',
+    form_name: FORMS.trial.form_name,
+    lead_source: 'website',
+  })
+  timeline.add(at('2020-11-02T08:40:50.030Z'), {
+    type: 'identify',
+    anonymousId: JOE.anonymousId,
+    context: webContext(),
+    traits: { ...traits },
+  })
+  track('2020-11-02T08:41:02.884Z', 'Trial Started', {
+    plan: 'Growth',
+    trial_days: 14,
+    trial_ends_at: new Date(at('2020-11-16T08:41:02.884Z')).toISOString(),
+  })
   sent('2020-11-02T08:41:30.447Z', TRANSACTIONAL.trialWelcome, '2020-11-02T08:41:32.019Z')
 
   sent('2020-11-04T09:00:01.240Z', TIPS, '2020-11-04T09:00:03.711Z')
@@ -145,7 +243,10 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
 
   // 9. The spec's last email_sent.
   timeline.addExact('b8be0f1f-e1af-41b8-9f8c-17514f3ccad6', at('2020-11-09T10:10:33.811Z'), 842, {
-    type: 'track', name: 'Email Sent', sendType: 'email', properties: props(NOV2),
+    type: 'track',
+    name: 'Email Sent',
+    sendType: 'email',
+    properties: props(NOV2),
   })
   emailEvent('Email Delivered', '2020-11-09T10:10:36.205Z', NOV2)
 
@@ -160,7 +261,11 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
     ['ec717144-924c-4826-981b-848459c39176', '2020-11-19T13:39:17.380Z', 532],
   ] as const) {
     timeline.addExact(eventId, at(iso), lag, {
-      type: 'track', name: 'Email Opened', sendType: 'email', context: openContext, properties: props(TRANSACTIONAL.trialWelcome),
+      type: 'track',
+      name: 'Email Opened',
+      sendType: 'email',
+      context: openContext,
+      properties: props(TRANSACTIONAL.trialWelcome),
     })
   }
   return finishCustomer(customer, timeline, ctx.brand, {

@@ -10,14 +10,25 @@ import { DAY, HOUR, MINUTE } from '../timeline.ts'
 import { regularCustomer, type SeedContext } from '../regular-customer.ts'
 import { SEEDED } from '../seeded.ts'
 
-export const LONG = { traitLength: 5_000, titleLength: 2_000, nestingDepth: 50, arrayLength: 300 } as const
+export const LONG = {
+  traitLength: 5_000,
+  titleLength: 2_000,
+  nestingDepth: 50,
+  arrayLength: 300,
+} as const
 
 function filler(length: number, phrase: string): string {
   return phrase.repeat(Math.ceil(length / phrase.length)).slice(0, length)
 }
 
-export const LONG_BIO = filler(LONG.traitLength, 'Long-standing customer who writes very detailed delivery instructions. ')
-export const LONG_TITLE = filler(LONG.titleLength, 'The extraordinarily long page title nobody shortened | ')
+export const LONG_BIO = filler(
+  LONG.traitLength,
+  'Long-standing customer who writes very detailed delivery instructions. '
+)
+export const LONG_TITLE = filler(
+  LONG.titleLength,
+  'The extraordinarily long page title nobody shortened | '
+)
 
 export function nested(depth: number): Record<string, unknown> {
   let value: Record<string, unknown> = { leaf: true, depth }
@@ -32,7 +43,12 @@ function longEvents(actor: Actor): void {
   timeline.add(ms, {
     type: 'page',
     ...web,
-    properties: { url: `${SHOP_ORIGIN}/journal/long-read?${filler(1_500, 'utm_term=very-long-value&')}`, path: '/journal/long-read', title: LONG_TITLE, referrer: '' },
+    properties: {
+      url: `${SHOP_ORIGIN}/journal/long-read?${filler(1_500, 'utm_term=very-long-value&')}`,
+      path: '/journal/long-read',
+      title: LONG_TITLE,
+      referrer: '',
+    },
   })
   timeline.add(ms + 3 * MINUTE, {
     type: 'track',
@@ -56,7 +72,14 @@ export function longValuesCustomer(ctx: SeedContext): CustomerRecord {
     label: 'special:long-values',
     kind: 'shopper',
     persona: { firstSeenAgo: 90 * DAY, lastSeenAgo: 2 * DAY },
-    fixed: { id: c.id, userId: c.userId, email: c.email, firstName: 'Maximiliana-Alexandrina', lastName: filler(120, 'Featherstonehaugh-'), countryCode: 'GB' },
+    fixed: {
+      id: c.id,
+      userId: c.userId,
+      email: c.email,
+      firstName: 'Maximiliana-Alexandrina',
+      lastName: filler(120, 'Featherstonehaugh-'),
+      countryCode: 'GB',
+    },
     traits: { bio: LONG_BIO, tags: Array.from({ length: 120 }, (_, i) => `tag-${i + 1}`) },
     extra: longEvents,
     finish: { extraComputed: { long_note: filler(1_000, 'computed trait text ') } },

@@ -15,7 +15,12 @@ import { SEEDED } from '../seeded.ts'
 import { SHOP } from '../sites.ts'
 import { DAY, HOUR, Timeline } from '../timeline.ts'
 
-function quietActor(random: Random, timeline: Timeline, email: string | undefined, anonymousId: string | undefined): Actor {
+function quietActor(
+  random: Random,
+  timeline: Timeline,
+  email: string | undefined,
+  anonymousId: string | undefined
+): Actor {
   return {
     random,
     timeline,
@@ -30,7 +35,13 @@ function quietActor(random: Random, timeline: Timeline, email: string | undefine
   }
 }
 
-const NAMES = [['Harriet', 'Vane'], ['Peter', 'Wimsey'], ['Miles', 'Bredon'], ['Ida', 'Only'], ['Ivo', 'Once']] as const
+const NAMES = [
+  ['Harriet', 'Vane'],
+  ['Peter', 'Wimsey'],
+  ['Miles', 'Bredon'],
+  ['Ida', 'Only'],
+  ['Ivo', 'Once'],
+] as const
 
 export function quietCustomers(ctx: SeedContext): CustomerRecord[] {
   const vip = CUSTOMER_IMPORTS[0]
@@ -41,12 +52,20 @@ export function quietCustomers(ctx: SeedContext): CustomerRecord[] {
       id: c.id,
       userId: c.userId,
       anonymousIds: [],
-      traits: { firstName, lastName, email: c.email, externalId: c.userId, country: 'United Kingdom' },
+      traits: {
+        firstName,
+        lastName,
+        email: c.email,
+        externalId: c.userId,
+        country: 'United Kingdom',
+      },
       audiencesStatic: vip === undefined ? [] : [vip.audience],
       ...(vip === undefined ? {} : { createdBy: csvCreatedBy(vip, ctx.now, random) }),
       subscriptionId: subscriptionIdFor(ctx.brand, random.uuid()),
     })
-    return finishCustomer(customer, new Timeline(ctx.now, random), ctx.brand, { preferences: { email: i !== 1 } })
+    return finishCustomer(customer, new Timeline(ctx.now, random), ctx.brand, {
+      preferences: { email: i !== 1 },
+    })
   })
 
   const identifiedOnce = SEEDED.identifyOnly.map((c, i) => {
@@ -54,8 +73,18 @@ export function quietCustomers(ctx: SeedContext): CustomerRecord[] {
     const timeline = new Timeline(ctx.now, random)
     const [firstName, lastName] = NAMES[i + 3] ?? ['Ann', 'Other']
     const traits = { firstName, lastName, email: c.email }
-    const customer = startCustomer({ id: c.id, userId: c.userId, anonymousIds: [], traits, subscriptionId: subscriptionIdFor(ctx.brand, random.uuid()) })
-    identify(quietActor(random, timeline, c.email, undefined), timeline.ago(i === 0 ? 6 * HOUR : 100 * DAY), { ...traits })
+    const customer = startCustomer({
+      id: c.id,
+      userId: c.userId,
+      anonymousIds: [],
+      traits,
+      subscriptionId: subscriptionIdFor(ctx.brand, random.uuid()),
+    })
+    identify(
+      quietActor(random, timeline, c.email, undefined),
+      timeline.ago(i === 0 ? 6 * HOUR : 100 * DAY),
+      { ...traits }
+    )
     return finishCustomer(customer, timeline, ctx.brand, { preferences: {} })
   })
 
@@ -63,7 +92,22 @@ export function quietCustomers(ctx: SeedContext): CustomerRecord[] {
   const random = randomFor(ctx.seed, 'special:anonymous-only')
   const timeline = new Timeline(ctx.now, random)
   const actor = quietActor(random, timeline, undefined, a.anonymousId)
-  for (const daysAgo of [61, 33, 12, 4]) browse(actor, timeline.ago(daysAgo * DAY + random.int(0, 12 * HOUR)), { site: SHOP, morePages: random.int(2, 5), experiments: false })
-  const anonymous = startCustomer({ id: a.id, userId: undefined, anonymousIds: [a.anonymousId], traits: {}, subscriptionId: subscriptionIdFor(ctx.brand, random.uuid()) })
-  return [...imported, ...identifiedOnce, finishCustomer(anonymous, timeline, ctx.brand, { preferences: {} })]
+  for (const daysAgo of [61, 33, 12, 4])
+    browse(actor, timeline.ago(daysAgo * DAY + random.int(0, 12 * HOUR)), {
+      site: SHOP,
+      morePages: random.int(2, 5),
+      experiments: false,
+    })
+  const anonymous = startCustomer({
+    id: a.id,
+    userId: undefined,
+    anonymousIds: [a.anonymousId],
+    traits: {},
+    subscriptionId: subscriptionIdFor(ctx.brand, random.uuid()),
+  })
+  return [
+    ...imported,
+    ...identifiedOnce,
+    finishCustomer(anonymous, timeline, ctx.brand, { preferences: {} }),
+  ]
 }

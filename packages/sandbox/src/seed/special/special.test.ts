@@ -18,11 +18,15 @@ describe('the shared-email pair', () => {
     expect(pair.map((c) => c.id).sort()).toEqual(SEEDED.sharedEmailProfiles.map((p) => p.id).sort())
     const [a, b] = pair
     expect(a?.userId).not.toBe(b?.userId)
-    expect(`${String(a?.traits.firstName)} ${String(a?.traits.lastName)}`).not.toBe(`${String(b?.traits.firstName)} ${String(b?.traits.lastName)}`)
+    expect(`${String(a?.traits.firstName)} ${String(a?.traits.lastName)}`).not.toBe(
+      `${String(b?.traits.firstName)} ${String(b?.traits.lastName)}`
+    )
   })
 
   it('writes the email in different case, and both have events', () => {
-    expect(new Set(pair.map((c) => c.traits.email))).toEqual(new Set(['Sam.Taylor@example.com', 'sam.taylor@example.com']))
+    expect(new Set(pair.map((c) => c.traits.email))).toEqual(
+      new Set(['Sam.Taylor@example.com', 'sam.taylor@example.com'])
+    )
     for (const c of pair) expect(c.events.length).toBeGreaterThan(0)
   })
 })
@@ -43,7 +47,10 @@ describe('the hostile customer', () => {
       '\u200B',
       '\uFEFF',
     ]) {
-      expect(strings.some((s) => s.includes(payload)), JSON.stringify(payload)).toBe(true)
+      expect(
+        strings.some((s) => s.includes(payload)),
+        JSON.stringify(payload)
+      ).toBe(true)
     }
   })
 
@@ -53,7 +60,9 @@ describe('the hostile customer', () => {
     expect(hostile.traits.firstName).toBe('<img src=x onerror=alert(1)>')
     expect(hostile.traits.lastName).toBe('<script>alert(1)</script>')
     expect(hostile.traits.website).toBe('javascript:alert(1)')
-    expect(hostile.computed['<script>alert(1)</script>']).toBe("{{constructor.constructor('alert(1)')()}}")
+    expect(hostile.computed['<script>alert(1)</script>']).toBe(
+      "{{constructor.constructor('alert(1)')()}}"
+    )
     expect(hostile.audiences).toContain('audience_"><svg onload=alert(1)>')
     expect(hostile.audiencesStatic).toContain('audience_<img src=x onerror=alert(1)>')
   })
@@ -64,20 +73,35 @@ describe('the hostile customer', () => {
     const properties = named.map(props)[0] ?? {}
     expect(properties['<img src=x onerror=alert(1)>']).toBe('<script>alert(1)</script>')
     expect(Object.keys(properties)).toContain('__proto__')
-    expect(hostile.events.some((e) => eventName(e) === 'Email Sent' && props(e).email_subject === '<img src=x onerror=alert(1)>')).toBe(true)
+    expect(
+      hostile.events.some(
+        (e) =>
+          eventName(e) === 'Email Sent' && props(e).email_subject === '<img src=x onerror=alert(1)>'
+      )
+    ).toBe(true)
     const pages = hostile.events.filter((e) => e.event.rawData.action === 'page').map(props)
-    expect(pages.some((p) => p.title === '<script>alert(1)</script>' && p.url === 'javascript:alert(1)')).toBe(true)
+    expect(
+      pages.some((p) => p.title === '<script>alert(1)</script>' && p.url === 'javascript:alert(1)')
+    ).toBe(true)
   })
 })
 
 describe('the long-values customer', () => {
   const long = customer(SEEDED.longValues.id)
   const depth = (value: unknown): number =>
-    typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depth)) : 0
+    typeof value === 'object' && value !== null
+      ? 1 + Math.max(0, ...Object.values(value).map(depth))
+      : 0
 
   it('has a 5,000-character trait and a 2,000-character page title', () => {
-    expect(Object.values(long.traits).some((v) => typeof v === 'string' && v.length >= 5_000)).toBe(true)
-    expect(long.events.some((e) => e.event.rawData.action === 'page' && String(props(e).title).length >= 2_000)).toBe(true)
+    expect(Object.values(long.traits).some((v) => typeof v === 'string' && v.length >= 5_000)).toBe(
+      true
+    )
+    expect(
+      long.events.some(
+        (e) => e.event.rawData.action === 'page' && String(props(e).title).length >= 2_000
+      )
+    ).toBe(true)
   })
 
   it('has a deeply nested property and a 300-item array', () => {
@@ -127,7 +151,11 @@ describe('the unicode customers', () => {
     for (const person of [SEEDED.unicode, ...SEEDED.unicodeCast]) {
       const c = customer(person.id)
       expect(c.userId).toBe(person.userId)
-      expect(c.traits).toMatchObject({ firstName: person.firstName, lastName: person.lastName, email: person.email })
+      expect(c.traits).toMatchObject({
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: person.email,
+      })
     }
   })
 })
