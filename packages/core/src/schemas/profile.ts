@@ -17,16 +17,18 @@ export const marketingPreferencesSchema = z.looseObject({
 
 const optionalText = z.string().nullish()
 
-/** Standard and computed traits of one profile (`GET …/traits`). */
+/**
+ * Standard and computed traits of one profile (`GET …/traits`). Only Intilery's own fields are typed;
+ * names, phone and the rest are whatever a brand tracked (a phone may arrive as a number), so they
+ * stay `unknown` here and normalizeProfile reads them defensively: one odd trait must not make the
+ * whole profile unreadable.
+ */
 export const traitsSchema = z.looseObject({
   id: z.string(),
   userId: optionalText,
   externalId: optionalText,
   anonymousId: optionalText,
   email: optionalText,
-  firstName: optionalText,
-  lastName: optionalText,
-  phone: optionalText,
   computed: z.record(z.string(), z.unknown()).optional(),
   marketingPreferences: marketingPreferencesSchema.optional(),
 })

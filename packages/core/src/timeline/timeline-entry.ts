@@ -1,0 +1,54 @@
+/**
+ * @module timeline/timeline-entry
+ * One row of the customer timeline. Title and details are messages (ids + values) localised at
+ * render time; `raw` keeps the source event. A burst (7 page views in 3 minutes) is one entry whose
+ * `burst.items` are the collapsed entries, newest first.
+ */
+import { z } from 'zod'
+
+import { detailRowSchema, messageSchema } from '../i18n/message.ts'
+import { profileEventSchema } from '../schemas/event.ts'
+
+export const TIMELINE_KINDS = [
+  'email',
+  'page',
+  'screen',
+  'identify',
+  'commerce',
+  'form',
+  'session',
+  'custom',
+] as const
+export const timelineKindSchema = z.enum(TIMELINE_KINDS)
+export type TimelineKind = z.infer<typeof timelineKindSchema>
+
+const baseEntry = z.object({
+  /** The eventId, or `burst:<first eventId>` for a collapsed run. */
+  id: z.string(),
+  /** When it happened, ISO 8601 (for a burst: its latest event). */
+  at: z.string(),
+  kind: timelineKindSchema,
+  /** The event key (`email_opened`). */
+  action: z.string(),
+  title: messageSchema,
+  detail: z.array(detailRowSchema),
+  source: z.string().optional(),
+  raw: profileEventSchema,
+})
+
+export interface TimelineEntry extends z.infer<typeof baseEntry> {
+  burst?: { count: number; from: string; items: TimelineEntry[] } | undefined
+}
+
+export const timelineEntrySchema: z.ZodType<TimelineEntry> = baseEntry.extend({
+  burst: z
+    .object({
+      count: z.number().int().min(2),
+      /** The earliest event time in the burst. */
+      from: z.string(),
+      get items() {
+        return z.array(timelineEntrySchema)
+      },
+    })
+    .optional(),
+})
