@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { InvalidRequestError } from '../errors.ts'
 import type { EventsQuery } from '../events-query.ts'
-import { createProfileRef } from '../profile-ref.ts'
 import type { ProfileEvent } from '../schemas/event.ts'
-import { createProfileClient } from './create-profile-client.ts'
+import { href, ref, setup } from './testing/fake-fetch.ts'
 
+/** This file's URLs name the account c/a/b rather than the shared BASE's. */
+const ACCOUNT = { clientId: 'c', accountId: 'a', brandId: 'b' } as const
 const ROOT = 'https://intilery.test/track/c/a/b/v1/profiles'
-const ref = createProfileRef('userId', 'u-1')
 
 function event(n: number): ProfileEvent {
   return {
@@ -33,30 +33,6 @@ function pagedFetch(sizes: readonly number[]) {
   })
 }
 
-function setup(fetchImpl: typeof fetch) {
-  return createProfileClient({
-    baseUrl: 'https://intilery.test',
-    clientId: 'c',
-    accountId: 'a',
-    brandId: 'b',
-    authToken: 't',
-    rateLimit: false,
-    retry: { baseDelayMs: 1 },
-    fetch: fetchImpl,
-  })
-}
-
-/** The URL a fetch was called with, whatever form the input took. */
-function href(input: string | URL | Request | undefined): string {
-  return input === undefined
-    ? ''
-    : typeof input === 'string'
-      ? input
-      : input instanceof URL
-        ? input.href
-        : input.url
-}
-
 const urls = (fetch: ReturnType<typeof pagedFetch>) =>
   fetch.mock.calls.map(([url]) => new URL(href(url)))
 
@@ -69,7 +45,7 @@ async function collect(iterable: AsyncIterable<ProfileEvent>): Promise<string[]>
 describe('events', () => {
   it('GETs …/{ref}/events without a query by default', async () => {
     const fetch = pagedFetch([2])
-    const page = await setup(fetch).events(ref)
+    const page = await setup(fetch, ACCOUNT).client.events(ref)
     expect(href(fetch.mock.calls[0]?.[0])).toBe(`${ROOT}/userId:u-1/events`)
     expect(page.data.map((e) => e.eventId)).toEqual(['e0', 'e1'])
     expect(page.scrollId).toBe('scroll-0')
@@ -80,7 +56,7 @@ describe('events', () => {
 
   it('sends the query as include, exclude, start, end, sort and limit', async () => {
     const fetch = pagedFetch([0])
-    await setup(fetch).events(ref, {
+    await setup(fetch, ACCOUNT).client.events(ref, {
       include: ['Email Opened', 'page'],
       exclude: ['Page Viewed'],
       start: new Date(Date.UTC(2024, 0, 1)),
@@ -114,13 +90,17 @@ describe('events', () => {
       ],
     }
     const fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(new Response(JSON.stringify(body))))
-    const page = await setup(fetchMock).events(ref)
+    const page = await setup(fetchMock, ACCOUNT).client.events(ref)
     expect(page.data).toEqual(body.data)
   })
 
   it('asks for the next page with the scrollId alone', async () => {
     const fetch = pagedFetch([2, 1])
-    const first = await setup(fetch).events(ref, { include: ['page'], limit: 2, sort: 'asc' })
+    const first = await setup(fetch, ACCOUNT).client.events(ref, {
+      include: ['page'],
+      limit: 2,
+      sort: 'asc',
+    })
     expect(first.hasNextPage()).toBe(true)
     const second = await first.nextPage()
     const [, next] = urls(fetch)
@@ -141,7 +121,7 @@ describe('events', () => {
     ['an include with a comma', { include: ['a,b'] }],
   ])('rejects %s with InvalidRequestError and sends nothing', async (_name, query) => {
     const fetch = pagedFetch([1])
-    const client = setup(fetch)
+    const { client } = setup(fetch, ACCOUNT)
     await expect(client.events(ref, query)).rejects.toBeInstanceOf(InvalidRequestError)
     expect(() => client.iterateEvents(ref, query)).toThrow(InvalidRequestError)
     expect(fetch).not.toHaveBeenCalled()
@@ -151,7 +131,7 @@ describe('events', () => {
 describe('iterateEvents', () => {
   it('follows full pages and stops at an empty one', async () => {
     const fetch = pagedFetch([2, 2, 0, 5])
-    expect(await collect(setup(fetch).iterateEvents(ref, { limit: 2 }))).toEqual([
+    expect(await collect(setup(fetch, ACCOUNT).client.iterateEvents(ref, { limit: 2 }))).toEqual([
       'e0',
       'e1',
       'e2',
@@ -166,7 +146,7 @@ describe('iterateEvents', () => {
 
   it('stops at a page shorter than the limit without asking for another', async () => {
     const fetch = pagedFetch([3, 1, 3])
-    expect(await collect(setup(fetch).iterateEvents(ref, { limit: 3 }))).toEqual([
+    expect(await collect(setup(fetch, ACCOUNT).client.iterateEvents(ref, { limit: 3 }))).toEqual([
       'e0',
       'e1',
       'e2',
@@ -177,23 +157,21 @@ describe('iterateEvents', () => {
 
   it('uses the default limit of 100 to tell a short page', async () => {
     const fetch = pagedFetch([100, 99, 100])
-    expect(await collect(setup(fetch).iterateEvents(ref))).toHaveLength(199)
+    expect(await collect(setup(fetch, ACCOUNT).client.iterateEvents(ref))).toHaveLength(199)
     expect(fetch).toHaveBeenCalledTimes(2)
   })
 
   it('stops at max without fetching further pages', async () => {
     const fetch = pagedFetch([2, 2, 2, 2])
-    expect(await collect(setup(fetch).iterateEvents(ref, { limit: 2 }, { max: 3 }))).toEqual([
-      'e0',
-      'e1',
-      'e2',
-    ])
+    expect(
+      await collect(setup(fetch, ACCOUNT).client.iterateEvents(ref, { limit: 2 }, { max: 3 }))
+    ).toEqual(['e0', 'e1', 'e2'])
     expect(fetch).toHaveBeenCalledTimes(2)
   })
 
   it('sends nothing until iterated', async () => {
     const fetch = pagedFetch([1])
-    const iterator = setup(fetch).iterateEvents(ref)
+    const iterator = setup(fetch, ACCOUNT).client.iterateEvents(ref)
     expect(fetch).not.toHaveBeenCalled()
     expect(await collect(iterator)).toEqual(['e0'])
   })
@@ -201,7 +179,9 @@ describe('iterateEvents', () => {
   it('passes the caller’s signal to every page', async () => {
     const fetch = pagedFetch([1, 1, 0])
     const controller = new AbortController()
-    await collect(setup(fetch).iterateEvents(ref, { limit: 1 }, { signal: controller.signal }))
+    await collect(
+      setup(fetch, ACCOUNT).client.iterateEvents(ref, { limit: 1 }, { signal: controller.signal })
+    )
     expect(fetch).toHaveBeenCalledTimes(3)
     controller.abort(new Error('stop'))
     expect(fetch.mock.calls.every(([, init]) => init?.signal?.aborted === true)).toBe(true)

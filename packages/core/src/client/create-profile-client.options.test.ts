@@ -3,36 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { InvalidRequestError } from '../errors.ts'
 import { createProfileRef } from '../profile-ref.ts'
 import { createProfileClient, type ProfileClientOptions } from './create-profile-client.ts'
+import { answering, BASE, json, setup } from './testing/fake-fetch.ts'
 import { TokenBucket } from './token-bucket.ts'
 
-const BASE = {
-  baseUrl: 'https://intilery.test',
-  clientId: 'intilery',
-  accountId: 'marketing',
-  brandId: 'MARKETING',
-  authToken: 'secret-token',
-} as const
-
 const joe = { id: '4c90b9cf', firstName: 'Joe' }
-
-function json(body: unknown): Response {
-  return new Response(JSON.stringify(body), { status: 200 })
-}
-
-/** A fetch answering every call with `body`, recording what was asked. */
-function answering(body: unknown) {
-  return vi.fn<typeof fetch>(() => Promise.resolve(json(body)))
-}
-
-function setup(fetchImpl: typeof fetch, options: Partial<ProfileClientOptions> = {}) {
-  return createProfileClient({
-    ...BASE,
-    rateLimit: false,
-    retry: { baseDelayMs: 1 },
-    ...options,
-    fetch: fetchImpl,
-  })
-}
 
 afterEach(() => {
   vi.useRealTimers()
@@ -76,7 +50,9 @@ describe('options', () => {
 describe('client-side rate limit', () => {
   it('uses a TokenBucket instance as given', async () => {
     const bucket = new TokenBucket({ ratePerSecond: 1, burst: 2, now: () => 0 })
-    await setup(answering(joe), { rateLimit: bucket }).traits(createProfileRef('userId', 'u'))
+    await setup(answering(joe), { rateLimit: bucket }).client.traits(
+      createProfileRef('userId', 'u')
+    )
     expect(bucket.tryTake()).toBe(true)
     expect(bucket.tryTake()).toBe(false)
   })
@@ -86,9 +62,9 @@ describe('client-side rate limit', () => {
     const fetch = answering(joe)
     const limit = { ratePerSecond: 1, burst: 1 }
     const ref = createProfileRef('userId', 'u')
-    const first = setup(fetch, { authToken: 'shared-credential', rateLimit: limit })
-    const second = setup(fetch, { authToken: 'shared-credential', rateLimit: limit })
-    const other = setup(fetch, { authToken: 'other-credential', rateLimit: limit })
+    const { client: first } = setup(fetch, { authToken: 'shared-credential', rateLimit: limit })
+    const { client: second } = setup(fetch, { authToken: 'shared-credential', rateLimit: limit })
+    const { client: other } = setup(fetch, { authToken: 'other-credential', rateLimit: limit })
     await first.traits(ref)
     const waiting = second.traits(ref)
     await other.traits(ref)

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 
 import { InvalidRequestError, ValidationError } from '../errors.ts'
 import {
@@ -9,58 +9,13 @@ import {
   type SingleRef,
 } from '../profile-ref.ts'
 import type { Audiences, Meta, Traits } from '../schemas/profile.ts'
-import {
-  createProfileClient,
-  type ListLookup,
-  type Lookup,
-  type ProfileClientOptions,
-  type SingleLookup,
-} from './create-profile-client.ts'
+import type { ListLookup, Lookup, SingleLookup } from './create-profile-client.ts'
+import { answering, href, setup } from './testing/fake-fetch.ts'
 import type { RequestInfo } from './transport.ts'
 
-const BASE = {
-  baseUrl: 'https://intilery.test',
-  clientId: 'intilery',
-  accountId: 'marketing',
-  brandId: 'MARKETING',
-  authToken: 'secret-token',
-} as const
 const ROOT = 'https://intilery.test/track/intilery/marketing/MARKETING/v1/profiles'
 
 const joe = { id: '4c90b9cf', firstName: 'Joe', email: 'joe.bloggs@intilery.com' }
-
-function json(body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: 200,
-    headers: { 'x-amzn-RequestId': 'req-1', ...headers },
-  })
-}
-
-/** A fetch answering every call with `body`, recording what was asked. */
-function answering(body: unknown) {
-  return vi.fn<typeof fetch>(() => Promise.resolve(json(body)))
-}
-
-function setup(fetchImpl: typeof fetch, options: Partial<ProfileClientOptions> = {}) {
-  return createProfileClient({
-    ...BASE,
-    rateLimit: false,
-    retry: { baseDelayMs: 1 },
-    ...options,
-    fetch: fetchImpl,
-  })
-}
-
-/** The URL a fetch was called with, whatever form the input took. */
-function href(input: string | URL | Request | undefined): string {
-  return input === undefined
-    ? ''
-    : typeof input === 'string'
-      ? input
-      : input instanceof URL
-        ? input.href
-        : input.url
-}
 
 function urlOf(fetchMock: ReturnType<typeof answering>, call = 0): string {
   return href(fetchMock.mock.calls[call]?.[0])
@@ -69,7 +24,7 @@ function urlOf(fetchMock: ReturnType<typeof answering>, call = 0): string {
 describe('requests', () => {
   it('GETs {baseUrl}/track/{clientId}/{accountId}/{brandId}/v1/profiles/{idType}:{id}/{endpoint}', async () => {
     const fetch = answering(joe)
-    const client = setup(fetch)
+    const { client } = setup(fetch)
     await client.traits(createProfileRef('userId', 'u-1'))
     await client.meta(createProfileRef('id', '4c90b9cf'))
     await client.audiences(createProfileRef('anonymousId', 'anon-7'))
@@ -82,7 +37,7 @@ describe('requests', () => {
 
   it('sends content-type, accept and auth-token, and no body', async () => {
     const fetch = answering(joe)
-    await setup(fetch).traits(createProfileRef('userId', 'u-1'))
+    await setup(fetch).client.traits(createProfileRef('userId', 'u-1'))
     const init = fetch.mock.calls[0]?.[1]
     expect(init?.method).toBe('GET')
     expect(init?.body).toBeUndefined()
@@ -95,7 +50,7 @@ describe('requests', () => {
 
   it('sends the user agent when one is configured', async () => {
     const fetch = answering(joe)
-    await setup(fetch, { userAgent: 'intilery-connect/1.0' }).traits(
+    await setup(fetch, { userAgent: 'intilery-connect/1.0' }).client.traits(
       createProfileRef('userId', 'u-1')
     )
     expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).get('user-agent')).toBe(
@@ -105,20 +60,20 @@ describe('requests', () => {
 
   it('percent-encodes the id as one path segment', async () => {
     const fetch = answering(joe)
-    await setup(fetch).traits(createProfileRef('userId', 'a/b+c?d#e f:g%h'))
+    await setup(fetch).client.traits(createProfileRef('userId', 'a/b+c?d#e f:g%h'))
     expect(urlOf(fetch)).toBe(`${ROOT}/userId:a%2Fb%2Bc%3Fd%23e%20f%3Ag%25h/traits`)
     expect(new URL(urlOf(fetch)).pathname.split('/')).toHaveLength(9)
   })
 
   it('lower-cases emails, even on refs built by hand', async () => {
     const fetch = answering({ data: [joe] })
-    await setup(fetch).traits({ type: 'email', value: 'Joe.Bloggs@Intilery.com' })
+    await setup(fetch).client.traits({ type: 'email', value: 'Joe.Bloggs@Intilery.com' })
     expect(urlOf(fetch)).toBe(`${ROOT}/email:joe.bloggs%40intilery.com/traits`)
   })
 
   it('encodes the account path and trims trailing slashes from baseUrl', async () => {
     const fetch = answering(joe)
-    const client = setup(fetch, {
+    const { client } = setup(fetch, {
       baseUrl: 'http://localhost:8787/api//',
       clientId: 'my client',
       brandId: 'a/b',
@@ -132,7 +87,7 @@ describe('requests', () => {
   it('keeps the profile id out of the hooks', async () => {
     const seen: RequestInfo[] = []
     const fetch = answering(joe)
-    const client = setup(fetch, {
+    const { client } = setup(fetch, {
       hooks: { onRequest: (info) => seen.push(info), onResponse: (info) => seen.push(info) },
     })
     await client.traits(createProfileRef('userId', 'secret-customer'))
@@ -151,7 +106,7 @@ describe('single and list lookups', () => {
   it.each(['userId', 'id', 'anonymousId'] as const)(
     'a %s lookup gives { kind: single }',
     async (type) => {
-      const client = setup(answering(joe))
+      const { client } = setup(answering(joe))
       const result = await client.traits(createProfileRef(type, 'x'))
       expectTypeOf(result).toEqualTypeOf<SingleLookup<Traits>>()
       expect(result).toEqual({ kind: 'single', profile: joe, requestId: 'req-1' })
@@ -160,14 +115,14 @@ describe('single and list lookups', () => {
 
   it('an email lookup gives { kind: list } with every matching profile', async () => {
     const jane = { id: 'p2', email: 'joe.bloggs@intilery.com', firstName: 'Jane' }
-    const client = setup(answering({ data: [joe, jane] }))
+    const { client } = setup(answering({ data: [joe, jane] }))
     const result = await client.traits(createProfileRef('email', 'joe.bloggs@intilery.com'))
     expectTypeOf(result).toEqualTypeOf<ListLookup<Traits>>()
     expect(result).toEqual({ kind: 'list', profiles: [joe, jane], requestId: 'req-1' })
   })
 
   it('meta and audiences follow the same rule', async () => {
-    const client = setup(answering({ data: [{ id: 'p1', audiences: ['a1'] }] }))
+    const { client } = setup(answering({ data: [{ id: 'p1', audiences: ['a1'] }] }))
     const email = createProfileRef('email', 'a@b.c')
     const meta = await client.meta(email)
     const audiences = await client.audiences(email)
@@ -183,7 +138,7 @@ describe('single and list lookups', () => {
     expectTypeOf<Lookup<ProfileRef, Traits>>().toEqualTypeOf<
       ListLookup<Traits> | SingleLookup<Traits>
     >()
-    const client = setup(answering(joe))
+    const { client } = setup(answering(joe))
     const either = await client.traits(parseProfileRef('userId:u-1'))
     expectTypeOf(either).toEqualTypeOf<ListLookup<Traits> | SingleLookup<Traits>>()
     expect(either.kind === 'single' ? either.profile.firstName : undefined).toBe('Joe')
@@ -199,9 +154,9 @@ describe('single and list lookups', () => {
         note: 'x',
       },
     }
-    const single = await setup(answering(profile)).traits(createProfileRef('userId', 'u'))
+    const single = await setup(answering(profile)).client.traits(createProfileRef('userId', 'u'))
     expect(single.profile).toEqual(profile)
-    const list = await setup(answering({ data: [profile], total: 1 })).traits(
+    const list = await setup(answering({ data: [profile], total: 1 })).client.traits(
       createProfileRef('email', 'a@b.c')
     )
     expect(list.profiles).toEqual([profile])
@@ -210,7 +165,9 @@ describe('single and list lookups', () => {
       _subscriptionId: 'abc',
       firstEvent: { email_sent: { eventId: 'e', eventTime: 't', sendType: 'email' } },
     }
-    expect((await setup(answering(meta)).meta(createProfileRef('id', 'p1'))).profile).toEqual(meta)
+    expect(
+      (await setup(answering(meta)).client.meta(createProfileRef('id', 'p1'))).profile
+    ).toEqual(meta)
   })
 })
 
@@ -223,7 +180,7 @@ describe('validation before sending', () => {
     ['a lone surrogate', { type: 'anonymousId', value: 'a\uD800' }],
   ])('rejects %s with ValidationError and sends nothing', async (_name, ref) => {
     const fetch = answering(joe)
-    const client = setup(fetch)
+    const { client } = setup(fetch)
     await expect(client.traits(ref)).rejects.toBeInstanceOf(ValidationError)
     await expect(client.meta(ref)).rejects.toBeInstanceOf(ValidationError)
     await expect(client.audiences(ref)).rejects.toBeInstanceOf(ValidationError)
@@ -243,7 +200,7 @@ describe('listProfiles', () => {
 
   it('GETs …/v1/profiles?from=&size= and reports the page', async () => {
     const fetch = answering(page)
-    const result = await setup(fetch).listProfiles({ from: 2, size: 10 })
+    const result = await setup(fetch).client.listProfiles({ from: 2, size: 10 })
     expect(urlOf(fetch)).toBe(`${ROOT}?from=2&size=10`)
     expect(result).toEqual({
       profiles: page.data,
@@ -256,7 +213,7 @@ describe('listProfiles', () => {
 
   it('defaults to the first page of 100', async () => {
     const fetch = answering({ data: [] })
-    const result = await setup(fetch).listProfiles()
+    const result = await setup(fetch).client.listProfiles()
     expect(urlOf(fetch)).toBe(`${ROOT}?from=0&size=100`)
     expect(result).toMatchObject({ profiles: [], from: 0, size: 100, total: undefined })
   })
@@ -270,7 +227,9 @@ describe('listProfiles', () => {
     { from: Number.NaN },
   ])('rejects %o with InvalidRequestError and sends nothing', async (query) => {
     const fetch = answering(page)
-    await expect(setup(fetch).listProfiles(query)).rejects.toBeInstanceOf(InvalidRequestError)
+    await expect(setup(fetch).client.listProfiles(query)).rejects.toBeInstanceOf(
+      InvalidRequestError
+    )
     expect(fetch).not.toHaveBeenCalled()
   })
 })

@@ -1,47 +1,8 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { type IntileryError, UpstreamError } from '../errors.ts'
 import { createProfileRef } from '../profile-ref.ts'
-import { createProfileClient } from './create-profile-client.ts'
-
-type Step = () => Response
-
-const ok: Step = () => json({ id: 'p1', firstName: 'Joe' }, 200, { 'x-amzn-RequestId': 'req-ok' })
-const status =
-  (code: number): Step =>
-  () =>
-    json({ error: { code: 'x', message: `HTTP ${code}` } }, code, {
-      'x-amzn-RequestId': `req-${code}`,
-    })
-
-function json(body: unknown, code = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status: code, headers })
-}
-
-/** A fetch that plays the steps in order, repeating the last one. */
-function fakeFetch(...steps: Step[]) {
-  let call = 0
-  return vi.fn<typeof fetch>(() => {
-    const step = steps[Math.min(call++, steps.length - 1)] ?? ok
-    return Promise.resolve(step())
-  })
-}
-
-function setup(fetchImpl: typeof fetch) {
-  const client = createProfileClient({
-    baseUrl: 'https://intilery.test',
-    clientId: 'c',
-    accountId: 'a',
-    brandId: 'b',
-    authToken: 'secret',
-    rateLimit: false,
-    retry: { baseDelayMs: 1 },
-    fetch: fetchImpl,
-  })
-  return { client }
-}
-
-const ref = createProfileRef('userId', 'u-1')
+import { fakeFetch, json, ok, ref, setup, status, type Step } from './testing/fake-fetch.ts'
 
 describe('x-amzn-RequestId', () => {
   it('is exposed on results and undefined when absent', async () => {

@@ -11,70 +11,16 @@ import {
   TimeoutError,
   UpstreamError,
 } from '../errors.ts'
-import { createProfileRef } from '../profile-ref.ts'
-import { createProfileClient, type ProfileClientOptions } from './create-profile-client.ts'
-import type { RetryInfo } from './transport.ts'
-
-type Step = (init: RequestInit | undefined) => Response | Promise<Response>
-
-const ok: Step = () => json({ id: 'p1', firstName: 'Joe' }, 200, { 'x-amzn-RequestId': 'req-ok' })
-const status =
-  (code: number, headers: Record<string, string> = {}): Step =>
-  () =>
-    json({ error: { code: 'x', message: `HTTP ${code}` } }, code, {
-      'x-amzn-RequestId': `req-${code}`,
-      ...headers,
-    })
-const networkFailure: Step = () => Promise.reject(new TypeError('fetch failed'))
-/** Never answers; rejects with the signal's reason once the request is aborted, as fetch does. */
-const hang: Step = (init) =>
-  new Promise((_resolve, reject) => {
-    const signal = init?.signal
-    if (signal?.aborted) reject(signal.reason as Error)
-    signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true })
-  })
-
-function json(body: unknown, code = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: code,
-    headers: { 'content-type': 'application/json', ...headers },
-  })
-}
-
-/** A fetch that plays the steps in order, repeating the last one. */
-function fakeFetch(...steps: Step[]) {
-  let call = 0
-  return vi.fn<typeof fetch>((_input, init) => {
-    const step = steps[Math.min(call++, steps.length - 1)] ?? hang
-    return Promise.resolve().then(() => step(init))
-  })
-}
-
-function setup(fetchImpl: typeof fetch, options: Partial<ProfileClientOptions> = {}) {
-  const retries: RetryInfo[] = []
-  const client = createProfileClient({
-    baseUrl: 'https://intilery.test',
-    clientId: 'c',
-    accountId: 'a',
-    brandId: 'b',
-    authToken: 'secret',
-    rateLimit: false,
-    retry: { baseDelayMs: 1 },
-    hooks: { onRetry: (info) => retries.push(info) },
-    ...options,
-    fetch: fetchImpl,
-  })
-  return { client, retries }
-}
-
-const ref = createProfileRef('userId', 'u-1')
-
-let credential = 0
-/** A client-side bucket of one token that refills in ~17 minutes, private to this client's fresh token. */
-const emptyingBucket = () => ({
-  authToken: `transport-test-${credential++}`,
-  rateLimit: { ratePerSecond: 0.001, burst: 1 },
-})
+import {
+  emptyingBucket,
+  fakeFetch,
+  hang,
+  networkFailure,
+  ok,
+  ref,
+  setup,
+  status,
+} from './testing/fake-fetch.ts'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -39,6 +39,23 @@ export function marketingAllowed(actor: Actor, ms: number): boolean {
   )
 }
 
+/** Records one track event from `channel` (web or app); returns whether it landed in the window. */
+export function trackOn(
+  actor: Actor,
+  channel: Channel,
+  ms: number,
+  name: string,
+  properties: Record<string, unknown>
+): boolean {
+  return actor.timeline.add(ms, {
+    type: 'track',
+    name,
+    anonymousId: channel.anonymousId,
+    context: channel.context(),
+    properties,
+  })
+}
+
 const BROWSERS: readonly string[] = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',

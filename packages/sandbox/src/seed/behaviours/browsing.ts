@@ -5,7 +5,7 @@
  */
 import { EXTERNAL_REFERRERS, INTILERY_SITE, SHOP, type Page, type Site } from '../sites.ts'
 import { SECOND } from '../timeline.ts'
-import type { Actor } from './actor.ts'
+import { trackOn, type Actor } from './actor.ts'
 
 export interface Visit {
   readonly site: Site
@@ -56,17 +56,11 @@ export function viewPage(
   const experiment = EXPERIMENTS[`${site.origin}${page.path}`]
   if (recorded && experiments && experiment !== undefined && actor.random.chance(0.5)) {
     const variant = actor.random.int(0, 1)
-    actor.timeline.add(ms + actor.random.int(200, 900), {
-      type: 'track',
-      name: 'Experiment Viewed',
-      anonymousId: actor.web.anonymousId,
-      context: actor.web.context(),
-      properties: {
-        experiment_id: experiment[0],
-        experiment_name: experiment[1],
-        variation_id: String(variant),
-        variation_name: variant === 0 ? 'Control' : 'Variant B',
-      },
+    trackOn(actor, actor.web, ms + actor.random.int(200, 900), 'Experiment Viewed', {
+      experiment_id: experiment[0],
+      experiment_name: experiment[1],
+      variation_id: String(variant),
+      variation_name: variant === 0 ? 'Control' : 'Variant B',
     })
   }
   return recorded

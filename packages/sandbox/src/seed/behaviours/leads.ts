@@ -6,7 +6,7 @@
 import { TRANSACTIONAL } from '../campaigns.ts'
 import { INTILERY_SITE, type Page } from '../sites.ts'
 import { DAY, MINUTE, SECOND } from '../timeline.ts'
-import type { Actor } from './actor.ts'
+import { trackOn, type Actor } from './actor.ts'
 import { browse } from './browsing.ts'
 import { sendEmail } from './email.ts'
 
@@ -27,21 +27,6 @@ function pageOf(path: string): Page {
   return INTILERY_SITE.pages.find((p) => p.path === path) ?? INTILERY_SITE.home
 }
 
-function webTrack(
-  actor: Actor,
-  ms: number,
-  name: string,
-  properties: Record<string, unknown>
-): boolean {
-  return actor.timeline.add(ms, {
-    type: 'track',
-    name,
-    anonymousId: actor.web.anonymousId,
-    context: actor.web.context(),
-    properties,
-  })
-}
-
 /** Reads a few pages, submits a form; a lead is created from it. Returns the submit time or undefined. */
 export function submitForm(
   actor: Actor,
@@ -59,13 +44,13 @@ export function submitForm(
   const submittedMs = lastPageMs + random.int(30 * SECOND, 4 * MINUTE)
   const { path, ...formProperties } = form
   if (
-    !webTrack(actor, submittedMs, 'Form Submitted', {
+    !trackOn(actor, actor.web, submittedMs, 'Form Submitted', {
       ...formProperties,
       page_url: `${INTILERY_SITE.origin}${path}`,
     })
   )
     return undefined
-  webTrack(actor, submittedMs + random.int(SECOND, 5 * SECOND), 'Lead Created', {
+  trackOn(actor, actor.web, submittedMs + random.int(SECOND, 5 * SECOND), 'Lead Created', {
     lead_id: `lead_${random.hex(10)}`,
     form_name: form.form_name,
     lead_source: 'website',
@@ -76,7 +61,7 @@ export function submitForm(
 export function registerForWebinar(actor: Actor, ms: number): void {
   const startsAt = new Date(ms + 9 * DAY).toISOString()
   if (
-    !webTrack(actor, ms, 'Webinar Registered', {
+    !trackOn(actor, actor.web, ms, 'Webinar Registered', {
       webinar_id: 'cdp-101',
       webinar_title: 'CDP 101: one view of every customer',
       starts_at: startsAt,
@@ -94,7 +79,7 @@ export function startTrial(actor: Actor, ms: number, converts: boolean): void {
   const plan = random.pick(['Starter', 'Growth', 'Enterprise'])
   const trialDays = 14
   if (
-    !webTrack(actor, ms, 'Trial Started', {
+    !trackOn(actor, actor.web, ms, 'Trial Started', {
       plan,
       trial_days: trialDays,
       trial_ends_at: new Date(ms + trialDays * DAY).toISOString(),

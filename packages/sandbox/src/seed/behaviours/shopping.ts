@@ -15,7 +15,7 @@ import {
 import { TRANSACTIONAL } from '../campaigns.ts'
 import { productPage, SHOP } from '../sites.ts'
 import { DAY, HOUR, MINUTE, SECOND } from '../timeline.ts'
-import { marketingAllowed, type Actor, type Channel } from './actor.ts'
+import { marketingAllowed, trackOn, type Actor, type Channel } from './actor.ts'
 import { browse, pageGap, viewPage } from './browsing.ts'
 import { sendEmail } from './email.ts'
 
@@ -58,23 +58,6 @@ function lineItems(
   })
 }
 
-/** Emits one track event on the shop (web or app); returns whether it landed in the window. */
-function track(
-  actor: Actor,
-  channel: Channel,
-  ms: number,
-  name: string,
-  properties: Record<string, unknown>
-): boolean {
-  return actor.timeline.add(ms, {
-    type: 'track',
-    name,
-    anonymousId: channel.anonymousId,
-    context: channel.context(),
-    properties,
-  })
-}
-
 /**
  * Refunds and cancellations come from the shop's back office, not a device; it knows the order's
  * anonymousId, which is all it has for a guest checkout.
@@ -108,7 +91,7 @@ export function shoppingVisit(
   if (first !== undefined && random.chance(0.35)) {
     ms += pageGap(actor)
     const query = random.pick(SEARCHES[first.category] ?? ['gift'])
-    if (!track(actor, channel, ms, 'Products Searched', { query })) return
+    if (!trackOn(actor, channel, ms, 'Products Searched', { query })) return
   }
 
   const basket: [Product, number][] = []
@@ -121,7 +104,7 @@ export function shoppingVisit(
     )
       return
     if (
-      !track(
+      !trackOn(
         actor,
         channel,
         ms + random.int(100, 900),
@@ -134,7 +117,7 @@ export function shoppingVisit(
       const quantity = random.chance(0.85) ? 1 : random.int(2, 3)
       ms += random.int(10 * SECOND, 2 * MINUTE)
       if (
-        !track(actor, channel, ms, 'Product Added', {
+        !trackOn(actor, channel, ms, 'Product Added', {
           cart_id: cartId,
           ...productProperties(product, currency, quantity),
         })
@@ -147,7 +130,7 @@ export function shoppingVisit(
   if (removed !== undefined) {
     ms += random.int(20 * SECOND, 3 * MINUTE)
     if (
-      !track(actor, channel, ms, 'Product Removed', {
+      !trackOn(actor, channel, ms, 'Product Removed', {
         cart_id: cartId,
         ...productProperties(removed[0], currency, removed[1]),
       })
@@ -158,7 +141,7 @@ export function shoppingVisit(
 
   ms += random.int(20 * SECOND, 4 * MINUTE)
   const products = lineItems(actor, basket)
-  if (!track(actor, channel, ms, 'Cart Viewed', { cart_id: cartId, products })) return
+  if (!trackOn(actor, channel, ms, 'Cart Viewed', { cart_id: cartId, products })) return
   const subtotal = roundMoney(
     basket.reduce((sum, [p, q]) => sum + (productProperties(p, currency).price as number) * q, 0),
     currency
@@ -168,7 +151,7 @@ export function shoppingVisit(
   if (checkingOut) {
     ms += random.int(15 * SECOND, 3 * MINUTE)
     if (
-      !track(actor, channel, ms, 'Checkout Started', {
+      !trackOn(actor, channel, ms, 'Checkout Started', {
         order_id: orderId,
         value: subtotal,
         currency,
@@ -220,7 +203,7 @@ function completeOrder(
     currency,
     products,
   }
-  if (!track(actor, channel, ms, 'Order Completed', order)) return
+  if (!trackOn(actor, channel, ms, 'Order Completed', order)) return
   sendEmail(actor, ms + random.int(5 * SECOND, MINUTE), TRANSACTIONAL.orderConfirmation, {
     engagement: 0.7,
     subject: `Thanks for your order ${orderId}`,
