@@ -8,11 +8,10 @@ export * from './events-query.ts'
 export * from './schemas/profile.ts'
 export * from './schemas/event.ts'
 export * from './schemas/error-body.ts'
+export { profileClientOptionsSchema, type ProfileClientOptions } from './client/client-options.ts'
 export {
   createProfileClient,
-  profileClientOptionsSchema,
   type ProfileClient,
-  type ProfileClientOptions,
   type RequestOptions,
   type Lookup,
   type SingleLookup,

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { InvalidRequestError } from '../errors.ts'
 import { createProfileRef } from '../profile-ref.ts'
-import { createProfileClient, type ProfileClientOptions } from './create-profile-client.ts'
+import type { ProfileClientOptions } from './client-options.ts'
+import { createProfileClient } from './create-profile-client.ts'
 import { answering, BASE, json, setup } from './testing/fake-fetch.ts'
 import { TokenBucket } from './token-bucket.ts'
 

@@ -6,7 +6,8 @@
 import { vi } from 'vitest'
 
 import { createProfileRef } from '../../profile-ref.ts'
-import { createProfileClient, type ProfileClientOptions } from '../create-profile-client.ts'
+import type { ProfileClientOptions } from '../client-options.ts'
+import { createProfileClient } from '../create-profile-client.ts'
 import type { RetryInfo } from '../transport.ts'
 
 /** One scripted answer of a fake fetch; it sees the request's init, so it can watch the signal. */
