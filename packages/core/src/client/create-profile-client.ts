@@ -4,7 +4,7 @@
  * and it runs in Node, browsers and edge runtimes. The auth token reads every customer, so in this
  * product only the relay builds one.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 
 import { InvalidRequestError } from '../errors.ts'
 import { toEventsWireQuery, type EventsQuery } from '../events-query.ts'
