@@ -86,7 +86,7 @@ describe('normalizeProfile', () => {
     })
     expect(joe.audiences.dynamic).toEqual([
       { id: 'audience_2_days', name: '2 days' },
-      { id: 'audience_124516e8-6023-4b3a-8779-bcccb5d10eaf', name: 'Audience 124516e8' },
+      { id: 'audience_124516e8-6023-4b3a-8779-bcccb5d10eaf', name: '#124516e8' },
     ])
     expect(joe.audiences.static).toEqual([{ id: 'audience_board', name: 'Board' }])
     expect(joe.lastEvent.email_opened?.eventId).toBe('ec717144')
@@ -219,7 +219,7 @@ describe('audienceName', () => {
     ['audience_2_days', '2 days'],
     ['audience_high_value', 'High value'],
     ['audience_cart-abandoners', 'Cart abandoners'],
-    ['audience_124516e8-6023-4b3a-8779-bcccb5d10eaf', 'Audience 124516e8'],
+    ['audience_124516e8-6023-4b3a-8779-bcccb5d10eaf', '#124516e8'],
     ['vip_list', 'Vip list'],
     ['audience_', 'audience_'],
     ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],

@@ -4,6 +4,7 @@
  * answers. Upstream data is loose (traits are whatever the brand tracked), so every field is read
  * defensively: a missing or oddly typed field is skipped, never thrown on.
  */
+import { parseIsoInstant } from '../events-query.ts'
 import type { Audiences, EventSummary, Meta, Traits } from '../schemas/profile.ts'
 import { audienceName } from './audience-name.ts'
 import type { Audience, ChannelConsent, CustomerProfile, DisplayName } from './customer-profile.ts'
@@ -127,8 +128,8 @@ function audienceList(parts: readonly Loose[], key: 'audiences' | 'audiencesStat
 function extremeTime(summaries: readonly EventSummary[], pick: 'min' | 'max'): string | undefined {
   let best: { ms: number; at: string } | undefined
   for (const summary of summaries) {
-    const ms = Date.parse(summary.eventTime)
-    if (Number.isNaN(ms)) continue
+    const ms = parseIsoInstant(summary.eventTime)
+    if (ms === undefined) continue
     if (best === undefined || (pick === 'min' ? ms < best.ms : ms > best.ms))
       best = { ms, at: summary.eventTime }
   }
@@ -230,6 +231,6 @@ export function normalizeProfiles(lists: {
   for (const audiences of lists.audiences ?? []) slot(audiences.id).audiences = audiences
   const profiles = [...byId.values()].map(normalizeProfile)
   const activity = (p: CustomerProfile) =>
-    p.lastActive === undefined ? -Infinity : Date.parse(p.lastActive) || -Infinity
+    (p.lastActive === undefined ? undefined : parseIsoInstant(p.lastActive)) ?? -Infinity
   return profiles.sort((a, b) => activity(b) - activity(a))
 }
