@@ -29,3 +29,15 @@ export {
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './client/retry-policy.ts'
 export { parseRetryAfter } from './client/error-mapping.ts'
 export type { ClientHooks, RequestInfo, ResponseInfo, RetryInfo } from './client/transport.ts'
+export * from './customer/customer-profile.ts'
+export * from './customer/customer-context.ts'
+export {
+  normalizeProfile,
+  normalizeProfiles,
+  type ProfileParts,
+} from './customer/normalize-profile.ts'
+export { audienceName } from './customer/audience-name.ts'
+export * from './timeline/index.ts'
+export * from './i18n/index.ts'
+export * from './format/index.ts'
+export * from './summary/index.ts'

@@ -23,7 +23,7 @@ export const timelineKindSchema = z.enum(TIMELINE_KINDS)
 export type TimelineKind = z.infer<typeof timelineKindSchema>
 
 const baseEntry = z.object({
-  /** The eventId, or `burst:<first eventId>` for a collapsed run. */
+  /** The eventId, or `burst:<newest eventId>` for a collapsed run. */
   id: z.string(),
   /** When it happened, ISO 8601 (for a burst: its latest event). */
   at: z.string(),

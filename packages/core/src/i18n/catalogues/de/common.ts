@@ -1,0 +1,51 @@
+/**
+ * @module i18n/catalogues/de/common
+ * German common text (day labels, list tails, empty and error states). Labels are nouns; sentences address the agent formally (Sie).
+ */
+import type { commonMessages as english } from '../en/common.ts'
+import type { Translation } from '../types.ts'
+
+export const commonMessages: Translation<typeof english> = {
+  'common.today': 'Heute',
+  'common.yesterday': 'Gestern',
+  'common.tomorrow': 'Morgen',
+  'common.unknownDate': 'Unbekanntes Datum',
+  'common.yes': 'Ja',
+  'common.no': 'Nein',
+  'common.labelValue': '{label}: {value}',
+  'common.timeWithRelative': '{time} ({relative})',
+  'common.andMore': 'und {count} weitere',
+  'common.moreCount': '{count} weitere',
+  'common.burst.expand':
+    '{count, plural, one {# Ereignis anzeigen} other {Alle # Ereignisse anzeigen}}',
+  'common.burst.collapse': 'Weniger anzeigen',
+  'common.loading': 'Wird geladen…',
+  'common.loadMore': 'Mehr laden',
+  'common.retry': 'Erneut versuchen',
+  'common.refresh': 'Aktualisieren',
+  'common.copy': 'Kopieren',
+  'common.copied': 'Kopiert',
+  'common.filter.all': 'Alle',
+  'common.kind.email': 'E-Mails',
+  'common.kind.page': 'Seiten',
+  'common.kind.screen': 'Bildschirme',
+  'common.kind.identify': 'Profiländerungen',
+  'common.kind.commerce': 'Einkauf',
+  'common.kind.form': 'Formulare',
+  'common.kind.session': 'App-Sitzungen',
+  'common.kind.custom': 'Sonstige Ereignisse',
+  'common.empty.timeline': 'Noch keine Aktivität.',
+  'common.empty.filtered': 'Keine Aktivität für diese Filter.',
+  'common.error.notFound': 'Kein Kunde in Intilery gefunden.',
+  'common.error.notFoundFor': 'Kein Kunde in Intilery für {identity} gefunden.',
+  'common.error.manyMatches':
+    '{count, plural, one {# Kunde gefunden.} other {# Kunden gefunden. Wählen Sie einen aus:}}',
+  'common.error.rateLimited': 'Intilery ist ausgelastet. Versuchen Sie es gleich noch einmal.',
+  'common.error.upstreamDown': 'Intilery ist gerade nicht erreichbar.',
+  'common.error.timeout': 'Intilery hat zu lange nicht geantwortet.',
+  'common.error.stale': 'Gespeicherte Daten, Stand {time}.',
+  'common.error.unauthorized': 'Ihre Sitzung ist abgelaufen. Laden Sie neu, um fortzufahren.',
+  'common.error.misconfigured':
+    'Diese App ist noch nicht eingerichtet. Bitten Sie einen Administrator, die Einstellungen zu prüfen.',
+  'common.error.generic': 'Etwas ist schiefgelaufen.',
+}

@@ -1,0 +1,57 @@
+/**
+ * @module i18n/catalogues/de/profile
+ * German profile card and note text. Labels are nouns; sentences address the agent formally (Sie).
+ */
+import type { profileMessages as english } from '../en/profile.ts'
+import type { Translation } from '../types.ts'
+
+export const profileMessages: Translation<typeof english> = {
+  'profile.section.identities': 'Identitäten',
+  'profile.section.traits': 'Merkmale',
+  'profile.section.computed': 'Berechnete Merkmale',
+  'profile.section.audiences': 'Zielgruppen',
+  'profile.section.consent': 'Marketing-Einwilligung',
+  'profile.section.activity': 'Aktivität',
+  'profile.audiences.dynamic': 'Dynamisch',
+  'profile.audiences.static': 'Statisch',
+  'profile.consent.subscribed': 'Angemeldet',
+  'profile.consent.unsubscribed': 'Abgemeldet',
+  'profile.channel.email': 'E-Mail',
+  'profile.channel.sms': 'SMS',
+  'profile.channel.whatsapp': 'WhatsApp',
+  'profile.channel.facebook': 'Facebook',
+  'profile.channel.push': 'Push',
+  'profile.identity.id': 'Intilery-ID',
+  'profile.identity.userId': 'Benutzer-ID',
+  'profile.identity.externalId': 'Externe ID',
+  'profile.identity.email': 'E-Mail',
+  'profile.identity.phone': 'Telefon',
+  'profile.identity.anonymousId': 'Anonyme ID',
+  'profile.nameSource.email': '(aus E-Mail)',
+  'profile.nameSource.userId': '(aus Benutzer-ID)',
+  'profile.nameSource.externalId': '(aus externer ID)',
+  'profile.nameSource.id': '(aus Intilery-ID)',
+  'profile.nameWithHint': '{name} {hint}',
+  'profile.firstSeen': 'Zuerst gesehen',
+  'profile.lastActive': 'Zuletzt aktiv',
+  'profile.trait.organisation': 'Organisation',
+  'profile.trait.company': 'Unternehmen',
+  'profile.trait.jobTitle': 'Position',
+  'profile.trait.industry': 'Branche',
+  'profile.trait.website': 'Website',
+  'profile.trait.city': 'Stadt',
+  'profile.trait.country': 'Land',
+  'profile.trait.language': 'Sprache',
+  'profile.trait.plan': 'Tarif',
+  'profile.empty.traits': 'Keine Merkmale erfasst.',
+  'profile.empty.computed': 'Keine berechneten Merkmale.',
+  'profile.empty.audiences': 'In keiner Zielgruppe.',
+  'profile.empty.consent': 'Keine Einwilligung erfasst.',
+  'profile.summary.title': 'Intilery-Kunde',
+  'profile.summary.noMatch': 'Kein passender Kunde in Intilery.',
+  'profile.summary.manyMatches':
+    '{count, plural, one {# passender Kunde in Intilery:} other {# passende Kunden in Intilery:}}',
+  'profile.summary.recentActivity': 'Letzte Aktivitäten',
+  'profile.summary.noActivity': 'Keine aktuellen Aktivitäten.',
+  'profile.summary.stale': 'Intilery war nicht erreichbar; Datenstand {time}.',
+}

@@ -1,0 +1,52 @@
+/**
+ * @module i18n/catalogues/en/common
+ * Text every surface needs: day headings, list tails, burst toggles and the empty, loading and
+ * error states the UI package shows. Kept generic (no host names) so Zendesk and Pipedrive share it.
+ */
+export const commonMessages = {
+  'common.today': 'Today',
+  'common.yesterday': 'Yesterday',
+  'common.tomorrow': 'Tomorrow',
+  'common.unknownDate': 'Unknown date',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  // A label and its value on one line; French puts a space before the colon, Japanese uses ：.
+  'common.labelValue': '{label}: {value}',
+  // An absolute time followed by its relative form: "Nov 22, 2026, 9:00 AM (2 hours ago)".
+  'common.timeWithRelative': '{time} ({relative})',
+  // Standalone tail of a shortened list, e.g. a link under three audiences.
+  'common.andMore': 'and {count} more',
+  // Last item of a shortened list joined by Intl.ListFormat: "A, B and 3 more".
+  'common.moreCount': '{count} more',
+  'common.burst.expand': '{count, plural, one {Show # event} other {Show all # events}}',
+  'common.burst.collapse': 'Show fewer',
+  'common.loading': 'Loading…',
+  'common.loadMore': 'Load more',
+  'common.retry': 'Try again',
+  'common.refresh': 'Refresh',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.filter.all': 'All',
+  'common.kind.email': 'Emails',
+  'common.kind.page': 'Pages',
+  'common.kind.screen': 'Screens',
+  'common.kind.identify': 'Profile updates',
+  'common.kind.commerce': 'Shopping',
+  'common.kind.form': 'Forms',
+  'common.kind.session': 'App sessions',
+  'common.kind.custom': 'Other events',
+  'common.empty.timeline': 'No activity yet.',
+  'common.empty.filtered': 'No activity matches these filters.',
+  'common.error.notFound': 'No customer found in Intilery.',
+  'common.error.notFoundFor': 'No customer found in Intilery for {identity}.',
+  'common.error.manyMatches':
+    '{count, plural, one {# customer matches.} other {# customers match. Choose one:}}',
+  'common.error.rateLimited': 'Intilery is busy. Try again in a moment.',
+  'common.error.upstreamDown': 'Intilery can’t be reached right now.',
+  'common.error.timeout': 'Intilery took too long to answer.',
+  'common.error.stale': 'Showing saved data as of {time}.',
+  'common.error.unauthorized': 'Your session has expired. Reload to continue.',
+  'common.error.misconfigured':
+    'This app isn’t set up yet. Ask an administrator to check its settings.',
+  'common.error.generic': 'Something went wrong.',
+} as const

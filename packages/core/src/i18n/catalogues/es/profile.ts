@@ -1,0 +1,57 @@
+/**
+ * @module i18n/catalogues/es/profile
+ * Spanish profile card and note text. Neutral Spanish; sentences use tú, as most Spanish-language SaaS interfaces do.
+ */
+import type { profileMessages as english } from '../en/profile.ts'
+import type { Translation } from '../types.ts'
+
+export const profileMessages: Translation<typeof english> = {
+  'profile.section.identities': 'Identidades',
+  'profile.section.traits': 'Atributos',
+  'profile.section.computed': 'Atributos calculados',
+  'profile.section.audiences': 'Audiencias',
+  'profile.section.consent': 'Consentimiento de marketing',
+  'profile.section.activity': 'Actividad',
+  'profile.audiences.dynamic': 'Dinámicas',
+  'profile.audiences.static': 'Estáticas',
+  'profile.consent.subscribed': 'Suscrito',
+  'profile.consent.unsubscribed': 'No suscrito',
+  'profile.channel.email': 'Correo',
+  'profile.channel.sms': 'SMS',
+  'profile.channel.whatsapp': 'WhatsApp',
+  'profile.channel.facebook': 'Facebook',
+  'profile.channel.push': 'Push',
+  'profile.identity.id': 'ID de Intilery',
+  'profile.identity.userId': 'ID de usuario',
+  'profile.identity.externalId': 'ID externo',
+  'profile.identity.email': 'Correo',
+  'profile.identity.phone': 'Teléfono',
+  'profile.identity.anonymousId': 'ID anónimo',
+  'profile.nameSource.email': '(del correo)',
+  'profile.nameSource.userId': '(del ID de usuario)',
+  'profile.nameSource.externalId': '(del ID externo)',
+  'profile.nameSource.id': '(del ID de Intilery)',
+  'profile.nameWithHint': '{name} {hint}',
+  'profile.firstSeen': 'Primera actividad',
+  'profile.lastActive': 'Última actividad',
+  'profile.trait.organisation': 'Organización',
+  'profile.trait.company': 'Empresa',
+  'profile.trait.jobTitle': 'Cargo',
+  'profile.trait.industry': 'Sector',
+  'profile.trait.website': 'Sitio web',
+  'profile.trait.city': 'Ciudad',
+  'profile.trait.country': 'País',
+  'profile.trait.language': 'Idioma',
+  'profile.trait.plan': 'Plan',
+  'profile.empty.traits': 'No hay atributos registrados.',
+  'profile.empty.computed': 'No hay atributos calculados.',
+  'profile.empty.audiences': 'No pertenece a ninguna audiencia.',
+  'profile.empty.consent': 'No hay consentimiento registrado.',
+  'profile.summary.title': 'Cliente de Intilery',
+  'profile.summary.noMatch': 'Ningún cliente de Intilery coincide.',
+  'profile.summary.manyMatches':
+    '{count, plural, one {Coincide # cliente de Intilery:} other {Coinciden # clientes de Intilery:}}',
+  'profile.summary.recentActivity': 'Actividad reciente',
+  'profile.summary.noActivity': 'Sin actividad reciente.',
+  'profile.summary.stale': 'No se pudo conectar con Intilery; datos del {time}.',
+}

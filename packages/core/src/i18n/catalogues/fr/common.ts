@@ -1,0 +1,51 @@
+/**
+ * @module i18n/catalogues/fr/common
+ * French common text (day labels, list tails, empty and error states). A no-break space precedes ":" and ";" as French typography requires; apostrophes are typographic (’).
+ */
+import type { commonMessages as english } from '../en/common.ts'
+import type { Translation } from '../types.ts'
+
+export const commonMessages: Translation<typeof english> = {
+  'common.today': 'Aujourd’hui',
+  'common.yesterday': 'Hier',
+  'common.tomorrow': 'Demain',
+  'common.unknownDate': 'Date inconnue',
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+  'common.labelValue': '{label}\u00a0: {value}',
+  'common.timeWithRelative': '{time} ({relative})',
+  'common.andMore': '{count, plural, one {et # autre} other {et # autres}}',
+  'common.moreCount': '{count, plural, one {# autre} other {# autres}}',
+  'common.burst.expand':
+    '{count, plural, one {Afficher # événement} other {Afficher les # événements}}',
+  'common.burst.collapse': 'Afficher moins',
+  'common.loading': 'Chargement…',
+  'common.loadMore': 'Charger plus',
+  'common.retry': 'Réessayer',
+  'common.refresh': 'Actualiser',
+  'common.copy': 'Copier',
+  'common.copied': 'Copié',
+  'common.filter.all': 'Tout',
+  'common.kind.email': 'E-mails',
+  'common.kind.page': 'Pages',
+  'common.kind.screen': 'Écrans',
+  'common.kind.identify': 'Mises à jour du profil',
+  'common.kind.commerce': 'Achats',
+  'common.kind.form': 'Formulaires',
+  'common.kind.session': 'Sessions de l’app',
+  'common.kind.custom': 'Autres événements',
+  'common.empty.timeline': 'Aucune activité pour l’instant.',
+  'common.empty.filtered': 'Aucune activité ne correspond à ces filtres.',
+  'common.error.notFound': 'Aucun client trouvé dans Intilery.',
+  'common.error.notFoundFor': 'Aucun client trouvé dans Intilery pour {identity}.',
+  'common.error.manyMatches':
+    '{count, plural, one {# client correspond.} other {# clients correspondent. Choisissez-en un\u00a0:}}',
+  'common.error.rateLimited': 'Intilery est surchargé. Réessayez dans un instant.',
+  'common.error.upstreamDown': 'Intilery est injoignable pour le moment.',
+  'common.error.timeout': 'Intilery a mis trop de temps à répondre.',
+  'common.error.stale': 'Données enregistrées, à jour au {time}.',
+  'common.error.unauthorized': 'Votre session a expiré. Rechargez pour continuer.',
+  'common.error.misconfigured':
+    'Cette app n’est pas encore configurée. Demandez à un administrateur de vérifier ses paramètres.',
+  'common.error.generic': 'Une erreur s’est produite.',
+}

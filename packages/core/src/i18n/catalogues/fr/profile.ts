@@ -1,0 +1,57 @@
+/**
+ * @module i18n/catalogues/fr/profile
+ * French profile card and note text. A no-break space precedes ":" and ";" as French typography requires; apostrophes are typographic (’).
+ */
+import type { profileMessages as english } from '../en/profile.ts'
+import type { Translation } from '../types.ts'
+
+export const profileMessages: Translation<typeof english> = {
+  'profile.section.identities': 'Identités',
+  'profile.section.traits': 'Attributs',
+  'profile.section.computed': 'Attributs calculés',
+  'profile.section.audiences': 'Audiences',
+  'profile.section.consent': 'Consentement marketing',
+  'profile.section.activity': 'Activité',
+  'profile.audiences.dynamic': 'Dynamiques',
+  'profile.audiences.static': 'Statiques',
+  'profile.consent.subscribed': 'Abonné',
+  'profile.consent.unsubscribed': 'Désabonné',
+  'profile.channel.email': 'E-mail',
+  'profile.channel.sms': 'SMS',
+  'profile.channel.whatsapp': 'WhatsApp',
+  'profile.channel.facebook': 'Facebook',
+  'profile.channel.push': 'Push',
+  'profile.identity.id': 'ID Intilery',
+  'profile.identity.userId': 'ID utilisateur',
+  'profile.identity.externalId': 'ID externe',
+  'profile.identity.email': 'E-mail',
+  'profile.identity.phone': 'Téléphone',
+  'profile.identity.anonymousId': 'ID anonyme',
+  'profile.nameSource.email': '(d’après l’e-mail)',
+  'profile.nameSource.userId': '(d’après l’ID utilisateur)',
+  'profile.nameSource.externalId': '(d’après l’ID externe)',
+  'profile.nameSource.id': '(d’après l’ID Intilery)',
+  'profile.nameWithHint': '{name} {hint}',
+  'profile.firstSeen': 'Première activité',
+  'profile.lastActive': 'Dernière activité',
+  'profile.trait.organisation': 'Organisation',
+  'profile.trait.company': 'Entreprise',
+  'profile.trait.jobTitle': 'Poste',
+  'profile.trait.industry': 'Secteur',
+  'profile.trait.website': 'Site web',
+  'profile.trait.city': 'Ville',
+  'profile.trait.country': 'Pays',
+  'profile.trait.language': 'Langue',
+  'profile.trait.plan': 'Offre',
+  'profile.empty.traits': 'Aucun attribut enregistré.',
+  'profile.empty.computed': 'Aucun attribut calculé.',
+  'profile.empty.audiences': 'Dans aucune audience.',
+  'profile.empty.consent': 'Aucun consentement enregistré.',
+  'profile.summary.title': 'Client Intilery',
+  'profile.summary.noMatch': 'Aucun client Intilery ne correspond.',
+  'profile.summary.manyMatches':
+    '{count, plural, one {# client Intilery correspond\u00a0:} other {# clients Intilery correspondent\u00a0:}}',
+  'profile.summary.recentActivity': 'Activité récente',
+  'profile.summary.noActivity': 'Aucune activité récente.',
+  'profile.summary.stale': 'Intilery était injoignable\u00a0; données au {time}.',
+}

@@ -1,0 +1,110 @@
+/**
+ * @module i18n/catalogues/fr/timeline
+ * French translation of the timeline messages (../en/timeline.ts, the reference).
+ * Guillemets with no-break spaces around data, a no-break space before ":"; participles agree with the
+ * noun they describe (« 3 pages consultées »).
+ */
+import type { timelineMessages as english } from '../en/timeline.ts'
+import type { Translation } from '../types.ts'
+
+export const timelineMessages: Translation<typeof english> = {
+  'timeline.email.sent': 'E-mail «\u00a0{subject}\u00a0» envoyé',
+  'timeline.email.sentNoSubject': 'E-mail envoyé',
+  'timeline.email.delivered': '«\u00a0{subject}\u00a0» distribué',
+  'timeline.email.deliveredNoSubject': 'E-mail distribué',
+  'timeline.email.opened': '«\u00a0{subject}\u00a0» ouvert',
+  'timeline.email.openedNoSubject': 'E-mail ouvert',
+  'timeline.email.clicked': 'Lien cliqué dans «\u00a0{subject}\u00a0»',
+  'timeline.email.clickedNoSubject': 'Lien cliqué dans un e-mail',
+  'timeline.email.bounced': '«\u00a0{subject}\u00a0» non distribué',
+  'timeline.email.bouncedNoSubject': 'E-mail non distribué',
+  'timeline.email.spam': '«\u00a0{subject}\u00a0» signalé comme spam',
+  'timeline.email.spamNoSubject': 'E-mail signalé comme spam',
+  'timeline.email.unsubscribed': 'Désabonné via «\u00a0{subject}\u00a0»',
+  'timeline.email.unsubscribedNoSubject': 'Désabonné des e-mails',
+  'timeline.page.viewed': 'Page consultée\u00a0: {page}',
+  'timeline.page.viewedUnknown': 'Page consultée',
+  'timeline.screen.viewed': 'Écran consulté\u00a0: {screen}',
+  'timeline.screen.viewedUnknown': 'Écran consulté',
+  'timeline.identify.changed':
+    'Profil mis à jour\u00a0: {count, plural, one {# attribut} other {# attributs}}',
+  'timeline.identify.unchanged': 'Profil identifié, sans modification',
+  'timeline.commerce.searched': 'Recherche\u00a0: «\u00a0{query}\u00a0»',
+  'timeline.commerce.searchedNoQuery': 'Recherche de produits',
+  'timeline.commerce.productViewed': 'Produit consulté\u00a0: {product}',
+  'timeline.commerce.productViewedUnknown': 'Produit consulté',
+  'timeline.commerce.productAdded': '{product} ajouté au panier',
+  'timeline.commerce.productAddedUnknown': 'Produit ajouté au panier',
+  'timeline.commerce.productRemoved': '{product} retiré du panier',
+  'timeline.commerce.productRemovedUnknown': 'Produit retiré du panier',
+  'timeline.commerce.cartViewed':
+    'Panier consulté\u00a0: {count, plural, one {# article} other {# articles}}',
+  'timeline.commerce.cartViewedNoCount': 'Panier consulté',
+  'timeline.commerce.checkoutStarted': 'Paiement commencé\u00a0: {total}',
+  'timeline.commerce.checkoutStartedNoTotal': 'Paiement commencé',
+  'timeline.commerce.orderCompleted': 'Commande passée\u00a0: {total}',
+  'timeline.commerce.orderCompletedNoTotal': 'Commande passée',
+  'timeline.commerce.orderRefunded': 'Commande remboursée\u00a0: {total}',
+  'timeline.commerce.orderRefundedNoTotal': 'Commande remboursée',
+  'timeline.commerce.orderCancelled': 'Commande annulée\u00a0: {total}',
+  'timeline.commerce.orderCancelledNoTotal': 'Commande annulée',
+  'timeline.form.submitted': 'Formulaire «\u00a0{form}\u00a0» envoyé',
+  'timeline.form.submittedUnknown': 'Formulaire envoyé',
+  'timeline.form.leadCreated': 'Nouveau prospect',
+  'timeline.session.appOpened': 'App ouverte',
+  'timeline.session.appBackgrounded': 'App mise en arrière-plan',
+  'timeline.session.appInstalled': 'App installée',
+  'timeline.session.appUpdated': 'App mise à jour',
+  'timeline.session.appUninstalled': 'App désinstallée',
+  'timeline.session.appClosed': 'App fermée',
+  'timeline.custom.event': '{name}',
+  'timeline.custom.unnamed': 'Événement sans nom',
+  'timeline.detail.campaign': 'Campagne',
+  'timeline.detail.link': 'Lien',
+  'timeline.detail.url': 'URL',
+  'timeline.detail.reason': 'Motif',
+  'timeline.detail.list': 'Liste',
+  'timeline.detail.path': 'Chemin',
+  'timeline.detail.referrer': 'Référent',
+  'timeline.detail.price': 'Prix',
+  'timeline.detail.quantity': 'Quantité',
+  'timeline.detail.category': 'Catégorie',
+  'timeline.detail.total': 'Total',
+  'timeline.detail.currency': 'Devise',
+  'timeline.detail.items': 'Articles',
+  'timeline.detail.coupon': 'Code promo',
+  'timeline.detail.order': 'Commande',
+  'timeline.detail.page': 'Page',
+  'timeline.detail.form': 'Formulaire',
+  'timeline.detail.leadSource': 'Source du prospect',
+  'timeline.detail.version': 'Version',
+  'timeline.detail.build': 'Build',
+  'timeline.detail.previousVersion': 'Version précédente',
+  'timeline.burst.pages':
+    '{count, plural, one {# page consultée} other {# pages consultées}}, depuis {first}',
+  'timeline.burst.pagesNoFirst':
+    '{count, plural, one {# page consultée} other {# pages consultées}}',
+  'timeline.burst.screens':
+    '{count, plural, one {# écran consulté} other {# écrans consultés}}, depuis {first}',
+  'timeline.burst.screensNoFirst':
+    '{count, plural, one {# écran consulté} other {# écrans consultés}}',
+  'timeline.burst.searches':
+    '{count, plural, one {# recherche} other {# recherches}}, depuis «\u00a0{first}\u00a0»',
+  'timeline.burst.searchesNoFirst': '{count, plural, one {# recherche} other {# recherches}}',
+  'timeline.burst.productsViewed':
+    '{count, plural, one {# produit consulté} other {# produits consultés}}',
+  'timeline.burst.productsAdded':
+    '{count, plural, one {# produit ajouté} other {# produits ajoutés}} au panier',
+  'timeline.burst.productsRemoved':
+    '{count, plural, one {# produit retiré} other {# produits retirés}} du panier',
+  'timeline.burst.emailsSent': '{count, plural, one {# e-mail envoyé} other {# e-mails envoyés}}',
+  'timeline.burst.emailsDelivered':
+    '{count, plural, one {# e-mail distribué} other {# e-mails distribués}}',
+  'timeline.burst.emailsOpened': '{count, plural, one {# e-mail ouvert} other {# e-mails ouverts}}',
+  'timeline.burst.emailsClicked':
+    '{count, plural, one {# lien d’e-mail cliqué} other {# liens d’e-mail cliqués}}',
+  'timeline.burst.emailsBounced':
+    '{count, plural, one {# e-mail non distribué} other {# e-mails non distribués}}',
+  'timeline.burst.profileUpdates': 'Profil mis à jour {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.repeated': '{name}, {count, plural, one {# fois} other {# fois}}',
+}

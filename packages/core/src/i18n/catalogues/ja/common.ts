@@ -1,0 +1,51 @@
+/**
+ * @module i18n/catalogues/ja/common
+ * Japanese common text (day labels, list tails, empty and error states). No spaces between words; full-width punctuation (：（）). Japanese has one plural category, so =1 covers the singular wording.
+ */
+import type { commonMessages as english } from '../en/common.ts'
+import type { Translation } from '../types.ts'
+
+export const commonMessages: Translation<typeof english> = {
+  'common.today': '今日',
+  'common.yesterday': '昨日',
+  'common.tomorrow': '明日',
+  'common.unknownDate': '日付不明',
+  'common.yes': 'はい',
+  'common.no': 'いいえ',
+  'common.labelValue': '{label}：{value}',
+  'common.timeWithRelative': '{time}（{relative}）',
+  'common.andMore': 'ほか{count}件',
+  'common.moreCount': 'ほか{count}件',
+  'common.burst.expand':
+    '{count, plural, =1 {1件のイベントを表示} other {#件のイベントをすべて表示}}',
+  'common.burst.collapse': '折りたたむ',
+  'common.loading': '読み込み中…',
+  'common.loadMore': 'さらに読み込む',
+  'common.retry': '再試行',
+  'common.refresh': '更新',
+  'common.copy': 'コピー',
+  'common.copied': 'コピーしました',
+  'common.filter.all': 'すべて',
+  'common.kind.email': 'メール',
+  'common.kind.page': 'ページ',
+  'common.kind.screen': '画面',
+  'common.kind.identify': 'プロフィール更新',
+  'common.kind.commerce': 'ショッピング',
+  'common.kind.form': 'フォーム',
+  'common.kind.session': 'アプリセッション',
+  'common.kind.custom': 'その他のイベント',
+  'common.empty.timeline': 'アクティビティはまだありません。',
+  'common.empty.filtered': '条件に一致するアクティビティはありません。',
+  'common.error.notFound': 'Intileryに該当する顧客が見つかりません。',
+  'common.error.notFoundFor': '{identity}に該当する顧客がIntileryに見つかりません。',
+  'common.error.manyMatches':
+    '{count, plural, =1 {1件の顧客が一致しました。} other {#件の顧客が一致しました。1件選択してください：}}',
+  'common.error.rateLimited': 'Intileryが混み合っています。しばらくしてから再試行してください。',
+  'common.error.upstreamDown': '現在Intileryに接続できません。',
+  'common.error.timeout': 'Intileryの応答がタイムアウトしました。',
+  'common.error.stale': '{time}時点の保存済みデータを表示しています。',
+  'common.error.unauthorized': 'セッションの有効期限が切れました。再読み込みしてください。',
+  'common.error.misconfigured':
+    'このアプリはまだ設定されていません。管理者に設定の確認を依頼してください。',
+  'common.error.generic': '問題が発生しました。',
+}

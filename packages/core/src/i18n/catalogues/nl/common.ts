@@ -1,0 +1,51 @@
+/**
+ * @module i18n/catalogues/nl/common
+ * Dutch common text (day labels, list tails, empty and error states). Informal je, as Dutch software interfaces use.
+ */
+import type { commonMessages as english } from '../en/common.ts'
+import type { Translation } from '../types.ts'
+
+export const commonMessages: Translation<typeof english> = {
+  'common.today': 'Vandaag',
+  'common.yesterday': 'Gisteren',
+  'common.tomorrow': 'Morgen',
+  'common.unknownDate': 'Onbekende datum',
+  'common.yes': 'Ja',
+  'common.no': 'Nee',
+  'common.labelValue': '{label}: {value}',
+  'common.timeWithRelative': '{time} ({relative})',
+  'common.andMore': 'en nog {count}',
+  'common.moreCount': 'nog {count}',
+  'common.burst.expand':
+    '{count, plural, one {# gebeurtenis tonen} other {Alle # gebeurtenissen tonen}}',
+  'common.burst.collapse': 'Minder tonen',
+  'common.loading': 'Laden…',
+  'common.loadMore': 'Meer laden',
+  'common.retry': 'Opnieuw proberen',
+  'common.refresh': 'Vernieuwen',
+  'common.copy': 'Kopiëren',
+  'common.copied': 'Gekopieerd',
+  'common.filter.all': 'Alles',
+  'common.kind.email': 'E-mails',
+  'common.kind.page': 'Pagina’s',
+  'common.kind.screen': 'Schermen',
+  'common.kind.identify': 'Profielwijzigingen',
+  'common.kind.commerce': 'Winkelen',
+  'common.kind.form': 'Formulieren',
+  'common.kind.session': 'App-sessies',
+  'common.kind.custom': 'Overige gebeurtenissen',
+  'common.empty.timeline': 'Nog geen activiteit.',
+  'common.empty.filtered': 'Geen activiteit voor deze filters.',
+  'common.error.notFound': 'Geen klant gevonden in Intilery.',
+  'common.error.notFoundFor': 'Geen klant gevonden in Intilery voor {identity}.',
+  'common.error.manyMatches':
+    '{count, plural, one {# klant gevonden.} other {# klanten gevonden. Kies er een:}}',
+  'common.error.rateLimited': 'Intilery is druk bezet. Probeer het zo opnieuw.',
+  'common.error.upstreamDown': 'Intilery is nu niet bereikbaar.',
+  'common.error.timeout': 'Intilery reageerde niet op tijd.',
+  'common.error.stale': 'Opgeslagen gegevens van {time}.',
+  'common.error.unauthorized': 'Je sessie is verlopen. Laad opnieuw om verder te gaan.',
+  'common.error.misconfigured':
+    'Deze app is nog niet ingesteld. Vraag een beheerder de instellingen te controleren.',
+  'common.error.generic': 'Er ging iets mis.',
+}

@@ -1,0 +1,57 @@
+/**
+ * @module i18n/catalogues/nl/profile
+ * Dutch profile card and note text. Informal je, as Dutch software interfaces use.
+ */
+import type { profileMessages as english } from '../en/profile.ts'
+import type { Translation } from '../types.ts'
+
+export const profileMessages: Translation<typeof english> = {
+  'profile.section.identities': 'Identiteiten',
+  'profile.section.traits': 'Kenmerken',
+  'profile.section.computed': 'Berekende kenmerken',
+  'profile.section.audiences': 'Doelgroepen',
+  'profile.section.consent': 'Marketingtoestemming',
+  'profile.section.activity': 'Activiteit',
+  'profile.audiences.dynamic': 'Dynamisch',
+  'profile.audiences.static': 'Statisch',
+  'profile.consent.subscribed': 'Aangemeld',
+  'profile.consent.unsubscribed': 'Afgemeld',
+  'profile.channel.email': 'E-mail',
+  'profile.channel.sms': 'Sms',
+  'profile.channel.whatsapp': 'WhatsApp',
+  'profile.channel.facebook': 'Facebook',
+  'profile.channel.push': 'Push',
+  'profile.identity.id': 'Intilery-ID',
+  'profile.identity.userId': 'Gebruikers-ID',
+  'profile.identity.externalId': 'Externe ID',
+  'profile.identity.email': 'E-mail',
+  'profile.identity.phone': 'Telefoon',
+  'profile.identity.anonymousId': 'Anonieme ID',
+  'profile.nameSource.email': '(uit e-mail)',
+  'profile.nameSource.userId': '(uit gebruikers-ID)',
+  'profile.nameSource.externalId': '(uit externe ID)',
+  'profile.nameSource.id': '(uit Intilery-ID)',
+  'profile.nameWithHint': '{name} {hint}',
+  'profile.firstSeen': 'Eerst gezien',
+  'profile.lastActive': 'Laatst actief',
+  'profile.trait.organisation': 'Organisatie',
+  'profile.trait.company': 'Bedrijf',
+  'profile.trait.jobTitle': 'Functie',
+  'profile.trait.industry': 'Branche',
+  'profile.trait.website': 'Website',
+  'profile.trait.city': 'Plaats',
+  'profile.trait.country': 'Land',
+  'profile.trait.language': 'Taal',
+  'profile.trait.plan': 'Abonnement',
+  'profile.empty.traits': 'Geen kenmerken vastgelegd.',
+  'profile.empty.computed': 'Geen berekende kenmerken.',
+  'profile.empty.audiences': 'In geen enkele doelgroep.',
+  'profile.empty.consent': 'Geen toestemming vastgelegd.',
+  'profile.summary.title': 'Intilery-klant',
+  'profile.summary.noMatch': 'Geen Intilery-klant gevonden.',
+  'profile.summary.manyMatches':
+    '{count, plural, one {# Intilery-klant gevonden:} other {# Intilery-klanten gevonden:}}',
+  'profile.summary.recentActivity': 'Recente activiteit',
+  'profile.summary.noActivity': 'Geen recente activiteit.',
+  'profile.summary.stale': 'Intilery was niet bereikbaar; gegevens van {time}.',
+}

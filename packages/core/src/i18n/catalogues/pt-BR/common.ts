@@ -1,0 +1,51 @@
+/**
+ * @module i18n/catalogues/pt-BR/common
+ * Brazilian Portuguese common text (day labels, list tails, empty and error states). Brazilian Portuguese (Intilery is masculine: "o Intilery").
+ */
+import type { commonMessages as english } from '../en/common.ts'
+import type { Translation } from '../types.ts'
+
+export const commonMessages: Translation<typeof english> = {
+  'common.today': 'Hoje',
+  'common.yesterday': 'Ontem',
+  'common.tomorrow': 'Amanhã',
+  'common.unknownDate': 'Data desconhecida',
+  'common.yes': 'Sim',
+  'common.no': 'Não',
+  'common.labelValue': '{label}: {value}',
+  'common.timeWithRelative': '{time} ({relative})',
+  'common.andMore': 'e mais {count}',
+  'common.moreCount': 'mais {count}',
+  'common.burst.expand':
+    '{count, plural, one {Mostrar # evento} other {Mostrar todos os # eventos}}',
+  'common.burst.collapse': 'Mostrar menos',
+  'common.loading': 'Carregando…',
+  'common.loadMore': 'Carregar mais',
+  'common.retry': 'Tentar novamente',
+  'common.refresh': 'Atualizar',
+  'common.copy': 'Copiar',
+  'common.copied': 'Copiado',
+  'common.filter.all': 'Todos',
+  'common.kind.email': 'E-mails',
+  'common.kind.page': 'Páginas',
+  'common.kind.screen': 'Telas',
+  'common.kind.identify': 'Atualizações de perfil',
+  'common.kind.commerce': 'Compras',
+  'common.kind.form': 'Formulários',
+  'common.kind.session': 'Sessões no app',
+  'common.kind.custom': 'Outros eventos',
+  'common.empty.timeline': 'Nenhuma atividade ainda.',
+  'common.empty.filtered': 'Nenhuma atividade corresponde a estes filtros.',
+  'common.error.notFound': 'Nenhum cliente encontrado no Intilery.',
+  'common.error.notFoundFor': 'Nenhum cliente encontrado no Intilery para {identity}.',
+  'common.error.manyMatches':
+    '{count, plural, one {# cliente encontrado.} other {# clientes encontrados. Escolha um:}}',
+  'common.error.rateLimited': 'O Intilery está sobrecarregado. Tente novamente em instantes.',
+  'common.error.upstreamDown': 'Não foi possível acessar o Intilery agora.',
+  'common.error.timeout': 'O Intilery demorou demais para responder.',
+  'common.error.stale': 'Exibindo dados salvos de {time}.',
+  'common.error.unauthorized': 'Sua sessão expirou. Recarregue para continuar.',
+  'common.error.misconfigured':
+    'Este app ainda não foi configurado. Peça a um administrador para verificar as configurações.',
+  'common.error.generic': 'Algo deu errado.',
+}

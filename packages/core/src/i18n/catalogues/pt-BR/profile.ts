@@ -1,0 +1,57 @@
+/**
+ * @module i18n/catalogues/pt-BR/profile
+ * Brazilian Portuguese profile card and note text. Brazilian Portuguese (Intilery is masculine: "o Intilery").
+ */
+import type { profileMessages as english } from '../en/profile.ts'
+import type { Translation } from '../types.ts'
+
+export const profileMessages: Translation<typeof english> = {
+  'profile.section.identities': 'Identidades',
+  'profile.section.traits': 'Atributos',
+  'profile.section.computed': 'Atributos calculados',
+  'profile.section.audiences': 'Públicos',
+  'profile.section.consent': 'Consentimento de marketing',
+  'profile.section.activity': 'Atividade',
+  'profile.audiences.dynamic': 'Dinâmicos',
+  'profile.audiences.static': 'Estáticos',
+  'profile.consent.subscribed': 'Inscrito',
+  'profile.consent.unsubscribed': 'Não inscrito',
+  'profile.channel.email': 'E-mail',
+  'profile.channel.sms': 'SMS',
+  'profile.channel.whatsapp': 'WhatsApp',
+  'profile.channel.facebook': 'Facebook',
+  'profile.channel.push': 'Push',
+  'profile.identity.id': 'ID Intilery',
+  'profile.identity.userId': 'ID do usuário',
+  'profile.identity.externalId': 'ID externo',
+  'profile.identity.email': 'E-mail',
+  'profile.identity.phone': 'Telefone',
+  'profile.identity.anonymousId': 'ID anônimo',
+  'profile.nameSource.email': '(do e-mail)',
+  'profile.nameSource.userId': '(do ID do usuário)',
+  'profile.nameSource.externalId': '(do ID externo)',
+  'profile.nameSource.id': '(do ID Intilery)',
+  'profile.nameWithHint': '{name} {hint}',
+  'profile.firstSeen': 'Primeira atividade',
+  'profile.lastActive': 'Última atividade',
+  'profile.trait.organisation': 'Organização',
+  'profile.trait.company': 'Empresa',
+  'profile.trait.jobTitle': 'Cargo',
+  'profile.trait.industry': 'Setor',
+  'profile.trait.website': 'Site',
+  'profile.trait.city': 'Cidade',
+  'profile.trait.country': 'País',
+  'profile.trait.language': 'Idioma',
+  'profile.trait.plan': 'Plano',
+  'profile.empty.traits': 'Nenhum atributo registrado.',
+  'profile.empty.computed': 'Nenhum atributo calculado.',
+  'profile.empty.audiences': 'Não está em nenhum público.',
+  'profile.empty.consent': 'Nenhum consentimento registrado.',
+  'profile.summary.title': 'Cliente Intilery',
+  'profile.summary.noMatch': 'Nenhum cliente do Intilery corresponde.',
+  'profile.summary.manyMatches':
+    '{count, plural, one {# cliente do Intilery corresponde:} other {# clientes do Intilery correspondem:}}',
+  'profile.summary.recentActivity': 'Atividade recente',
+  'profile.summary.noActivity': 'Nenhuma atividade recente.',
+  'profile.summary.stale': 'Não foi possível acessar o Intilery; dados de {time}.',
+}

@@ -1,0 +1,68 @@
+/**
+ * pnpm bench:timeline — 10,000 sandbox events to timeline entries, and on to formatted strings,
+ * beside `JSON.parse` of the same payload measured in the same run (interleaved rounds, medians).
+ * Target: events -> entries -> strings within 25 ms for 10,000 events on the project's 2-core box.
+ */
+import { performance } from 'node:perf_hooks'
+import process from 'node:process'
+
+import { formatTimeline, toTimeline, type ProfileEvent } from '@intilery-connect/core'
+
+import { seedCustomers } from '../src/seed/index.ts'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25)
+const EVENTS = 10_000
+const now = Date.UTC(2026, 10, 22, 12)
+const customers = seedCustomers({
+  now,
+  brand: { clientId: 'demo', accountId: 'demo', brandId: 'DEMO' },
+})
+// The busiest customers first, so the sample is a few real histories rather than scattered events.
+const events: ProfileEvent[] = customers
+  .sort((a, b) => b.events.length - a.events.length)
+  .flatMap((customer) => customer.events.map((stored) => stored.event))
+  .slice(0, EVENTS)
+const payload = JSON.stringify(events)
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now()
+  const result = run()
+  return [result, performance.now() - start]
+}
+
+const format = { locale: 'en', timeZone: 'Europe/London', now: new Date(now) }
+const parse: number[] = []
+const entriesMs: number[] = []
+const formatMs: number[] = []
+let entryCount = 0
+for (let round = -5; round < ROUNDS; round++) {
+  const [parsed, parseTime] = time(() => JSON.parse(payload) as ProfileEvent[])
+  const [entries, entriesTime] = time(() => toTimeline(parsed))
+  const [, formatTime] = time(() => formatTimeline(entries, format))
+  if (round < 0) continue // warm-up: JIT, Intl formatter caches
+  parse.push(parseTime)
+  entriesMs.push(entriesTime)
+  formatMs.push(formatTime)
+  entryCount = entries.length
+}
+const p = median(parse)
+const e = median(entriesMs)
+const f = median(formatMs)
+process.stdout.write(
+  [
+    `bench:timeline — ${events.length} sandbox events (${(payload.length / 1e6).toFixed(1)} MB JSON), ${entryCount} entries after bursts, ${ROUNDS} rounds (medians)`,
+    `node ${process.version}`,
+    '',
+    '| step | ms | ratio to JSON.parse |',
+    '|---|---:|---:|',
+    `| JSON.parse of the payload | ${p.toFixed(2)} | 1.00 |`,
+    `| toTimeline (events -> entries) | ${e.toFixed(2)} | ${(e / p).toFixed(2)} |`,
+    `| formatTimeline (entries -> strings, en, Europe/London) | ${f.toFixed(2)} | ${(f / p).toFixed(2)} |`,
+    `| events -> strings | ${(e + f).toFixed(2)} | ${((e + f) / p).toFixed(2)} |`,
+    '',
+    `target: events -> strings <= 25 ms: ${e + f <= 25 ? 'met' : 'NOT met'}`,
+    '',
+  ].join('\n')
+)
