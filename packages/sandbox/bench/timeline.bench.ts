@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
+import type * as Core from '@intilery-connect/core'
 import type { ProfileEvent } from '@intilery-connect/core'
 import { build } from 'vite'
 
@@ -30,9 +31,7 @@ await build({
     rollupOptions: { external: [/^node:/] },
   },
 })
-const core = (await import(
-  pathToFileURL(join(outDir, 'core.js')).href
-)) as typeof import('@intilery-connect/core')
+const core = (await import(pathToFileURL(join(outDir, 'core.js')).href)) as typeof Core
 const { formatTimeline, toTimeline, loadLocale } = core
 await loadLocale('en')
 await rm(outDir, { recursive: true, force: true })
