@@ -5,22 +5,18 @@
  * the same on every run and a test can check the committed files are current.
  */
 import {
-  createProfileClient,
   createProfileRef,
   formatProfile,
   formatTimeline,
   loadLocale,
-  normalizeProfiles,
   summarize,
-  toTimeline,
   type CustomerContext,
+  type FormatOptions,
   type FormattedEntry,
-  type ProfileEvent,
-  type ProfileRef,
 } from '@intilery-connect/core'
 
-import { createSandbox } from '../src/sandbox.ts'
 import { SEEDED } from '../src/seed/index.ts'
+import { inProcessCustomers } from './customer-context.ts'
 
 export const EXAMPLE_NOW = new Date('2026-11-22T12:00:00.000Z')
 export const EXAMPLE_LOCALES = [
@@ -35,34 +31,6 @@ export const EXAMPLE_LOCALES = [
 /** How many timeline entries each example shows: enough to review, not the whole history. */
 const ENTRIES_SHOWN = 40
 
-const sandbox = createSandbox({ now: EXAMPLE_NOW.getTime(), clock: () => EXAMPLE_NOW.getTime() })
-const client = createProfileClient({
-  baseUrl: 'http://sandbox.invalid',
-  clientId: sandbox.config.clientId,
-  accountId: sandbox.config.accountId,
-  brandId: sandbox.config.brandId,
-  authToken: sandbox.config.authToken,
-  rateLimit: false,
-  fetch: (input, init) => Promise.resolve(sandbox.app.request(input, init)),
-})
-
-async function contextFor(ref: ProfileRef): Promise<CustomerContext> {
-  const [traits, meta] = await Promise.all([client.traits(ref), client.meta(ref)])
-  const list = <T>(
-    lookup: { kind: 'list'; profiles: readonly T[] } | { kind: 'single'; profile: T }
-  ) => (lookup.kind === 'list' ? lookup.profiles : [lookup.profile])
-  const events: ProfileEvent[] = []
-  for await (const event of client.iterateEvents(ref, {}, { max: 400 })) events.push(event)
-  const profiles = normalizeProfiles({ traits: list(traits), meta: list(meta) })
-  return {
-    match: profiles.length === 0 ? 'none' : profiles.length === 1 ? 'one' : 'many',
-    profiles,
-    timeline: { entries: toTimeline(events) },
-    fetchedAt: EXAMPLE_NOW.toISOString(),
-    stale: false,
-  }
-}
-
 function entryLines(entry: FormattedEntry, indent = ''): string[] {
   const details = entry.details.map((d) => `${d.label}: ${d.value}`).join(' · ')
   const head = `${indent}- ${entry.time} (${entry.relative}) ${entry.title}${details === '' ? '' : ` — ${details}`}`
@@ -70,6 +38,47 @@ function entryLines(entry: FormattedEntry, indent = ''): string[] {
     entry.burst?.items.slice(0, 3).flatMap((item) => entryLines(item, `${indent}  `)) ?? []
   return [head, ...items]
 }
+
+/** A customer's card and the first `entries` timeline rows, as plain text lines. */
+export function renderCustomer(
+  context: CustomerContext,
+  options: FormatOptions,
+  entries: number
+): string[] {
+  const lines: string[] = []
+  for (const profile of context.profiles) {
+    const card = formatProfile(profile, options)
+    lines.push(`${card.name}${card.nameHint === undefined ? '' : ` ${card.nameHint}`}`)
+    for (const section of [card.identities, card.traits, card.computed]) {
+      lines.push(
+        `  ${section.title}: ${section.rows.map((r) => `${r.label} ${r.value}`).join(' · ') || section.empty}`
+      )
+    }
+    const audiences = [card.audiences.dynamic, card.audiences.static]
+      .filter((group) => group.names.length > 0)
+      .map((group) => `${group.label} ${group.names.join(', ')}`)
+    const activity = [card.activity.firstSeen, card.activity.lastActive].filter(
+      (row) => row !== undefined
+    )
+    lines.push(
+      `  ${card.audiences.title}: ${audiences.join(' · ') || card.audiences.empty}`,
+      `  ${card.consent.title}: ${card.consent.rows.map((r) => `${r.label} ${r.status}`).join(' · ') || card.consent.empty}`,
+      `  ${card.activity.title}: ${activity.map((row) => `${row.label} ${row.text}`).join(' · ')}`
+    )
+  }
+  let day = ''
+  lines.push('')
+  for (const entry of formatTimeline(context.timeline.entries.slice(0, entries), options)) {
+    if (entry.day !== day) {
+      day = entry.day
+      lines.push(entry.dayLabel)
+    }
+    lines.push(...entryLines(entry))
+  }
+  return lines
+}
+
+const { contextFor } = inProcessCustomers(EXAMPLE_NOW)
 
 export async function renderExamples(): Promise<Map<string, string>> {
   const customers = [
@@ -102,38 +111,7 @@ export async function renderExamples(): Promise<Map<string, string>> {
     for (const { heading, context } of contexts) {
       // Data goes inside a text fence: shown verbatim by any Markdown viewer, as the apps show it.
       lines.push('', `## ${heading}`, '', '```text')
-      for (const profile of context.profiles) {
-        const card = formatProfile(profile, options)
-        lines.push(`${card.name}${card.nameHint === undefined ? '' : ` ${card.nameHint}`}`)
-        for (const section of [card.identities, card.traits, card.computed]) {
-          lines.push(
-            `  ${section.title}: ${section.rows.map((r) => `${r.label} ${r.value}`).join(' · ') || section.empty}`
-          )
-        }
-        const audiences = [card.audiences.dynamic, card.audiences.static]
-          .filter((group) => group.names.length > 0)
-          .map((group) => `${group.label} ${group.names.join(', ')}`)
-        const activity = [card.activity.firstSeen, card.activity.lastActive].filter(
-          (row) => row !== undefined
-        )
-        lines.push(
-          `  ${card.audiences.title}: ${audiences.join(' · ') || card.audiences.empty}`,
-          `  ${card.consent.title}: ${card.consent.rows.map((r) => `${r.label} ${r.status}`).join(' · ') || card.consent.empty}`,
-          `  ${card.activity.title}: ${activity.map((row) => `${row.label} ${row.text}`).join(' · ')}`
-        )
-      }
-      let day = ''
-      lines.push('')
-      for (const entry of formatTimeline(
-        context.timeline.entries.slice(0, ENTRIES_SHOWN),
-        options
-      )) {
-        if (entry.day !== day) {
-          day = entry.day
-          lines.push(entry.dayLabel)
-        }
-        lines.push(...entryLines(entry))
-      }
+      lines.push(...renderCustomer(context, options, ENTRIES_SHOWN))
       lines.push(
         '```',
         '',
