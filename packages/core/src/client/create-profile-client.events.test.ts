@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { InvalidRequestError } from '../errors.ts'
 import type { EventsQuery } from '../events-query.ts'
 import type { ProfileEvent } from '../schemas/event.ts'
+import { createProfileClient } from './create-profile-client.ts'
 import { href, ref, setup } from './testing/fake-fetch.ts'
 
 /** This file's URLs name the account c/a/b rather than the shared BASE's. */
@@ -185,5 +186,27 @@ describe('iterateEvents', () => {
     expect(fetch).toHaveBeenCalledTimes(3)
     controller.abort(new Error('stop'))
     expect(fetch.mock.calls.every(([, init]) => init?.signal?.aborted === true)).toBe(true)
+  })
+})
+
+describe('scrollEvents', () => {
+  it('continues a scroll from a kept scrollId, sending only the scrollId', async () => {
+    const fetchMock = vi.fn<typeof fetch>(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ scrollId: 'cursor-2', data: [] }), { status: 200 })
+      )
+    )
+    const client = createProfileClient({
+      ...ACCOUNT,
+      baseUrl: 'https://intilery.test',
+      authToken: 't',
+      rateLimit: false,
+      fetch: fetchMock,
+    })
+    const page = await client.scrollEvents(ref, 'cursor-1', { limit: 10 })
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe(`${ROOT}/userId:u-1/events?scrollId=cursor-1`)
+    expect(page.scrollId).toBe('cursor-2')
+    expect(page.limit).toBe(10)
+    expect(page.hasNextPage()).toBe(false)
   })
 })

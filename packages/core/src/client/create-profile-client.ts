@@ -201,6 +201,16 @@ export function createProfileClient(options: ProfileClientOptions) {
       lookup<R, Audiences>(ref, 'audiences', audiencesSchema, opts),
     /** One page of events (newest first by default); follow with `page.nextPage()`. */
     events,
+    /**
+     * The page after an earlier page's `scrollId`, for callers that kept only the cursor (the relay
+     * hands it to browsers as an opaque "load more" cursor). `limit` is the page size the scroll was
+     * started with, so `hasNextPage()` can tell a short page.
+     */
+    scrollEvents: async (
+      ref: ProfileRef,
+      scrollId: string,
+      opts: RequestOptions & { readonly limit?: number | undefined } = {}
+    ) => fetchEventsPage(ref, { scrollId }, opts.limit, opts),
     /** Every event across pages, for `for await`; stops at an empty or short page or at `max`. */
     iterateEvents: (ref: ProfileRef, query: EventsQuery = {}, opts: IterateOptions = {}) => {
       // Validated now, so a bad query throws here rather than at the first `next()`.

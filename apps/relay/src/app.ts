@@ -1,0 +1,113 @@
+/**
+ * @module app
+ * The relay as one runtime-agnostic Hono app: `createApp(deps)` takes its store, upstream guard and
+ * settings from outside (src/main.ts on Node; tests pass fakes). Every route but health, readiness
+ * and the OpenAPI document authenticates its caller; every answer carries a request id; every
+ * failure is a JSON error within the request deadline.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+
+import type { Hasher } from './crypto/hmac.ts'
+import { RelayError, UnauthenticatedError } from './errors.ts'
+import { apiKeyAuth } from './http/api-key-auth.ts'
+import { createReadAuditor } from './http/audit.ts'
+import type { RelayEnv } from './http/caller.ts'
+import { errorResponse } from './http/error-response.ts'
+import { zendeskAuth } from './http/zendesk-auth.ts'
+import type {
+  ApiKeyVerifier,
+  AuditSink,
+  Readiness,
+  Tenant,
+  TenantDirectory,
+  UpstreamReads,
+} from './ports.ts'
+import { healthRoutes } from './routes/health-routes.ts'
+import { openApiDocument } from './routes/openapi.ts'
+import { profileApiRoutes } from './routes/profile-api-routes.ts'
+import { channelRoutes } from './routes/zendesk-routes.ts'
+
+export interface RelayAppDeps {
+  readonly tenants: TenantDirectory
+  readonly apiKeys: ApiKeyVerifier
+  readonly audit: AuditSink
+  readonly store: Readiness
+  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  readonly upstreamProbe?: (() => Promise<void>) | undefined
+  /** HMAC of looked-up refs for the audit log. */
+  readonly hasher: Hasher
+  readonly config: {
+    readonly allowedOrigins: readonly string[]
+    readonly frameAncestors: readonly string[]
+    readonly requestDeadlineMs: number
+  }
+  readonly now?: () => number
+}
+
+/** Requests carry small query strings; nothing legitimate posts more than this. */
+const MAX_BODY_BYTES = 64 * 1024
+
+export function createApp(deps: RelayAppDeps) {
+  const now = deps.now ?? Date.now
+  const auditor = createReadAuditor(deps.audit, deps.hasher, now)
+  // The caller going away or the deadline passing both end the upstream work.
+  const deadline = (c: { req: { raw: Request } }) =>
+    AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(deps.config.requestDeadlineMs)])
+  const routeDeps = { upstreamFor: deps.upstreamFor, auditor, deadline }
+
+  const app = new Hono<RelayEnv>()
+  app.use('*', requestId({ headerName: 'x-request-id', limitLength: 128 }))
+  app.use(
+    '*',
+    secureHeaders({
+      xFrameOptions: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        frameAncestors:
+          deps.config.frameAncestors.length > 0 ? [...deps.config.frameAncestors] : ["'none'"],
+      },
+    })
+  )
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET'],
+      allowHeaders: ['authorization', 'content-type'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    })
+  )
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorResponse(c, new RelayError('bad_request', 'The request body is too large')),
+    })
+  )
+
+  app.route('/', healthRoutes({ store: deps.store, upstreamProbe: deps.upstreamProbe }))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
+
+  app.use('/zendesk/*', zendeskAuth(deps.tenants, now))
+  app.route('/zendesk/v1', channelRoutes(routeDeps))
+
+  // Pipedrive's panel and token verification arrive with the Pipedrive app; until then nothing in.
+  app.all('/pipedrive/*', () => {
+    throw new UnauthenticatedError('pipedrive_not_enabled')
+  })
+
+  app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
+  app.route('/v1/profiles', profileApiRoutes(routeDeps))
+
+  app.notFound((c) => errorResponse(c, new RelayError('not_found', 'No such route')))
+  app.onError((error, c) => errorResponse(c, error))
+  return app
+}
+
+export type RelayApp = ReturnType<typeof createApp>

@@ -1,0 +1,97 @@
+/**
+ * @module config/relay-config
+ * The relay's settings from the environment, validated once at start-up: the only module that
+ * reads `process.env`. Secrets may come from `NAME` or, for container secrets, `NAME_FILE`. A bad
+ * value stops start-up with a message naming the variable, never echoing a secret.
+ */
+import { readFileSync } from 'node:fs'
+
+import { z } from 'zod'
+
+const origins = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '')
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => !o.includes('*'), 'no wildcards')))
+
+export const relayConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65_535).default(8787),
+  /** 32 random bytes, base64: seals Intilery tokens and shared secrets at rest. */
+  encryptionKey: z.string().min(40, 'must be 32 random bytes in base64 (openssl rand -base64 32)'),
+  /** Keys the HMAC of looked-up ids in the audit log and of API key secrets. */
+  auditKey: z.string().min(32, 'must be at least 32 characters of random text'),
+  /** SQLite file (default) or a postgres:// URL. */
+  databaseUrl: z.string().min(1).default('file:relay.db'),
+  /** Optional tenants file (JSON or YAML) loaded at start-up. */
+  tenantsFile: z.string().min(1).optional(),
+  /** Browser origins allowed by CORS (exact origins, no wildcard). */
+  allowedOrigins: origins.default([]),
+  /** Hosts allowed to frame the relay's pages (Pipedrive custom panel). */
+  frameAncestors: origins.default([]),
+  /** Every request answers within this, with data, stale data or a clean error. */
+  requestDeadlineMs: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+export type RelayConfig = z.infer<typeof relayConfigSchema>
+
+const ENV: Record<keyof RelayConfig, string> = {
+  host: 'HOST',
+  port: 'PORT',
+  encryptionKey: 'RELAY_ENCRYPTION_KEY',
+  auditKey: 'RELAY_AUDIT_KEY',
+  databaseUrl: 'DATABASE_URL',
+  tenantsFile: 'RELAY_TENANTS_FILE',
+  allowedOrigins: 'RELAY_ALLOWED_ORIGINS',
+  frameAncestors: 'RELAY_FRAME_ANCESTORS',
+  requestDeadlineMs: 'RELAY_REQUEST_DEADLINE_MS',
+  logLevel: 'LOG_LEVEL',
+}
+const SECRETS = new Set<keyof RelayConfig>(['encryptionKey', 'auditKey', 'databaseUrl'])
+
+export class RelayConfigError extends Error {
+  override readonly name = 'RelayConfigError'
+}
+
+function readEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string
+): string | undefined {
+  const direct = env[name]
+  if (direct !== undefined && direct !== '') return direct
+  const file = env[`${name}_FILE`]
+  if (file === undefined || file === '') return undefined
+  try {
+    return readFileSync(file, 'utf8').trim()
+  } catch (cause) {
+    throw new RelayConfigError(`${name}_FILE: cannot read ${file}`, { cause })
+  }
+}
+
+/**
+ * @throws RelayConfigError naming the first bad variable (secrets are named, never shown).
+ */
+export function relayConfigFromEnv(env: Readonly<Record<string, string | undefined>>): RelayConfig {
+  const input: Record<string, string> = {}
+  for (const [key, name] of Object.entries(ENV)) {
+    const value = readEnv(env, name)
+    if (value !== undefined) input[key] = value
+  }
+  const parsed = relayConfigSchema.safeParse(input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const key = issue?.path[0] as keyof RelayConfig | undefined
+    const name = key === undefined ? 'relay config' : ENV[key]
+    const missing = key !== undefined && input[key] === undefined
+    throw new RelayConfigError(
+      missing && key !== undefined && SECRETS.has(key)
+        ? `${name} (or ${name}_FILE) is required`
+        : `${name}: ${issue?.message ?? 'invalid'}`
+    )
+  }
+  return parsed.data
+}

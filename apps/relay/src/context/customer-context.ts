@@ -1,0 +1,66 @@
+/**
+ * @module context/customer-context
+ * One sidebar or panel open: the customer's profiles and the first timeline page. Exactly two
+ * upstream reads, in parallel: `meta` (identities, traits, audiences, consent, first/last events,
+ * last activity) and the first events page. Computed traits live only in `traits`; the apps fetch
+ * them separately (GET …/traits), so an open costs two reads and 1,000 agents opening the same
+ * customer cost two reads in all (the guard's cache and de-duplication).
+ */
+import {
+  type CustomerContext,
+  type EventsQuery,
+  metaSchema,
+  normalizeProfiles,
+  profileEventSchema,
+  type ProfileRef,
+  toTimeline,
+} from '@intilery-connect/core'
+import { z } from 'zod'
+
+import type { ReadOptions, UpstreamReads } from '../ports.ts'
+
+/** The guard returns the core client's lookups; checked here rather than trusted by shape. */
+const lookupSchema = z.union([
+  z.object({ kind: z.literal('single'), profile: metaSchema }),
+  z.object({ kind: z.literal('list'), profiles: z.array(metaSchema) }),
+])
+const pageSchema = z.object({
+  data: z.array(profileEventSchema),
+  scrollId: z.string(),
+  hasMore: z.boolean(),
+})
+
+export const FIRST_PAGE_SIZE = 50
+
+export interface ContextResult {
+  readonly context: CustomerContext
+  readonly upstreamRequestId: string | undefined
+}
+
+export async function customerContext(
+  upstream: UpstreamReads,
+  ref: ProfileRef,
+  query: EventsQuery,
+  opts: ReadOptions = {}
+): Promise<ContextResult> {
+  const [meta, events] = await Promise.all([
+    upstream.meta(ref, opts),
+    upstream.firstEventsPage(ref, { limit: FIRST_PAGE_SIZE, ...query }, opts),
+  ])
+  const lookup = lookupSchema.parse(meta.value)
+  const page = pageSchema.parse(events.value)
+  const profiles = normalizeProfiles({
+    meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile],
+  })
+  const context: CustomerContext = {
+    match: profiles.length === 0 ? 'none' : profiles.length === 1 ? 'one' : 'many',
+    profiles,
+    timeline: {
+      entries: toTimeline(page.data),
+      ...(page.hasMore ? { cursor: page.scrollId } : {}),
+    },
+    fetchedAt: new Date(Math.min(meta.fetchedAt, events.fetchedAt)).toISOString(),
+    stale: meta.stale || events.stale,
+  }
+  return { context, upstreamRequestId: meta.requestId ?? events.requestId }
+}

@@ -1,0 +1,84 @@
+/**
+ * @module http/error-response
+ * Every failure leaves the relay as `{ "error": { "code", "message", "requestId" } }` with the
+ * right status and, where a retry makes sense, `Retry-After`. Never a stack trace, never upstream
+ * text that could carry a customer's data.
+ */
+import { isIntileryError, RateLimitError, type IntileryError } from '@intilery-connect/core'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+import { RelayError } from '../errors.ts'
+
+interface Mapped {
+  readonly status: ContentfulStatusCode
+  readonly code: string
+  readonly message: string
+  readonly retryAfter?: number | undefined
+}
+
+function fromIntilery(error: IntileryError): Mapped {
+  switch (error.code) {
+    case 'not_found':
+      return { status: 404, code: 'not_found', message: 'No customer matches.' }
+    case 'validation_error':
+    case 'invalid_request_error':
+      return { status: 400, code: 'bad_request', message: error.message }
+    case 'authentication_error':
+      return {
+        status: 409,
+        code: 'misconfigured',
+        message: 'The Intilery credentials were refused.',
+      }
+    case 'rate_limit_error':
+      return {
+        status: 429,
+        code: 'rate_limited',
+        message: 'Intilery is rate limiting; try again shortly.',
+        retryAfter: error instanceof RateLimitError ? (error.retryAfter ?? 1) : 1,
+      }
+    default:
+      return {
+        status: 503,
+        code: 'upstream_unavailable',
+        message: 'Intilery is not answering; try again shortly.',
+        retryAfter: 5,
+      }
+  }
+}
+
+export function mapError(error: unknown): Mapped {
+  if (error instanceof RelayError) {
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      retryAfter: error.retryAfter,
+    }
+  }
+  if (isIntileryError(error)) return fromIntilery(error)
+  if (error instanceof HTTPException) {
+    const status = error.status
+    return {
+      status,
+      code:
+        status === 401 ? 'unauthenticated' : status === 413 ? 'payload_too_large' : 'bad_request',
+      message: error.message || 'Bad request',
+    }
+  }
+  return { status: 500, code: 'internal', message: 'Something went wrong in the relay.' }
+}
+
+export function errorResponse(c: Context, error: unknown): Response {
+  const mapped = mapError(error)
+  const requestId = c.get('requestId') as string | undefined
+  const headers: Record<string, string> = {}
+  if (mapped.retryAfter !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(mapped.retryAfter)))
+  return c.json(
+    { error: { code: mapped.code, message: mapped.message, requestId } },
+    mapped.status,
+    headers
+  )
+}

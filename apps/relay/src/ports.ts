@@ -1,0 +1,90 @@
+/**
+ * @module ports
+ * What the HTTP layer needs from the rest of the relay, as small interfaces: the store and the
+ * upstream guard satisfy them, and tests pass in-memory fakes. Keeps createApp runtime-agnostic.
+ */
+import type { EventsQuery, ProfileRef } from '@intilery-connect/core'
+
+export interface IntileryCredentials {
+  readonly baseUrl: string
+  readonly clientId: string
+  readonly accountId: string
+  readonly brandId: string
+  readonly authToken: string
+}
+
+export interface Tenant {
+  readonly id: string
+  readonly name: string
+  readonly intilery: IntileryCredentials
+}
+
+export interface TenantDirectory {
+  findByZendeskSubdomain(
+    subdomain: string
+  ): Promise<{ tenant: Tenant; sharedSecret: string } | undefined>
+  get(id: string): Promise<Tenant | undefined>
+}
+
+export interface ApiKeyGrant {
+  readonly id: string
+  readonly tenantId: string
+  readonly name: string
+  /** Trait names a key may read, or '*' for all. */
+  readonly traitAllowlist: readonly string[] | '*'
+}
+
+export interface ApiKeyVerifier {
+  verify(key: string): Promise<ApiKeyGrant | undefined>
+}
+
+export type AuditChannel = 'zendesk' | 'pipedrive' | 'api' | 'cli'
+
+export interface AuditEntry {
+  readonly tenantId: string
+  readonly channel: AuditChannel
+  readonly caller: string
+  /** HMAC of the looked-up ref: the audit log never holds the id itself. */
+  readonly refHmac: string
+  readonly idType: string
+  readonly outcome: 'ok' | 'not_found' | 'error' | 'denied'
+  readonly status: number
+  readonly requestId: string
+  readonly upstreamRequestId?: string | undefined
+  readonly latencyMs: number
+}
+
+export interface AuditSink {
+  record(entry: AuditEntry): Promise<void>
+}
+
+/** A guarded upstream read: the value, how fresh it is, and Intilery's request id. */
+export interface Guarded<T> {
+  readonly value: T
+  readonly fetchedAt: number
+  readonly stale: boolean
+  readonly ageMs: number
+  readonly requestId: string | undefined
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal | undefined
+}
+
+/** The slice of the upstream guard the routes use (see src/upstream). */
+export interface UpstreamReads {
+  traits(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
+  meta(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
+  audiences(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
+  firstEventsPage(
+    ref: ProfileRef,
+    query: EventsQuery,
+    opts?: ReadOptions
+  ): Promise<Guarded<unknown>>
+  eventsPage(ref: ProfileRef, scrollId: string, opts?: ReadOptions): Promise<Guarded<unknown>>
+}
+
+export interface Readiness {
+  /** Resolves when the store answers; rejects otherwise. */
+  ping(): Promise<void>
+}

@@ -1,0 +1,120 @@
+/**
+ * @module routes/zendesk-routes
+ * The Zendesk app's API, reached only through Zendesk's secure-request proxy (JWT-authenticated):
+ * the customer context for a ticket requester, further timeline pages, and computed traits.
+ */
+import { createProfileRef, parseProfileRef, type EventsQuery } from '@intilery-connect/core'
+import { Hono } from 'hono'
+import { z } from 'zod'
+
+import { customerContext } from '../context/customer-context.ts'
+import { RelayError } from '../errors.ts'
+import type { ReadAuditor } from '../http/audit.ts'
+import type { RelayEnv } from '../http/caller.ts'
+import type { Tenant, UpstreamReads } from '../ports.ts'
+
+const lookupQuery = z
+  .object({
+    email: z.string().min(1).optional(),
+    userId: z.string().min(1).optional(),
+    id: z.string().min(1).optional(),
+  })
+  .refine(
+    (q) => [q.email, q.userId, q.id].filter((v) => v !== undefined).length === 1,
+    'give exactly one of email, userId or id'
+  )
+
+const list = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+)
+const eventsQuery = z.object({
+  ref: z.string().min(3),
+  include: list.optional(),
+  exclude: list.optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+})
+
+function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input)
+  if (!parsed.success)
+    throw new RelayError('bad_request', parsed.error.issues[0]?.message ?? 'invalid query')
+  return parsed.data
+}
+
+export interface ChannelRouteDeps {
+  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  readonly auditor: ReadAuditor
+  readonly deadline: (c: { req: { raw: Request } }) => AbortSignal
+}
+
+/** Context, events and traits routes; shared by the Zendesk and (later) Pipedrive channels. */
+export function channelRoutes(deps: ChannelRouteDeps) {
+  const routes = new Hono<RelayEnv>()
+
+  routes.get('/context', async (c) => {
+    const q = parseOrBadRequest(lookupQuery, c.req.query())
+    const ref =
+      q.email !== undefined
+        ? createProfileRef('email', q.email)
+        : q.userId !== undefined
+          ? createProfileRef('userId', q.userId)
+          : createProfileRef('id', q.id ?? '')
+    const caller = c.get('caller')
+    const upstream = deps.upstreamFor(caller.tenant)
+    const signal = deps.deadline(c)
+    const context = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
+      const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, { signal })
+      return { result: context, upstreamRequestId }
+    })
+    return c.json(context)
+  })
+
+  routes.get('/events', async (c) => {
+    const q = parseOrBadRequest(eventsQuery, c.req.query())
+    const ref = parseProfileRef(q.ref)
+    const caller = c.get('caller')
+    const upstream = deps.upstreamFor(caller.tenant)
+    const signal = deps.deadline(c)
+    const query: EventsQuery = {
+      include: q.include,
+      exclude: q.exclude,
+      start: q.start,
+      end: q.end,
+    }
+    const page = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
+      const read =
+        q.cursor === undefined
+          ? await upstream.firstEventsPage(ref, query, { signal })
+          : await upstream.eventsPage(ref, q.cursor, { signal })
+      return { result: read, upstreamRequestId: read.requestId }
+    })
+    return c.json({
+      page: page.value,
+      fetchedAt: new Date(page.fetchedAt).toISOString(),
+      stale: page.stale,
+    })
+  })
+
+  routes.get('/traits', async (c) => {
+    const q = parseOrBadRequest(z.object({ ref: z.string().min(3) }), c.req.query())
+    const ref = parseProfileRef(q.ref)
+    const caller = c.get('caller')
+    const signal = deps.deadline(c)
+    const read = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
+      const traits = await deps.upstreamFor(caller.tenant).traits(ref, { signal })
+      return { result: traits, upstreamRequestId: traits.requestId }
+    })
+    return c.json({
+      traits: read.value,
+      fetchedAt: new Date(read.fetchedAt).toISOString(),
+      stale: read.stale,
+    })
+  })
+
+  return routes
+}

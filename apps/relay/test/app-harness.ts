@@ -1,0 +1,117 @@
+/**
+ * A relay app over in-memory fakes (tenants, keys, audit) and, by default, an upstream that calls
+ * a real sandbox through the core client without caching: enough to test routes, auth and audit
+ * without the store or the guard.
+ */
+import { createProfileClient, type EventsQuery, type ProfileRef } from '@intilery-connect/core'
+import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
+import { sign } from 'hono/jwt'
+
+import { createApp } from '../src/app.ts'
+import { createHasher } from '../src/crypto/hmac.ts'
+import type { ApiKeyGrant, AuditEntry, Guarded, Tenant, UpstreamReads } from '../src/ports.ts'
+
+export const ZENDESK_SECRET = 'demo-zendesk-secret'
+export const API_KEY = 'icr_demo_key'
+export const NARROW_KEY = 'icr_narrow_key'
+
+export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
+  const { clientId, accountId, brandId, authToken } = sandbox.config
+  const client = createProfileClient({
+    baseUrl: sandbox.url,
+    clientId,
+    accountId,
+    brandId,
+    authToken,
+    rateLimit: false,
+    retry: false,
+  })
+  const guarded = <T>(value: T, requestId: string | undefined): Guarded<T> => ({
+    value,
+    fetchedAt: Date.now(),
+    stale: false,
+    ageMs: 0,
+    requestId,
+  })
+  const page = async (p: ReturnType<typeof client.events>) => {
+    const events = await p
+    return guarded(
+      { data: events.data, scrollId: events.scrollId, hasMore: events.hasNextPage() },
+      events.requestId
+    )
+  }
+  return {
+    traits: async (ref: ProfileRef, o) => {
+      const r = await client.traits(ref, o)
+      return guarded(r, r.requestId)
+    },
+    meta: async (ref: ProfileRef, o) => {
+      const r = await client.meta(ref, o)
+      return guarded(r, r.requestId)
+    },
+    audiences: async (ref: ProfileRef, o) => {
+      const r = await client.audiences(ref, o)
+      return guarded(r, r.requestId)
+    },
+    firstEventsPage: (ref: ProfileRef, query: EventsQuery, o) => page(client.events(ref, query, o)),
+    eventsPage: (ref: ProfileRef, scrollId: string, o) =>
+      page(client.scrollEvents(ref, scrollId, o)),
+  }
+}
+
+export async function startHarness(
+  options: { upstream?: (sandbox: RunningSandbox) => UpstreamReads } = {}
+) {
+  const sandbox = await startSandbox({ port: 0 })
+  const tenant: Tenant = {
+    id: 'demo',
+    name: 'Demo',
+    intilery: {
+      baseUrl: sandbox.url,
+      clientId: sandbox.config.clientId,
+      accountId: sandbox.config.accountId,
+      brandId: sandbox.config.brandId,
+      authToken: sandbox.config.authToken,
+    },
+  }
+  const audit: AuditEntry[] = []
+  const revoked = new Set<string>()
+  const grants: Record<string, ApiKeyGrant> = {
+    [API_KEY]: { id: 'demo', tenantId: 'demo', name: 'demo', traitAllowlist: '*' },
+    [NARROW_KEY]: {
+      id: 'narrow',
+      tenantId: 'demo',
+      name: 'narrow',
+      traitAllowlist: ['firstName', 'number_email_delivered_all_time'],
+    },
+  }
+  const upstream = (options.upstream ?? directUpstream)(sandbox)
+  const app = createApp({
+    tenants: {
+      findByZendeskSubdomain: (subdomain) =>
+        Promise.resolve(
+          subdomain === 'demo' ? { tenant, sharedSecret: ZENDESK_SECRET } : undefined
+        ),
+      get: (id) => Promise.resolve(id === tenant.id ? tenant : undefined),
+    },
+    apiKeys: { verify: (key) => Promise.resolve(revoked.has(key) ? undefined : grants[key]) },
+    audit: { record: (entry) => Promise.resolve(void audit.push(entry)) },
+    store: { ping: () => Promise.resolve() },
+    upstreamFor: () => upstream,
+    hasher: await createHasher('test-audit-key-0123456789abcdef0123'),
+    config: {
+      allowedOrigins: ['https://demo.zendesk.com'],
+      frameAncestors: ['https://*.pipedrive.com'.replace('*.', 'app.')],
+      requestDeadlineMs: 3_000,
+    },
+  })
+  const zendeskToken = (claims: Record<string, unknown> = {}) => {
+    const iat = Math.floor(Date.now() / 1000)
+    return sign(
+      { iss: 'https://demo.zendesk.com', sub: 'agent-1', iat, exp: iat + 60, ...claims },
+      ZENDESK_SECRET,
+      'HS256'
+    )
+  }
+  return { app, sandbox, audit, revoked, zendeskToken, stop: () => sandbox.stop() }
+}

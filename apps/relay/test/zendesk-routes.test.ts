@@ -1,0 +1,159 @@
+import { customerContextSchema } from '@intilery-connect/core'
+import { SEEDED } from '@intilery-connect/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { API_KEY, NARROW_KEY, startHarness } from './app-harness.ts'
+
+let harness: Awaited<ReturnType<typeof startHarness>>
+beforeAll(async () => {
+  harness = await startHarness()
+})
+afterAll(() => harness.stop())
+
+const asAgent = async (path: string) =>
+  harness.app.request(path, {
+    headers: { authorization: `Bearer ${await harness.zendeskToken()}` },
+  })
+const asKey = (path: string, key = API_KEY) =>
+  harness.app.request(path, { headers: { authorization: `Bearer ${key}` } })
+
+describe('GET /zendesk/v1/context', () => {
+  it('answers Joe Bloggs’ profile and first timeline page', async () => {
+    const response = await asAgent(
+      `/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`
+    )
+    expect(response.status).toBe(200)
+    const context = customerContextSchema.parse(await response.json())
+    expect(context.match).toBe('one')
+    expect(context.profiles[0]).toMatchObject({
+      name: { text: 'Joe Bloggs' },
+      emails: ['joe.bloggs@intilery.com'],
+    })
+    expect(context.profiles[0]?.audiences.static.map((a) => a.id)).toContain('audience_board')
+    expect(context.timeline.entries.length).toBeGreaterThan(5)
+    expect(context.stale).toBe(false)
+  })
+
+  it('answers every customer sharing an email (match many)', async () => {
+    const response = await asAgent(
+      `/zendesk/v1/context?email=${encodeURIComponent(SEEDED.sharedEmail)}`
+    )
+    const context = customerContextSchema.parse(await response.json())
+    expect(context.match).toBe('many')
+    expect(context.profiles).toHaveLength(2)
+  })
+
+  it('pages on with the cursor until the history ends', async () => {
+    const first = customerContextSchema.parse(
+      await (await asAgent(`/zendesk/v1/context?userId=${SEEDED.powerUser.userId}`)).json()
+    )
+    expect(first.timeline.cursor).toEqual(expect.any(String))
+    const next = await asAgent(
+      `/zendesk/v1/events?ref=userId:${SEEDED.powerUser.userId}&cursor=${encodeURIComponent(first.timeline.cursor ?? '')}`
+    )
+    expect(next.status).toBe(200)
+    const body = (await next.json()) as { page: { data: { eventId: string }[] } }
+    expect(body.page.data.length).toBeGreaterThan(0)
+    const firstIds = new Set(
+      first.timeline.entries.flatMap((e) => [
+        e.raw.eventId,
+        ...(e.burst?.items.map((i) => i.raw.eventId) ?? []),
+      ])
+    )
+    expect(body.page.data.some((e) => firstIds.has(e.eventId))).toBe(false)
+  })
+
+  it.each([
+    ['no lookup key', '/zendesk/v1/context', 400, 'bad_request'],
+    ['two lookup keys', '/zendesk/v1/context?email=a@b.c&userId=u', 400, 'bad_request'],
+    ['an invalid email', '/zendesk/v1/context?email=not-an-email', 400, 'bad_request'],
+    ['an unknown customer', '/zendesk/v1/context?email=nobody@example.com', 404, 'not_found'],
+  ])('answers %s with a clean JSON error', async (_label, path, status, code) => {
+    const response = await asAgent(path)
+    expect(response.status).toBe(status)
+    const text = await response.text()
+    expect(JSON.parse(text)).toMatchObject({
+      error: { code, requestId: response.headers.get('x-request-id') },
+    })
+    expect(text).not.toMatch(/at .*\.ts|Error:/)
+  })
+
+  it('audits every read with an HMAC of the ref, never the ref itself', async () => {
+    harness.audit.length = 0
+    await asAgent(`/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`)
+    await asAgent('/zendesk/v1/context?email=nobody@example.com')
+    expect(harness.audit.map((a) => [a.channel, a.outcome, a.status, a.caller])).toEqual([
+      ['zendesk', 'ok', 200, 'zendesk:demo:agent-1'],
+      ['zendesk', 'not_found', 404, 'zendesk:demo:agent-1'],
+    ])
+    const text = JSON.stringify(harness.audit)
+    expect(text).not.toContain('joe.bloggs')
+    expect(text).not.toContain('nobody@example.com')
+    expect(harness.audit[0]?.refHmac).toMatch(/^[\w-]{43}$/)
+  })
+
+  it('uses the Zendesk subdomain of the token to pick the tenant', async () => {
+    const token = await harness.zendeskToken({ iss: 'https://other.zendesk.com' })
+    const response = await harness.app.request('/zendesk/v1/context?email=a@b.c', {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.status).toBe(401)
+  })
+})
+
+describe('GET /v1/profiles (API keys)', () => {
+  const joe = `/v1/profiles/userId:${SEEDED.joeBloggs.userId}`
+
+  it('serves the Profile API with a full key', async () => {
+    const response = await asKey(`${joe}/traits`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({
+      firstName: 'Joe',
+      lastName: 'Bloggs',
+      computed: { number_email_delivered_all_time: 9 },
+    })
+  })
+
+  it('filters traits and computed traits by the key’s allowlist, keeping identities', async () => {
+    const body = (await (await asKey(`${joe}/traits`, NARROW_KEY)).json()) as Record<
+      string,
+      unknown
+    >
+    expect(body).toMatchObject({
+      firstName: 'Joe',
+      id: SEEDED.joeBloggs.id,
+      computed: { number_email_delivered_all_time: 9 },
+    })
+    expect(body).not.toHaveProperty('lastName')
+    expect(body).not.toHaveProperty('phone')
+    expect(Object.keys(body.computed as object)).toEqual(['number_email_delivered_all_time'])
+  })
+
+  it('lets only a key allowed every trait read events', async () => {
+    expect((await asKey(`${joe}/events`, NARROW_KEY)).status).toBe(403)
+    expect((await asKey(`${joe}/events`)).status).toBe(200)
+  })
+
+  it('stops accepting a key the moment it is revoked', async () => {
+    expect((await asKey(`${joe}/meta`)).status).toBe(200)
+    harness.revoked.add(API_KEY)
+    expect((await asKey(`${joe}/meta`)).status).toBe(401)
+    harness.revoked.delete(API_KEY)
+  })
+})
+
+describe('headers', () => {
+  it('sets security headers, a request id, and CORS only for allowed origins', async () => {
+    const allowed = await harness.app.request('/healthz', {
+      headers: { origin: 'https://demo.zendesk.com' },
+    })
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://demo.zendesk.com')
+    expect(allowed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(allowed.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(allowed.headers.get('content-security-policy')).toContain('frame-ancestors')
+    const other = await harness.app.request('/healthz', {
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
