@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { RelayConfigError, relayConfigFromEnv } from './relay-config.ts'
+
+const key = Buffer.alloc(32, 7).toString('base64')
+const base = { RELAY_ENCRYPTION_KEY: key, RELAY_AUDIT_KEY: 'a'.repeat(40) }
+
+describe('relay config', () => {
+  it('has sensible defaults', () => {
+    expect(relayConfigFromEnv(base)).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      databaseUrl: 'file:relay.db',
+      allowedOrigins: [],
+      requestDeadlineMs: 8000,
+    })
+  })
+
+  it('reads secrets from *_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-config-'))
+    writeFileSync(join(dir, 'key'), `${key}\n`)
+    expect(
+      relayConfigFromEnv({
+        ...base,
+        RELAY_ENCRYPTION_KEY: undefined,
+        RELAY_ENCRYPTION_KEY_FILE: join(dir, 'key'),
+      }).encryptionKey
+    ).toBe(key)
+  })
+
+  it.each([
+    [
+      { ...base, RELAY_ENCRYPTION_KEY: undefined },
+      'RELAY_ENCRYPTION_KEY (or RELAY_ENCRYPTION_KEY_FILE) is required',
+    ],
+    [{ ...base, PORT: 'eighty' }, 'PORT:'],
+    [{ ...base, RELAY_ALLOWED_ORIGINS: 'https://*.zendesk.com' }, 'RELAY_ALLOWED_ORIGINS:'],
+    [
+      { ...base, RELAY_ENCRYPTION_KEY_FILE: '/nowhere/key', RELAY_ENCRYPTION_KEY: undefined },
+      'RELAY_ENCRYPTION_KEY_FILE: cannot read',
+    ],
+  ])('names the bad variable (%#)', (env, message) => {
+    expect(() => relayConfigFromEnv(env)).toThrow(RelayConfigError)
+    expect(() => relayConfigFromEnv(env)).toThrow(message)
+  })
+
+  it('never echoes a secret value in its errors', () => {
+    expect(() => relayConfigFromEnv({ ...base, RELAY_AUDIT_KEY: 'short-secret-value' })).toThrow(
+      /^((?!short-secret-value).)*$/
+    )
+  })
+})

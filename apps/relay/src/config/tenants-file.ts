@@ -1,0 +1,138 @@
+/**
+ * @module config/tenants-file
+ * Tenants declared in a file (JSON or YAML), loaded at start-up into the store. Secrets should not
+ * sit in the file itself: each may be `{ env: NAME }` or `{ file: path }`; an inline string is
+ * accepted for demos. A mistake stops start-up with the path of the bad field.
+ */
+import { readFileSync } from 'node:fs'
+
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+
+const secret = z.union([
+  z.string().min(1),
+  z.object({ env: z.string().min(1) }).strict(),
+  z.object({ file: z.string().min(1) }).strict(),
+])
+type SecretRef = z.infer<typeof secret>
+
+const subdomain = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'must be a Zendesk subdomain such as "acme" (not a URL)')
+  .transform((s) => s.toLowerCase())
+
+export const tenantsFileSchema = z
+  .object({
+    tenants: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9][a-z0-9-_]{0,62}$/i, 'letters, digits, - and _ only'),
+          name: z.string().min(1),
+          intilery: z
+            .object({
+              baseUrl: z.url({ protocol: /^https?$/ }),
+              clientId: z.string().min(1),
+              accountId: z.string().min(1),
+              brandId: z.string().min(1),
+              authToken: secret,
+            })
+            .strict(),
+          zendesk: z.array(z.object({ subdomain, sharedSecret: secret }).strict()).default([]),
+          pipedriveCompanyIds: z.array(z.coerce.string()).default([]),
+        })
+        .strict()
+    ),
+  })
+  .strict()
+
+export interface TenantInput {
+  id: string
+  name: string
+  intilery: {
+    baseUrl: string
+    clientId: string
+    accountId: string
+    brandId: string
+    authToken: string
+  }
+  zendesk: { subdomain: string; sharedSecret: string }[]
+  pipedriveCompanyIds: string[]
+}
+
+export class TenantsFileError extends Error {
+  override readonly name = 'TenantsFileError'
+}
+
+function resolveSecret(
+  ref: SecretRef,
+  where: string,
+  env: Readonly<Record<string, string | undefined>>
+): string {
+  if (typeof ref === 'string') return ref
+  if ('env' in ref) {
+    const value = env[ref.env]
+    if (value === undefined || value === '')
+      throw new TenantsFileError(`${where}: environment variable ${ref.env} is not set`)
+    return value
+  }
+  try {
+    return readFileSync(ref.file, 'utf8').trim()
+  } catch (cause) {
+    throw new TenantsFileError(`${where}: cannot read ${ref.file}`, { cause })
+  }
+}
+
+/** Parses file text (YAML is a superset of JSON, so one parser reads both). */
+export function parseTenantsFile(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  source = 'tenants file'
+): TenantInput[] {
+  let raw: unknown
+  try {
+    raw = parseYaml(text)
+  } catch (cause) {
+    throw new TenantsFileError(`${source}: not valid JSON or YAML`, { cause })
+  }
+  const parsed = tenantsFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new TenantsFileError(
+      `${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`
+    )
+  }
+  return parsed.data.tenants.map((t, i) => ({
+    id: t.id,
+    name: t.name,
+    intilery: {
+      ...t.intilery,
+      authToken: resolveSecret(
+        t.intilery.authToken,
+        `${source}: tenants.${i}.intilery.authToken`,
+        env
+      ),
+    },
+    zendesk: t.zendesk.map((z, j) => ({
+      subdomain: z.subdomain,
+      sharedSecret: resolveSecret(
+        z.sharedSecret,
+        `${source}: tenants.${i}.zendesk.${j}.sharedSecret`,
+        env
+      ),
+    })),
+    pipedriveCompanyIds: t.pipedriveCompanyIds,
+  }))
+}
+
+export function loadTenantsFile(
+  path: string,
+  env: Readonly<Record<string, string | undefined>>
+): TenantInput[] {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (cause) {
+    throw new TenantsFileError(`cannot read tenants file ${path}`, { cause })
+  }
+  return parseTenantsFile(text, env, path)
+}
