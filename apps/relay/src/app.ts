@@ -17,6 +17,7 @@ import { apiKeyAuth } from './http/api-key-auth.ts'
 import { createReadAuditor } from './http/audit.ts'
 import type { RelayEnv } from './http/caller.ts'
 import { errorResponse } from './http/error-response.ts'
+import { requestLog, type RequestLogWriter } from './http/request-log.ts'
 import { zendeskAuth } from './http/zendesk-auth.ts'
 import type {
   ApiKeyVerifier,
@@ -46,6 +47,8 @@ export interface RelayAppDeps {
     readonly requestDeadlineMs: number
   }
   readonly now?: () => number
+  /** Receives one line per request (see http/request-log.ts); none by default. */
+  readonly log?: RequestLogWriter | undefined
 }
 
 /** Requests carry small query strings; nothing legitimate posts more than this. */
@@ -61,6 +64,7 @@ export function createApp(deps: RelayAppDeps) {
 
   const app = new Hono<RelayEnv>()
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 128 }))
+  if (deps.log !== undefined) app.use('*', requestLog(deps.log, now))
   app.use(
     '*',
     secureHeaders({

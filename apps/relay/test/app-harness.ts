@@ -75,6 +75,7 @@ export async function startHarness(
     },
   }
   const audit: AuditEntry[] = []
+  const logs: unknown[] = []
   const revoked = new Set<string>()
   const grants: Record<string, ApiKeyGrant> = {
     [API_KEY]: { id: 'demo', tenantId: 'demo', name: 'demo', traitAllowlist: '*' },
@@ -98,6 +99,7 @@ export async function startHarness(
     audit: { record: (entry) => Promise.resolve(void audit.push(entry)) },
     store: { ping: () => Promise.resolve() },
     upstreamFor: () => upstream,
+    log: (entry) => logs.push(entry),
     hasher: await createHasher('test-audit-key-0123456789abcdef0123'),
     config: {
       allowedOrigins: ['https://demo.zendesk.com'],
@@ -113,5 +115,5 @@ export async function startHarness(
       'HS256'
     )
   }
-  return { app, sandbox, audit, revoked, zendeskToken, stop: () => sandbox.stop() }
+  return { app, sandbox, audit, logs, revoked, zendeskToken, stop: () => sandbox.stop() }
 }

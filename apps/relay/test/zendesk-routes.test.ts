@@ -8,7 +8,26 @@ let harness: Awaited<ReturnType<typeof startHarness>>
 beforeAll(async () => {
   harness = await startHarness()
 })
-afterAll(() => harness.stop())
+afterAll(async () => {
+  // Everything this file did was logged; none of it may name a customer or carry a secret.
+  const text = JSON.stringify(harness.logs)
+  expect(harness.logs.length).toBeGreaterThan(10)
+  for (const value of [
+    SEEDED.joeBloggs.email,
+    SEEDED.joeBloggs.userId,
+    SEEDED.sharedEmail,
+    SEEDED.powerUser.userId,
+    'nobody@example.com',
+    API_KEY,
+    NARROW_KEY,
+    'sandbox-token',
+    'demo-zendesk-secret',
+    'Bearer',
+  ]) {
+    expect(text).not.toContain(value)
+  }
+  await harness.stop()
+})
 
 const asAgent = async (path: string) =>
   harness.app.request(path, {
