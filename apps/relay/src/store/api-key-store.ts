@@ -1,0 +1,180 @@
+/**
+ * @module store/api-key-store
+ * Relay-issued API keys for server-to-server callers: `icr_<id>_<secret>`. The id is public and
+ * indexes the row; the secret is shown once at creation and only its HMAC is stored, so a copy of
+ * the database lets nobody call the relay. Every verification reads the row: a revocation takes
+ * effect on the very next request, on every relay instance sharing the database.
+ */
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+
+import { toBase64Url } from '../crypto/encoding.ts'
+import { constantTimeEqual, type Hasher } from '../crypto/hmac.ts'
+import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
+import type { Schema } from './schema.ts'
+
+export type TraitAllowlist = readonly string[] | '*'
+
+const traitAllowlistSchema = z.union([
+  z.literal('*'),
+  z
+    .array(z.string().trim().min(1).max(200))
+    .max(1_000)
+    .refine((names) => new Set(names).size === names.length, 'a trait is listed twice'),
+])
+
+export const apiKeyInputSchema = z.strictObject({
+  /** Who holds the key, e.g. `personalization/prod`: shown in listings and audit callers. */
+  name: z.string().trim().min(1).max(100),
+  /** Trait names the key may read, or '*' for all. */
+  traitAllowlist: traitAllowlistSchema,
+})
+export type ApiKeyInput = z.input<typeof apiKeyInputSchema>
+
+export interface ApiKeyGrant {
+  readonly id: string
+  readonly tenantId: string
+  readonly name: string
+  readonly traitAllowlist: TraitAllowlist
+}
+
+export interface ApiKeySummary extends ApiKeyGrant {
+  readonly createdAt: Date
+  readonly revokedAt: Date | undefined
+}
+
+export interface ApiKeyStore {
+  /**
+   * @returns the key's id and the full key, which is not stored and cannot be shown again.
+   * @throws InvalidInputError for a bad name or allowlist; UnknownTenantError.
+   */
+  create(
+    tenantId: string,
+    input: ApiKeyInput
+  ): Promise<{ readonly id: string; readonly key: string }>
+  /** Undefined for anything but a well-formed, known, unrevoked key with the right secret. */
+  verify(key: string): Promise<ApiKeyGrant | undefined>
+  /** @returns false when there is no such key or it was already revoked. */
+  revoke(id: string): Promise<boolean>
+  /** The tenant's keys, revoked ones included, oldest first; never a secret or hash. */
+  list(tenantId: string): Promise<ApiKeySummary[]>
+}
+
+export interface ApiKeyStoreDeps {
+  readonly db: Kysely<Schema>
+  readonly hasher: Hasher
+  readonly now: () => number
+}
+
+const PREFIX = 'icr_'
+/** 9 random bytes are exactly 12 base64url characters: 72 bits, enough to never collide. */
+const ID_BYTES = 9
+const SECRET_BYTES = 32
+// Fixed lengths make the split unambiguous although base64url itself contains `_`.
+const KEY_PATTERN = /^icr_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/
+
+const randomText = (bytes: number) => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
+
+/** Splits a presented key; undefined when it is not shaped like one of ours. */
+export function parseApiKey(key: string): { id: string; secret: string } | undefined {
+  const match = KEY_PATTERN.exec(key)
+  const [, id, secret] = match ?? []
+  return id === undefined || secret === undefined ? undefined : { id, secret }
+}
+
+function parseAllowlist(json: string): TraitAllowlist {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (cause) {
+    throw new StoreIntegrityError('api_keys', 'trait_allowlist', { cause })
+  }
+  const parsed = traitAllowlistSchema.safeParse(value)
+  // A malformed allowlist must not widen access: fail the request instead of guessing.
+  if (!parsed.success) {
+    throw new StoreIntegrityError('api_keys', 'trait_allowlist', { cause: parsed.error })
+  }
+  return parsed.data
+}
+
+export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyStore {
+  return {
+    async create(tenantId, input) {
+      const parsed = apiKeyInputSchema.safeParse(input)
+      if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
+      const id = randomText(ID_BYTES)
+      const secret = randomText(SECRET_BYTES)
+      const secretHash = await hasher(secret)
+      await db.transaction().execute(async (trx) => {
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('id')
+          .where('id', '=', tenantId)
+          .executeTakeFirst()
+        if (tenant === undefined) throw new UnknownTenantError(tenantId)
+        await trx
+          .insertInto('api_keys')
+          .values({
+            id,
+            tenant_id: tenantId,
+            name: parsed.data.name,
+            secret_hash: secretHash,
+            trait_allowlist: JSON.stringify(parsed.data.traitAllowlist),
+            created_at: now(),
+            revoked_at: null,
+          })
+          .execute()
+      })
+      return { id, key: `${PREFIX}${id}_${secret}` }
+    },
+
+    async verify(key) {
+      const parts = parseApiKey(key)
+      if (parts === undefined) return undefined
+      const row = await db
+        .selectFrom('api_keys')
+        .select(['id', 'tenant_id', 'name', 'secret_hash', 'trait_allowlist', 'revoked_at'])
+        .where('id', '=', parts.id)
+        .executeTakeFirst()
+      if (row === undefined) return undefined
+      // Hash first, then compare in constant time: how long this takes must not reveal how much
+      // of a guessed secret was right.
+      const matches = constantTimeEqual(row.secret_hash, await hasher(parts.secret))
+      if (!matches || row.revoked_at !== null) return undefined
+      return {
+        id: row.id,
+        tenantId: row.tenant_id,
+        name: row.name,
+        traitAllowlist: parseAllowlist(row.trait_allowlist),
+      }
+    },
+
+    async revoke(id) {
+      const result = await db
+        .updateTable('api_keys')
+        .set({ revoked_at: now() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+      return result.numUpdatedRows > 0n
+    },
+
+    async list(tenantId) {
+      const rows = await db
+        .selectFrom('api_keys')
+        .select(['id', 'tenant_id', 'name', 'trait_allowlist', 'created_at', 'revoked_at'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+      return rows.map((row) => ({
+        id: row.id,
+        tenantId: row.tenant_id,
+        name: row.name,
+        traitAllowlist: parseAllowlist(row.trait_allowlist),
+        createdAt: new Date(row.created_at),
+        revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
+      }))
+    },
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * @module store/database
+ * Opens the relay's database from one URL: embedded SQLite by default (no server to run), Postgres
+ * when several relay instances share state. Both give the same Kysely<Schema>, so the store and its
+ * migrations are written once. Which file SQLite uses by default (`relay.db` in the working
+ * directory) is the configuration's decision, not this module's.
+ */
+import { fileURLToPath } from 'node:url'
+
+import { Kysely, PostgresDialect, type Dialect } from 'kysely'
+import pg from 'pg'
+
+import { DatabaseUrlError } from './errors.ts'
+import { createLibsqlDialect } from './libsql-dialect.ts'
+import type { Schema } from './schema.ts'
+
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string }
+
+/**
+ * Reads a database URL: `postgres://` / `postgresql://` for Postgres; `file:<path>`,
+ * `file:///abs/path`, `:memory:` or a plain path for SQLite; nothing at all for an in-memory
+ * SQLite database (tests, throwaway runs).
+ * @throws DatabaseUrlError for any other scheme (`libsql://`, `mysql://`, `http://`, …).
+ */
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  const text = url?.trim() ?? ''
+  if (text === '' || text === ':memory:') return { kind: 'sqlite', path: ':memory:' }
+  if (/^postgres(ql)?:\/\//i.test(text)) return { kind: 'postgres', connectionString: text }
+  if (/^file:/i.test(text)) return { kind: 'sqlite', path: sqlitePathOf(text) }
+  // Two or more letters then `:` is some other URL scheme, not a file name to create; a single
+  // letter then `:` is a Windows drive, which is a path.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(text)) throw new DatabaseUrlError('unknown scheme')
+  return { kind: 'sqlite', path: text }
+}
+
+function sqlitePathOf(fileUrl: string): string {
+  if (fileUrl.includes('?') || fileUrl.includes('#')) {
+    // libsql takes a path, not a URI: `?mode=ro` would become part of the file name.
+    throw new DatabaseUrlError('file: URLs take no query or fragment')
+  }
+  if (/^file:\/\//i.test(fileUrl)) {
+    try {
+      return fileURLToPath(fileUrl)
+    } catch {
+      // Node's reason is not repeated: it may quote the URL.
+      throw new DatabaseUrlError('a file: URL must name a local path (no host)')
+    }
+  }
+  const path = fileUrl.slice('file:'.length)
+  if (path === '') throw new DatabaseUrlError('file: URL without a path')
+  return path
+}
+
+export interface OpenDatabaseOptions {
+  /**
+   * Postgres only: an idle pooled connection failed (the server restarted, the network dropped).
+   * The pool has already discarded it; pass the logger here. Without a listener Node treats the
+   * pool's 'error' event as unhandled and the process exits.
+   */
+  readonly onBackgroundError?: ((error: Error) => void) | undefined
+  /** Postgres only: the most connections one relay instance opens (default 10). */
+  readonly maxConnections?: number | undefined
+}
+
+/**
+ * @param url see parseDatabaseUrl
+ * @throws DatabaseUrlError before anything is opened. Connecting happens on the first query.
+ */
+export function openDatabase(
+  url: string | undefined,
+  options: OpenDatabaseOptions = {}
+): Kysely<Schema> {
+  const target = parseDatabaseUrl(url)
+  const dialect: Dialect =
+    target.kind === 'sqlite'
+      ? createLibsqlDialect(target.path)
+      : new PostgresDialect({ pool: () => Promise.resolve(createPool(target, options)) })
+  return new Kysely<Schema>({ dialect })
+}
+
+const INT8_OID = 20
+
+/**
+ * `pg` returns int8 (our `bigint` timestamps, and `count(*)`) as strings so as not to lose
+ * precision past 2^53. Our int8 values are epoch milliseconds and counts, far below that, and the
+ * store is written against numbers, as SQLite returns them. Set per pool, not on pg's global
+ * parser table, so other users of `pg` in the process are unaffected.
+ */
+function int8AsNumber(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides()
+  types.setTypeParser(INT8_OID, 'text', Number)
+  return types
+}
+
+function createPool(
+  target: { readonly connectionString: string },
+  options: OpenDatabaseOptions
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    types: int8AsNumber(),
+    max: options.maxConnections ?? 10,
+  })
+  if (options.onBackgroundError !== undefined) pool.on('error', options.onBackgroundError)
+  return pool
+}

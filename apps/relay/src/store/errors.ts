@@ -1,0 +1,90 @@
+/**
+ * @module store/errors
+ * The store's own failures, as RelayErrors so the HTTP layer and the CLI map them without knowing
+ * the store. Messages are safe to show: they never carry secrets, database URLs or row contents.
+ * Driver errors (a lost connection, a constraint the store did not anticipate) propagate as they
+ * are; retrying them is the caller's decision.
+ */
+import type { z } from 'zod'
+
+import { RelayError } from '../errors.ts'
+
+export interface InputIssue {
+  /** Dotted path into the input, e.g. `zendesk.0.subdomain`. */
+  readonly path: string
+  readonly message: string
+}
+
+/** Input failed its schema; nothing was written. Not retryable: fix the input. */
+export class InvalidInputError extends RelayError {
+  constructor(
+    readonly subject: 'tenant' | 'api key' | 'zendesk secret' | 'audit entry' | 'audit export',
+    readonly issues: readonly InputIssue[]
+  ) {
+    super('bad_request', `Invalid ${subject}: ${issues.map(formatIssue).join('; ')}`)
+  }
+
+  static fromZod(subject: InvalidInputError['subject'], error: z.ZodError): InvalidInputError {
+    return new InvalidInputError(
+      subject,
+      error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+    )
+  }
+}
+
+function formatIssue(issue: InputIssue): string {
+  return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`
+}
+
+/** The tenant an operation names does not exist (any more). Not retryable. */
+export class UnknownTenantError extends RelayError {
+  constructor(readonly tenantId: string) {
+    super('not_found', 'No such tenant')
+  }
+}
+
+/**
+ * A Zendesk subdomain or Pipedrive company is already claimed by another tenant: one host account
+ * maps to exactly one tenant, or a request could read the wrong brand. Nothing was written.
+ */
+export class OwnershipConflictError extends RelayError {
+  constructor(
+    readonly kind: 'zendesk subdomain' | 'pipedrive company',
+    readonly value: string,
+    readonly ownerTenantId: string
+  ) {
+    super('misconfigured', `That ${kind} already belongs to another tenant`)
+  }
+}
+
+/**
+ * A stored row does not have the shape the store writes: edited by hand, or written by a newer
+ * relay. Not retryable; the message does not echo the row.
+ */
+export class StoreIntegrityError extends RelayError {
+  constructor(
+    readonly table: string,
+    readonly column: string,
+    init: { cause?: unknown } = {}
+  ) {
+    super('internal', `A stored ${table}.${column} value is malformed`, init)
+  }
+}
+
+/** A migration failed; on both dialects its DDL was rolled back with it. */
+export class MigrationError extends RelayError {
+  constructor(
+    readonly migrationName: string | undefined,
+    cause: unknown
+  ) {
+    super('internal', `Database migration ${migrationName ?? '(setup)'} failed`, { cause })
+  }
+}
+
+/** The database URL names neither SQLite nor Postgres. Fix the configuration. */
+export class DatabaseUrlError extends RelayError {
+  constructor(reason: string) {
+    // The URL itself is left out on purpose: Postgres URLs carry passwords.
+    super('misconfigured', `Unsupported database URL: ${reason}`)
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * @module store/libsql-dialect
+ * Embedded SQLite through `libsql` (a better-sqlite3-compatible binding whose npm package ships a
+ * prebuilt binary: nothing compiles at install time) under Kysely's own SqliteDialect. Three
+ * things are added around it, each for a failure measured on this stack (docs/decisions/
+ * relay-storage.md):
+ *  - parameters are mapped before binding: libsql aborts the whole process on a boolean and throws
+ *    on a Date;
+ *  - the adapter claims transactional DDL (SQLite has it; Kysely says it has not), so a failing
+ *    migration is rolled back instead of left half-applied;
+ *  - each connection gets WAL, foreign keys and a busy timeout.
+ */
+import Database from 'libsql'
+import { SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
+
+/** SQLite has no boolean or date type: store what the portable schema stores, 0/1 and epoch ms. */
+export function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value instanceof Date) return value.getTime()
+  return value
+}
+
+const bindable = (parameters: readonly unknown[]) => parameters.map(toSqliteValue)
+
+/** The slice of Kysely's SqliteDatabase over libsql, with every parameter made bindable. */
+function bindingSafe(database: Database.Database): SqliteDatabase {
+  return {
+    close: () => database.close(),
+    prepare(sql): SqliteStatement {
+      const statement = database.prepare(sql)
+      return {
+        get reader() {
+          return statement.reader
+        },
+        all: (parameters) => statement.all(bindable(parameters)),
+        run: (parameters) => statement.run(bindable(parameters)),
+        iterate: (parameters) => statement.iterate(bindable(parameters)),
+      }
+    },
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  // SQLite runs CREATE/ALTER/DROP inside transactions; Kysely's default (false) makes the Migrator
+  // run each migration without one, so a failure halfway leaves the schema half-built.
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class LibsqlDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
+/**
+ * How long a writer waits for another process's write lock (the CLI beside a running relay) before
+ * failing with SQLITE_BUSY. The wait is synchronous, so it is kept short.
+ */
+const BUSY_TIMEOUT_MS = 2_000
+
+/** @param path a file path, or `:memory:` for a private database that lives as long as the handle. */
+export function createLibsqlDialect(path: string): SqliteDialect {
+  return new LibsqlDialect({
+    database: () => {
+      const database = new Database(path)
+      // WAL lets readers carry on while one writer writes, and survives a crash without a
+      // rollback journal; NORMAL sync is safe under WAL. `:memory:` ignores journal_mode.
+      database.exec('PRAGMA journal_mode = WAL')
+      database.exec('PRAGMA synchronous = NORMAL')
+      // Off by default in SQLite, per connection: without it ON DELETE CASCADE silently does
+      // nothing and installs of a deleted tenant would linger.
+      database.exec('PRAGMA foreign_keys = ON')
+      database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      return Promise.resolve(bindingSafe(database))
+    },
+  })
+}

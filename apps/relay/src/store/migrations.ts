@@ -1,0 +1,134 @@
+/**
+ * @module store/migrations
+ * One migration set for SQLite and Postgres. Migrations live in code, not files on disk, so a
+ * bundled or `tsx`-run relay finds them without a folder layout. Rules that keep them portable:
+ * only types both engines read the same way (text, integer, bigint), no `alterColumn` (SQLite
+ * cannot), ids and timestamps supplied by the relay rather than database defaults.
+ *
+ * Migrations are append-only: once released, a migration is never edited; a change is a new one.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+
+import { MigrationError } from './errors.ts'
+import type { Schema } from './schema.ts'
+
+// Migrations see the database as it was when they were written, not as Schema says it is today.
+type AnyDb = Kysely<unknown>
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('tenants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('intilery_base_url', 'text', (c) => c.notNull())
+      .addColumn('intilery_client_id', 'text', (c) => c.notNull())
+      .addColumn('intilery_account_id', 'text', (c) => c.notNull())
+      .addColumn('intilery_brand_id', 'text', (c) => c.notNull())
+      .addColumn('intilery_token_sealed', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute()
+
+    // Child rows cascade with their tenant: removing a tenant must revoke every way in to it.
+    await db.schema
+      .createTable('zendesk_installs')
+      .addColumn('subdomain', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('shared_secret_sealed', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('zendesk_installs_tenant_idx')
+      .on('zendesk_installs')
+      .column('tenant_id')
+      .execute()
+
+    await db.schema
+      .createTable('pipedrive_companies')
+      .addColumn('company_id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .execute()
+    await db.schema
+      .createIndex('pipedrive_companies_tenant_idx')
+      .on('pipedrive_companies')
+      .column('tenant_id')
+      .execute()
+
+    await db.schema
+      .createTable('api_keys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('secret_hash', 'text', (c) => c.notNull())
+      .addColumn('trait_allowlist', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('revoked_at', 'bigint')
+      .execute()
+    await db.schema.createIndex('api_keys_tenant_idx').on('api_keys').column('tenant_id').execute()
+
+    // No foreign key to tenants: the audit trail must outlive the tenant it is about.
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('caller', 'text', (c) => c.notNull())
+      .addColumn('ref_hmac', 'text', (c) => c.notNull())
+      .addColumn('id_type', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('status', 'integer', (c) => c.notNull())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('upstream_request_id', 'text')
+      .addColumn('latency_ms', 'integer', (c) => c.notNull())
+      .execute()
+    // Exports page by (at, id): `id` breaks ties between entries of the same millisecond, and
+    // having it in the index lets each page be one index range scan.
+    await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at', 'id']).execute()
+  },
+
+  async down(db: AnyDb) {
+    for (const table of [
+      'audit_log',
+      'api_keys',
+      'pipedrive_companies',
+      'zendesk_installs',
+      'tenants',
+    ]) {
+      await db.schema.dropTable(table).execute()
+    }
+  },
+}
+
+/** In order. Names sort lexically, which is the order Kysely runs them in. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }
+
+export function createMigrator(db: Kysely<Schema>): Migrator {
+  return new Migrator({ db, provider })
+}
+
+/**
+ * Applies every pending migration, each in a transaction on both dialects (see libsql-dialect.ts
+ * for SQLite). Several relay instances starting together are serialised by Kysely's migration lock.
+ * @returns the names of the migrations that ran; empty when the database was already current.
+ * @throws MigrationError naming the failing migration, with the driver's error as `cause`.
+ */
+export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest()
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')
+    throw new MigrationError(failed?.migrationName, error)
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

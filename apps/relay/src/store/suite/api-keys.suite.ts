@@ -1,0 +1,158 @@
+/** API keys: issue, verify, reject, revoke, list; stored as a hash only. */
+import { describe, expect, it } from 'vitest'
+
+import { InvalidInputError, UnknownTenantError } from '../errors.ts'
+import { START_MS, acme, globex, type UseContext } from './context.ts'
+
+const KEY_SHAPE = /^icr_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/
+
+export function registerApiKeyTests(use: UseContext): void {
+  describe('api keys', () => {
+    it('issues a key that verifies to its tenant, name and allowlist', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      const issued = await store.apiKeys.create('acme', {
+        name: 'personalization/prod',
+        traitAllowlist: ['email', 'first_name'],
+      })
+      expect(issued.key).toMatch(KEY_SHAPE)
+      expect(issued.key.slice(4, 16)).toBe(issued.id)
+      expect(await store.apiKeys.verify(issued.key)).toEqual({
+        id: issued.id,
+        tenantId: 'acme',
+        name: 'personalization/prod',
+        traitAllowlist: ['email', 'first_name'],
+      })
+
+      const all = await store.apiKeys.create('acme', { name: 'all traits', traitAllowlist: '*' })
+      expect(all.id).not.toBe(issued.id)
+      expect((await store.apiKeys.verify(all.key))?.traitAllowlist).toBe('*')
+    })
+
+    it('rejects a wrong secret, an unknown id and anything malformed', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      const { id, key } = await store.apiKeys.create('acme', { name: 'k', traitAllowlist: '*' })
+      const secret = key.slice(17)
+      const otherSecret = secret.startsWith('A') ? `B${secret.slice(1)}` : `A${secret.slice(1)}`
+      const rejected = [
+        `icr_${id}_${otherSecret}`,
+        `icr_${'B'.repeat(12)}_${secret}`,
+        '',
+        'icr_',
+        `${key}x`,
+        key.slice(0, -1),
+        `Bearer ${key}`,
+        ` ${key}`,
+        key.replace('icr_', 'icx_'),
+        `icr_${id}.${secret}`,
+        `icr_${id}_${secret.slice(0, -1)}=`,
+      ]
+      for (const candidate of rejected) {
+        expect(await store.apiKeys.verify(candidate), candidate).toBeUndefined()
+      }
+      expect(await store.apiKeys.verify(key)).toBeDefined()
+    })
+
+    it('stores only a keyed hash of the secret', async () => {
+      const { db, store, hasher } = use()
+      await store.tenants.upsert(acme())
+      const { id, key } = await store.apiKeys.create('acme', {
+        name: 'k',
+        traitAllowlist: ['email'],
+      })
+      const secret = key.slice(17)
+      const row = await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      expect(JSON.stringify(row)).not.toContain(secret)
+      expect(row.secret_hash).toBe(await hasher(secret))
+      expect(row.trait_allowlist).toBe('["email"]')
+    })
+
+    it('revokes at once, and only once', async () => {
+      const { store, clock } = use()
+      await store.tenants.upsert(acme())
+      const revoked = await store.apiKeys.create('acme', { name: 'old', traitAllowlist: '*' })
+      const kept = await store.apiKeys.create('acme', { name: 'new', traitAllowlist: '*' })
+      expect(await store.apiKeys.verify(revoked.key)).toBeDefined()
+
+      clock.ms = START_MS + 10_000
+      expect(await store.apiKeys.revoke(revoked.id)).toBe(true)
+      expect(await store.apiKeys.verify(revoked.key)).toBeUndefined()
+      expect(await store.apiKeys.verify(kept.key)).toBeDefined()
+      expect(await store.apiKeys.revoke(revoked.id)).toBe(false)
+      expect(await store.apiKeys.revoke('no-such-key0')).toBe(false)
+      const listed = await store.apiKeys.list('acme')
+      expect(listed.find((k) => k.id === revoked.id)?.revokedAt).toEqual(
+        new Date(START_MS + 10_000)
+      )
+    })
+
+    it("lists a tenant's keys without secrets or hashes", async () => {
+      const { store, clock } = use()
+      await store.tenants.upsert(acme())
+      await store.tenants.upsert(globex())
+      const first = await store.apiKeys.create('acme', { name: 'first', traitAllowlist: ['email'] })
+      clock.ms = START_MS + 1
+      const second = await store.apiKeys.create('acme', { name: 'second', traitAllowlist: '*' })
+      await store.apiKeys.create('globex', { name: 'theirs', traitAllowlist: '*' })
+
+      const listed = await store.apiKeys.list('acme')
+      expect(listed).toEqual([
+        {
+          id: first.id,
+          tenantId: 'acme',
+          name: 'first',
+          traitAllowlist: ['email'],
+          createdAt: new Date(START_MS),
+          revokedAt: undefined,
+        },
+        {
+          id: second.id,
+          tenantId: 'acme',
+          name: 'second',
+          traitAllowlist: '*',
+          createdAt: new Date(START_MS + 1),
+          revokedAt: undefined,
+        },
+      ])
+      const text = JSON.stringify(listed)
+      expect(text).not.toContain(first.key.slice(17))
+      expect(text).not.toContain('hash')
+      expect(await store.apiKeys.list('nobody')).toEqual([])
+    })
+
+    it('refuses keys for unknown tenants and bad input', async () => {
+      const { store } = use()
+      await expect(
+        store.apiKeys.create('ghost', { name: 'k', traitAllowlist: '*' })
+      ).rejects.toBeInstanceOf(UnknownTenantError)
+      await store.tenants.upsert(acme())
+      await expect(
+        store.apiKeys.create('acme', { name: '', traitAllowlist: '*' })
+      ).rejects.toBeInstanceOf(InvalidInputError)
+      await expect(
+        store.apiKeys.create('acme', { name: 'k', traitAllowlist: ['email', 'email'] })
+      ).rejects.toBeInstanceOf(InvalidInputError)
+      expect(await store.apiKeys.list('acme')).toEqual([])
+    })
+
+    it('fails closed on a stored allowlist it cannot read', async () => {
+      const { db, store } = use()
+      await store.tenants.upsert(acme())
+      const { id, key } = await store.apiKeys.create('acme', {
+        name: 'k',
+        traitAllowlist: ['email'],
+      })
+      await db
+        .updateTable('api_keys')
+        .set({ trait_allowlist: '"everything"' })
+        .where('id', '=', id)
+        .execute()
+      await expect(store.apiKeys.verify(key)).rejects.toMatchObject({ code: 'internal' })
+    })
+  })
+}

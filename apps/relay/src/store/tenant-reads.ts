@@ -1,0 +1,105 @@
+/**
+ * @module store/tenant-reads
+ * Reading tenants back: one with its secrets opened (for use by the relay), or all of them as
+ * summaries, whose queries never select a sealed column at all.
+ */
+import type { SecretBox } from '../crypto/secret-box.ts'
+import type { Executor } from './schema.ts'
+import { sealingContext, type Tenant, type TenantSummary } from './tenant-schema.ts'
+
+/** @throws SecretBoxError when a sealed value does not open under its own row's context. */
+export async function readTenant(
+  executor: Executor,
+  secretBox: SecretBox,
+  id: string
+): Promise<Tenant | undefined> {
+  const row = await executor
+    .selectFrom('tenants')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  const installs = await executor
+    .selectFrom('zendesk_installs')
+    .select(['subdomain', 'shared_secret_sealed'])
+    .where('tenant_id', '=', id)
+    .orderBy('subdomain')
+    .execute()
+  const companies = await executor
+    .selectFrom('pipedrive_companies')
+    .select('company_id')
+    .where('tenant_id', '=', id)
+    .orderBy('company_id')
+    .execute()
+  const [authToken, zendesk] = await Promise.all([
+    secretBox.open(row.intilery_token_sealed, sealingContext.intileryToken(id)),
+    Promise.all(
+      installs.map(async ({ subdomain, shared_secret_sealed }) => ({
+        subdomain,
+        sharedSecret: await secretBox.open(
+          shared_secret_sealed,
+          sealingContext.zendeskSecret(id, subdomain)
+        ),
+      }))
+    ),
+  ])
+  return {
+    id: row.id,
+    name: row.name,
+    intilery: {
+      baseUrl: row.intilery_base_url,
+      clientId: row.intilery_client_id,
+      accountId: row.intilery_account_id,
+      brandId: row.intilery_brand_id,
+      authToken,
+    },
+    zendesk,
+    pipedriveCompanyIds: companies.map((company) => company.company_id),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  }
+}
+
+export async function listTenants(db: Executor): Promise<TenantSummary[]> {
+  // Three queries for all tenants rather than three per tenant; tenants number in the tens.
+  const rows = await db
+    .selectFrom('tenants')
+    .select([
+      'id',
+      'name',
+      'intilery_base_url',
+      'intilery_client_id',
+      'intilery_account_id',
+      'intilery_brand_id',
+      'created_at',
+      'updated_at',
+    ])
+    .orderBy('id')
+    .execute()
+  const installs = await db
+    .selectFrom('zendesk_installs')
+    .select(['tenant_id', 'subdomain'])
+    .orderBy('subdomain')
+    .execute()
+  const companies = await db
+    .selectFrom('pipedrive_companies')
+    .select(['tenant_id', 'company_id'])
+    .orderBy('company_id')
+    .execute()
+  const of = <T extends { tenant_id: string }>(items: T[], id: string) =>
+    items.filter((item) => item.tenant_id === id)
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    intilery: {
+      baseUrl: row.intilery_base_url,
+      clientId: row.intilery_client_id,
+      accountId: row.intilery_account_id,
+      brandId: row.intilery_brand_id,
+    },
+    zendeskSubdomains: of(installs, row.id).map((install) => install.subdomain),
+    pipedriveCompanyIds: of(companies, row.id).map((company) => company.company_id),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  }))
+}
