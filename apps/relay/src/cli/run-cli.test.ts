@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { relayConfigFromEnv } from '../config/relay-config.ts'
+import { withStore } from './open-store.ts'
+import { CliUsageError, runCli } from './run-cli.ts'
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-cli-'))
+  const env = {
+    RELAY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    RELAY_AUDIT_KEY: 'cli-test-audit-key-0123456789abcdef',
+    DATABASE_URL: `file:${join(dir, 'relay.db')}`,
+    INTILERY_TOKEN: 'intilery-secret-token',
+    ZD_SECRET: 'zendesk-shared-secret',
+  }
+  let out = ''
+  const cli = async (...argv: string[]) => {
+    out = ''
+    const code = await runCli(argv, { env, out: (t) => (out += t), err: () => undefined })
+    return { code, out }
+  }
+  return { dir, cli, env }
+}
+
+const add = [
+  'tenants',
+  'add',
+  '--id',
+  'demo',
+  '--name',
+  'Demo',
+  '--base-url',
+  'http://127.0.0.1:4010',
+  '--client-id',
+  'demo',
+  '--account-id',
+  'demo',
+  '--brand-id',
+  'DEMO',
+  '--token-env',
+  'INTILERY_TOKEN',
+  '--zendesk-subdomain',
+  'demo',
+  '--zendesk-secret-env',
+  'ZD_SECRET',
+]
+
+describe('relay CLI', () => {
+  it('adds, lists and removes tenants without ever printing a secret', async () => {
+    const { cli } = setup()
+    expect(await cli(...add)).toEqual({ code: 0, out: 'added tenant demo\n' })
+    expect((await cli(...add)).out).toBe('updated tenant demo\n')
+    const listed = await cli('tenants', 'list')
+    expect(listed.out).toContain('demo\tDemo\thttp://127.0.0.1:4010 demo/demo/DEMO\tzendesk: demo')
+    expect(listed.out).not.toContain('intilery-secret-token')
+    expect(listed.out).not.toContain('zendesk-shared-secret')
+    expect(
+      await cli(
+        'tenants',
+        'rotate-secret',
+        '--zendesk-subdomain',
+        'demo',
+        '--zendesk-secret-env',
+        'INTILERY_TOKEN'
+      )
+    ).toMatchObject({ code: 0 })
+    expect(await cli('tenants', 'remove', '--id', 'demo')).toEqual({
+      code: 0,
+      out: 'removed tenant demo\n',
+    })
+    expect((await cli('tenants', 'remove', '--id', 'demo')).code).toBe(1)
+  })
+
+  it('loads a tenants file', async () => {
+    const { dir, cli } = setup()
+    const file = join(dir, 'tenants.yaml')
+    writeFileSync(
+      file,
+      'tenants:\n  - id: t1\n    name: T1\n    intilery: { baseUrl: "https://x.test", clientId: c, accountId: a, brandId: b, authToken: { env: INTILERY_TOKEN } }\n'
+    )
+    expect(await cli('tenants', 'load', file)).toEqual({ code: 0, out: 'added tenant t1\n' })
+  })
+
+  it('creates keys shown once, lists them without secrets, revokes them', async () => {
+    const { cli } = setup()
+    await cli(...add)
+    const created = await cli(
+      'keys',
+      'create',
+      '--tenant',
+      'demo',
+      '--name',
+      'personalization',
+      '--traits',
+      'firstName,plan'
+    )
+    const key = /^(icr_\S+)$/m.exec(created.out)?.[1]
+    const id = /^key id (\S+)$/m.exec(created.out)?.[1]
+    expect(key).toBeDefined()
+    const listed = await cli('keys', 'list', '--tenant', 'demo')
+    expect(listed.out).toContain('personalization')
+    expect(listed.out).not.toContain(key?.split('_').at(-1) ?? 'unreachable')
+    expect(await cli('keys', 'revoke', '--id', id ?? '')).toMatchObject({ code: 0 })
+    expect((await cli('keys', 'revoke', '--id', id ?? '')).code).toBe(1)
+  })
+
+  it('exports the audit log as NDJSON since a date', async () => {
+    const { cli, env } = setup()
+    await cli(...add)
+    await withStore(relayConfigFromEnv(env), async (store) => {
+      for (const [i, at] of [Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1)].entries()) {
+        await store.audit.record({
+          tenantId: 'demo',
+          channel: 'zendesk',
+          caller: `agent-${i}`,
+          refHmac: 'h',
+          idType: 'email',
+          outcome: 'ok',
+          status: 200,
+          requestId: `r${i}`,
+          latencyMs: 5,
+          at: new Date(at),
+        })
+      }
+    })
+    const exported = await cli('audit', 'export', '--since', '2026-03-01')
+    expect(exported.code).toBe(0)
+    const lines = exported.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { caller: string })
+    expect(lines.map((l) => l.caller)).toEqual(['agent-1'])
+    await expect(cli('audit', 'export', '--since', 'yesterday')).rejects.toThrow(CliUsageError)
+  })
+
+  it.each([
+    [['tenants', 'add', '--id', 'x'], '--name is required'],
+    [['tenants', 'add', ...add.slice(2, -4), '--token-env', 'UNSET_VAR'], 'UNSET_VAR'],
+    [['nothing', 'here'], 'unknown command'],
+    [['tenants'], 'missing command'],
+  ])('explains a wrong call (%#)', async (argv, message) => {
+    const { cli } = setup()
+    await expect(cli(...argv)).rejects.toThrow(message)
+  })
+})

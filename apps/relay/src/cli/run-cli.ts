@@ -1,0 +1,202 @@
+/**
+ * @module cli/run-cli
+ * `relay tenants add|list|remove|rotate-secret|load`, `relay keys create|list|revoke`,
+ * `relay audit export --since <date>`. Secrets are never taken as plain arguments (they would land
+ * in shell history and `ps`): they come from an environment variable or a file named by a flag.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+import { relayConfigFromEnv } from '../config/relay-config.ts'
+import { loadTenantsFile } from '../config/tenants-file.ts'
+import { withStore } from './open-store.ts'
+
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+}
+
+export const USAGE = `usage:
+  relay tenants add --id <id> --name <name> --base-url <url> --client-id <id> --account-id <id> --brand-id <id>
+                    (--token-env <VAR> | --token-file <path>)
+                    [--zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)]
+                    [--pipedrive-company <id>]
+  relay tenants load <tenants.yaml|json>
+  relay tenants list
+  relay tenants remove --id <id>
+  relay tenants rotate-secret --zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)
+  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
+  relay keys list --tenant <id>
+  relay keys revoke --id <key id>
+  relay audit export --since <ISO date>            (NDJSON on stdout)
+Settings come from the environment: RELAY_ENCRYPTION_KEY, RELAY_AUDIT_KEY, DATABASE_URL (see README).`
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError'
+}
+
+const OPTIONS = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  'base-url': { type: 'string' },
+  'client-id': { type: 'string' },
+  'account-id': { type: 'string' },
+  'brand-id': { type: 'string' },
+  'token-env': { type: 'string' },
+  'token-file': { type: 'string' },
+  'zendesk-subdomain': { type: 'string' },
+  'zendesk-secret-env': { type: 'string' },
+  'zendesk-secret-file': { type: 'string' },
+  'pipedrive-company': { type: 'string', multiple: true },
+  tenant: { type: 'string' },
+  traits: { type: 'string' },
+  'all-traits': { type: 'boolean' },
+  since: { type: 'string' },
+} as const
+
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values']
+
+function need(values: Values, name: keyof Values): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value === '') throw new CliUsageError(`--${name} is required`)
+  return value
+}
+
+function secretFrom(
+  values: Values,
+  env: CliIo['env'],
+  envFlag: 'token-env' | 'zendesk-secret-env',
+  fileFlag: 'token-file' | 'zendesk-secret-file'
+): string {
+  const name = values[envFlag]
+  const file = values[fileFlag]
+  if (typeof name === 'string') {
+    const value = env[name]
+    if (value === undefined || value === '')
+      throw new CliUsageError(`environment variable ${name} (from --${envFlag}) is not set`)
+    return value
+  }
+  if (typeof file === 'string') return readFileSync(file, 'utf8').trim()
+  throw new CliUsageError(`give --${envFlag} <VAR> or --${fileFlag} <path>`)
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  })
+  const [group, command, arg] = positionals
+  if (group === undefined || command === undefined) throw new CliUsageError('missing command')
+  const config = relayConfigFromEnv(io.env)
+  return withStore(config, async (store) => {
+    switch (`${group} ${command}`) {
+      case 'tenants add': {
+        const subdomain = values['zendesk-subdomain']
+        const { created } = await store.tenants.upsert({
+          id: need(values, 'id'),
+          name: need(values, 'name'),
+          intilery: {
+            baseUrl: need(values, 'base-url'),
+            clientId: need(values, 'client-id'),
+            accountId: need(values, 'account-id'),
+            brandId: need(values, 'brand-id'),
+            authToken: secretFrom(values, io.env, 'token-env', 'token-file'),
+          },
+          zendesk:
+            subdomain === undefined
+              ? []
+              : [
+                  {
+                    subdomain,
+                    sharedSecret: secretFrom(
+                      values,
+                      io.env,
+                      'zendesk-secret-env',
+                      'zendesk-secret-file'
+                    ),
+                  },
+                ],
+          pipedriveCompanyIds: values['pipedrive-company'] ?? [],
+        })
+        io.out(`${created ? 'added' : 'updated'} tenant ${need(values, 'id')}\n`)
+        return 0
+      }
+      case 'tenants load': {
+        if (arg === undefined) throw new CliUsageError('give the tenants file to load')
+        for (const tenant of loadTenantsFile(arg, io.env)) {
+          const { created } = await store.tenants.upsert(tenant)
+          io.out(`${created ? 'added' : 'updated'} tenant ${tenant.id}\n`)
+        }
+        return 0
+      }
+      case 'tenants list': {
+        for (const t of await store.tenants.list()) {
+          io.out(
+            `${t.id}\t${t.name}\t${t.intilery.baseUrl} ${t.intilery.clientId}/${t.intilery.accountId}/${t.intilery.brandId}\tzendesk: ${t.zendeskSubdomains.join(',') || '-'}\tpipedrive: ${t.pipedriveCompanyIds.join(',') || '-'}\n`
+          )
+        }
+        return 0
+      }
+      case 'tenants remove': {
+        const removed = await store.tenants.remove(need(values, 'id'))
+        io.out(
+          removed ? `removed tenant ${need(values, 'id')}\n` : `no tenant ${need(values, 'id')}\n`
+        )
+        return removed ? 0 : 1
+      }
+      case 'tenants rotate-secret': {
+        const rotated = await store.tenants.rotateZendeskSecret(
+          need(values, 'zendesk-subdomain'),
+          secretFrom(values, io.env, 'zendesk-secret-env', 'zendesk-secret-file')
+        )
+        io.out(
+          rotated
+            ? 'rotated; update the app’s secure setting in Zendesk to match\n'
+            : `no Zendesk install ${need(values, 'zendesk-subdomain')}\n`
+        )
+        return rotated ? 0 : 1
+      }
+      case 'keys create': {
+        const traits =
+          values['all-traits'] === true
+            ? '*'
+            : need(values, 'traits')
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean)
+        const { id, key } = await store.apiKeys.create(need(values, 'tenant'), {
+          name: need(values, 'name'),
+          traitAllowlist: traits,
+        })
+        io.out(`key id ${id}\n${key}\nThis key is shown once; store it now.\n`)
+        return 0
+      }
+      case 'keys list': {
+        for (const k of await store.apiKeys.list(need(values, 'tenant')))
+          io.out(`${JSON.stringify(k)}\n`)
+        return 0
+      }
+      case 'keys revoke': {
+        const revoked = await store.apiKeys.revoke(need(values, 'id'))
+        io.out(
+          revoked ? `revoked key ${need(values, 'id')}\n` : `no active key ${need(values, 'id')}\n`
+        )
+        return revoked ? 0 : 1
+      }
+      case 'audit export': {
+        const since = new Date(need(values, 'since'))
+        if (Number.isNaN(since.getTime()))
+          throw new CliUsageError('--since must be a date, e.g. 2026-11-01')
+        for await (const entry of store.audit.export(since)) io.out(`${JSON.stringify(entry)}\n`)
+        return 0
+      }
+      default:
+        throw new CliUsageError(`unknown command: ${group} ${command}`)
+    }
+  })
+}
