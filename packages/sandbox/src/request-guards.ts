@@ -37,6 +37,8 @@ export class Hangs {
 
   /** Resolves when the caller goes away or the sandbox stops (at the latest after 10 minutes). */
   hold(signal: AbortSignal): Promise<void> {
+    // A caller that already left (say, during added latency) has nothing to hold open.
+    if (signal.aborted) return Promise.resolve()
     return new Promise((resolve) => {
       const release = () => {
         clearTimeout(timer)

@@ -1,0 +1,92 @@
+/**
+ * @module server
+ * The relay on Node: opens and migrates the store, loads the tenants file, builds one upstream
+ * guard per tenant credential, and serves createApp on HOST:PORT. Everything Node-specific (SQLite,
+ * the socket, pino) is here; the app itself stays runtime-agnostic.
+ */
+import type { AddressInfo } from 'node:net'
+
+import { serve } from '@hono/node-server'
+import pino from 'pino'
+
+import { createApp } from './app.ts'
+import type { RelayConfig } from './config/relay-config.ts'
+import { loadTenantsFile } from './config/tenants-file.ts'
+import { createHasher } from './crypto/hmac.ts'
+import { createSecretBox } from './crypto/secret-box.ts'
+import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
+import { openDatabase } from './store/database.ts'
+import { migrateToLatest } from './store/migrations.ts'
+import { createRelayStore } from './store/relay-store.ts'
+import { createUpstream } from './upstream/index.ts'
+
+export interface StartRelayOptions {
+  readonly config: RelayConfig
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Wraps the store's key check; the demo uses it to accept its documented demo key. */
+  readonly apiKeys?: (store: ApiKeyVerifier) => ApiKeyVerifier
+}
+
+export interface RunningRelay {
+  readonly url: string
+  stop(): Promise<void>
+}
+
+export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
+  const { config } = options
+  const logger = pino({ level: config.logLevel, base: { service: 'relay' } })
+  const db = openDatabase(config.databaseUrl, {
+    onBackgroundError: (error) =>
+      logger.error({ err: { name: error.name } }, 'database connection error'),
+  })
+  await migrateToLatest(db)
+  const hasher = await createHasher(config.auditKey)
+  const store = createRelayStore({
+    db,
+    secretBox: await createSecretBox(config.encryptionKey),
+    hasher,
+  })
+  if (config.tenantsFile !== undefined) {
+    for (const tenant of loadTenantsFile(config.tenantsFile, options.env))
+      await store.tenants.upsert(tenant)
+  }
+  // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
+  const upstreams = new Map<string, UpstreamReads>()
+  const upstreamFor = (tenant: Tenant): UpstreamReads => {
+    // Keyed by the whole credential: a rotated token gets a fresh guard, never the old one's cache.
+    const key = JSON.stringify([tenant.id, tenant.intilery])
+    let upstream = upstreams.get(key)
+    if (upstream === undefined) {
+      upstream = createUpstream(tenant.intilery)
+      upstreams.set(key, upstream)
+    }
+    return upstream
+  }
+  const app = createApp({
+    tenants: store.tenants,
+    apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
+    audit: store.audit,
+    store,
+    upstreamFor,
+    hasher,
+    config,
+    log: (entry) => logger.info(entry, 'request'),
+  })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
+      resolve(started)
+    )
+  })
+  const url = `http://${config.host}:${(server.address() as AddressInfo).port}`
+  logger.info({ url }, 'relay listening')
+  return {
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      })
+      await store.close()
+    },
+  }
+}

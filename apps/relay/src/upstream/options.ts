@@ -1,0 +1,95 @@
+/**
+ * @module upstream/options
+ * The upstream guard's settings and their defaults, validated once when a guard is built so that a
+ * bad setting (a bucket that could exceed Intilery's 100 requests/s, a zero deadline) stops start-up
+ * with a message naming it instead of surfacing as 429s in production.
+ */
+import { z } from 'zod'
+
+/** Intilery's documented sustained limit per auth token. */
+export const UPSTREAM_REQUESTS_PER_SECOND = 100
+
+const ms = z.number().int().positive()
+
+export const upstreamOptionsSchema = z
+  .object({
+    /**
+     * Sustained requests per second per credential. With `burst` it bounds any calendar second to
+     * `burst + ratePerSecond` requests, so the two together must stay within 100.
+     */
+    ratePerSecond: z.number().positive().default(80),
+    /** Requests that may go at once after a quiet spell. */
+    burst: z.number().int().min(1).default(20),
+    /** How long an answer is served without asking upstream again, per endpoint. */
+    freshMs: z
+      .object({
+        traits: ms.default(30_000),
+        meta: ms.default(30_000),
+        audiences: ms.default(30_000),
+        /** The first page of an events query: a timeline moves faster than traits. */
+        events: ms.default(10_000),
+      })
+      .prefault({}),
+    /** Past this age an answer is never served, not even when upstream is down. */
+    maxStaleMs: ms.default(10 * 60_000),
+    /** How long "no such customer" is remembered, so a hot unknown id costs one request. */
+    notFoundTtlMs: ms.default(30_000),
+    /** Total time for one upstream read, bucket wait, retries and backoff included. */
+    deadlineMs: ms.default(5_000),
+    /** One HTTP attempt; shorter than the deadline so a stuck attempt leaves time for a retry. */
+    timeoutMs: ms.default(2_000),
+    retry: z
+      .object({
+        maxRetries: z.number().int().min(0).max(10).default(2),
+        baseDelayMs: z.number().int().min(0).default(200),
+        maxDelayMs: z.number().int().min(0).default(1_000),
+        /** A longer `Retry-After` is not waited for: the sidebar gets stale data or a 429 now. */
+        maxRetryAfterSeconds: z.number().min(0).default(2),
+      })
+      .prefault({}),
+    breaker: z
+      .object({
+        /** Consecutive 5xx/timeout/network failures that open the circuit. */
+        failures: z.number().int().min(1).default(5),
+        /** How long the circuit stays open before one probe request is let through. */
+        halfOpenAfterMs: ms.default(10_000),
+      })
+      .prefault({}),
+    /** Cache bound, in characters of the cached JSON (about bytes for ASCII-heavy bodies). */
+    maxCacheChars: z
+      .number()
+      .int()
+      .min(1_024)
+      .default(32 * 1024 * 1024),
+  })
+  .refine((o) => o.ratePerSecond + o.burst <= UPSTREAM_REQUESTS_PER_SECOND, {
+    message: `burst + ratePerSecond must not exceed Intilery's ${UPSTREAM_REQUESTS_PER_SECOND} requests/s`,
+    path: ['burst'],
+  })
+  .refine((o) => o.timeoutMs <= o.deadlineMs, {
+    message: 'timeoutMs must not exceed deadlineMs',
+    path: ['timeoutMs'],
+  })
+
+/** What a caller may pass: every field optional. */
+export type UpstreamOptions = z.input<typeof upstreamOptionsSchema>
+/** The settings in force, defaults filled in. */
+export type UpstreamSettings = z.output<typeof upstreamOptionsSchema>
+
+export class UpstreamOptionsError extends Error {
+  override readonly name = 'UpstreamOptionsError'
+}
+
+/**
+ * @throws UpstreamOptionsError naming the first bad option.
+ */
+export function resolveUpstreamOptions(options: UpstreamOptions = {}): UpstreamSettings {
+  const parsed = upstreamOptionsSchema.safeParse(options)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UpstreamOptionsError(
+      `Invalid upstream option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`
+    )
+  }
+  return parsed.data
+}

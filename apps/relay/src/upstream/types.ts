@@ -1,0 +1,100 @@
+/**
+ * @module upstream/types
+ * The shapes the upstream guard hands to the routes.
+ */
+import type {
+  Audiences,
+  EventsQuery,
+  Lookup,
+  Meta,
+  ProfileEvent,
+  ProfileRef,
+  Traits,
+} from '@intilery-connect/core'
+
+import type { BreakerState } from './breaker.ts'
+
+/** One read's answer and how old it is. */
+export interface Guarded<T> {
+  readonly value: T
+  /** When upstream produced it (epoch ms, on the guard's clock). */
+  readonly fetchedAt: number
+  /** True when served past its fresh TTL: while refreshing, or because upstream is failing. */
+  readonly stale: boolean
+  readonly ageMs: number
+  /** Intilery's `x-amzn-RequestId` of the answer, for logs and support. */
+  readonly requestId: string | undefined
+}
+
+/** A page of events as plain data (core's EventsPage carries a closure; this can be cached). */
+export interface EventsPageValue {
+  readonly data: readonly ProfileEvent[]
+  /** Opaque cursor for `eventsPage`; Intilery sends one even on the last page. */
+  readonly scrollId: string
+  /** The page was full, so the cursor may hold more. */
+  readonly hasMore: boolean
+}
+
+export interface ReadOptions {
+  /** The caller's abort (e.g. the browser went away): detaches this caller only. */
+  readonly signal?: AbortSignal | undefined
+}
+
+export interface ScrollReadOptions extends ReadOptions {
+  /** The `limit` of the first page's query (default 100), so `hasMore` can tell a short page. */
+  readonly limit?: number | undefined
+}
+
+/** Counters since the guard was built. */
+export interface UpstreamStats {
+  /** Reads answered fresh from the cache (a remembered 404 included). */
+  readonly hits: number
+  /** Reads answered with stale data (while refreshing, or because upstream failed). */
+  readonly stale: number
+  /** Reads that started an upstream load and waited for it (scroll pages included). */
+  readonly misses: number
+  /** Reads that joined a load another read had started. */
+  readonly inflightShared: number
+  /** HTTP requests sent to Intilery, retries included. */
+  readonly upstreamCalls: number
+  /** Upstream loads that failed, shed ones included (a 404 is an answer, not a failure). */
+  readonly failures: number
+  /** Loads refused before queueing because their token would come after the deadline. */
+  readonly shed: number
+  readonly breakerState: BreakerState
+}
+
+/**
+ * The guard of one credential. Members are plain functions (no `this`), so routes may destructure
+ * them.
+ */
+export interface Upstream {
+  /** Standard and computed traits; an email ref answers a list. */
+  readonly traits: <R extends ProfileRef>(
+    ref: R,
+    opts?: ReadOptions
+  ) => Promise<Guarded<Lookup<R, Traits>>>
+  /** First/last event per action, audiences, last activity. */
+  readonly meta: <R extends ProfileRef>(
+    ref: R,
+    opts?: ReadOptions
+  ) => Promise<Guarded<Lookup<R, Meta>>>
+  /** Dynamic and static audiences. */
+  readonly audiences: <R extends ProfileRef>(
+    ref: R,
+    opts?: ReadOptions
+  ) => Promise<Guarded<Lookup<R, Audiences>>>
+  /** The first page of an events query: cached and shared like the other reads. */
+  readonly firstEventsPage: (
+    ref: ProfileRef,
+    query?: EventsQuery,
+    opts?: ReadOptions
+  ) => Promise<Guarded<EventsPageValue>>
+  /** The page after `scrollId`: passed through, never cached. */
+  readonly eventsPage: (
+    ref: ProfileRef,
+    scrollId: string,
+    opts?: ScrollReadOptions
+  ) => Promise<Guarded<EventsPageValue>>
+  readonly stats: () => UpstreamStats
+}

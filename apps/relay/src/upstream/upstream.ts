@@ -1,0 +1,252 @@
+/**
+ * @module upstream/upstream
+ * The upstream guard: everything between a relay route and the Intilery Profile API for one
+ * credential. In order, a read goes through:
+ *
+ * 1. the cache (read-through-cache.ts): a fresh answer or remembered 404 is served at once; a stale
+ *    one within the max stale age is served at once while one load refreshes it; concurrent reads
+ *    of one key share one load;
+ * 2. admission (paced-bucket.ts): a load whose token would come after the deadline is shed now;
+ * 3. the circuit breaker (breaker.ts): fail fast while Intilery is down;
+ * 4. core's client: the shared token bucket (<= 100 requests/s), per-attempt timeout, retries with
+ *    jitter honouring Retry-After up to a cap, and the total deadline.
+ *
+ * Failures with nothing stale to serve become RelayErrors (relay-errors.ts); no read waits past the
+ * deadline, whatever upstream does.
+ */
+import {
+  createProfileClient,
+  NotFoundError,
+  TimeoutError,
+  type EventsPage,
+  type EventsQuery,
+  type ProfileClientOptions,
+  type ProfileRef,
+} from '@intilery-connect/core'
+
+import { createBreaker } from './breaker.ts'
+import {
+  cacheKey,
+  canonicalEventsQuery,
+  credentialKey,
+  normaliseRef,
+  type CachedEndpoint,
+  type UpstreamCredentials,
+} from './cache-key.ts'
+import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
+import { PacedTokenBucket } from './paced-bucket.ts'
+import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
+import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
+import { fetchScrollPage } from './scroll-page.ts'
+import type {
+  EventsPageValue,
+  Guarded,
+  ReadOptions,
+  ScrollReadOptions,
+  Upstream,
+  UpstreamStats,
+} from './types.ts'
+import { waitFor } from './wait-for.ts'
+
+export interface UpstreamDeps {
+  /** The fetch used for Intilery (default: the global one). */
+  readonly fetch?: typeof fetch | undefined
+  /** Clock for cache ages and the token bucket (default: Date.now). */
+  readonly now?: (() => number) | undefined
+}
+
+/**
+ * Slack on top of the deadline for the last-resort timers: the client's own deadline fires first
+ * and its error is the better answer. The load's timer keeps a fetch that ignores its AbortSignal
+ * from pinning a cache key (and a half-open breaker probe) forever; the caller's timer, one grace
+ * later, keeps every other path from hanging a caller.
+ */
+const LAST_RESORT_GRACE_MS = 250
+/** A load is admitted only if its token comes early enough to leave this much for the request. */
+const MAX_ADMISSION_HEADROOM_MS = 500
+
+type Counters = { -readonly [K in Exclude<keyof UpstreamStats, 'breakerState'>]: number }
+
+const toPageValue = (page: EventsPage): EventsPageValue => ({
+  data: page.data,
+  scrollId: page.scrollId,
+  hasMore: page.hasNextPage(),
+})
+
+/**
+ * Build one guard per credential and keep it for the life of the process: its bucket, cache and
+ * breaker are what make the limits hold, and a second guard on the same token would have its own.
+ * @example
+ * const upstream = createUpstream(tenant.intilery)
+ * const { value, stale } = await upstream.traits(parseProfileRef('email:joe@example.com'), { signal })
+ * @throws UpstreamOptionsError or core's InvalidRequestError for a bad option or credential.
+ */
+export function createUpstream(
+  credentials: UpstreamCredentials,
+  options: UpstreamOptions = {},
+  deps: UpstreamDeps = {}
+): Upstream {
+  const settings = resolveUpstreamOptions(options)
+  const now = deps.now ?? (() => Date.now())
+  const baseFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const credential = credentialKey(credentials)
+  const counters: Counters = {
+    hits: 0,
+    stale: 0,
+    misses: 0,
+    inflightShared: 0,
+    upstreamCalls: 0,
+    failures: 0,
+    shed: 0,
+  }
+  const outcomeCounter: Record<ReadOutcome, keyof Counters> = {
+    hit: 'hits',
+    stale: 'stale',
+    miss: 'misses',
+    inflight: 'inflightShared',
+  }
+
+  const bucket = new PacedTokenBucket({
+    ratePerSecond: settings.ratePerSecond,
+    burst: settings.burst,
+    now,
+  })
+  const breaker = createBreaker(settings.breaker)
+  const clientOptions: ProfileClientOptions & { readonly fetch: typeof fetch } = {
+    ...credentials,
+    fetch: baseFetch,
+    timeoutMs: settings.timeoutMs,
+    deadlineMs: settings.deadlineMs,
+    retry: settings.retry,
+    // An instance, so every read of this credential (scroll pages and retries too) draws from it.
+    rateLimit: bucket,
+    hooks: { onRequest: () => void counters.upstreamCalls++ },
+  }
+  const client = createProfileClient(clientOptions)
+  const cache = createReadThroughCache({
+    maxChars: settings.maxCacheChars,
+    maxStaleMs: settings.maxStaleMs,
+    notFoundTtlMs: settings.notFoundTtlMs,
+    now,
+  })
+  const admissionMs =
+    settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)
+
+  /** One upstream load: shed if it would queue past the deadline, else through the breaker. */
+  async function load<T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) {
+    try {
+      const waitMs = bucket.expectedWaitMs()
+      if (waitMs > admissionMs) {
+        counters.shed += 1
+        throw shedError(waitMs)
+      }
+      return await breaker.run(
+        (inner) =>
+          waitFor(task(inner), {
+            timeoutMs: settings.deadlineMs + LAST_RESORT_GRACE_MS,
+            onTimeout: () =>
+              new TimeoutError(`Intilery did not answer within ${settings.deadlineMs} ms`, {
+                final: true,
+              }),
+          }),
+        signal
+      )
+    } catch (error) {
+      if (!(error instanceof NotFoundError) && !signal.aborted) counters.failures += 1
+      throw error
+    }
+  }
+
+  const wait = <T>(promise: Promise<T>, signal: AbortSignal | undefined) =>
+    waitFor(promise, {
+      signal,
+      timeoutMs: settings.deadlineMs + 2 * LAST_RESORT_GRACE_MS,
+      onTimeout: () => timedOutError(settings.deadlineMs),
+    })
+
+  async function cachedRead<T>(
+    endpoint: CachedEndpoint,
+    ref: ProfileRef,
+    query: string,
+    call: (ref: ProfileRef, signal: AbortSignal) => Promise<Loaded>,
+    opts: ReadOptions
+  ): Promise<Guarded<T>> {
+    opts.signal?.throwIfAborted()
+    const normal = normaliseRef(ref)
+    const { entry, outcome } = cache.read(cacheKey(credential, endpoint, normal, query), {
+      freshMs: settings.freshMs[endpoint],
+      load: (signal) => load((inner) => call(normal, inner), signal),
+    })
+    counters[outcomeCounter[outcome]] += 1
+    let found
+    try {
+      found = await wait(entry, opts.signal)
+    } catch (error) {
+      throw toRelayError(error, opts.signal)
+    }
+    // A remembered 404 is re-thrown as it first came (same message and request id).
+    if (found.kind === 'not-found') throw found.error
+    const ageMs = Math.max(0, now() - found.fetchedAt)
+    return {
+      value: found.value as T,
+      fetchedAt: found.fetchedAt,
+      stale: outcome === 'stale' || ageMs > found.freshMs,
+      ageMs,
+      requestId: found.requestId,
+    }
+  }
+
+  const lookup =
+    (method: 'traits' | 'meta' | 'audiences') =>
+    (ref: ProfileRef, signal: AbortSignal): Promise<Loaded> =>
+      client[method](ref, { signal }).then((found) => ({
+        value: found,
+        requestId: found.requestId,
+      }))
+
+  return {
+    traits: (ref, opts = {}) => cachedRead('traits', ref, '', lookup('traits'), opts),
+    meta: (ref, opts = {}) => cachedRead('meta', ref, '', lookup('meta'), opts),
+    audiences: (ref, opts = {}) => cachedRead('audiences', ref, '', lookup('audiences'), opts),
+
+    async firstEventsPage(ref, query: EventsQuery = {}, opts = {}) {
+      // Validated here so a bad query fails before it can occupy a cache slot.
+      const canonical = canonicalEventsQuery(query)
+      return cachedRead<EventsPageValue>(
+        'events',
+        ref,
+        canonical,
+        async (normal, signal) => {
+          const page = await client.events(normal, query, { signal })
+          return { value: toPageValue(page), requestId: page.requestId }
+        },
+        opts
+      )
+    },
+
+    async eventsPage(ref, scrollId, opts: ScrollReadOptions = {}) {
+      opts.signal?.throwIfAborted()
+      const normal = normaliseRef(ref)
+      counters.misses += 1
+      // Not shared with anyone, so the caller's signal may cancel the request itself.
+      const signal = opts.signal ?? new AbortController().signal
+      const task = (inner: AbortSignal) =>
+        fetchScrollPage(clientOptions, { ref: normal, scrollId, limit: opts.limit, signal: inner })
+      let page
+      try {
+        page = await wait(load(task, signal), opts.signal)
+      } catch (error) {
+        throw toRelayError(error, opts.signal)
+      }
+      return {
+        value: toPageValue(page),
+        fetchedAt: now(),
+        stale: false,
+        ageMs: 0,
+        requestId: page.requestId,
+      }
+    },
+
+    stats: () => ({ ...counters, breakerState: breaker.state }),
+  }
+}
