@@ -204,7 +204,7 @@ describe('scrollEvents', () => {
       fetch: fetchMock,
     })
     const page = await client.scrollEvents(ref, 'cursor-1', { limit: 10 })
-    expect(String(fetchMock.mock.calls[0]?.[0])).toBe(`${ROOT}/userId:u-1/events?scrollId=cursor-1`)
+    expect(href(fetchMock.mock.calls[0]?.[0])).toBe(`${ROOT}/userId:u-1/events?scrollId=cursor-1`)
     expect(page.scrollId).toBe('cursor-2')
     expect(page.limit).toBe(10)
     expect(page.hasNextPage()).toBe(false)
