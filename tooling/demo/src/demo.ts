@@ -1,0 +1,54 @@
+/**
+ * `pnpm start`: the demo. The Intilery sandbox and the relay with a demo tenant, and a curl line
+ * that reads Joe Bloggs' customer context through the relay as the Zendesk app will.
+ */
+import process from 'node:process'
+
+import { SEEDED } from '@intilery-connect/sandbox'
+
+import { DEMO, startDemo } from './start-demo.ts'
+
+const write = (line = '') => process.stdout.write(`${line}\n`)
+
+try {
+  const demo = await startDemo(
+    { sandbox: Number(process.env.SANDBOX_PORT ?? 4010), relay: Number(process.env.PORT ?? 8787) },
+    process.env
+  )
+  const { config, url } = demo.sandbox
+  const token = await demo.zendeskToken()
+  write('Intilery Connect demo (everything below is demo-only, not a real secret)')
+  write()
+  write(
+    `Intilery sandbox  ${url}   clientId ${config.clientId}, accountId ${config.accountId}, brandId ${config.brandId}`
+  )
+  write(
+    `                  auth token ${config.authToken}; admin (faults, counters): Bearer ${config.adminToken}`
+  )
+  write(`Relay             ${demo.relayUrl}   OpenAPI: ${demo.relayUrl}/openapi.json`)
+  write(
+    `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"`
+  )
+  write()
+  write('Joe Bloggs’ customer context through the relay, as the Zendesk app asks for it')
+  write('(a JWT signed with the demo shared secret, valid 10 minutes):')
+  write()
+  write(`  curl -s -H 'authorization: Bearer ${token}' \\`)
+  write(
+    `    '${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}'`
+  )
+  write()
+  write('See any customer in any locale: pnpm customer email:joe.bloggs@intilery.com --locale de')
+  write('Press Ctrl-C to stop.')
+  const stop = () => {
+    demo.stop().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+} catch (error) {
+  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+}

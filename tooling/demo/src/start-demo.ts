@@ -1,0 +1,111 @@
+/**
+ * @module start-demo
+ * Starts the demo: the Intilery sandbox in process and the relay as its own process (nothing imports
+ * an app), with a demo tenant wired to the sandbox. Every secret here is a documented demo value.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { sandboxConfigFromEnv, startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
+import { sign } from 'hono/jwt'
+
+/** Demo-only values, printed and documented; never use them for a real installation. */
+export const DEMO = {
+  zendeskSubdomain: 'demo',
+  zendeskSecret: 'demo-zendesk-secret',
+  agentId: 'demo-agent',
+} as const
+
+export interface RunningDemo {
+  readonly sandbox: RunningSandbox
+  readonly relayUrl: string
+  /** A Zendesk-style JWT for the demo installation, valid for 10 minutes. */
+  zendeskToken(): Promise<string>
+  stop(): Promise<void>
+}
+
+const relayDir = fileURLToPath(new URL('../../../apps/relay/', import.meta.url))
+
+export async function startDemo(
+  ports: { sandbox: number; relay: number },
+  env: Readonly<Record<string, string | undefined>> = {}
+): Promise<RunningDemo> {
+  // The sandbox's own settings (SANDBOX_CLIENT_ID, SANDBOX_AUTH_TOKEN…) apply in the demo too.
+  const sandbox = await startSandbox({ ...sandboxConfigFromEnv(env), port: ports.sandbox })
+  const dir = mkdtempSync(join(tmpdir(), 'intilery-demo-'))
+  const tenants = join(dir, 'tenants.yaml')
+  writeFileSync(
+    tenants,
+    [
+      'tenants:',
+      '  - id: demo',
+      '    name: Demo brand (sandbox)',
+      `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
+      `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
+      '',
+    ].join('\n')
+  )
+  const relay = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: relayDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(ports.relay),
+      DATABASE_URL: ':memory:',
+      // Fresh per run: the demo keeps nothing between runs.
+      RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
+      RELAY_TENANTS_FILE: tenants,
+      DEMO_INTILERY_TOKEN: sandbox.config.authToken,
+      DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
+      LOG_LEVEL: 'info',
+    },
+  })
+  let output = ''
+  const relayUrl = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1]
+      if (url !== undefined) resolve(url)
+    }
+    relay.stdout.on('data', onData)
+    relay.stderr.on('data', onData)
+    relay.once('exit', (code) =>
+      reject(new Error(`the relay stopped (exit ${String(code)}):\n${output}`))
+    )
+  }).catch(async (error: unknown) => {
+    await sandbox.stop()
+    throw error
+  })
+  // Keep draining the relay's output so it never blocks on a full pipe.
+  relay.stdout.resume()
+  relay.stderr.resume()
+  return {
+    sandbox,
+    relayUrl,
+    zendeskToken: () => {
+      const iat = Math.floor(Date.now() / 1000)
+      return sign(
+        {
+          iss: `https://${DEMO.zendeskSubdomain}.zendesk.com`,
+          sub: DEMO.agentId,
+          iat,
+          exp: iat + 600,
+        },
+        DEMO.zendeskSecret,
+        'HS256'
+      )
+    },
+    stop: async () => {
+      if (relay.exitCode === null) {
+        relay.kill('SIGTERM')
+        await new Promise((resolve) => relay.once('exit', resolve))
+      }
+      await sandbox.stop()
+    },
+  }
+}

@@ -1,0 +1,33 @@
+// The README's main command: the demo must come up, and its curl line (a signed JWT for the demo
+// installation) must return Joe Bloggs' context through the relay.
+import { customerContextSchema } from '@intilery-connect/core'
+import { SEEDED } from '@intilery-connect/sandbox'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { startDemo, type RunningDemo } from '../src/start-demo.ts'
+
+let demo: RunningDemo
+beforeAll(async () => {
+  demo = await startDemo({ sandbox: 0, relay: 0 })
+}, 30_000)
+afterAll(() => demo.stop())
+
+it('serves Joe Bloggs’ context through the relay with the demo installation’s JWT', async () => {
+  const response = await fetch(
+    `${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`,
+    {
+      headers: { authorization: `Bearer ${await demo.zendeskToken()}` },
+    }
+  )
+  expect(response.status).toBe(200)
+  const context = customerContextSchema.parse(await response.json())
+  expect(context.profiles[0]?.name.text).toBe('Joe Bloggs')
+  expect(context.timeline.entries.length).toBeGreaterThan(0)
+})
+
+it('refuses the same request without the JWT', async () => {
+  const response = await fetch(
+    `${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`
+  )
+  expect(response.status).toBe(401)
+})
