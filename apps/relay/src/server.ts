@@ -62,12 +62,24 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     }
     return upstream
   }
+  // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.
+  const upstreamProbe = async () => {
+    const hosts = new Set(
+      (await store.tenants.list()).map((t) => new URL(t.intilery.baseUrl).origin)
+    )
+    await Promise.all(
+      [...hosts].map((origin) =>
+        fetch(origin, { method: 'HEAD', signal: AbortSignal.timeout(2_000) })
+      )
+    )
+  }
   const app = createApp({
     tenants: store.tenants,
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
     audit: store.audit,
     store,
     upstreamFor,
+    upstreamProbe,
     hasher,
     config,
     log: (entry) => logger.info(entry, 'request'),
