@@ -16,6 +16,7 @@
  */
 import {
   createProfileClient,
+  InvalidRequestError,
   NotFoundError,
   TimeoutError,
   type EventsPage,
@@ -37,7 +38,6 @@ import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
 import { PacedTokenBucket } from './paced-bucket.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
-import { fetchScrollPage } from './scroll-page.ts'
 import type {
   EventsPageValue,
   Guarded,
@@ -230,8 +230,9 @@ export function createUpstream(
       counters.misses += 1
       // Not shared with anyone, so the caller's signal may cancel the request itself.
       const signal = opts.signal ?? new AbortController().signal
+      if (scrollId === '') throw new InvalidRequestError('scrollId must not be empty')
       const task = (inner: AbortSignal) =>
-        fetchScrollPage(clientOptions, { ref: normal, scrollId, limit: opts.limit, signal: inner })
+        client.scrollEvents(normal, scrollId, { limit: opts.limit, signal: inner })
       let page
       try {
         page = await wait(load(task, signal), opts.signal)
