@@ -62,24 +62,39 @@ describe('GET /zendesk/v1/context', () => {
     expect(context.profiles).toHaveLength(2)
   })
 
-  it('pages on with the cursor until the history ends', async () => {
+  it('pages through the whole history with relay cursors, every event exactly once', async () => {
     const first = customerContextSchema.parse(
       await (await asAgent(`/zendesk/v1/context?userId=${SEEDED.powerUser.userId}`)).json()
     )
-    expect(first.timeline.cursor).toEqual(expect.any(String))
-    const next = await asAgent(
-      `/zendesk/v1/events?ref=userId:${SEEDED.powerUser.userId}&cursor=${encodeURIComponent(first.timeline.cursor ?? '')}`
+    const ids = (entries: typeof first.timeline.entries) =>
+      entries.flatMap((e) =>
+        e.burst === undefined ? [e.raw.eventId] : e.burst.items.map((i) => i.raw.eventId)
+      )
+    const seen = ids(first.timeline.entries)
+    let cursor = first.timeline.cursor
+    for (let page = 0; cursor !== undefined && page < 200; page++) {
+      const response = await asAgent(
+        `/zendesk/v1/events?ref=userId:${SEEDED.powerUser.userId}&cursor=${cursor}`
+      )
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as {
+        entries: typeof first.timeline.entries
+        cursor?: string
+      }
+      seen.push(...ids(body.entries))
+      cursor = body.cursor
+    }
+    const total = harness.sandbox.store.find({ type: 'userId', value: SEEDED.powerUser.userId })[0]
+      ?.events.length
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen.length).toBe(total)
+  })
+
+  it('refuses a cursor it did not issue', async () => {
+    const response = await asAgent(
+      `/zendesk/v1/events?ref=userId:${SEEDED.powerUser.userId}&cursor=bm90LWEtY3Vyc29y`
     )
-    expect(next.status).toBe(200)
-    const body = (await next.json()) as { page: { data: { eventId: string }[] } }
-    expect(body.page.data.length).toBeGreaterThan(0)
-    const firstIds = new Set(
-      first.timeline.entries.flatMap((e) => [
-        e.raw.eventId,
-        ...(e.burst?.items.map((i) => i.raw.eventId) ?? []),
-      ])
-    )
-    expect(body.page.data.some((e) => firstIds.has(e.eventId))).toBe(false)
+    expect(response.status).toBe(400)
   })
 
   it.each([

@@ -11,25 +11,19 @@ import {
   type EventsQuery,
   metaSchema,
   normalizeProfiles,
-  profileEventSchema,
   type ProfileRef,
   toTimeline,
 } from '@intilery-connect/core'
 import { z } from 'zod'
 
 import type { ReadOptions, UpstreamReads } from '../ports.ts'
+import { timelinePage } from './timeline-page.ts'
 
 /** The guard returns the core client's lookups; checked here rather than trusted by shape. */
 const lookupSchema = z.union([
   z.object({ kind: z.literal('single'), profile: metaSchema }),
   z.object({ kind: z.literal('list'), profiles: z.array(metaSchema) }),
 ])
-const pageSchema = z.object({
-  data: z.array(profileEventSchema),
-  scrollId: z.string(),
-  hasMore: z.boolean(),
-})
-
 export const FIRST_PAGE_SIZE = 50
 
 export interface ContextResult {
@@ -43,12 +37,12 @@ export async function customerContext(
   query: EventsQuery,
   opts: ReadOptions = {}
 ): Promise<ContextResult> {
-  const [meta, events] = await Promise.all([
+  const [meta, page] = await Promise.all([
     upstream.meta(ref, opts),
-    upstream.firstEventsPage(ref, { limit: FIRST_PAGE_SIZE, ...query }, opts),
+    timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, opts),
   ])
+  const events = page.read
   const lookup = lookupSchema.parse(meta.value)
-  const page = pageSchema.parse(events.value)
   const profiles = normalizeProfiles({
     meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile],
   })
@@ -56,8 +50,8 @@ export async function customerContext(
     match: profiles.length === 0 ? 'none' : profiles.length === 1 ? 'one' : 'many',
     profiles,
     timeline: {
-      entries: toTimeline(page.data),
-      ...(page.hasMore ? { cursor: page.scrollId } : {}),
+      entries: toTimeline(page.events),
+      ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     },
     fetchedAt: new Date(Math.min(meta.fetchedAt, events.fetchedAt)).toISOString(),
     stale: meta.stale || events.stale,

@@ -97,7 +97,7 @@ export function openApiDocument(): object {
             query('exclude', 'Event keys or names, comma separated'),
             query('start', 'ISO 8601, inclusive'),
             query('end', 'ISO 8601, exclusive'),
-            query('cursor', 'From the previous page'),
+            query('cursor', 'The relay’s cursor from the previous page (opaque; never expires)'),
           ],
           responses: { '200': { description: 'A page of events' }, ...errors },
         },
@@ -112,7 +112,8 @@ export function openApiDocument(): object {
       },
       '/v1/profiles/{ref}/{endpoint}': {
         get: {
-          summary: 'The Profile API for server-side callers, filtered by the key’s trait allowlist',
+          summary:
+            'The Profile API for server-side callers, filtered by the key’s trait allowlist. Events page with `?scrollId=` set to the previous answer’s scrollId (a relay cursor; empty on the last page).',
           security: [{ apiKey: [] }],
           parameters: [
             {

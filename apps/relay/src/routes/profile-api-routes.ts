@@ -8,6 +8,7 @@
 import { decodeProfileRef, type ProfileRef } from '@intilery-connect/core'
 import { Hono } from 'hono'
 
+import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
 import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
@@ -63,11 +64,11 @@ export function profileApiRoutes(deps: ProfileApiDeps) {
     const read = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
       let guarded: Guarded<unknown>
       if (endpoint === 'events') {
-        const scrollId = c.req.query('scrollId')
-        guarded =
-          scrollId === undefined
-            ? await upstream.firstEventsPage(ref, {}, { signal })
-            : await upstream.eventsPage(ref, scrollId, { signal })
+        // The relay's own cursor travels as `scrollId`, so pages are never shared upstream state.
+        const page = await timelinePage(upstream, ref, { cursor: c.req.query('scrollId') }, 100, {
+          signal,
+        })
+        guarded = { ...page.read, value: { scrollId: page.cursor ?? '', data: page.events } }
       } else if (endpoint === 'traits') guarded = await upstream.traits(ref, { signal })
       else if (endpoint === 'audiences') guarded = await upstream.audiences(ref, { signal })
       else guarded = await upstream.meta(ref, { signal })

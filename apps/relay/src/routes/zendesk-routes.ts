@@ -3,11 +3,12 @@
  * The Zendesk app's API, reached only through Zendesk's secure-request proxy (JWT-authenticated):
  * the customer context for a ticket requester, further timeline pages, and computed traits.
  */
-import { createProfileRef, parseProfileRef, type EventsQuery } from '@intilery-connect/core'
+import { createProfileRef, parseProfileRef, toTimeline } from '@intilery-connect/core'
 import { Hono } from 'hono'
 import { z } from 'zod'
 
 import { customerContext } from '../context/customer-context.ts'
+import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
 import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
@@ -30,12 +31,13 @@ const list = z.string().transform((text) =>
     .map((s) => s.trim())
     .filter((s) => s !== '')
 )
+export const EVENTS_PAGE_SIZE = 50
+
 const eventsQuery = z.object({
   ref: z.string().min(3),
   include: list.optional(),
   exclude: list.optional(),
   start: z.string().optional(),
-  end: z.string().optional(),
   cursor: z.string().min(1).max(4096).optional(),
 })
 
@@ -80,23 +82,22 @@ export function channelRoutes(deps: ChannelRouteDeps) {
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = deps.deadline(c)
-    const query: EventsQuery = {
-      include: q.include,
-      exclude: q.exclude,
-      start: q.start,
-      end: q.end,
-    }
+    const filter = { include: q.include, exclude: q.exclude, start: q.start }
     const page = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
-      const read =
-        q.cursor === undefined
-          ? await upstream.firstEventsPage(ref, query, { signal })
-          : await upstream.eventsPage(ref, q.cursor, { signal })
-      return { result: read, upstreamRequestId: read.requestId }
+      const result = await timelinePage(
+        upstream,
+        ref,
+        { cursor: q.cursor, filter },
+        EVENTS_PAGE_SIZE,
+        { signal }
+      )
+      return { result, upstreamRequestId: result.read.requestId }
     })
     return c.json({
-      page: page.value,
-      fetchedAt: new Date(page.fetchedAt).toISOString(),
-      stale: page.stale,
+      entries: toTimeline(page.events),
+      ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+      fetchedAt: new Date(page.read.fetchedAt).toISOString(),
+      stale: page.read.stale,
     })
   })
 
