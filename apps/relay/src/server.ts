@@ -11,6 +11,7 @@ import pino from 'pino'
 
 import { createApp } from './app.ts'
 import type { RelayConfig } from './config/relay-config.ts'
+import { applyTenants } from './config/apply-tenants.ts'
 import { loadTenantsFile } from './config/tenants-file.ts'
 import { createHasher } from './crypto/hmac.ts'
 import { createSecretBox } from './crypto/secret-box.ts'
@@ -47,8 +48,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     hasher,
   })
   if (config.tenantsFile !== undefined) {
-    for (const tenant of loadTenantsFile(config.tenantsFile, options.env))
-      await store.tenants.upsert(tenant)
+    await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
   }
   // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
   const upstreams = new Map<string, UpstreamReads>()

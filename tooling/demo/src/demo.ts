@@ -38,6 +38,14 @@ try {
     `    '${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}'`
   )
   write()
+  write(
+    'The same customer for a server-side caller (the personalization service), with the API key:'
+  )
+  write()
+  write(
+    `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/traits'`
+  )
+  write()
   write('See any customer in any locale: pnpm customer email:joe.bloggs@intilery.com --locale de')
   write('Press Ctrl-C to stop.')
   const stop = () => {

@@ -18,6 +18,8 @@ export const DEMO = {
   zendeskSubdomain: 'demo',
   zendeskSecret: 'demo-zendesk-secret',
   agentId: 'demo-agent',
+  /** A server-to-server key allowed every trait. */
+  apiKey: 'demo-api-key',
 } as const
 
 export interface RunningDemo {
@@ -46,6 +48,7 @@ export async function startDemo(
       '    name: Demo brand (sandbox)',
       `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
       `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
+      "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
       '',
     ].join('\n')
   )
@@ -62,6 +65,7 @@ export async function startDemo(
       RELAY_TENANTS_FILE: tenants,
       DEMO_INTILERY_TOKEN: sandbox.config.authToken,
       DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
+      DEMO_API_KEY: DEMO.apiKey,
       LOG_LEVEL: 'info',
     },
   })

@@ -4,7 +4,7 @@ import { customerContextSchema } from '@intilery-connect/core'
 import { SEEDED } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { startDemo, type RunningDemo } from '../src/start-demo.ts'
+import { DEMO, startDemo, type RunningDemo } from '../src/start-demo.ts'
 
 let demo: RunningDemo
 beforeAll(async () => {
@@ -30,4 +30,17 @@ it('refuses the same request without the JWT', async () => {
     `${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`
   )
   expect(response.status).toBe(401)
+})
+
+it('serves the Profile API to the demo API key, and refuses a wrong key', async () => {
+  const path = `${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/traits`
+  const ok = await fetch(path, { headers: { authorization: `Bearer ${DEMO.apiKey}` } })
+  expect(ok.status).toBe(200)
+  expect(await ok.json()).toMatchObject({
+    firstName: 'Joe',
+    computed: { number_email_delivered_all_time: 9 },
+  })
+  expect((await fetch(path, { headers: { authorization: 'Bearer demo-api-kez' } })).status).toBe(
+    401
+  )
 })

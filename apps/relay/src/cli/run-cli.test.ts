@@ -75,14 +75,19 @@ describe('relay CLI', () => {
     expect((await cli('tenants', 'remove', '--id', 'demo')).code).toBe(1)
   })
 
-  it('loads a tenants file', async () => {
+  it('loads a tenants file, importing its declared API keys once', async () => {
     const { dir, cli } = setup()
     const file = join(dir, 'tenants.yaml')
     writeFileSync(
       file,
-      'tenants:\n  - id: t1\n    name: T1\n    intilery: { baseUrl: "https://x.test", clientId: c, accountId: a, brandId: b, authToken: { env: INTILERY_TOKEN } }\n'
+      'tenants:\n  - id: t1\n    name: T1\n    intilery: { baseUrl: "https://x.test", clientId: c, accountId: a, brandId: b, authToken: { env: INTILERY_TOKEN } }\n    apiKeys: [{ name: svc, key: { env: ZD_SECRET }, traits: "*" }]\n'
     )
-    expect(await cli('tenants', 'load', file)).toEqual({ code: 0, out: 'added tenant t1\n' })
+    expect(await cli('tenants', 'load', file)).toEqual({
+      code: 0,
+      out: 'added tenant t1 (1 API keys imported)\n',
+    })
+    expect(await cli('tenants', 'load', file)).toEqual({ code: 0, out: 'updated tenant t1\n' })
+    expect((await cli('keys', 'list', '--tenant', 't1')).out).toContain('"name":"svc"')
   })
 
   it('creates keys shown once, lists them without secrets, revokes them', async () => {

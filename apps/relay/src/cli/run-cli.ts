@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 import { relayConfigFromEnv } from '../config/relay-config.ts'
+import { applyTenants } from '../config/apply-tenants.ts'
 import { loadTenantsFile } from '../config/tenants-file.ts'
 import { withStore } from './open-store.ts'
 
@@ -27,6 +28,7 @@ export const USAGE = `usage:
   relay tenants remove --id <id>
   relay tenants rotate-secret --zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)
   relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
+  relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) (--key-env <VAR> | --key-file <path>)
   relay keys list --tenant <id>
   relay keys revoke --id <key id>
   relay audit export --since <ISO date>            (NDJSON on stdout)
@@ -53,6 +55,8 @@ const OPTIONS = {
   traits: { type: 'string' },
   'all-traits': { type: 'boolean' },
   since: { type: 'string' },
+  'key-env': { type: 'string' },
+  'key-file': { type: 'string' },
 } as const
 
 type Values = ReturnType<
@@ -68,8 +72,8 @@ function need(values: Values, name: keyof Values): string {
 function secretFrom(
   values: Values,
   env: CliIo['env'],
-  envFlag: 'token-env' | 'zendesk-secret-env',
-  fileFlag: 'token-file' | 'zendesk-secret-file'
+  envFlag: 'token-env' | 'zendesk-secret-env' | 'key-env',
+  fileFlag: 'token-file' | 'zendesk-secret-file' | 'key-file'
 ): string {
   const name = values[envFlag]
   const file = values[fileFlag]
@@ -128,9 +132,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'tenants load': {
         if (arg === undefined) throw new CliUsageError('give the tenants file to load')
-        for (const tenant of loadTenantsFile(arg, io.env)) {
-          const { created } = await store.tenants.upsert(tenant)
-          io.out(`${created ? 'added' : 'updated'} tenant ${tenant.id}\n`)
+        for (const { id, created, keysImported } of await applyTenants(
+          store,
+          loadTenantsFile(arg, io.env)
+        )) {
+          io.out(
+            `${created ? 'added' : 'updated'} tenant ${id}${keysImported > 0 ? ` (${keysImported} API keys imported)` : ''}\n`
+          )
         }
         return 0
       }
@@ -174,6 +182,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           traitAllowlist: traits,
         })
         io.out(`key id ${id}\n${key}\nThis key is shown once; store it now.\n`)
+        return 0
+      }
+      case 'keys import': {
+        const traits =
+          values['all-traits'] === true
+            ? '*'
+            : need(values, 'traits')
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean)
+        const key = secretFrom(values, io.env, 'key-env', 'key-file')
+        const { id } = await store.apiKeys.import(need(values, 'tenant'), {
+          key,
+          name: need(values, 'name'),
+          traitAllowlist: traits,
+        })
+        io.out(`imported key ${id}\n`)
         return 0
       }
       case 'keys list': {

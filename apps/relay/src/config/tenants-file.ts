@@ -39,6 +39,18 @@ export const tenantsFileSchema = z
             .strict(),
           zendesk: z.array(z.object({ subdomain, sharedSecret: secret }).strict()).default([]),
           pipedriveCompanyIds: z.array(z.coerce.string()).default([]),
+          /** Keys issued elsewhere (or documented demo keys), imported at start-up if unknown. */
+          apiKeys: z
+            .array(
+              z
+                .object({
+                  name: z.string().min(1),
+                  key: secret,
+                  traits: z.union([z.literal('*'), z.array(z.string().min(1))]),
+                })
+                .strict()
+            )
+            .default([]),
         })
         .strict()
     ),
@@ -57,6 +69,7 @@ export interface TenantInput {
   }
   zendesk: { subdomain: string; sharedSecret: string }[]
   pipedriveCompanyIds: string[]
+  apiKeys: { name: string; key: string; traitAllowlist: string[] | '*' }[]
 }
 
 export class TenantsFileError extends Error {
@@ -121,6 +134,11 @@ export function parseTenantsFile(
       ),
     })),
     pipedriveCompanyIds: t.pipedriveCompanyIds,
+    apiKeys: t.apiKeys.map((k, j) => ({
+      name: k.name,
+      key: resolveSecret(k.key, `${source}: tenants.${i}.apiKeys.${j}.key`, env),
+      traitAllowlist: k.traits,
+    })),
   }))
 }
 

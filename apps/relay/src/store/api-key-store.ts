@@ -52,6 +52,15 @@ export interface ApiKeyStore {
     tenantId: string,
     input: ApiKeyInput
   ): Promise<{ readonly id: string; readonly key: string }>
+  /**
+   * Registers a key issued elsewhere (a migration from another gateway, a documented demo key),
+   * of any format of at least 12 characters. Only its HMAC is stored, as for created keys.
+   * @throws InvalidInputError for a short key, bad name or allowlist; UnknownTenantError.
+   */
+  import(
+    tenantId: string,
+    input: ApiKeyInput & { readonly key: string }
+  ): Promise<{ readonly id: string }>
   /** Undefined for anything but a well-formed, known, unrevoked key with the right secret. */
   verify(key: string): Promise<ApiKeyGrant | undefined>
   /** @returns false when there is no such key or it was already revoked. */
@@ -72,6 +81,10 @@ const ID_BYTES = 9
 const SECRET_BYTES = 32
 // Fixed lengths make the split unambiguous although base64url itself contains `_`.
 const KEY_PATTERN = /^icr_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/
+
+/** Imported keys are hashed whole, in their own namespace, so they can never match a created key. */
+const importedHash = (hasher: Hasher, key: string) => hasher(`imported:${key}`)
+const MIN_IMPORTED_KEY = 12
 
 const randomText = (bytes: number) => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
 
@@ -128,18 +141,59 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
       return { id, key: `${PREFIX}${id}_${secret}` }
     },
 
+    async import(tenantId, input) {
+      const { key, ...rest } = input
+      const parsed = apiKeyInputSchema.safeParse(rest)
+      if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
+      if (typeof key !== 'string' || key.length < MIN_IMPORTED_KEY || /\s/.test(key)) {
+        throw new InvalidInputError('api key', [
+          {
+            path: 'key',
+            message: `must be at least ${MIN_IMPORTED_KEY} characters without spaces`,
+          },
+        ])
+      }
+      const id = `imp_${randomText(ID_BYTES)}`
+      const secretHash = await importedHash(hasher, key)
+      await db.transaction().execute(async (trx) => {
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('id')
+          .where('id', '=', tenantId)
+          .executeTakeFirst()
+        if (tenant === undefined) throw new UnknownTenantError(tenantId)
+        await trx
+          .insertInto('api_keys')
+          .values({
+            id,
+            tenant_id: tenantId,
+            name: parsed.data.name,
+            secret_hash: secretHash,
+            trait_allowlist: JSON.stringify(parsed.data.traitAllowlist),
+            created_at: now(),
+            revoked_at: null,
+          })
+          .execute()
+      })
+      return { id }
+    },
+
     async verify(key) {
       const parts = parseApiKey(key)
-      if (parts === undefined) return undefined
-      const row = await db
+      const expected =
+        parts === undefined ? await importedHash(hasher, key) : await hasher(parts.secret)
+      const query = db
         .selectFrom('api_keys')
         .select(['id', 'tenant_id', 'name', 'secret_hash', 'trait_allowlist', 'revoked_at'])
-        .where('id', '=', parts.id)
-        .executeTakeFirst()
+      const row = await (
+        parts === undefined
+          ? query.where('secret_hash', '=', expected)
+          : query.where('id', '=', parts.id)
+      ).executeTakeFirst()
       if (row === undefined) return undefined
       // Hash first, then compare in constant time: how long this takes must not reveal how much
       // of a guessed secret was right.
-      const matches = constantTimeEqual(row.secret_hash, await hasher(parts.secret))
+      const matches = constantTimeEqual(row.secret_hash, expected)
       if (!matches || row.revoked_at !== null) return undefined
       return {
         id: row.id,

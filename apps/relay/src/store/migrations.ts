@@ -107,9 +107,25 @@ const initial: Migration = {
   },
 }
 
+/** Imported keys (any format) are found by the HMAC of the whole key, so that column is indexed. */
+const importedKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('api_keys_secret_hash_idx')
+      .on('api_keys')
+      .column('secret_hash')
+      .unique()
+      .execute()
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('api_keys_secret_hash_idx').execute()
+  },
+}
+
 /** In order. Names sort lexically, which is the order Kysely runs them in. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_imported_keys': importedKeys,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }

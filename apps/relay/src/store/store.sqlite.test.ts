@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createHasher } from '../crypto/hmac.ts'
 import { createSecretBox } from '../crypto/secret-box.ts'
 import { openDatabase } from './database.ts'
-import { migrateToLatest } from './migrations.ts'
+import { migrateToLatest, migrations } from './migrations.ts'
 import { createRelayStore } from './relay-store.ts'
 import { registerStoreSuite } from './store.suite.ts'
 import { ACME_TOKEN, AUDIT_KEY, ENCRYPTION_KEY, acme } from './suite/context.ts'
@@ -52,7 +52,7 @@ describe('a SQLite file across restarts', () => {
 
     const first = openDatabase(path)
     try {
-      expect(await migrateToLatest(first)).toEqual(['0001_initial'])
+      expect(await migrateToLatest(first)).toEqual(Object.keys(migrations))
       await createRelayStore({ db: first, secretBox, hasher }).tenants.upsert(acme())
     } finally {
       await first.destroy()

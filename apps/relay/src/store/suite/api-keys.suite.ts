@@ -8,6 +8,39 @@ const KEY_SHAPE = /^icr_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/
 
 export function registerApiKeyTests(use: UseContext): void {
   describe('api keys', () => {
+    it('imports a key of another format, verifies it, stores only its hash, and revokes it', async () => {
+      const { store, db } = use()
+      await store.tenants.upsert(acme())
+      const { id } = await store.apiKeys.import('acme', {
+        key: 'demo-api-key',
+        name: 'demo',
+        traitAllowlist: '*',
+      })
+      expect(id).toMatch(/^imp_/)
+      expect(await store.apiKeys.verify('demo-api-key')).toEqual({
+        id,
+        tenantId: 'acme',
+        name: 'demo',
+        traitAllowlist: '*',
+      })
+      expect(await store.apiKeys.verify('demo-api-kez')).toBeUndefined()
+      const rows = JSON.stringify(await db.selectFrom('api_keys').selectAll().execute())
+      expect(rows).not.toContain('demo-api-key')
+      expect(await store.apiKeys.revoke(id)).toBe(true)
+      expect(await store.apiKeys.verify('demo-api-key')).toBeUndefined()
+    })
+
+    it('refuses to import a short key or one for an unknown tenant', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      await expect(
+        store.apiKeys.import('acme', { key: 'short', name: 'x', traitAllowlist: '*' })
+      ).rejects.toThrow(InvalidInputError)
+      await expect(
+        store.apiKeys.import('nobody', { key: 'long-enough-key', name: 'x', traitAllowlist: '*' })
+      ).rejects.toThrow(UnknownTenantError)
+    })
+
     it('issues a key that verifies to its tenant, name and allowlist', async () => {
       const { store } = use()
       await store.tenants.upsert(acme())
