@@ -87,6 +87,15 @@ function secretFrom(
   throw new CliUsageError(`give --${envFlag} <VAR> or --${fileFlag} <path>`)
 }
 
+/** `--all-traits`, or the comma-separated `--traits` list. */
+function allowlistFrom(values: Values): string[] | '*' {
+  if (values['all-traits'] === true) return '*'
+  return need(values, 'traits')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -170,13 +179,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return rotated ? 0 : 1
       }
       case 'keys create': {
-        const traits =
-          values['all-traits'] === true
-            ? '*'
-            : need(values, 'traits')
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean)
+        const traits = allowlistFrom(values)
         const { id, key } = await store.apiKeys.create(need(values, 'tenant'), {
           name: need(values, 'name'),
           traitAllowlist: traits,
@@ -185,13 +188,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0
       }
       case 'keys import': {
-        const traits =
-          values['all-traits'] === true
-            ? '*'
-            : need(values, 'traits')
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean)
+        const traits = allowlistFrom(values)
         const key = secretFrom(values, io.env, 'key-env', 'key-file')
         const { id } = await store.apiKeys.import(need(values, 'tenant'), {
           key,

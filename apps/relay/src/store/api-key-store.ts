@@ -111,6 +111,32 @@ function parseAllowlist(json: string): TraitAllowlist {
 }
 
 export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyStore {
+  /** One row per key, for a tenant that must exist; created and imported keys alike. */
+  const insertKey = (
+    tenantId: string,
+    key: { id: string; secretHash: string; name: string; traitAllowlist: TraitAllowlist }
+  ) =>
+    db.transaction().execute(async (trx) => {
+      const tenant = await trx
+        .selectFrom('tenants')
+        .select('id')
+        .where('id', '=', tenantId)
+        .executeTakeFirst()
+      if (tenant === undefined) throw new UnknownTenantError(tenantId)
+      await trx
+        .insertInto('api_keys')
+        .values({
+          id: key.id,
+          tenant_id: tenantId,
+          name: key.name,
+          secret_hash: key.secretHash,
+          trait_allowlist: JSON.stringify(key.traitAllowlist),
+          created_at: now(),
+          revoked_at: null,
+        })
+        .execute()
+    })
+
   return {
     async create(tenantId, input) {
       const parsed = apiKeyInputSchema.safeParse(input)
@@ -118,26 +144,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
       const id = randomText(ID_BYTES)
       const secret = randomText(SECRET_BYTES)
       const secretHash = await hasher(secret)
-      await db.transaction().execute(async (trx) => {
-        const tenant = await trx
-          .selectFrom('tenants')
-          .select('id')
-          .where('id', '=', tenantId)
-          .executeTakeFirst()
-        if (tenant === undefined) throw new UnknownTenantError(tenantId)
-        await trx
-          .insertInto('api_keys')
-          .values({
-            id,
-            tenant_id: tenantId,
-            name: parsed.data.name,
-            secret_hash: secretHash,
-            trait_allowlist: JSON.stringify(parsed.data.traitAllowlist),
-            created_at: now(),
-            revoked_at: null,
-          })
-          .execute()
-      })
+      await insertKey(tenantId, { id, secretHash, ...parsed.data })
       return { id, key: `${PREFIX}${id}_${secret}` }
     },
 
@@ -155,26 +162,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
       }
       const id = `imp_${randomText(ID_BYTES)}`
       const secretHash = await importedHash(hasher, key)
-      await db.transaction().execute(async (trx) => {
-        const tenant = await trx
-          .selectFrom('tenants')
-          .select('id')
-          .where('id', '=', tenantId)
-          .executeTakeFirst()
-        if (tenant === undefined) throw new UnknownTenantError(tenantId)
-        await trx
-          .insertInto('api_keys')
-          .values({
-            id,
-            tenant_id: tenantId,
-            name: parsed.data.name,
-            secret_hash: secretHash,
-            trait_allowlist: JSON.stringify(parsed.data.traitAllowlist),
-            created_at: now(),
-            revoked_at: null,
-          })
-          .execute()
-      })
+      await insertKey(tenantId, { id, secretHash, ...parsed.data })
       return { id }
     },
 
