@@ -1,0 +1,39 @@
+// The OpenAPI document is generated from the schemas the relay validates with; it must describe
+// every route the app serves (bar the catch-alls) and embed the real CustomerContext schema.
+import { customerContextSchema } from '@intilery-connect/core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { z } from 'zod'
+
+import { startHarness } from './app-harness.ts'
+
+let harness: Awaited<ReturnType<typeof startHarness>>
+beforeAll(async () => {
+  harness = await startHarness()
+})
+afterAll(() => harness.stop())
+
+it('documents every served route, with the CustomerContext schema', async () => {
+  const doc = (await (await harness.app.request('/openapi.json')).json()) as {
+    openapi: string
+    paths: Record<
+      string,
+      {
+        get: {
+          responses: Record<string, { content?: { 'application/json': { schema: unknown } } }>
+        }
+      }
+    >
+  }
+  expect(doc.openapi).toBe('3.1.0')
+  const served = [
+    ...new Set(harness.app.routes.filter((r) => r.method === 'GET').map((r) => r.path)),
+  ]
+    .filter((path) => !path.endsWith('*') && path !== '/openapi.json')
+    .map((path) => path.replace(':ref', '{ref}').replace(':endpoint', '{endpoint}'))
+  for (const path of served) expect(Object.keys(doc.paths), path).toContain(path)
+  const schema =
+    doc.paths['/zendesk/v1/context']?.get.responses['200']?.content?.['application/json'].schema
+  expect(schema).toEqual(
+    z.toJSONSchema(customerContextSchema, { unrepresentable: 'any', io: 'output' })
+  )
+})
