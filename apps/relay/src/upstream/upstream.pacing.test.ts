@@ -4,7 +4,7 @@ import { createProfileRef } from '@intilery-connect/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { RelayError } from '../errors.ts'
-import { UpstreamOptionsError } from './options.ts'
+import { resolveUpstreamOptions, UpstreamOptionsError } from './options.ts'
 import { ok, setup } from './testing/fake-intilery.ts'
 
 const customer = (i: number) => createProfileRef('id', `c-${i}`)
@@ -25,9 +25,12 @@ function perSecond(times: readonly number[]): number[] {
   return [...counts.values()]
 }
 
+/** The mechanism is tested at fixed numbers; the shipped defaults are checked on their own below. */
+const PACE = { ratePerSecond: 80, burst: 20 }
+
 describe('token bucket', () => {
   it('lets a burst of 20 go at once, then 80 a second, never over 100 in a calendar second', async () => {
-    const { upstream, calls } = setup(ok, {}, () => Date.now())
+    const { upstream, calls } = setup(ok, PACE, () => Date.now())
     const reads = Array.from({ length: 300 }, (_, i) => upstream.traits(customer(i)))
     await vi.advanceTimersByTimeAsync(0)
     expect(calls).toHaveLength(20)
@@ -42,7 +45,7 @@ describe('token bucket', () => {
   })
 
   it('sheds reads whose token would come after the deadline, as rate_limited with Retry-After', async () => {
-    const { upstream, calls } = setup(ok, {}, () => Date.now())
+    const { upstream, calls } = setup(ok, PACE, () => Date.now())
     const reads = Array.from({ length: 600 }, (_, i) =>
       upstream.traits(customer(i)).then(
         () => 'ok',
@@ -61,7 +64,7 @@ describe('token bucket', () => {
   })
 
   it('shares one bucket among all reads of the credential, scroll pages included', async () => {
-    const { upstream, calls } = setup(ok, {}, () => Date.now())
+    const { upstream, calls } = setup(ok, PACE, () => Date.now())
     const reads = [
       ...Array.from({ length: 10 }, (_, i) => upstream.traits(customer(i))),
       ...Array.from({ length: 10 }, (_, i) => upstream.meta(customer(i))),
@@ -81,5 +84,8 @@ describe('options', () => {
     expect(() => setup(ok, { ratePerSecond: 90, burst: 20 })).toThrow(/burst \+ ratePerSecond/)
     expect(() => setup(ok, { deadlineMs: 100, timeoutMs: 200 })).toThrow(/timeoutMs/)
     expect(() => setup(ok, { ratePerSecond: 60, burst: 40 })).not.toThrow()
+    // The defaults leave headroom under 100 for event-loop stalls that bunch requests together.
+    const defaults = resolveUpstreamOptions({})
+    expect(defaults.ratePerSecond + defaults.burst).toBeLessThanOrEqual(90)
   })
 })
