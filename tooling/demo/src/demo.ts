@@ -27,7 +27,7 @@ try {
   )
   write(`Relay             ${demo.relayUrl}   OpenAPI: ${demo.relayUrl}/openapi.json`)
   write(
-    `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"`
+    `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"; API key "${DEMO.apiKey}" (every trait)`
   )
   write()
   write('Joe Bloggs’ customer context through the relay, as the Zendesk app asks for it')
