@@ -283,7 +283,7 @@ describe('toTimeline on random events', () => {
       }),
       RUNS
     )
-  })
+  }, 60_000) // 1,000 runs of CPU-bound work: generous for a loaded 2-core CI box
 
   it('never throws on anything, nor do the functions that read its entries', () => {
     fc.assert(
@@ -302,5 +302,5 @@ describe('toTimeline on random events', () => {
       }),
       RUNS
     )
-  })
+  }, 60_000)
 })
