@@ -14,6 +14,7 @@ import type { RelayConfig } from './config/relay-config.ts'
 import { applyTenants } from './config/apply-tenants.ts'
 import { loadTenantsFile } from './config/tenants-file.ts'
 import { createHasher } from './crypto/hmac.ts'
+import { cachedTenantDirectory } from './http/tenant-cache.ts'
 import { createSecretBox } from './crypto/secret-box.ts'
 import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
 import { openDatabase } from './store/database.ts'
@@ -74,7 +75,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     )
   }
   const app = createApp({
-    tenants: store.tenants,
+    tenants: cachedTenantDirectory(store.tenants),
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
     audit: store.audit,
     store,
