@@ -81,7 +81,6 @@ export interface UpstreamReads {
     query: EventsQuery,
     opts?: ReadOptions
   ): Promise<Guarded<unknown>>
-  eventsPage(ref: ProfileRef, scrollId: string, opts?: ReadOptions): Promise<Guarded<unknown>>
 }
 
 export interface Readiness {

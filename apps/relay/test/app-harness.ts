@@ -54,8 +54,6 @@ export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
       return guarded(r, r.requestId)
     },
     firstEventsPage: (ref: ProfileRef, query: EventsQuery, o) => page(client.events(ref, query, o)),
-    eventsPage: (ref: ProfileRef, scrollId: string, o) =>
-      page(client.scrollEvents(ref, scrollId, o)),
   }
 }
 
