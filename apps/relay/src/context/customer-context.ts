@@ -41,7 +41,6 @@ export async function customerContext(
     upstream.meta(ref, opts),
     timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, opts),
   ])
-  const events = page.read
   const lookup = lookupSchema.parse(meta.value)
   const profiles = normalizeProfiles({
     meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile],
@@ -53,8 +52,8 @@ export async function customerContext(
       entries: toTimeline(page.events),
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     },
-    fetchedAt: new Date(Math.min(meta.fetchedAt, events.fetchedAt)).toISOString(),
-    stale: meta.stale || events.stale,
+    fetchedAt: new Date(Math.min(meta.fetchedAt, page.read.fetchedAt)).toISOString(),
+    stale: meta.stale || page.read.stale,
   }
-  return { context, upstreamRequestId: meta.requestId ?? events.requestId }
+  return { context, upstreamRequestId: meta.requestId ?? page.read.requestId }
 }
