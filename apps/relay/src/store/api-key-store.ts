@@ -76,17 +76,21 @@ export interface ApiKeyStoreDeps {
 }
 
 const PREFIX = 'icr_'
-/** 9 random bytes are exactly 12 base64url characters: 72 bits, enough to never collide. */
+/** 9 random bytes: 72 bits, enough to never collide. */
 const ID_BYTES = 9
 const SECRET_BYTES = 32
-// Fixed lengths make the split unambiguous although base64url itself contains `_`.
-const KEY_PATTERN = /^icr_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/
+// The id is hex, not base64url: operators type it on the command line (`relay keys revoke --id`),
+// where an id starting with `-` would read as an option. The secret's fixed length keeps the split
+// unambiguous although base64url itself contains `_`.
+const KEY_PATTERN = /^icr_([0-9a-f]{18})_([A-Za-z0-9_-]{43})$/
 
 /** Imported keys are hashed whole, in their own namespace, so they can never match a created key. */
 const importedHash = (hasher: Hasher, key: string) => hasher(`imported:${key}`)
 const MIN_IMPORTED_KEY = 12
 
-const randomText = (bytes: number) => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
+const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count))
+const randomSecret = (count: number) => toBase64Url(randomBytes(count))
+const randomId = () => Array.from(randomBytes(ID_BYTES), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /** Splits a presented key; undefined when it is not shaped like one of ours. */
 export function parseApiKey(key: string): { id: string; secret: string } | undefined {
@@ -141,8 +145,8 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
     async create(tenantId, input) {
       const parsed = apiKeyInputSchema.safeParse(input)
       if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
-      const id = randomText(ID_BYTES)
-      const secret = randomText(SECRET_BYTES)
+      const id = randomId()
+      const secret = randomSecret(SECRET_BYTES)
       const secretHash = await hasher(secret)
       await insertKey(tenantId, { id, secretHash, ...parsed.data })
       return { id, key: `${PREFIX}${id}_${secret}` }
@@ -160,7 +164,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
           },
         ])
       }
-      const id = `imp_${randomText(ID_BYTES)}`
+      const id = `imp_${randomId()}`
       const secretHash = await importedHash(hasher, key)
       await insertKey(tenantId, { id, secretHash, ...parsed.data })
       return { id }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidInputError, UnknownTenantError } from '../errors.ts'
 import { START_MS, acme, globex, type UseContext } from './context.ts'
 
-const KEY_SHAPE = /^icr_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/
+const KEY_SHAPE = /^icr_[0-9a-f]{18}_[A-Za-z0-9_-]{43}$/
 
 export function registerApiKeyTests(use: UseContext): void {
   describe('api keys', () => {
@@ -49,7 +49,7 @@ export function registerApiKeyTests(use: UseContext): void {
         traitAllowlist: ['email', 'first_name'],
       })
       expect(issued.key).toMatch(KEY_SHAPE)
-      expect(issued.key.slice(4, 16)).toBe(issued.id)
+      expect(issued.key.slice(4, 22)).toBe(issued.id)
       expect(await store.apiKeys.verify(issued.key)).toEqual({
         id: issued.id,
         tenantId: 'acme',
@@ -66,11 +66,11 @@ export function registerApiKeyTests(use: UseContext): void {
       const { store } = use()
       await store.tenants.upsert(acme())
       const { id, key } = await store.apiKeys.create('acme', { name: 'k', traitAllowlist: '*' })
-      const secret = key.slice(17)
+      const secret = key.slice(23)
       const otherSecret = secret.startsWith('A') ? `B${secret.slice(1)}` : `A${secret.slice(1)}`
       const rejected = [
         `icr_${id}_${otherSecret}`,
-        `icr_${'B'.repeat(12)}_${secret}`,
+        `icr_${'b'.repeat(18)}_${secret}`,
         '',
         'icr_',
         `${key}x`,
@@ -94,7 +94,7 @@ export function registerApiKeyTests(use: UseContext): void {
         name: 'k',
         traitAllowlist: ['email'],
       })
-      const secret = key.slice(17)
+      const secret = key.slice(23)
       const row = await db
         .selectFrom('api_keys')
         .selectAll()
@@ -153,7 +153,7 @@ export function registerApiKeyTests(use: UseContext): void {
         },
       ])
       const text = JSON.stringify(listed)
-      expect(text).not.toContain(first.key.slice(17))
+      expect(text).not.toContain(first.key.slice(23))
       expect(text).not.toContain('hash')
       expect(await store.apiKeys.list('nobody')).toEqual([])
     })
