@@ -90,7 +90,8 @@ const MIN_IMPORTED_KEY = 12
 
 const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count))
 const randomSecret = (count: number) => toBase64Url(randomBytes(count))
-const randomId = () => Array.from(randomBytes(ID_BYTES), (byte) => byte.toString(16).padStart(2, '0')).join('')
+const randomId = () =>
+  Array.from(randomBytes(ID_BYTES), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /** Splits a presented key; undefined when it is not shaped like one of ours. */
 export function parseApiKey(key: string): { id: string; secret: string } | undefined {

@@ -26,11 +26,13 @@ async function collect(entries: AsyncIterable<AuditEntry>): Promise<AuditEntry[]
   return out
 }
 
-/** Counts SELECTs, to see that an export is several bounded queries, not one. */
-class SelectCounter implements KyselyPlugin {
+/** Counts SELECTs and INSERTs, to see how many queries an export or a burst of reads costs. */
+class QueryCounter implements KyselyPlugin {
   selects = 0
+  inserts = 0
   transformQuery({ node }: PluginTransformQueryArgs) {
     if (node.kind === 'SelectQueryNode') this.selects++
+    if (node.kind === 'InsertQueryNode') this.inserts++
     return node
   }
   transformResult({ result }: PluginTransformResultArgs) {
@@ -86,7 +88,7 @@ export function registerAuditTests(use: UseContext): void {
         )
       }
       const since = new Date(START_MS + 50_000)
-      const counter = new SelectCounter()
+      const counter = new QueryCounter()
       const counted = createRelayStore({ db: db.withPlugin(counter), secretBox, hasher })
       const exported = await collect(counted.audit.export(since))
 
@@ -108,6 +110,31 @@ export function registerAuditTests(use: UseContext): void {
       expect(exported[0]?.at.getTime()).toBeGreaterThanOrEqual(since.getTime())
       expect(counter.selects).toBeGreaterThanOrEqual(Math.ceil(expected.length / EXPORT_PAGE_SIZE))
       expect(counter.selects).toBeGreaterThan(1)
+    })
+
+    it('stores every one of 1,200 concurrent entries, in fewer INSERTs than entries', async () => {
+      const { db, secretBox, hasher } = use()
+      const counter = new QueryCounter()
+      const counted = createRelayStore({ db: db.withPlugin(counter), secretBox, hasher })
+      await Promise.all(
+        Array.from({ length: 1_200 }, (_, i) => counted.audit.record(entry({ requestId: `r${i}` })))
+      )
+      const exported = await collect(counted.audit.export(new Date(0)))
+      expect(new Set(exported.map((e) => e.requestId)).size).toBe(1_200)
+      expect(counter.inserts).toBeGreaterThanOrEqual(3) // at most 500 rows an INSERT
+      expect(counter.inserts).toBeLessThan(10)
+    })
+
+    it('fails the entries of a write that fails, and stores the ones after it', async () => {
+      const { db, store } = use()
+      await db.schema.alterTable('audit_log').renameTo('audit_log_away').execute()
+      const failed = store.audit.record(entry({ requestId: 'lost' }))
+      await expect(failed).rejects.toThrow()
+      await db.schema.alterTable('audit_log_away').renameTo('audit_log').execute()
+      await store.audit.record(entry({ requestId: 'kept' }))
+      expect((await collect(store.audit.export(new Date(0)))).map((e) => e.requestId)).toEqual([
+        'kept',
+      ])
     })
 
     it('exports nothing when nothing is that recent', async () => {
