@@ -13,7 +13,8 @@ import { createApp } from './app.ts'
 import type { RelayConfig } from './config/relay-config.ts'
 import { applyTenants } from './config/apply-tenants.ts'
 import { loadTenantsFile } from './config/tenants-file.ts'
-import { createHasher } from './crypto/hmac.ts'
+import { createNodeHasher } from './crypto/node-hasher.ts'
+import { nodeHs256 } from './crypto/node-hs256.ts'
 import { cachedTenantDirectory } from './http/tenant-cache.ts'
 import { createSecretBox } from './crypto/secret-box.ts'
 import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
@@ -42,7 +43,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       logger.error({ err: { name: error.name } }, 'database connection error'),
   })
   await migrateToLatest(db)
-  const hasher = await createHasher(config.auditKey)
+  const hasher = createNodeHasher(config.auditKey)
   const store = createRelayStore({
     db,
     secretBox: await createSecretBox(config.encryptionKey),
@@ -82,6 +83,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     upstreamFor,
     upstreamProbe,
     hasher,
+    hs256: nodeHs256,
     config,
     log: (entry) => logger.info(entry, 'request'),
   })

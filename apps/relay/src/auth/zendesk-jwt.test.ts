@@ -1,8 +1,10 @@
 import { sign } from 'hono/jwt'
 import { describe, expect, it } from 'vitest'
 
+import { nodeHs256 } from '../crypto/node-hs256.ts'
 import { UnauthenticatedError } from '../errors.ts'
-import { verifyZendeskToken } from './zendesk-jwt.ts'
+import { webCryptoHs256, type Hs256Check } from './hs256.ts'
+import { verifyZendeskToken as verifyWith } from './zendesk-jwt.ts'
 
 const secret = 'demo-zendesk-secret'
 const now = 1_800_000_000
@@ -10,14 +12,20 @@ const secrets: Record<string, string> = { demo: secret }
 const lookup = (subdomain: string) => Promise.resolve(secrets[subdomain])
 const claims = { iss: 'https://demo.zendesk.com', sub: 'agent-7', iat: now, exp: now + 60 }
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-async function reason(token: string): Promise<string> {
-  const error = await verifyZendeskToken(token, lookup, now).catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(UnauthenticatedError)
-  return (error as UnauthenticatedError).reason
-}
+describe.each<[string, Hs256Check]>([
+  ['WebCrypto', webCryptoHs256],
+  ['node:crypto', nodeHs256],
+])('verifyZendeskToken, signatures checked by %s', (_name, check) => {
+  const verifyZendeskToken = (token: string, secretFor: typeof lookup, nowSeconds: number) =>
+    verifyWith(token, secretFor, nowSeconds, check)
 
-describe('verifyZendeskToken', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  async function reason(token: string): Promise<string> {
+    const error = await verifyZendeskToken(token, lookup, now).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UnauthenticatedError)
+    return (error as UnauthenticatedError).reason
+  }
+
   it('accepts a token signed by the installation, naming subdomain and agent', async () => {
     const token = await sign(claims, secret, 'HS256')
     expect(await verifyZendeskToken(token, lookup, now)).toEqual({
@@ -86,6 +94,18 @@ describe('verifyZendeskToken', () => {
     ],
     ['no issuer', () => sign({ sub: 'a', iat: now, exp: now + 60 }, secret, 'HS256'), 'bad_issuer'],
     ['garbage', () => Promise.resolve('not.a.jwt'), 'malformed_token'],
+    ['four parts', async () => `${await sign(claims, secret, 'HS256')}.x`, 'malformed_token'],
+    [
+      'no signature',
+      async () => (await sign(claims, secret, 'HS256')).replace(/\.[^.]+$/, '.'),
+      'bad_signature',
+    ],
+    ['a padded signature', async () => `${await sign(claims, secret, 'HS256')}=`, 'bad_signature'],
+    [
+      'a signature one byte short',
+      async () => (await sign(claims, secret, 'HS256')).slice(0, -2),
+      'bad_signature',
+    ],
   ])('rejects %s', async (_label, make, expected) => {
     expect(await reason(await make())).toBe(expected)
   })

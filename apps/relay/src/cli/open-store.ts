@@ -1,6 +1,6 @@
 /** Opens the configured store for one CLI command (migrating it first) and closes it after. */
 import type { RelayConfig } from '../config/relay-config.ts'
-import { createHasher } from '../crypto/hmac.ts'
+import { createNodeHasher } from '../crypto/node-hasher.ts'
 import { createSecretBox } from '../crypto/secret-box.ts'
 import { openDatabase } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrations.ts'
@@ -15,7 +15,7 @@ export async function withStore<T>(
   const store = createRelayStore({
     db,
     secretBox: await createSecretBox(config.encryptionKey),
-    hasher: await createHasher(config.auditKey),
+    hasher: createNodeHasher(config.auditKey),
   })
   try {
     return await run(store)

@@ -5,6 +5,7 @@
  */
 import { createMiddleware } from 'hono/factory'
 
+import type { Hs256Check } from '../auth/hs256.ts'
 import { verifyZendeskToken } from '../auth/zendesk-jwt.ts'
 import { UnauthenticatedError } from '../errors.ts'
 import type { Tenant, TenantDirectory } from '../ports.ts'
@@ -15,7 +16,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1]
 }
 
-export function zendeskAuth(directory: TenantDirectory, now: () => number) {
+export function zendeskAuth(
+  directory: TenantDirectory,
+  now: () => number,
+  checkSignature: Hs256Check | undefined
+) {
   return createMiddleware<RelayEnv>(async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
     if (token === undefined) throw new UnauthenticatedError('missing_token')
@@ -27,7 +32,8 @@ export function zendeskAuth(directory: TenantDirectory, now: () => number) {
         tenant = found?.tenant
         return found?.sharedSecret
       },
-      Math.floor(now() / 1000)
+      Math.floor(now() / 1000),
+      checkSignature
     )
     if (tenant === undefined) throw new UnauthenticatedError('unknown_installation')
     c.set('caller', {
