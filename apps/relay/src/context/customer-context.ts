@@ -17,6 +17,7 @@ import {
 import { z } from 'zod'
 
 import type { ReadOptions, UpstreamReads } from '../ports.ts'
+import { deriveOnce } from './derive-once.ts'
 import { timelinePage } from './timeline-page.ts'
 
 /** The guard returns the core client's lookups; checked here rather than trusted by shape. */
@@ -25,6 +26,14 @@ const lookupSchema = z.union([
   z.object({ kind: z.literal('list'), profiles: z.array(metaSchema) }),
 ])
 export const FIRST_PAGE_SIZE = 50
+
+// Once per cached value, not per request (see derive-once.ts): the parsed page's `data` array is
+// itself remembered, so the entries derived from it are too.
+const profilesOf = deriveOnce((metaValue: unknown) => {
+  const lookup = lookupSchema.parse(metaValue)
+  return normalizeProfiles({ meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile] })
+})
+const entriesOf = deriveOnce(toTimeline)
 
 export interface ContextResult {
   readonly context: CustomerContext
@@ -41,15 +50,12 @@ export async function customerContext(
     upstream.meta(ref, opts),
     timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, opts),
   ])
-  const lookup = lookupSchema.parse(meta.value)
-  const profiles = normalizeProfiles({
-    meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile],
-  })
+  const profiles = profilesOf(meta.value)
   const context: CustomerContext = {
     match: profiles.length === 0 ? 'none' : profiles.length === 1 ? 'one' : 'many',
     profiles,
     timeline: {
-      entries: toTimeline(page.events),
+      entries: entriesOf(page.events),
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     },
     fetchedAt: new Date(Math.min(meta.fetchedAt, page.read.fetchedAt)).toISOString(),

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod'
 
 import type { Guarded, ReadOptions, UpstreamReads } from '../ports.ts'
+import { deriveOnce } from './derive-once.ts'
 import {
   afterCursor,
   cursorQuery,
@@ -28,6 +29,8 @@ const pageSchema = z.object({
   scrollId: z.string(),
   hasMore: z.boolean(),
 })
+/** Once per cached page, not per request (see derive-once.ts). */
+const parsePage = deriveOnce((value: unknown) => pageSchema.parse(value))
 
 export interface TimelinePage {
   readonly events: readonly ProfileEvent[]
@@ -49,7 +52,7 @@ export async function timelinePage(
     cursor === undefined ? { ...filter, limit } : cursorQuery(cursor, limit),
     opts
   )
-  const page = pageSchema.parse(read.value)
+  const page = parsePage(read.value)
   const events = cursor === undefined ? page.data : afterCursor(page.data, cursor)
   let next = nextCursor(page.data, page.hasMore, filter)
   if (cursor !== undefined && events.length === 0 && page.hasMore) {

@@ -7,6 +7,7 @@ import { createProfileRef, parseProfileRef, toTimeline } from '@intilery-connect
 import { Hono } from 'hono'
 import { z } from 'zod'
 
+import { contextJsonBytes } from '../context/context-json.ts'
 import { customerContext } from '../context/customer-context.ts'
 import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
@@ -51,7 +52,6 @@ function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
 export interface ChannelRouteDeps {
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
   readonly auditor: ReadAuditor
-  readonly deadline: (c: { req: { raw: Request } }) => AbortSignal
 }
 
 /** Context, events and traits routes; shared by the Zendesk and (later) Pipedrive channels. */
@@ -68,12 +68,12 @@ export function channelRoutes(deps: ChannelRouteDeps) {
           : createProfileRef('id', q.id ?? '')
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
-    const signal = deps.deadline(c)
+    const signal = c.get('deadline')()
     const context = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
       const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, { signal })
       return { result: context, upstreamRequestId }
     })
-    return c.json(context)
+    return c.body(contextJsonBytes(context), 200, { 'content-type': 'application/json' })
   })
 
   routes.get('/events', async (c) => {
@@ -81,7 +81,7 @@ export function channelRoutes(deps: ChannelRouteDeps) {
     const ref = parseProfileRef(q.ref)
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
-    const signal = deps.deadline(c)
+    const signal = c.get('deadline')()
     const filter = { include: q.include, exclude: q.exclude, start: q.start }
     const page = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
       const result = await timelinePage(
@@ -105,7 +105,7 @@ export function channelRoutes(deps: ChannelRouteDeps) {
     const q = parseOrBadRequest(z.object({ ref: z.string().min(3) }), c.req.query())
     const ref = parseProfileRef(q.ref)
     const caller = c.get('caller')
-    const signal = deps.deadline(c)
+    const signal = c.get('deadline')()
     const read = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
       const traits = await deps.upstreamFor(caller.tenant).traits(ref, { signal })
       return { result: traits, upstreamRequestId: traits.requestId }
