@@ -191,3 +191,34 @@ describe('headers', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
+
+describe('request bodies', () => {
+  const big = 'x'.repeat(65 * 1024)
+
+  it('refuses a body over 64 KB, whether its length is declared or streamed', async () => {
+    const declared = await harness.app.request('/zendesk/v1/context?email=a@b.c', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-length': String(big.length) },
+    })
+    const streamed = await harness.app.request('/zendesk/v1/context?email=a@b.c', {
+      method: 'POST',
+      body: new Blob([big]).stream(),
+      headers: { 'transfer-encoding': 'chunked' },
+      duplex: 'half',
+    } as RequestInit)
+    for (const answer of [declared, streamed]) {
+      expect(answer.status).toBe(400)
+      expect(await answer.json()).toMatchObject({ error: { code: 'bad_request' } })
+    }
+  })
+
+  it('lets a small body through to the route, which decides', async () => {
+    const answer = await harness.app.request('/zendesk/v1/context?email=a@b.c', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-length': '2' },
+    })
+    expect(answer.status).toBe(401)
+  })
+})

@@ -15,4 +15,11 @@ export interface Caller {
   readonly traitAllowlist: readonly string[] | '*'
 }
 
-export type RelayEnv = { Variables: { requestId: string; caller: Caller } }
+export type RelayEnv = {
+  Variables: {
+    requestId: string
+    caller: Caller
+    /** The request's deadline signal (http/request-deadline.ts). */
+    deadline: () => AbortSignal
+  }
+}

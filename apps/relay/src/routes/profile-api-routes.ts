@@ -44,7 +44,6 @@ function filterLookup(lookup: unknown, allow: readonly string[] | '*'): unknown 
 export interface ProfileApiDeps {
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
   readonly auditor: ReadAuditor
-  readonly deadline: (c: { req: { raw: Request } }) => AbortSignal
 }
 
 export function profileApiRoutes(deps: ProfileApiDeps) {
@@ -60,7 +59,7 @@ export function profileApiRoutes(deps: ProfileApiDeps) {
       throw new RelayError('forbidden', 'This API key may not read events (they carry raw traits).')
     }
     const upstream = deps.upstreamFor(caller.tenant)
-    const signal = deps.deadline(c)
+    const signal = c.get('deadline')()
     const read = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
       let guarded: Guarded<unknown>
       if (endpoint === 'events') {
