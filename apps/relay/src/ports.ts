@@ -3,7 +3,19 @@
  * What the HTTP layer needs from the rest of the relay, as small interfaces: the store and the
  * upstream guard satisfy them, and tests pass in-memory fakes. Keeps createApp runtime-agnostic.
  */
-import type { EventsQuery, ProfileRef } from '@intilery-connect/core'
+import type {
+  Audiences,
+  EventsQuery,
+  ListLookup,
+  Meta,
+  ProfileRef,
+  SingleLookup,
+  Traits,
+} from '@intilery-connect/core'
+
+import type { EventsPageValue, Guarded, ReadOptions } from './upstream/types.ts'
+
+export type { EventsPageValue, Guarded, ReadOptions }
 
 export interface IntileryCredentials {
   readonly baseUrl: string
@@ -58,29 +70,23 @@ export interface AuditSink {
   record(entry: AuditEntry): Promise<void>
 }
 
-/** A guarded upstream read: the value, how fresh it is, and Intilery's request id. */
-export interface Guarded<T> {
-  readonly value: T
-  readonly fetchedAt: number
-  readonly stale: boolean
-  readonly ageMs: number
-  readonly requestId: string | undefined
-}
+/** One profile for an id, every profile sharing it for an email. */
+export type AnyLookup<T> = SingleLookup<T> | ListLookup<T>
 
-export interface ReadOptions {
-  readonly signal?: AbortSignal | undefined
-}
-
-/** The slice of the upstream guard the routes use (see src/upstream). */
+/**
+ * The slice of the upstream guard the routes use (see src/upstream). Its values come from core's
+ * client, which checked every upstream answer against its zod schema: the trust boundary is there,
+ * so the routes do not check them again.
+ */
 export interface UpstreamReads {
-  traits(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
-  meta(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
-  audiences(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<unknown>>
+  traits(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<AnyLookup<Traits>>>
+  meta(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<AnyLookup<Meta>>>
+  audiences(ref: ProfileRef, opts?: ReadOptions): Promise<Guarded<AnyLookup<Audiences>>>
   firstEventsPage(
     ref: ProfileRef,
     query: EventsQuery,
     opts?: ReadOptions
-  ): Promise<Guarded<unknown>>
+  ): Promise<Guarded<EventsPageValue>>
 }
 
 export interface Readiness {

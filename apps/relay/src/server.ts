@@ -54,7 +54,11 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   }
   // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
   const upstreams = new Map<string, UpstreamReads>()
+  // The tenant cache hands out one object per tenant for a while; this skips re-keying it per read.
+  const upstreamOfTenant = new WeakMap<Tenant, UpstreamReads>()
   const upstreamFor = (tenant: Tenant): UpstreamReads => {
+    const known = upstreamOfTenant.get(tenant)
+    if (known !== undefined) return known
     // Keyed by the whole credential: a rotated token gets a fresh guard, never the old one's cache.
     const key = JSON.stringify([tenant.id, tenant.intilery])
     let upstream = upstreams.get(key)
@@ -62,6 +66,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       upstream = createUpstream(tenant.intilery)
       upstreams.set(key, upstream)
     }
+    upstreamOfTenant.set(tenant, upstream)
     return upstream
   }
   // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.

@@ -9,30 +9,22 @@
 import {
   type CustomerContext,
   type EventsQuery,
-  metaSchema,
+  type Meta,
   normalizeProfiles,
   type ProfileRef,
   toTimeline,
 } from '@intilery-connect/core'
-import { z } from 'zod'
-
-import type { ReadOptions, UpstreamReads } from '../ports.ts'
+import type { AnyLookup, ReadOptions, UpstreamReads } from '../ports.ts'
 import { deriveOnce } from './derive-once.ts'
 import { timelinePage } from './timeline-page.ts'
 
-/** The guard returns the core client's lookups; checked here rather than trusted by shape. */
-const lookupSchema = z.union([
-  z.object({ kind: z.literal('single'), profile: metaSchema }),
-  z.object({ kind: z.literal('list'), profiles: z.array(metaSchema) }),
-])
 export const FIRST_PAGE_SIZE = 50
 
-// Once per cached value, not per request (see derive-once.ts): the parsed page's `data` array is
-// itself remembered, so the entries derived from it are too.
-const profilesOf = deriveOnce((metaValue: unknown) => {
-  const lookup = lookupSchema.parse(metaValue)
-  return normalizeProfiles({ meta: lookup.kind === 'list' ? lookup.profiles : [lookup.profile] })
-})
+// Once per cached value, not per request (see derive-once.ts): a cached page's `data` array is the
+// same object on every hit, so the entries derived from it are remembered too.
+const profilesOf = deriveOnce((lookup: AnyLookup<Meta>) =>
+  normalizeProfiles({ meta: lookup.kind === 'list' ? [...lookup.profiles] : [lookup.profile] })
+)
 const entriesOf = deriveOnce(toTimeline)
 
 export interface ContextResult {

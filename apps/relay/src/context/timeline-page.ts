@@ -4,16 +4,9 @@
  * cursor for the next page (see timeline-cursor.ts). Used by the context, the channels' events
  * route and the server-to-server events endpoint alike.
  */
-import {
-  parseIsoInstant,
-  profileEventSchema,
-  type ProfileEvent,
-  type ProfileRef,
-} from '@intilery-connect/core'
-import { z } from 'zod'
+import { parseIsoInstant, type ProfileEvent, type ProfileRef } from '@intilery-connect/core'
 
-import type { Guarded, ReadOptions, UpstreamReads } from '../ports.ts'
-import { deriveOnce } from './derive-once.ts'
+import type { EventsPageValue, Guarded, ReadOptions, UpstreamReads } from '../ports.ts'
 import {
   afterCursor,
   cursorQuery,
@@ -23,19 +16,10 @@ import {
   type CursorFilter,
 } from './timeline-cursor.ts'
 
-/** The guard returns the core client's page; checked here rather than trusted by shape. */
-const pageSchema = z.object({
-  data: z.array(profileEventSchema),
-  scrollId: z.string(),
-  hasMore: z.boolean(),
-})
-/** Once per cached page, not per request (see derive-once.ts). */
-const parsePage = deriveOnce((value: unknown) => pageSchema.parse(value))
-
 export interface TimelinePage {
   readonly events: readonly ProfileEvent[]
   readonly cursor: string | undefined
-  readonly read: Guarded<unknown>
+  readonly read: Guarded<EventsPageValue>
 }
 
 export async function timelinePage(
@@ -52,7 +36,7 @@ export async function timelinePage(
     cursor === undefined ? { ...filter, limit } : cursorQuery(cursor, limit),
     opts
   )
-  const page = parsePage(read.value)
+  const page = read.value
   const events = cursor === undefined ? page.data : afterCursor(page.data, cursor)
   let next = nextCursor(page.data, page.hasMore, filter)
   if (cursor !== undefined && events.length === 0 && page.hasMore) {

@@ -11,6 +11,7 @@
  *  - each connection gets WAL, foreign keys and a busy timeout.
  */
 import Database from 'libsql'
+import { LRUCache } from 'lru-cache'
 import { SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
 
 /** SQLite has no boolean or date type: store what the portable schema stores, 0/1 and epoch ms. */
@@ -22,19 +23,32 @@ export function toSqliteValue(value: unknown): unknown {
 
 const bindable = (parameters: readonly unknown[]) => parameters.map(toSqliteValue)
 
-/** The slice of Kysely's SqliteDatabase over libsql, with every parameter made bindable. */
+/** Distinct statements kept prepared per connection (the relay issues a few dozen shapes). */
+const PREPARED_STATEMENTS = 200
+
+/**
+ * The slice of Kysely's SqliteDatabase over libsql, with every parameter made bindable. Statements
+ * are kept prepared by their SQL text: Kysely prepares on every query, and for the audit INSERT of
+ * every read, preparing cost as much as running.
+ */
 function bindingSafe(database: Database.Database): SqliteDatabase {
+  const prepared = new LRUCache<string, Database.Statement>({ max: PREPARED_STATEMENTS })
   return {
     close: () => database.close(),
     prepare(sql): SqliteStatement {
-      const statement = database.prepare(sql)
+      let statement = prepared.get(sql)
+      if (statement === undefined) {
+        statement = database.prepare(sql)
+        prepared.set(sql, statement)
+      }
+      const reusable = statement
       return {
         get reader() {
-          return statement.reader
+          return reusable.reader
         },
-        all: (parameters) => statement.all(bindable(parameters)),
-        run: (parameters) => statement.run(bindable(parameters)),
-        iterate: (parameters) => statement.iterate(bindable(parameters)),
+        all: (parameters) => reusable.all(bindable(parameters)),
+        run: (parameters) => reusable.run(bindable(parameters)),
+        iterate: (parameters) => reusable.iterate(bindable(parameters)),
       }
     },
   }

@@ -180,7 +180,9 @@ export function createUpstream(
     counters[outcomeCounter[outcome]] += 1
     let found
     try {
-      found = await wait(entry, opts.signal)
+      // A hit or a stale answer is already in hand: nothing to wait for, so no timer to set.
+      found =
+        outcome === 'hit' || outcome === 'stale' ? await entry : await wait(entry, opts.signal)
     } catch (error) {
       throw toRelayError(error, opts.signal)
     }
