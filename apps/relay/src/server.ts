@@ -63,7 +63,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     const key = JSON.stringify([tenant.id, tenant.intilery])
     let upstream = upstreams.get(key)
     if (upstream === undefined) {
-      upstream = createUpstream(tenant.intilery)
+      upstream = createUpstream(tenant.intilery, { maxCacheChars: config.cacheMb * 1024 * 1024 })
       upstreams.set(key, upstream)
     }
     upstreamOfTenant.set(tenant, upstream)

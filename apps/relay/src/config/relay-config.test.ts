@@ -17,7 +17,9 @@ describe('relay config', () => {
       databaseUrl: 'file:relay.db',
       allowedOrigins: [],
       requestDeadlineMs: 8000,
+      cacheMb: 16,
     })
+    expect(relayConfigFromEnv({ ...base, RELAY_CACHE_MB: '64' }).cacheMb).toBe(64)
   })
 
   it('reads secrets from *_FILE', () => {
@@ -38,6 +40,7 @@ describe('relay config', () => {
       'RELAY_ENCRYPTION_KEY (or RELAY_ENCRYPTION_KEY_FILE) is required',
     ],
     [{ ...base, PORT: 'eighty' }, 'PORT:'],
+    [{ ...base, RELAY_CACHE_MB: '0' }, 'RELAY_CACHE_MB:'],
     [{ ...base, RELAY_ALLOWED_ORIGINS: 'https://*.zendesk.com' }, 'RELAY_ALLOWED_ORIGINS:'],
     [
       { ...base, RELAY_ENCRYPTION_KEY_FILE: '/nowhere/key', RELAY_ENCRYPTION_KEY: undefined },

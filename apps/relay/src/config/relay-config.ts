@@ -36,6 +36,11 @@ export const relayConfigSchema = z.object({
   /** Every request answers within this, with data, stale data or a clean error. */
   requestDeadlineMs: z.coerce.number().int().min(100).max(60_000).default(8_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Upstream answers kept per Intilery credential, in MB of their JSON (held in memory as objects,
+   * about three times that). 16 holds some 200 typical customers (meta + first events page).
+   */
+  cacheMb: z.coerce.number().int().min(1).max(4_096).default(16),
 })
 export type RelayConfig = z.infer<typeof relayConfigSchema>
 
@@ -50,6 +55,7 @@ const ENV: Record<keyof RelayConfig, string> = {
   frameAncestors: 'RELAY_FRAME_ANCESTORS',
   requestDeadlineMs: 'RELAY_REQUEST_DEADLINE_MS',
   logLevel: 'LOG_LEVEL',
+  cacheMb: 'RELAY_CACHE_MB',
 }
 const SECRETS = new Set<keyof RelayConfig>(['encryptionKey', 'auditKey', 'databaseUrl'])
 

@@ -39,4 +39,13 @@ describe('contextJsonBytes', () => {
     expect(text(contextJsonBytes(later))).toBe(JSON.stringify(later))
     expect(text(contextJsonBytes(context))).toBe(JSON.stringify(context))
   })
+
+  it('answers the very same bytes again while nothing in the context changed', async () => {
+    const { context } = await customerContext(upstream, joe, {})
+    const first = contextJsonBytes(context)
+    expect(contextJsonBytes({ ...context })).toBe(first)
+    const stale = contextJsonBytes({ ...context, stale: true })
+    expect(stale).not.toBe(first)
+    expect(text(stale)).toBe(JSON.stringify({ ...context, stale: true }))
+  })
 })

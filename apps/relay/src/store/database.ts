@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url'
 
 import { Kysely, PostgresDialect, type Dialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 
 import { DatabaseUrlError } from './errors.ts'
 import { createLibsqlDialect } from './libsql-dialect.ts'
@@ -76,7 +76,10 @@ export function openDatabase(
   const dialect: Dialect =
     target.kind === 'sqlite'
       ? createLibsqlDialect(target.path)
-      : new PostgresDialect({ pool: () => Promise.resolve(createPool(target, options)) })
+      : // pg is loaded only when Postgres is configured: an SQLite relay never pays its memory.
+        new PostgresDialect({
+          pool: async () => createPool((await import('pg')).default, target, options),
+        })
   return new Kysely<Schema>({ dialect })
 }
 
@@ -88,19 +91,20 @@ const INT8_OID = 20
  * store is written against numbers, as SQLite returns them. Set per pool, not on pg's global
  * parser table, so other users of `pg` in the process are unaffected.
  */
-function int8AsNumber(): pg.TypeOverrides {
-  const types = new pg.TypeOverrides()
+function int8AsNumber(driver: typeof pg): pg.TypeOverrides {
+  const types = new driver.TypeOverrides()
   types.setTypeParser(INT8_OID, 'text', Number)
   return types
 }
 
 function createPool(
+  driver: typeof pg,
   target: { readonly connectionString: string },
   options: OpenDatabaseOptions
 ): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new driver.Pool({
     connectionString: target.connectionString,
-    types: int8AsNumber(),
+    types: int8AsNumber(driver),
     max: options.maxConnections ?? 10,
   })
   if (options.onBackgroundError !== undefined) pool.on('error', options.onBackgroundError)
