@@ -50,6 +50,15 @@ const add = [
 ]
 
 describe('relay CLI', () => {
+  it('prints the usage for --help, -h and help, without needing any configuration', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['keys', 'create', '--help']]) {
+      const out: string[] = []
+      const code = await runCli(argv, { env: {}, out: (t) => out.push(t), err: () => undefined })
+      expect(code).toBe(0)
+      expect(out.join('')).toContain('relay keys create')
+    }
+  })
+
   it('adds, lists and removes tenants without ever printing a secret', async () => {
     const { cli } = setup()
     expect(await cli(...add)).toEqual({ code: 0, out: 'added tenant demo\n' })

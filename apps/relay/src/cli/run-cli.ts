@@ -39,6 +39,7 @@ export class CliUsageError extends Error {
 }
 
 const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
   id: { type: 'string' },
   name: { type: 'string' },
   'base-url': { type: 'string' },
@@ -104,6 +105,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     strict: true,
   })
   const [group, command, arg] = positionals
+  if (values.help === true || group === 'help') {
+    io.out(USAGE)
+    return 0
+  }
   if (group === undefined || command === undefined) throw new CliUsageError('missing command')
   const config = relayConfigFromEnv(io.env)
   return withStore(config, async (store) => {
