@@ -120,6 +120,32 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(appImports, relayImports, sandboxImports) },
   },
   {
+    // Profile and event data is rendered as text only: no markup sinks in browser code.
+    files: [
+      'packages/ui/**/*.{ts,tsx}',
+      'apps/zendesk/**/*.{ts,tsx}',
+      'apps/pipedrive/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render data as text: no dangerouslySetInnerHTML.',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render data as text: no innerHTML/outerHTML.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+          message: 'Render data as text: no HTML-parsing DOM calls.',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/sandbox/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(appImports, upwardImports('ui')) },
   },

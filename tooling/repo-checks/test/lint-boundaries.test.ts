@@ -121,3 +121,26 @@ describe('production code never imports the sandbox', () => {
     expect(await rulesFlagged('apps/relay/src/a.test.ts', code)).toEqual([])
   })
 })
+
+describe('browser code renders data as text', () => {
+  it.each([
+    [
+      'dangerouslySetInnerHTML',
+      'export const A = (p) => <div dangerouslySetInnerHTML={{ __html: p.x }} />',
+    ],
+    ['innerHTML', 'export function f(el, x) { el.innerHTML = x }'],
+    ['outerHTML', 'export function f(el, x) { el.outerHTML = x }'],
+    ['insertAdjacentHTML', "export function f(el, x) { el.insertAdjacentHTML('beforeend', x) }"],
+    ['document.write', 'export function f(x) { document.write(x) }'],
+  ])('flags %s in ui and app sources', async (_label, code) => {
+    for (const path of ['packages/ui/src/x.tsx', 'apps/zendesk/src/x.tsx']) {
+      expect(await rulesFlagged(path, code)).toContain('no-restricted-syntax')
+    }
+  })
+
+  it('allows text content and attributes', async () => {
+    const code =
+      'export const A = (p) => <p title={p.x}>{p.x}</p>\nexport function f(el, x) { el.textContent = x }'
+    expect(await rulesFlagged('packages/ui/src/ok.tsx', code)).toEqual([])
+  })
+})

@@ -1,0 +1,180 @@
+/**
+ * The whole sidebar or panel for one customer lookup: states, picker, profile, filters, timeline,
+ * the note action. Hosts give it a relay client, who to look up, the agent's locale and theme.
+ */
+import {
+  filterTimeline,
+  formatProfile,
+  formatTimeline,
+  loadLocale,
+  summarize,
+  type MessageId,
+} from '@intilery-connect/core'
+import { useEffect, useMemo, useState } from 'preact/hooks'
+
+import { translatorFor, type Translate } from '../i18n.ts'
+import type { Lookup, RelayClient } from '../relay-client.ts'
+import type { RelayCallError } from '../relay-error.ts'
+import { useCustomer } from '../use-customer.ts'
+import { ProfileCard } from './ProfileCard.tsx'
+import { ProfilePicker } from './ProfilePicker.tsx'
+import { SearchForm } from './SearchForm.tsx'
+import { Skeleton, StatusMessage } from './StatusMessage.tsx'
+import { Timeline } from './Timeline.tsx'
+import {
+  NO_FILTER,
+  TimelineFilters,
+  toTimelineFilter,
+  type FilterState,
+} from './TimelineFilters.tsx'
+
+export type Theme = 'zendesk' | 'pipedrive'
+
+export interface CustomerPanelProps {
+  readonly client: RelayClient
+  readonly lookup: Lookup | undefined
+  readonly locale: string
+  readonly timeZone?: string | undefined
+  readonly theme: Theme
+  readonly dark?: boolean | undefined
+  /** Live refresh period while visible (default: none). */
+  readonly liveMs?: number | undefined
+  readonly visible?: boolean | undefined
+  /** Shown as "Add summary to internal note" when given; receives core's Markdown summary. */
+  readonly onAddNote?: ((markdown: string) => Promise<void>) | undefined
+}
+
+const FAILURE_TEXT: Record<RelayCallError['failure'], MessageId> = {
+  not_found: 'common.error.notFound',
+  rate_limited: 'common.error.rateLimited',
+  unavailable: 'common.error.upstreamDown',
+  misconfigured: 'common.error.misconfigured',
+  bad_request: 'common.error.generic',
+  malformed: 'common.error.generic',
+  network: 'common.error.upstreamDown',
+}
+
+function asOf(iso: string, locale: string, timeZone: string | undefined): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(ms)
+}
+
+function Failure({ t, error, retry }: { t: Translate; error: RelayCallError; retry: () => void }) {
+  const canRetry = error.failure !== 'misconfigured' && error.failure !== 'not_found'
+  return (
+    <StatusMessage
+      tone={error.failure === 'misconfigured' ? 'warning' : 'error'}
+      action={canRetry ? { label: t('common.retry'), run: retry } : undefined}
+    >
+      {t(FAILURE_TEXT[error.failure])}
+    </StatusMessage>
+  )
+}
+
+export function CustomerPanel(props: CustomerPanelProps) {
+  const { locale, timeZone } = props
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    setReady(false)
+    void loadLocale(locale).finally(() => setReady(true))
+  }, [locale])
+  const t = useMemo(() => translatorFor(locale, timeZone), [locale, timeZone, ready])
+  const customer = useCustomer(props.client, props.lookup, {
+    liveMs: props.liveMs,
+    visible: props.visible,
+  })
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER)
+  const [note, setNote] = useState<'idle' | 'adding' | 'added' | 'failed'>('idle')
+  const { state } = customer
+  const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
+
+  let body
+  if (!ready || state.kind === 'loading') body = <Skeleton label={t('common.loading')} />
+  else if (state.kind === 'failed') {
+    body =
+      state.error.failure === 'not_found' && customer.lookup !== undefined ? (
+        <StatusMessage tone="info">
+          {t('common.error.notFoundFor', { identity: customer.lookup.value })}
+        </StatusMessage>
+      ) : (
+        <Failure t={t} error={state.error} retry={customer.retry} />
+      )
+  } else if (state.kind === 'none')
+    body = <StatusMessage tone="info">{t('common.error.notFound')}</StatusMessage>
+  else if (state.kind === 'many')
+    body = <ProfilePicker t={t} profiles={state.context.profiles} onPick={customer.pick} />
+  else {
+    const options = { locale, timeZone }
+    const profile = formatProfile(state.profile, options)
+    const entries = formatTimeline(filterTimeline(state.entries, toTimelineFilter(filter)), options)
+    const stale = state.context.stale || state.refreshFailed !== undefined
+    body = (
+      <>
+        {stale ? (
+          <StatusMessage tone="warning">
+            {t('common.stale.banner', { time: asOf(state.context.fetchedAt, locale, timeZone) })}
+          </StatusMessage>
+        ) : null}
+        <ProfileCard profile={profile} />
+        {props.onAddNote === undefined ? null : (
+          <button
+            type="button"
+            class="ic-button ic-note"
+            disabled={note === 'adding'}
+            onClick={() => {
+              const onAddNote = props.onAddNote
+              if (onAddNote === undefined) return
+              setNote('adding')
+              const markdown = summarize(
+                { ...state.context, profiles: [state.profile] },
+                { locale, timeZone, format: 'markdown' }
+              )
+              onAddNote(markdown).then(
+                () => setNote('added'),
+                () => setNote('failed')
+              )
+            }}
+          >
+            {note === 'added' ? t('common.note.added') : t('common.note.add')}
+          </button>
+        )}
+        {note === 'failed' ? (
+          <StatusMessage tone="error">{t('common.error.generic')}</StatusMessage>
+        ) : null}
+        <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
+        <TimelineFilters t={t} state={filter} onChange={setFilter} />
+        <Timeline
+          t={t}
+          entries={entries}
+          emptyText={filter === NO_FILTER ? t('common.empty.timeline') : t('common.empty.filtered')}
+          loadMore={
+            state.cursor === undefined
+              ? undefined
+              : { run: customer.loadMore, busy: state.more === 'loading' }
+          }
+        />
+        {typeof state.more === 'object' ? (
+          <Failure t={t} error={state.more} retry={customer.loadMore} />
+        ) : null}
+      </>
+    )
+  }
+
+  return (
+    <div class={themeClass} lang={locale}>
+      {body}
+      {ready ? (
+        <SearchForm
+          t={t}
+          onSearch={customer.search}
+          open={state.kind === 'failed' && state.error.failure === 'not_found'}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,103 @@
+/**
+ * The customer's activity, newest first: day headings, rows with relative times (absolute on hover
+ * and focus), collapsed bursts that expand, and "load more" through the relay's cursor. Rows are
+ * core's formatTimeline output, rendered as text only.
+ */
+import type { FormattedEntry } from '@intilery-connect/core'
+import { useState } from 'preact/hooks'
+
+import type { Translate } from '../i18n.ts'
+
+function EntryRow({ entry, t }: { entry: FormattedEntry; t: Translate }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <li class={`ic-entry ic-kind-${entry.kind}`}>
+      <div class="ic-entry-head">
+        <span class="ic-entry-title">{entry.title}</span>
+        <time dateTime={entry.at} title={entry.time} tabIndex={0} class="ic-entry-time">
+          {entry.relative}
+          <span class="ic-tooltip" role="tooltip">
+            {entry.time}
+          </span>
+        </time>
+      </div>
+      {entry.details.length === 0 ? null : (
+        <dl class="ic-entry-details">
+          {entry.details.map((detail, i) => (
+            <div key={`${i}:${detail.label}`}>
+              <dt>{detail.label}</dt>
+              <dd>{detail.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {entry.burst === undefined ? null : (
+        <>
+          <button type="button" class="ic-link" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open
+              ? t('common.burst.collapse')
+              : t('common.burst.expand', { count: entry.burst.count })}
+          </button>
+          {open ? (
+            <ul class="ic-burst">
+              {entry.burst.items.map((item) => (
+                <EntryRow key={item.id} entry={item} t={t} />
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </li>
+  )
+}
+
+/** Consecutive rows of one day share a heading. */
+function byDay(entries: readonly FormattedEntry[]) {
+  const days: { day: string; label: string; entries: FormattedEntry[] }[] = []
+  for (const entry of entries) {
+    const last = days.at(-1)
+    if (last?.day === entry.day) last.entries.push(entry)
+    else days.push({ day: entry.day, label: entry.dayLabel, entries: [entry] })
+  }
+  return days
+}
+
+export function Timeline({
+  t,
+  entries,
+  emptyText,
+  loadMore,
+}: {
+  t: Translate
+  entries: readonly FormattedEntry[]
+  emptyText: string
+  /** Present when the relay has more; `busy` while a page is on its way. */
+  loadMore?: { run: () => void; busy: boolean } | undefined
+}) {
+  return (
+    <section class="ic-timeline" aria-label={t('common.timeline.title')}>
+      {entries.length === 0 ? <p class="ic-muted">{emptyText}</p> : null}
+      {byDay(entries).map((day) => (
+        <section key={day.day} class="ic-day" aria-label={day.label}>
+          <h4 class="ic-day-label">{day.label}</h4>
+          <ul class="ic-entries">
+            {day.entries.map((entry) => (
+              <EntryRow key={entry.id} entry={entry} t={t} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {loadMore === undefined ? null : (
+        <button
+          type="button"
+          class="ic-button ic-load-more"
+          disabled={loadMore.busy}
+          aria-busy={loadMore.busy}
+          onClick={loadMore.run}
+        >
+          {loadMore.busy ? t('common.loading') : t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,106 @@
+/** Filters over the loaded timeline: kinds, an event name, a date range. */
+import { TIMELINE_KINDS, type TimelineFilter, type TimelineKind } from '@intilery-connect/core'
+
+import type { Translate } from '../i18n.ts'
+
+const KIND_LABEL = {
+  email: 'common.kind.email',
+  page: 'common.kind.page',
+  screen: 'common.kind.screen',
+  identify: 'common.kind.identify',
+  commerce: 'common.kind.commerce',
+  form: 'common.kind.form',
+  session: 'common.kind.session',
+  custom: 'common.kind.custom',
+} as const satisfies Record<TimelineKind, string>
+
+/** What the agent set; empty strings mean "no limit". */
+export interface FilterState {
+  readonly kinds: readonly TimelineKind[]
+  readonly eventName: string
+  /** `YYYY-MM-DD` from a date input. */
+  readonly from: string
+  readonly to: string
+}
+
+export const NO_FILTER: FilterState = { kinds: [], eventName: '', from: '', to: '' }
+
+/** The core filter for a state; `to` includes its whole day. */
+export function toTimelineFilter(state: FilterState): TimelineFilter {
+  const name = state.eventName.trim()
+  const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
+  return {
+    kinds: state.kinds.length === 0 ? undefined : state.kinds,
+    include: name === '' ? undefined : [name],
+    start: state.from === '' ? undefined : new Date(`${state.from}T00:00:00Z`),
+    end: state.to === '' ? undefined : endOfDay(state.to),
+  }
+}
+
+export function TimelineFilters({
+  t,
+  state,
+  onChange,
+}: {
+  t: Translate
+  state: FilterState
+  onChange: (next: FilterState) => void
+}) {
+  const toggle = (kind: TimelineKind) =>
+    onChange({
+      ...state,
+      kinds: state.kinds.includes(kind)
+        ? state.kinds.filter((k) => k !== kind)
+        : [...state.kinds, kind],
+    })
+  const active = state !== NO_FILTER && JSON.stringify(state) !== JSON.stringify(NO_FILTER)
+  return (
+    <fieldset class="ic-filters">
+      <legend class="ic-visually-hidden">{t('common.timeline.title')}</legend>
+      <div class="ic-chips" role="group">
+        {TIMELINE_KINDS.map((kind) => (
+          <button
+            type="button"
+            key={kind}
+            class="ic-chip"
+            aria-pressed={state.kinds.includes(kind)}
+            onClick={() => toggle(kind)}
+          >
+            {t(KIND_LABEL[kind])}
+          </button>
+        ))}
+      </div>
+      <label class="ic-field">
+        {t('common.filter.eventName')}
+        <input
+          type="search"
+          value={state.eventName}
+          onInput={(event) => onChange({ ...state, eventName: event.currentTarget.value })}
+        />
+      </label>
+      <div class="ic-range">
+        <label class="ic-field">
+          {t('common.filter.from')}
+          <input
+            type="date"
+            value={state.from}
+            onInput={(event) => onChange({ ...state, from: event.currentTarget.value })}
+          />
+        </label>
+        <label class="ic-field">
+          {t('common.filter.to')}
+          <input
+            type="date"
+            value={state.to}
+            onInput={(event) => onChange({ ...state, to: event.currentTarget.value })}
+          />
+        </label>
+      </div>
+      {active ? (
+        <button type="button" class="ic-link" onClick={() => onChange(NO_FILTER)}>
+          {t('common.filter.clear')}
+        </button>
+      ) : null}
+    </fieldset>
+  )
+}

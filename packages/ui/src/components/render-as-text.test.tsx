@@ -1,0 +1,51 @@
+import { formatProfile, formatTimeline, normalizeProfile, toTimeline } from '@intilery-connect/core'
+import { render } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+
+import { translatorFor } from '../i18n.ts'
+import { ProfileCard } from './ProfileCard.tsx'
+import { Timeline } from './Timeline.tsx'
+
+const PAYLOAD = '<img src=x onerror=alert(1)>'
+
+const meta = {
+  id: '089cb6ad-3ceb-4e3f-929c-60a22303e9e6',
+  identities: { userId: `xss/${PAYLOAD}`, email: [`bobby+${PAYLOAD}@example.com`] },
+  traits: {
+    firstName: PAYLOAD,
+    lastName: '<script>alert(2)</script>',
+    plan: `"><svg onload=alert(3)>`,
+  },
+  audiences: { dynamic: [{ id: 'a', name: PAYLOAD }], static: [] },
+  firstActivity: '2026-01-01T00:00:00.000Z',
+  lastActivity: '2026-11-20T00:00:00.000Z',
+}
+
+describe('rendering data as text', () => {
+  it('escapes every hostile profile value and adds no element of its own', () => {
+    const profile = normalizeProfile({ meta } as never)
+    const html = render(
+      <ProfileCard profile={formatProfile(profile, { locale: 'en', timeZone: 'UTC' })} />
+    )
+    expect(html).not.toMatch(/<img|<script|<svg/i)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>')
+  })
+
+  it('escapes hostile event names and properties in timeline rows', () => {
+    const events = [
+      {
+        eventId: 'e1',
+        eventTime: '2026-11-20T10:00:00.000Z',
+        receivedTime: '2026-11-20T10:00:00.000Z',
+        eventAction: 'track',
+        rawData: { action: 'track', event: PAYLOAD, properties: { [PAYLOAD]: '<b>bold</b>' } },
+      },
+    ]
+    const entries = formatTimeline(toTimeline(events), { locale: 'en', timeZone: 'UTC' })
+    const html = render(
+      <Timeline t={translatorFor('en', 'UTC')} entries={entries} emptyText="none" />
+    )
+    expect(html).not.toMatch(/<img|<b>/i)
+    expect(html).toContain('&lt;img')
+  })
+})

@@ -1,0 +1,75 @@
+/**
+ * @module relay-client
+ * What the apps ask the relay, shared by Zendesk and Pipedrive. Each app supplies only the way a GET
+ * reaches the relay (Zendesk: its secure-request proxy; Pipedrive: its panel's session), and every
+ * answer is checked with zod here, in the browser, before anything renders it.
+ */
+import {
+  customerContextSchema,
+  formatProfileRef,
+  timelineEntrySchema,
+  type CustomerContext,
+  type ProfileRef,
+  type TimelineEntry,
+} from '@intilery-connect/core'
+import { z } from 'zod'
+
+import { RelayCallError } from './relay-error.ts'
+
+/**
+ * One GET to the relay. Resolves with the parsed JSON body of a 2xx answer; rejects with a
+ * RelayCallError (see relay-error.ts) for anything else.
+ */
+export type RelayGet = (path: string, query: Readonly<Record<string, string>>) => Promise<unknown>
+
+/** Who to look up: the identity the host app knows (ticket requester, person) or the agent typed. */
+export type Lookup =
+  | { readonly type: 'email'; readonly value: string }
+  | { readonly type: 'userId'; readonly value: string }
+  | { readonly type: 'id'; readonly value: string }
+
+const eventsPageSchema = z.object({
+  entries: z.array(timelineEntrySchema),
+  cursor: z.string().optional(),
+  fetchedAt: z.string(),
+  stale: z.boolean(),
+})
+
+export interface EventsPage {
+  readonly entries: readonly TimelineEntry[]
+  readonly cursor: string | undefined
+  readonly fetchedAt: string
+  readonly stale: boolean
+}
+
+export interface RelayClient {
+  context(lookup: Lookup): Promise<CustomerContext>
+  /** The timeline page after `cursor`, as the relay's cursor describes it. */
+  events(ref: ProfileRef, cursor: string): Promise<EventsPage>
+}
+
+function checked<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body)
+  if (!parsed.success)
+    throw new RelayCallError('malformed', 'The relay sent an answer the app cannot read')
+  return parsed.data
+}
+
+/** @param base the channel's route prefix, e.g. `/zendesk/v1`. */
+export function createRelayClient(get: RelayGet, base: string): RelayClient {
+  return {
+    async context(lookup) {
+      return checked(
+        customerContextSchema,
+        await get(`${base}/context`, { [lookup.type]: lookup.value })
+      )
+    },
+    async events(ref, cursor) {
+      const page = checked(
+        eventsPageSchema,
+        await get(`${base}/events`, { ref: formatProfileRef(ref), cursor })
+      )
+      return { ...page, cursor: page.cursor }
+    },
+  }
+}

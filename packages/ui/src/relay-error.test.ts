@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+
+import { relayCallError } from './relay-error.ts'
+
+const body = (code: string) =>
+  JSON.stringify({ error: { code, message: `m-${code}`, requestId: 'r1' } })
+
+describe('relayCallError', () => {
+  it.each([
+    [404, 'not_found', 'not_found'],
+    [429, 'rate_limited', 'rate_limited'],
+    [503, 'upstream_unavailable', 'unavailable'],
+    [504, 'upstream_unavailable', 'unavailable'],
+    [401, 'unauthenticated', 'misconfigured'],
+    [409, 'misconfigured', 'misconfigured'],
+    [400, 'bad_request', 'bad_request'],
+  ] as const)('classifies %i %s as %s', (status, code, failure) => {
+    const error = relayCallError(status, body(code), '7')
+    expect(error).toMatchObject({
+      failure,
+      details: { status, code, requestId: 'r1', retryAfter: 7 },
+    })
+    expect(error.message).toBe(`m-${code}`)
+  })
+
+  it('reports no answer as a network failure and an unreadable body by its status', () => {
+    expect(relayCallError(0, undefined).failure).toBe('network')
+    const error = relayCallError(502, '<html>bad gateway</html>', null)
+    expect(error.failure).toBe('unavailable')
+    expect(error.details.retryAfter).toBeUndefined()
+    expect(error.message).toBe('The relay answered 502')
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * @module relay-error
+ * The one error type the UI handles: a relay call that did not give a usable answer, classified by
+ * what the agent can do about it. Built from the relay's JSON error (`{ error: { code, message,
+ * requestId } }`) and its HTTP status, whichever way the host transported them.
+ */
+import { z } from 'zod'
+
+export type RelayFailure =
+  /** No customer for this identity (404). */
+  | 'not_found'
+  /** Intilery or the relay is shedding load; retry after `retryAfter` seconds (429). */
+  | 'rate_limited'
+  /** Intilery cannot be reached or timed out (502, 503, 504). */
+  | 'unavailable'
+  /** The app or the relay is set up wrongly: an admin must act (401, 403, 409). */
+  | 'misconfigured'
+  /** The request was refused as malformed (400): a bug or a bad search. */
+  | 'bad_request'
+  /** The relay answered something that is not its contract, or nothing at all. */
+  | 'malformed'
+  | 'network'
+
+export class RelayCallError extends Error {
+  override readonly name = 'RelayCallError'
+  constructor(
+    readonly failure: RelayFailure,
+    message: string,
+    readonly details: {
+      readonly status?: number | undefined
+      readonly code?: string | undefined
+      readonly retryAfter?: number | undefined
+      readonly requestId?: string | undefined
+    } = {}
+  ) {
+    super(message)
+  }
+}
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+  }),
+})
+
+function failureOf(status: number, code: string | undefined): RelayFailure {
+  if (status === 404) return 'not_found'
+  if (status === 429) return 'rate_limited'
+  if (status === 400) return 'bad_request'
+  if (status === 401 || status === 403 || status === 409 || code === 'misconfigured')
+    return 'misconfigured'
+  if (status >= 500) return 'unavailable'
+  return 'malformed'
+}
+
+/**
+ * @param status the HTTP status (0 when the request never got an answer)
+ * @param bodyText the raw answer body, parsed here
+ * @param retryAfter the Retry-After header, when the host exposes it
+ */
+export function relayCallError(
+  status: number,
+  bodyText: string | undefined,
+  retryAfter?: string | null
+): RelayCallError {
+  if (status === 0) return new RelayCallError('network', 'The relay could not be reached')
+  let body: unknown
+  try {
+    body = bodyText === undefined ? undefined : JSON.parse(bodyText)
+  } catch {
+    body = undefined
+  }
+  const parsed = errorBodySchema.safeParse(body)
+  const code = parsed.success ? parsed.data.error.code : undefined
+  const seconds = retryAfter == null ? Number.NaN : Number.parseInt(retryAfter, 10)
+  return new RelayCallError(
+    failureOf(status, code),
+    parsed.success ? parsed.data.error.message : `The relay answered ${status}`,
+    {
+      status,
+      code,
+      retryAfter: Number.isFinite(seconds) ? seconds : undefined,
+      requestId: parsed.success ? parsed.data.error.requestId : undefined,
+    }
+  )
+}
