@@ -87,6 +87,11 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Scripts the sandbox serves to browsers (the Zendesk host page's).
+    files: ['packages/sandbox/src/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
   // Layering: each area gets one no-restricted-imports entry (later entries replace earlier ones).
   {
     files: ['packages/core/**/*.ts'],
@@ -139,7 +144,12 @@ export default tseslint.config(
           message: 'Render data as text: no innerHTML/outerHTML.',
         },
         {
-          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Render data as text: no HTML-parsing DOM calls.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
           message: 'Render data as text: no HTML-parsing DOM calls.',
         },
       ],

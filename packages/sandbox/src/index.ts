@@ -21,3 +21,10 @@ export { RequestCounters, tokenFingerprint, type CounterSnapshot } from './admin
 export { CustomerStore } from './store/customer-store.ts'
 export type { CustomerRecord, StoredEvent } from './store/types.ts'
 export { SEEDED, seedCustomers } from './seed/index.ts'
+export {
+  startZendeskHost,
+  type RunningZendeskHost,
+  type ZendeskHostOptions,
+} from './zendesk-host/server.ts'
+export { demoTickets, type DemoTicket } from './zendesk-host/demo-tickets.ts'
+export { proxySecureRequest, ProxyRefusal } from './zendesk-host/secure-proxy.ts'

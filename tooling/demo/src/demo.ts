@@ -12,12 +12,18 @@ const write = (line = '') => process.stdout.write(`${line}\n`)
 
 try {
   const demo = await startDemo(
-    { sandbox: Number(process.env.SANDBOX_PORT ?? 4010), relay: Number(process.env.PORT ?? 8787) },
+    {
+      sandbox: Number(process.env.SANDBOX_PORT ?? 4010),
+      relay: Number(process.env.PORT ?? 8787),
+      zendesk: Number(process.env.ZENDESK_PORT ?? 4600),
+    },
     process.env
   )
   const { config, url } = demo.sandbox
   const token = await demo.zendeskToken()
   write('Intilery Connect demo (everything below is demo-only, not a real secret)')
+  write()
+  write(`Zendesk preview   ${demo.zendesk.url}   <- open this: demo tickets with the real sidebar`)
   write()
   write(
     `Intilery sandbox  ${url}   clientId ${config.clientId}, accountId ${config.accountId}, brandId ${config.brandId}`
@@ -45,6 +51,16 @@ try {
   write(
     `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/traits'`
   )
+  write()
+  write('Make a new event appear in Joe Bloggs’ open sidebar (within 15 s):')
+  write()
+  write(
+    `  curl -s -X POST -H 'content-type: application/json' -H 'auth-token: ${config.authToken}' \\`
+  )
+  write(
+    `    -d '{"userId":"${SEEDED.joeBloggs.userId}","event":"Called Support","properties":{"channel":"phone"}}' \\`
+  )
+  write(`    '${demo.sandbox.apiRoot}/track'`)
   write()
   write('See any customer in any locale: pnpm customer email:joe.bloggs@intilery.com --locale de')
   write('Press Ctrl-C to stop.')

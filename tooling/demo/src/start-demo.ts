@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { sandboxConfigFromEnv, startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
+import {
+  sandboxConfigFromEnv,
+  startSandbox,
+  startZendeskHost,
+  type RunningSandbox,
+  type RunningZendeskHost,
+} from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
 /** Demo-only values, printed and documented; never use them for a real installation. */
@@ -25,15 +31,33 @@ export const DEMO = {
 export interface RunningDemo {
   readonly sandbox: RunningSandbox
   readonly relayUrl: string
+  /** The local Zendesk with the real sidebar app (built for this run). */
+  readonly zendesk: RunningZendeskHost
   /** A Zendesk-style JWT for the demo installation, valid for 10 minutes. */
   zendeskToken(): Promise<string>
   stop(): Promise<void>
 }
 
 const relayDir = fileURLToPath(new URL('../../../apps/relay/', import.meta.url))
+const zendeskDir = fileURLToPath(new URL('../../../apps/zendesk/', import.meta.url))
+
+/** Builds the Zendesk app as its own process (nothing imports an app) for a relay on 127.0.0.1. */
+async function buildZendeskApp(outDir: string): Promise<string> {
+  const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: zendeskDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ZENDESK_RELAY_DOMAINS: '127.0.0.1', ZENDESK_OUT_DIR: outDir },
+  })
+  let output = ''
+  build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve))
+  if (code !== 0) throw new Error(`building the Zendesk app failed:\n${output}`)
+  return outDir
+}
 
 export async function startDemo(
-  ports: { sandbox: number; relay: number },
+  ports: { sandbox: number; relay: number; zendesk: number },
   env: Readonly<Record<string, string | undefined>> = {}
 ): Promise<RunningDemo> {
   // The sandbox's own settings (SANDBOX_CLIENT_ID, SANDBOX_AUTH_TOKEN…) apply in the demo too.
@@ -88,9 +112,31 @@ export async function startDemo(
   // Keep draining the relay's output so it never blocks on a full pipe.
   relay.stdout.resume()
   relay.stderr.resume()
+  const stopRelay = async () => {
+    if (relay.exitCode === null) {
+      relay.kill('SIGTERM')
+      await new Promise((resolve) => relay.once('exit', resolve))
+    }
+  }
+  let zendesk: RunningZendeskHost
+  try {
+    zendesk = await startZendeskHost({
+      appDir: await buildZendeskApp(join(dir, 'zendesk-app')),
+      subdomain: DEMO.zendeskSubdomain,
+      settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
+      secureSettings: ['shared_secret'],
+      domainWhitelist: [new URL(relayUrl).hostname],
+      port: ports.zendesk,
+    })
+  } catch (error) {
+    await stopRelay()
+    await sandbox.stop()
+    throw error
+  }
   return {
     sandbox,
     relayUrl,
+    zendesk,
     zendeskToken: () => {
       const iat = Math.floor(Date.now() / 1000)
       return sign(
@@ -105,10 +151,8 @@ export async function startDemo(
       )
     },
     stop: async () => {
-      if (relay.exitCode === null) {
-        relay.kill('SIGTERM')
-        await new Promise((resolve) => relay.once('exit', resolve))
-      }
+      await zendesk.stop()
+      await stopRelay()
       await sandbox.stop()
     },
   }

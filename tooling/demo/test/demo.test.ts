@@ -8,8 +8,8 @@ import { DEMO, startDemo, type RunningDemo } from '../src/start-demo.ts'
 
 let demo: RunningDemo
 beforeAll(async () => {
-  demo = await startDemo({ sandbox: 0, relay: 0 })
-}, 30_000)
+  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
+}, 60_000)
 afterAll(() => demo.stop())
 
 it('serves Joe Bloggs’ context through the relay with the demo installation’s JWT', async () => {

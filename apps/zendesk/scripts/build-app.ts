@@ -1,0 +1,63 @@
+/**
+ * Builds the app in Zendesk's layout: dist/manifest.json, dist/translations/*.json, dist/assets/
+ * (index.html, its script and styles, logos, screenshots) and dist/app.zip, ready to upload.
+ * `relayDomains` fills the manifest's domainWhitelist: the relay hosts Zendesk's proxy may send
+ * the shared secret's signatures to.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { zipSync } from 'fflate'
+import { build } from 'vite'
+
+export const APP_DIR = fileURLToPath(new URL('..', import.meta.url))
+
+export interface BuildOptions {
+  readonly outDir?: string | undefined
+  readonly relayDomains?: readonly string[] | undefined
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
+export async function buildApp(options: BuildOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? join(APP_DIR, 'dist')
+  rmSync(outDir, { recursive: true, force: true })
+  await build({
+    configFile: false,
+    root: join(APP_DIR, 'src'),
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: join(outDir, 'assets'),
+      emptyOutDir: false,
+      target: 'es2022',
+      // Zendesk serves assets from a per-deploy path; fixed names keep index.html simple to read.
+      rollupOptions: {
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name].js',
+          assetFileNames: '[name][extname]',
+        },
+      },
+    },
+  })
+  cpSync(join(APP_DIR, 'assets'), join(outDir, 'assets'), { recursive: true })
+  cpSync(join(APP_DIR, 'translations'), join(outDir, 'translations'), { recursive: true })
+  const manifest = JSON.parse(readFileSync(join(APP_DIR, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >
+  if (options.relayDomains !== undefined) manifest.domainWhitelist = [...options.relayDomains]
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  mkdirSync(outDir, { recursive: true })
+  const entries = Object.fromEntries(
+    filesUnder(outDir).map((file) => [relative(outDir, file), readFileSync(file)])
+  )
+  writeFileSync(join(outDir, 'app.zip'), zipSync(entries, { level: 9 }))
+  return outDir
+}

@@ -1,0 +1,105 @@
+/**
+ * The sidebar: reads where it runs and who the customer is from Zendesk, asks the relay through the
+ * secure proxy, renders the shared panel, follows requester changes, refreshes while visible, and
+ * sizes its iframe to its content.
+ */
+import '@intilery-connect/ui/styles.css'
+
+import { createRelayClient, CustomerPanel, type Lookup } from '@intilery-connect/ui'
+import { render } from 'preact'
+import { useEffect, useMemo, useState } from 'preact/hooks'
+
+import { secureRelayGet } from './secure-relay-get.ts'
+import { initZaf, type ZafClient } from './zaf.ts'
+import {
+  readAgentId,
+  readCustomer,
+  readInstallation,
+  readLocale,
+  type Installation,
+} from './zaf-reads.ts'
+
+/** A new event appears within this while the sidebar is visible (the relay's cache absorbs it). */
+const LIVE_MS = 10_000
+
+interface Ready {
+  readonly install: Installation
+  readonly agentId: string
+  readonly locale: string
+  readonly lookup: Lookup | undefined
+}
+
+function Sidebar({ zaf, ready }: { zaf: ZafClient; ready: Ready }) {
+  const [lookup, setLookup] = useState(ready.lookup)
+  const [visible, setVisible] = useState(true)
+  const dark = useMemo(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches, [])
+  const client = useMemo(
+    () =>
+      createRelayClient(
+        secureRelayGet(zaf, { ...ready.install, agentId: ready.agentId }),
+        '/zendesk/v1'
+      ),
+    [zaf, ready]
+  )
+  useEffect(() => {
+    const reread = () => void readCustomer(zaf, ready.install.location).then(setLookup)
+    for (const event of ['ticket.requester.changed', 'ticket.requester.email.changed'])
+      zaf.on(event, reread)
+    zaf.on('app.activated', () => setVisible(true))
+    zaf.on('app.deactivated', () => setVisible(false))
+  }, [zaf, ready])
+  return (
+    <CustomerPanel
+      client={client}
+      lookup={lookup}
+      locale={ready.locale}
+      theme="zendesk"
+      dark={dark}
+      liveMs={LIVE_MS}
+      visible={visible}
+      onAddNote={async (markdown) => {
+        await zaf.set('comment.type', 'internalNote')
+        await zaf.invoke('comment.appendMarkdown', markdown)
+      }}
+    />
+  )
+}
+
+/** Keeps the iframe as tall as the content (Zendesk wants integer pixels). */
+function followHeight(zaf: ZafClient, root: HTMLElement) {
+  let last = 0
+  new ResizeObserver(() => {
+    const height = Math.ceil(root.getBoundingClientRect().height)
+    if (height !== last) {
+      last = height
+      void zaf.invoke('resize', { width: '100%', height: `${height}px` })
+    }
+  }).observe(root)
+}
+
+async function start() {
+  const root = document.getElementById('root')
+  if (root === null) return
+  const zaf = initZaf()
+  if (zaf === undefined) {
+    root.textContent = 'This page runs inside Zendesk Support.'
+    return
+  }
+  followHeight(zaf, root)
+  try {
+    const install = await readInstallation(zaf)
+    const [agentId, locale, lookup] = await Promise.all([
+      readAgentId(zaf),
+      readLocale(zaf),
+      readCustomer(zaf, install.location),
+    ])
+    render(<Sidebar zaf={zaf} ready={{ install, agentId, locale, lookup }} />, root)
+  } catch (error) {
+    root.textContent =
+      error instanceof Error
+        ? `The Intilery app could not start: ${error.message}`
+        : 'The Intilery app could not start.'
+  }
+}
+
+void start()

@@ -1,0 +1,45 @@
+/**
+ * @module secure-relay-get
+ * The app reaches the relay only through Zendesk's secure-request proxy: the browser sends the
+ * request with the placeholder `{{setting.shared_secret}}`, and Zendesk's servers substitute the
+ * installation's shared secret, sign an HS256 JWT with it and forward the call. The secret never
+ * reaches the browser; the relay verifies the JWT (apps/relay, auth/zendesk-jwt.ts).
+ */
+import { relayCallError, type RelayGet } from '@intilery-connect/ui'
+
+import type { ZafClient, ZafRequestFailure } from './zaf.ts'
+
+/** Seconds each proxy-signed token lives; the relay accepts at most 600. */
+const TOKEN_SECONDS = 60
+
+export function secureRelayGet(
+  client: ZafClient,
+  install: { readonly relayUrl: string; readonly subdomain: string; readonly agentId: string }
+): RelayGet {
+  return async (path, query) => {
+    const url = `${install.relayUrl}${path}?${new URLSearchParams(query).toString()}`
+    try {
+      return await client.request({
+        url,
+        type: 'GET',
+        secure: true,
+        cors: false,
+        dataType: 'json',
+        headers: { Authorization: 'Bearer {{jwt.token}}' },
+        jwt: {
+          algorithm: 'HS256',
+          secret_key: '{{setting.shared_secret}}',
+          expiry: TOKEN_SECONDS,
+          claims: { iss: `https://${install.subdomain}.zendesk.com`, sub: install.agentId },
+        },
+      })
+    } catch (failure) {
+      const xhr = (failure ?? {}) as ZafRequestFailure
+      throw relayCallError(
+        typeof xhr.status === 'number' ? xhr.status : 0,
+        xhr.responseText,
+        xhr.getResponseHeader?.('retry-after') ?? null
+      )
+    }
+  }
+}

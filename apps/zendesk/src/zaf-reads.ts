@@ -1,0 +1,80 @@
+/**
+ * @module zaf-reads
+ * What the app reads from Zendesk, checked: the location, the customer of this location, the agent's
+ * locale, the installation's settings. Zendesk's answers are a trust boundary like any other.
+ */
+import type { Lookup } from '@intilery-connect/ui'
+import { z } from 'zod'
+
+import type { ZafClient } from './zaf.ts'
+
+const personSchema = z
+  .object({
+    email: z.string().nullish(),
+    externalId: z.union([z.string(), z.number()]).nullish(),
+  })
+  .nullish()
+
+const contextSchema = z.object({
+  location: z.string(),
+  account: z.object({ subdomain: z.string() }),
+})
+
+const settingsSchema = z.object({
+  relay_url: z.url({ protocol: /^https?$/ }),
+})
+
+/** `ticket_sidebar`, `new_ticket_sidebar`, `user_sidebar`… as Zendesk names it. */
+export type ZendeskLocation = string
+
+export interface Installation {
+  readonly location: ZendeskLocation
+  readonly subdomain: string
+  readonly relayUrl: string
+}
+
+export class SetupError extends Error {
+  override readonly name = 'SetupError'
+}
+
+export async function readInstallation(client: ZafClient): Promise<Installation> {
+  const context = contextSchema.safeParse(await client.context())
+  const settings = settingsSchema.safeParse((await client.metadata()).settings)
+  if (!context.success) throw new SetupError('Zendesk did not say where the app runs')
+  if (!settings.success) throw new SetupError('The relay URL setting is missing or not a URL')
+  return {
+    location: context.data.location,
+    subdomain: context.data.account.subdomain,
+    relayUrl: settings.data.relay_url.replace(/\/+$/, ''),
+  }
+}
+
+/** The customer of this location: the ticket's requester, or the user of the user sidebar. */
+export async function readCustomer(
+  client: ZafClient,
+  location: ZendeskLocation
+): Promise<Lookup | undefined> {
+  const path = location === 'user_sidebar' ? 'user' : 'ticket.requester'
+  // A new ticket without a requester yet answers null: nobody to look up.
+  const person = personSchema.parse((await client.get(path))[path])
+  const email = person?.email?.trim()
+  if (email !== undefined && email !== '') return { type: 'email', value: email }
+  const external = person?.externalId
+  if (external !== undefined && external !== null && String(external) !== '')
+    return { type: 'userId', value: String(external) }
+  return undefined
+}
+
+export async function readLocale(client: ZafClient): Promise<string> {
+  const parsed = z
+    .object({ 'currentUser.locale': z.string() })
+    .safeParse(await client.get('currentUser.locale'))
+  return parsed.success ? parsed.data['currentUser.locale'] : 'en'
+}
+
+export async function readAgentId(client: ZafClient): Promise<string> {
+  const parsed = z
+    .object({ 'currentUser.id': z.union([z.string(), z.number()]) })
+    .safeParse(await client.get('currentUser.id'))
+  return parsed.success ? String(parsed.data['currentUser.id']) : 'unknown'
+}

@@ -1,0 +1,149 @@
+// The built app against Zendesk's validator rules, offline (Zendesk validates only server-side):
+// the real build passes, and each rule catches the mistake it exists for.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- the tests edit JSON fixtures in place */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildApp } from '../scripts/build-app.ts'
+import { encodePng } from '../scripts/png.ts'
+import { validateApp } from '../scripts/validate-app.ts'
+
+const work = mkdtempSync(join(tmpdir(), 'zendesk-app-'))
+let built: string
+beforeAll(async () => {
+  built = await buildApp({ outDir: join(work, 'dist'), relayDomains: ['relay.example.com'] })
+}, 60_000)
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+/** A copy of the built app with one thing changed. */
+function variant(name: string, change: (dir: string) => void): string {
+  const dir = join(work, name)
+  cpSync(built, dir, { recursive: true })
+  change(dir)
+  return dir
+}
+const editJson = (file: string, edit: (value: Record<string, any>) => void) => {
+  const value = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>
+  edit(value)
+  writeFileSync(file, JSON.stringify(value))
+}
+
+describe('the built Zendesk app', () => {
+  it('passes every validator rule', () => {
+    expect(validateApp(built)).toEqual([])
+  })
+
+  it('zips the app with manifest.json at the root and nothing else nested oddly', () => {
+    const entries = Object.keys(unzipSync(readFileSync(join(built, 'app.zip'))))
+    expect(entries).toContain('manifest.json')
+    expect(entries).toContain('assets/index.html')
+    expect(entries).toContain('translations/en.json')
+    for (const locale of ['de', 'fr', 'es', 'nl', 'pt-br', 'ja'])
+      expect(entries).toContain(`translations/${locale}.json`)
+    expect(entries.every((entry) => !entry.startsWith('dist/') && entry !== 'app.zip')).toBe(true)
+  })
+
+  it('names the relay host as the only domain the proxy may send the secret’s signatures to', () => {
+    const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as {
+      domainWhitelist: string[]
+      parameters: { name: string; secure?: boolean; scopes?: string[] }[]
+    }
+    expect(manifest.domainWhitelist).toEqual(['relay.example.com'])
+    expect(manifest.parameters.find((p) => p.name === 'shared_secret')).toMatchObject({
+      secure: true,
+      scopes: ['jwt_secret_key'],
+    })
+  })
+
+  it.each([
+    [
+      'frameworkVersion 1.0',
+      (d: string) => editJson(join(d, 'manifest.json'), (m) => void (m.frameworkVersion = '1.0')),
+      'frameworkVersion',
+    ],
+    [
+      'a location URL that does not exist',
+      (d: string) =>
+        editJson(
+          join(d, 'manifest.json'),
+          (m) => void (m.location.support.ticket_sidebar.url = 'assets/missing.html')
+        ),
+      'does not exist',
+    ],
+    [
+      'a location URL outside assets/',
+      (d: string) =>
+        editJson(
+          join(d, 'manifest.json'),
+          (m) => void (m.location.support.user_sidebar = { url: 'index.html' })
+        ),
+      'start with assets/',
+    ],
+    [
+      'no default-locale translation',
+      (d: string) => rmSync(join(d, 'translations', 'en.json')),
+      'default locale',
+    ],
+    [
+      'a secure parameter without scopes',
+      (d: string) => editJson(join(d, 'manifest.json'), (m) => void delete m.parameters[1].scopes),
+      'needs scopes',
+    ],
+    [
+      'secure parameters without a domainWhitelist',
+      (d: string) => editJson(join(d, 'manifest.json'), (m) => void (m.domainWhitelist = [])),
+      'domainWhitelist',
+    ],
+    [
+      'an unknown parameter type',
+      (d: string) =>
+        editJson(join(d, 'manifest.json'), (m) => void (m.parameters[0].type = 'password')),
+      'unknown type',
+    ],
+    [
+      'a short description over 80 characters',
+      (d: string) =>
+        editJson(
+          join(d, 'translations', 'fr.json'),
+          (t) => void (t.app.short_description = 'x'.repeat(81))
+        ),
+      'short_description',
+    ],
+    [
+      'a logo of the wrong size',
+      (d: string) =>
+        writeFileSync(
+          join(d, 'assets', 'logo.png'),
+          encodePng(300, 300, () => [0, 0, 0, 255])
+        ),
+      'must be 320x320',
+    ],
+    [
+      'a screenshot of the wrong size',
+      (d: string) =>
+        writeFileSync(
+          join(d, 'assets', 'screenshot-0.png'),
+          encodePng(800, 600, () => [0, 0, 0, 255])
+        ),
+      'must be 1024x768',
+    ],
+    [
+      'a parameter label missing from a translation',
+      (d: string) =>
+        editJson(join(d, 'translations', 'ja.json'), (t) => void delete t.app.parameters.relay_url),
+      'no label for parameter relay_url',
+    ],
+    [
+      'a forbidden file type',
+      (d: string) => writeFileSync(join(d, 'assets', 'notes.pdf'), 'x'),
+      'not allowed',
+    ],
+  ])('reports %s', (name, change, problem) => {
+    const problems = validateApp(variant(name.replace(/\W+/g, '-'), change))
+    expect(problems.join('\n')).toContain(problem)
+  })
+})

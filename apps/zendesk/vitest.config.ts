@@ -1,0 +1,10 @@
+import { defineProject, mergeConfig } from 'vitest/config'
+
+import { sharedTestConfig } from '../../vitest.shared.ts'
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineProject({
+    test: { name: 'zendesk', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'] },
+  })
+)

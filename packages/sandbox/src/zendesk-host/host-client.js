@@ -1,0 +1,107 @@
+// The Zendesk host page's script (served as /host.js): plays Zendesk's side of the ZAF protocol
+// around the real app iframe (../shared/reference/zendesk.md §1.3). Data arrives in the page's
+// #host-data JSON; everything shown on the host page is set as text.
+;(() => {
+  const data = JSON.parse(document.getElementById('host-data').textContent)
+  const frame = document.getElementById('app-frame')
+  const appOrigin = new URL(frame.src).origin
+  const subscriptions = new Set()
+  const store = { ...data.values }
+  const note = document.getElementById('internal-note')
+  const log = document.getElementById('host-log')
+
+  const post = (message) => frame.contentWindow.postMessage(JSON.stringify(message), appOrigin)
+  const emit = (event, message) => {
+    if (subscriptions.has(event)) post({ key: `zaf.${event}`, message })
+  }
+  const record = (text) => {
+    const line = document.createElement('li')
+    line.textContent = text
+    log.prepend(line)
+  }
+
+  async function proxied(id, options) {
+    let answer
+    try {
+      const response = await fetch('/__zendesk/proxy', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(options),
+      })
+      answer = await response.json()
+    } catch (error) {
+      answer = { status: 0, body: String(error), headers: {} }
+    }
+    record(`request ${options.type ?? 'GET'} ${new URL(options.url).pathname} -> ${answer.status}`)
+    if (answer.status >= 200 && answer.status < 300) {
+      let body = answer.body
+      try {
+        body = JSON.parse(answer.body)
+      } catch {
+        // dataType json with a non-JSON body: Zendesk hands over the text.
+      }
+      post({
+        key: `zaf.request:${id}.done`,
+        message: { responseArgs: [body, 'success', { status: answer.status }] },
+      })
+    } else {
+      const xhr = { status: answer.status, statusText: 'error', responseText: answer.body }
+      post({ key: `zaf.request:${id}.fail`, message: { responseArgs: [xhr, 'error', 'error'] } })
+    }
+  }
+
+  function invoke(name, args) {
+    if (name === 'resize') {
+      const height = Number.parseInt(String(args[0]?.height ?? ''), 10)
+      if (Number.isFinite(height) && height > 0) frame.style.height = `${Math.min(height, 4000)}px`
+    } else if (name === 'comment.appendMarkdown' || name === 'comment.appendText') {
+      note.value = `${note.value}${note.value === '' ? '' : '\n\n'}${String(args[0] ?? '')}`
+      document.getElementById('note-type').textContent = store['comment.type'] ?? 'publicReply'
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow || event.origin !== appOrigin) return
+    const message = typeof event.data === 'string' ? JSON.parse(event.data) : event.data
+    if (message.key === 'iframe.handshake') {
+      post({
+        key: 'zaf.app.registered',
+        message: { context: data.context, metadata: data.metadata },
+      })
+    } else if (typeof message.key === 'string' && message.key.startsWith('iframe.on:')) {
+      subscriptions.add(message.key.slice('iframe.on:'.length))
+    } else if (typeof message.key === 'string' && message.key.startsWith('iframe.off:')) {
+      subscriptions.delete(message.key.slice('iframe.off:'.length))
+    } else if (typeof message.key === 'string' && /^request:\d+$/.test(message.key)) {
+      void proxied(message.key.split(':')[1], message.message)
+    } else if (message.request === 'get') {
+      const result = { errors: {} }
+      for (const path of [].concat(message.params)) {
+        if (path in store) result[path] = store[path]
+        else result.errors[path] = { message: `"${path}" is not available here` }
+      }
+      post({ id: message.id, result })
+    } else if (message.request === 'set') {
+      Object.assign(store, message.params)
+      post({ id: message.id, result: { errors: {}, ...message.params } })
+    } else if (message.request === 'invoke') {
+      for (const [name, args] of Object.entries(message.params)) invoke(name, args)
+      post({ id: message.id, result: { errors: {} } })
+    }
+  })
+
+  // Host controls: switch the requester (as an agent editing the ticket would) and hide the app.
+  document.getElementById('requester').addEventListener('change', (event) => {
+    const next = data.requesters[Number(event.currentTarget.value)]
+    store['ticket.requester'] = next
+    emit('ticket.requester.changed', next)
+    emit('ticket.requester.email.changed', next.email)
+  })
+  let visible = true
+  document.getElementById('toggle-app').addEventListener('click', (event) => {
+    visible = !visible
+    frame.style.display = visible ? '' : 'none'
+    event.currentTarget.textContent = visible ? 'Hide app' : 'Show app'
+    emit(visible ? 'app.activated' : 'app.deactivated', {})
+  })
+})()

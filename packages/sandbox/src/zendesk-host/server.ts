@@ -1,0 +1,160 @@
+/**
+ * @module zendesk-host/server
+ * The local Zendesk around the real built app: the preview page, ticket pages, the app's files,
+ * a local copy of the ZAF SDK, and the secure-request proxy. The host is served on 127.0.0.1 and
+ * the app on localhost (two origins, as in Zendesk, and both accepted by the SDK).
+ */
+import { readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+
+import { demoTickets, type DemoTicket } from './demo-tickets.ts'
+import { previewPage, ticketPage } from './host-page.ts'
+import {
+  ProxyRefusal,
+  proxiedRequestSchema,
+  proxySecureRequest,
+  type Installation,
+} from './secure-proxy.ts'
+import { zafSdkScript } from './zaf-sdk.ts'
+
+/** What index.html loads from Zendesk's CDN; the local host answers it with its own copy. */
+const CDN_SDK = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js'
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+}
+
+export interface ZendeskHostOptions {
+  /** The built app (apps/zendesk/dist). */
+  readonly appDir: string
+  readonly subdomain: string
+  /** Every setting of the installation; `secureSettings` names those the browser must not see. */
+  readonly settings: Readonly<Record<string, string>>
+  readonly secureSettings: readonly string[]
+  readonly domainWhitelist: readonly string[]
+  readonly port?: number | undefined
+  readonly tickets?: readonly DemoTicket[] | undefined
+  readonly locale?: string | undefined
+  readonly fetch?: typeof fetch | undefined
+}
+
+export interface RunningZendeskHost {
+  /** The preview page. */
+  readonly url: string
+  ticketUrl(id: number): string
+  stop(): Promise<void>
+}
+
+export function createZendeskHostApp(options: ZendeskHostOptions, port: () => number) {
+  const tickets = options.tickets ?? demoTickets()
+  const hostScript = readFileSync(new URL('host-client.js', import.meta.url), 'utf8')
+  const install: Installation = {
+    settings: options.settings,
+    domainWhitelist: options.domainWhitelist,
+  }
+  const visibleSettings = Object.fromEntries(
+    Object.entries(options.settings).filter(([name]) => !options.secureSettings.includes(name))
+  )
+  const hostOrigin = () => `http://127.0.0.1:${port()}`
+  const app = new Hono()
+
+  app.get('/', (c) => c.html(previewPage(tickets)))
+  app.get('/host.js', (c) => c.body(hostScript, 200, { 'content-type': TYPES['.js'] ?? '' }))
+  app.get('/zaf_sdk.js', async (c) =>
+    c.body(await zafSdkScript(), 200, { 'content-type': TYPES['.js'] ?? '' })
+  )
+  app.get('/tickets/:id', (c) => {
+    const ticket = tickets.find((t) => String(t.id) === c.req.param('id'))
+    if (ticket === undefined) return c.text('No such ticket', 404)
+    return c.html(
+      ticketPage({
+        ticket,
+        tickets,
+        appUrl: `http://localhost:${port()}/app/assets/index.html`,
+        hostOrigin: hostOrigin(),
+        context: {
+          product: 'support',
+          location: 'ticket_sidebar',
+          instanceGuid: `instance-${ticket.id}`,
+          account: { subdomain: options.subdomain },
+          ticketId: ticket.id,
+        },
+        metadata: {
+          appId: 1,
+          installationId: 1,
+          name: 'Intilery Customer Profile',
+          version: '0.1.0',
+          settings: { title: 'Intilery', ...visibleSettings },
+        },
+        values: {
+          'ticket.id': ticket.id,
+          'ticket.subject': ticket.subject,
+          'ticket.requester': ticket.requester,
+          'currentUser.id': 501,
+          'currentUser.locale': options.locale ?? 'en-US',
+          'comment.type': 'publicReply',
+        },
+      })
+    )
+  })
+  app.get('/app/*', (c) => {
+    const path = normalize(c.req.path.slice('/app/'.length))
+    if (path.startsWith('..')) return c.text('Not found', 404)
+    let body: Buffer
+    try {
+      body = readFileSync(join(options.appDir, path))
+    } catch {
+      return c.text('Not found', 404)
+    }
+    const type = TYPES[extname(path)] ?? 'application/octet-stream'
+    if (extname(path) !== '.html')
+      return c.body(new Uint8Array(body), 200, { 'content-type': type })
+    // The local copy of the SDK instead of Zendesk's CDN, from the host's own origin.
+    const html = body.toString('utf8').replace(CDN_SDK, `${hostOrigin()}/zaf_sdk.js`)
+    return c.body(html, 200, { 'content-type': type })
+  })
+  app.post('/__zendesk/proxy', async (c) => {
+    // Only the host page may use the proxy, as only Zendesk's own page can reach Zendesk's.
+    if (c.req.header('origin') !== hostOrigin()) return c.json({ error: 'forbidden' }, 403)
+    const parsed = proxiedRequestSchema.safeParse(await c.req.json())
+    if (!parsed.success) return c.json({ status: 400, body: 'Bad proxied request', headers: {} })
+    try {
+      return c.json(await proxySecureRequest(parsed.data, install, options.fetch))
+    } catch (error) {
+      const message = error instanceof ProxyRefusal ? error.message : 'The proxied request failed'
+      return c.json({
+        status: error instanceof ProxyRefusal ? 403 : 502,
+        body: message,
+        headers: {},
+      })
+    }
+  })
+  return app
+}
+
+export async function startZendeskHost(options: ZendeskHostOptions): Promise<RunningZendeskHost> {
+  let port = options.port ?? 0
+  const app = createZendeskHostApp(options, () => port)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(started))
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    ticketUrl: (id) => `${url}/tickets/${id}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }),
+  }
+}
