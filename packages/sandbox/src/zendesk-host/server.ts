@@ -67,6 +67,7 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
   const app = new Hono()
 
   app.get('/', (c) => c.html(previewPage(tickets)))
+  app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/host.js', (c) => c.body(hostScript, 200, { 'content-type': TYPES['.js'] ?? '' }))
   app.get('/zaf_sdk.js', async (c) =>
     c.body(await zafSdkScript(), 200, { 'content-type': TYPES['.js'] ?? '' })

@@ -1,0 +1,45 @@
+/**
+ * A ticket of the local Zendesk open in Chromium, and the app inside its sidebar iframe.
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core'
+
+export interface TicketView {
+  readonly page: Page
+  readonly app: FrameLocator
+  /** Messages the pages printed to the console as errors, and uncaught exceptions. */
+  readonly errors: string[]
+  /** `alert`/`confirm`/`prompt` dialogs opened (there must be none). */
+  readonly dialogs: string[]
+  close(): Promise<void>
+}
+
+export async function openTicket(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark' } = {}
+): Promise<TicketView> {
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  const dialogs: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('favicon'))
+      errors.push(message.text())
+  })
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.goto(url)
+  return {
+    page,
+    app: page.frameLocator('#app-frame'),
+    errors,
+    dialogs,
+    close: () => context.close(),
+  }
+}

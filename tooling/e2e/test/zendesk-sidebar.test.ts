@@ -1,0 +1,103 @@
+// The real Zendesk app, built, inside the local Zendesk host, through the real relay and the
+// sandbox, in Debian's Chromium: what an agent sees for each kind of customer.
+import { startDemo, type RunningDemo } from '@intilery-connect/demo'
+import { SEEDED } from '@intilery-connect/sandbox'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium } from '../src/browser.ts'
+import { openTicket, type TicketView } from '../src/zendesk-page.ts'
+
+let demo: RunningDemo
+let browser: Browser
+const open: TicketView[] = []
+beforeAll(async () => {
+  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
+  browser = await launchChromium()
+})
+afterEach(async () => {
+  for (const view of open.splice(0)) {
+    expect(view.errors).toEqual([])
+    expect(view.dialogs).toEqual([])
+    await view.close()
+  }
+})
+afterAll(async () => {
+  await browser.close()
+  await demo.stop()
+})
+
+async function ticket(id: number, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  const view = await openTicket(browser, demo.zendesk.ticketUrl(id), options)
+  open.push(view)
+  return view
+}
+
+describe('the Zendesk sidebar', () => {
+  it('shows Joe Bloggs’ profile and timeline for his ticket', async () => {
+    const { app } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
+    await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+    const identities = await app.locator('.ic-rows').allTextContents()
+    expect(identities.join(' ')).toContain(SEEDED.joeBloggs.email)
+    await expect.poll(() => app.locator('.ic-day-label').first().textContent()).toBeTruthy()
+  })
+
+  it('lets the agent choose when an email belongs to two customers', async () => {
+    const { app } = await ticket(102)
+    const choices = app.locator('.ic-picker-item')
+    await expect.poll(() => choices.count()).toBe(2)
+    await choices.filter({ hasText: 'Samantha' }).click()
+    await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Samantha Taylor-Reid')
+  })
+
+  it('says when nobody matches, and finds another customer by user id', async () => {
+    const { app } = await ticket(103)
+    await expect
+      .poll(() => app.locator('[role=status]').first().textContent())
+      .toContain('nobody.known@example.com')
+    await app.getByLabel('Search by').selectOption('userId')
+    await app.getByLabel('Value to search for').fill(SEEDED.joeBloggs.userId)
+    await app.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
+  })
+
+  it('loads more of a long history through the relay’s cursor', async () => {
+    const { app } = await ticket(105)
+    const rows = app.locator('.ic-entries > .ic-entry')
+    await expect.poll(() => rows.count()).toBeGreaterThan(0)
+    const before = await rows.count()
+    await app.getByRole('button', { name: 'Load more' }).click()
+    await expect.poll(() => rows.count()).toBeGreaterThan(before)
+  })
+
+  it('filters the timeline by kind', async () => {
+    const { app } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+    await app.getByRole('button', { name: 'Emails' }).click()
+    await expect
+      .poll(() => app.locator('.ic-entries > .ic-entry:not(.ic-kind-email)').count())
+      .toBe(0)
+    expect(await app.locator('.ic-entries > .ic-kind-email').count()).toBeGreaterThan(0)
+    await app.getByRole('button', { name: 'Clear filters' }).click()
+    await expect
+      .poll(() => app.locator('.ic-entries > .ic-entry:not(.ic-kind-email)').count())
+      .toBeGreaterThan(0)
+  })
+
+  it('adds a Markdown summary to an internal note', async () => {
+    const { app, page } = await ticket(101)
+    await app.getByRole('button', { name: 'Add summary to internal note' }).click()
+    await expect.poll(() => page.locator('#internal-note').inputValue()).toContain('Joe Bloggs')
+    expect(await page.locator('#note-type').textContent()).toBe('internalNote')
+  })
+
+  it('follows the agent’s dark colour scheme', async () => {
+    const { app } = await ticket(101, { colorScheme: 'dark' })
+    await expect.poll(() => app.locator('.ic-root').getAttribute('class')).toContain('ic-dark')
+    const background = await app
+      .locator('.ic-root')
+      .evaluate((element) => getComputedStyle(element).backgroundColor)
+    expect(background).toBe('rgb(24, 26, 31)')
+  })
+})
