@@ -33,6 +33,8 @@ export interface RunningDemo {
   readonly relayUrl: string
   /** The local Zendesk with the real sidebar app (built for this run). */
   readonly zendesk: RunningZendeskHost
+  /** Where this run built the Zendesk app (its dist/ layout and app.zip). */
+  readonly zendeskAppDir: string
   /** A Zendesk-style JWT for the demo installation, valid for 10 minutes. */
   zendeskToken(): Promise<string>
   stop(): Promise<void>
@@ -119,9 +121,10 @@ export async function startDemo(
     }
   }
   let zendesk: RunningZendeskHost
+  const zendeskAppDir = join(dir, 'zendesk-app')
   try {
     zendesk = await startZendeskHost({
-      appDir: await buildZendeskApp(join(dir, 'zendesk-app')),
+      appDir: await buildZendeskApp(zendeskAppDir),
       subdomain: DEMO.zendeskSubdomain,
       settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
       secureSettings: ['shared_secret'],
@@ -137,6 +140,7 @@ export async function startDemo(
     sandbox,
     relayUrl,
     zendesk,
+    zendeskAppDir,
     zendeskToken: () => {
       const iat = Math.floor(Date.now() / 1000)
       return sign(

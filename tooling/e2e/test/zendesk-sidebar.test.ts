@@ -1,6 +1,10 @@
 // The real Zendesk app, built, inside the local Zendesk host, through the real relay and the
 // sandbox, in Debian's Chromium: what an agent sees for each kind of customer.
-import { startDemo, type RunningDemo } from '@intilery-connect/demo'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+import { DEMO, startDemo, type RunningDemo } from '@intilery-connect/demo'
 import { SEEDED } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -99,5 +103,90 @@ describe('the Zendesk sidebar', () => {
       .locator('.ic-root')
       .evaluate((element) => getComputedStyle(element).backgroundColor)
     expect(background).toBe('rgb(24, 26, 31)')
+  })
+})
+
+describe('secrets and access', () => {
+  it('never shows a secret in a built file, a served page or a relay answer', async () => {
+    const secrets = [
+      DEMO.zendeskSecret,
+      demo.sandbox.config.authToken,
+      demo.sandbox.config.adminToken,
+    ]
+    const texts: [string, string][] = []
+    for (const file of readdirSync(demo.zendeskAppDir, { recursive: true, encoding: 'utf8' })) {
+      const path = join(demo.zendeskAppDir, file)
+      if (statSync(path).isFile()) texts.push([file, readFileSync(path).toString('latin1')])
+    }
+    expect(texts.length).toBeGreaterThan(10)
+    // What the browser is served: the host's pages and scripts, the app's files through the host,
+    // and the relay's answers as the secure proxy hands them to the page.
+    const host = demo.zendesk.url
+    const appBase = host.replace('127.0.0.1', 'localhost')
+    const served = [
+      `${host}/`,
+      demo.zendesk.ticketUrl(101),
+      `${host}/host.js`,
+      `${host}/zaf_sdk.js`,
+      `${appBase}/app/assets/index.html`,
+      `${appBase}/app/assets/index.js`,
+    ]
+    for (const url of served) texts.push([url, await (await fetch(url)).text()])
+    const proxy = async (path: string) => {
+      const answer = await fetch(`${host}/__zendesk/proxy`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: host },
+        body: JSON.stringify({
+          url: `${demo.relayUrl}${path}`,
+          type: 'GET',
+          secure: true,
+          headers: { Authorization: 'Bearer {{jwt.token}}' },
+          jwt: {
+            algorithm: 'HS256',
+            secret_key: '{{setting.shared_secret}}',
+            expiry: 60,
+            claims: { iss: 'https://demo.zendesk.com', sub: '501' },
+          },
+        }),
+      })
+      const text = await answer.text()
+      texts.push([path, text])
+      return JSON.parse(text) as { status: number; body: string }
+    }
+    const context = await proxy(
+      `/zendesk/v1/context?userId=${encodeURIComponent(SEEDED.powerUser.userId)}`
+    )
+    expect(context.status).toBe(200)
+    const cursor = (JSON.parse(context.body) as { timeline: { cursor?: string } }).timeline.cursor
+    expect(cursor).toBeDefined()
+    const ref = encodeURIComponent(`userId:${SEEDED.powerUser.userId}`)
+    expect(
+      (await proxy(`/zendesk/v1/events?ref=${ref}&cursor=${encodeURIComponent(cursor ?? '')}`))
+        .status
+    ).toBe(200)
+    expect((await proxy(`/openapi.json`)).status).toBe(200)
+    for (const [where, text] of texts)
+      for (const secret of secrets)
+        expect(text.includes(secret), `${secret} in ${where}`).toBe(false)
+  })
+
+  it('has no accessibility violations axe can find, in light and dark', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, app } = await ticket(101, { colorScheme })
+      await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+      const frame = page.frames().find((f) => f.url().includes('/app/assets/index.html'))
+      if (frame === undefined) throw new Error('the app frame is missing')
+      await frame.addScriptTag({ content: axe })
+      const violations = await frame.evaluate(async () => {
+        const result = await (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> }
+          }
+        ).axe.run()
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
+      })
+      expect(violations, colorScheme).toEqual([])
+    }
   })
 })

@@ -166,7 +166,9 @@ export function CustomerPanel(props: CustomerPanelProps) {
   }
 
   return (
-    <div class={themeClass} lang={locale}>
+    <main class={themeClass} lang={locale}>
+      {/* The iframe is its own document: one main landmark, one top heading (the product). */}
+      <h1 class="ic-visually-hidden">Intilery</h1>
       {body}
       {ready ? (
         <SearchForm
@@ -175,6 +177,6 @@ export function CustomerPanel(props: CustomerPanelProps) {
           open={state.kind === 'failed' && state.error.failure === 'not_found'}
         />
       ) : null}
-    </div>
+    </main>
   )
 }

@@ -1,0 +1,65 @@
+// Hostile strings in names, traits, event names and properties reach the sidebar as data and must
+// come out as text: no dialog, no script run, no element added.
+import { startDemo, type RunningDemo } from '@intilery-connect/demo'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { launchChromium } from '../src/browser.ts'
+import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
+import { openTicket } from '../src/zendesk-page.ts'
+
+const USER_ID = 'xss-customer'
+let demo: RunningDemo
+let browser: Browser
+beforeAll(async () => {
+  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
+  browser = await launchChromium()
+  const p = (i: number) => XSS_PAYLOADS[i % XSS_PAYLOADS.length] ?? ''
+  const traits: Record<string, string> = {
+    firstName: p(0),
+    lastName: p(1),
+    email: 'xss@example.com',
+  }
+  for (const [i, payload] of XSS_PAYLOADS.entries()) traits[`t${i} ${payload}`] = p(i + 7)
+  const events = XSS_PAYLOADS.map((payload, i) => ({
+    type: 'track',
+    userId: USER_ID,
+    event: payload,
+    properties: { [payload]: p(i + 3), detail: p(i + 11) },
+    timestamp: new Date(Date.now() - i * 60_000).toISOString(),
+  }))
+  const answer = await fetch(`${demo.sandbox.apiRoot}/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'auth-token': demo.sandbox.config.authToken },
+    body: JSON.stringify({ batch: [{ type: 'identify', userId: USER_ID, traits }, ...events] }),
+  })
+  expect(answer.status).toBe(200)
+})
+afterAll(async () => {
+  await browser.close()
+  await demo.stop()
+})
+
+it(`renders ${XSS_PAYLOADS.length} XSS payloads in a profile and its events as text`, async () => {
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50)
+  const view = await openTicket(browser, demo.zendesk.ticketUrl(103))
+  const { app } = view
+  await app.getByLabel('Search by').selectOption('userId')
+  await app.getByLabel('Value to search for').fill(USER_ID)
+  await app.getByRole('button', { name: 'Search' }).click()
+  await expect
+    .poll(() => app.locator('.ic-name').textContent())
+    .toContain('<script>alert(1)</script>')
+  for (const toggle of await app.locator('.ic-entry .ic-link[aria-expanded=false]').all())
+    await toggle.click()
+  const shown = (await app.locator('.ic-root').textContent()) ?? ''
+  const visible = XSS_PAYLOADS.filter((payload) => shown.includes(payload))
+  expect(visible.length).toBeGreaterThanOrEqual(40)
+  const injected = app.locator(
+    '.ic-root :is(script, img, svg, iframe, object, embed, video, audio, math, marquee, link, meta, base, style, a[href], form[action], [onerror], [onload], [onfocus], [ontoggle], [style*="javascript"])'
+  )
+  expect(await injected.count()).toBe(0)
+  expect(view.dialogs).toEqual([])
+  expect(view.errors).toEqual([])
+  await view.close()
+})
