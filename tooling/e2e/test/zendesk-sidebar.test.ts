@@ -106,6 +106,30 @@ describe('the Zendesk sidebar', () => {
   })
 })
 
+describe('live updates', () => {
+  it('shows a new event in the open sidebar within 15 s of its tracking call', async () => {
+    const { app } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+    const event = `Called Support ${Date.now()}`
+    const tracked = await fetch(`${demo.sandbox.apiRoot}/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'auth-token': demo.sandbox.config.authToken },
+      body: JSON.stringify({
+        userId: SEEDED.joeBloggs.userId,
+        event,
+        properties: { channel: 'phone' },
+      }),
+    })
+    expect(tracked.status).toBe(200)
+    await expect
+      .poll(() => app.locator('.ic-entry-title', { hasText: event }).count(), {
+        timeout: 16_000,
+        interval: 500,
+      })
+      .toBe(1)
+  })
+})
+
 describe('secrets and access', () => {
   it('never shows a secret in a built file, a served page or a relay answer', async () => {
     const secrets = [
