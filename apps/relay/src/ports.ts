@@ -17,6 +17,9 @@ import type { EventsPageValue, Guarded, ReadOptions } from './upstream/types.ts'
 
 export type { EventsPageValue, Guarded, ReadOptions }
 
+/** Served from cache because Intilery cannot be reached (not merely refreshing in the background). */
+export const servedStale = (read: Guarded<unknown>): boolean => read.stale && read.upstreamFailing
+
 export interface IntileryCredentials {
   readonly baseUrl: string
   readonly clientId: string

@@ -30,6 +30,7 @@ export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
     value,
     fetchedAt: Date.now(),
     stale: false,
+    upstreamFailing: false,
     ageMs: 0,
     requestId,
   })

@@ -130,6 +130,24 @@ describe('live updates', () => {
   })
 })
 
+describe('when Intilery is down', () => {
+  it('keeps showing the customer with an “as of” banner, and drops it when Intilery is back', async () => {
+    const { app } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+    expect(await app.locator('.ic-status-warning').count()).toBe(0)
+    demo.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
+    try {
+      await expect
+        .poll(() => app.locator('.ic-status-warning').textContent(), { timeout: 20_000 })
+        .toContain('Showing data as of')
+      expect(await app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
+    } finally {
+      demo.sandbox.faults.set({ errorRate: 0 })
+    }
+    await expect.poll(() => app.locator('.ic-status-warning').count(), { timeout: 20_000 }).toBe(0)
+  })
+})
+
 describe('secrets and access', () => {
   it('never shows a secret in a built file, a served page or a relay answer', async () => {
     const secrets = [

@@ -14,7 +14,7 @@ import {
   type ProfileRef,
   toTimeline,
 } from '@intilery-connect/core'
-import type { AnyLookup, ReadOptions, UpstreamReads } from '../ports.ts'
+import { servedStale, type AnyLookup, type ReadOptions, type UpstreamReads } from '../ports.ts'
 import { deriveOnce } from './derive-once.ts'
 import { timelinePage } from './timeline-page.ts'
 
@@ -51,7 +51,7 @@ export async function customerContext(
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     },
     fetchedAt: new Date(Math.min(meta.fetchedAt, page.read.fetchedAt)).toISOString(),
-    stale: meta.stale || page.read.stale,
+    stale: servedStale(meta) || servedStale(page.read),
   }
   return { context, upstreamRequestId: meta.requestId ?? page.read.requestId }
 }

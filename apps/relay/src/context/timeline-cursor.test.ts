@@ -62,6 +62,7 @@ describe('timeline cursor', () => {
       value,
       fetchedAt: 0,
       stale: false,
+      upstreamFailing: false,
       ageMs: 0,
       requestId: undefined,
     })

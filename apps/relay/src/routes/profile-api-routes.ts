@@ -12,7 +12,7 @@ import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
 import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
-import type { Guarded, Tenant, UpstreamReads } from '../ports.ts'
+import { servedStale, type Guarded, type Tenant, type UpstreamReads } from '../ports.ts'
 
 const IDENTITY_KEYS = new Set(['id', 'userId', 'externalId', 'anonymousId', 'email'])
 const ENDPOINTS = ['traits', 'meta', 'metadata', 'audiences', 'events'] as const
@@ -75,7 +75,7 @@ export function profileApiRoutes(deps: ProfileApiDeps) {
     })
     const body =
       endpoint === 'events' ? read.value : filterLookup(read.value, caller.traitAllowlist)
-    c.header('x-relay-stale', String(read.stale))
+    c.header('x-relay-stale', String(servedStale(read)))
     return c.json(body as object)
   })
   return routes

@@ -13,7 +13,7 @@ import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
 import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
-import type { Tenant, UpstreamReads } from '../ports.ts'
+import { servedStale, type Tenant, type UpstreamReads } from '../ports.ts'
 
 const lookupQuery = z
   .object({
@@ -97,7 +97,7 @@ export function channelRoutes(deps: ChannelRouteDeps) {
       entries: toTimeline(page.events),
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
       fetchedAt: new Date(page.read.fetchedAt).toISOString(),
-      stale: page.read.stale,
+      stale: servedStale(page.read),
     })
   })
 
@@ -113,7 +113,7 @@ export function channelRoutes(deps: ChannelRouteDeps) {
     return c.json({
       traits: read.value,
       fetchedAt: new Date(read.fetchedAt).toISOString(),
-      stale: read.stale,
+      stale: servedStale(read),
     })
   })
 

@@ -51,7 +51,15 @@ export interface ReadThroughCache {
    * Starts a read. `outcome` is known at once; `entry` settles with the entry to serve, or
    * rejects with the load's error when there is nothing servable.
    */
-  read(key: string, context: LoadContext): { entry: Promise<CacheEntry>; outcome: ReadOutcome }
+  read(
+    key: string,
+    context: LoadContext
+  ): {
+    entry: Promise<CacheEntry>
+    outcome: ReadOutcome
+    /** The last load of this key failed (not a 404): what is served is old because upstream is. */
+    failing: boolean
+  }
   readonly size: number
 }
 
@@ -59,7 +67,12 @@ const NOT_FOUND_SIZE = 256
 
 export function createReadThroughCache(settings: CacheSettings): ReadThroughCache {
   const { now, maxStaleMs } = settings
+  // Keys whose last load failed; bounded by the cache, since an evicted key is forgotten here too.
+  const failing = new Set<string>()
   const lru = new LRUCache<string, CacheEntry, LoadContext>({
+    dispose: (_value, key, reason) => {
+      if (reason !== 'set') failing.delete(key)
+    },
     maxSize: settings.maxChars,
     // One huge events page must not push out hundreds of profiles.
     maxEntrySize: Math.max(1, Math.floor(settings.maxChars / 8)),
@@ -70,12 +83,17 @@ export function createReadThroughCache(settings: CacheSettings): ReadThroughCach
     // Ages and TTLs on the guard's clock, read on every check (no 1 ms caching timer).
     perf: { now },
     ttlResolution: 0,
-    fetchMethod: async (_key, _stale, { signal, options, context }) => {
+    fetchMethod: async (key, _stale, { signal, options, context }) => {
       try {
         const loaded = await context.load(signal)
+        failing.delete(key)
         return { kind: 'value', ...loaded, fetchedAt: now(), freshMs: context.freshMs }
       } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error
+        if (!(error instanceof NotFoundError)) {
+          failing.add(key)
+          throw error
+        }
+        failing.delete(key)
         // lru-cache lets fetchMethod change the TTL of the entry it is about to store.
         options.ttl = settings.notFoundTtlMs
         return { kind: 'not-found', error, fetchedAt: now(), freshMs: settings.notFoundTtlMs }
@@ -106,7 +124,7 @@ export function createReadThroughCache(settings: CacheSettings): ReadThroughCach
           throw new LoadFellThroughError()
         return found
       })
-      return { entry, outcome: outcomeOf(status) }
+      return { entry, outcome: outcomeOf(status), failing: failing.has(key) }
     },
     get size() {
       return lru.size

@@ -21,6 +21,11 @@ export interface Guarded<T> {
   readonly fetchedAt: number
   /** True when served past its fresh TTL: while refreshing, or because upstream is failing. */
   readonly stale: boolean
+  /**
+   * True when the last attempt to refresh this answer failed: it is old because Intilery cannot be
+   * reached, not merely being refreshed. What callers show as "as of …".
+   */
+  readonly upstreamFailing: boolean
   readonly ageMs: number
   /** Intilery's `x-amzn-RequestId` of the answer, for logs and support. */
   readonly requestId: string | undefined

@@ -91,7 +91,8 @@ describe('stale-while-revalidate', () => {
       return ok(call)
     })
     const stale = await upstream.traits(joe)
-    expect(stale).toMatchObject({ stale: true, ageMs: 31 * SECOND })
+    // Old, but only because it is being refreshed: nothing says Intilery is failing.
+    expect(stale).toMatchObject({ stale: true, upstreamFailing: false, ageMs: 31 * SECOND })
     // Reads during the refresh get the stale entry too, without another request.
     expect((await upstream.traits(joe)).stale).toBe(true)
     expect(fetch).toHaveBeenCalledTimes(2)
@@ -112,11 +113,21 @@ describe('stale-while-revalidate', () => {
     answerWith(status(503))
     for (let i = 1; i <= 3; i++) {
       const read = await upstream.traits(joe)
-      expect(read).toMatchObject({ stale: true, requestId: original.requestId })
+      // The first read starts the refresh that fails; the reads after it know it failed.
+      expect(read).toMatchObject({
+        stale: true,
+        upstreamFailing: i > 1,
+        requestId: original.requestId,
+      })
       expect(read.ageMs).toBe(60 * SECOND + (i - 1) * SECOND)
       await expect.poll(() => upstream.stats().failures).toBe(i)
       clock.advance(SECOND)
     }
+    answerWith(ok)
+    await upstream.traits(joe)
+    await expect
+      .poll(async () => await upstream.traits(joe))
+      .toMatchObject({ stale: false, upstreamFailing: false })
   })
 
   it('never serves an entry past the max stale age: the read waits and fails cleanly', async () => {

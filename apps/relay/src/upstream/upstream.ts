@@ -173,7 +173,7 @@ export function createUpstream(
   ): Promise<Guarded<T>> {
     opts.signal?.throwIfAborted()
     const normal = normaliseRef(ref)
-    const { entry, outcome } = cache.read(cacheKey(credential, endpoint, normal, query), {
+    const { entry, outcome, failing } = cache.read(cacheKey(credential, endpoint, normal, query), {
       freshMs: settings.freshMs[endpoint],
       load: (signal) => load((inner) => call(normal, inner), signal),
     })
@@ -193,6 +193,7 @@ export function createUpstream(
       value: found.value as T,
       fetchedAt: found.fetchedAt,
       stale: outcome === 'stale' || ageMs > found.freshMs,
+      upstreamFailing: failing,
       ageMs,
       requestId: found.requestId,
     }
@@ -245,6 +246,7 @@ export function createUpstream(
         value: toPageValue(page),
         fetchedAt: now(),
         stale: false,
+        upstreamFailing: false,
         ageMs: 0,
         requestId: page.requestId,
       }
