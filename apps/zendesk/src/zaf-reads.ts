@@ -38,8 +38,9 @@ export class SetupError extends Error {
 }
 
 export async function readInstallation(client: ZafClient): Promise<Installation> {
-  const context = contextSchema.safeParse(await client.context())
-  const settings = settingsSchema.safeParse((await client.metadata()).settings)
+  const [rawContext, metadata] = await Promise.all([client.context(), client.metadata()])
+  const context = contextSchema.safeParse(rawContext)
+  const settings = settingsSchema.safeParse(metadata.settings)
   if (!context.success) throw new SetupError('Zendesk did not say where the app runs')
   if (!settings.success) throw new SetupError('The relay URL setting is missing or not a URL')
   return {

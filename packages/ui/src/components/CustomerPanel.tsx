@@ -6,6 +6,7 @@ import {
   filterTimeline,
   formatProfile,
   formatTimeline,
+  isLocaleLoaded,
   loadLocale,
   summarize,
   type MessageId,
@@ -78,8 +79,10 @@ function Failure({ t, error, retry }: { t: Translate; error: RelayCallError; ret
 
 export function CustomerPanel(props: CustomerPanelProps) {
   const { locale, timeZone } = props
-  const [ready, setReady] = useState(false)
+  // English is bundled; other catalogues load on first use, and the panel waits for them.
+  const [ready, setReady] = useState(() => isLocaleLoaded(locale))
   useEffect(() => {
+    if (isLocaleLoaded(locale)) return setReady(true)
     setReady(false)
     void loadLocale(locale).finally(() => setReady(true))
   }, [locale])

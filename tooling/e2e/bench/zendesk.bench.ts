@@ -1,0 +1,133 @@
+/**
+ * pnpm bench:zendesk — the sidebar's budgets, printed (a benchmark, not a timed test):
+ *
+ * 1. JavaScript the sidebar loads before its first paint, gzip, beside the ~84 KB gzip of React 18 +
+ *    Garden measured in ../shared/reference/zendesk.md (the official scaffold's stack).
+ * 2. Time from the iframe's navigation start to the first profile paint and to the first timeline
+ *    paint, in headless Chromium, against the local relay and sandbox (the demo stack): the first
+ *    open of a customer (relay cache cold) and repeated opens (relay cache warm).
+ */
+import { readFileSync } from 'node:fs'
+import process from 'node:process'
+import { gzipSync } from 'node:zlib'
+
+import { startDemo } from '@intilery-connect/demo'
+
+import { launchChromium } from '../src/browser.ts'
+
+const OPENS = Number(process.env.BENCH_OPENS ?? 20)
+const REFERENCE_KB = 84
+const progress = (text: string) => process.stderr.write(`bench:zendesk: ${text}\n`)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const ms = (value: number) => `${value.toFixed(0)} ms`
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  )
+}
+
+/** Set in every frame before its scripts: when the profile and the timeline first appear. */
+const PAINT_PROBE = `(() => {
+  const marks = (window.__paint = {})
+  const check = () => {
+    if (marks.profile === undefined && document.querySelector('.ic-name')) marks.profile = performance.now()
+    if (marks.timeline === undefined && document.querySelector('.ic-entry')) marks.timeline = performance.now()
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true })
+})()`
+
+async function main() {
+  progress('starting the demo stack (sandbox, relay, built app, Zendesk host)')
+  const demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
+  const browser = await launchChromium()
+  try {
+    // 1. Bytes: what index.html loads up front (locale catalogues load later, only when needed).
+    const html = readFileSync(`${demo.zendeskAppDir}/assets/index.html`, 'utf8')
+    const upFront = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1] ?? ''
+    )
+    const sizes = upFront.map((file) => {
+      const bytes = readFileSync(`${demo.zendeskAppDir}/assets/${file}`)
+      return { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length }
+    })
+    const js = sizes.filter((s) => s.file.endsWith('.js')).reduce((sum, s) => sum + s.gz, 0)
+    const css = sizes.filter((s) => s.file.endsWith('.css')).reduce((sum, s) => sum + s.gz, 0)
+
+    // 2. Paint times, one fresh browser context per open.
+    const open = async (ticket: number) => {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
+      await context.addInitScript({ content: PAINT_PROBE })
+      const page = await context.newPage()
+      await page.goto(demo.zendesk.ticketUrl(ticket))
+      const app = page.frameLocator('#app-frame')
+      await app.locator('.ic-entry').first().waitFor()
+      const frame = page.frames().find((f) => f.url().includes('/app/assets/index.html'))
+      const marks = (await frame?.evaluate(
+        () => (window as unknown as { __paint: { profile: number; timeline: number } }).__paint
+      )) ?? { profile: Number.NaN, timeline: Number.NaN }
+      await context.close()
+      return marks
+    }
+    progress(`timing 1 cold and ${OPENS} warm opens of Joe Bloggs' ticket`)
+    const cold = await open(101)
+    const warm = []
+    for (let i = 0; i < OPENS; i++) warm.push(await open(101))
+    const p = (key: 'profile' | 'timeline', q: number) =>
+      percentile(
+        warm.map((m) => m[key]),
+        q
+      )
+    const verdict = (met: boolean) => (met ? 'met' : '**NOT met**')
+    const rows = [
+      ['sidebar JavaScript loaded up front, gzip', kb(js), '<= 35 KB', verdict(js <= 35 * 1024)],
+      ['React 18 + Garden, gzip (reference)', `${REFERENCE_KB} KB`, '-', 'reported'],
+      ['sidebar JS / React + Garden', (js / (REFERENCE_KB * 1024)).toFixed(2), '-', 'reported'],
+      ['sidebar CSS, gzip', kb(css), '-', 'reported'],
+      [
+        'first profile paint, cold relay cache',
+        ms(cold.profile),
+        '<= 300 ms',
+        verdict(cold.profile <= 300),
+      ],
+      [
+        'first timeline paint, cold relay cache',
+        ms(cold.timeline),
+        '<= 300 ms',
+        verdict(cold.timeline <= 300),
+      ],
+      [
+        `first profile paint, warm, p50 / p95 of ${OPENS}`,
+        `${ms(p('profile', 50))} / ${ms(p('profile', 95))}`,
+        '<= 300 ms',
+        verdict(p('profile', 95) <= 300),
+      ],
+      [
+        `first timeline paint, warm, p50 / p95 of ${OPENS}`,
+        `${ms(p('timeline', 50))} / ${ms(p('timeline', 95))}`,
+        '<= 300 ms',
+        verdict(p('timeline', 95) <= 300),
+      ],
+    ]
+    process.stdout.write(
+      [
+        'bench:zendesk — the built sidebar in the local Zendesk host, headless Debian Chromium, local relay + sandbox',
+        `node ${process.version}`,
+        '',
+        '| figure | measured | target | |',
+        '|---|---|---|---|',
+        ...rows.map((row) => `| ${row.join(' | ')} |`),
+        '',
+        `- up front: ${sizes.map((s) => `${s.file} ${kb(s.raw)} (${kb(s.gz)} gzip)`).join(', ')}; the ZAF SDK (Zendesk's CDN, ~5.7 KB gzip) is not counted`,
+        '- paint times run from the iframe’s navigation start (its performance.now()) to the first `.ic-name` and `.ic-entry` in the DOM, each open in a fresh browser context',
+        '',
+      ].join('\n')
+    )
+  } finally {
+    await browser.close()
+    await demo.stop()
+  }
+}
+
+await main()
