@@ -72,7 +72,7 @@ async function main() {
     }
     progress(`timing 1 cold and ${OPENS} warm opens of Joe Bloggs' ticket`)
     const cold = await open(101)
-    const warm = []
+    const warm: { profile: number; timeline: number }[] = []
     for (let i = 0; i < OPENS; i++) warm.push(await open(101))
     const p = (key: 'profile' | 'timeline', q: number) =>
       percentile(
