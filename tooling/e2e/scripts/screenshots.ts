@@ -28,7 +28,10 @@ try {
     const page = await context.newPage()
     await page.goto(demo.zendesk.ticketUrl(shot.ticket))
     const app = page.frameLocator('#app-frame')
-    await app.locator(shot.ticket === 102 ? '.ic-picker-item' : '.ic-entry').first().waitFor()
+    await app
+      .locator(shot.ticket === 102 ? '.ic-picker-item' : '.ic-entry')
+      .first()
+      .waitFor()
     // The app sizes its iframe to its content once rendered (ZAF `resize`).
     await page.waitForFunction(
       () => (document.getElementById('app-frame')?.getBoundingClientRect().height ?? 200) > 200
