@@ -81,6 +81,7 @@ function Sidebar({ zaf, ready }: { zaf: ZafClient; ready: Ready }) {
       theme="zendesk"
       dark={dark}
       liveMs={LIVE_MS}
+      defaultKinds={ready.install.defaultKinds}
       visible={visible}
       onAddNote={async (markdown) => {
         await zaf.set('comment.type', 'internalNote')

@@ -3,6 +3,7 @@
  * What the app reads from Zendesk, checked: the location, the customer of this location, the agent's
  * locale, the installation's settings. Zendesk's answers are a trust boundary like any other.
  */
+import { TIMELINE_KINDS, type TimelineKind } from '@intilery-connect/core'
 import type { Lookup } from '@intilery-connect/ui'
 import { z } from 'zod'
 
@@ -22,6 +23,7 @@ const contextSchema = z.object({
 
 const settingsSchema = z.object({
   relay_url: z.url({ protocol: /^https?$/ }),
+  default_event_filter: z.string().nullish(),
 })
 
 /** `ticket_sidebar`, `new_ticket_sidebar`, `user_sidebar`… as Zendesk names it. */
@@ -31,6 +33,17 @@ export interface Installation {
   readonly location: ZendeskLocation
   readonly subdomain: string
   readonly relayUrl: string
+  /** Timeline kinds shown first (the `default_event_filter` setting); empty shows all. */
+  readonly defaultKinds: readonly TimelineKind[]
+}
+
+/** `email, page` → ['email', 'page']; unknown names are ignored rather than failing the app. */
+export function parseKinds(setting: string | null | undefined): TimelineKind[] {
+  const known = new Set<string>(TIMELINE_KINDS)
+  return (setting ?? '')
+    .split(',')
+    .map((kind) => kind.trim().toLowerCase())
+    .filter((kind): kind is TimelineKind => known.has(kind))
 }
 
 export class SetupError extends Error {
@@ -47,6 +60,7 @@ export async function readInstallation(client: ZafClient): Promise<Installation>
     location: context.data.location,
     subdomain: context.data.account.subdomain,
     relayUrl: settings.data.relay_url.replace(/\/+$/, ''),
+    defaultKinds: parseKinds(settings.data.default_event_filter),
   }
 }
 

@@ -7,8 +7,11 @@
 import {
   customerContextSchema,
   formatProfileRef,
+  normalizeProfile,
   timelineEntrySchema,
+  traitsSchema,
   type CustomerContext,
+  type CustomerProfile,
   type ProfileRef,
   type TimelineEntry,
 } from '@intilery-connect/core'
@@ -35,6 +38,15 @@ const eventsPageSchema = z.object({
   stale: z.boolean(),
 })
 
+const traitsAnswerSchema = z.object({
+  traits: z.union([
+    z.object({ kind: z.literal('single'), profile: traitsSchema }),
+    z.object({ kind: z.literal('list'), profiles: z.array(traitsSchema) }),
+  ]),
+  fetchedAt: z.string(),
+  stale: z.boolean(),
+})
+
 export interface EventsPage {
   readonly entries: readonly TimelineEntry[]
   readonly cursor: string | undefined
@@ -46,6 +58,8 @@ export interface RelayClient {
   context(lookup: Lookup): Promise<CustomerContext>
   /** The timeline page after `cursor`, as the relay's cursor describes it. */
   events(ref: ProfileRef, cursor: string): Promise<EventsPage>
+  /** Computed traits of one Intilery profile (the context carries the standard ones). */
+  computedTraits(profileId: string): Promise<CustomerProfile['computed']>
 }
 
 function checked<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -70,6 +84,16 @@ export function createRelayClient(get: RelayGet, base: string): RelayClient {
         await get(`${base}/events`, { ref: formatProfileRef(ref), cursor })
       )
       return { ...page, cursor: page.cursor }
+    },
+    async computedTraits(profileId) {
+      const answer = checked(
+        traitsAnswerSchema,
+        await get(`${base}/traits`, { ref: `id:${profileId}` })
+      )
+      const lookup = answer.traits
+      const traits =
+        lookup.kind === 'single' ? lookup.profile : lookup.profiles.find((p) => p.id === profileId)
+      return traits === undefined ? {} : normalizeProfile({ traits }).computed
     },
   }
 }

@@ -58,7 +58,11 @@ describe('useCustomer live refresh', () => {
       .fn<RelayClient['context']>()
       .mockResolvedValueOnce(contextWith(['1']))
       .mockResolvedValue(contextWith(['2', '1']))
-    const client: RelayClient = { context, events: vi.fn() }
+    const client: RelayClient = {
+      context,
+      events: vi.fn(),
+      computedTraits: vi.fn().mockResolvedValue({}),
+    }
     const { show, last } = harness(client, { visible: true })
     await tick(0)
     expect(last()).toMatchObject({ kind: 'one' })
@@ -79,9 +83,32 @@ describe('useCustomer live refresh', () => {
       .fn<RelayClient['context']>()
       .mockResolvedValueOnce(contextWith(['1']))
       .mockRejectedValue(new RelayCallError('unavailable', 'down'))
-    const { last } = harness({ context, events: vi.fn() }, { visible: true })
+    const { last } = harness(
+      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({}) },
+      { visible: true }
+    )
     await tick(0)
     await tick(5_000)
     expect(last()).toMatchObject({ kind: 'one', refreshFailed: { failure: 'unavailable' } })
+  })
+
+  it('adds computed traits once asked for, and keeps their failure as such', async () => {
+    const context = vi.fn<RelayClient['context']>().mockResolvedValue(contextWith(['1']))
+    const ok = harness(
+      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({ ltv: 42 }) },
+      { visible: false }
+    )
+    await tick(0)
+    expect(ok.last()).toMatchObject({ kind: 'one', computed: { ltv: 42 } })
+    const failing = harness(
+      {
+        context,
+        events: vi.fn(),
+        computedTraits: vi.fn().mockRejectedValue(new RelayCallError('rate_limited', 'busy')),
+      },
+      { visible: false }
+    )
+    await tick(0)
+    expect(failing.last()).toMatchObject({ kind: 'one', computed: { failure: 'rate_limited' } })
   })
 })

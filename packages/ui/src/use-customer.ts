@@ -28,6 +28,8 @@ export type CustomerState =
       readonly entries: readonly TimelineEntry[]
       readonly cursor: string | undefined
       readonly more: 'idle' | 'loading' | RelayCallError
+      /** Computed traits, asked for once the profile is known. */
+      readonly computed: 'loading' | CustomerProfile['computed'] | RelayCallError
       /** The last live refresh failed; what is shown is as of `context.fetchedAt`. */
       readonly refreshFailed?: RelayCallError | undefined
     }
@@ -80,7 +82,7 @@ export function useCustomer(
       const [first] = context.profiles
       if (context.match === 'many') setState({ kind: 'many', context })
       else if (first === undefined) setState({ kind: 'none' })
-      else
+      else {
         setState({
           kind: 'one',
           context,
@@ -88,7 +90,12 @@ export function useCustomer(
           entries: context.timeline.entries,
           cursor: context.timeline.cursor,
           more: 'idle',
+          computed: 'loading',
         })
+        const computed = await client.computedTraits(first.id).catch(asCallError)
+        if (mine !== generation.current) return
+        setState((current) => (current.kind === 'one' ? { ...current, computed } : current))
+      }
     } catch (error) {
       if (mine === generation.current) setState({ kind: 'failed', error: asCallError(error) })
     }

@@ -44,6 +44,10 @@ describe('the Zendesk sidebar', () => {
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
     const identities = await app.locator('.ic-rows').allTextContents()
     expect(identities.join(' ')).toContain(SEEDED.joeBloggs.email)
+    // Computed traits come from their own relay read once the profile is known.
+    await expect
+      .poll(() => app.locator('section[aria-label="Computed traits"] .ic-row').count())
+      .toBeGreaterThan(0)
     await expect.poll(() => app.locator('.ic-day-label').first().textContent()).toBeTruthy()
   })
 

@@ -10,12 +10,13 @@ import {
   loadLocale,
   summarize,
   type MessageId,
+  type TimelineKind,
 } from '@intilery-connect/core'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import { translatorFor, type Translate } from '../i18n.ts'
 import type { Lookup, RelayClient } from '../relay-client.ts'
-import type { RelayCallError } from '../relay-error.ts'
+import { RelayCallError } from '../relay-error.ts'
 import { useCustomer } from '../use-customer.ts'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfilePicker } from './ProfilePicker.tsx'
@@ -38,6 +39,8 @@ export interface CustomerPanelProps {
   readonly timeZone?: string | undefined
   readonly theme: Theme
   readonly dark?: boolean | undefined
+  /** Timeline kinds the filter starts with (an installation setting); none means all. */
+  readonly defaultKinds?: readonly TimelineKind[] | undefined
   /** Live refresh period while visible (default: none). */
   readonly liveMs?: number | undefined
   readonly visible?: boolean | undefined
@@ -91,7 +94,11 @@ export function CustomerPanel(props: CustomerPanelProps) {
     liveMs: props.liveMs,
     visible: props.visible,
   })
-  const [filter, setFilter] = useState<FilterState>(NO_FILTER)
+  const [filter, setFilter] = useState<FilterState>(() =>
+    props.defaultKinds === undefined || props.defaultKinds.length === 0
+      ? NO_FILTER
+      : { ...NO_FILTER, kinds: props.defaultKinds }
+  )
   const [note, setNote] = useState<'idle' | 'adding' | 'added' | 'failed'>('idle')
   const { state } = customer
   const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
@@ -113,7 +120,14 @@ export function CustomerPanel(props: CustomerPanelProps) {
     body = <ProfilePicker t={t} profiles={state.context.profiles} onPick={customer.pick} />
   else {
     const options = { locale, timeZone }
-    const profile = formatProfile(state.profile, options)
+    const computed =
+      state.computed === 'loading' || state.computed instanceof RelayCallError
+        ? undefined
+        : state.computed
+    const profile = formatProfile(
+      computed === undefined ? state.profile : { ...state.profile, computed },
+      options
+    )
     const entries = formatTimeline(filterTimeline(state.entries, toTimelineFilter(filter)), options)
     const stale = state.context.stale || state.refreshFailed !== undefined
     body = (
@@ -124,6 +138,9 @@ export function CustomerPanel(props: CustomerPanelProps) {
           </StatusMessage>
         ) : null}
         <ProfileCard profile={profile} />
+        {state.computed instanceof RelayCallError ? (
+          <StatusMessage tone="warning">{t(FAILURE_TEXT[state.computed.failure])}</StatusMessage>
+        ) : null}
         {props.onAddNote === undefined ? null : (
           <button
             type="button"
