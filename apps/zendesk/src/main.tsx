@@ -11,6 +11,7 @@ import {
   type Lookup,
   type RelayClient,
 } from '@intilery-connect/ui'
+import { createTranslator } from '@intilery-connect/core'
 import { render } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
@@ -63,16 +64,35 @@ function clientFor(zaf: ZafClient, ready: Ready): RelayClient {
 
 function Sidebar({ zaf, ready }: { zaf: ZafClient; ready: Ready }) {
   const [lookup, setLookup] = useState(ready.lookup)
-  const [visible, setVisible] = useState(true)
+  const [requesterError, setRequesterError] = useState(false)
+  // Sidebars of background ticket tabs start hidden: no polling until Zendesk shows the app.
+  const [visible, setVisible] = useState(() => !document.hidden)
   const dark = useMemo(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches, [])
   const client = useMemo(() => clientFor(zaf, ready), [zaf, ready])
   useEffect(() => {
-    const reread = () => void readCustomer(zaf, ready.install.location).then(setLookup)
-    for (const event of ['ticket.requester.changed', 'ticket.requester.email.changed'])
+    const reread = () =>
+      void readCustomer(zaf, ready.install.location).then(
+        (next) => {
+          setRequesterError(false)
+          setLookup(next)
+        },
+        () => setRequesterError(true)
+      )
+    // The requester change events Zendesk documents (one per identity that can change).
+    for (const event of [
+      'ticket.requester.id.changed',
+      'ticket.requester.email.changed',
+      'ticket.requester.externalId.changed',
+    ])
       zaf.on(event, reread)
     zaf.on('app.activated', () => setVisible(true))
     zaf.on('app.deactivated', () => setVisible(false))
+    const onVisibility = () => setVisible(!document.hidden)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => document.removeEventListener('visibilitychange', onVisibility)
   }, [zaf, ready])
+  if (requesterError)
+    return <p class="ic-root">{createTranslator(ready.locale).t('common.error.generic')}</p>
   return (
     <CustomerPanel
       client={client}

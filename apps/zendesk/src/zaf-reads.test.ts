@@ -30,6 +30,15 @@ describe('readCustomer', () => {
   })
 })
 
+describe('readCustomer when Zendesk refuses the read', () => {
+  const refusing = { get: () => Promise.reject(new Error('"ticket.requester" not found')) }
+  it('means nobody yet on a new ticket, and is an error anywhere else', async () => {
+    const zaf = refusing as unknown as ZafClient
+    expect(await readCustomer(zaf, 'new_ticket_sidebar')).toBeUndefined()
+    await expect(readCustomer(zaf, 'ticket_sidebar')).rejects.toThrow('not found')
+  })
+})
+
 describe('parseKinds', () => {
   it('keeps the timeline kinds it knows, in order, and ignores the rest', () => {
     expect(parseKinds(' Email, page,orders , commerce')).toEqual(['email', 'page', 'commerce'])

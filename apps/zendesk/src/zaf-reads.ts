@@ -70,8 +70,16 @@ export async function readCustomer(
   location: ZendeskLocation
 ): Promise<Lookup | undefined> {
   const path = location === 'user_sidebar' ? 'user' : 'ticket.requester'
-  // A new ticket without a requester yet answers null: nobody to look up.
-  const person = personSchema.parse((await client.get(path))[path])
+  let answer: Record<string, unknown>
+  try {
+    answer = await client.get(path)
+  } catch (error) {
+    // A new ticket may have no requester yet, and Zendesk may answer that with an error: there is
+    // simply nobody to look up. Anywhere else the error stands.
+    if (location === 'new_ticket_sidebar') return undefined
+    throw error
+  }
+  const person = personSchema.parse(answer[path])
   const email = person?.email?.trim()
   if (email !== undefined && email !== '') return { type: 'email', value: email }
   const external = person?.externalId

@@ -33,14 +33,21 @@ const contextWith = (ids: string[]): CustomerContext =>
 function harness(client: RelayClient, options: { visible: boolean }) {
   const seen: CustomerState[] = []
   const lookup: Lookup = { type: 'email', value: 'joe.bloggs@intilery.com' }
-  function Probe(props: { visible: boolean }) {
-    seen.push(useCustomer(client, lookup, { liveMs: 5_000, visible: props.visible }).state)
+  let api: ReturnType<typeof useCustomer> | undefined
+  function Probe(props: { visible: boolean; lookup: Lookup | undefined }) {
+    api = useCustomer(client, props.lookup, { liveMs: 5_000, visible: props.visible })
+    seen.push(api.state)
     return null
   }
   const root = document.createElement('div')
-  const show = (visible: boolean) => void act(() => render(<Probe visible={visible} />, root))
+  let current: Lookup | undefined = lookup
+  /** `who`: the lookup to show from now on; null for none (a requester cleared), omitted to keep it. */
+  const show = (visible: boolean, who?: Lookup | null) => {
+    if (who !== undefined) current = who ?? undefined
+    void act(() => render(<Probe visible={visible} lookup={current} />, root))
+  }
   show(options.visible)
-  return { seen, show, last: () => seen.at(-1) }
+  return { seen, show, last: () => seen.at(-1), api: () => api }
 }
 
 /** Advances fake time and lets Preact flush the renders and effects it caused. */
@@ -110,5 +117,57 @@ describe('useCustomer live refresh', () => {
     )
     await tick(0)
     expect(failing.last()).toMatchObject({ kind: 'one', computed: { failure: 'rate_limited' } })
+  })
+
+  it('drops an answer for a requester who was cleared meanwhile', async () => {
+    let answer: (context: CustomerContext) => void = () => undefined
+    const context = vi.fn<RelayClient['context']>(
+      () => new Promise<CustomerContext>((resolve) => (answer = resolve))
+    )
+    const { show, last } = harness(
+      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({}) },
+      { visible: false }
+    )
+    show(false, null)
+    await tick(0)
+    answer(contextWith(['1']))
+    await tick(0)
+    expect(context).toHaveBeenCalledTimes(1)
+    expect(last()).toEqual({ kind: 'none' })
+  })
+
+  it('keeps computed traits that arrive while a page is loading', async () => {
+    let traits: (value: Record<string, number>) => void = () => undefined
+    const events = vi.fn<RelayClient['events']>().mockResolvedValue({
+      entries: [],
+      cursor: undefined,
+      fetchedAt: '2026-11-22T10:00:00.000Z',
+      stale: false,
+    })
+    const withCursor = {
+      ...contextWith(['1']),
+      timeline: { ...contextWith(['1']).timeline, cursor: 'c1' },
+    }
+    const h = harness(
+      {
+        context: vi.fn<RelayClient['context']>().mockResolvedValue(withCursor),
+        events,
+        computedTraits: vi.fn(
+          () => new Promise<Record<string, unknown>>((resolve) => (traits = resolve))
+        ),
+      },
+      { visible: false }
+    )
+    await tick(0)
+    void act(() => h.api()?.loadMore())
+    traits({ ltv: 7 })
+    await tick(0)
+    expect(events).toHaveBeenCalledWith(expect.anything(), 'c1')
+    expect(h.last()).toMatchObject({
+      kind: 'one',
+      computed: { ltv: 7 },
+      more: 'idle',
+      cursor: undefined,
+    })
   })
 })

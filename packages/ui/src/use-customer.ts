@@ -41,15 +41,18 @@ const asCallError = (error: unknown) =>
 
 const refOf = (lookup: Lookup): ProfileRef => createProfileRef(lookup.type, lookup.value)
 
-/** New rows of a refreshed first page that the panel does not show yet, newest first. */
+/**
+ * Rows of a refreshed first page that the panel does not show yet, merged in time order (newest
+ * first): a late batch from a phone can be older than the newest row shown.
+ */
 function mergeNewest(
   shown: readonly TimelineEntry[],
   fresh: readonly TimelineEntry[]
 ): readonly TimelineEntry[] {
   const known = new Set(shown.map((entry) => entry.id))
-  const newest = shown[0]?.at ?? ''
-  const added = fresh.filter((entry) => !known.has(entry.id) && entry.at >= newest)
-  return added.length === 0 ? shown : [...added, ...shown]
+  const added = fresh.filter((entry) => !known.has(entry.id))
+  if (added.length === 0) return shown
+  return [...added, ...shown].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
 }
 
 export interface UseCustomerOptions {
@@ -70,11 +73,12 @@ export function useCustomer(
   useEffect(() => setLookup(initial), [initial?.type, initial?.value])
 
   const load = useCallback(async () => {
+    // Every lookup, none included, is a new generation: answers for the previous one are dropped.
+    const mine = ++generation.current
     if (lookup === undefined) {
       setState({ kind: 'none' })
       return
     }
-    const mine = ++generation.current
     setState({ kind: 'loading' })
     try {
       const context = await client.context(lookup)
@@ -105,50 +109,66 @@ export function useCustomer(
 
   const loadMore = useCallback(async () => {
     if (state.kind !== 'one' || state.cursor === undefined || lookup === undefined) return
+    if (state.more === 'loading') return
     const mine = generation.current
-    setState({ ...state, more: 'loading' })
+    const cursor = state.cursor
+    // Functional updates throughout: computed traits or a live refresh may land meanwhile.
+    const update = (change: (current: Extract<CustomerState, { kind: 'one' }>) => CustomerState) =>
+      setState((current) => (current.kind === 'one' ? change(current) : current))
+    update((current) => ({ ...current, more: 'loading' }))
     try {
-      const page = await client.events(refOf(lookup), state.cursor)
+      const page = await client.events(refOf(lookup), cursor)
       if (mine !== generation.current) return
-      setState({
-        ...state,
-        entries: [...state.entries, ...page.entries],
+      update((current) => ({
+        ...current,
+        entries: [...current.entries, ...page.entries],
         cursor: page.cursor,
         more: 'idle',
-      })
+      }))
     } catch (error) {
-      if (mine === generation.current) setState({ ...state, more: asCallError(error) })
+      if (mine === generation.current)
+        update((current) => ({ ...current, more: asCallError(error) }))
     }
   }, [client, lookup, state])
 
   // Live: while visible, ask again for the first page; the relay's cache answers most of these.
+  // One refresh at a time, so a slow relay never builds a queue or lands answers out of order.
   const { liveMs, visible = true } = options
   useEffect(() => {
     if (liveMs === undefined || !visible || state.kind !== 'one' || lookup === undefined) return
+    let inFlight = false
     const timer = setInterval(() => {
+      if (inFlight) return
+      inFlight = true
       const mine = generation.current
-      client.context(lookup).then(
-        (context) => {
-          if (mine !== generation.current) return
-          setState((current) =>
-            current.kind === 'one'
-              ? {
-                  ...current,
-                  context,
-                  entries: mergeNewest(current.entries, context.timeline.entries),
-                  refreshFailed: undefined,
-                }
-              : current
-          )
-        },
-        // What is shown stays, marked as not refreshed; the next tick tries again.
-        (error: unknown) => {
-          if (mine !== generation.current) return
-          setState((current) =>
-            current.kind === 'one' ? { ...current, refreshFailed: asCallError(error) } : current
-          )
-        }
-      )
+      client
+        .context(lookup)
+        .then(
+          (context) => {
+            if (mine !== generation.current) return
+            setState((current) =>
+              current.kind === 'one'
+                ? {
+                    ...current,
+                    context,
+                    // The card follows the refreshed profile (traits, consent, last active).
+                    profile:
+                      context.profiles.find((p) => p.id === current.profile.id) ?? current.profile,
+                    entries: mergeNewest(current.entries, context.timeline.entries),
+                    refreshFailed: undefined,
+                  }
+                : current
+            )
+          },
+          // What is shown stays, marked as not refreshed; the next tick tries again.
+          (error: unknown) => {
+            if (mine !== generation.current) return
+            setState((current) =>
+              current.kind === 'one' ? { ...current, refreshFailed: asCallError(error) } : current
+            )
+          }
+        )
+        .finally(() => (inFlight = false))
     }, liveMs)
     return () => clearInterval(timer)
   }, [client, lookup, liveMs, visible, state.kind])

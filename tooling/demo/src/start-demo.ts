@@ -127,7 +127,7 @@ export async function startDemo(
       appDir: await buildZendeskApp(zendeskAppDir),
       subdomain: DEMO.zendeskSubdomain,
       settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
-      secureSettings: ['shared_secret'],
+      secureScopes: { shared_secret: ['jwt_secret_key'] },
       domainWhitelist: [new URL(relayUrl).hostname],
       port: ports.zendesk,
     })

@@ -51,6 +51,14 @@ describe('the Zendesk sidebar', () => {
     await expect.poll(() => app.locator('.ic-day-label').first().textContent()).toBeTruthy()
   })
 
+  it('follows the ticket when the agent changes its requester', async () => {
+    const { app, page } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
+    await page.getByLabel('Requester').selectOption({ label: 'Power User' })
+    await expect.poll(() => app.locator('.ic-name').textContent()).not.toBe('Joe Bloggs')
+    await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+  })
+
   it('lets the agent choose when an email belongs to two customers', async () => {
     const { app } = await ticket(102)
     const choices = app.locator('.ic-picker-item')

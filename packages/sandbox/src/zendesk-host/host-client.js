@@ -7,6 +7,7 @@
   const appOrigin = new URL(frame.src).origin
   const subscriptions = new Set()
   const store = { ...data.values }
+  const SETTABLE = new Set(['comment.type', 'comment.text'])
   const note = document.getElementById('internal-note')
   const log = document.getElementById('host-log')
 
@@ -82,8 +83,15 @@
       }
       post({ id: message.id, result })
     } else if (message.request === 'set') {
-      Object.assign(store, message.params)
-      post({ id: message.id, result: { errors: {}, ...message.params } })
+      // Like Zendesk, only some paths may be set; the rest answer an error per path.
+      const result = { errors: {} }
+      for (const [path, value] of Object.entries(message.params)) {
+        if (SETTABLE.has(path)) {
+          store[path] = value
+          result[path] = value
+        } else result.errors[path] = { message: `"${path}" cannot be set here` }
+      }
+      post({ id: message.id, result })
     } else if (message.request === 'invoke') {
       for (const [name, args] of Object.entries(message.params)) invoke(name, args)
       post({ id: message.id, result: { errors: {} } })
@@ -94,8 +102,10 @@
   document.getElementById('requester').addEventListener('change', (event) => {
     const next = data.requesters[Number(event.currentTarget.value)]
     store['ticket.requester'] = next
-    emit('ticket.requester.changed', next)
+    // The events Zendesk documents for a requester change.
+    emit('ticket.requester.id.changed', next.id)
     emit('ticket.requester.email.changed', next.email)
+    emit('ticket.requester.externalId.changed', next.externalId)
   })
   let visible = true
   document.getElementById('toggle-app').addEventListener('click', (event) => {

@@ -1,11 +1,12 @@
 /**
  * @module zendesk-host/secure-proxy
  * Plays Zendesk's secure-request proxy (../shared/reference/zendesk.md §3.2): the app's
- * `client.request({ secure: true, jwt })` arrives here with placeholders; this substitutes
- * `{{setting.*}}` from the installation's settings (secure ones included) on the server, signs the
- * HS256 JWT with the substituted `secret_key` (adding `iat` and `exp = iat + expiry`), puts it where
- * `{{jwt.token}}` stands, and forwards the call, but only to a host in the manifest's
- * domainWhitelist. The browser never sees a secure setting.
+ * `client.request({ secure: true, jwt })` arrives here with placeholders. Settings are substituted
+ * on the server, a secure one only where its manifest `scopes` allow (`url`, `header`,
+ * `jwt_secret_key`); the HS256 JWT is signed with the substituted `secret_key` (adding `iat` and
+ * `exp = iat + expiry`) and put where `{{jwt.token}}` stands; the call goes out only if the final
+ * URL's host is in the manifest's domainWhitelist, and redirects are not followed (a redirect to
+ * another host would carry the substituted headers there). The browser never sees a secure setting.
  */
 import { sign } from 'hono/jwt'
 import { z } from 'zod'
@@ -26,9 +27,13 @@ export const proxiedRequestSchema = z.object({
 })
 export type ProxiedRequest = z.infer<typeof proxiedRequestSchema>
 
+export type SecureScope = 'url' | 'header' | 'jwt_secret_key'
+
 export interface Installation {
   /** Every setting, secure ones included: the proxy is server side. */
   readonly settings: Readonly<Record<string, string>>
+  /** Secure settings and where each may be substituted (the manifest's `scopes`). */
+  readonly secureScopes: Readonly<Record<string, readonly SecureScope[]>>
   readonly domainWhitelist: readonly string[]
 }
 
@@ -42,11 +47,19 @@ export class ProxyRefusal extends Error {
   override readonly name = 'ProxyRefusal'
 }
 
-function substitute(text: string, settings: Installation['settings']): string {
-  return text.replace(
-    /\{\{setting\.([A-Za-z0-9_]+)\}\}/g,
-    (whole, name: string) => settings[name] ?? whole
-  )
+const PLACEHOLDER = /\{\{setting\.([A-Za-z0-9_]+)\}\}/g
+
+/** Substitutes the settings allowed in `scope`; any placeholder left over is refused. */
+function substitute(text: string, install: Installation, secure: boolean, scope: SecureScope) {
+  const out = text.replace(PLACEHOLDER, (whole, name: string) => {
+    const scopes = install.secureScopes[name]
+    if (scopes !== undefined && !(secure && scopes.includes(scope))) return whole
+    return install.settings[name] ?? whole
+  })
+  if (/\{\{setting\./.test(out)) {
+    throw new ProxyRefusal(`A setting may not be used in the request's ${scope}`)
+  }
+  return out
 }
 
 export async function proxySecureRequest(
@@ -55,28 +68,38 @@ export async function proxySecureRequest(
   fetchImpl: typeof fetch = fetch,
   nowSeconds = Math.floor(Date.now() / 1000)
 ): Promise<ProxiedAnswer> {
-  const url = new URL(request.url)
-  if (request.secure === true && !install.domainWhitelist.includes(url.hostname)) {
+  const secure = request.secure === true
+  // Placeholders may sit in the path and query, never in the scheme, credentials or host.
+  const template = new URL(request.url)
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(request.url)?.[1] ?? ''
+  if (authority.includes('{{') || request.url.slice(0, request.url.indexOf(':')).includes('{{')) {
+    throw new ProxyRefusal('Settings may not name the host a request goes to')
+  }
+  const url = new URL(substitute(request.url, install, secure, 'url'))
+  if (url.host !== template.host || !['http:', 'https:'].includes(url.protocol)) {
+    throw new ProxyRefusal('The request URL changed host once settings were substituted')
+  }
+  if (secure && !install.domainWhitelist.includes(url.hostname)) {
     throw new ProxyRefusal(`${url.hostname} is not in the app's domainWhitelist`)
   }
-  const settings = request.secure === true ? install.settings : {}
-  const headers: Record<string, string> = {}
   let token: string | undefined
   if (request.jwt !== undefined) {
-    const secret = substitute(request.jwt.secret_key, settings)
-    if (secret.includes('{{')) throw new ProxyRefusal('The JWT secret setting is not set')
+    const secret = substitute(request.jwt.secret_key, install, secure, 'jwt_secret_key')
     token = await sign(
       { ...request.jwt.claims, iat: nowSeconds, exp: nowSeconds + request.jwt.expiry },
       secret,
       'HS256'
     )
   }
+  const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = substitute(value, settings).replace('{{jwt.token}}', token ?? '{{jwt.token}}')
+    const substituted = substitute(value, install, secure, 'header')
+    headers[name] = token === undefined ? substituted : substituted.replace('{{jwt.token}}', token)
   }
-  const answer = await fetchImpl(substitute(request.url, settings), {
+  const answer = await fetchImpl(url, {
     method: request.type,
     headers,
+    redirect: 'manual',
     signal: AbortSignal.timeout(15_000),
   })
   const retryAfter = answer.headers.get('retry-after')

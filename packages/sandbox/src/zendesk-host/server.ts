@@ -18,6 +18,7 @@ import {
   proxiedRequestSchema,
   proxySecureRequest,
   type Installation,
+  type SecureScope,
 } from './secure-proxy.ts'
 import { zafSdkScript } from './zaf-sdk.ts'
 
@@ -36,9 +37,10 @@ export interface ZendeskHostOptions {
   /** The built app (apps/zendesk/dist). */
   readonly appDir: string
   readonly subdomain: string
-  /** Every setting of the installation; `secureSettings` names those the browser must not see. */
+  /** Every setting of the installation, secure ones included (only the proxy reads those). */
   readonly settings: Readonly<Record<string, string>>
-  readonly secureSettings: readonly string[]
+  /** The secure settings and where the proxy may substitute each (the manifest's `scopes`). */
+  readonly secureScopes: Readonly<Record<string, readonly SecureScope[]>>
   readonly domainWhitelist: readonly string[]
   readonly port?: number | undefined
   readonly tickets?: readonly DemoTicket[] | undefined
@@ -58,13 +60,22 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
   const hostScript = readFileSync(new URL('host-client.js', import.meta.url), 'utf8')
   const install: Installation = {
     settings: options.settings,
+    secureScopes: options.secureScopes,
     domainWhitelist: options.domainWhitelist,
   }
   const visibleSettings = Object.fromEntries(
-    Object.entries(options.settings).filter(([name]) => !options.secureSettings.includes(name))
+    Object.entries(options.settings).filter(([name]) => options.secureScopes[name] === undefined)
   )
   const hostOrigin = () => `http://127.0.0.1:${port()}`
   const app = new Hono()
+  // Zendesk's pages and the app live on different origins: the host (and its proxy) only on
+  // 127.0.0.1, the app's files only on localhost, so the app can neither reach into the host page
+  // nor call the proxy as if it were Zendesk.
+  app.use('*', async (c, next) => {
+    const onAppHost = new URL(c.req.url).hostname === 'localhost'
+    if (onAppHost !== c.req.path.startsWith('/app/')) return c.text('Not found', 404)
+    return next()
+  })
 
   app.get('/', (c) => c.html(previewPage(tickets)))
   app.get('/favicon.ico', (c) => c.body(null, 204))

@@ -101,6 +101,8 @@ export function CustomerPanel(props: CustomerPanelProps) {
   )
   const [note, setNote] = useState<'idle' | 'adding' | 'added' | 'failed'>('idle')
   const { state } = customer
+  // The note action belongs to one customer: a new lookup starts it afresh.
+  useEffect(() => setNote('idle'), [customer.lookup?.type, customer.lookup?.value])
   const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
 
   let body
@@ -145,7 +147,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
           <button
             type="button"
             class="ic-button ic-note"
-            disabled={note === 'adding'}
+            disabled={note === 'adding' || note === 'added'}
             onClick={() => {
               const onAddNote = props.onAddNote
               if (onAddNote === undefined) return

@@ -91,9 +91,10 @@ export function Timeline({
         <button
           type="button"
           class="ic-button ic-load-more"
-          disabled={loadMore.busy}
+          // aria-disabled, not disabled: the button keeps keyboard focus while the page loads.
+          aria-disabled={loadMore.busy}
           aria-busy={loadMore.busy}
-          onClick={loadMore.run}
+          onClick={loadMore.busy ? undefined : loadMore.run}
         >
           {loadMore.busy ? t('common.loading') : t('common.loadMore')}
         </button>

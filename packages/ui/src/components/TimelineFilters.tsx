@@ -57,7 +57,7 @@ export function TimelineFilters({
   return (
     <fieldset class="ic-filters">
       <legend class="ic-visually-hidden">{t('common.timeline.title')}</legend>
-      <div class="ic-chips" role="group">
+      <div class="ic-chips" role="group" aria-label={t('common.timeline.title')}>
         {TIMELINE_KINDS.map((kind) => (
           <button
             type="button"
