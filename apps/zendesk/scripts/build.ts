@@ -11,6 +11,14 @@ import { validateApp } from './validate-app.ts'
 const domains = process.env.ZENDESK_RELAY_DOMAINS?.split(',')
   .map((d) => d.trim())
   .filter(Boolean)
+if (domains === undefined || domains.length === 0) {
+  // Zendesk's proxy signs requests only for these hosts: an app built without the real relay
+  // host installs fine and then fails every call.
+  process.stderr.write(
+    'Set ZENDESK_RELAY_DOMAINS to your relay host(s), e.g. ZENDESK_RELAY_DOMAINS=relay.acme.example\n'
+  )
+  process.exit(2)
+}
 const dir = await buildApp({ relayDomains: domains, outDir: process.env.ZENDESK_OUT_DIR })
 const problems = validateApp(dir)
 if (problems.length > 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseKinds, readCustomer } from './zaf-reads.ts'
+import { parseKinds, readCustomer, readInstallation, SetupError } from './zaf-reads.ts'
 import type { ZafClient } from './zaf.ts'
 
 const zafWith = (values: Record<string, unknown>) =>
@@ -44,5 +44,37 @@ describe('parseKinds', () => {
     expect(parseKinds(' Email, page,orders , commerce')).toEqual(['email', 'page', 'commerce'])
     expect(parseKinds(undefined)).toEqual([])
     expect(parseKinds('')).toEqual([])
+  })
+})
+
+describe('readInstallation', () => {
+  const zafWithSettings = (settings: Record<string, unknown>) =>
+    ({
+      context: () =>
+        Promise.resolve({ location: 'ticket_sidebar', account: { subdomain: 'acme' } }),
+      metadata: () => Promise.resolve({ settings }),
+    }) as unknown as ZafClient
+
+  it('reads the relay URL and the default event kinds', async () => {
+    expect(
+      await readInstallation(
+        zafWithSettings({ relay_url: 'https://relay.acme.example/', default_event_filter: 'email' })
+      )
+    ).toEqual({
+      location: 'ticket_sidebar',
+      subdomain: 'acme',
+      relayUrl: 'https://relay.acme.example',
+      defaultKinds: ['email'],
+    })
+  })
+
+  it('refuses a relay URL that is not https (except on this machine) or missing', async () => {
+    await expect(
+      readInstallation(zafWithSettings({ relay_url: 'http://relay.acme.example' }))
+    ).rejects.toThrow(SetupError)
+    await expect(readInstallation(zafWithSettings({}))).rejects.toThrow(SetupError)
+    await expect(
+      readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }))
+    ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787' })
   })
 })

@@ -21,8 +21,16 @@ const contextSchema = z.object({
   account: z.object({ subdomain: z.string() }),
 })
 
+/** https, except a relay on this machine (the local demo). */
+const relayUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .refine(
+    (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url),
+    'the relay URL must use https'
+  )
+
 const settingsSchema = z.object({
-  relay_url: z.url({ protocol: /^https?$/ }),
+  relay_url: relayUrlSchema,
   default_event_filter: z.string().nullish(),
 })
 

@@ -173,9 +173,15 @@ export function useCustomer(
     return () => clearInterval(timer)
   }, [client, lookup, liveMs, visible, state.kind])
 
+  const moved =
+    initial !== undefined &&
+    (lookup === undefined || lookup.type !== initial.type || lookup.value !== initial.value)
   return {
     lookup,
     state,
+    /** The agent searched or picked someone else than the host's customer. */
+    moved,
+    back: () => setLookup(initial),
     search: setLookup,
     pick: (profile: CustomerProfile) => setLookup({ type: 'id', value: profile.id }),
     retry: () => void load(),

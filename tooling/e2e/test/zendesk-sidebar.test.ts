@@ -65,6 +65,8 @@ describe('the Zendesk sidebar', () => {
     await expect.poll(() => choices.count()).toBe(2)
     await choices.filter({ hasText: 'Samantha' }).click()
     await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Samantha Taylor-Reid')
+    await app.getByRole('button', { name: 'Back to the original customer' }).click()
+    await expect.poll(() => choices.count()).toBe(2)
   })
 
   it('says when nobody matches, and finds another customer by user id', async () => {

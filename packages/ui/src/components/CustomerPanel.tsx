@@ -191,6 +191,11 @@ export function CustomerPanel(props: CustomerPanelProps) {
     <main class={themeClass} lang={locale}>
       {/* The iframe is its own document: one main landmark, one top heading (the product). */}
       <h1 class="ic-visually-hidden">Intilery</h1>
+      {customer.moved && ready ? (
+        <button type="button" class="ic-link ic-back" onClick={customer.back}>
+          {t('common.search.back')}
+        </button>
+      ) : null}
       {body}
       {ready ? (
         <SearchForm

@@ -64,4 +64,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Bis',
   'common.filter.clear': 'Filter zurücksetzen',
   'common.stale.banner': 'Intilery ist nicht erreichbar. Daten mit Stand {time}.',
+  'common.search.back': 'Zurück zum ursprünglichen Kunden',
 }

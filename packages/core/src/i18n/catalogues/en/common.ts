@@ -65,4 +65,5 @@ export const commonMessages = {
   'common.filter.to': 'To',
   'common.filter.clear': 'Clear filters',
   'common.stale.banner': 'Intilery can’t be reached. Showing data as of {time}.',
+  'common.search.back': 'Back to the original customer',
 } as const

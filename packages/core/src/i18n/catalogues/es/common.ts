@@ -63,4 +63,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Hasta',
   'common.filter.clear': 'Quitar filtros',
   'common.stale.banner': 'No se puede contactar con Intilery. Datos a fecha de {time}.',
+  'common.search.back': 'Volver al cliente original',
 }

@@ -64,4 +64,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Au',
   'common.filter.clear': 'Effacer les filtres',
   'common.stale.banner': 'Intilery est injoignable. Données du {time}.',
+  'common.search.back': 'Revenir au client d’origine',
 }

@@ -64,4 +64,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': '終了',
   'common.filter.clear': 'フィルターをクリア',
   'common.stale.banner': 'Intileryに接続できません。{time}時点のデータを表示しています。',
+  'common.search.back': '元の顧客に戻る',
 }

@@ -64,4 +64,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Tot',
   'common.filter.clear': 'Filters wissen',
   'common.stale.banner': 'Intilery is niet bereikbaar. Gegevens van {time}.',
+  'common.search.back': 'Terug naar de oorspronkelijke klant',
 }

@@ -64,4 +64,5 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Até',
   'common.filter.clear': 'Limpar filtros',
   'common.stale.banner': 'Não foi possível acessar o Intilery. Dados de {time}.',
+  'common.search.back': 'Voltar ao cliente original',
 }
