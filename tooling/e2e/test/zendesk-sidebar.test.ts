@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 import { DEMO, startDemo, type RunningDemo } from '@intilery-connect/demo'
-import { SEEDED } from '@intilery-connect/sandbox'
+import { SEEDED, startZendeskHost } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
@@ -141,6 +141,28 @@ describe('live updates', () => {
         interval: 500,
       })
       .toBe(1)
+  })
+})
+
+describe('when the installation is set up wrongly', () => {
+  it('tells the admin to check the shared secret when the relay refuses the signature', async () => {
+    const wrong = await startZendeskHost({
+      appDir: demo.zendeskAppDir,
+      subdomain: DEMO.zendeskSubdomain,
+      settings: { relay_url: demo.relayUrl, shared_secret: 'not-the-relay-secret' },
+      secureScopes: { shared_secret: ['jwt_secret_key'] },
+      domainWhitelist: ['127.0.0.1'],
+    })
+    try {
+      const view = await openTicket(browser, wrong.ticketUrl(101))
+      await expect
+        .poll(() => view.app.locator('[role=status], [role=alert]').first().textContent())
+        .toContain('shared secret')
+      expect(view.dialogs).toEqual([])
+      await view.close()
+    } finally {
+      await wrong.stop()
+    }
   })
 })
 

@@ -68,6 +68,14 @@ function asOf(iso: string, locale: string, timeZone: string | undefined): string
   }).format(ms)
 }
 
+/** What an administrator must fix, when the relay says which side is set up wrongly. */
+function textFor(error: RelayCallError): MessageId {
+  if (error.failure !== 'misconfigured') return FAILURE_TEXT[error.failure]
+  if (error.details.code === 'unauthenticated') return 'common.error.rejectedInstallation'
+  if (error.details.code === 'misconfigured') return 'common.error.upstreamCredentials'
+  return FAILURE_TEXT.misconfigured
+}
+
 function Failure({ t, error, retry }: { t: Translate; error: RelayCallError; retry: () => void }) {
   const canRetry = error.failure !== 'misconfigured' && error.failure !== 'not_found'
   return (
@@ -75,7 +83,7 @@ function Failure({ t, error, retry }: { t: Translate; error: RelayCallError; ret
       tone={error.failure === 'misconfigured' ? 'warning' : 'error'}
       action={canRetry ? { label: t('common.retry'), run: retry } : undefined}
     >
-      {t(FAILURE_TEXT[error.failure])}
+      {t(textFor(error))}
     </StatusMessage>
   )
 }

@@ -65,4 +65,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'Filter zurücksetzen',
   'common.stale.banner': 'Intilery ist nicht erreichbar. Daten mit Stand {time}.',
   'common.search.back': 'Zurück zum ursprünglichen Kunden',
+  'common.error.rejectedInstallation':
+    'Das Relay hat die Anfragen dieser Installation nicht angenommen. Eine Administratorin oder ein Administrator sollte prüfen, ob das gemeinsame Geheimnis der App dem im Relay entspricht.',
+  'common.error.upstreamCredentials':
+    'Das Relay konnte sich nicht bei Intilery anmelden. Eine Administratorin oder ein Administrator sollte das Intilery-Token im Relay prüfen.',
 }

@@ -66,4 +66,8 @@ export const commonMessages = {
   'common.filter.clear': 'Clear filters',
   'common.stale.banner': 'Intilery can’t be reached. Showing data as of {time}.',
   'common.search.back': 'Back to the original customer',
+  'common.error.rejectedInstallation':
+    'The relay did not accept this installation’s requests. An administrator should check that the app’s shared secret is the one set on the relay.',
+  'common.error.upstreamCredentials':
+    'The relay’s Intilery credentials were refused. An administrator should check the Intilery token on the relay.',
 } as const

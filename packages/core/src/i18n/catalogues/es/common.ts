@@ -64,4 +64,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'Quitar filtros',
   'common.stale.banner': 'No se puede contactar con Intilery. Datos a fecha de {time}.',
   'common.search.back': 'Volver al cliente original',
+  'common.error.rejectedInstallation':
+    'El relé no aceptó las solicitudes de esta instalación. Un administrador debe comprobar que el secreto compartido de la app es el configurado en el relé.',
+  'common.error.upstreamCredentials':
+    'Intilery rechazó las credenciales del relé. Un administrador debe comprobar el token de Intilery del relé.',
 }

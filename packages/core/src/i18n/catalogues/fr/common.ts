@@ -65,4 +65,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'Effacer les filtres',
   'common.stale.banner': 'Intilery est injoignable. Données du {time}.',
   'common.search.back': 'Revenir au client d’origine',
+  'common.error.rejectedInstallation':
+    'Le relais a refusé les requêtes de cette installation. Un administrateur doit vérifier que le secret partagé de l’app est celui défini sur le relais.',
+  'common.error.upstreamCredentials':
+    'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
 }

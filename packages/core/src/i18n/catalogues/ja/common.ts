@@ -65,4 +65,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'フィルターをクリア',
   'common.stale.banner': 'Intileryに接続できません。{time}時点のデータを表示しています。',
   'common.search.back': '元の顧客に戻る',
+  'common.error.rejectedInstallation':
+    'リレーがこのインストールからのリクエストを受け付けませんでした。管理者はアプリの共有シークレットがリレーの設定と一致しているか確認してください。',
+  'common.error.upstreamCredentials':
+    'リレーのIntilery認証情報が拒否されました。管理者はリレーのIntileryトークンを確認してください。',
 }

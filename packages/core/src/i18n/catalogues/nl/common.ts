@@ -65,4 +65,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'Filters wissen',
   'common.stale.banner': 'Intilery is niet bereikbaar. Gegevens van {time}.',
   'common.search.back': 'Terug naar de oorspronkelijke klant',
+  'common.error.rejectedInstallation':
+    'De relay accepteerde de verzoeken van deze installatie niet. Een beheerder moet controleren of het gedeelde geheim van de app overeenkomt met dat op de relay.',
+  'common.error.upstreamCredentials':
+    'Intilery weigerde de gegevens van de relay. Een beheerder moet het Intilery-token op de relay controleren.',
 }

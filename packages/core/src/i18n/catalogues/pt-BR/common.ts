@@ -65,4 +65,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.clear': 'Limpar filtros',
   'common.stale.banner': 'Não foi possível acessar o Intilery. Dados de {time}.',
   'common.search.back': 'Voltar ao cliente original',
+  'common.error.rejectedInstallation':
+    'O relay não aceitou as solicitações desta instalação. Um administrador deve verificar se o segredo compartilhado do app é o mesmo definido no relay.',
+  'common.error.upstreamCredentials':
+    'O Intilery recusou as credenciais do relay. Um administrador deve verificar o token do Intilery no relay.',
 }
