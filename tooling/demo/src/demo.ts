@@ -52,7 +52,9 @@ try {
     `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/traits'`
   )
   write()
-  write('Make a new event appear in Joe Bloggs’ open sidebar (within 15 s):')
+  write(
+    'Make a new event appear in Joe Bloggs’ open sidebar (it refreshes every 5 s; allow 5–15 s):'
+  )
   write()
   write(
     `  curl -s -X POST -H 'content-type: application/json' -H 'auth-token: ${config.authToken}' \\`
@@ -62,7 +64,9 @@ try {
   )
   write(`    '${demo.sandbox.apiRoot}/track'`)
   write()
-  write('See any customer in any locale: pnpm customer email:joe.bloggs@intilery.com --locale de')
+  write(
+    'Any customer in any locale, from a sandbox of its own: npx --yes pnpm@10.34.8 customer email:joe.bloggs@intilery.com --locale de'
+  )
   write('Press Ctrl-C to stop.')
   const stop = () => {
     demo.stop().then(

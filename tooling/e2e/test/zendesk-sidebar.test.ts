@@ -80,6 +80,14 @@ describe('the Zendesk sidebar', () => {
     await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
   })
 
+  it('explains a search the relay refuses instead of offering to retry it', async () => {
+    const { app } = await ticket(103)
+    await app.getByLabel('Value to search for').fill('no-such-user')
+    await app.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => app.locator('[role=alert]').textContent()).toContain('not an email')
+    expect(await app.getByRole('button', { name: 'Try again' }).count()).toBe(0)
+  })
+
   it('loads more of a long history through the relay’s cursor', async () => {
     const { app } = await ticket(105)
     const rows = app.locator('.ic-entries > .ic-entry')
@@ -97,6 +105,19 @@ describe('the Zendesk sidebar', () => {
       .poll(() => app.locator('.ic-entries > .ic-entry:not(.ic-kind-email)').count())
       .toBe(0)
     expect(await app.locator('.ic-entries > .ic-kind-email').count()).toBeGreaterThan(0)
+    await app.getByRole('button', { name: 'Clear filters' }).click()
+    // The event name matches as text within each row's title, as the agent types it.
+    await app.getByLabel('Event name').fill('opened')
+    await expect
+      .poll(
+        async () =>
+          (await app.locator('.ic-entries > .ic-entry .ic-entry-title').allTextContents()).length
+      )
+      .toBeGreaterThan(0)
+    for (const title of await app
+      .locator('.ic-entries > .ic-entry .ic-entry-title')
+      .allTextContents())
+      expect(title.toLowerCase()).toContain('opened')
     await app.getByRole('button', { name: 'Clear filters' }).click()
     await expect
       .poll(() => app.locator('.ic-entries > .ic-entry:not(.ic-kind-email)').count())

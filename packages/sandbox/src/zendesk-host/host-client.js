@@ -54,7 +54,7 @@
   function invoke(name, args) {
     if (name === 'resize') {
       const height = Number.parseInt(String(args[0]?.height ?? ''), 10)
-      if (Number.isFinite(height) && height > 0) frame.style.height = `${Math.min(height, 4000)}px`
+      if (Number.isFinite(height) && height > 0) frame.style.height = `${Math.min(height, 20000)}px`
     } else if (name === 'comment.appendMarkdown' || name === 'comment.appendText') {
       note.value = `${note.value}${note.value === '' ? '' : '\n\n'}${String(args[0] ?? '')}`
       document.getElementById('note-type').textContent = store['comment.type'] ?? 'publicReply'

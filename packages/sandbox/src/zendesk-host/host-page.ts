@@ -67,9 +67,10 @@ export function ticketPage(input: TicketPageInput): string {
 <h1>#${ticket.id} ${escapeHtml(ticket.subject)}</h1>
 <p>Requester: <label><select id="requester" aria-label="Requester">${options}</select></label></p>
 <p><button type="button" id="toggle-app">Hide app</button></p>
-<h2>Internal note (<span id="note-type">publicReply</span>)</h2>
+<h2>Comment</h2>
+<p>Type: <span id="note-type">publicReply</span> (the app sets internalNote)</p>
 <textarea id="internal-note" aria-label="Internal note"></textarea>
-<h2>Host log</h2><ul id="host-log"></ul>
+<h2>Host log (newest first)</h2><ul id="host-log"></ul>
 </div>
 <aside class="sidebar"><h2>Intilery</h2><iframe id="app-frame" title="Intilery app" src="${escapeHtml(src)}"></iframe></aside>
 </main>

@@ -15,6 +15,7 @@ import {
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import { translatorFor, type Translate } from '../i18n.ts'
+import { visibleText } from '../visible-text.ts'
 import type { Lookup, RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import { useCustomer } from '../use-customer.ts'
@@ -25,6 +26,7 @@ import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
 import {
   NO_FILTER,
+  rangeProblem,
   TimelineFilters,
   toTimelineFilter,
   type FilterState,
@@ -77,13 +79,15 @@ function textFor(error: RelayCallError): MessageId {
 }
 
 function Failure({ t, error, retry }: { t: Translate; error: RelayCallError; retry: () => void }) {
-  const canRetry = error.failure !== 'misconfigured' && error.failure !== 'not_found'
+  // Asking the same thing again cannot help when it was refused or the setup is wrong.
+  const canRetry = !['misconfigured', 'not_found', 'bad_request'].includes(error.failure)
   return (
     <StatusMessage
       tone={error.failure === 'misconfigured' ? 'warning' : 'error'}
       action={canRetry ? { label: t('common.retry'), run: retry } : undefined}
     >
-      {t(textFor(error))}
+      {/* A refused search says why in the relay's words (its messages never carry data). */}
+      {error.failure === 'bad_request' ? visibleText(error.message) : t(textFor(error))}
     </StatusMessage>
   )
 }
@@ -119,7 +123,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
     body =
       state.error.failure === 'not_found' && customer.lookup !== undefined ? (
         <StatusMessage tone="info">
-          {t('common.error.notFoundFor', { identity: customer.lookup.value })}
+          {visibleText(t('common.error.notFoundFor', { identity: customer.lookup.value }))}
         </StatusMessage>
       ) : (
         <Failure t={t} error={state.error} retry={customer.retry} />
@@ -138,7 +142,15 @@ export function CustomerPanel(props: CustomerPanelProps) {
       computed === undefined ? state.profile : { ...state.profile, computed },
       options
     )
-    const entries = formatTimeline(filterTimeline(state.entries, toTimelineFilter(filter)), options)
+    const range = rangeProblem(filter)
+    const name = filter.eventName.trim().toLowerCase()
+    const entries = formatTimeline(
+      filterTimeline(
+        state.entries,
+        toTimelineFilter(range ? { ...filter, from: '', to: '' } : filter)
+      ),
+      options
+    ).filter((entry) => name === '' || entry.title.toLowerCase().includes(name))
     const stale = state.context.stale || state.refreshFailed !== undefined
     body = (
       <>
@@ -178,6 +190,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
         ) : null}
         <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
         <TimelineFilters t={t} state={filter} onChange={setFilter} />
+        {range ? <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage> : null}
         <Timeline
           t={t}
           entries={entries}

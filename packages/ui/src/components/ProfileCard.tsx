@@ -4,6 +4,8 @@
  */
 import type { ActivityRow, FormattedProfile, ProfileRow } from '@intilery-connect/core'
 
+import { visibleText as v } from '../visible-text.ts'
+
 function Rows({
   rows,
   title,
@@ -23,8 +25,8 @@ function Rows({
         <dl class="ic-rows">
           {rows.map((row) => (
             <div class="ic-row" key={row.key}>
-              <dt>{row.label}</dt>
-              <dd title={row.value}>{row.value}</dd>
+              <dt>{v(row.label)}</dt>
+              <dd title={v(row.value)}>{v(row.value)}</dd>
             </div>
           ))}
         </dl>
@@ -49,9 +51,9 @@ export function ProfileCard({ profile }: { profile: FormattedProfile }) {
   const { audiences, consent, activity } = profile
   const audienceNames = [...audiences.dynamic.names, ...audiences.static.names]
   return (
-    <article class="ic-card" aria-label={profile.name}>
+    <article class="ic-card" aria-label={v(profile.name)}>
       <header class="ic-card-header">
-        <h2 class="ic-name">{profile.name}</h2>
+        <h2 class="ic-name">{v(profile.name)}</h2>
         {profile.nameHint === undefined ? null : <p class="ic-muted">{profile.nameHint}</p>}
       </header>
       {activity.firstSeen === undefined && activity.lastActive === undefined ? null : (
@@ -71,7 +73,7 @@ export function ProfileCard({ profile }: { profile: FormattedProfile }) {
           <ul class="ic-tags">
             {audienceNames.map((name, i) => (
               <li class="ic-tag" key={`${i}:${name}`}>
-                {name}
+                {v(name)}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import type { CustomerProfile } from '@intilery-connect/core'
 
 import type { Translate } from '../i18n.ts'
+import { visibleText as v } from '../visible-text.ts'
 
 export function ProfilePicker({
   t,
@@ -22,9 +23,9 @@ export function ProfilePicker({
         {profiles.map((profile) => (
           <li key={profile.id}>
             <button type="button" class="ic-picker-item" onClick={() => onPick(profile)}>
-              <strong>{profile.name.text}</strong>
+              <strong>{v(profile.name.text)}</strong>
               <span class="ic-muted">
-                {[profile.userId, ...profile.emails].filter(Boolean).join(' · ')}
+                {v([profile.userId, ...profile.emails].filter(Boolean).join(' · '))}
               </span>
               <span class="ic-visually-hidden">{t('common.picker.choose')}</span>
             </button>

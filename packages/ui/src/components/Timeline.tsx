@@ -7,13 +7,14 @@ import type { FormattedEntry } from '@intilery-connect/core'
 import { useState } from 'preact/hooks'
 
 import type { Translate } from '../i18n.ts'
+import { visibleText as v } from '../visible-text.ts'
 
 function EntryRow({ entry, t }: { entry: FormattedEntry; t: Translate }) {
   const [open, setOpen] = useState(false)
   return (
     <li class={`ic-entry ic-kind-${entry.kind}`}>
       <div class="ic-entry-head">
-        <span class="ic-entry-title">{entry.title}</span>
+        <span class="ic-entry-title">{v(entry.title)}</span>
         <time dateTime={entry.at} title={entry.time} tabIndex={0} class="ic-entry-time">
           {entry.relative}
           <span class="ic-tooltip" role="tooltip">
@@ -25,8 +26,8 @@ function EntryRow({ entry, t }: { entry: FormattedEntry; t: Translate }) {
         <dl class="ic-entry-details">
           {entry.details.map((detail, i) => (
             <div key={`${i}:${detail.label}`}>
-              <dt>{detail.label}</dt>
-              <dd>{detail.value}</dd>
+              <dt>{v(detail.label)}</dt>
+              <dd>{v(detail.value)}</dd>
             </div>
           ))}
         </dl>

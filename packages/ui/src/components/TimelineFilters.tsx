@@ -25,13 +25,19 @@ export interface FilterState {
 
 export const NO_FILTER: FilterState = { kinds: [], eventName: '', from: '', to: '' }
 
-/** The core filter for a state; `to` includes its whole day. */
+/** True when From is after To: the range is not applied, and the panel says so. */
+export function rangeProblem(state: FilterState): boolean {
+  return state.from !== '' && state.to !== '' && state.from > state.to
+}
+
+/**
+ * The core filter for kinds and dates (`to` includes its whole day). The event name is matched by
+ * the panel as text within each row's title, as an agent types it, not as an exact event key.
+ */
 export function toTimelineFilter(state: FilterState): TimelineFilter {
-  const name = state.eventName.trim()
   const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
   return {
     kinds: state.kinds.length === 0 ? undefined : state.kinds,
-    include: name === '' ? undefined : [name],
     start: state.from === '' ? undefined : new Date(`${state.from}T00:00:00Z`),
     end: state.to === '' ? undefined : endOfDay(state.to),
   }

@@ -49,3 +49,16 @@ describe('rendering data as text', () => {
     expect(html).toContain('&lt;img')
   })
 })
+
+describe('bidirectional overrides', () => {
+  it('shows each override as U+FFFD, so `invoice\u202Efdp.exe` cannot pass for a PDF', () => {
+    const profile = normalizeProfile({
+      meta: { ...meta, traits: { firstName: 'Bobby', jobTitle: 'invoice\u202Efdp.exe' } },
+    } as never)
+    const html = render(
+      <ProfileCard profile={formatProfile(profile, { locale: 'en', timeZone: 'UTC' })} />
+    )
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    expect(html).toContain('invoice\uFFFDfdp.exe')
+  })
+})

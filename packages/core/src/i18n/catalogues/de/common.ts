@@ -69,4 +69,5 @@ export const commonMessages: Translation<typeof english> = {
     'Das Relay hat die Anfragen dieser Installation nicht angenommen. Eine Administratorin oder ein Administrator sollte prüfen, ob das gemeinsame Geheimnis der App dem im Relay entspricht.',
   'common.error.upstreamCredentials':
     'Das Relay konnte sich nicht bei Intilery anmelden. Eine Administratorin oder ein Administrator sollte das Intilery-Token im Relay prüfen.',
+  'common.filter.badRange': '„Von“ liegt nach „Bis“: Die Daten werden nicht angewendet.',
 }

@@ -70,4 +70,5 @@ export const commonMessages = {
     'The relay did not accept this installation’s requests. An administrator should check that the app’s shared secret is the one set on the relay.',
   'common.error.upstreamCredentials':
     'The relay’s Intilery credentials were refused. An administrator should check the Intilery token on the relay.',
+  'common.filter.badRange': '“From” is after “To”: the dates are not applied.',
 } as const

@@ -68,4 +68,5 @@ export const commonMessages: Translation<typeof english> = {
     'El relé no aceptó las solicitudes de esta instalación. Un administrador debe comprobar que el secreto compartido de la app es el configurado en el relé.',
   'common.error.upstreamCredentials':
     'Intilery rechazó las credenciales del relé. Un administrador debe comprobar el token de Intilery del relé.',
+  'common.filter.badRange': '«Desde» es posterior a «Hasta»: las fechas no se aplican.',
 }

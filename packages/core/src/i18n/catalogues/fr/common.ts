@@ -69,4 +69,5 @@ export const commonMessages: Translation<typeof english> = {
     'Le relais a refusé les requêtes de cette installation. Un administrateur doit vérifier que le secret partagé de l’app est celui défini sur le relais.',
   'common.error.upstreamCredentials':
     'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
+  'common.filter.badRange': '« Du » est après « Au » : les dates ne sont pas appliquées.',
 }

@@ -69,4 +69,5 @@ export const commonMessages: Translation<typeof english> = {
     'リレーがこのインストールからのリクエストを受け付けませんでした。管理者はアプリの共有シークレットがリレーの設定と一致しているか確認してください。',
   'common.error.upstreamCredentials':
     'リレーのIntilery認証情報が拒否されました。管理者はリレーのIntileryトークンを確認してください。',
+  'common.filter.badRange': '「開始」が「終了」より後です。日付は適用されません。',
 }

@@ -69,4 +69,5 @@ export const commonMessages: Translation<typeof english> = {
     'De relay accepteerde de verzoeken van deze installatie niet. Een beheerder moet controleren of het gedeelde geheim van de app overeenkomt met dat op de relay.',
   'common.error.upstreamCredentials':
     'Intilery weigerde de gegevens van de relay. Een beheerder moet het Intilery-token op de relay controleren.',
+  'common.filter.badRange': '“Van” ligt na “Tot”: de datums worden niet toegepast.',
 }

@@ -69,4 +69,5 @@ export const commonMessages: Translation<typeof english> = {
     'O relay não aceitou as solicitações desta instalação. Um administrador deve verificar se o segredo compartilhado do app é o mesmo definido no relay.',
   'common.error.upstreamCredentials':
     'O Intilery recusou as credenciais do relay. Um administrador deve verificar o token do Intilery no relay.',
+  'common.filter.badRange': '“De” é depois de “Até”: as datas não são aplicadas.',
 }
