@@ -3,8 +3,28 @@
  * active. Everything shown is text from core's formatProfile; nothing is ever parsed as markup.
  */
 import type { ActivityRow, FormattedProfile, ProfileRow } from '@intilery-connect/core'
+import { Fragment } from 'preact'
 
 import { visibleText as v } from '../visible-text.ts'
+
+/** A snake_case key may wrap after each underscore instead of in the middle of a word. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split('_')
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              _<wbr />
+            </>
+          ) : null}
+        </Fragment>
+      ))}
+    </>
+  )
+}
 
 function Rows({
   rows,
@@ -25,7 +45,9 @@ function Rows({
         <dl class="ic-rows">
           {rows.map((row) => (
             <div class="ic-row" key={row.key}>
-              <dt>{v(row.label)}</dt>
+              <dt>
+                <Breakable text={v(row.label)} />
+              </dt>
               <dd title={v(row.value)}>{v(row.value)}</dd>
             </div>
           ))}
