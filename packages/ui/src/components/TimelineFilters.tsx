@@ -43,6 +43,30 @@ export function toTimelineFilter(state: FilterState): TimelineFilter {
   }
 }
 
+/** One labelled text or date input of the filter bar. */
+function Field(props: {
+  label: string
+  type: 'search' | 'date'
+  value: string
+  set: (value: string) => void
+}) {
+  const common = {
+    value: props.value,
+    onInput: (event: { currentTarget: HTMLInputElement }) => props.set(event.currentTarget.value),
+  }
+  return (
+    <label class="ic-field">
+      {props.label}
+      {/* Preact types each input type apart, so the two are spelled out. */}
+      {props.type === 'date' ? (
+        <input type="date" {...common} />
+      ) : (
+        <input type="search" {...common} />
+      )}
+    </label>
+  )
+}
+
 export function TimelineFilters({
   t,
   state,
@@ -76,31 +100,25 @@ export function TimelineFilters({
           </button>
         ))}
       </div>
-      <label class="ic-field">
-        {t('common.filter.eventName')}
-        <input
-          type="search"
-          value={state.eventName}
-          onInput={(event) => onChange({ ...state, eventName: event.currentTarget.value })}
-        />
-      </label>
+      <Field
+        label={t('common.filter.eventName')}
+        type="search"
+        value={state.eventName}
+        set={(eventName) => onChange({ ...state, eventName })}
+      />
       <div class="ic-range">
-        <label class="ic-field">
-          {t('common.filter.from')}
-          <input
-            type="date"
-            value={state.from}
-            onInput={(event) => onChange({ ...state, from: event.currentTarget.value })}
-          />
-        </label>
-        <label class="ic-field">
-          {t('common.filter.to')}
-          <input
-            type="date"
-            value={state.to}
-            onInput={(event) => onChange({ ...state, to: event.currentTarget.value })}
-          />
-        </label>
+        <Field
+          label={t('common.filter.from')}
+          type="date"
+          value={state.from}
+          set={(from) => onChange({ ...state, from })}
+        />
+        <Field
+          label={t('common.filter.to')}
+          type="date"
+          value={state.to}
+          set={(to) => onChange({ ...state, to })}
+        />
       </div>
       {active ? (
         <button type="button" class="ic-link" onClick={() => onChange(NO_FILTER)}>
