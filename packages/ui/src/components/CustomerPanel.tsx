@@ -34,6 +34,9 @@ import {
 
 export type Theme = 'zendesk' | 'pipedrive'
 
+/** Rows formatted for the first paint of a customer: about a sidebar's screenful. */
+const FIRST_ROWS = 10
+
 export interface CustomerPanelProps {
   readonly client: RelayClient
   readonly lookup: Lookup | undefined
@@ -113,6 +116,15 @@ export function CustomerPanel(props: CustomerPanelProps) {
   )
   const [note, setNote] = useState<'idle' | 'adding' | 'added' | 'failed'>('idle')
   const { state } = customer
+  // True for the first render of each customer's rows; cleared after that paint.
+  const [firstRowsOnly, setFirstRowsOnly] = useState(true)
+  const shownId = state.kind === 'one' ? state.profile.id : undefined
+  useEffect(() => {
+    if (shownId === undefined) return
+    setFirstRowsOnly(true)
+    const frame = requestAnimationFrame(() => setFirstRowsOnly(false))
+    return () => cancelAnimationFrame(frame)
+  }, [shownId])
   // The note action belongs to one customer: a new lookup starts it afresh.
   useEffect(() => setNote('idle'), [customer.lookup?.type, customer.lookup?.value])
   const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
@@ -144,11 +156,14 @@ export function CustomerPanel(props: CustomerPanelProps) {
     )
     const range = rangeProblem(filter)
     const name = filter.eventName.trim().toLowerCase()
+    const kept = filterTimeline(
+      state.entries,
+      toTimelineFilter(range ? { ...filter, from: '', to: '' } : filter)
+    )
+    // The first paint formats and renders the rows that fit on screen; the rest follow a frame
+    // later (see firstRowsOnly), so the customer appears sooner.
     const entries = formatTimeline(
-      filterTimeline(
-        state.entries,
-        toTimelineFilter(range ? { ...filter, from: '', to: '' } : filter)
-      ),
+      firstRowsOnly && name === '' ? kept.slice(0, FIRST_ROWS) : kept,
       options
     ).filter((entry) => name === '' || entry.title.toLowerCase().includes(name))
     const stale = state.context.stale || state.refreshFailed !== undefined
