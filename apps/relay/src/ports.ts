@@ -13,6 +13,7 @@ import type {
   Traits,
 } from '@intilery-connect/core'
 
+import type { UpstreamCredentials } from './upstream/cache-key.ts'
 import type { EventsPageValue, Guarded, ReadOptions } from './upstream/types.ts'
 
 export type { EventsPageValue, Guarded, ReadOptions }
@@ -20,13 +21,8 @@ export type { EventsPageValue, Guarded, ReadOptions }
 /** Served from cache because Intilery cannot be reached (not merely refreshing in the background). */
 export const servedStale = (read: Guarded<unknown>): boolean => read.stale && read.upstreamFailing
 
-export interface IntileryCredentials {
-  readonly baseUrl: string
-  readonly clientId: string
-  readonly accountId: string
-  readonly brandId: string
-  readonly authToken: string
-}
+/** Where and as whom the relay reads a tenant's Intilery data (the guard's own credentials). */
+export type IntileryCredentials = UpstreamCredentials
 
 export interface Tenant {
   readonly id: string

@@ -10,9 +10,9 @@ import { Hono } from 'hono'
 
 import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
-import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
-import { servedStale, type Guarded, type Tenant, type UpstreamReads } from '../ports.ts'
+import { servedStale, type Guarded } from '../ports.ts'
+import type { ReadRouteDeps } from './route-deps.ts'
 
 const IDENTITY_KEYS = new Set(['id', 'userId', 'externalId', 'anonymousId', 'email'])
 const ENDPOINTS = ['traits', 'meta', 'metadata', 'audiences', 'events'] as const
@@ -41,12 +41,7 @@ function filterLookup(lookup: unknown, allow: readonly string[] | '*'): unknown 
   return filterTraits(l.profile, allow)
 }
 
-export interface ProfileApiDeps {
-  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
-  readonly auditor: ReadAuditor
-}
-
-export function profileApiRoutes(deps: ProfileApiDeps) {
+export function profileApiRoutes(deps: ReadRouteDeps) {
   const routes = new Hono<RelayEnv>()
   routes.get('/:ref/:endpoint', async (c) => {
     const endpoint = c.req.param('endpoint') as (typeof ENDPOINTS)[number]

@@ -11,9 +11,9 @@ import { contextJsonBytes } from '../context/context-json.ts'
 import { customerContext } from '../context/customer-context.ts'
 import { timelinePage } from '../context/timeline-page.ts'
 import { RelayError } from '../errors.ts'
-import type { ReadAuditor } from '../http/audit.ts'
 import type { RelayEnv } from '../http/caller.ts'
-import { servedStale, type Tenant, type UpstreamReads } from '../ports.ts'
+import { servedStale } from '../ports.ts'
+import type { ReadRouteDeps } from './route-deps.ts'
 
 const lookupQuery = z
   .object({
@@ -49,13 +49,8 @@ function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data
 }
 
-export interface ChannelRouteDeps {
-  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
-  readonly auditor: ReadAuditor
-}
-
 /** Context, events and traits routes; shared by the Zendesk and (later) Pipedrive channels. */
-export function channelRoutes(deps: ChannelRouteDeps) {
+export function channelRoutes(deps: ReadRouteDeps) {
   const routes = new Hono<RelayEnv>()
 
   routes.get('/context', async (c) => {

@@ -7,6 +7,21 @@ import type { SecretBox } from '../crypto/secret-box.ts'
 import type { Executor } from './schema.ts'
 import { sealingContext, type Tenant, type TenantSummary } from './tenant-schema.ts'
 
+/** A tenant row's Intilery address and ids (the token is sealed, opened only by readTenant). */
+function intileryOf(row: {
+  intilery_base_url: string
+  intilery_client_id: string
+  intilery_account_id: string
+  intilery_brand_id: string
+}): TenantSummary['intilery'] {
+  return {
+    baseUrl: row.intilery_base_url,
+    clientId: row.intilery_client_id,
+    accountId: row.intilery_account_id,
+    brandId: row.intilery_brand_id,
+  }
+}
+
 /** @throws SecretBoxError when a sealed value does not open under its own row's context. */
 export async function readTenant(
   executor: Executor,
@@ -46,13 +61,7 @@ export async function readTenant(
   return {
     id: row.id,
     name: row.name,
-    intilery: {
-      baseUrl: row.intilery_base_url,
-      clientId: row.intilery_client_id,
-      accountId: row.intilery_account_id,
-      brandId: row.intilery_brand_id,
-      authToken,
-    },
+    intilery: { ...intileryOf(row), authToken },
     zendesk,
     pipedriveCompanyIds: companies.map((company) => company.company_id),
     createdAt: new Date(row.created_at),
@@ -91,12 +100,7 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    intilery: {
-      baseUrl: row.intilery_base_url,
-      clientId: row.intilery_client_id,
-      accountId: row.intilery_account_id,
-      brandId: row.intilery_brand_id,
-    },
+    intilery: intileryOf(row),
     zendeskSubdomains: of(installs, row.id).map((install) => install.subdomain),
     pipedriveCompanyIds: of(companies, row.id).map((company) => company.company_id),
     createdAt: new Date(row.created_at),

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+import type { IntileryCredentials } from '../ports.ts'
+
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** Lower-case slug: it becomes part of sealing contexts, so `:` and spaces are out. */
@@ -57,14 +59,6 @@ export const tenantInputSchema = z.strictObject({
 export type TenantInput = z.input<typeof tenantInputSchema>
 /** The same, normalised. */
 export type ValidTenant = z.output<typeof tenantInputSchema>
-
-export interface IntileryCredentials {
-  readonly baseUrl: string
-  readonly clientId: string
-  readonly accountId: string
-  readonly brandId: string
-  readonly authToken: string
-}
 
 export interface ZendeskInstall {
   readonly subdomain: string
