@@ -4,24 +4,20 @@
  * `relayDomains` fills the manifest's domainWhitelist: the relay hosts Zendesk's proxy may send
  * the shared secret's signatures to.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { zipSync } from 'fflate'
 import { build } from 'vite'
+
+import { appFiles } from './app-files.ts'
 
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url))
 
 export interface BuildOptions {
   readonly outDir?: string | undefined
   readonly relayDomains?: readonly string[] | undefined
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
 }
 
 export async function buildApp(options: BuildOptions = {}): Promise<string> {
@@ -58,7 +54,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<string> {
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   mkdirSync(outDir, { recursive: true })
   const entries = Object.fromEntries(
-    filesUnder(outDir).map((file) => [relative(outDir, file), readFileSync(file)])
+    appFiles(outDir).map((file) => [file, readFileSync(join(outDir, file))])
   )
   writeFileSync(join(outDir, 'app.zip'), zipSync(entries, { level: 9 }))
   return outDir

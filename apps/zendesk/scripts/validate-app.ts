@@ -8,6 +8,7 @@ import { extname, join } from 'node:path'
 
 import { z } from 'zod'
 
+import { appFiles } from './app-files.ts'
 import { pngSize } from './png.ts'
 
 const PARAMETER_TYPES = ['text', 'checkbox', 'url', 'number', 'multiline', 'hidden', 'oauth']
@@ -89,12 +90,6 @@ const translationSchema = z.object({
   }),
 })
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-}
-
 function checkImage(dir: string, file: string, sizes: readonly string[], problems: string[]) {
   const path = join(dir, file)
   if (!existsSync(path)) return void problems.push(`${file} is missing`)
@@ -169,7 +164,7 @@ export function validateApp(dir: string): string[] {
 
   checkImage(dir, 'assets/logo.png', ['320x320'], problems)
   checkImage(dir, 'assets/logo-small.png', ['128x128'], problems)
-  const files = filesUnder(dir)
+  const files = appFiles(dir)
   for (const file of files) {
     if (/^assets\/screenshot-\d+\.png$/.test(file)) checkImage(dir, file, ['1024x768'], problems)
     if (file === 'assets/banner.png') checkImage(dir, file, ['830x200', '1660x400'], problems)

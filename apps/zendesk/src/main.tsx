@@ -17,13 +17,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import { secureRelayGet } from './secure-relay-get.ts'
 import { initZaf, type ZafClient } from './zaf.ts'
-import {
-  readAgentId,
-  readCustomer,
-  readInstallation,
-  readLocale,
-  type Installation,
-} from './zaf-reads.ts'
+import { readAgent, readCustomer, readInstallation, type Installation } from './zaf-reads.ts'
 
 /**
  * Live refresh while the sidebar is visible: with the relay's 5 s events cache a new event shows
@@ -134,12 +128,8 @@ async function start() {
   followHeight(zaf, root)
   try {
     const install = await readInstallation(zaf)
-    const [agentId, locale, lookup] = await Promise.all([
-      readAgentId(zaf),
-      readLocale(zaf),
-      readCustomer(zaf, install.location),
-    ])
-    const ready: Ready = { install, agentId, locale, lookup }
+    const [agent, lookup] = await Promise.all([readAgent(zaf), readCustomer(zaf, install.location)])
+    const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
     render(<Sidebar zaf={zaf} ready={ready} />, root)
   } catch (error) {
     root.textContent =

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { parseKinds, readCustomer, readInstallation, SetupError } from './zaf-reads.ts'
+import { parseKinds, readAgent, readCustomer, readInstallation, SetupError } from './zaf-reads.ts'
 import type { ZafClient } from './zaf.ts'
 
 const zafWith = (values: Record<string, unknown>) =>
@@ -76,5 +76,21 @@ describe('readInstallation', () => {
     await expect(
       readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }))
     ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787' })
+  })
+})
+
+describe('readAgent', () => {
+  it('reads the agent’s id and locale in one call, with English when Zendesk gives none', async () => {
+    const get = vi.fn((paths: string[]) =>
+      Promise.resolve(
+        paths.includes('currentUser.locale')
+          ? { 'currentUser.id': 501, 'currentUser.locale': 'de' }
+          : {}
+      )
+    )
+    expect(await readAgent({ get } as unknown as ZafClient)).toEqual({ id: '501', locale: 'de' })
+    expect(get).toHaveBeenCalledTimes(1)
+    const bare = { get: () => Promise.resolve({ errors: {} }) } as unknown as ZafClient
+    expect(await readAgent(bare)).toEqual({ id: 'unknown', locale: 'en' })
   })
 })

@@ -96,16 +96,17 @@ export async function readCustomer(
   return undefined
 }
 
-export async function readLocale(client: ZafClient): Promise<string> {
-  const parsed = z
-    .object({ 'currentUser.locale': z.string() })
-    .safeParse(await client.get('currentUser.locale'))
-  return parsed.success ? parsed.data['currentUser.locale'] : 'en'
-}
+const agentSchema = z.object({
+  'currentUser.id': z.union([z.string(), z.number()]).optional(),
+  'currentUser.locale': z.string().optional(),
+})
 
-export async function readAgentId(client: ZafClient): Promise<string> {
-  const parsed = z
-    .object({ 'currentUser.id': z.union([z.string(), z.number()]) })
-    .safeParse(await client.get('currentUser.id'))
-  return parsed.success ? String(parsed.data['currentUser.id']) : 'unknown'
+/** The agent: their Zendesk user id (asserted in the relay's JWT) and locale, in one read. */
+export async function readAgent(client: ZafClient): Promise<{ id: string; locale: string }> {
+  const parsed = agentSchema.safeParse(await client.get(['currentUser.id', 'currentUser.locale']))
+  const agent = parsed.success ? parsed.data : {}
+  return {
+    id: agent['currentUser.id'] === undefined ? 'unknown' : String(agent['currentUser.id']),
+    locale: agent['currentUser.locale'] ?? 'en',
+  }
 }

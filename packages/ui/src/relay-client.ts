@@ -5,6 +5,7 @@
  * answer is checked with zod here, in the browser, before anything renders it.
  */
 import {
+  createProfileRef,
   customerContextSchema,
   formatProfileRef,
   normalizeProfile,
@@ -88,7 +89,9 @@ export function createRelayClient(get: RelayGet, base: string): RelayClient {
     async computedTraits(profileId) {
       const answer = checked(
         traitsAnswerSchema,
-        await get(`${base}/traits`, { ref: `id:${profileId}` })
+        await get(`${base}/traits`, {
+          ref: formatProfileRef(createProfileRef('id', profileId)),
+        })
       )
       const lookup = answer.traits
       const traits =
