@@ -5,16 +5,16 @@
  */
 import { TIMELINE_KINDS, type TimelineKind } from '@intilery-connect/core'
 import type { Lookup } from '@intilery-connect/ui'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import type { ZafClient } from './zaf.ts'
 
-const personSchema = z
-  .object({
-    email: z.string().nullish(),
-    externalId: z.union([z.string(), z.number()]).nullish(),
+const personSchema = z.nullish(
+  z.object({
+    email: z.nullish(z.string()),
+    externalId: z.nullish(z.union([z.string(), z.number()])),
   })
-  .nullish()
+)
 
 const contextSchema = z.object({
   location: z.string(),
@@ -24,14 +24,16 @@ const contextSchema = z.object({
 /** https, except a relay on this machine (the local demo). */
 const relayUrlSchema = z
   .url({ protocol: /^https?$/ })
-  .refine(
-    (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url),
-    'the relay URL must use https'
+  .check(
+    z.refine(
+      (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url),
+      'the relay URL must use https'
+    )
   )
 
 const settingsSchema = z.object({
   relay_url: relayUrlSchema,
-  default_event_filter: z.string().nullish(),
+  default_event_filter: z.nullish(z.string()),
 })
 
 /** `ticket_sidebar`, `new_ticket_sidebar`, `user_sidebar`… as Zendesk names it. */
@@ -97,8 +99,8 @@ export async function readCustomer(
 }
 
 const agentSchema = z.object({
-  'currentUser.id': z.union([z.string(), z.number()]).optional(),
-  'currentUser.locale': z.string().optional(),
+  'currentUser.id': z.optional(z.union([z.string(), z.number()])),
+  'currentUser.locale': z.optional(z.string()),
 })
 
 /** The agent: their Zendesk user id (asserted in the relay's JWT) and locale, in one read. */

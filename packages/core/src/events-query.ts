@@ -4,7 +4,7 @@
  * schema serves both sides of the contract: the client validates what it is about to send with it,
  * and the sandbox validates what it received, so the two cannot disagree about what is valid.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { InvalidRequestError } from './errors.ts'
 import { toEventKey } from './event-key.ts'
@@ -62,60 +62,70 @@ export function parseIsoInstant(text: string): number | undefined {
 }
 
 const instant = (name: string) =>
-  z.string().transform((text, ctx) => {
-    const ms = parseIsoInstant(text)
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} must be an ISO 8601 date, got "${text.slice(0, 40)}"`,
-      })
-      return z.NEVER
-    }
-    return ms
-  })
+  z.pipe(
+    z.string(),
+    z.transform((text: string, ctx) => {
+      const ms = parseIsoInstant(text)
+      if (ms === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: text,
+          message: `${name} must be an ISO 8601 date, got "${text.slice(0, 40)}"`,
+        })
+        return z.NEVER
+      }
+      return ms
+    })
+  )
 
 const keyList = (name: string) =>
-  z.string().transform((text, ctx) => {
-    const keys = text
-      .split(',')
-      .map(toEventKey)
-      .filter((key) => key !== '')
-    if (keys.length === 0 || keys.length > MAX_KEYS) {
-      ctx.addIssue({ code: 'custom', message: `${name} must list 1 to ${MAX_KEYS} event keys` })
-      return z.NEVER
-    }
-    return keys
-  })
+  z.pipe(
+    z.string(),
+    z.transform((text: string, ctx) => {
+      const keys = text
+        .split(',')
+        .map(toEventKey)
+        .filter((key) => key !== '')
+      if (keys.length === 0 || keys.length > MAX_KEYS) {
+        ctx.issues.push({
+          code: 'custom',
+          input: text,
+          message: `${name} must list 1 to ${MAX_KEYS} event keys`,
+        })
+        return z.NEVER
+      }
+      return keys
+    })
+  )
+
+const limitMessage = `limit must be an integer between 1 and ${MAX_EVENTS_LIMIT}`
 
 /** The query as it travels: every value a string. Unknown parameters are ignored, as upstream does. */
 export const eventsWireQuerySchema = z
   .object({
-    include: keyList('include').optional(),
-    exclude: keyList('exclude').optional(),
-    start: instant('start').optional(),
-    end: instant('end').optional(),
-    sort: z.enum(['asc', 'desc'], { error: 'sort must be asc or desc' }).optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/, `limit must be an integer between 1 and ${MAX_EVENTS_LIMIT}`)
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(1, `limit must be an integer between 1 and ${MAX_EVENTS_LIMIT}`)
-          .max(MAX_EVENTS_LIMIT, `limit must be an integer between 1 and ${MAX_EVENTS_LIMIT}`)
+    include: z.optional(keyList('include')),
+    exclude: z.optional(keyList('exclude')),
+    start: z.optional(instant('start')),
+    end: z.optional(instant('end')),
+    sort: z.optional(z.enum(['asc', 'desc'], { error: 'sort must be asc or desc' })),
+    limit: z.optional(
+      z.pipe(
+        z.pipe(z.string().check(z.regex(/^\d{1,3}$/, limitMessage)), z.transform(Number)),
+        z.number().check(z.minimum(1, limitMessage), z.maximum(MAX_EVENTS_LIMIT, limitMessage))
       )
-      .optional(),
+    ),
   })
-  .refine((q) => q.start === undefined || q.end === undefined || q.start <= q.end, {
-    message: 'start must not be after end',
-  })
+  .check(
+    z.refine((q) => q.start === undefined || q.end === undefined || q.start <= q.end, {
+      message: 'start must not be after end',
+    })
+  )
 
 /** A validated query: keys normalised, instants as epoch milliseconds. */
 export type ParsedEventsQuery = z.infer<typeof eventsWireQuerySchema>
 
 /** The first problem of a failed parse, as one sentence. */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0]
   return issue?.message ?? 'invalid query'
 }

@@ -8,6 +8,7 @@ export * from './events-query.ts'
 export * from './schemas/profile.ts'
 export * from './schemas/event.ts'
 export * from './schemas/error-body.ts'
+export * from './schemas/describe-issue.ts'
 export { profileClientOptionsSchema, type ProfileClientOptions } from './client/client-options.ts'
 export {
   createProfileClient,

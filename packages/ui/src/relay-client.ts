@@ -16,7 +16,7 @@ import {
   type ProfileRef,
   type TimelineEntry,
 } from '@intilery-connect/core'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { RelayCallError } from './relay-error.ts'
 
@@ -34,7 +34,7 @@ export type Lookup =
 
 const eventsPageSchema = z.object({
   entries: z.array(timelineEntrySchema),
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
   fetchedAt: z.string(),
   stale: z.boolean(),
 })
@@ -63,7 +63,7 @@ export interface RelayClient {
   computedTraits(profileId: string): Promise<CustomerProfile['computed']>
 }
 
-function checked<T>(schema: z.ZodType<T>, body: unknown): T {
+function checked<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const parsed = schema.safeParse(body)
   if (!parsed.success)
     throw new RelayCallError('malformed', 'The relay sent an answer the app cannot read')

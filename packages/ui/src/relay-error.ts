@@ -4,7 +4,7 @@
  * what the agent can do about it. Built from the relay's JSON error (`{ error: { code, message,
  * requestId } }`) and its HTTP status, whichever way the host transported them.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export type RelayFailure =
   /** No customer for this identity (404). */
@@ -41,7 +41,7 @@ const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    requestId: z.string().optional(),
+    requestId: z.optional(z.string()),
   }),
 })
 

@@ -144,3 +144,25 @@ describe('browser code renders data as text', () => {
     expect(await rulesFlagged('packages/ui/src/ok.tsx', code)).toEqual([])
   })
 })
+
+describe('browser-shipped code validates with zod/mini', () => {
+  const classic = "import { z } from 'zod'\nexport const s = z.string()"
+  const mini = "import { z } from 'zod/mini'\nexport const s = z.string()"
+
+  it.each([
+    'packages/core/src/schemas/violation.ts',
+    'packages/ui/src/violation.ts',
+    'apps/zendesk/src/violation.ts',
+    'apps/pipedrive/src/violation.ts',
+  ])('flags classic zod in %s', async (path) => {
+    expect(await rulesFlagged(path, classic)).toContain('no-restricted-imports')
+    expect(await rulesFlagged(path, mini)).toEqual([])
+  })
+
+  it.each(['apps/relay/src/allowed.ts', 'apps/zendesk/scripts/allowed.ts'])(
+    'lets Node-only code use classic zod (%s)',
+    async (path) => {
+      expect(await rulesFlagged(path, classic)).toEqual([])
+    }
+  )
+})

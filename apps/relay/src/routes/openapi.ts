@@ -10,7 +10,7 @@ const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
 })
 
-const json = (schema: z.ZodType) => ({
+const json = (schema: z.core.$ZodType) => ({
   'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) },
 })
 const errors = {

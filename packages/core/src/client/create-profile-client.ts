@@ -4,7 +4,7 @@
  * and it runs in Node, browsers and edge runtimes. The auth token reads every customer, so in this
  * product only the relay builds one.
  */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 import { InvalidRequestError } from '../errors.ts'
 import { toEventsWireQuery, type EventsQuery } from '../events-query.ts'
@@ -136,7 +136,7 @@ export function createProfileClient(options: ProfileClientOptions) {
   async function lookup<R extends ProfileRef, T>(
     ref: R,
     endpoint: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     opts: RequestOptions = {}
   ): Promise<Lookup<R, T>> {
     const where = profilePath(ref, endpoint)

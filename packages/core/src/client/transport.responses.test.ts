@@ -52,7 +52,7 @@ describe('malformed 200 responses', () => {
 
   it('rejects a traits body of the wrong shape, naming the field', async () => {
     const error = await malformed(JSON.stringify({ firstName: 'Joe' }), (c) => c.traits(ref))
-    expect(error.message).toMatch(/unexpected shape \(id:/)
+    expect(error.message).toMatch(/unexpected shape \(id: expected string\)/)
   })
 
   it('rejects a single object where an email lookup expects { data: [...] }', async () => {

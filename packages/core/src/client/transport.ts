@@ -7,7 +7,7 @@
  * exceeds a cap, fit every wait inside one total deadline and rethrow the caller's abort reason,
  * and the loop is shorter than the policy objects that would express that.
  */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 import {
   type IntileryError,
@@ -20,6 +20,7 @@ import { anySignal, sleep } from './abort.ts'
 import { errorFromResponse } from './error-mapping.ts'
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts'
 import type { TokenBucket } from './token-bucket.ts'
+import { describeSchemaIssue } from '../schemas/describe-issue.ts'
 
 export interface RequestInfo {
   readonly method: string
@@ -65,7 +66,7 @@ export interface GetRequest<T> {
   /** The same path safe for logs. */
   readonly redactedPath: string
   readonly query?: Readonly<Record<string, string>> | undefined
-  readonly schema: z.ZodType<T>
+  readonly schema: z.ZodMiniType<T>
   readonly signal?: AbortSignal | undefined
 }
 
@@ -180,7 +181,7 @@ export type Transport = ReturnType<typeof createTransport>
 
 function parseBody<T>(
   text: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   status: number,
   requestId: string | undefined
 ): T {
@@ -197,8 +198,7 @@ function parseBody<T>(
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'
+    const where = describeSchemaIssue(parsed.error)
     throw new UpstreamError(`Intilery answered with an unexpected shape (${where})`, {
       code: 'malformed_response',
       status,

@@ -3,7 +3,7 @@
  * Everything one sidebar or panel open needs, as the relay answers it: who matched, their profiles,
  * the first timeline page and how fresh it all is.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { timelineEntrySchema } from '../timeline/timeline-entry.ts'
 import { customerProfileSchema } from './customer-profile.ts'
@@ -15,7 +15,7 @@ export const customerContextSchema = z.object({
   timeline: z.object({
     entries: z.array(timelineEntrySchema),
     /** Opaque cursor for the next page; absent when there is no more. */
-    cursor: z.string().optional(),
+    cursor: z.optional(z.string()),
   }),
   /** When the data was read from Intilery, ISO 8601. */
   fetchedAt: z.string(),

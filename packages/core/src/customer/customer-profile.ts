@@ -4,7 +4,7 @@
  * Produced by normalizeProfile from the Profile API's traits, meta and audiences answers. The relay
  * sends it to browsers, so it has a schema: browsers validate what they receive.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { eventSummarySchema } from '../schemas/profile.ts'
 
@@ -33,23 +33,23 @@ export type DisplayName = z.infer<typeof displayNameSchema>
 export const customerProfileSchema = z.object({
   /** The Intilery id. */
   id: z.string(),
-  userId: z.string().optional(),
-  externalId: z.string().optional(),
+  userId: z.optional(z.string()),
+  externalId: z.optional(z.string()),
   anonymousIds: z.array(z.string()),
   emails: z.array(z.string()),
-  phone: z.string().optional(),
+  phone: z.optional(z.string()),
   name: displayNameSchema,
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
   /** Standard and custom traits other than the identities and names above. */
   traits: z.record(z.string(), traitValueSchema),
   computed: z.record(z.string(), traitValueSchema),
   audiences: z.object({ dynamic: z.array(audienceSchema), static: z.array(audienceSchema) }),
   consent: z.array(channelConsentSchema),
   /** Earliest known activity (first event), ISO 8601. */
-  firstSeen: z.string().optional(),
+  firstSeen: z.optional(z.string()),
   /** Latest known activity, ISO 8601. */
-  lastActive: z.string().optional(),
+  lastActive: z.optional(z.string()),
   /** First and last event per event key, as the meta endpoint reports them. */
   firstEvent: z.record(z.string(), eventSummarySchema),
   lastEvent: z.record(z.string(), eventSummarySchema),

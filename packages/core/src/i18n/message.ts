@@ -3,7 +3,7 @@
  * What the timeline and profile builders produce instead of text: a message id plus typed values,
  * localised only at render time. Values are data (never HTML); the renderer shows them as text.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** An amount of money; formatted with Intl.NumberFormat in the viewer's locale. */
 export const moneyValueSchema = z.object({
@@ -27,7 +27,7 @@ export type DateValue = z.infer<typeof dateValueSchema>
 
 export const messageSchema = z.object({
   id: z.string(),
-  values: z.record(z.string(), messageValueSchema).optional(),
+  values: z.optional(z.record(z.string(), messageValueSchema)),
 })
 /** A message id from the catalogue and the values its placeholders take. */
 export type Message = z.infer<typeof messageSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** Every Profile API error answers `{ "error": { "code", "message" } }`. */
 export const errorBodySchema = z.object({

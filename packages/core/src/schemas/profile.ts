@@ -4,7 +4,7 @@
  * adds later are kept on the parsed value, never dropped, and only the fields the product relies on
  * are typed.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const channelPreferenceSchema = z.looseObject({
   channel: z.string(),
@@ -15,7 +15,7 @@ export const marketingPreferencesSchema = z.looseObject({
   channels: z.array(channelPreferenceSchema),
 })
 
-const optionalText = z.string().nullish()
+const optionalText = z.nullish(z.string())
 
 /**
  * Standard and computed traits of one profile (`GET …/traits`). Only Intilery's own fields are typed;
@@ -29,8 +29,8 @@ export const traitsSchema = z.looseObject({
   externalId: optionalText,
   anonymousId: optionalText,
   email: optionalText,
-  computed: z.record(z.string(), z.unknown()).optional(),
-  marketingPreferences: marketingPreferencesSchema.optional(),
+  computed: z.optional(z.record(z.string(), z.unknown())),
+  marketingPreferences: z.optional(marketingPreferencesSchema),
 })
 export type Traits = z.infer<typeof traitsSchema>
 
@@ -38,48 +38,48 @@ export type Traits = z.infer<typeof traitsSchema>
 export const eventSummarySchema = z.looseObject({
   eventId: z.string(),
   eventTime: z.string(),
-  receivedTime: z.string().optional(),
-  action: z.string().optional(),
-  event: z.string().optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
+  receivedTime: z.optional(z.string()),
+  action: z.optional(z.string()),
+  event: z.optional(z.string()),
+  properties: z.optional(z.record(z.string(), z.unknown())),
 })
 export type EventSummary = z.infer<typeof eventSummarySchema>
 
 const audienceIds = z.array(z.string())
 
 /** Profile metadata (`GET …/meta`, alias `…/metadata`). */
-export const metaSchema = traitsSchema.extend({
-  createdBy: z.record(z.string(), z.unknown()).optional(),
-  firstEvent: z.record(z.string(), eventSummarySchema).optional(),
-  lastEvent: z.record(z.string(), eventSummarySchema).optional(),
-  audiences: audienceIds.optional(),
-  audiencesStatic: audienceIds.optional(),
-  lastActivityTime: z.string().optional(),
+export const metaSchema = z.extend(traitsSchema, {
+  createdBy: z.optional(z.record(z.string(), z.unknown())),
+  firstEvent: z.optional(z.record(z.string(), eventSummarySchema)),
+  lastEvent: z.optional(z.record(z.string(), eventSummarySchema)),
+  audiences: z.optional(audienceIds),
+  audiencesStatic: z.optional(audienceIds),
+  lastActivityTime: z.optional(z.string()),
 })
 export type Meta = z.infer<typeof metaSchema>
 
 /** Dynamic (`audiences`) and static (`audiencesStatic`) audience memberships (`GET …/audiences`). */
-export const audiencesSchema = traitsSchema.extend({
-  audiences: audienceIds.optional(),
-  audiencesStatic: audienceIds.optional(),
+export const audiencesSchema = z.extend(traitsSchema, {
+  audiences: z.optional(audienceIds),
+  audiencesStatic: z.optional(audienceIds),
 })
 export type Audiences = z.infer<typeof audiencesSchema>
 
 /** The `{ "data": [...] }` form an email lookup answers with. */
-export function profileListSchema<T extends z.ZodType>(item: T) {
+export function profileListSchema<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({ data: z.array(item) })
 }
 
 /** One row of `GET …/v1/profiles?from=&size=` (profiles by recent activity). */
-export const profileSummarySchema = traitsSchema.extend({
-  lastActivityTime: z.string().optional(),
+export const profileSummarySchema = z.extend(traitsSchema, {
+  lastActivityTime: z.optional(z.string()),
 })
 export type ProfileSummary = z.infer<typeof profileSummarySchema>
 
 export const profilePageSchema = z.looseObject({
   data: z.array(profileSummarySchema),
-  from: z.number().int().optional(),
-  size: z.number().int().optional(),
-  total: z.number().int().optional(),
+  from: z.optional(z.int()),
+  size: z.optional(z.int()),
+  total: z.optional(z.int()),
 })
 export type ProfilePage = z.infer<typeof profilePageSchema>

@@ -4,7 +4,7 @@
  * render time; `raw` keeps the source event. A burst (7 page views in 3 minutes) is one entry whose
  * `burst.items` are the collapsed entries, newest first.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { detailRowSchema, messageSchema } from '../i18n/message.ts'
 import { profileEventSchema } from '../schemas/event.ts'
@@ -32,7 +32,7 @@ const baseEntry = z.object({
   action: z.string(),
   title: messageSchema,
   detail: z.array(detailRowSchema),
-  source: z.string().optional(),
+  source: z.optional(z.string()),
   raw: profileEventSchema,
 })
 
@@ -40,15 +40,15 @@ export interface TimelineEntry extends z.infer<typeof baseEntry> {
   burst?: { count: number; from: string; items: TimelineEntry[] } | undefined
 }
 
-export const timelineEntrySchema: z.ZodType<TimelineEntry> = baseEntry.extend({
-  burst: z
-    .object({
-      count: z.number().int().min(2),
+export const timelineEntrySchema: z.ZodMiniType<TimelineEntry> = z.extend(baseEntry, {
+  burst: z.optional(
+    z.object({
+      count: z.int().check(z.minimum(2)),
       /** The earliest event time in the burst. */
       from: z.string(),
       get items() {
         return z.array(timelineEntrySchema)
       },
     })
-    .optional(),
+  ),
 })
