@@ -28,3 +28,10 @@ export {
 } from './zendesk-host/server.ts'
 export { demoTickets, type DemoTicket } from './zendesk-host/demo-tickets.ts'
 export { proxySecureRequest, ProxyRefusal } from './zendesk-host/secure-proxy.ts'
+export {
+  PIPEDRIVE_SCOPE,
+  startPipedrive,
+  type PipedriveOptions,
+  type RunningPipedrive,
+} from './pipedrive/server.ts'
+export { DEMO_COMPANY, pipedriveDataset, type PipedriveDataset } from './pipedrive/data.ts'

@@ -1,0 +1,134 @@
+/**
+ * @module pipedrive/data
+ * The local Pipedrive company: its users, persons, organizations and deals, in the v2 API's shapes.
+ * Persons carry the emails of sandbox customers, so the relay's lookups find real Intilery data:
+ * Joe Bloggs is person 1, as the demo documents.
+ */
+import { SEEDED } from '../seed/index.ts'
+
+export const DEMO_COMPANY = { id: 1001, name: 'Acme Trading', domain: 'acme' } as const
+
+export interface PipedriveUser {
+  readonly id: number
+  readonly name: string
+  readonly email: string
+  readonly is_admin: boolean
+}
+
+export interface ContactPoint {
+  readonly value: string
+  readonly primary: boolean
+  readonly label: string
+}
+
+export interface PipedrivePerson {
+  readonly id: number
+  readonly name: string
+  readonly first_name: string | null
+  readonly last_name: string | null
+  readonly org_id: number | null
+  readonly emails: readonly ContactPoint[]
+  readonly phones: readonly ContactPoint[]
+}
+
+export interface PipedriveOrganization {
+  readonly id: number
+  readonly name: string
+}
+
+export interface PipedriveDeal {
+  readonly id: number
+  readonly title: string
+  readonly person_id: number | null
+  readonly org_id: number | null
+  readonly value: number
+  readonly currency: string
+  readonly status: 'open' | 'won' | 'lost'
+}
+
+const email = (value: string, primary = true, label = 'work'): ContactPoint => ({
+  value,
+  primary,
+  label,
+})
+
+export interface PipedriveDataset {
+  readonly users: readonly PipedriveUser[]
+  readonly persons: readonly PipedrivePerson[]
+  readonly organizations: readonly PipedriveOrganization[]
+  readonly deals: readonly PipedriveDeal[]
+}
+
+export function pipedriveDataset(): PipedriveDataset {
+  const person = (
+    id: number,
+    name: string,
+    orgId: number | null,
+    emails: ContactPoint[],
+    phone?: string
+  ): PipedrivePerson => {
+    const [first, ...rest] = name.split(' ')
+    return {
+      id,
+      name,
+      first_name: first ?? null,
+      last_name: rest.length > 0 ? rest.join(' ') : null,
+      org_id: orgId,
+      emails,
+      phones: phone === undefined ? [] : [{ value: phone, primary: true, label: 'work' }],
+    }
+  }
+  return {
+    users: [
+      { id: 2001, name: 'Alex Admin', email: 'alex.admin@acme.example', is_admin: true },
+      { id: 2002, name: 'Riley Rep', email: 'riley.rep@acme.example', is_admin: false },
+    ],
+    organizations: [
+      { id: 1, name: 'Intilery' },
+      { id: 2, name: 'Example Ltd' },
+    ],
+    persons: [
+      person(1, 'Joe Bloggs', 1, [email(SEEDED.joeBloggs.email)], '+44 20 7946 0000'),
+      person(2, 'Sam Taylor', 2, [email(SEEDED.sharedEmail)]),
+      // Three emails, and the one Intilery knows is neither the first nor the primary.
+      person(3, 'Zoë Çelik', 2, [
+        email('zoe.celik@work.example', true),
+        email('zoe@home.example', false, 'home'),
+        email(SEEDED.unicode.email, false, 'other'),
+      ]),
+      person(4, 'Walk-in Customer', 2, []),
+      person(5, 'Bobby <img src=x onerror=alert(1)> Tables', 2, [email(SEEDED.hostile.email)]),
+      person(6, 'Priya Patel', 2, [email(SEEDED.powerUser.email)]),
+      person(7, 'Nobody Known', 2, [email('nobody.known@example.com')]),
+    ],
+    deals: [
+      {
+        id: 1,
+        title: 'Intilery renewal',
+        person_id: 1,
+        org_id: 1,
+        value: 12000,
+        currency: 'GBP',
+        status: 'open',
+      },
+      {
+        id: 2,
+        title: 'Bulk order (no contact yet)',
+        person_id: null,
+        org_id: 2,
+        value: 4500,
+        currency: 'EUR',
+        status: 'open',
+      },
+      {
+        id: 3,
+        title: 'Priya upgrade',
+        person_id: 6,
+        org_id: 2,
+        value: 900,
+        currency: 'USD',
+        status: 'open',
+      },
+    ],
+  }
+}

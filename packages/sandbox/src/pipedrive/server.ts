@@ -1,0 +1,101 @@
+/**
+ * @module pipedrive/server
+ * A local Pipedrive for one company: OAuth server and REST API on one origin (the `pipedrive`
+ * client's `host` option points both there, as its README suggests for mocks). Binds 127.0.0.1.
+ */
+import type { AddressInfo } from 'node:net'
+
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+
+import { DEMO_COMPANY, pipedriveDataset, type PipedriveDataset } from './data.ts'
+import { OAuthGrants } from './oauth-grants.ts'
+import { oauthRoutes, type OAuthClient } from './oauth-routes.ts'
+import { restRoutes, type StoredNote } from './rest-routes.ts'
+
+export interface PipedriveOptions {
+  readonly clientId: string
+  readonly clientSecret: string
+  /** The app's callback URL (GET for the code, DELETE for uninstall). */
+  readonly redirectUri: string
+  readonly port?: number | undefined
+  /** Access token lifetime; Pipedrive's is 60 minutes. */
+  readonly accessTtlMs?: number | undefined
+  readonly now?: (() => number) | undefined
+}
+
+export interface RunningPipedrive {
+  readonly url: string
+  readonly companyId: number
+  readonly data: PipedriveDataset
+  readonly grants: OAuthGrants
+  readonly notes: readonly StoredNote[]
+  /** The consent page URL an install starts from (what the relay's start route redirects to). */
+  authorizeUrl(state: string, userId?: number): string
+  /**
+   * Uninstalls the app for one user as Pipedrive does: revokes the grant and sends `DELETE` to the
+   * callback URL with Basic client credentials and `{ client_id, company_id, user_id, timestamp }`.
+   * @returns the callback's HTTP status.
+   */
+  uninstall(userId: number): Promise<number>
+  stop(): Promise<void>
+}
+
+export const PIPEDRIVE_SCOPE = 'base,contacts:read,deals:read'
+
+export async function startPipedrive(options: PipedriveOptions): Promise<RunningPipedrive> {
+  const now = options.now ?? Date.now
+  const data = pipedriveDataset()
+  const grants = new OAuthGrants(options.accessTtlMs ?? 60 * 60_000, now)
+  const notes: StoredNote[] = []
+  const client: OAuthClient = { ...options, scope: PIPEDRIVE_SCOPE }
+  const app = new Hono()
+  app.route('/', oauthRoutes(client, grants, data.users, DEMO_COMPANY.id))
+  app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now))
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve(
+      { fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
+      () => resolve(started)
+    )
+    started.once('error', reject)
+  })
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url,
+    companyId: DEMO_COMPANY.id,
+    data,
+    grants,
+    notes,
+    authorizeUrl(state, userId) {
+      const target = new URL('/oauth/authorize', url)
+      target.searchParams.set('client_id', options.clientId)
+      target.searchParams.set('redirect_uri', options.redirectUri)
+      target.searchParams.set('state', state)
+      if (userId !== undefined) target.searchParams.set('user_id', String(userId))
+      return target.toString()
+    },
+    async uninstall(userId) {
+      const grant = grants.grantOf(DEMO_COMPANY.id, userId)
+      if (grant !== undefined) grants.revoke(grant.refreshToken, 'refresh_token')
+      const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')
+      const response = await fetch(options.redirectUri, {
+        method: 'DELETE',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: options.clientId,
+          company_id: DEMO_COMPANY.id,
+          user_id: userId,
+          timestamp: new Date(now()).toISOString(),
+        }),
+      })
+      await response.body?.cancel()
+      return response.status
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }),
+  }
+}
