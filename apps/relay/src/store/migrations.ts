@@ -122,10 +122,36 @@ const importedKeys: Migration = {
   },
 }
 
+/**
+ * Pipedrive OAuth installations, one per (company, user) as Pipedrive installs per user. No foreign
+ * key to tenants: a company is installed before (or without) being linked to a tenant.
+ */
+const pipedriveInstallations: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('pipedrive_installations')
+      .addColumn('company_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('api_domain', 'text', (c) => c.notNull())
+      .addColumn('access_token_sealed', 'text', (c) => c.notNull())
+      .addColumn('refresh_token_sealed', 'text', (c) => c.notNull())
+      .addColumn('access_expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('pipedrive_installations_pk', ['company_id', 'user_id'])
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('pipedrive_installations').execute()
+  },
+}
+
 /** In order. Names sort lexically, which is the order Kysely runs them in. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_imported_keys': importedKeys,
+  '0003_pipedrive_installations': pipedriveInstallations,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }

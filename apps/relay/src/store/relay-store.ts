@@ -11,6 +11,10 @@ import type { Hasher } from '../crypto/hmac.ts'
 import type { SecretBox } from '../crypto/secret-box.ts'
 import { createApiKeyStore, type ApiKeyStore } from './api-key-store.ts'
 import { createAuditLog, type AuditLog } from './audit-log.ts'
+import {
+  createPipedriveInstallationStore,
+  type PipedriveInstallationStore,
+} from './pipedrive-installations.ts'
 import type { Schema } from './schema.ts'
 import { createTenantStore, type TenantStore } from './tenant-store.ts'
 
@@ -28,6 +32,7 @@ export interface RelayStore {
   readonly tenants: TenantStore
   readonly apiKeys: ApiKeyStore
   readonly audit: AuditLog
+  readonly pipedriveInstallations: PipedriveInstallationStore
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>
   /** Closes the database (the SQLite handle, the Postgres pool). The store is unusable after. */
@@ -44,6 +49,7 @@ export function createRelayStore({
     tenants: createTenantStore({ db, secretBox, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now }),
+    pipedriveInstallations: createPipedriveInstallationStore({ db, secretBox, now }),
     async ping() {
       await sql`select 1`.execute(db)
     },

@@ -35,6 +35,22 @@ export interface PipedriveCompaniesTable {
   tenant_id: string
 }
 
+export interface PipedriveInstallationsTable {
+  company_id: string
+  user_id: string
+  /** `https://{company}.pipedrive.com`, from the token answer: where this install's API calls go. */
+  api_domain: string
+  /** SecretBox output bound to the installation; never the token. */
+  access_token_sealed: string
+  refresh_token_sealed: string
+  /** Our own record of when the access token ends (the client's would restart on reload). */
+  access_expires_at: number
+  /** `connected`, or `disconnected` once the refresh token stopped working. */
+  status: string
+  created_at: number
+  updated_at: number
+}
+
 export interface ApiKeysTable {
   /** The public part of the key (`icr_<id>_<secret>`). */
   id: string
@@ -68,6 +84,7 @@ export interface Schema {
   tenants: TenantsTable
   zendesk_installs: ZendeskInstallsTable
   pipedrive_companies: PipedriveCompaniesTable
+  pipedrive_installations: PipedriveInstallationsTable
   api_keys: ApiKeysTable
   audit_log: AuditLogTable
 }

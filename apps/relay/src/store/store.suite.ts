@@ -23,6 +23,7 @@ import {
   emptyTables,
   type SuiteContext,
 } from './suite/context.ts'
+import { registerPipedriveTests } from './suite/pipedrive.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
 
 export interface StoreSuiteTarget {
@@ -125,6 +126,7 @@ export function registerStoreSuite(
     registerTenantTests(use)
     registerApiKeyTests(use)
     registerAuditTests(use)
+    registerPipedriveTests(use)
 
     describe('referential integrity', () => {
       it('removing a tenant removes its installs, companies and keys, and keeps its audit trail', async () => {

@@ -72,6 +72,7 @@ export function globex(overrides: Partial<TenantInput> = {}): TenantInput {
 /** Children first, although cascades would do it: the audit log has no foreign key. */
 export async function emptyTables(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('audit_log').execute()
+  await db.deleteFrom('pipedrive_installations').execute()
   await db.deleteFrom('api_keys').execute()
   await db.deleteFrom('pipedrive_companies').execute()
   await db.deleteFrom('zendesk_installs').execute()
