@@ -1,0 +1,56 @@
+import { sign } from 'hono/jwt'
+import { describe, expect, it } from 'vitest'
+
+import { verifyPipedriveToken } from './pipedrive-token.ts'
+
+const SECRET = 'demo-pipedrive-secret'
+const NOW = 1_800_000_000
+const query = { companyId: '1001', userId: '2001' }
+const token = (claims: Record<string, unknown>, secret = SECRET) =>
+  sign({ userId: 2001, companyId: 1001, iat: NOW - 10, exp: NOW + 290, ...claims }, secret, 'HS256')
+
+const reason = async (jwt: string, expected: Partial<typeof query> = query) => {
+  try {
+    await verifyPipedriveToken(jwt, SECRET, expected, NOW)
+    return 'accepted'
+  } catch (error) {
+    return (error as { reason?: string }).reason
+  }
+}
+
+describe('verifyPipedriveToken', () => {
+  it('accepts a token whose numeric claims equal the query’s text ids', async () => {
+    await expect(verifyPipedriveToken(await token({}), SECRET, query, NOW)).resolves.toEqual(query)
+  })
+
+  it('reads the viewer from the claims when the request states no ids (SDK calls)', async () => {
+    await expect(verifyPipedriveToken(await token({}), SECRET, {}, NOW)).resolves.toEqual(query)
+  })
+
+  it.each([
+    ['expired', { exp: NOW - 60 }, 'expired'],
+    ['issued in the future', { iat: NOW + 600, exp: NOW + 900 }, 'not_yet_valid'],
+    ['without exp or iat', { exp: undefined, iat: undefined }, 'missing_claim'],
+    ['old, with iat only', { exp: undefined, iat: NOW - 3_600 }, 'expired'],
+    ['without companyId', { companyId: undefined }, 'missing_claim'],
+    ['for another company', { companyId: 1002 }, 'claim_mismatch'],
+    ['for another user', { userId: 2002 }, 'claim_mismatch'],
+  ])('rejects a token %s', async (_label, claims, expected) => {
+    expect(await reason(await token(claims))).toBe(expected)
+  })
+
+  it('rejects a token signed with another secret, a tampered payload and alg none', async () => {
+    expect(await reason(await token({}, 'another-secret'))).toBe('bad_signature')
+    const [header, , signature] = (await token({})).split('.')
+    const forged = Buffer.from(
+      JSON.stringify({ userId: 2001, companyId: 1002, exp: NOW + 60 })
+    ).toString('base64url')
+    expect(await reason(`${header}.${forged}.${signature}`, {})).toBe('bad_signature')
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')
+    const payload = Buffer.from(
+      JSON.stringify({ userId: 2001, companyId: 1001, exp: NOW + 60 })
+    ).toString('base64url')
+    expect(await reason(`${none}.${payload}.`)).toBe('algorithm_not_allowed')
+    expect(await reason('not-a-jwt')).toBe('malformed_token')
+  })
+})

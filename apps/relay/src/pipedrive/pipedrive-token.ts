@@ -1,0 +1,80 @@
+/**
+ * @module pipedrive/pipedrive-token
+ * Pipedrive signs the `token` of a JSON panel request (and of a custom panel's page and its SDK
+ * calls) as an HS256 JWT with the extension's JWT secret, or with the app's client secret when the
+ * extension has none. Its `userId` and `companyId` claims must equal the request's own values
+ * (claims may be numbers while query values are strings, so they are compared as text): that is
+ * what stops someone who knows the URL from reading another company's data.
+ *
+ * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId`, an expired or
+ * not-yet-valid token, and a token with neither `exp` nor `iat` (its age could not be bounded).
+ */
+import { decode } from 'hono/jwt'
+
+import { webCryptoHs256, type Hs256Check } from '../auth/hs256.ts'
+import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from '../auth/zendesk-jwt.ts'
+import { fromBase64Url } from '../crypto/encoding.ts'
+import { UnauthenticatedError } from '../errors.ts'
+
+export interface PipedriveViewer {
+  readonly companyId: string
+  readonly userId: string
+}
+
+const SIGNATURE = /^[A-Za-z0-9_-]{43}$/
+const idText = (value: unknown) =>
+  typeof value === 'number' || (typeof value === 'string' && value !== '')
+    ? String(value)
+    : undefined
+
+/**
+ * @param expected the ids the request states (query); omitted for SDK calls, which carry only the
+ *   token, whose claims then say who is calling.
+ */
+export async function verifyPipedriveToken(
+  token: string,
+  secret: string,
+  expected: Partial<PipedriveViewer>,
+  nowSeconds: number,
+  checkSignature: Hs256Check = webCryptoHs256
+): Promise<PipedriveViewer> {
+  let claims: Record<string, unknown>
+  try {
+    const decoded = decode(token)
+    if (decoded.header.alg !== 'HS256') throw new UnauthenticatedError('algorithm_not_allowed')
+    claims = decoded.payload
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error
+    throw new UnauthenticatedError('malformed_token')
+  }
+  const dot = token.lastIndexOf('.')
+  const signature = token.slice(dot + 1)
+  if (!SIGNATURE.test(signature)) throw new UnauthenticatedError('bad_signature')
+  if (!(await checkSignature(secret, token.slice(0, dot), fromBase64Url(signature))))
+    throw new UnauthenticatedError('bad_signature')
+  const { exp, iat, nbf } = claims
+  if (typeof exp !== 'number' && typeof iat !== 'number')
+    throw new UnauthenticatedError('missing_claim')
+  if (typeof exp === 'number' && exp <= nowSeconds - CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('expired')
+  if (
+    typeof exp !== 'number' &&
+    typeof iat === 'number' &&
+    iat + MAX_TOKEN_LIFETIME_SECONDS < nowSeconds
+  )
+    throw new UnauthenticatedError('expired')
+  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('not_yet_valid')
+  if (typeof nbf === 'number' && nbf > nowSeconds + CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('not_yet_valid')
+  const companyId = idText(claims.companyId)
+  const userId = idText(claims.userId)
+  if (companyId === undefined || userId === undefined)
+    throw new UnauthenticatedError('missing_claim')
+  if (
+    (expected.companyId !== undefined && expected.companyId !== companyId) ||
+    (expected.userId !== undefined && expected.userId !== userId)
+  )
+    throw new UnauthenticatedError('claim_mismatch')
+  return { companyId, userId }
+}
