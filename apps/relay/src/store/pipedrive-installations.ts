@@ -4,10 +4,10 @@
  * installation still works. Deleting one (uninstall) removes its tokens; nothing else is kept
  * about it.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 
 import type { SecretBox } from '../crypto/secret-box.ts'
-import type { Schema } from './schema.ts'
+import type { PipedriveInstallationsTable, Schema } from './schema.ts'
 
 export type InstallationStatus = 'connected' | 'disconnected'
 
@@ -47,15 +47,9 @@ export function createPipedriveInstallationStore(deps: {
 }): PipedriveInstallationStore {
   const { db, secretBox, now } = deps
 
-  async function open(row: {
-    company_id: string
-    user_id: string
-    api_domain: string
-    access_token_sealed: string
-    refresh_token_sealed: string
-    access_expires_at: number
-    status: string
-  }): Promise<PipedriveInstallation> {
+  async function open(
+    row: Selectable<PipedriveInstallationsTable>
+  ): Promise<PipedriveInstallation> {
     const [accessToken, refreshToken] = await Promise.all([
       secretBox.open(row.access_token_sealed, context(row.company_id, row.user_id, 'access')),
       secretBox.open(row.refresh_token_sealed, context(row.company_id, row.user_id, 'refresh')),
