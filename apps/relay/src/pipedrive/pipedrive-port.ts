@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 
-import { RelayError } from '../errors.ts'
+import { RelayError, type RelayErrorCode } from '../errors.ts'
 
 export const pipedrivePersonSchema = z.object({
   id: z.number(),
@@ -70,6 +70,13 @@ export interface PipedriveApi {
 
 export type PipedriveFailure = 'revoked' | 'unauthorized' | 'rate_limited' | 'unavailable'
 
+const RELAY_CODE: Record<PipedriveFailure, RelayErrorCode> = {
+  revoked: 'unauthenticated',
+  unauthorized: 'unauthenticated',
+  rate_limited: 'rate_limited',
+  unavailable: 'upstream_unavailable',
+}
+
 /** Pipedrive refused or failed a call; `failure` says what the panel should tell the user. */
 export class PipedriveCallError extends RelayError {
   constructor(
@@ -77,14 +84,6 @@ export class PipedriveCallError extends RelayError {
     message: string,
     init: { cause?: unknown; retryAfter?: number | undefined } = {}
   ) {
-    super(
-      failure === 'rate_limited'
-        ? 'rate_limited'
-        : failure === 'unavailable'
-          ? 'upstream_unavailable'
-          : 'unauthenticated',
-      message,
-      init
-    )
+    super(RELAY_CODE[failure], message, init)
   }
 }

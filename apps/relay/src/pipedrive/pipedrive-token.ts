@@ -9,11 +9,13 @@
  * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId`, an expired or
  * not-yet-valid token, and a token with neither `exp` nor `iat` (its age could not be bounded).
  */
-import { decode } from 'hono/jwt'
-
-import { webCryptoHs256, type Hs256Check } from '../auth/hs256.ts'
+import {
+  decodeHs256,
+  requireHs256Signature,
+  webCryptoHs256,
+  type Hs256Check,
+} from '../auth/hs256.ts'
 import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from '../auth/zendesk-jwt.ts'
-import { fromBase64Url } from '../crypto/encoding.ts'
 import { UnauthenticatedError } from '../errors.ts'
 
 export interface PipedriveViewer {
@@ -21,7 +23,6 @@ export interface PipedriveViewer {
   readonly userId: string
 }
 
-const SIGNATURE = /^[A-Za-z0-9_-]{43}$/
 const idText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value !== '')
     ? String(value)
@@ -38,20 +39,8 @@ export async function verifyPipedriveToken(
   nowSeconds: number,
   checkSignature: Hs256Check = webCryptoHs256
 ): Promise<PipedriveViewer> {
-  let claims: Record<string, unknown>
-  try {
-    const decoded = decode(token)
-    if (decoded.header.alg !== 'HS256') throw new UnauthenticatedError('algorithm_not_allowed')
-    claims = decoded.payload
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) throw error
-    throw new UnauthenticatedError('malformed_token')
-  }
-  const dot = token.lastIndexOf('.')
-  const signature = token.slice(dot + 1)
-  if (!SIGNATURE.test(signature)) throw new UnauthenticatedError('bad_signature')
-  if (!(await checkSignature(secret, token.slice(0, dot), fromBase64Url(signature))))
-    throw new UnauthenticatedError('bad_signature')
+  const claims = decodeHs256(token)
+  await requireHs256Signature(token, secret, checkSignature)
   const { exp, iat, nbf } = claims
   if (typeof exp !== 'number' && typeof iat !== 'number')
     throw new UnauthenticatedError('missing_claim')

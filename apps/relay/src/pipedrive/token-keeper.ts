@@ -26,13 +26,16 @@ export function createTokenKeeper(deps: {
   readonly now: () => number
 }): TokenKeeper {
   const inFlight = new Map<string, Promise<string>>()
+  const stillFresh = (install: PipedriveInstallation) =>
+    install.accessExpiresAt - REFRESH_MARGIN_MS > deps.now()
+  const disconnected = () =>
+    new PipedriveCallError('revoked', 'The Pipedrive installation is disconnected')
 
   async function refresh(install: PipedriveInstallation): Promise<string> {
     // Another request (or instance) may have refreshed since this one read the installation.
     const current = await deps.installations.get(install.companyId, install.userId)
-    if (current === undefined || current.status === 'disconnected')
-      throw new PipedriveCallError('revoked', 'The Pipedrive installation is disconnected')
-    if (current.accessExpiresAt - REFRESH_MARGIN_MS > deps.now()) return current.accessToken
+    if (current === undefined || current.status === 'disconnected') throw disconnected()
+    if (stillFresh(current)) return current.accessToken
     try {
       const answer = await deps.oauth.refresh(current.refreshToken)
       await deps.installations.save(install.companyId, install.userId, {
@@ -51,9 +54,8 @@ export function createTokenKeeper(deps: {
 
   return {
     async accessToken(install) {
-      if (install.status === 'disconnected')
-        throw new PipedriveCallError('revoked', 'The Pipedrive installation is disconnected')
-      if (install.accessExpiresAt - REFRESH_MARGIN_MS > deps.now()) return install.accessToken
+      if (install.status === 'disconnected') throw disconnected()
+      if (stillFresh(install)) return install.accessToken
       const key = `${install.companyId}:${install.userId}`
       let pending = inFlight.get(key)
       if (pending === undefined) {

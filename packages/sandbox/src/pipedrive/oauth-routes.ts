@@ -26,7 +26,7 @@ function basicCredentials(c: Context): { id: string; secret: string } | undefine
   return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
 }
 
-export const isClient = (c: Context, client: OAuthClient): boolean => {
+const isClient = (c: Context, client: OAuthClient): boolean => {
   const given = basicCredentials(c)
   return given?.id === client.clientId && given.secret === client.clientSecret
 }
