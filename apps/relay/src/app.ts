@@ -14,7 +14,7 @@ import { secureHeaders } from 'hono/secure-headers'
 
 import type { Hs256Check } from './auth/hs256.ts'
 import type { Hasher } from './crypto/hmac.ts'
-import { RelayError, UnauthenticatedError } from './errors.ts'
+import { RelayError } from './errors.ts'
 import { apiKeyAuth } from './http/api-key-auth.ts'
 import { createReadAuditor } from './http/audit.ts'
 import type { RelayEnv } from './http/caller.ts'
@@ -22,6 +22,7 @@ import { errorResponse } from './http/error-response.ts'
 import { requestDeadline } from './http/request-deadline.ts'
 import { requestLog, type RequestLogWriter } from './http/request-log.ts'
 import { zendeskAuth } from './http/zendesk-auth.ts'
+import type { PipedriveDeps } from './pipedrive/pipedrive-deps.ts'
 import type {
   ApiKeyVerifier,
   AuditSink,
@@ -32,6 +33,7 @@ import type {
 } from './ports.ts'
 import { healthRoutes } from './routes/health-routes.ts'
 import { openApiDocument } from './routes/openapi.ts'
+import { pipedriveRoutes } from './routes/pipedrive-routes.ts'
 import { profileApiRoutes } from './routes/profile-api-routes.ts'
 import { channelRoutes } from './routes/zendesk-routes.ts'
 
@@ -52,6 +54,8 @@ export interface RelayAppDeps {
     readonly requestDeadlineMs: number
   }
   readonly now?: () => number
+  /** The Pipedrive app (panels, OAuth, setup); its routes refuse every request without it. */
+  readonly pipedrive?: PipedriveDeps | undefined
   /** Receives one line per request (see http/request-log.ts); none by default. */
   readonly log?: RequestLogWriter | undefined
 }
@@ -71,6 +75,8 @@ export function createApp(deps: RelayAppDeps) {
   app.use(
     '*',
     secureHeaders({
+      // Pages with a policy of their own (the Pipedrive panel, the setup page) keep it.
+      overwrite: false,
       xFrameOptions: false,
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
@@ -110,10 +116,18 @@ export function createApp(deps: RelayAppDeps) {
   app.use('/zendesk/*', zendeskAuth(deps.tenants, now, deps.hs256))
   app.route('/zendesk/v1', channelRoutes(routeDeps))
 
-  // Pipedrive's panel and token verification arrive with the Pipedrive app; until then nothing in.
-  app.all('/pipedrive/*', () => {
-    throw new UnauthenticatedError('pipedrive_not_enabled')
-  })
+  app.route(
+    '/pipedrive',
+    pipedriveRoutes({
+      ...routeDeps,
+      pipedrive: deps.pipedrive,
+      tenants: deps.tenants,
+      apiKeys: deps.apiKeys,
+      frameAncestors: deps.config.frameAncestors,
+      now,
+      hs256: deps.hs256,
+    })
+  )
 
   app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))

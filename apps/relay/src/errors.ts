@@ -12,6 +12,8 @@ export type RelayErrorCode =
   | 'upstream_unavailable'
   | 'rate_limited'
   | 'internal'
+  /** A Pipedrive company or user has not finished connecting (tenant link or OAuth install). */
+  | 'not_connected'
 
 const STATUS: Record<RelayErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502 | 503 | 504> = {
   unauthenticated: 401,
@@ -22,6 +24,7 @@ const STATUS: Record<RelayErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 5
   upstream_unavailable: 503,
   rate_limited: 429,
   internal: 500,
+  not_connected: 403,
 }
 
 export class RelayError extends Error {

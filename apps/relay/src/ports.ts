@@ -35,6 +35,8 @@ export interface TenantDirectory {
     subdomain: string
   ): Promise<{ tenant: Tenant; sharedSecret: string } | undefined>
   get(id: string): Promise<Tenant | undefined>
+  /** The tenant a Pipedrive company is linked to. */
+  findByPipedriveCompany(companyId: string): Promise<Tenant | undefined>
 }
 
 export interface ApiKeyGrant {

@@ -14,6 +14,12 @@ import type { RelayConfig } from './config/relay-config.ts'
 import { applyTenants } from './config/apply-tenants.ts'
 import { loadTenantsFile } from './config/tenants-file.ts'
 import { createNodeHasher } from './crypto/node-hasher.ts'
+import {
+  DEFAULT_PANEL_FILE,
+  nodePipedriveDeps,
+  panelPageFromFile,
+} from './pipedrive/node-pipedrive-deps.ts'
+import { pipedriveSettings } from './pipedrive/pipedrive-settings.ts'
 import { nodeHs256 } from './crypto/node-hs256.ts'
 import { cachedTenantDirectory } from './http/tenant-cache.ts'
 import { createSecretBox } from './crypto/secret-box.ts'
@@ -28,6 +34,8 @@ export interface StartRelayOptions {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Wraps the store's key check; the demo uses it to accept its documented demo key. */
   readonly apiKeys?: (store: ApiKeyVerifier) => ApiKeyVerifier
+  /** The custom panel page, when not read from PIPEDRIVE_PANEL_FILE (the demo builds its own). */
+  readonly panelPage?: () => string | undefined
 }
 
 export interface RunningRelay {
@@ -80,6 +88,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       )
     )
   }
+  const pipedrive = pipedriveSettings(config)
   const app = createApp({
     tenants: cachedTenantDirectory(store.tenants),
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
@@ -89,6 +98,16 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     upstreamProbe,
     hasher,
     hs256: nodeHs256,
+    pipedrive:
+      pipedrive === undefined
+        ? undefined
+        : nodePipedriveDeps({
+            settings: pipedrive,
+            store,
+            panelPage:
+              options.panelPage ??
+              panelPageFromFile(config.pipedrivePanelFile ?? DEFAULT_PANEL_FILE),
+          }),
     config,
     log: (entry) => logger.info(entry, 'request'),
   })

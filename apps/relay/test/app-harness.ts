@@ -93,6 +93,7 @@ export async function startHarness(
           subdomain === 'demo' ? { tenant, sharedSecret: ZENDESK_SECRET } : undefined
         ),
       get: (id) => Promise.resolve(id === tenant.id ? tenant : undefined),
+      findByPipedriveCompany: () => Promise.resolve(undefined),
     },
     apiKeys: { verify: (key) => Promise.resolve(revoked.has(key) ? undefined : grants[key]) },
     audit: { record: (entry) => Promise.resolve(void audit.push(entry)) },

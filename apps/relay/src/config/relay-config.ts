@@ -41,6 +41,23 @@ export const relayConfigSchema = z.object({
    * about three times that). 16 holds some 200 typical customers (meta + first events page).
    */
   cacheMb: z.coerce.number().int().min(1).max(4_096).default(16),
+  /** Where Pipedrive and browsers reach this relay (https in production): the OAuth redirect base. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Pipedrive app's OAuth client; the Pipedrive routes stay off without both. */
+  pipedriveClientId: z.string().min(1).optional(),
+  pipedriveClientSecret: z.string().min(8).optional(),
+  /** JSON panel JWT secret (Developer Hub); Pipedrive signs with the client secret when empty. */
+  pipedrivePanelJwtSecret: z.string().min(8).optional(),
+  /** Custom panel JWT secret; falls back to the client secret the same way. */
+  pipedriveCustomPanelJwtSecret: z.string().min(8).optional(),
+  /** The JSON panel's optional HTTP Auth, `user:password`, as entered in Developer Hub. */
+  pipedrivePanelBasicAuth: z
+    .string()
+    .regex(/^[^:]+:.+$/, 'must be user:password')
+    .optional(),
+  pipedriveOAuthUrl: z.url({ protocol: /^https?$/ }).default('https://oauth.pipedrive.com'),
+  /** The built custom panel page (apps/pipedrive's dist/panel.html). */
+  pipedrivePanelFile: z.string().min(1).optional(),
 })
 export type RelayConfig = z.infer<typeof relayConfigSchema>
 
@@ -56,8 +73,24 @@ const ENV: Record<keyof RelayConfig, string> = {
   requestDeadlineMs: 'RELAY_REQUEST_DEADLINE_MS',
   logLevel: 'LOG_LEVEL',
   cacheMb: 'RELAY_CACHE_MB',
+  publicUrl: 'RELAY_PUBLIC_URL',
+  pipedriveClientId: 'PIPEDRIVE_CLIENT_ID',
+  pipedriveClientSecret: 'PIPEDRIVE_CLIENT_SECRET',
+  pipedrivePanelJwtSecret: 'PIPEDRIVE_PANEL_JWT_SECRET',
+  pipedriveCustomPanelJwtSecret: 'PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET',
+  pipedrivePanelBasicAuth: 'PIPEDRIVE_PANEL_BASIC_AUTH',
+  pipedriveOAuthUrl: 'PIPEDRIVE_OAUTH_URL',
+  pipedrivePanelFile: 'PIPEDRIVE_PANEL_FILE',
 }
-const SECRETS = new Set<keyof RelayConfig>(['encryptionKey', 'auditKey', 'databaseUrl'])
+const SECRETS = new Set<keyof RelayConfig>([
+  'encryptionKey',
+  'auditKey',
+  'databaseUrl',
+  'pipedriveClientSecret',
+  'pipedrivePanelJwtSecret',
+  'pipedriveCustomPanelJwtSecret',
+  'pipedrivePanelBasicAuth',
+])
 
 export class RelayConfigError extends Error {
   override readonly name = 'RelayConfigError'
@@ -99,5 +132,15 @@ export function relayConfigFromEnv(env: Readonly<Record<string, string | undefin
         : `${name}: ${issue?.message ?? 'invalid'}`
     )
   }
-  return parsed.data
+  const config = parsed.data
+  const pipedriveHalves = [config.pipedriveClientId, config.pipedriveClientSecret]
+  if (pipedriveHalves.some((v) => v === undefined) && pipedriveHalves.some((v) => v !== undefined))
+    throw new RelayConfigError(
+      'PIPEDRIVE_CLIENT_ID and PIPEDRIVE_CLIENT_SECRET go together: set both or neither'
+    )
+  if (config.pipedriveClientId !== undefined && config.publicUrl === undefined)
+    throw new RelayConfigError(
+      'RELAY_PUBLIC_URL is required with Pipedrive: it is the base of the OAuth callback URL'
+    )
+  return config
 }

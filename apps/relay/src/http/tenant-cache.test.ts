@@ -27,6 +27,8 @@ function counting() {
       calls.id++
       return Promise.resolve(id === 'demo' ? tenant : undefined)
     },
+    findByPipedriveCompany: (companyId) =>
+      Promise.resolve(companyId === '1001' ? tenant : undefined),
   }
   return { directory, calls, rotate: (next: string) => (secret = next) }
 }

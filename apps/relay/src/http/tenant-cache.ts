@@ -31,11 +31,14 @@ export function cachedTenantDirectory(
 ): TenantDirectory {
   const bySubdomain = memo<{ tenant: Tenant; sharedSecret: string }>(ttlMs, now)
   const byId = memo<Tenant>(ttlMs, now)
+  const byCompany = memo<Tenant>(ttlMs, now)
   return {
     findByZendeskSubdomain: (subdomain) => {
       const key = subdomain.toLowerCase()
       return bySubdomain(key, () => directory.findByZendeskSubdomain(key))
     },
     get: (id) => byId(id, () => directory.get(id)),
+    findByPipedriveCompany: (companyId) =>
+      byCompany(companyId, () => directory.findByPipedriveCompany(companyId)),
   }
 }

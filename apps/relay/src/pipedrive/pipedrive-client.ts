@@ -62,6 +62,8 @@ async function call<T>(during: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (error) {
+    // Already classified: the token keeper's own failure, raised through the client's accessToken.
+    if (error instanceof PipedriveCallError) throw error
     throw classify(error, during)
   }
 }

@@ -43,6 +43,13 @@ export interface TenantStore {
   ): Promise<{ readonly tenant: Tenant; readonly sharedSecret: string } | undefined>
   findByPipedriveCompany(companyId: string): Promise<Tenant | undefined>
   /**
+   * Links a Pipedrive company to a tenant (the setup page); linking it again to the same tenant
+   * changes nothing. A tenants file applied later replaces the tenant's companies with its own list.
+   * @returns false when there is no such tenant.
+   * @throws OwnershipConflictError when another tenant has that company.
+   */
+  linkPipedriveCompany(tenantId: string, companyId: string): Promise<boolean>
+  /**
    * @returns false when no tenant has that subdomain.
    * @throws InvalidInputError when the new secret is empty or too long.
    */
@@ -128,6 +135,31 @@ export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): Tena
         .where('company_id', '=', parsed.data)
         .executeTakeFirst()
       return company === undefined ? undefined : read(db, company.tenant_id)
+    },
+
+    async linkPipedriveCompany(tenantId, companyId) {
+      const company = pipedriveCompanyIdSchema.parse(companyId)
+      return db.transaction().execute(async (trx) => {
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('id')
+          .where('id', '=', tenantId)
+          .executeTakeFirst()
+        if (tenant === undefined) return false
+        const taken = await trx
+          .selectFrom('pipedrive_companies')
+          .select('tenant_id')
+          .where('company_id', '=', company)
+          .executeTakeFirst()
+        if (taken !== undefined && taken.tenant_id !== tenantId)
+          throw new OwnershipConflictError('pipedrive company', company, taken.tenant_id)
+        if (taken === undefined)
+          await trx
+            .insertInto('pipedrive_companies')
+            .values({ company_id: company, tenant_id: tenantId })
+            .execute()
+        return true
+      })
     },
 
     async rotateZendeskSecret(subdomain, newSecret) {

@@ -267,5 +267,19 @@ export function registerTenantTests(use: UseContext): void {
         'rotated-secret-PLAINTEXT'
       )
     })
+
+    it('links a Pipedrive company to a tenant once, never to a second tenant', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      await store.tenants.upsert(globex())
+      expect(await store.tenants.linkPipedriveCompany('globex', '3003')).toBe(true)
+      expect((await store.tenants.findByPipedriveCompany('3003'))?.id).toBe('globex')
+      expect(await store.tenants.linkPipedriveCompany('globex', '3003')).toBe(true)
+      await expect(store.tenants.linkPipedriveCompany('acme', '3003')).rejects.toBeInstanceOf(
+        OwnershipConflictError
+      )
+      expect(await store.tenants.linkPipedriveCompany('nobody', '4004')).toBe(false)
+      expect(await store.tenants.findByPipedriveCompany('4004')).toBeUndefined()
+    })
   })
 }
