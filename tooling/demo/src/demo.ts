@@ -6,6 +6,7 @@ import process from 'node:process'
 
 import { SEEDED } from '@intilery-connect/sandbox'
 
+import { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
 import { DEMO, startDemo } from './start-demo.ts'
 
 const write = (line = '') => process.stdout.write(`${line}\n`)
@@ -16,6 +17,8 @@ try {
       sandbox: Number(process.env.SANDBOX_PORT ?? 4010),
       relay: Number(process.env.PORT ?? 8787),
       zendesk: Number(process.env.ZENDESK_PORT ?? 4600),
+      pipedrive: Number(process.env.PIPEDRIVE_PORT ?? 4020),
+      pipedriveHost: Number(process.env.PIPEDRIVE_PREVIEW_PORT ?? 4700),
     },
     process.env
   )
@@ -24,6 +27,9 @@ try {
   write('Intilery Connect demo (everything below is demo-only, not a real secret)')
   write()
   write(`Zendesk preview   ${demo.zendesk.url}   <- open this: demo tickets with the real sidebar`)
+  write(
+    `Pipedrive preview ${demo.pipedriveHost.url}   <- and this: Joe Bloggs is person ${DEMO_PIPEDRIVE.joePersonId}, both panels`
+  )
   write()
   write(
     `Intilery sandbox  ${url}   clientId ${config.clientId}, accountId ${config.accountId}, brandId ${config.brandId}`
@@ -32,6 +38,12 @@ try {
     `                  auth token ${config.authToken}; admin (faults, counters): Bearer ${config.adminToken}`
   )
   write(`Relay             ${demo.relayUrl}   OpenAPI: ${demo.relayUrl}/openapi.json`)
+  write(
+    `Sandbox Pipedrive ${demo.pipedrive.url}   company ${DEMO_PIPEDRIVE.companyId}, user ${DEMO_PIPEDRIVE.userId} installed; client "${DEMO_PIPEDRIVE.clientId}" / "${DEMO_PIPEDRIVE.clientSecret}"`
+  )
+  write(
+    `                  both panels' JWT secret "${DEMO_PIPEDRIVE.panelJwtSecret}"; install again: ${demo.relayUrl}/pipedrive/oauth/start`
+  )
   write(
     `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"; API key "${DEMO.apiKey}" (every trait)`
   )
@@ -43,6 +55,10 @@ try {
   write(
     `    '${demo.relayUrl}/zendesk/v1/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}'`
   )
+  write()
+  write('Joe Bloggs as Pipedrive’s JSON panel request gets him (a token signed like Pipedrive’s):')
+  write()
+  write(`  curl -s '${await demo.pipedrivePanelUrl('person', DEMO_PIPEDRIVE.joePersonId)}'`)
   write()
   write(
     'The same customer for a server-side caller (the personalization service), with the API key:'

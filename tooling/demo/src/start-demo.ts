@@ -5,19 +5,30 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import {
   sandboxConfigFromEnv,
+  startPipedrive,
+  startPipedriveHost,
   startSandbox,
   startZendeskHost,
+  type RunningPipedrive,
+  type RunningPipedriveHost,
   type RunningSandbox,
   type RunningZendeskHost,
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
+
+import {
+  buildPipedrivePanel,
+  DEMO_PIPEDRIVE,
+  freePort,
+  installDemoPipedrive,
+} from './pipedrive-demo.ts'
 
 /** Demo-only values, printed and documented; never use them for a real installation. */
 export const DEMO = {
@@ -35,13 +46,28 @@ export interface RunningDemo {
   readonly zendesk: RunningZendeskHost
   /** Where this run built the Zendesk app (its dist/ layout and app.zip). */
   readonly zendeskAppDir: string
+  /** The sandbox's Pipedrive (REST and OAuth) the relay's Pipedrive app talks to. */
+  readonly pipedrive: RunningPipedrive
+  /** The local Pipedrive detail pages with both panels around the real relay and panel page. */
+  readonly pipedriveHost: RunningPipedriveHost
   /** A Zendesk-style JWT for the demo installation, valid for 10 minutes. */
   zendeskToken(): Promise<string>
+  /** The JSON panel request Pipedrive would send for `resource` `id`, signed for the demo user. */
+  pipedrivePanelUrl(resource: 'person' | 'deal' | 'organization', id: number): Promise<string>
   stop(): Promise<void>
 }
 
 const relayDir = fileURLToPath(new URL('../../../apps/relay/', import.meta.url))
 const zendeskDir = fileURLToPath(new URL('../../../apps/zendesk/', import.meta.url))
+const panelSchemaFile = new URL(
+  '../../../apps/pipedrive/json-panel/data-structure.json',
+  import.meta.url
+)
+
+/** The JSON panel's data structure, as uploaded to Developer Hub: the preview lays fields out by it. */
+function pipedrivePanelSchema(): object {
+  return JSON.parse(readFileSync(panelSchemaFile, 'utf8')) as object
+}
 
 /** Builds the Zendesk app as its own process (nothing imports an app) for a relay on 127.0.0.1. */
 async function buildZendeskApp(outDir: string): Promise<string> {
@@ -58,13 +84,43 @@ async function buildZendeskApp(outDir: string): Promise<string> {
   return outDir
 }
 
+export interface DemoPorts {
+  readonly sandbox: number
+  readonly relay: number
+  readonly zendesk: number
+  /** The sandbox's Pipedrive API and OAuth server. */
+  readonly pipedrive?: number
+  /** The Pipedrive preview pages. */
+  readonly pipedriveHost?: number
+}
+
 export async function startDemo(
-  ports: { sandbox: number; relay: number; zendesk: number },
+  ports: DemoPorts,
   env: Readonly<Record<string, string | undefined>> = {}
 ): Promise<RunningDemo> {
   // The sandbox's own settings (SANDBOX_CLIENT_ID, SANDBOX_AUTH_TOKEN…) apply in the demo too.
   const sandbox = await startSandbox({ ...sandboxConfigFromEnv(env), port: ports.sandbox })
   const dir = mkdtempSync(join(tmpdir(), 'intilery-demo-'))
+  // Pipedrive's OAuth redirect and the panel's framing name the relay and the preview host, so
+  // both ports are fixed before anything starts.
+  const relayPort = ports.relay === 0 ? await freePort() : ports.relay
+  const hostPort = (ports.pipedriveHost ?? 0) === 0 ? await freePort() : (ports.pipedriveHost ?? 0)
+  const relayUrl = `http://127.0.0.1:${relayPort}`
+  const pipedrive = await startPipedrive({
+    clientId: DEMO_PIPEDRIVE.clientId,
+    clientSecret: DEMO_PIPEDRIVE.clientSecret,
+    redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
+    port: ports.pipedrive ?? 0,
+  })
+  const zendeskAppDir = join(dir, 'zendesk-app')
+  // Both apps build at once, as their own processes; the relay needs the panel page's path.
+  const [, panelFile] = await Promise.all([
+    buildZendeskApp(zendeskAppDir),
+    buildPipedrivePanel(join(dir, 'pipedrive-panel')),
+  ]).catch(async (error: unknown) => {
+    await Promise.all([sandbox.stop(), pipedrive.stop()])
+    throw error
+  })
   const tenants = join(dir, 'tenants.yaml')
   writeFileSync(
     tenants,
@@ -74,6 +130,7 @@ export async function startDemo(
       '    name: Demo brand (sandbox)',
       `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
       `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
+      `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
       "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
       '',
     ].join('\n')
@@ -83,7 +140,15 @@ export async function startDemo(
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      PORT: String(ports.relay),
+      PORT: String(relayPort),
+      RELAY_PUBLIC_URL: relayUrl,
+      RELAY_FRAME_ANCESTORS: `http://127.0.0.1:${hostPort}`,
+      PIPEDRIVE_CLIENT_ID: DEMO_PIPEDRIVE.clientId,
+      PIPEDRIVE_CLIENT_SECRET: DEMO_PIPEDRIVE.clientSecret,
+      PIPEDRIVE_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
+      PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
+      PIPEDRIVE_OAUTH_URL: pipedrive.url,
+      PIPEDRIVE_PANEL_FILE: panelFile,
       DATABASE_URL: ':memory:',
       // Fresh per run: the demo keeps nothing between runs.
       RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -96,7 +161,7 @@ export async function startDemo(
     },
   })
   let output = ''
-  const relayUrl = await new Promise<string>((resolve, reject) => {
+  await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1]
@@ -108,7 +173,7 @@ export async function startDemo(
       reject(new Error(`the relay stopped (exit ${String(code)}):\n${output}`))
     )
   }).catch(async (error: unknown) => {
-    await sandbox.stop()
+    await Promise.all([sandbox.stop(), pipedrive.stop()])
     throw error
   })
   // Keep draining the relay's output so it never blocks on a full pipe.
@@ -121,10 +186,20 @@ export async function startDemo(
     }
   }
   let zendesk: RunningZendeskHost
-  const zendeskAppDir = join(dir, 'zendesk-app')
+  let pipedriveHost: RunningPipedriveHost
   try {
+    await installDemoPipedrive(relayUrl, DEMO_PIPEDRIVE.userId)
+    pipedriveHost = await startPipedriveHost({
+      relayUrl,
+      companyId: DEMO_PIPEDRIVE.companyId,
+      userId: DEMO_PIPEDRIVE.userId,
+      panelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
+      customPanelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
+      schema: pipedrivePanelSchema(),
+      port: hostPort,
+    })
     zendesk = await startZendeskHost({
-      appDir: await buildZendeskApp(zendeskAppDir),
+      appDir: zendeskAppDir,
       subdomain: DEMO.zendeskSubdomain,
       settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
       secureScopes: { shared_secret: ['jwt_secret_key'] },
@@ -133,7 +208,7 @@ export async function startDemo(
     })
   } catch (error) {
     await stopRelay()
-    await sandbox.stop()
+    await Promise.all([sandbox.stop(), pipedrive.stop()])
     throw error
   }
   return {
@@ -141,6 +216,27 @@ export async function startDemo(
     relayUrl,
     zendesk,
     zendeskAppDir,
+    pipedrive,
+    pipedriveHost,
+    pipedrivePanelUrl: async (resource, id) => {
+      const iat = Math.floor(Date.now() / 1000)
+      const { companyId, userId } = DEMO_PIPEDRIVE
+      const token = await sign(
+        { companyId, userId, iat, exp: iat + 600 },
+        DEMO_PIPEDRIVE.panelJwtSecret,
+        'HS256'
+      )
+      const query = new URLSearchParams({
+        resource,
+        view: 'details',
+        userId: String(userId),
+        companyId: String(companyId),
+        selectedIds: String(id),
+        isShared: 'false',
+        token,
+      })
+      return `${relayUrl}/pipedrive/v1/panel?${query.toString()}`
+    },
     zendeskToken: () => {
       const iat = Math.floor(Date.now() / 1000)
       return sign(
@@ -155,9 +251,9 @@ export async function startDemo(
       )
     },
     stop: async () => {
-      await zendesk.stop()
+      await Promise.all([zendesk.stop(), pipedriveHost.stop()])
       await stopRelay()
-      await sandbox.stop()
+      await Promise.all([sandbox.stop(), pipedrive.stop()])
     },
   }
 }

@@ -4,6 +4,7 @@ import { customerContextSchema } from '@intilery-connect/core'
 import { SEEDED } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { DEMO_PIPEDRIVE } from '../src/pipedrive-demo.ts'
 import { DEMO, startDemo, type RunningDemo } from '../src/start-demo.ts'
 
 let demo: RunningDemo
@@ -43,4 +44,19 @@ it('serves the Profile API to the demo API key, and refuses a wrong key', async 
   expect((await fetch(path, { headers: { authorization: 'Bearer demo-api-kez' } })).status).toBe(
     401
   )
+})
+
+it('serves the JSON panel for Joe Bloggs (Pipedrive person 1) to the demo installation', async () => {
+  const response = await fetch(await demo.pipedrivePanelUrl('person', DEMO_PIPEDRIVE.joePersonId))
+  expect(response.status).toBe(200)
+  const panel = (await response.json()) as { data: { header: string }[] }
+  expect(panel.data[0]?.header).toBe('Joe Bloggs')
+})
+
+it('shows Joe Bloggs’ Pipedrive page with both panels in the preview', async () => {
+  const page = await fetch(demo.pipedriveHost.pageUrl('person', DEMO_PIPEDRIVE.joePersonId))
+  expect(page.status).toBe(200)
+  const html = await page.text()
+  expect(html).toContain('Joe Bloggs')
+  expect(html).toContain(`${demo.relayUrl}/pipedrive/panel?`)
 })

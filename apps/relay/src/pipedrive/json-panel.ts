@@ -13,12 +13,12 @@ import {
   createTranslator,
   formatProfile,
   formatTimeline,
-  notableEntries,
   type CustomerContext,
   type CustomerProfile,
   type TimelineKind,
 } from '@intilery-connect/core'
 
+import { panelEvents } from './panel-events.ts'
 import type { Subject } from './resolve-subject.ts'
 
 export const MAX_OBJECTS = 10
@@ -162,7 +162,7 @@ function profileObject(
 
 function eventObjects(context: CustomerContext, limit: number, now: number): PanelObject[] {
   const translator = createTranslator('en')
-  const entries = notableEntries(context.timeline.entries, limit)
+  const entries = panelEvents(context.timeline.entries, limit)
   return formatTimeline(entries, { locale: 'en', timeZone: 'UTC', now }).map((entry, i) => {
     const details = entry.details.map((d) => `${d.label}: ${d.value}`).join(' · ')
     const when = instant(entry.at)

@@ -1,0 +1,73 @@
+/**
+ * @module pipedrive-demo
+ * The demo's Pipedrive side: demo-only credentials, the custom panel built as its own process
+ * (nothing imports an app), and the demo installation made the way a user makes one, through the
+ * relay's real OAuth start and callback against the sandbox's Pipedrive consent page.
+ */
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+/** Demo-only values, printed and documented; never use them for a real installation. */
+export const DEMO_PIPEDRIVE = {
+  clientId: 'demo-pipedrive-client',
+  clientSecret: 'demo-pipedrive-client-secret',
+  /** Both panels' JWT secret (Developer Hub's "JWT secret" field). */
+  panelJwtSecret: 'demo-pipedrive-secret',
+  companyId: 1001,
+  userId: 2001,
+  /** Joe Bloggs in the sandbox's Pipedrive. */
+  joePersonId: 1,
+} as const
+
+const pipedriveAppDir = fileURLToPath(new URL('../../../apps/pipedrive/', import.meta.url))
+
+/** A port free right now, for servers whose URL another must know before they start. */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no free port')
+  return address.port
+}
+
+/** Builds apps/pipedrive's panel page into `outDir`; resolves with the page's path. */
+export async function buildPipedrivePanel(outDir: string): Promise<string> {
+  const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: pipedriveAppDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PIPEDRIVE_OUT_DIR: outDir },
+  })
+  let output = ''
+  build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve))
+  if (code !== 0) throw new Error(`building the Pipedrive panel failed:\n${output}`)
+  return `${outDir}/panel.html`
+}
+
+/**
+ * Installs the app for the demo user: the relay's start (state + cookie), the consent page's
+ * "Allow", then the callback, which exchanges the code and stores the installation.
+ */
+export async function installDemoPipedrive(relayUrl: string, userId: number): Promise<void> {
+  const manual = { redirect: 'manual' } as const
+  const started = await fetch(`${relayUrl}/pipedrive/oauth/start`, manual)
+  const consentUrl = new URL(started.headers.get('location') ?? '')
+  const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const allowed = await fetch(new URL('/oauth/authorize', consentUrl), {
+    ...manual,
+    method: 'POST',
+    body: new URLSearchParams({
+      user_id: String(userId),
+      redirect_uri: consentUrl.searchParams.get('redirect_uri') ?? '',
+      state: consentUrl.searchParams.get('state') ?? '',
+      decision: 'allow',
+    }),
+  })
+  const callback = allowed.headers.get('location') ?? ''
+  const done = await fetch(callback, { ...manual, headers: { cookie } })
+  if (done.status !== 302 || !/\/pipedrive\/setup\?/.test(done.headers.get('location') ?? ''))
+    throw new Error(`the demo's Pipedrive install failed (callback answered ${done.status})`)
+}
