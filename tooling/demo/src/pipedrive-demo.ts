@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
+import { installThroughBrowser } from '@intilery-connect/sandbox'
+
 /** Demo-only values, printed and documented; never use them for a real installation. */
 export const DEMO_PIPEDRIVE = {
   clientId: 'demo-pipedrive-client',
@@ -47,27 +49,9 @@ export async function buildPipedrivePanel(outDir: string): Promise<string> {
   return `${outDir}/panel.html`
 }
 
-/**
- * Installs the app for the demo user: the relay's start (state + cookie), the consent page's
- * "Allow", then the callback, which exchanges the code and stores the installation.
- */
+/** Installs the app for the demo user through the relay's real OAuth start and callback. */
 export async function installDemoPipedrive(relayUrl: string, userId: number): Promise<void> {
-  const manual = { redirect: 'manual' } as const
-  const started = await fetch(`${relayUrl}/pipedrive/oauth/start`, manual)
-  const consentUrl = new URL(started.headers.get('location') ?? '')
-  const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const allowed = await fetch(new URL('/oauth/authorize', consentUrl), {
-    ...manual,
-    method: 'POST',
-    body: new URLSearchParams({
-      user_id: String(userId),
-      redirect_uri: consentUrl.searchParams.get('redirect_uri') ?? '',
-      state: consentUrl.searchParams.get('state') ?? '',
-      decision: 'allow',
-    }),
-  })
-  const callback = allowed.headers.get('location') ?? ''
-  const done = await fetch(callback, { ...manual, headers: { cookie } })
-  if (done.status !== 302 || !/\/pipedrive\/setup\?/.test(done.headers.get('location') ?? ''))
+  const done = await installThroughBrowser(`${relayUrl}/pipedrive/oauth/start`, userId)
+  if (done.status !== 302 || !/\/pipedrive\/setup\?/.test(done.location ?? ''))
     throw new Error(`the demo's Pipedrive install failed (callback answered ${done.status})`)
 }

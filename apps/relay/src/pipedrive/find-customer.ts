@@ -2,8 +2,7 @@
  * @module pipedrive/find-customer
  * Which of a Pipedrive record's emails Intilery knows. A person may hold several emails and the one
  * Intilery has is not always the primary, so every candidate's `meta` is read in parallel (one
- * upstream read each, cached) and the first match in the record's own order wins; its customer
- * context then costs one more read, the events page, since its meta is already cached.
+ * upstream read each, cached) and the first match in the record's own order wins.
  */
 import {
   createProfileRef,
@@ -57,19 +56,42 @@ export async function firstKnownEmail(
   return emails[known.indexOf(true)]
 }
 
-/** @returns undefined when Intilery knows none of the emails. */
+async function contextOf(
+  upstream: UpstreamReads,
+  email: string,
+  audited: AuditedRead,
+  opts: ReadOptions
+): Promise<FoundCustomer | undefined> {
+  const ref = createProfileRef('email', email)
+  try {
+    const context = await audited(ref, async () => {
+      const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, opts)
+      return { result: context, upstreamRequestId }
+    })
+    return context.profiles.length === 0 ? undefined : { email, context }
+  } catch (error) {
+    if (isIntileryError(error) && error.code === 'not_found') return undefined
+    throw error
+  }
+}
+
+/**
+ * @returns undefined when Intilery knows none of the emails. The most likely email (the first)
+ * is read in full at once, beside the others' `meta` probes: the usual case, one email that
+ * matches, then costs one round trip instead of a probe followed by the events page.
+ */
 export async function findCustomer(
   upstream: UpstreamReads,
   emails: readonly string[],
   audited: AuditedRead,
   opts: ReadOptions = {}
 ): Promise<FoundCustomer | undefined> {
-  const email = await firstKnownEmail(upstream, emails, audited, opts)
-  if (email === undefined) return undefined
-  const ref = createProfileRef('email', email)
-  const context = await audited(ref, async () => {
-    const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, opts)
-    return { result: context, upstreamRequestId }
-  })
-  return { email, context }
+  const [first, ...others] = emails
+  if (first === undefined) return undefined
+  const [found, otherKnown] = await Promise.all([
+    contextOf(upstream, first, audited, opts),
+    firstKnownEmail(upstream, others, audited, opts),
+  ])
+  if (found !== undefined) return found
+  return otherKnown === undefined ? undefined : contextOf(upstream, otherKnown, audited, opts)
 }

@@ -8,7 +8,12 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 
-import { DEMO_COMPANY, pipedriveDataset, type PipedriveDataset } from './data.ts'
+import {
+  DEMO_COMPANY,
+  pipedriveDataset,
+  type PipedriveDataset,
+  type PipedrivePerson,
+} from './data.ts'
 import { OAuthGrants } from './oauth-grants.ts'
 import { oauthRoutes, type OAuthClient } from './oauth-routes.ts'
 import { restRoutes, type StoredNote } from './rest-routes.ts'
@@ -22,6 +27,8 @@ export interface PipedriveOptions {
   /** Access token lifetime; Pipedrive's is 60 minutes. */
   readonly accessTtlMs?: number | undefined
   readonly now?: (() => number) | undefined
+  /** More persons than the seeded seven (benchmarks open many distinct customers). */
+  readonly extraPersons?: readonly PipedrivePerson[] | undefined
 }
 
 export interface RunningPipedrive {
@@ -45,7 +52,11 @@ export const PIPEDRIVE_SCOPE = 'base,contacts:read,deals:read'
 
 export async function startPipedrive(options: PipedriveOptions): Promise<RunningPipedrive> {
   const now = options.now ?? Date.now
-  const data = pipedriveDataset()
+  const seeded = pipedriveDataset()
+  const data: PipedriveDataset = {
+    ...seeded,
+    persons: [...seeded.persons, ...(options.extraPersons ?? [])],
+  }
   const grants = new OAuthGrants(options.accessTtlMs ?? 60 * 60_000, now)
   const notes: StoredNote[] = []
   const client: OAuthClient = { ...options, scope: PIPEDRIVE_SCOPE }
