@@ -15,6 +15,7 @@ import {
   type RunningPipedrive,
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
+import { afterAll, beforeAll } from 'vitest'
 
 import { createApp } from '../src/app.ts'
 import { relayConfigSchema } from '../src/config/relay-config.ts'
@@ -200,3 +201,20 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
 }
 
 export type PipedriveHarness = Awaited<ReturnType<typeof startPipedriveHarness>>
+
+/**
+ * One harness for a test file, started before its tests (with the app installed for `installed`
+ * users) and stopped after them; call the returned function inside tests.
+ */
+export function useHarness(installed: readonly string[] = []): () => PipedriveHarness {
+  let harness: PipedriveHarness | undefined
+  beforeAll(async () => {
+    harness = await startPipedriveHarness()
+    for (const userId of installed) await harness.install(userId)
+  })
+  afterAll(() => harness?.stop())
+  return () => {
+    if (harness === undefined) throw new Error('the harness is used outside a test')
+    return harness
+  }
+}

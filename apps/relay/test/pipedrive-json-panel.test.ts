@@ -1,7 +1,7 @@
 // GET /pipedrive/v1/panel: Pipedrive's JSON panel request, accepted and refused, every answer
 // checked against the data structure we upload (json-panel-validator.ts).
 import { SEEDED } from '@intilery-connect/sandbox'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { assertValidPanel, assertValidPanelError } from './json-panel-validator.ts'
 import {
@@ -9,16 +9,10 @@ import {
   CLIENT_SECRET,
   COMPANY,
   REP,
-  startPipedriveHarness,
-  type PipedriveHarness,
+  useHarness,
 } from './pipedrive-harness.ts'
 
-let h: PipedriveHarness
-beforeAll(async () => {
-  h = await startPipedriveHarness()
-  await h.install(ADMIN)
-})
-afterAll(() => h.stop())
+const harness = useHarness([ADMIN])
 
 type PanelObject = Record<string, unknown> & { id: number; header: string }
 
@@ -35,7 +29,7 @@ const errorOf = (body: Record<string, unknown>) =>
 
 describe('the JSON panel for a customer Intilery knows', () => {
   it('shows Joe Bloggs: the profile first, then his notable events, within Pipedrive’s limits', async () => {
-    const { status, body, data } = await panel(await h.panelUrl('person', 1))
+    const { status, body, data } = await panel(await harness().panelUrl('person', 1))
     expect(status).toBe(200)
     const [profile, ...events] = data
     expect(profile).toMatchObject({
@@ -57,12 +51,12 @@ describe('the JSON panel for a customer Intilery knows', () => {
   })
 
   it('finds a deal’s contact person', async () => {
-    const { data } = await panel(await h.panelUrl('deal', 1))
+    const { data } = await panel(await harness().panelUrl('deal', 1))
     expect(data[0]).toMatchObject({ header: 'Joe Bloggs' })
   })
 
   it('tries every email of a person, and says which one matched', async () => {
-    const { data } = await panel(await h.panelUrl('person', 3))
+    const { data } = await panel(await harness().panelUrl('person', 3))
     expect(data[0]).toMatchObject({
       header: 'Zoë Çelik',
       note: `Matched on ${SEEDED.unicode.email}.`,
@@ -70,7 +64,7 @@ describe('the JSON panel for a customer Intilery knows', () => {
   })
 
   it('looks at an organization’s first people and says so', async () => {
-    const { data } = await panel(await h.panelUrl('organization', 2))
+    const { data } = await panel(await harness().panelUrl('organization', 2))
     expect(data[0]?.note).toContain(
       'Looked at the first 3 people of this organization (it has more).'
     )
@@ -78,7 +72,7 @@ describe('the JSON panel for a customer Intilery knows', () => {
   })
 
   it('keeps hostile Pipedrive and Intilery values as plain text', async () => {
-    const { data } = await panel(await h.panelUrl('person', 5))
+    const { data } = await panel(await harness().panelUrl('person', 5))
     // The hostile customer's own values arrive verbatim, as data, never as markdown.
     expect(data[0]?.email).toBe(SEEDED.hostile.email)
     expect(data[0]?.user_id).toBe(SEEDED.hostile.userId)
@@ -86,10 +80,10 @@ describe('the JSON panel for a customer Intilery knows', () => {
   })
 
   it('reads through the sharing admin’s install for a viewer of a shared panel', async () => {
-    const url = await h.panelUrl('person', 1, {
+    const url = await harness().panelUrl('person', 1, {
       userId: REP,
       isShared: 'true',
-      token: await h.token({ userId: Number(REP) }),
+      token: await harness().token({ userId: Number(REP) }),
     })
     const { status, data } = await panel(url)
     expect(status).toBe(200)
@@ -104,7 +98,7 @@ describe('the JSON panel when there is no customer to show', () => {
     ['person', 7, 'No Intilery customer matches'],
     ['person', 999, 'This person was not found in Pipedrive'],
   ])('%s %i: says "%s"', async (resource, id, header) => {
-    const { status, data } = await panel(await h.panelUrl(resource, id))
+    const { status, data } = await panel(await harness().panelUrl(resource, id))
     expect(status).toBe(200)
     expect(data).toHaveLength(1)
     expect(data[0]?.header).toBe(header)
@@ -122,37 +116,43 @@ describe('the JSON panel refuses', () => {
   ] as const)('%s: 401 "Not authorized"', async (_, how) => {
     let overrides: Record<string, string | undefined>
     if (typeof how === 'object') overrides = how
-    else if (how === 'other-user') overrides = { token: await h.token({ userId: Number(REP) }) }
+    else if (how === 'other-user')
+      overrides = { token: await harness().token({ userId: Number(REP) }) }
     else if (how === 'expired')
-      overrides = { token: await h.token({ iat: 1_600_000_000, exp: 1_600_000_300 }) }
-    else if (how === 'client-secret') overrides = { token: await h.token({}, CLIENT_SECRET) }
+      overrides = { token: await harness().token({ iat: 1_600_000_000, exp: 1_600_000_300 }) }
+    else if (how === 'client-secret')
+      overrides = { token: await harness().token({}, CLIENT_SECRET) }
     else if (how === 'none') {
       const payload = Buffer.from(
-        JSON.stringify({ userId: 2001, companyId: 1001, iat: Math.floor(h.clock.ms / 1000) })
+        JSON.stringify({
+          userId: 2001,
+          companyId: 1001,
+          iat: Math.floor(harness().clock.ms / 1000),
+        })
       ).toString('base64url')
       overrides = { token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.` }
     } else {
-      const [head, , signature] = (await h.token()).split('.')
+      const [head, , signature] = (await harness().token()).split('.')
       const forged = Buffer.from(JSON.stringify({ userId: 2001, companyId: 1002 })).toString(
         'base64url'
       )
       overrides = { token: `${head}.${forged}.${signature}`, companyId: '1002' }
     }
-    const { status, body } = await panel(await h.panelUrl('person', 1, overrides))
+    const { status, body } = await panel(await harness().panelUrl('person', 1, overrides))
     expect(status).toBe(401)
     expect(errorOf(body).title).toBe('Not authorized')
   })
 
   it('a malformed request: 400 in Pipedrive’s error format', async () => {
-    const { status, body } = await panel(await h.panelUrl('lead', 1))
+    const { status, body } = await panel(await harness().panelUrl('lead', 1))
     expect(status).toBe(400)
     expect(errorOf(body).title).toBe('Bad request')
   })
 
   it('an unknown company: "Connect Intilery", with a setup link for that company', async () => {
-    const url = await h.panelUrl('person', 1, {
+    const url = await harness().panelUrl('person', 1, {
       companyId: '9999',
-      token: await h.token({ companyId: 9999 }),
+      token: await harness().token({ companyId: 9999 }),
     })
     const { status, body } = await panel(url)
     expect(status).toBe(403)
@@ -164,44 +164,48 @@ describe('the JSON panel refuses', () => {
   })
 
   it('a user who has not installed the app: "Connect Pipedrive"', async () => {
-    const url = await h.panelUrl('person', 1, {
+    const url = await harness().panelUrl('person', 1, {
       userId: REP,
-      token: await h.token({ userId: Number(REP) }),
+      token: await harness().token({ userId: Number(REP) }),
     })
     const { status, body } = await panel(url)
     expect(status).toBe(403)
     expect(errorOf(body)).toMatchObject({
       title: 'Connect Pipedrive',
-      action: { url: `${h.relayUrl}/pipedrive/oauth/start` },
+      action: { url: `${harness().relayUrl}/pipedrive/oauth/start` },
     })
   })
 })
 
 describe('the JSON panel across a token’s expiry', () => {
   it('50 concurrent panel requests at expiry cause exactly one refresh', async () => {
-    await h.install(ADMIN)
-    h.clock.ms += 61 * 60_000
-    h.pipedrive.grants.expireAccessTokens()
-    const before = h.pipedrive.grants.tokenCalls.refresh_token
-    const urls = await Promise.all(Array.from({ length: 50 }, () => h.panelUrl('person', 1)))
+    await harness().install(ADMIN)
+    harness().clock.ms += 61 * 60_000
+    harness().pipedrive.grants.expireAccessTokens()
+    const before = harness().pipedrive.grants.tokenCalls.refresh_token
+    const urls = await Promise.all(
+      Array.from({ length: 50 }, () => harness().panelUrl('person', 1))
+    )
     const answers = await Promise.all(urls.map((url) => panel(url)))
     expect(answers.every((a) => a.status === 200)).toBe(true)
-    expect(h.pipedrive.grants.tokenCalls.refresh_token - before).toBe(1)
+    expect(harness().pipedrive.grants.tokenCalls.refresh_token - before).toBe(1)
   })
 
   it('a revoked refresh token marks the install disconnected: "Reconnect Pipedrive"', async () => {
-    await h.install(ADMIN)
-    const grant = h.pipedrive.grants.grantOf(Number(COMPANY), Number(ADMIN))
-    h.pipedrive.grants.revoke(grant?.refreshToken ?? '', 'refresh_token')
-    h.clock.ms += 61 * 60_000
-    const { status, body } = await panel(await h.panelUrl('person', 1))
+    await harness().install(ADMIN)
+    const grant = harness().pipedrive.grants.grantOf(Number(COMPANY), Number(ADMIN))
+    harness().pipedrive.grants.revoke(grant?.refreshToken ?? '', 'refresh_token')
+    harness().clock.ms += 61 * 60_000
+    const { status, body } = await panel(await harness().panelUrl('person', 1))
     expect(status).toBe(403)
     expect(errorOf(body)).toMatchObject({
       title: 'Reconnect Pipedrive',
       action: { label: 'Reconnect' },
     })
-    expect((await h.store.pipedriveInstallations.get(COMPANY, ADMIN))?.status).toBe('disconnected')
-    await h.install(ADMIN)
-    expect((await panel(await h.panelUrl('person', 1))).status).toBe(200)
+    expect((await harness().store.pipedriveInstallations.get(COMPANY, ADMIN))?.status).toBe(
+      'disconnected'
+    )
+    await harness().install(ADMIN)
+    expect((await panel(await harness().panelUrl('person', 1))).status).toBe(200)
   })
 })

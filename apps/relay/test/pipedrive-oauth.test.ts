@@ -1,7 +1,7 @@
 // The install lifecycle end to end against the sandbox's Pipedrive: start with a signed state,
 // consent, callback and code exchange, the setup page that links a company to a tenant, and the
 // uninstall callback.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createLinkSigner } from '../src/pipedrive/signed-links.ts'
 import { setupUrl } from '../src/routes/pipedrive-setup.ts'
@@ -11,15 +11,10 @@ import {
   CLIENT_SECRET,
   COMPANY,
   REP,
-  startPipedriveHarness,
-  type PipedriveHarness,
+  useHarness,
 } from './pipedrive-harness.ts'
 
-let h: PipedriveHarness
-beforeAll(async () => {
-  h = await startPipedriveHarness()
-})
-afterAll(() => h.stop())
+const harness = useHarness([])
 
 const manual = { redirect: 'manual' } as const
 
@@ -42,7 +37,7 @@ async function consent(authorizeUrl: string, userId: string, decision: 'allow' |
 
 /** Starts an install as a browser does: the consent URL and the state cookie to send back. */
 async function start() {
-  const started = await fetch(`${h.relayUrl}/pipedrive/oauth/start`, manual)
+  const started = await fetch(`${harness().relayUrl}/pipedrive/oauth/start`, manual)
   expect(started.status).toBe(302)
   const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   return { authorizeUrl: started.headers.get('location') ?? '', cookie }
@@ -51,19 +46,19 @@ async function start() {
 describe('installing the Pipedrive app', () => {
   it('goes from start through consent to a stored, sealed installation and the setup page', async () => {
     const { authorizeUrl, cookie } = await start()
-    expect(authorizeUrl.startsWith(`${h.pipedrive.url}/oauth/authorize?`)).toBe(true)
+    expect(authorizeUrl.startsWith(`${harness().pipedrive.url}/oauth/authorize?`)).toBe(true)
     expect(new URL(authorizeUrl).searchParams.get('client_id')).toBe(CLIENT_ID)
     expect(cookie).toMatch(/^intilery_pipedrive_state=/)
     const callback = await consent(authorizeUrl, REP, 'allow')
-    expect(callback.startsWith(`${h.relayUrl}/pipedrive/oauth/callback?code=`)).toBe(true)
+    expect(callback.startsWith(`${harness().relayUrl}/pipedrive/oauth/callback?code=`)).toBe(true)
 
     const done = await fetch(callback, { ...manual, headers: { cookie } })
     expect(done.status).toBe(302)
     const setup = done.headers.get('location') ?? ''
     expect(setup).toMatch(/\/pipedrive\/setup\?ticket=/)
-    const install = await h.store.pipedriveInstallations.get(COMPANY, REP)
-    expect(install).toMatchObject({ status: 'connected', apiDomain: h.pipedrive.url })
-    expect(install?.accessToken).toBe(h.pipedrive.grants.grantOf(1001, 2002)?.accessToken)
+    const install = await harness().store.pipedriveInstallations.get(COMPANY, REP)
+    expect(install).toMatchObject({ status: 'connected', apiDomain: harness().pipedrive.url })
+    expect(install?.accessToken).toBe(harness().pipedrive.grants.grantOf(1001, 2002)?.accessToken)
 
     const page = await fetch(setup)
     expect(page.status).toBe(200)
@@ -84,7 +79,7 @@ describe('installing the Pipedrive app', () => {
   it('refuses a forged state', async () => {
     const { cookie } = await start()
     const answer = await fetch(
-      `${h.relayUrl}/pipedrive/oauth/callback?code=x&state=forged.state.value`,
+      `${harness().relayUrl}/pipedrive/oauth/callback?code=x&state=forged.state.value`,
       { ...manual, headers: { cookie } }
     )
     expect(answer.status).toBe(400)
@@ -100,7 +95,7 @@ describe('installing the Pipedrive app', () => {
   })
 
   it('starts an install with a state when Pipedrive calls back without one', async () => {
-    const answer = await fetch(`${h.relayUrl}/pipedrive/oauth/callback?code=abc`, manual)
+    const answer = await fetch(`${harness().relayUrl}/pipedrive/oauth/callback?code=abc`, manual)
     expect(answer.status).toBe(302)
     expect(answer.headers.get('location')).toBe('start')
   })
@@ -108,53 +103,56 @@ describe('installing the Pipedrive app', () => {
 
 describe('linking a Pipedrive company to a tenant', () => {
   it('needs the ticket from an install and one of the tenant’s API keys', async () => {
-    const { key } = await h.store.apiKeys.create('demo', { name: 'setup', traitAllowlist: '*' })
-    const links = createLinkSigner(CLIENT_SECRET, () => h.clock.ms)
-    const url = await setupUrl(links, h.relayUrl, { companyId: '4242', userId: ADMIN })
+    const { key } = await harness().store.apiKeys.create('demo', {
+      name: 'setup',
+      traitAllowlist: '*',
+    })
+    const links = createLinkSigner(CLIENT_SECRET, () => harness().clock.ms)
+    const url = await setupUrl(links, harness().relayUrl, { companyId: '4242', userId: ADMIN })
     const form = await fetch(url)
     expect(await form.text()).toContain('Link this Pipedrive company')
     const ticket = new URL(url).searchParams.get('ticket') ?? ''
 
-    const wrong = await fetch(`${h.relayUrl}/pipedrive/setup`, {
+    const wrong = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
       method: 'POST',
       body: new URLSearchParams({ ticket, apiKey: 'icr_not_a_key_000000' }),
     })
     expect(wrong.status).toBe(401)
-    expect(await h.store.tenants.findByPipedriveCompany('4242')).toBeUndefined()
+    expect(await harness().store.tenants.findByPipedriveCompany('4242')).toBeUndefined()
 
-    const forged = await fetch(`${h.relayUrl}/pipedrive/setup`, {
+    const forged = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
       method: 'POST',
       body: new URLSearchParams({ ticket: `${ticket}x`, apiKey: key }),
     })
     expect(forged.status).toBe(401)
 
-    const linked = await fetch(`${h.relayUrl}/pipedrive/setup`, {
+    const linked = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
       method: 'POST',
       body: new URLSearchParams({ ticket, apiKey: key }),
     })
     expect(linked.status).toBe(200)
-    expect((await h.store.tenants.findByPipedriveCompany('4242'))?.id).toBe('demo')
+    expect((await harness().store.tenants.findByPipedriveCompany('4242'))?.id).toBe('demo')
   })
 
   it('refuses the setup page without a ticket', async () => {
-    expect((await fetch(`${h.relayUrl}/pipedrive/setup`)).status).toBe(400)
+    expect((await fetch(`${harness().relayUrl}/pipedrive/setup`)).status).toBe(400)
   })
 })
 
 describe('uninstalling the Pipedrive app', () => {
   it('deletes the installation when Pipedrive calls back with the client credentials', async () => {
-    await h.install(ADMIN)
-    expect(await h.pipedrive.uninstall(Number(ADMIN))).toBe(204)
-    expect(await h.store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeUndefined()
-    const panel = await fetch(await h.panelUrl('person', 1))
+    await harness().install(ADMIN)
+    expect(await harness().pipedrive.uninstall(Number(ADMIN))).toBe(204)
+    expect(await harness().store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeUndefined()
+    const panel = await fetch(await harness().panelUrl('person', 1))
     expect(await panel.json()).toMatchObject({ error: { title: 'Connect Pipedrive' } })
   })
 
   it('ignores an uninstall notice without the client credentials', async () => {
-    await h.install(ADMIN)
+    await harness().install(ADMIN)
     const body = JSON.stringify({ client_id: CLIENT_ID, company_id: 1001, user_id: 2001 })
     for (const authorization of [undefined, `Basic ${btoa(`${CLIENT_ID}:wrong`)}`]) {
-      const answer = await fetch(`${h.relayUrl}/pipedrive/oauth/callback`, {
+      const answer = await fetch(`${harness().relayUrl}/pipedrive/oauth/callback`, {
         method: 'DELETE',
         headers: {
           'content-type': 'application/json',
@@ -164,12 +162,12 @@ describe('uninstalling the Pipedrive app', () => {
       })
       expect(answer.status).toBe(401)
     }
-    expect(await h.store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeDefined()
+    expect(await harness().store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeDefined()
   })
 
   it('acknowledges a visibility notice only with the client credentials', async () => {
     const post = (authorization?: string) =>
-      fetch(`${h.relayUrl}/pipedrive/oauth/callback`, {
+      fetch(`${harness().relayUrl}/pipedrive/oauth/callback`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -184,7 +182,7 @@ describe('uninstalling the Pipedrive app', () => {
 
 describe('the setup page’s failures', () => {
   it('are pages a person can read, not JSON', async () => {
-    const answer = await fetch(`${h.relayUrl}/pipedrive/setup?ticket=forged`)
+    const answer = await fetch(`${harness().relayUrl}/pipedrive/setup?ticket=forged`)
     expect(answer.status).toBe(401)
     expect(answer.headers.get('content-type')).toContain('text/html')
     expect(await answer.text()).toContain('This link is invalid or has expired')

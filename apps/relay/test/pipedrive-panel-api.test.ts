@@ -1,7 +1,7 @@
 // The custom panel's page (served only with a verified token, nonce'd, framed by Pipedrive only)
 // and its API (SDK-signed Bearer tokens): subject, the shared context routes, notes.
 import { SEEDED } from '@intilery-connect/sandbox'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import {
   ADMIN,
@@ -10,23 +10,19 @@ import {
   PANEL_SECRET,
   REP,
   startPipedriveHarness,
-  type PipedriveHarness,
+  useHarness,
 } from './pipedrive-harness.ts'
 
-let h: PipedriveHarness
-beforeAll(async () => {
-  h = await startPipedriveHarness()
-  await h.install(ADMIN)
-})
-afterAll(() => h.stop())
+const harness = useHarness([ADMIN])
 
-const sdkToken = (claims: Record<string, unknown> = {}) => h.token(claims, CUSTOM_PANEL_SECRET)
+const sdkToken = (claims: Record<string, unknown> = {}) =>
+  harness().token(claims, CUSTOM_PANEL_SECRET)
 
 async function api(path: string, init: RequestInit & { token?: string | null } = {}) {
   const token = init.token === undefined ? await sdkToken() : init.token
   const headers = new Headers(init.headers)
   if (token !== null) headers.set('authorization', `Bearer ${token}`)
-  const response = await fetch(`${h.relayUrl}/pipedrive/v1${path}`, { ...init, headers })
+  const response = await fetch(`${harness().relayUrl}/pipedrive/v1${path}`, { ...init, headers })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
@@ -42,7 +38,7 @@ async function page(overrides: Record<string, string> = {}) {
     token: await sdkToken(),
     ...overrides,
   })
-  return fetch(`${h.relayUrl}/pipedrive/panel?${query.toString()}`)
+  return fetch(`${harness().relayUrl}/pipedrive/panel?${query.toString()}`)
 }
 
 describe('the custom panel page', () => {
@@ -74,7 +70,7 @@ describe('the custom panel page', () => {
   })
 
   it('is refused with a token signed by the JSON panel’s secret', async () => {
-    const response = await page({ token: await h.token({}, PANEL_SECRET) })
+    const response = await page({ token: await harness().token({}, PANEL_SECRET) })
     expect(response.status).toBe(401)
   })
 
@@ -136,7 +132,7 @@ describe('the custom panel API', () => {
       body: JSON.stringify({ resource: 'person', id: 1, text }),
     })
     expect(status).toBe(201)
-    const note = h.pipedrive.notes.find((n) => n.id === body.id)
+    const note = harness().pipedrive.notes.find((n) => n.id === body.id)
     expect(note).toMatchObject({
       person_id: 1,
       content: 'Joe Bloggs<br>&lt;img src=x onerror=alert(1)&gt; &amp; more',
@@ -159,7 +155,7 @@ describe('the custom panel API', () => {
 
   it('refuses calls without a valid SDK token', async () => {
     expect((await api('/subject?resource=person&id=1', { token: null })).status).toBe(401)
-    const panelToken = await h.token({}, PANEL_SECRET)
+    const panelToken = await harness().token({}, PANEL_SECRET)
     expect((await api('/subject?resource=person&id=1', { token: panelToken })).status).toBe(401)
   })
 
@@ -174,7 +170,7 @@ describe('the custom panel API', () => {
   it('records every profile read in the audit log as the Pipedrive user', async () => {
     await api(`/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`)
     const rows = []
-    for await (const row of h.store.audit.export(new Date(0))) rows.push(row)
+    for await (const row of harness().store.audit.export(new Date(0))) rows.push(row)
     expect(
       rows.some((r) => r.channel === 'pipedrive' && r.caller === `pipedrive:${COMPANY}:${ADMIN}`)
     ).toBe(true)

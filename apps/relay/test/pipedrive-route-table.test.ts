@@ -1,23 +1,19 @@
 // With the Pipedrive app on, every /pipedrive route still refuses a caller without credentials.
 // Walks the app's own route table (middleware entries, method ALL, aside), so a new Pipedrive route is covered the day it is added. The one
 // entry point is the install's start, which only sends the browser to Pipedrive's consent page.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
-import { startPipedriveHarness, type PipedriveHarness } from './pipedrive-harness.ts'
+import { useHarness } from './pipedrive-harness.ts'
 
-let h: PipedriveHarness
-beforeAll(async () => {
-  h = await startPipedriveHarness()
-})
-afterAll(() => h.stop())
+const harness = useHarness([])
 
 const ENTRY_POINTS = new Set(['GET /pipedrive/oauth/start'])
 
 it('refuses requests without credentials on every Pipedrive route', async () => {
   const routes = [
     ...new Set(
-      h.app.routes
-        .filter((r) => r.path.startsWith('/pipedrive') && r.method !== 'ALL')
+      harness()
+        .app.routes.filter((r) => r.path.startsWith('/pipedrive') && r.method !== 'ALL')
         .map((r) => `${r.method} ${r.path}`)
     ),
   ]
@@ -25,14 +21,14 @@ it('refuses requests without credentials on every Pipedrive route', async () => 
   for (const route of routes) {
     const [method = 'GET', path = '/'] = route.split(' ')
     if (ENTRY_POINTS.has(route)) {
-      const answer = await fetch(`${h.relayUrl}${path}`, { redirect: 'manual' })
+      const answer = await fetch(`${harness().relayUrl}${path}`, { redirect: 'manual' })
       expect(answer.headers.get('location')).toMatch(
         /^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/
       )
       continue
     }
     const answer = await fetch(
-      `${h.relayUrl}${path}?resource=person&id=1&selectedIds=1&userId=2001&companyId=1001&email=joe.bloggs@intilery.com`,
+      `${harness().relayUrl}${path}?resource=person&id=1&selectedIds=1&userId=2001&companyId=1001&email=joe.bloggs@intilery.com`,
       {
         method: method,
         redirect: 'manual',

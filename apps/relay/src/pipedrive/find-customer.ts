@@ -25,22 +25,30 @@ export interface FoundCustomer {
   readonly context: CustomerContext
 }
 
+/** Intilery's 404 for an unknown email is an answer here ("not this one"), not a failure. */
+async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read
+  } catch (error) {
+    if (isIntileryError(error) && error.code === 'not_found') return undefined
+    throw error
+  }
+}
+
 async function knows(
   upstream: UpstreamReads,
   ref: ProfileRef,
   audited: AuditedRead,
   opts: ReadOptions
 ): Promise<boolean> {
-  try {
-    return await audited(ref, async () => {
+  const found = await unlessNotFound(
+    audited(ref, async () => {
       const meta = await upstream.meta(ref, opts)
-      const found = meta.value.kind === 'list' ? meta.value.profiles.length > 0 : true
-      return { result: found, upstreamRequestId: meta.requestId }
+      const known = meta.value.kind === 'list' ? meta.value.profiles.length > 0 : true
+      return { result: known, upstreamRequestId: meta.requestId }
     })
-  } catch (error) {
-    if (isIntileryError(error) && error.code === 'not_found') return false
-    throw error
-  }
+  )
+  return found === true
 }
 
 /** The first of `emails` Intilery has a profile for; undefined when it knows none. */
@@ -63,16 +71,13 @@ async function contextOf(
   opts: ReadOptions
 ): Promise<FoundCustomer | undefined> {
   const ref = createProfileRef('email', email)
-  try {
-    const context = await audited(ref, async () => {
+  const context = await unlessNotFound(
+    audited(ref, async () => {
       const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, opts)
       return { result: context, upstreamRequestId }
     })
-    return context.profiles.length === 0 ? undefined : { email, context }
-  } catch (error) {
-    if (isIntileryError(error) && error.code === 'not_found') return undefined
-    throw error
-  }
+  )
+  return context === undefined || context.profiles.length === 0 ? undefined : { email, context }
 }
 
 /**
