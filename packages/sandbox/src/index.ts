@@ -34,4 +34,15 @@ export {
   type PipedriveOptions,
   type RunningPipedrive,
 } from './pipedrive/server.ts'
-export { DEMO_COMPANY, pipedriveDataset, type PipedriveDataset } from './pipedrive/data.ts'
+export {
+  DEMO_COMPANY,
+  pipedriveDataset,
+  type PipedriveDataset,
+  type PipedrivePerson,
+} from './pipedrive/data.ts'
+export { installThroughBrowser } from './pipedrive/browser-install.ts'
+export {
+  startPipedriveHost,
+  type PipedriveHostOptions,
+  type RunningPipedriveHost,
+} from './pipedrive-host/server.ts'

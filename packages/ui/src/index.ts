@@ -5,6 +5,7 @@
  */
 export { CustomerPanel, type CustomerPanelProps, type Theme } from './components/CustomerPanel.tsx'
 export { ProfileCard } from './components/ProfileCard.tsx'
+export { Skeleton, StatusMessage } from './components/StatusMessage.tsx'
 export { Timeline } from './components/Timeline.tsx'
 export {
   createRelayClient,

@@ -49,8 +49,20 @@ export interface CustomerPanelProps {
   /** Live refresh period while visible (default: none). */
   readonly liveMs?: number | undefined
   readonly visible?: boolean | undefined
-  /** Shown as "Add summary to internal note" when given; receives core's Markdown summary. */
-  readonly onAddNote?: ((markdown: string) => Promise<void>) | undefined
+  /** Shown as "Add summary to internal note" when given; receives core's summary. */
+  readonly onAddNote?: ((summary: string) => Promise<void>) | undefined
+  /** The summary's format: Markdown (Zendesk comments, the default) or plain text (Pipedrive notes). */
+  readonly noteFormat?: 'markdown' | 'text' | undefined
+  /**
+   * The note button's words when the host's note is not an internal note (Pipedrive's notes sit
+   * on the person or deal); already translated by the host.
+   */
+  readonly noteLabels?: { readonly add: string; readonly added: string } | undefined
+  /**
+   * Why the host has nobody to look up (e.g. "This deal has no contact person"), already
+   * translated; shown instead of the generic "No customer found", with the search opened.
+   */
+  readonly noLookupText?: string | undefined
 }
 
 const FAILURE_TEXT: Record<RelayCallError['failure'], MessageId> = {
@@ -114,7 +126,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
       ? NO_FILTER
       : { ...NO_FILTER, kinds: props.defaultKinds }
   )
-  const [note, setNote] = useState<'idle' | 'adding' | 'added' | 'failed'>('idle')
+  const [note, setNote] = useState<'idle' | 'adding' | 'added' | { failed: unknown }>('idle')
   const { state } = customer
   // True for the first render of each customer's rows; cleared after that paint.
   const [firstRowsOnly, setFirstRowsOnly] = useState(true)
@@ -141,7 +153,13 @@ export function CustomerPanel(props: CustomerPanelProps) {
         <Failure t={t} error={state.error} retry={customer.retry} />
       )
   } else if (state.kind === 'none')
-    body = <StatusMessage tone="info">{t('common.error.notFound')}</StatusMessage>
+    body = (
+      <StatusMessage tone="info">
+        {customer.lookup === undefined && props.noLookupText !== undefined
+          ? visibleText(props.noLookupText)
+          : t('common.error.notFound')}
+      </StatusMessage>
+    )
   else if (state.kind === 'many')
     body = <ProfilePicker t={t} profiles={state.context.profiles} onPick={customer.pick} />
   else {
@@ -187,21 +205,28 @@ export function CustomerPanel(props: CustomerPanelProps) {
               const onAddNote = props.onAddNote
               if (onAddNote === undefined) return
               setNote('adding')
-              const markdown = summarize(
+              const summary = summarize(
                 { ...state.context, profiles: [state.profile] },
-                { locale, timeZone, format: 'markdown' }
+                { locale, timeZone, format: props.noteFormat ?? 'markdown' }
               )
-              onAddNote(markdown).then(
+              onAddNote(summary).then(
                 () => setNote('added'),
-                () => setNote('failed')
+                (error: unknown) => setNote({ failed: error })
               )
             }}
           >
-            {note === 'added' ? t('common.note.added') : t('common.note.add')}
+            {note === 'added'
+              ? (props.noteLabels?.added ?? t('common.note.added'))
+              : (props.noteLabels?.add ?? t('common.note.add'))}
           </button>
         )}
-        {note === 'failed' ? (
-          <StatusMessage tone="error">{t('common.error.generic')}</StatusMessage>
+        {typeof note === 'object' ? (
+          <StatusMessage tone="error">
+            {/* The relay says what went wrong in words that never carry data. */}
+            {note.failed instanceof RelayCallError
+              ? `${t('common.error.generic')} ${visibleText(note.failed.message)}`
+              : t('common.error.generic')}
+          </StatusMessage>
         ) : null}
         <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
         <TimelineFilters t={t} state={filter} onChange={setFilter} />
@@ -237,7 +262,12 @@ export function CustomerPanel(props: CustomerPanelProps) {
         <SearchForm
           t={t}
           onSearch={customer.search}
-          open={state.kind === 'failed' && state.error.failure === 'not_found'}
+          open={
+            (state.kind === 'failed' && state.error.failure === 'not_found') ||
+            (state.kind === 'none' &&
+              customer.lookup === undefined &&
+              props.noLookupText !== undefined)
+          }
         />
       ) : null}
     </main>

@@ -1,0 +1,101 @@
+/**
+ * The custom panel on a person, deal or organization: asks the relay who the record is about, then
+ * shows that customer in the shared panel (or says why there is nobody, with the search open),
+ * follows Pipedrive's theme and the panel's visibility, and writes the summary as a note on the
+ * record.
+ */
+import { isLocaleLoaded, loadLocale } from '@intilery-connect/core'
+import { createRelayClient, CustomerPanel, RelayCallError } from '@intilery-connect/ui'
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
+
+import { addNote, fetchSubject, PIPEDRIVE_API } from './panel-api.ts'
+import type { PanelParams } from './panel-params.ts'
+import type { PipedriveHost } from './pipedrive-host.ts'
+import type { RelayFetch } from './relay-fetch.ts'
+import { reasonOf, type Subject } from './subject.ts'
+import { PanelFrame, SubjectFailure, SubjectLoading } from './SubjectStates.tsx'
+import { noLookupText, wordsFor } from './words.ts'
+
+/** Live refresh while the panel is visible, as the Zendesk sidebar does (the relay caches 5 s). */
+const LIVE_MS = 5_000
+
+export interface PipedrivePanelProps {
+  readonly params: PanelParams
+  readonly host: PipedriveHost
+  readonly relay: RelayFetch
+  readonly locale: string
+  readonly timeZone?: string | undefined
+}
+
+const asCallError = (error: unknown) =>
+  error instanceof RelayCallError
+    ? error
+    : new RelayCallError('malformed', error instanceof Error ? error.message : String(error))
+
+function usePipedriveView(host: PipedriveHost) {
+  const [dark, setDark] = useState(host.initialTheme === 'dark')
+  const [expanded, setExpanded] = useState(true)
+  const [pageVisible, setPageVisible] = useState(() => !document.hidden)
+  useEffect(() => {
+    host.onTheme((theme) => setDark(theme === 'dark'))
+    host.onVisibility(setExpanded)
+    const onVisibility = () => setPageVisible(!document.hidden)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => document.removeEventListener('visibilitychange', onVisibility)
+  }, [host])
+  return { dark, visible: expanded && pageVisible }
+}
+
+export function PipedrivePanel({ params, host, relay, locale, timeZone }: PipedrivePanelProps) {
+  const { resource, selectedId } = params
+  const words = useMemo(() => wordsFor(locale), [locale])
+  const { dark, visible } = usePipedriveView(host)
+  // The states drawn here use core's catalogue too; the shared panel loads it for itself.
+  const [, setLocaleReady] = useState(() => isLocaleLoaded(locale))
+  useEffect(() => void loadLocale(locale).finally(() => setLocaleReady(true)), [locale])
+  const [subject, setSubject] = useState<Subject | RelayCallError | 'loading'>('loading')
+  const load = useCallback(() => {
+    setSubject('loading')
+    fetchSubject(relay, resource, selectedId).then(setSubject, (error: unknown) =>
+      setSubject(asCallError(error))
+    )
+  }, [relay, resource, selectedId])
+  useEffect(load, [load])
+  const client = useMemo(() => createRelayClient(relay.get, PIPEDRIVE_API), [relay])
+
+  if (subject === 'loading' || subject instanceof RelayCallError)
+    return (
+      <PanelFrame locale={locale} dark={dark}>
+        {subject === 'loading' ? (
+          <SubjectLoading locale={locale} />
+        ) : (
+          <SubjectFailure locale={locale} words={words} error={subject} retry={load} />
+        )}
+      </PanelFrame>
+    )
+  return (
+    <CustomerPanel
+      client={client}
+      lookup={subject.lookup}
+      locale={locale}
+      timeZone={timeZone}
+      theme="pipedrive"
+      dark={dark}
+      liveMs={LIVE_MS}
+      visible={visible}
+      noLookupText={
+        subject.lookup === undefined
+          ? noLookupText(words, resource, reasonOf(subject), subject.emails, subject.persons)
+          : undefined
+      }
+      noteLabels={{ add: words.noteAdd, added: words.noteAdded }}
+      // Pipedrive notes are HTML the relay escapes whole: Markdown would show as asterisks.
+      noteFormat="text"
+      onAddNote={async (summary) => {
+        // A failure rejects, and the shared panel shows it under the button.
+        await addNote(relay, resource, selectedId, summary)
+        await host.snackbar(words.noteSnackbar)
+      }}
+    />
+  )
+}
