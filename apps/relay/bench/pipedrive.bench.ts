@@ -96,7 +96,7 @@ const relay = spawnNode('relay', built.relay, built.orphanGuard, {
 try {
   await waitUntilHealthy(relay, `${relayUrl}/healthz`)
   const installed = await installThroughBrowser(`${relayUrl}/pipedrive/oauth/start`, USER_ID)
-  if (installed.status !== 302) throw new Error(`install failed: ${installed.status}`)
+  if (installed.status !== 200) throw new Error(`install failed: ${installed.status}`)
   sandbox.faults.set({ latencyMs: LATENCY_MS })
   const accessToken = pipedrive.grants.grantOf(DEMO_COMPANY.id, USER_ID)?.accessToken ?? ''
 

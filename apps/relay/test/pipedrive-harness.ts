@@ -87,7 +87,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     hasher,
     now,
   })
-  await store.tenants.upsert({
+  const demoTenant = (pipedriveCompanyIds: string[]) => ({
     id: 'demo',
     name: 'Demo workspace',
     intilery: {
@@ -98,8 +98,9 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
       authToken: sandbox.config.authToken,
     },
     zendesk: [],
-    pipedriveCompanyIds: [COMPANY],
+    pipedriveCompanyIds,
   })
+  await store.tenants.upsert(demoTenant([COMPANY]))
   const deps = nodePipedriveDeps({
     settings,
     store,
@@ -179,6 +180,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
   }
 
   return {
+    /** Unlinks (false) or links (true) company 1001 and the demo tenant. */
+    linkCompany: (linked: boolean) => store.tenants.upsert(demoTenant(linked ? [COMPANY] : [])),
     relayUrl,
     app,
     store,

@@ -4,13 +4,7 @@ import { SEEDED } from '@intilery-connect/sandbox'
 import { describe, expect, it } from 'vitest'
 
 import { assertValidPanel, assertValidPanelError } from './json-panel-validator.ts'
-import {
-  ADMIN,
-  CLIENT_SECRET,
-  COMPANY,
-  REP,
-  useHarness,
-} from './pipedrive-harness.ts'
+import { ADMIN, CLIENT_ID, CLIENT_SECRET, COMPANY, REP, useHarness } from './pipedrive-harness.ts'
 
 const harness = useHarness([ADMIN])
 
@@ -73,21 +67,37 @@ describe('the JSON panel for a customer Intilery knows', () => {
 
   it('keeps hostile Pipedrive and Intilery values as plain text', async () => {
     const { data } = await panel(await harness().panelUrl('person', 5))
-    // The hostile customer's own values arrive verbatim, as data, never as markdown.
-    expect(data[0]?.email).toBe(SEEDED.hostile.email)
+    // The hostile customer's own values arrive verbatim, as data, never as markdown; an email with
+    // markup in it stays out of Pipedrive's typed email field, which could break the whole panel.
     expect(data[0]?.user_id).toBe(SEEDED.hostile.userId)
+    expect(data[0]?.email).toBeUndefined()
     expect(JSON.stringify(data)).not.toContain('"markdown"')
   })
 
-  it('reads through the sharing admin’s install for a viewer of a shared panel', async () => {
-    const url = await harness().panelUrl('person', 1, {
-      userId: REP,
-      isShared: 'true',
-      token: await harness().token({ userId: Number(REP) }),
-    })
-    const { status, data } = await panel(url)
+  it('reads through the admin’s install for a shared panel, only while the admin shares it', async () => {
+    const url = async () =>
+      harness().panelUrl('person', 1, {
+        userId: REP,
+        isShared: 'true',
+        token: await harness().token({ userId: Number(REP) }),
+      })
+    const visibility = (isShared: boolean) =>
+      fetch(`${harness().relayUrl}/pipedrive/oauth/callback`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${btoa(`${CLIENT_ID}:${CLIENT_SECRET}`)}`,
+        },
+        body: JSON.stringify({ company_id: 1001, user_id: Number(ADMIN), isShared }),
+      })
+    // `isShared` in the query alone lends nothing: it is not part of the signed token.
+    expect((await panel(await url())).status).toBe(403)
+    expect((await visibility(true)).status).toBe(204)
+    const { status, data } = await panel(await url())
     expect(status).toBe(200)
     expect(data[0]).toMatchObject({ header: 'Joe Bloggs' })
+    expect((await visibility(false)).status).toBe(204)
+    expect((await panel(await url())).status).toBe(403)
   })
 })
 
@@ -149,7 +159,7 @@ describe('the JSON panel refuses', () => {
     expect(errorOf(body).title).toBe('Bad request')
   })
 
-  it('an unknown company: "Connect Intilery", with a setup link for that company', async () => {
+  it('an unknown company: "Connect Intilery", sending an admin through the install', async () => {
     const url = await harness().panelUrl('person', 1, {
       companyId: '9999',
       token: await harness().token({ companyId: 9999 }),
@@ -160,7 +170,7 @@ describe('the JSON panel refuses', () => {
       title: 'Connect Intilery',
       action: { label: 'Connect Intilery' },
     })
-    expect(errorOf(body).action?.url).toMatch(/\/pipedrive\/setup\?ticket=/)
+    expect(errorOf(body).action?.url).toBe(`${harness().relayUrl}/pipedrive/oauth/start`)
   })
 
   it('a user who has not installed the app: "Connect Pipedrive"', async () => {

@@ -5,14 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createLinkSigner } from '../src/pipedrive/signed-links.ts'
 import { setupUrl } from '../src/routes/pipedrive-setup.ts'
-import {
-  ADMIN,
-  CLIENT_ID,
-  CLIENT_SECRET,
-  COMPANY,
-  REP,
-  useHarness,
-} from './pipedrive-harness.ts'
+import { ADMIN, CLIENT_ID, CLIENT_SECRET, COMPANY, REP, useHarness } from './pipedrive-harness.ts'
 
 const harness = useHarness([])
 
@@ -44,7 +37,7 @@ async function start() {
 }
 
 describe('installing the Pipedrive app', () => {
-  it('goes from start through consent to a stored, sealed installation and the setup page', async () => {
+  it('goes from start through consent to a stored, sealed installation', async () => {
     const { authorizeUrl, cookie } = await start()
     expect(authorizeUrl.startsWith(`${harness().pipedrive.url}/oauth/authorize?`)).toBe(true)
     expect(new URL(authorizeUrl).searchParams.get('client_id')).toBe(CLIENT_ID)
@@ -53,18 +46,43 @@ describe('installing the Pipedrive app', () => {
     expect(callback.startsWith(`${harness().relayUrl}/pipedrive/oauth/callback?code=`)).toBe(true)
 
     const done = await fetch(callback, { ...manual, headers: { cookie } })
-    expect(done.status).toBe(302)
-    const setup = done.headers.get('location') ?? ''
-    expect(setup).toMatch(/\/pipedrive\/setup\?ticket=/)
+    expect(done.status).toBe(200)
+    expect(await done.text()).toContain('Demo workspace')
     const install = await harness().store.pipedriveInstallations.get(COMPANY, REP)
     expect(install).toMatchObject({ status: 'connected', apiDomain: harness().pipedrive.url })
     expect(install?.accessToken).toBe(harness().pipedrive.grants.grantOf(1001, 2002)?.accessToken)
+  })
 
-    const page = await fetch(setup)
-    expect(page.status).toBe(200)
-    const text = await page.text()
-    expect(text).toContain('Intilery is connected')
-    expect(text).toContain('Demo workspace')
+  it('sends an admin of an unlinked company to the setup page, which names the company', async () => {
+    await harness().linkCompany(false)
+    try {
+      const { authorizeUrl, cookie } = await start()
+      const callback = await consent(authorizeUrl, ADMIN, 'allow')
+      const done = await fetch(callback, { ...manual, headers: { cookie } })
+      expect(done.status).toBe(302)
+      const setup = done.headers.get('location') ?? ''
+      expect(setup).toMatch(/\/pipedrive\/setup\?ticket=/)
+      const page = await (await fetch(setup)).text()
+      expect(page).toContain('Acme Trading (acme.pipedrive.com)')
+      expect(page).toContain('Link this Pipedrive company')
+    } finally {
+      await harness().linkCompany(true)
+    }
+  })
+
+  it('gives a non-admin of an unlinked company no setup link', async () => {
+    await harness().linkCompany(false)
+    try {
+      const { authorizeUrl, cookie } = await start()
+      const callback = await consent(authorizeUrl, REP, 'allow')
+      const done = await fetch(callback, { ...manual, headers: { cookie } })
+      expect(done.status).toBe(200)
+      const text = await done.text()
+      expect(text).toContain('ask them to install the app')
+      expect(text).not.toContain('ticket=')
+    } finally {
+      await harness().linkCompany(true)
+    }
   })
 
   it('refuses a callback whose state this browser did not start', async () => {
@@ -102,36 +120,53 @@ describe('installing the Pipedrive app', () => {
 })
 
 describe('linking a Pipedrive company to a tenant', () => {
-  it('needs the ticket from an install and one of the tenant’s API keys', async () => {
+  const link = (ticket: string, apiKey: string) =>
+    fetch(`${harness().relayUrl}/pipedrive/setup`, {
+      method: 'POST',
+      body: new URLSearchParams({ ticket, apiKey }),
+    })
+  const ticketFor = async (companyId: string) => {
+    const links = createLinkSigner(CLIENT_SECRET, () => harness().clock.ms)
+    const url = await setupUrl(links, harness().relayUrl, {
+      id: ADMIN,
+      companyId,
+      companyName: 'Other Co',
+      companyDomain: 'other',
+    })
+    return new URL(url).searchParams.get('ticket') ?? ''
+  }
+
+  it('needs an admin’s ticket and an API key allowed every trait', async () => {
+    const store = harness().store
+    const { key } = await store.apiKeys.create('demo', { name: 'setup', traitAllowlist: '*' })
+    const narrow = await store.apiKeys.create('demo', {
+      name: 'narrow',
+      traitAllowlist: ['firstName'],
+    })
+    const ticket = await ticketFor('4242')
+
+    expect((await link(ticket, 'icr_not_a_key_000000')).status).toBe(401)
+    // A key limited to some traits would otherwise become a way to read whole profiles.
+    expect((await link(ticket, narrow.key)).status).toBe(401)
+    expect(await store.tenants.findByPipedriveCompany('4242')).toBeUndefined()
+    expect((await link(`${ticket}x`, key)).status).toBe(401)
+
+    const linked = await link(ticket, key)
+    expect(linked.status).toBe(200)
+    expect(await linked.text()).toContain('Other Co (other.pipedrive.com)')
+    expect((await store.tenants.findByPipedriveCompany('4242'))?.id).toBe('demo')
+  })
+
+  it('stops a link after five wrong keys', async () => {
+    const ticket = await ticketFor('4343')
+    for (let i = 0; i < 5; i++)
+      expect((await link(ticket, `icr_wrong_${i}_000000`)).status).toBe(401)
     const { key } = await harness().store.apiKeys.create('demo', {
-      name: 'setup',
+      name: 'late',
       traitAllowlist: '*',
     })
-    const links = createLinkSigner(CLIENT_SECRET, () => harness().clock.ms)
-    const url = await setupUrl(links, harness().relayUrl, { companyId: '4242', userId: ADMIN })
-    const form = await fetch(url)
-    expect(await form.text()).toContain('Link this Pipedrive company')
-    const ticket = new URL(url).searchParams.get('ticket') ?? ''
-
-    const wrong = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
-      method: 'POST',
-      body: new URLSearchParams({ ticket, apiKey: 'icr_not_a_key_000000' }),
-    })
-    expect(wrong.status).toBe(401)
-    expect(await harness().store.tenants.findByPipedriveCompany('4242')).toBeUndefined()
-
-    const forged = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
-      method: 'POST',
-      body: new URLSearchParams({ ticket: `${ticket}x`, apiKey: key }),
-    })
-    expect(forged.status).toBe(401)
-
-    const linked = await fetch(`${harness().relayUrl}/pipedrive/setup`, {
-      method: 'POST',
-      body: new URLSearchParams({ ticket, apiKey: key }),
-    })
-    expect(linked.status).toBe(200)
-    expect((await harness().store.tenants.findByPipedriveCompany('4242'))?.id).toBe('demo')
+    expect((await link(ticket, key)).status).toBe(429)
+    expect(await harness().store.tenants.findByPipedriveCompany('4343')).toBeUndefined()
   })
 
   it('refuses the setup page without a ticket', async () => {

@@ -177,3 +177,18 @@ describe('the custom panel API', () => {
     expect(JSON.stringify(rows)).not.toContain(SEEDED.joeBloggs.email)
   })
 })
+
+describe('the custom panel API for a viewer who never installed the app', () => {
+  it('refuses every read, not only the record’s subject', async () => {
+    const token = await sdkToken({ userId: Number(REP) })
+    for (const path of [
+      '/subject?resource=person&id=1',
+      `/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`,
+      `/traits?ref=${encodeURIComponent(`email:${SEEDED.joeBloggs.email}`)}`,
+    ]) {
+      const { status, body } = await api(path, { token })
+      expect(status, path).toBe(403)
+      expect(body).toMatchObject({ error: { code: 'not_connected' } })
+    }
+  })
+})

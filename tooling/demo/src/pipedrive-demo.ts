@@ -52,6 +52,7 @@ export async function buildPipedrivePanel(outDir: string): Promise<string> {
 /** Installs the app for the demo user through the relay's real OAuth start and callback. */
 export async function installDemoPipedrive(relayUrl: string, userId: number): Promise<void> {
   const done = await installThroughBrowser(`${relayUrl}/pipedrive/oauth/start`, userId)
-  if (done.status !== 302 || !/\/pipedrive\/setup\?/.test(done.location ?? ''))
+  // The demo company is linked to the demo tenant already, so the callback says "connected".
+  if (done.status !== 200)
     throw new Error(`the demo's Pipedrive install failed (callback answered ${done.status})`)
 }

@@ -24,10 +24,9 @@ export interface PanelErrorBody {
   }
 }
 
-/** Where each fix happens; the setup link is signed per request, so the route passes it in. */
+/** Where each fix happens: the install start (an admin's install ends on the setup page). */
 export interface FixLinks {
   readonly connectPipedrive: string
-  readonly connectIntilery: () => Promise<string>
 }
 
 export interface PanelFailure {
@@ -35,7 +34,7 @@ export interface PanelFailure {
   readonly body: PanelErrorBody
 }
 
-export async function panelFailure(error: unknown, links: FixLinks): Promise<PanelFailure> {
+export function panelFailure(error: unknown, links: FixLinks): PanelFailure {
   const mapped = mapError(error)
   const reconnect = {
     status: 403,
@@ -54,8 +53,9 @@ export async function panelFailure(error: unknown, links: FixLinks): Promise<Pan
         body: {
           error: {
             title: 'Connect Intilery',
-            subtitle: 'This Pipedrive company is not linked to an Intilery workspace yet.',
-            action: { url: await links.connectIntilery(), label: 'Connect Intilery' },
+            subtitle:
+              'This Pipedrive company is not linked to an Intilery workspace yet. A Pipedrive admin links it by installing the app.',
+            action: { url: links.connectPipedrive, label: 'Connect Intilery' },
           },
         },
       }

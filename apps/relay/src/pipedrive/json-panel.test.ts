@@ -41,3 +41,19 @@ describe('note HTML', () => {
     expect(noteHtml(`a <b> & "c" 'd'\ne`)).toBe('a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;<br>e')
   })
 })
+
+describe('typed fields', () => {
+  it('carry only a plausible email and phone, so an odd value cannot break the panel', () => {
+    const context = contextWith({
+      email: 'bobby+<svg/onload=alert(1)>@example.com',
+      phone: 'call me <b>maybe</b>',
+    })
+    const [profile] = jsonPanel(
+      { resource: 'person', id: 1, emails: ['x@y.example'] },
+      { email: 'x@y.example', context },
+      { profileUrl: 'https://demo.demo.intilery.com/customers', now: NOW }
+    ).data
+    expect(profile?.email).toBeUndefined()
+    expect(profile?.phone).toBeUndefined()
+  })
+})

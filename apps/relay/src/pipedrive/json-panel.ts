@@ -21,6 +21,13 @@ import {
 import { panelEvents } from './panel-events.ts'
 import type { Subject } from './resolve-subject.ts'
 
+/**
+ * Pipedrive's `email` and `phone` fields are typed: an odd value there could break the whole panel,
+ * so only plausible ones go in (the identities are still in the custom panel and the profile link).
+ */
+const EMAIL = /^[^\s@<>"]{1,128}@[^\s@<>"]{1,126}$/
+const PHONE = /^\+?[\d ().-]{3,40}$/
+
 export const MAX_OBJECTS = 10
 export const MAX_TEXT = 255
 export const MAX_LABEL = 40
@@ -134,8 +141,8 @@ function profileObject(
     .slice(0, MAX_TAGS)
     .map((a) => fit(a.name, MAX_LABEL))
   const optional = {
-    email: profile.emails[0],
-    phone: profile.phone,
+    email: profile.emails.find((email) => EMAIL.test(email)),
+    phone: profile.phone !== undefined && PHONE.test(profile.phone) ? profile.phone : undefined,
     user_id: profile.userId,
     key_traits: traits === '' ? undefined : traits,
     audiences: audiences.length === 0 ? undefined : audiences,

@@ -48,7 +48,13 @@ describe('the pipedrive client port', () => {
   it('reads users/me, persons, deals and an organization’s persons', async () => {
     const token = (await installed(2002)).access_token
     const crm = api.crm(pipedrive.url, () => Promise.resolve(token))
-    expect(await crm.me()).toEqual({ id: '2002', companyId: '1001' })
+    expect(await crm.me()).toEqual({
+      id: '2002',
+      companyId: '1001',
+      isAdmin: false,
+      companyName: 'Acme Trading',
+      companyDomain: 'acme',
+    })
     expect(await crm.person(1)).toMatchObject({
       id: 1,
       name: 'Joe Bloggs',

@@ -53,9 +53,8 @@ function classify(error: unknown, during: string): Error {
         retryAfter: 2,
       })
   }
-  return new PipedriveCallError('unavailable', `Pipedrive did not answer ${during}`, {
-    cause: error,
-  })
+  // No `cause`: the client's errors carry the request, with its Authorization header and tokens.
+  return new PipedriveCallError('unavailable', `Pipedrive did not answer ${during}`)
 }
 
 async function call<T>(during: string, run: () => Promise<T>): Promise<T> {
@@ -115,8 +114,22 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
       return {
         async me() {
           const answer = await call('users/me', () => new v1.UsersApi(v1Config).getCurrentUser())
-          const user = z.object({ id: z.number(), company_id: z.number() }).parse(dataOf(answer))
-          return { id: String(user.id), companyId: String(user.company_id) }
+          const user = z
+            .object({
+              id: z.number(),
+              company_id: z.number(),
+              is_admin: z.boolean().nullish(),
+              company_name: z.string().nullish(),
+              company_domain: z.string().nullish(),
+            })
+            .parse(dataOf(answer))
+          return {
+            id: String(user.id),
+            companyId: String(user.company_id),
+            isAdmin: user.is_admin === true,
+            companyName: user.company_name ?? '',
+            companyDomain: user.company_domain ?? '',
+          }
         },
         async person(id) {
           const answer = await orUndefined('a person read', () => persons.getPerson({ id }))

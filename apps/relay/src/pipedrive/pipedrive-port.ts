@@ -32,7 +32,15 @@ export const tokenAnswerSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.number().positive(),
-  api_domain: z.url({ protocol: /^https?$/ }),
+  // Where every later call of this installation goes, with its token: https, or a loopback
+  // address for a local stand-in.
+  api_domain: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (url) =>
+        url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url),
+      'must be https'
+    ),
 })
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>
 
@@ -41,6 +49,15 @@ export interface PipedriveOAuth {
   exchangeCode(code: string): Promise<TokenAnswer>
   /** @throws PipedriveCallError('revoked') when the refresh token is dead (uninstalled, idle 60 days). */
   refresh(refreshToken: string): Promise<TokenAnswer>
+}
+
+/** Who installed: `users/me`, the ids as text. */
+export interface PipedriveMe {
+  readonly id: string
+  readonly companyId: string
+  readonly isAdmin: boolean
+  readonly companyName: string
+  readonly companyDomain: string
 }
 
 export interface NewNote {
@@ -52,7 +69,7 @@ export interface NewNote {
 
 /** One installation's view of its company's CRM. */
 export interface PipedriveCrm {
-  me(): Promise<{ readonly id: string; readonly companyId: string }>
+  me(): Promise<PipedriveMe>
   /** undefined when Pipedrive answers 404. */
   person(id: number): Promise<PipedrivePerson | undefined>
   deal(id: number): Promise<PipedriveDeal | undefined>

@@ -2,7 +2,7 @@
  * @module pipedrive/pipedrive-session
  * From an authenticated Pipedrive viewer to what a panel reads with: the tenant their company is
  * linked to and a CRM client on an installation's OAuth token. A viewer of a shared panel
- * (`isShared`, never installed the app) reads through any connected installation of their company.
+ * (`isShared`, never installed the app) reads through the installation of a user who shared it.
  * Each missing step is a NotConnectedError saying what to do, never a generic failure.
  */
 import { RelayError } from '../errors.ts'
@@ -43,10 +43,12 @@ export async function openSession(
     deps.installations.get(viewer.companyId, viewer.userId),
   ])
   if (tenant === undefined) throw new NotConnectedError('no_tenant')
+  // `isShared` is a query value, not a signed claim: it only lends an installation whose user told
+  // Pipedrive (and us, through the visibility callback) that the panels are shared.
   const installation =
     own?.status === 'connected' || viewer.isShared !== true
       ? own
-      : await deps.installations.anyConnected(viewer.companyId)
+      : await deps.installations.anyShared(viewer.companyId)
   if (installation === undefined) throw new NotConnectedError('not_installed')
   if (installation.status === 'disconnected') throw new NotConnectedError('disconnected')
   const crm = deps.api.crm(installation.apiDomain, () => deps.tokens.accessToken(installation))

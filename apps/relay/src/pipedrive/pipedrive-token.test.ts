@@ -35,6 +35,7 @@ describe('verifyPipedriveToken', () => {
     ['without companyId', { companyId: undefined }, 'missing_claim'],
     ['for another company', { companyId: 1002 }, 'claim_mismatch'],
     ['for another user', { userId: 2002 }, 'claim_mismatch'],
+    ['valid for a day', { exp: NOW + 86_400 }, 'lifetime_too_long'],
   ])('rejects a token %s', async (_label, claims, expected) => {
     expect(await reason(await token(claims))).toBe(expected)
   })

@@ -7,7 +7,8 @@
  * what stops someone who knows the URL from reading another company's data.
  *
  * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId`, an expired or
- * not-yet-valid token, and a token with neither `exp` nor `iat` (its age could not be bounded).
+ * not-yet-valid token, one valid for more than an hour ahead, and a token with neither `exp` nor
+ * `iat` (its age could not be bounded).
  */
 import {
   decodeHs256,
@@ -22,6 +23,12 @@ export interface PipedriveViewer {
   readonly companyId: string
   readonly userId: string
 }
+
+/**
+ * Latest `exp` accepted, from now. The SDK's tokens live 5 minutes; the JSON panel's lifetime is
+ * not documented, so this bounds a leaked token without betting on Pipedrive's exact figure.
+ */
+export const MAX_AHEAD_SECONDS = 60 * 60
 
 const idText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value !== '')
@@ -46,6 +53,9 @@ export async function verifyPipedriveToken(
     throw new UnauthenticatedError('missing_claim')
   if (typeof exp === 'number' && exp <= nowSeconds - CLOCK_SKEW_SECONDS)
     throw new UnauthenticatedError('expired')
+  // Pipedrive's tokens live minutes; one valid for longer is not one of theirs to trust.
+  if (typeof exp === 'number' && exp > nowSeconds + MAX_AHEAD_SECONDS)
+    throw new UnauthenticatedError('lifetime_too_long')
   if (
     typeof exp !== 'number' &&
     typeof iat === 'number' &&

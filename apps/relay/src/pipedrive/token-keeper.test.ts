@@ -18,6 +18,8 @@ function memoryStore(initial: PipedriveInstallation): PipedriveInstallationStore
     },
     get: () => Promise.resolve(row),
     anyConnected: () => Promise.resolve(row?.status === 'connected' ? row : undefined),
+    anyShared: () => Promise.resolve(undefined),
+    setShared: () => Promise.resolve(row !== undefined),
     markDisconnected: () => {
       if (row !== undefined) row = { ...row, status: 'disconnected' }
       return Promise.resolve()

@@ -23,8 +23,6 @@ import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
 import { openSession } from '../pipedrive/pipedrive-session.ts'
 import { verifyPipedriveToken } from '../pipedrive/pipedrive-token.ts'
 import { resolveSubject } from '../pipedrive/resolve-subject.ts'
-import type { LinkSigner } from '../pipedrive/signed-links.ts'
-import { setupUrl } from './pipedrive-setup.ts'
 
 const pipedriveId = z.string().regex(/^\d{1,20}$/, 'must be a Pipedrive id')
 
@@ -47,7 +45,6 @@ export interface JsonPanelRouteDeps {
   readonly tenants: TenantDirectory
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
   readonly auditor: ReadAuditor
-  readonly links: LinkSigner
   readonly now: () => number
   readonly hs256?: Hs256Check | undefined
 }
@@ -57,10 +54,10 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   const routes = new Hono<PipedriveEnv>()
 
   routes.get('/panel', async (c) => {
-    const raw = c.req.query()
     try {
       if (settings.panelBasicAuth !== undefined)
         requireBasicAuth(c.req.header('authorization'), settings.panelBasicAuth)
+      const raw = c.req.query()
       if (raw.token === undefined || raw.token === '')
         throw new UnauthenticatedError('missing_token')
       const parsed = panelQuerySchema.safeParse(raw)
@@ -93,14 +90,8 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       })
       return c.json(panel, 200, { 'cache-control': 'no-store' })
     } catch (error) {
-      const failure = await panelFailure(error, {
+      const failure = panelFailure(error, {
         connectPipedrive: `${settings.publicUrl}/pipedrive/oauth/start`,
-        // Reached only after the token proved these ids (no tenant is found after verifying).
-        connectIntilery: () =>
-          setupUrl(deps.links, settings.publicUrl, {
-            companyId: raw.companyId ?? '',
-            userId: raw.userId ?? '',
-          }),
       })
       return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
     }

@@ -7,8 +7,9 @@
  * - `GET /pipedrive/oauth/callback` exchanges the code, asks Pipedrive who installed, stores the
  *   installation's tokens sealed, and continues to the setup page;
  * - `DELETE` (uninstall, Basic client credentials) deletes that installation and its tokens;
- * - `POST` (panel visibility changes, same credentials) is acknowledged: shared panels are
- *   authorised per request by Pipedrive's own signed `isShared`.
+ * - `POST` (panel visibility changes, same credentials; Basic auth there is our inference, as for
+ *   `DELETE`) records whether the user shares the panels, which decides whether viewers who never
+ *   installed may read through that user's installation.
  */
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -21,6 +22,7 @@ import { htmlPage, pageHeaders } from '../http/html-page.ts'
 import type { PipedriveEnv } from '../http/pipedrive-viewer.ts'
 import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
 import type { LinkSigner } from '../pipedrive/signed-links.ts'
+import type { TenantDirectory } from '../ports.ts'
 import { setupUrl } from './pipedrive-setup.ts'
 
 const STATE_COOKIE = 'intilery_pipedrive_state'
@@ -48,6 +50,7 @@ const visibilityBody = z.object({
 
 export function pipedriveOAuthRoutes(deps: {
   readonly pipedrive: PipedriveDeps
+  readonly tenants: TenantDirectory
   readonly links: LinkSigner
   readonly now: () => number
 }) {
@@ -108,10 +111,32 @@ export function pipedriveOAuthRoutes(deps: {
       accessExpiresAt: deps.now() + tokens.expires_in * 1000,
       apiDomain: tokens.api_domain,
     })
-    return c.redirect(
-      await setupUrl(deps.links, settings.publicUrl, { companyId: me.companyId, userId: me.id }),
-      302
-    )
+    const tenant = await deps.tenants.findByPipedriveCompany(me.companyId)
+    if (tenant !== undefined)
+      return htmlPage(
+        c,
+        200,
+        'Intilery is connected',
+        html`<p>
+            Pipedrive (${me.companyName || me.companyId}) reads Intilery workspace
+            <strong>${tenant.name}</strong>. Open a person, deal or organization to see its
+            customer.
+          </p>
+          <p>You can close this tab.</p>`
+      )
+    // Linking a company to a workspace is an admin's decision: only they get a setup link.
+    if (!me.isAdmin)
+      return htmlPage(
+        c,
+        200,
+        'Almost there',
+        html`<p>Your Pipedrive user is connected.</p>
+          <p>
+            A Pipedrive admin of ${me.companyName || me.companyId} still needs to link the company
+            to Intilery: ask them to install the app.
+          </p>`
+      )
+    return c.redirect(await setupUrl(deps.links, settings.publicUrl, me), 302)
   })
 
   routes.delete('/callback', async (c) => {
@@ -127,6 +152,8 @@ export function pipedriveOAuthRoutes(deps: {
     requireBasicAuth(c.req.header('authorization'), clientCredentials)
     const body = visibilityBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success) throw new RelayError('bad_request', 'Not a visibility notice')
+    const { company_id: companyId, user_id: userId, isShared } = body.data
+    await installations.setShared(String(companyId), String(userId), isShared)
     return c.body(null, 204)
   })
 

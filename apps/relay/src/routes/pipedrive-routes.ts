@@ -50,7 +50,13 @@ export function pipedriveRoutes(deps: PipedriveRouteDeps) {
   routes.route('/v1', jsonPanelRoute(shared))
   routes.use(
     '/v1/*',
-    pipedriveSdkAuth(pipedrive.settings.customPanelJwtSecret, deps.tenants, deps.now, deps.hs256)
+    pipedriveSdkAuth(
+      pipedrive.settings.customPanelJwtSecret,
+      deps.tenants,
+      pipedrive.installations,
+      deps.now,
+      deps.hs256
+    )
   )
   routes.route('/v1', pipedrivePanelApi(shared))
   routes.route('/panel', panelPageRoute(shared))

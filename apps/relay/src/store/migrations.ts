@@ -147,11 +147,28 @@ const pipedriveInstallations: Migration = {
   },
 }
 
+/**
+ * Whether a user has shared the app's panels with the whole company (Pipedrive's visibility POST):
+ * only then may a non-installer's shared panel read through that user's installation.
+ */
+const pipedriveSharing: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('pipedrive_installations')
+      .addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.alterTable('pipedrive_installations').dropColumn('shared').execute()
+  },
+}
+
 /** In order. Names sort lexically, which is the order Kysely runs them in. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_imported_keys': importedKeys,
   '0003_pipedrive_installations': pipedriveInstallations,
+  '0004_pipedrive_sharing': pipedriveSharing,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }

@@ -30,8 +30,12 @@ export interface PipedriveInstallationStore {
   save(companyId: string, userId: string, tokens: PipedriveTokens): Promise<void>
   /** @throws SecretBoxError when a sealed token does not open (wrong key or tampered row). */
   get(companyId: string, userId: string): Promise<PipedriveInstallation | undefined>
-  /** A connected installation of the company, for shared panels viewed by non-installers. */
+  /** A connected installation of the company (the setup page's status line). */
   anyConnected(companyId: string): Promise<PipedriveInstallation | undefined>
+  /** A connected installation whose user shared the panels, for viewers who never installed. */
+  anyShared(companyId: string): Promise<PipedriveInstallation | undefined>
+  /** Records Pipedrive's visibility notice; false when the user has no installation. */
+  setShared(companyId: string, userId: string, shared: boolean): Promise<boolean>
   markDisconnected(companyId: string, userId: string): Promise<void>
   /** @returns false when there was no such installation. */
   remove(companyId: string, userId: string): Promise<boolean>
@@ -106,6 +110,28 @@ export function createPipedriveInstallationStore(deps: {
         .orderBy('created_at')
         .executeTakeFirst()
       return row === undefined ? undefined : open(row)
+    },
+
+    async anyShared(companyId) {
+      const row = await db
+        .selectFrom('pipedrive_installations')
+        .selectAll()
+        .where('company_id', '=', companyId)
+        .where('status', '=', 'connected')
+        .where('shared', '=', 1)
+        .orderBy('created_at')
+        .executeTakeFirst()
+      return row === undefined ? undefined : open(row)
+    },
+
+    async setShared(companyId, userId, shared) {
+      const result = await db
+        .updateTable('pipedrive_installations')
+        .set({ shared: shared ? 1 : 0, updated_at: now() })
+        .where('company_id', '=', companyId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
+      return result.numUpdatedRows > 0n
     },
 
     async markDisconnected(companyId, userId) {

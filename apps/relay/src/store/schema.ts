@@ -6,7 +6,7 @@
  * `text`. Both drivers are set up to hand `bigint` back as a JS number (see database.ts), which is
  * exact for epoch milliseconds until the year 287,396.
  */
-import type { Kysely } from 'kysely'
+import type { Generated, Kysely } from 'kysely'
 
 export interface TenantsTable {
   id: string
@@ -47,6 +47,8 @@ export interface PipedriveInstallationsTable {
   access_expires_at: number
   /** `connected`, or `disconnected` once the refresh token stopped working. */
   status: string
+  /** 1 once this user shared the panels company-wide (Pipedrive's visibility POST), else 0. */
+  shared: Generated<number>
   created_at: number
   updated_at: number
 }

@@ -67,5 +67,22 @@ export function registerPipedriveTests(use: UseContext): void {
       expect(await installs.remove('1001', '2001')).toBe(false)
       expect(await installs.get('1001', '2001')).toBeUndefined()
     })
+
+    it('lends an installation to shared panels only while its user shares them', async () => {
+      const { store } = use()
+      const installs = store.pipedriveInstallations
+      await installs.save('1001', '2001', tokens(1_000))
+      expect(await installs.anyShared('1001')).toBeUndefined()
+      expect(await installs.setShared('1001', '2001', true)).toBe(true)
+      expect((await installs.anyShared('1001'))?.userId).toBe('2001')
+      await installs.save('1001', '2001', tokens(2_000))
+      expect((await installs.anyShared('1001'))?.userId).toBe('2001')
+      await installs.markDisconnected('1001', '2001')
+      expect(await installs.anyShared('1001')).toBeUndefined()
+      await installs.save('1001', '2001', tokens(3_000))
+      expect(await installs.setShared('1001', '2001', false)).toBe(true)
+      expect(await installs.anyShared('1001')).toBeUndefined()
+      expect(await installs.setShared('1001', '2999', true)).toBe(false)
+    })
   })
 }
