@@ -126,6 +126,7 @@ describe('the Zendesk sidebar', () => {
 
   it('adds a Markdown summary to an internal note', async () => {
     const { app, page } = await ticket(101)
+    await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
     await app.getByRole('button', { name: 'Add summary to internal note' }).click()
     await expect.poll(() => page.locator('#internal-note').inputValue()).toContain('Joe Bloggs')
     expect(await page.locator('#note-type').textContent()).toBe('internalNote')
