@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import process from 'node:process'
 
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 const FLAGS = [
   '--headless',
@@ -32,4 +32,27 @@ export function chromiumPath(): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: FLAGS })
+}
+
+/** What a page did that the tests forbid: console errors, uncaught exceptions, dialogs. */
+export interface PageWatch {
+  /** Messages the pages printed to the console as errors, and uncaught exceptions. */
+  readonly errors: string[]
+  /** `alert`/`confirm`/`prompt` dialogs opened (there must be none); each is dismissed. */
+  readonly dialogs: string[]
+}
+
+export function watchPage(page: Page): PageWatch {
+  const errors: string[] = []
+  const dialogs: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('favicon'))
+      errors.push(message.text())
+  })
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  return { errors, dialogs }
 }

@@ -4,6 +4,8 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 
+import { watchPage } from './browser.ts'
+
 /** What the host page records (packages/sandbox/src/pipedrive-host/host-client.js). */
 export interface PipedriveHostState {
   readonly calls: readonly { readonly command: string; readonly args?: unknown }[]
@@ -30,17 +32,7 @@ export interface RecordView {
 export async function openRecord(browser: Browser, url: string): Promise<RecordView> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
   const page = await context.newPage()
-  const errors: string[] = []
-  const dialogs: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('favicon'))
-      errors.push(message.text())
-  })
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
-    void dialog.dismiss()
-  })
+  const { errors, dialogs } = watchPage(page)
   await page.goto(url)
   // Chromium runs no animation frames or resize observers in an off-screen cross-origin frame.
   await page.locator('#panel-frame').scrollIntoViewIfNeeded()

@@ -3,6 +3,8 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 
+import { watchPage } from './browser.ts'
+
 export interface TicketView {
   readonly page: Page
   readonly app: FrameLocator
@@ -23,17 +25,7 @@ export async function openTicket(
     colorScheme: options.colorScheme ?? 'light',
   })
   const page = await context.newPage()
-  const errors: string[] = []
-  const dialogs: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('favicon'))
-      errors.push(message.text())
-  })
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
-    void dialog.dismiss()
-  })
+  const { errors, dialogs } = watchPage(page)
   await page.goto(url)
   return {
     page,

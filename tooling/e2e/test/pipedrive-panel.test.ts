@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../src/browser.ts'
 import { askedHeights, openRecord, type RecordView } from '../src/pipedrive-page.ts'
+import { ingestXssCustomer } from '../src/xss-customer.ts'
 import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
 
 let demo: RunningDemo
@@ -205,22 +206,7 @@ describe('hostile strings', () => {
   beforeAll(async () => {
     // A customer whose every trait, event name and property is an XSS payload (as the Zendesk
     // test's), found from the panel by user id.
-    const p = (i: number) => XSS_PAYLOADS[i % XSS_PAYLOADS.length] ?? ''
-    const traits: Record<string, string> = { firstName: p(0), lastName: p(1) }
-    for (const [i, payload] of XSS_PAYLOADS.entries()) traits[`t${i} ${payload}`] = p(i + 7)
-    const events = XSS_PAYLOADS.map((payload, i) => ({
-      type: 'track',
-      userId: USER_ID,
-      event: payload,
-      properties: { [payload]: p(i + 3), detail: p(i + 11) },
-      timestamp: new Date(Date.now() - i * 60_000).toISOString(),
-    }))
-    const answer = await fetch(`${demo.sandbox.apiRoot}/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'auth-token': demo.sandbox.config.authToken },
-      body: JSON.stringify({ batch: [{ type: 'identify', userId: USER_ID, traits }, ...events] }),
-    })
-    expect(answer.status).toBe(200)
+    expect(await ingestXssCustomer(demo.sandbox, USER_ID)).toBe(200)
   })
 
   it('stay text on person 5, whose Pipedrive name and Intilery profile are hostile', async () => {

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { launchChromium } from '../src/browser.ts'
+import { ingestXssCustomer } from '../src/xss-customer.ts'
 import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
 import { openTicket } from '../src/zendesk-page.ts'
 
@@ -14,26 +15,7 @@ let browser: Browser
 beforeAll(async () => {
   demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
   browser = await launchChromium()
-  const p = (i: number) => XSS_PAYLOADS[i % XSS_PAYLOADS.length] ?? ''
-  const traits: Record<string, string> = {
-    firstName: p(0),
-    lastName: p(1),
-    email: 'xss@example.com',
-  }
-  for (const [i, payload] of XSS_PAYLOADS.entries()) traits[`t${i} ${payload}`] = p(i + 7)
-  const events = XSS_PAYLOADS.map((payload, i) => ({
-    type: 'track',
-    userId: USER_ID,
-    event: payload,
-    properties: { [payload]: p(i + 3), detail: p(i + 11) },
-    timestamp: new Date(Date.now() - i * 60_000).toISOString(),
-  }))
-  const answer = await fetch(`${demo.sandbox.apiRoot}/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'auth-token': demo.sandbox.config.authToken },
-    body: JSON.stringify({ batch: [{ type: 'identify', userId: USER_ID, traits }, ...events] }),
-  })
-  expect(answer.status).toBe(200)
+  expect(await ingestXssCustomer(demo.sandbox, USER_ID, { email: 'xss@example.com' })).toBe(200)
 })
 afterAll(async () => {
   await browser.close()
