@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import { startHarness } from './app-harness.ts'
+import { startPipedriveHarness } from './pipedrive-harness.ts'
 
 let harness: Awaited<ReturnType<typeof startHarness>>
 beforeAll(async () => {
@@ -36,4 +37,23 @@ it('documents every served route, with the CustomerContext schema', async () => 
   expect(schema).toEqual(
     z.toJSONSchema(customerContextSchema, { unrepresentable: 'any', io: 'output' })
   )
+})
+
+it('documents every Pipedrive route and method when the Pipedrive app is on', async () => {
+  const pipedrive = await startPipedriveHarness()
+  try {
+    const doc = (await (await pipedrive.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const served = pipedrive.app.routes.filter(
+      (r) => r.path.startsWith('/pipedrive') && r.method !== 'ALL'
+    )
+    expect(served.length).toBeGreaterThanOrEqual(10)
+    for (const { path, method } of served)
+      expect(Object.keys(doc.paths[path] ?? {}), `${method} ${path}`).toContain(
+        method.toLowerCase()
+      )
+  } finally {
+    await pipedrive.stop()
+  }
 })

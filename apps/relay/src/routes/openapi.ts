@@ -6,6 +6,8 @@
 import { customerContextSchema } from '@intilery-connect/core'
 import { z } from 'zod'
 
+import { pipedrivePaths, pipedriveSecuritySchemes } from './openapi-pipedrive.ts'
+
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
 })
@@ -52,6 +54,7 @@ export function openApiDocument(): object {
             'HS256, signed by Zendesk’s secure-request proxy with the installation’s shared secret',
         },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A relay API key (icr_…)' },
+        ...pipedriveSecuritySchemes,
       },
     },
     paths: {
@@ -140,6 +143,7 @@ export function openApiDocument(): object {
           },
         },
       },
+      ...pipedrivePaths,
     },
   }
   return cached
