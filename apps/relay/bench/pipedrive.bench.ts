@@ -8,8 +8,8 @@
  * relay's real OAuth routes. Pairs alternate:
  * - cold: a panel request for a person whose customer the relay has not read yet, then the direct
  *   calls it stands for (Pipedrive person read, then Intilery meta and first events page at once);
- * - warm: the same for Joe Bloggs (person 1), whose Intilery reads the relay has cached (its
- *   Pipedrive person read is not cached, so it is in both columns).
+ * - warm: the same for Joe Bloggs (person 1), whose emails and Intilery reads the relay has kept
+ *   (the direct column still makes all three calls).
  * Target: p99 <= 1 s (Pipedrive waits 10 s). BENCH_PIPEDRIVE_PAIRS changes the pair count.
  */
 import { randomBytes } from 'node:crypto'

@@ -11,6 +11,7 @@ import type { RelayStore } from '../store/relay-store.ts'
 import { createPipedriveClient } from './pipedrive-client.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
+import { createSubjectCache } from './subject-cache.ts'
 import { createTokenKeeper } from './token-keeper.ts'
 
 /** Where `pnpm --filter @intilery-connect/pipedrive build` puts the page in this repository. */
@@ -61,5 +62,6 @@ export function nodePipedriveDeps(options: {
       },
     },
     panelPage: options.panelPage,
+    subjects: createSubjectCache({ now: options.now ?? Date.now }),
   }
 }

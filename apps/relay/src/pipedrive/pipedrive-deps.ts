@@ -7,6 +7,7 @@
 import type { PipedriveInstallationStore } from '../store/pipedrive-installations.ts'
 import type { PipedriveApi } from './pipedrive-port.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
+import type { SubjectCache } from './subject-cache.ts'
 import type { TokenKeeper } from './token-keeper.ts'
 
 export interface PipedriveCompanyLinks {
@@ -23,6 +24,8 @@ export interface PipedriveDeps {
   readonly installations: PipedriveInstallationStore
   readonly tokens: TokenKeeper
   readonly companies: PipedriveCompanyLinks
+  /** Who records are (their emails), kept briefly per company: Pipedrive's API budget is shared. */
+  readonly subjects: SubjectCache
   /**
    * The custom panel page with `__CSP_NONCE__` where each script and style tag's nonce goes;
    * undefined when apps/pipedrive has not been built (the page route then says so).

@@ -22,7 +22,6 @@ import { panelFailure } from '../pipedrive/json-panel-error.ts'
 import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
 import { openSession } from '../pipedrive/pipedrive-session.ts'
 import { verifyPipedriveToken } from '../pipedrive/pipedrive-token.ts'
-import { resolveSubject } from '../pipedrive/resolve-subject.ts'
 
 const pipedriveId = z.string().regex(/^\d{1,20}$/, 'must be a Pipedrive id')
 
@@ -77,7 +76,12 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       const caller = pipedriveCaller(session.tenant, viewer)
       const upstream = deps.upstreamFor(session.tenant)
       const signal = c.get('deadline')()
-      const subject = await resolveSubject(session.crm, q.resource, q.selectedIds)
+      const subject = await deps.pipedrive.subjects.resolve(
+        viewer.companyId,
+        session.crm,
+        q.resource,
+        q.selectedIds
+      )
       const found = await findCustomer(
         upstream,
         subject.emails,

@@ -145,6 +145,7 @@ export function pipedriveOAuthRoutes(deps: {
     if (!body.success || body.data.client_id !== settings.clientId)
       throw new RelayError('bad_request', 'Not an uninstall notice for this app')
     await installations.remove(String(body.data.company_id), String(body.data.user_id))
+    deps.pipedrive.subjects.forgetCompany(String(body.data.company_id))
     return c.body(null, 204)
   })
 

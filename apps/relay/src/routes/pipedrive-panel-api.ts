@@ -15,7 +15,6 @@ import { firstKnownEmail } from '../pipedrive/find-customer.ts'
 import { noteHtml } from '../pipedrive/note-html.ts'
 import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
 import { openSession } from '../pipedrive/pipedrive-session.ts'
-import { resolveSubject } from '../pipedrive/resolve-subject.ts'
 import type { ReadRouteDeps } from './route-deps.ts'
 import { channelRoutes } from './zendesk-routes.ts'
 
@@ -42,7 +41,12 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     if (!parsed.success) throw new RelayError('bad_request', 'give resource and id')
     const { resource, id } = parsed.data
     const session = await openSession(deps.pipedrive, deps.tenants, c.get('viewer'))
-    const subject = await resolveSubject(session.crm, resource, id)
+    const subject = await deps.pipedrive.subjects.resolve(
+      c.get('viewer').companyId,
+      session.crm,
+      resource,
+      id
+    )
     const caller = c.get('caller')
     const email = await firstKnownEmail(
       deps.upstreamFor(session.tenant),
