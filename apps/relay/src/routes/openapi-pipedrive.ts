@@ -4,18 +4,12 @@
  * custom panel's page and API, and the install lifecycle. Kept apart so each file stays one screen.
  */
 import { customerContextSchema } from '@intilery-connect/core'
-import { z } from 'zod'
 
-const json = (schema: z.core.$ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) },
-})
-const param = (name: string, description: string, required = true) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema: { type: 'string' },
-})
+import { json, query } from './openapi-parts.ts'
+
+/** Pipedrive's parameters are mostly required. */
+const param = (name: string, description: string, required = true) =>
+  query(name, description, required)
 const record = [
   param('resource', '`person`, `deal` or `organization`'),
   param('id', 'The record’s Pipedrive id'),

@@ -6,15 +6,13 @@
 import { customerContextSchema } from '@intilery-connect/core'
 import { z } from 'zod'
 
+import { json, query } from './openapi-parts.ts'
 import { pipedrivePaths, pipedriveSecuritySchemes } from './openapi-pipedrive.ts'
 
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
 })
 
-const json = (schema: z.core.$ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) },
-})
 const errors = {
   '400': { description: 'Bad request', content: json(errorSchema) },
   '401': { description: 'Not authenticated', content: json(errorSchema) },
@@ -25,13 +23,6 @@ const errors = {
     content: json(errorSchema),
   },
 }
-const query = (name: string, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema: { type: 'string' },
-})
 
 let cached: object | undefined
 
