@@ -10,17 +10,16 @@ import { createMiddleware } from 'hono/factory'
 
 import type { Hs256Check } from '../auth/hs256.ts'
 import { UnauthenticatedError } from '../errors.ts'
-import { NotConnectedError } from '../pipedrive/pipedrive-session.ts'
+import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
+import { openSession } from '../pipedrive/pipedrive-session.ts'
 import { verifyPipedriveToken } from '../pipedrive/pipedrive-token.ts'
 import type { TenantDirectory } from '../ports.ts'
-import type { PipedriveInstallationStore } from '../store/pipedrive-installations.ts'
 import { pipedriveCaller, type PipedriveEnv } from './pipedrive-viewer.ts'
 import { bearerToken } from './zendesk-auth.ts'
 
 export function pipedriveSdkAuth(
-  secret: string,
+  pipedrive: PipedriveDeps,
   tenants: TenantDirectory,
-  installations: Pick<PipedriveInstallationStore, 'get'>,
   now: () => number,
   checkSignature: Hs256Check | undefined
 ) {
@@ -29,20 +28,16 @@ export function pipedriveSdkAuth(
     if (token === undefined) throw new UnauthenticatedError('missing_token')
     const viewer = await verifyPipedriveToken(
       token,
-      secret,
+      pipedrive.settings.customPanelJwtSecret,
       {},
       Math.floor(now() / 1000),
       checkSignature
     )
-    const [tenant, installation] = await Promise.all([
-      tenants.findByPipedriveCompany(viewer.companyId),
-      installations.get(viewer.companyId, viewer.userId),
-    ])
-    if (tenant === undefined) throw new NotConnectedError('no_tenant')
-    if (installation === undefined) throw new NotConnectedError('not_installed')
-    if (installation.status === 'disconnected') throw new NotConnectedError('disconnected')
+    // The viewer's own session (never a shared one): it refuses a missing tenant link or install.
+    const session = await openSession(pipedrive, tenants, viewer)
     c.set('viewer', viewer)
-    c.set('caller', pipedriveCaller(tenant, viewer))
+    c.set('session', session)
+    c.set('caller', pipedriveCaller(session.tenant, viewer))
     await next()
   })
 }

@@ -1,13 +1,18 @@
 /**
  * @module http/pipedrive-viewer
- * The Pipedrive routes' context: the channel's caller (for the audit log and the tenant) plus the
- * Pipedrive viewer their token proved.
+ * The Pipedrive routes' context: the channel's caller (for the audit log and the tenant), the
+ * Pipedrive viewer their token proved, and for the custom panel's API the session it reads with.
  */
+import type { PipedriveSession } from '../pipedrive/pipedrive-session.ts'
 import type { PipedriveViewer } from '../pipedrive/pipedrive-token.ts'
 import type { Caller, RelayEnv } from './caller.ts'
 
 export type PipedriveEnv = {
-  Variables: RelayEnv['Variables'] & { viewer: PipedriveViewer }
+  Variables: RelayEnv['Variables'] & {
+    viewer: PipedriveViewer
+    /** Set by the SDK-token middleware for the custom panel's API; the JSON panel opens its own. */
+    session: PipedriveSession
+  }
 }
 
 export function pipedriveCaller(tenant: Caller['tenant'], viewer: PipedriveViewer): Caller {

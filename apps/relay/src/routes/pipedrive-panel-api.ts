@@ -10,11 +10,9 @@ import { z } from 'zod'
 
 import { RelayError } from '../errors.ts'
 import type { PipedriveEnv } from '../http/pipedrive-viewer.ts'
-import type { TenantDirectory } from '../ports.ts'
 import { firstKnownEmail } from '../pipedrive/find-customer.ts'
 import { noteHtml } from '../pipedrive/note-html.ts'
 import type { PipedriveDeps } from '../pipedrive/pipedrive-deps.ts'
-import { openSession } from '../pipedrive/pipedrive-session.ts'
 import type { ReadRouteDeps } from './route-deps.ts'
 import { channelRoutes } from './zendesk-routes.ts'
 
@@ -30,7 +28,6 @@ const NOTE_TARGET = { person: 'personId', deal: 'dealId', organization: 'orgId' 
 
 export interface PanelApiDeps extends ReadRouteDeps {
   readonly pipedrive: PipedriveDeps
-  readonly tenants: TenantDirectory
 }
 
 export function pipedrivePanelApi(deps: PanelApiDeps) {
@@ -40,7 +37,7 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     const parsed = subjectQuery.safeParse(c.req.query())
     if (!parsed.success) throw new RelayError('bad_request', 'give resource and id')
     const { resource, id } = parsed.data
-    const session = await openSession(deps.pipedrive, deps.tenants, c.get('viewer'))
+    const session = c.get('session')
     const subject = await deps.pipedrive.subjects.resolve(
       c.get('viewer').companyId,
       session.crm,
@@ -66,7 +63,7 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     const parsed = noteBody.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) throw new RelayError('bad_request', 'give resource, id and text')
     const { resource, id, text } = parsed.data
-    const session = await openSession(deps.pipedrive, deps.tenants, c.get('viewer'))
+    const session = c.get('session')
     const note = await session.crm.addNote({ content: noteHtml(text), [NOTE_TARGET[resource]]: id })
     return c.json({ id: note.id }, 201)
   })

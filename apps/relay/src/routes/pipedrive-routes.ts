@@ -48,16 +48,7 @@ export function pipedriveRoutes(deps: PipedriveRouteDeps) {
 
   // The JSON panel first: it authenticates with its query token, not the SDK's Bearer token.
   routes.route('/v1', jsonPanelRoute(shared))
-  routes.use(
-    '/v1/*',
-    pipedriveSdkAuth(
-      pipedrive.settings.customPanelJwtSecret,
-      deps.tenants,
-      pipedrive.installations,
-      deps.now,
-      deps.hs256
-    )
-  )
+  routes.use('/v1/*', pipedriveSdkAuth(pipedrive, deps.tenants, deps.now, deps.hs256))
   routes.route('/v1', pipedrivePanelApi(shared))
   routes.route('/panel', panelPageRoute(shared))
   routes.route('/oauth', pipedriveOAuthRoutes(shared))
