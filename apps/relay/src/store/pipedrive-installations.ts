@@ -30,7 +30,7 @@ export interface PipedriveInstallationStore {
   save(companyId: string, userId: string, tokens: PipedriveTokens): Promise<void>
   /** @throws SecretBoxError when a sealed token does not open (wrong key or tampered row). */
   get(companyId: string, userId: string): Promise<PipedriveInstallation | undefined>
-  /** A connected installation of the company (the setup page's status line). */
+  /** The company's oldest connected installation, whoever installed it. */
   anyConnected(companyId: string): Promise<PipedriveInstallation | undefined>
   /** A connected installation whose user shared the panels, for viewers who never installed. */
   anyShared(companyId: string): Promise<PipedriveInstallation | undefined>
@@ -69,6 +69,21 @@ export function createPipedriveInstallationStore(deps: {
     }
   }
 
+  /** The company's oldest connected installation, of a user who shares the panels if asked. */
+  async function firstConnected(
+    companyId: string,
+    sharedOnly: boolean
+  ): Promise<PipedriveInstallation | undefined> {
+    let query = db
+      .selectFrom('pipedrive_installations')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('status', '=', 'connected')
+    if (sharedOnly) query = query.where('shared', '=', 1)
+    const row = await query.orderBy('created_at').executeTakeFirst()
+    return row === undefined ? undefined : open(row)
+  }
+
   return {
     async save(companyId, userId, tokens) {
       const at = now()
@@ -101,28 +116,8 @@ export function createPipedriveInstallationStore(deps: {
       return row === undefined ? undefined : open(row)
     },
 
-    async anyConnected(companyId) {
-      const row = await db
-        .selectFrom('pipedrive_installations')
-        .selectAll()
-        .where('company_id', '=', companyId)
-        .where('status', '=', 'connected')
-        .orderBy('created_at')
-        .executeTakeFirst()
-      return row === undefined ? undefined : open(row)
-    },
-
-    async anyShared(companyId) {
-      const row = await db
-        .selectFrom('pipedrive_installations')
-        .selectAll()
-        .where('company_id', '=', companyId)
-        .where('status', '=', 'connected')
-        .where('shared', '=', 1)
-        .orderBy('created_at')
-        .executeTakeFirst()
-      return row === undefined ? undefined : open(row)
-    },
+    anyConnected: (companyId) => firstConnected(companyId, false),
+    anyShared: (companyId) => firstConnected(companyId, true),
 
     async setShared(companyId, userId, shared) {
       const result = await db
