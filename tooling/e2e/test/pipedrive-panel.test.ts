@@ -1,14 +1,12 @@
 // The real Pipedrive panel, built, served by the real relay under its CSP, inside the local
 // Pipedrive host (SDK protocol, signed tokens, the JSON panel), through the sandbox's Pipedrive
 // and Intilery, in Debian's Chromium: what a sales rep sees on a person, deal or organization.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-
 import { startDemo, type RunningDemo } from '@intilery-connect/demo'
 import { installThroughBrowser, SEEDED } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { axeSource, axeViolations } from '../src/axe.ts'
 import { launchChromium } from '../src/browser.ts'
 import { askedHeights, openRecord, type RecordView } from '../src/pipedrive-page.ts'
 import { ingestXssCustomer } from '../src/xss-customer.ts'
@@ -154,7 +152,7 @@ describe('the Pipedrive custom panel', () => {
   })
 
   it('has no accessibility violations axe can find, in light and dark', async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const axe = axeSource()
     for (const theme of ['light', 'dark'] as const) {
       const { page, panel } = await record('person', 1, theme === 'dark' ? 'dark' : undefined)
       await expect.poll(() => panel.locator('.ic-entry').count()).toBeGreaterThan(10)
@@ -163,14 +161,7 @@ describe('the Pipedrive custom panel', () => {
       // Evaluated through the debugger, which the page's CSP does not govern: a <script> tag
       // without the nonce would be refused (and reported as a violation).
       await frame.evaluate(axe)
-      const violations = await frame.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> }
-          }
-        ).axe.run()
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-      })
+      const violations = await axeViolations(frame)
       expect(violations, theme).toEqual([])
     }
   })

@@ -1,7 +1,6 @@
 // The real Zendesk app, built, inside the local Zendesk host, through the real relay and the
 // sandbox, in Debian's Chromium: what an agent sees for each kind of customer.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 import { DEMO, startDemo, type RunningDemo } from '@intilery-connect/demo'
@@ -9,6 +8,7 @@ import { SEEDED, startZendeskHost } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { axeSource, axeViolations } from '../src/axe.ts'
 import { launchChromium } from '../src/browser.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
@@ -271,21 +271,14 @@ describe('secrets and access', () => {
   })
 
   it('has no accessibility violations axe can find, in light and dark', async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const axe = axeSource()
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, app } = await ticket(101, { colorScheme })
       await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
       const frame = page.frames().find((f) => f.url().includes('/app/assets/index.html'))
       if (frame === undefined) throw new Error('the app frame is missing')
       await frame.addScriptTag({ content: axe })
-      const violations = await frame.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> }
-          }
-        ).axe.run()
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-      })
+      const violations = await axeViolations(frame)
       expect(violations, colorScheme).toEqual([])
     }
   })
