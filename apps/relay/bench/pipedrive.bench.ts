@@ -13,7 +13,7 @@
  * Target: p99 <= 1 s (Pipedrive waits 10 s). BENCH_PIPEDRIVE_PAIRS changes the pair count.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -28,6 +28,7 @@ import {
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
+import { writeBenchTenants } from './bench-tenants.ts'
 import { closeClient, get } from './http-load.ts'
 import { buildServers, freePort, spawnNode, waitUntilHealthy } from './processes.ts'
 import { percentile } from './stats.ts'
@@ -65,19 +66,10 @@ const pipedrive = await startPipedrive({
 })
 progress('building the relay')
 const built = await buildServers(relayDir)
-const tenantsFile = join(dir, 'tenants.yaml')
-const { clientId, accountId, brandId, authToken } = sandbox.config
-writeFileSync(
-  tenantsFile,
-  [
-    'tenants:',
-    '  - id: bench',
-    '    name: Bench',
-    `    intilery: { baseUrl: "${sandbox.url}", clientId: ${clientId}, accountId: ${accountId}, brandId: ${brandId}, authToken: { env: BENCH_INTILERY_TOKEN } }`,
-    `    pipedriveCompanyIds: [${DEMO_COMPANY.id}]`,
-    '',
-  ].join('\n')
-)
+const tenantsFile = writeBenchTenants(dir, sandbox, 'Bench', [
+  `pipedriveCompanyIds: [${DEMO_COMPANY.id}]`,
+])
+const { authToken } = sandbox.config
 const relay = spawnNode('relay', built.relay, built.orphanGuard, {
   PORT: String(relayPort),
   DATABASE_URL: ':memory:',

@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url'
 import { SEEDED, startSandbox } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
+import { writeBenchTenants } from './bench-tenants.ts'
 import { closeClient, get, sleep } from './http-load.ts'
 import {
   buildServers,
@@ -71,19 +72,10 @@ async function startRelay(
   sandbox: Awaited<ReturnType<typeof startSandbox>>,
   dir: string
 ) {
-  const tenantsFile = join(dir, 'tenants.yaml')
-  const { clientId, accountId, brandId, authToken } = sandbox.config
-  writeFileSync(
-    tenantsFile,
-    [
-      'tenants:',
-      '  - id: bench',
-      '    name: Bench brand (sandbox)',
-      `    intilery: { baseUrl: "${sandbox.url}", clientId: ${clientId}, accountId: ${accountId}, brandId: ${brandId}, authToken: { env: BENCH_INTILERY_TOKEN } }`,
-      `    zendesk: [{ subdomain: ${ZENDESK.subdomain}, sharedSecret: { env: BENCH_ZENDESK_SECRET } }]`,
-      '',
-    ].join('\n')
-  )
+  const tenantsFile = writeBenchTenants(dir, sandbox, 'Bench brand (sandbox)', [
+    `zendesk: [{ subdomain: ${ZENDESK.subdomain}, sharedSecret: { env: BENCH_ZENDESK_SECRET } }]`,
+  ])
+  const { authToken } = sandbox.config
   // LOG_LEVEL=warn hides the "listening" line, so the port is chosen here.
   const port = await freePort()
   const child = spawnNode('relay', built.relay, built.orphanGuard, {
