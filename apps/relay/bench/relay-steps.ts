@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { createProfileRef, encodeProfileRef, toEventsWireQuery } from '@intilery-connect/core'
 import type { RunningSandbox } from '@intilery-connect/sandbox'
 
-import { FIRST_PAGE_SIZE } from '../src/context/customer-context.ts'
+import { FIRST_PAGE_SIZE } from '../src/customers/customer-context.ts'
 import { closedLoop, get, postJson, sleep, type Answer, type LoadResult } from './http-load.ts'
 import { cpuSecondsOf, ownCpuSeconds } from './processes.ts'
 import { SMALL, settings } from './settings.ts'

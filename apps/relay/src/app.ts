@@ -12,17 +12,17 @@ import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 
-import type { Hs256Check } from './auth/hs256.ts'
-import type { Hasher } from './crypto/hmac.ts'
-import { RelayError } from './errors.ts'
-import { apiKeyAuth } from './http/api-key-auth.ts'
-import { createReadAuditor } from './http/audit.ts'
-import type { RelayEnv } from './http/caller.ts'
-import { errorResponse } from './http/error-response.ts'
-import { requestDeadline } from './http/request-deadline.ts'
-import { requestLog, type RequestLogWriter } from './http/request-log.ts'
-import { zendeskAuth } from './http/zendesk-auth.ts'
-import type { PipedriveDeps } from './pipedrive/pipedrive-deps.ts'
+import type { Hs256Check } from './platform/auth/hs256.ts'
+import type { Hasher } from './platform/crypto/hmac.ts'
+import { RelayError } from './platform/errors.ts'
+import { apiKeyAuth } from './public-api/api-key-auth.ts'
+import { createReadAuditor } from './platform/http/audit.ts'
+import type { RelayEnv } from './platform/http/caller.ts'
+import { errorResponse } from './platform/http/error-response.ts'
+import { requestDeadline } from './platform/http/request-deadline.ts'
+import { requestLog, type RequestLogWriter } from './platform/http/request-log.ts'
+import { zendeskAuth } from './hosts/zendesk/zendesk-auth.ts'
+import type { PipedriveDeps } from './hosts/pipedrive/pipedrive-deps.ts'
 import type {
   ApiKeyVerifier,
   AuditSink,
@@ -31,11 +31,11 @@ import type {
   TenantDirectory,
   UpstreamReads,
 } from './ports.ts'
-import { healthRoutes } from './routes/health-routes.ts'
-import { openApiDocument } from './routes/openapi.ts'
-import { pipedriveRoutes } from './routes/pipedrive-routes.ts'
-import { profileApiRoutes } from './routes/profile-api-routes.ts'
-import { channelRoutes } from './routes/zendesk-routes.ts'
+import { healthRoutes } from './platform/http/health-routes.ts'
+import { openApiDocument } from './platform/openapi/openapi-document.ts'
+import { pipedriveRoutes } from './hosts/pipedrive/pipedrive-routes.ts'
+import { profileApiRoutes } from './public-api/profile-api-routes.ts'
+import { channelRoutes } from './customers/customer-read-routes.ts'
 
 export interface RelayAppDeps {
   readonly tenants: TenantDirectory

@@ -2,7 +2,7 @@
 /** `pnpm --filter @intilery-connect/relay start`: the relay on HOST:PORT, settings from the environment. */
 import process from 'node:process'
 
-import { relayConfigFromEnv } from './config/relay-config.ts'
+import { relayConfigFromEnv } from './platform/config/relay-config.ts'
 import { startRelay } from './server.ts'
 
 try {

@@ -10,19 +10,19 @@ import { serve } from '@hono/node-server'
 import pino from 'pino'
 
 import { createApp } from './app.ts'
-import type { RelayConfig } from './config/relay-config.ts'
-import { applyTenants } from './config/apply-tenants.ts'
-import { loadTenantsFile } from './config/tenants-file.ts'
-import { createNodeHasher } from './crypto/node-hasher.ts'
+import type { RelayConfig } from './platform/config/relay-config.ts'
+import { applyTenants } from './platform/config/apply-tenants.ts'
+import { loadTenantsFile } from './platform/config/tenants-file.ts'
+import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import {
   DEFAULT_PANEL_FILE,
   nodePipedriveDeps,
   panelPageFromFile,
-} from './pipedrive/node-pipedrive-deps.ts'
-import { pipedriveSettings } from './pipedrive/pipedrive-settings.ts'
-import { nodeHs256 } from './crypto/node-hs256.ts'
-import { cachedTenantDirectory } from './http/tenant-cache.ts'
-import { createSecretBox } from './crypto/secret-box.ts'
+} from './hosts/pipedrive/node-pipedrive-deps.ts'
+import { pipedriveSettings } from './hosts/pipedrive/pipedrive-settings.ts'
+import { nodeHs256 } from './platform/crypto/node-hs256.ts'
+import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
+import { createSecretBox } from './platform/crypto/secret-box.ts'
 import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
 import { openDatabase } from './store/database.ts'
 import { migrateToLatest } from './store/migrations.ts'

@@ -8,7 +8,7 @@ import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
 import { createApp } from '../src/app.ts'
-import { createHasher } from '../src/crypto/hmac.ts'
+import { createHasher } from '../src/platform/crypto/hmac.ts'
 import type { ApiKeyGrant, AuditEntry, Guarded, Tenant, UpstreamReads } from '../src/ports.ts'
 
 export const ZENDESK_SECRET = 'demo-zendesk-secret'

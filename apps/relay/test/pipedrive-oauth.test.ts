@@ -3,8 +3,8 @@
 // uninstall callback.
 import { describe, expect, it } from 'vitest'
 
-import { createLinkSigner } from '../src/pipedrive/signed-links.ts'
-import { setupUrl } from '../src/routes/pipedrive-setup.ts'
+import { createLinkSigner } from '../src/hosts/pipedrive/install/signed-links.ts'
+import { setupUrl } from '../src/hosts/pipedrive/install/setup-routes.ts'
 import { ADMIN, CLIENT_ID, CLIENT_SECRET, COMPANY, REP, useHarness } from './pipedrive-harness.ts'
 
 const harness = useHarness([])

@@ -1,7 +1,7 @@
 /** Opens the configured store for one CLI command (migrating it first) and closes it after. */
-import type { RelayConfig } from '../config/relay-config.ts'
-import { createNodeHasher } from '../crypto/node-hasher.ts'
-import { createSecretBox } from '../crypto/secret-box.ts'
+import type { RelayConfig } from '../platform/config/relay-config.ts'
+import { createNodeHasher } from '../platform/crypto/node-hasher.ts'
+import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import { openDatabase } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrations.ts'
 import { createRelayStore, type RelayStore } from '../store/relay-store.ts'

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
-import { relayConfigFromEnv } from '../config/relay-config.ts'
-import { applyTenants } from '../config/apply-tenants.ts'
-import { loadTenantsFile } from '../config/tenants-file.ts'
+import { relayConfigFromEnv } from '../platform/config/relay-config.ts'
+import { applyTenants } from '../platform/config/apply-tenants.ts'
+import { loadTenantsFile } from '../platform/config/tenants-file.ts'
 import { withStore } from './open-store.ts'
 
 export interface CliIo {

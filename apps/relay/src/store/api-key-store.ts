@@ -8,8 +8,8 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 
-import { toBase64Url } from '../crypto/encoding.ts'
-import { constantTimeEqual, type Hasher } from '../crypto/hmac.ts'
+import { toBase64Url } from '../platform/crypto/encoding.ts'
+import { constantTimeEqual, type Hasher } from '../platform/crypto/hmac.ts'
 import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
 import type { Schema } from './schema.ts'
 

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 
 export interface InputIssue {
   /** Dotted path into the input, e.g. `zendesk.0.subdomain`. */

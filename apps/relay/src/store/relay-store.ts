@@ -7,14 +7,14 @@
  */
 import { sql, type Kysely } from 'kysely'
 
-import type { Hasher } from '../crypto/hmac.ts'
-import type { SecretBox } from '../crypto/secret-box.ts'
+import type { Hasher } from '../platform/crypto/hmac.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { createApiKeyStore, type ApiKeyStore } from './api-key-store.ts'
 import { createAuditLog, type AuditLog } from './audit-log.ts'
 import {
   createPipedriveInstallationStore,
   type PipedriveInstallationStore,
-} from './pipedrive-installations.ts'
+} from '../hosts/pipedrive/install/installation-store.ts'
 import type { Schema } from './schema.ts'
 import { createTenantStore, type TenantStore } from './tenant-store.ts'
 

@@ -6,8 +6,8 @@
 import { Migrator, sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createHasher } from '../crypto/hmac.ts'
-import { createSecretBox } from '../crypto/secret-box.ts'
+import { createHasher } from '../platform/crypto/hmac.ts'
+import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import type { ApiKeyVerifier, AuditSink, Readiness, TenantDirectory } from '../ports.ts'
 import { migrateToLatest, migrations } from './migrations.ts'
 import { createRelayStore, type RelayStore } from './relay-store.ts'
@@ -23,7 +23,7 @@ import {
   emptyTables,
   type SuiteContext,
 } from './suite/context.ts'
-import { registerPipedriveTests } from './suite/pipedrive.suite.ts'
+import { registerPipedriveTests } from '../hosts/pipedrive/install/installation-store.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
 
 export interface StoreSuiteTarget {

@@ -3,7 +3,7 @@
  * Reading tenants back: one with its secrets opened (for use by the relay), or all of them as
  * summaries, whose queries never select a sealed column at all.
  */
-import type { SecretBox } from '../crypto/secret-box.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import type { Executor } from './schema.ts'
 import { sealingContext, type Tenant, type TenantSummary } from './tenant-schema.ts'
 

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely'
 
-import type { SecretBox } from '../crypto/secret-box.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError } from './errors.ts'
 import type { Executor, Schema, TenantsTable } from './schema.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'

@@ -12,7 +12,7 @@ import {
   RateLimitError,
 } from '@intilery-connect/core'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 import { CircuitOpenError } from './breaker.ts'
 
 /** Retry-After for an outage with no better hint: long enough not to hammer a failing upstream. */

@@ -2,7 +2,7 @@
 import { createProfileRef, NotFoundError } from '@intilery-connect/core'
 import { describe, expect, it } from 'vitest'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 import {
   answer,
   deferred,

@@ -2,7 +2,7 @@
 import { createProfileRef, NotFoundError } from '@intilery-connect/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 import {
   malformed,
   manualClock,

@@ -3,7 +3,7 @@
 import { createProfileRef } from '@intilery-connect/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 import { resolveUpstreamOptions, UpstreamOptionsError } from './options.ts'
 import { ok, setup } from './testing/fake-intilery.ts'
 

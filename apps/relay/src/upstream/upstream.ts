@@ -61,7 +61,7 @@ export interface UpstreamDeps {
  * from pinning a cache key (and a half-open breaker probe) forever; the caller's timer, one grace
  * later, keeps every other path from hanging a caller.
  */
-const LAST_RESORT_GRACE_MS = 250
+export const LAST_RESORT_GRACE_MS = 250
 /** A load is admitted only if its token comes early enough to leave this much for the request. */
 const MAX_ADMISSION_HEADROOM_MS = 500
 

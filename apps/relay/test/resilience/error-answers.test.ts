@@ -3,7 +3,7 @@
 import type { ProfileRef } from '@intilery-connect/core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { RelayError } from '../../src/errors.ts'
+import { RelayError } from '../../src/platform/errors.ts'
 import { FAST, SLACK_MS, startResilienceTarget, timed, type ResilienceTarget } from './harness.ts'
 
 const DEADLINE = FAST.deadlineMs ?? 0

@@ -2,7 +2,7 @@
 // served at once when cached, and the sandbox's held responses are released.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { RelayError } from '../../src/errors.ts'
+import { RelayError } from '../../src/platform/errors.ts'
 import { FAST, SLACK_MS, startResilienceTarget, timed, type ResilienceTarget } from './harness.ts'
 
 const DEADLINE = FAST.deadlineMs ?? 0

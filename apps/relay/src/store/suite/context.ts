@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely'
 
-import { toBase64Url } from '../../crypto/encoding.ts'
-import type { Hasher } from '../../crypto/hmac.ts'
-import type { SecretBox } from '../../crypto/secret-box.ts'
+import { toBase64Url } from '../../platform/crypto/encoding.ts'
+import type { Hasher } from '../../platform/crypto/hmac.ts'
+import type { SecretBox } from '../../platform/crypto/secret-box.ts'
 import type { RelayStore, TenantInput } from '../relay-store.ts'
 import type { Schema } from '../schema.ts'
 

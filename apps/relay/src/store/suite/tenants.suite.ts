@@ -1,7 +1,7 @@
 /** Tenants: round trip, validation, sealing at rest, atomic replacement, host lookups. */
 import { describe, expect, it } from 'vitest'
 
-import { SecretBoxError } from '../../crypto/secret-box.ts'
+import { SecretBoxError } from '../../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError } from '../errors.ts'
 import type { TenantInput } from '../relay-store.ts'
 import {

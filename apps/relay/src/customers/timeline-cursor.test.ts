@@ -1,0 +1,83 @@
+import type { ProfileEvent } from '@intilery-connect/core'
+import { describe, expect, it } from 'vitest'
+
+import { RelayError } from '../platform/errors.ts'
+import { afterCursor, cursorQuery, nextCursor, readCursor } from './timeline-cursor.ts'
+import { timelinePage } from './timeline-page.ts'
+import type { Guarded, UpstreamReads } from '../ports.ts'
+
+const event = (id: string, at: string): ProfileEvent => ({
+  eventId: id,
+  eventTime: at,
+  eventAction: 'x',
+  rawData: {},
+})
+
+describe('timeline cursor', () => {
+  it('points just past the oldest event shown and remembers what was shown at that millisecond', () => {
+    const page = [
+      event('a', '2026-11-22T10:00:02.000Z'),
+      event('b', '2026-11-22T10:00:01.000Z'),
+      event('c', '2026-11-22T10:00:01.000Z'),
+    ]
+    const cursor = readCursor(nextCursor(page, true, { include: ['email_opened'] }) ?? '')
+    expect(cursor).toEqual({
+      v: 1,
+      end: '2026-11-22T10:00:01.001Z',
+      skip: ['b', 'c'],
+      include: ['email_opened'],
+    })
+    expect(cursorQuery(cursor, 50)).toMatchObject({
+      end: '2026-11-22T10:00:01.001Z',
+      include: ['email_opened'],
+      limit: 50,
+    })
+    // The next page starts with the same millisecond: the events already shown are dropped.
+    const next = [
+      event('c', '2026-11-22T10:00:01.000Z'),
+      event('d', '2026-11-22T10:00:01.000Z'),
+      event('e', '2026-11-22T09:00:00.000Z'),
+    ]
+    expect(afterCursor(next, cursor).map((e) => e.eventId)).toEqual(['d', 'e'])
+  })
+
+  it('has no next cursor after the last page', () => {
+    expect(nextCursor([event('a', '2026-11-22T10:00:00Z')], false, {})).toBeUndefined()
+    expect(nextCursor([], true, {})).toBeUndefined()
+  })
+
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('{"v":2,"end":"x","skip":[]}').toString('base64url'),
+    Buffer.from('[1,2]').toString('base64url'),
+  ])('refuses %j as bad_request', (text) => {
+    expect(() => readCursor(text)).toThrow(RelayError)
+  })
+
+  it('steps past a full page of events at one millisecond instead of asking for it again', async () => {
+    const sameMs = Array.from({ length: 3 }, (_, i) => event(`s${i}`, '2026-11-22T10:00:00.000Z'))
+    const reads: unknown[] = []
+    const guarded = (value: unknown): Guarded<unknown> => ({
+      value,
+      fetchedAt: 0,
+      stale: false,
+      upstreamFailing: false,
+      ageMs: 0,
+      requestId: undefined,
+    })
+    const upstream = {
+      firstEventsPage: (_ref: unknown, query: unknown) => {
+        reads.push(query)
+        return Promise.resolve(guarded({ data: sameMs, scrollId: 's', hasMore: true }))
+      },
+    } as unknown as UpstreamReads
+    const ref = { type: 'userId', value: 'u' } as const
+    const first = await timelinePage(upstream, ref, {}, 3)
+    const second = await timelinePage(upstream, ref, { cursor: first.cursor }, 3)
+    expect(second.events).toEqual([])
+    const third = readCursor(second.cursor ?? '')
+    expect(third.end).toBe('2026-11-22T10:00:00.000Z')
+    expect(third.skip).toEqual([])
+  })
+})

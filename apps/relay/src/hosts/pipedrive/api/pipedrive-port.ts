@@ -1,0 +1,106 @@
+/**
+ * @module pipedrive/pipedrive-port
+ * What the relay needs from Pipedrive, as a port: OAuth (code exchange, refresh) and the few CRM
+ * reads and writes the panels use. server.ts wires the `pipedrive` npm client in
+ * (pipedrive-client.ts); the app stays runtime-agnostic. Answers are zod-checked there, at the
+ * trust boundary, into the shapes below.
+ */
+import { z } from 'zod'
+
+import { RelayError, type RelayErrorCode } from '../../../platform/errors.ts'
+
+export const pipedrivePersonSchema = z.object({
+  id: z.number(),
+  name: z.string().nullish(),
+  emails: z
+    .array(z.object({ value: z.string(), primary: z.boolean().nullish() }))
+    .nullish()
+    .transform((emails) => emails ?? []),
+  org_id: z.number().nullish(),
+})
+export type PipedrivePerson = z.infer<typeof pipedrivePersonSchema>
+
+export const pipedriveDealSchema = z.object({
+  id: z.number(),
+  title: z.string().nullish(),
+  person_id: z.number().nullish(),
+  org_id: z.number().nullish(),
+})
+export type PipedriveDeal = z.infer<typeof pipedriveDealSchema>
+
+export const tokenAnswerSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  // Where every later call of this installation goes, with its token: https, or a loopback
+  // address for a local stand-in.
+  api_domain: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (url) =>
+        url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url),
+      'must be https'
+    ),
+})
+export type TokenAnswer = z.infer<typeof tokenAnswerSchema>
+
+export interface PipedriveOAuth {
+  /** @throws PipedriveCallError('revoked') when the code is refused. */
+  exchangeCode(code: string): Promise<TokenAnswer>
+  /** @throws PipedriveCallError('revoked') when the refresh token is dead (uninstalled, idle 60 days). */
+  refresh(refreshToken: string): Promise<TokenAnswer>
+}
+
+/** Who installed: `users/me`, the ids as text. */
+export interface PipedriveMe {
+  readonly id: string
+  readonly companyId: string
+  readonly isAdmin: boolean
+  readonly companyName: string
+  readonly companyDomain: string
+}
+
+export interface NewNote {
+  readonly content: string
+  readonly personId?: number | undefined
+  readonly dealId?: number | undefined
+  readonly orgId?: number | undefined
+}
+
+/** One installation's view of its company's CRM. */
+export interface PipedriveCrm {
+  me(): Promise<PipedriveMe>
+  /** undefined when Pipedrive answers 404. */
+  person(id: number): Promise<PipedrivePerson | undefined>
+  deal(id: number): Promise<PipedriveDeal | undefined>
+  personsOfOrganization(
+    id: number,
+    limit: number
+  ): Promise<{ readonly persons: PipedrivePerson[]; readonly more: boolean }>
+  addNote(note: NewNote): Promise<{ readonly id: number }>
+}
+
+export interface PipedriveApi {
+  readonly oauth: PipedriveOAuth
+  crm(apiDomain: string, accessToken: () => Promise<string>): PipedriveCrm
+}
+
+export type PipedriveFailure = 'revoked' | 'unauthorized' | 'rate_limited' | 'unavailable'
+
+const RELAY_CODE: Record<PipedriveFailure, RelayErrorCode> = {
+  revoked: 'unauthenticated',
+  unauthorized: 'unauthenticated',
+  rate_limited: 'rate_limited',
+  unavailable: 'upstream_unavailable',
+}
+
+/** Pipedrive refused or failed a call; `failure` says what the panel should tell the user. */
+export class PipedriveCallError extends RelayError {
+  constructor(
+    readonly failure: PipedriveFailure,
+    message: string,
+    init: { cause?: unknown; retryAfter?: number | undefined } = {}
+  ) {
+    super(RELAY_CODE[failure], message, init)
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * @module routes/pipedrive-oauth
+ * The Pipedrive install lifecycle on the app's one callback URL:
+ * - `GET /pipedrive/oauth/start` sends the user to Pipedrive's consent page with a signed,
+ *   expiring `state`, also kept in a cookie so the callback answers this browser's own install
+ *   (set Developer Hub's Installation URL to it, so Marketplace installs start here too);
+ * - `GET /pipedrive/oauth/callback` exchanges the code, asks Pipedrive who installed, stores the
+ *   installation's tokens sealed, and continues to the setup page;
+ * - `DELETE` (uninstall, Basic client credentials) deletes that installation and its tokens;
+ * - `POST` (panel visibility changes, same credentials; Basic auth there is our inference, as for
+ *   `DELETE`) records whether the user shares the panels, which decides whether viewers who never
+ *   installed may read through that user's installation.
+ */
+import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { html } from 'hono/html'
+import { z } from 'zod'
+
+import { RelayError } from '../../../platform/errors.ts'
+import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
+import { htmlPage, pageHeaders } from '../../../platform/http/html-page.ts'
+import type { PipedriveEnv } from '../pipedrive-viewer.ts'
+import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import type { LinkSigner } from './signed-links.ts'
+import type { TenantDirectory } from '../../../ports.ts'
+import { setupUrl } from './setup-routes.ts'
+
+const STATE_COOKIE = 'intilery_pipedrive_state'
+/** Long enough to read Pipedrive's consent page; the code itself lives 5 minutes. */
+const STATE_SECONDS = 10 * 60
+
+const callbackQuery = z.object({
+  code: z.string().min(1).max(2048).optional(),
+  state: z.string().min(1).max(4096).optional(),
+  error: z.string().max(200).optional(),
+})
+
+const idValue = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)])
+const uninstallBody = z.object({
+  client_id: z.string().min(1),
+  company_id: idValue,
+  user_id: idValue,
+  timestamp: z.union([z.number(), z.string()]).optional(),
+})
+const visibilityBody = z.object({
+  company_id: idValue,
+  user_id: idValue,
+  isShared: z.boolean(),
+})
+
+export function pipedriveOAuthRoutes(deps: {
+  readonly pipedrive: PipedriveDeps
+  readonly tenants: TenantDirectory
+  readonly links: LinkSigner
+  readonly now: () => number
+}) {
+  const { settings, api, installations } = deps.pipedrive
+  const secure = settings.publicUrl.startsWith('https:')
+  const clientCredentials = `${settings.clientId}:${settings.clientSecret}`
+  const routes = new Hono<PipedriveEnv>()
+  routes.use('/start', pageHeaders)
+  routes.on('GET', '/callback', pageHeaders)
+
+  routes.get('/start', async (c) => {
+    const nonce = crypto.randomUUID()
+    const state = await deps.links.sign('oauth_state', { nonce }, STATE_SECONDS)
+    setCookie(c, STATE_COOKIE, nonce, {
+      httpOnly: true,
+      secure,
+      sameSite: 'Lax',
+      path: '/pipedrive/oauth',
+      maxAge: STATE_SECONDS,
+    })
+    const authorize = new URL('/oauth/authorize', settings.oauthUrl)
+    authorize.searchParams.set('client_id', settings.clientId)
+    authorize.searchParams.set('redirect_uri', settings.redirectUri)
+    authorize.searchParams.set('state', state)
+    return c.redirect(authorize.toString(), 302)
+  })
+
+  routes.get('/callback', async (c) => {
+    const q = callbackQuery.safeParse(c.req.query())
+    if (!q.success) return htmlPage(c, 400, 'Not a Pipedrive callback', html``)
+    const { code, state, error } = q.data
+    if (error !== undefined)
+      return htmlPage(
+        c,
+        200,
+        'Install cancelled',
+        html`<p>Intilery was not installed in Pipedrive. You can close this tab.</p>`
+      )
+    // Marketplace installs without an Installation URL arrive with no state: start one here.
+    if (state === undefined || code === undefined) return c.redirect('start', 302)
+    const { nonce } = await deps.links.verify('oauth_state', state).catch(() => ({ nonce: '' }))
+    const cookie = getCookie(c, STATE_COOKIE)
+    deleteCookie(c, STATE_COOKIE, { path: '/pipedrive/oauth', secure })
+    if (nonce === '' || cookie !== nonce)
+      return htmlPage(
+        c,
+        400,
+        'Install link expired',
+        html`<p>This install did not start here or took too long.</p>
+          <p><a href="start">Start the install again</a>.</p>`
+      )
+    const tokens = await api.oauth.exchangeCode(code)
+    const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token))
+    const me = await crm.me()
+    await installations.save(me.companyId, me.id, {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      accessExpiresAt: deps.now() + tokens.expires_in * 1000,
+      apiDomain: tokens.api_domain,
+    })
+    const tenant = await deps.tenants.findByPipedriveCompany(me.companyId)
+    if (tenant !== undefined)
+      return htmlPage(
+        c,
+        200,
+        'Intilery is connected',
+        html`<p>
+            Pipedrive (${me.companyName || me.companyId}) reads Intilery workspace
+            <strong>${tenant.name}</strong>. Open a person, deal or organization to see its
+            customer.
+          </p>
+          <p>You can close this tab.</p>`
+      )
+    // Linking a company to a workspace is an admin's decision: only they get a setup link.
+    if (!me.isAdmin)
+      return htmlPage(
+        c,
+        200,
+        'Almost there',
+        html`<p>Your Pipedrive user is connected.</p>
+          <p>
+            A Pipedrive admin of ${me.companyName || me.companyId} still needs to link the company
+            to Intilery: ask them to install the app.
+          </p>`
+      )
+    return c.redirect(await setupUrl(deps.links, settings.publicUrl, me), 302)
+  })
+
+  routes.delete('/callback', async (c) => {
+    requireBasicAuth(c.req.header('authorization'), clientCredentials)
+    const body = uninstallBody.safeParse(await c.req.json().catch(() => undefined))
+    if (!body.success || body.data.client_id !== settings.clientId)
+      throw new RelayError('bad_request', 'Not an uninstall notice for this app')
+    await installations.remove(String(body.data.company_id), String(body.data.user_id))
+    deps.pipedrive.subjects.forgetCompany(String(body.data.company_id))
+    return c.body(null, 204)
+  })
+
+  routes.post('/callback', async (c) => {
+    requireBasicAuth(c.req.header('authorization'), clientCredentials)
+    const body = visibilityBody.safeParse(await c.req.json().catch(() => undefined))
+    if (!body.success) throw new RelayError('bad_request', 'Not a visibility notice')
+    const { company_id: companyId, user_id: userId, isShared } = body.data
+    await installations.setShared(String(companyId), String(userId), isShared)
+    return c.body(null, 204)
+  })
+
+  return routes
+}

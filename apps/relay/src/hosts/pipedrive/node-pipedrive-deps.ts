@@ -1,0 +1,67 @@
+/**
+ * @module pipedrive/node-pipedrive-deps
+ * The Pipedrive app's dependencies on Node: the `pipedrive` npm client (Node only), the store's
+ * installations and tenant links, the token keeper, and the built custom panel page read from disk.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import { RelayError } from '../../platform/errors.ts'
+import type { RelayStore } from '../../store/relay-store.ts'
+import { createPipedriveClient } from './api/pipedrive-client.ts'
+import type { PipedriveDeps } from './pipedrive-deps.ts'
+import type { PipedriveSettings } from './pipedrive-settings.ts'
+import { createSubjectCache } from './subject-cache.ts'
+import { createTokenKeeper } from './install/token-keeper.ts'
+
+/** Where `pnpm --filter @intilery-connect/pipedrive build` puts the page in this repository. */
+export const DEFAULT_PANEL_FILE = fileURLToPath(
+  new URL('../../../../pipedrive/dist/panel.html', import.meta.url)
+)
+
+/**
+ * The page, read when first asked for and kept; a missing file is asked again next time, so a
+ * relay started before the build serves the page once it exists.
+ */
+export function panelPageFromFile(path: string): () => string | undefined {
+  let page: string | undefined
+  return () => {
+    if (page !== undefined) return page
+    try {
+      page = readFileSync(path, 'utf8')
+    } catch {
+      return undefined
+    }
+    return page
+  }
+}
+
+export function nodePipedriveDeps(options: {
+  readonly settings: PipedriveSettings
+  readonly store: Pick<RelayStore, 'pipedriveInstallations' | 'tenants'>
+  readonly panelPage: () => string | undefined
+  readonly now?: () => number
+}): PipedriveDeps {
+  const { settings, store } = options
+  const api = createPipedriveClient({
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    redirectUri: settings.redirectUri,
+    oauthUrl: settings.oauthUrl,
+  })
+  const installations = store.pipedriveInstallations
+  return {
+    settings,
+    api,
+    installations,
+    tokens: createTokenKeeper({ installations, oauth: api.oauth, now: options.now ?? Date.now }),
+    companies: {
+      async link(tenantId, companyId) {
+        if (!(await store.tenants.linkPipedriveCompany(tenantId, companyId)))
+          throw new RelayError('not_found', 'That Intilery workspace no longer exists')
+      },
+    },
+    panelPage: options.panelPage,
+    subjects: createSubjectCache({ now: options.now ?? Date.now }),
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * @module routes/pipedrive-routes
+ * Everything under `/pipedrive`: the JSON panel (its own token check and error format), the
+ * custom panel's page and API (SDK-token Bearer), the OAuth install lifecycle and the setup page.
+ * Without Pipedrive settings on the relay, every one of them refuses.
+ */
+import { Hono } from 'hono'
+
+import type { Hs256Check } from '../../platform/auth/hs256.ts'
+import { UnauthenticatedError } from '../../platform/errors.ts'
+import type { ReadAuditor } from '../../platform/http/audit.ts'
+import { pipedriveSdkAuth } from './custom-panel/sdk-token-auth.ts'
+import type { PipedriveEnv } from './pipedrive-viewer.ts'
+import type { PipedriveDeps } from './pipedrive-deps.ts'
+import { createLinkSigner } from './install/signed-links.ts'
+import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../../ports.ts'
+import { jsonPanelRoute } from './json-panel/json-panel-route.ts'
+import { pipedriveOAuthRoutes } from './install/oauth-routes.ts'
+import { pipedrivePanelApi } from './custom-panel/panel-api-routes.ts'
+import { panelPageRoute } from './custom-panel/panel-page-route.ts'
+import { pipedriveSetupRoutes } from './install/setup-routes.ts'
+
+export interface PipedriveRouteDeps {
+  readonly pipedrive: PipedriveDeps | undefined
+  readonly tenants: TenantDirectory
+  readonly apiKeys: ApiKeyVerifier
+  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  readonly auditor: ReadAuditor
+  readonly frameAncestors: readonly string[]
+  readonly now: () => number
+  readonly hs256?: Hs256Check | undefined
+}
+
+export function pipedriveRoutes(deps: PipedriveRouteDeps) {
+  const routes = new Hono<PipedriveEnv>()
+  const pipedrive = deps.pipedrive
+  if (pipedrive === undefined) {
+    routes.all('*', () => {
+      throw new UnauthenticatedError(
+        'pipedrive_not_enabled',
+        'Pipedrive is not set up on this relay'
+      )
+    })
+    return routes
+  }
+  const links = createLinkSigner(pipedrive.settings.clientSecret, deps.now)
+  const shared = { ...deps, pipedrive, links }
+
+  // The JSON panel first: it authenticates with its query token, not the SDK's Bearer token.
+  routes.route('/v1', jsonPanelRoute(shared))
+  routes.use('/v1/*', pipedriveSdkAuth(pipedrive, deps.tenants, deps.now, deps.hs256))
+  routes.route('/v1', pipedrivePanelApi(shared))
+  routes.route('/panel', panelPageRoute(shared))
+  routes.route('/oauth', pipedriveOAuthRoutes(shared))
+  routes.route('/setup', pipedriveSetupRoutes(shared))
+  return routes
+}

@@ -1,0 +1,79 @@
+/**
+ * @module pipedrive/pipedrive-token
+ * Pipedrive signs the `token` of a JSON panel request (and of a custom panel's page and its SDK
+ * calls) as an HS256 JWT with the extension's JWT secret, or with the app's client secret when the
+ * extension has none. Its `userId` and `companyId` claims must equal the request's own values
+ * (claims may be numbers while query values are strings, so they are compared as text): that is
+ * what stops someone who knows the URL from reading another company's data.
+ *
+ * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId`, an expired or
+ * not-yet-valid token, one valid for more than an hour ahead, and a token with neither `exp` nor
+ * `iat` (its age could not be bounded).
+ */
+import {
+  decodeHs256,
+  requireHs256Signature,
+  webCryptoHs256,
+  type Hs256Check,
+} from '../../platform/auth/hs256.ts'
+import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from '../zendesk/zendesk-token.ts'
+import { UnauthenticatedError } from '../../platform/errors.ts'
+
+export interface PipedriveViewer {
+  readonly companyId: string
+  readonly userId: string
+}
+
+/**
+ * Latest `exp` accepted, from now. The SDK's tokens live 5 minutes; the JSON panel's lifetime is
+ * not documented, so this bounds a leaked token without betting on Pipedrive's exact figure.
+ */
+export const MAX_AHEAD_SECONDS = 60 * 60
+
+const idText = (value: unknown) =>
+  typeof value === 'number' || (typeof value === 'string' && value !== '')
+    ? String(value)
+    : undefined
+
+/**
+ * @param expected the ids the request states (query); omitted for SDK calls, which carry only the
+ *   token, whose claims then say who is calling.
+ */
+export async function verifyPipedriveToken(
+  token: string,
+  secret: string,
+  expected: Partial<PipedriveViewer>,
+  nowSeconds: number,
+  checkSignature: Hs256Check = webCryptoHs256
+): Promise<PipedriveViewer> {
+  const claims = decodeHs256(token)
+  await requireHs256Signature(token, secret, checkSignature)
+  const { exp, iat, nbf } = claims
+  if (typeof exp !== 'number' && typeof iat !== 'number')
+    throw new UnauthenticatedError('missing_claim')
+  if (typeof exp === 'number' && exp <= nowSeconds - CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('expired')
+  // Pipedrive's tokens live minutes; one valid for longer is not one of theirs to trust.
+  if (typeof exp === 'number' && exp > nowSeconds + MAX_AHEAD_SECONDS)
+    throw new UnauthenticatedError('lifetime_too_long')
+  if (
+    typeof exp !== 'number' &&
+    typeof iat === 'number' &&
+    iat + MAX_TOKEN_LIFETIME_SECONDS < nowSeconds
+  )
+    throw new UnauthenticatedError('expired')
+  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('not_yet_valid')
+  if (typeof nbf === 'number' && nbf > nowSeconds + CLOCK_SKEW_SECONDS)
+    throw new UnauthenticatedError('not_yet_valid')
+  const companyId = idText(claims.companyId)
+  const userId = idText(claims.userId)
+  if (companyId === undefined || userId === undefined)
+    throw new UnauthenticatedError('missing_claim')
+  if (
+    (expected.companyId !== undefined && expected.companyId !== companyId) ||
+    (expected.userId !== undefined && expected.userId !== userId)
+  )
+    throw new UnauthenticatedError('claim_mismatch')
+  return { companyId, userId }
+}

@@ -1,0 +1,85 @@
+/**
+ * @module pipedrive/resolve-subject
+ * Who a Pipedrive record is, as emails Intilery may know: a person's emails (primary first); a
+ * deal's contact person's; an organization's first few persons' (the panel says it looked at only
+ * those). Each dead end has a reason, so the panel can say why it shows no customer.
+ */
+import type { PipedriveCrm, PipedrivePerson } from './api/pipedrive-port.ts'
+
+export type PipedriveResource = 'person' | 'deal' | 'organization'
+
+export type NoCustomerReason = 'not_found' | 'no_person' | 'no_email' | 'no_profile'
+
+export interface Subject {
+  readonly resource: PipedriveResource
+  readonly id: number
+  /** Candidate emails, most likely first, without duplicates (compared case-insensitively). */
+  readonly emails: readonly string[]
+  /** Set when there are no emails to try. */
+  readonly reason?: Exclude<NoCustomerReason, 'no_profile'>
+  /** Organizations only: how many persons were looked at, and whether it has more. */
+  readonly persons?: { readonly shown: number; readonly more: boolean }
+}
+
+/** Persons of an organization looked at; each costs nothing extra (one list call). */
+export const ORGANIZATION_PERSONS = 3
+/** Emails tried against Intilery at most, whatever the record holds. */
+export const MAX_EMAILS = 5
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/
+
+/** A person's emails, primary first, as Pipedrive orders the rest. */
+function emailsOf(person: PipedrivePerson): string[] {
+  const valid = person.emails.filter((e) => EMAIL.test(e.value.trim()))
+  return [
+    ...valid.filter((e) => e.primary === true),
+    ...valid.filter((e) => e.primary !== true),
+  ].map((e) => e.value.trim())
+}
+
+function distinct(emails: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return emails
+    .filter((email) => {
+      const key = email.toLowerCase()
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, MAX_EMAILS)
+}
+
+function fromPersons(
+  resource: PipedriveResource,
+  id: number,
+  persons: readonly PipedrivePerson[],
+  extra: Pick<Subject, 'persons'> = {}
+): Subject {
+  const emails = distinct(persons.flatMap(emailsOf))
+  return emails.length === 0
+    ? { resource, id, emails, reason: 'no_email', ...extra }
+    : { resource, id, emails, ...extra }
+}
+
+export async function resolveSubject(
+  crm: PipedriveCrm,
+  resource: PipedriveResource,
+  id: number
+): Promise<Subject> {
+  if (resource === 'person') {
+    const person = await crm.person(id)
+    if (person === undefined) return { resource, id, emails: [], reason: 'not_found' }
+    return fromPersons(resource, id, [person])
+  }
+  if (resource === 'deal') {
+    const deal = await crm.deal(id)
+    if (deal === undefined) return { resource, id, emails: [], reason: 'not_found' }
+    if (deal.person_id == null) return { resource, id, emails: [], reason: 'no_person' }
+    const person = await crm.person(deal.person_id)
+    if (person === undefined) return { resource, id, emails: [], reason: 'no_person' }
+    return fromPersons(resource, id, [person])
+  }
+  const { persons, more } = await crm.personsOfOrganization(id, ORGANIZATION_PERSONS)
+  if (persons.length === 0) return { resource, id, emails: [], reason: 'no_person' }
+  return fromPersons(resource, id, persons, { persons: { shown: persons.length, more } })
+}

@@ -1,0 +1,48 @@
+/**
+ * @module pipedrive/subject-cache
+ * Pipedrive counts every API call against the company's daily budget, and a panel is opened again
+ * and again on the same records, so who a record is (its emails) is kept for a minute per company
+ * and record. Only answers with emails are kept: a rep who adds an email to a person and reloads
+ * sees the customer at once. An uninstall forgets the company's records.
+ */
+import { LRUCache } from 'lru-cache'
+
+import type { PipedriveCrm } from './api/pipedrive-port.ts'
+import { resolveSubject, type PipedriveResource, type Subject } from './resolve-subject.ts'
+
+export const SUBJECT_TTL_MS = 60_000
+
+export interface SubjectCache {
+  resolve(
+    companyId: string,
+    crm: PipedriveCrm,
+    resource: PipedriveResource,
+    id: number
+  ): Promise<Subject>
+  forgetCompany(companyId: string): void
+}
+
+export function createSubjectCache(
+  options: { readonly ttlMs?: number; readonly max?: number; readonly now?: () => number } = {}
+): SubjectCache {
+  const subjects = new LRUCache<string, Subject>({
+    max: options.max ?? 10_000,
+    ttl: options.ttlMs ?? SUBJECT_TTL_MS,
+    // The relay's clock, so tests that move it past a token's expiry move this too.
+    perf: { now: options.now ?? Date.now },
+  })
+  return {
+    async resolve(companyId, crm, resource, id) {
+      const key = `${companyId}:${resource}:${id}`
+      const known = subjects.get(key)
+      if (known !== undefined) return known
+      const subject = await resolveSubject(crm, resource, id)
+      if (subject.emails.length > 0) subjects.set(key, subject)
+      return subject
+    },
+    forgetCompany(companyId) {
+      for (const key of [...subjects.keys()])
+        if (key.startsWith(`${companyId}:`)) subjects.delete(key)
+    },
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * @module http/caller
+ * Who is calling, once authenticated: the tenant whose Intilery data they may read, the channel
+ * they came through and the caller id they asserted (for the audit log, never for authorisation
+ * beyond the tenant).
+ */
+import type { AuditChannel, Tenant } from '../../ports.ts'
+
+export interface Caller {
+  readonly tenant: Tenant
+  readonly channel: AuditChannel
+  /** The Zendesk agent id, the API key id… as the credential asserts it. */
+  readonly callerId: string
+  /** For API keys: the traits the key may read ('*' for all). */
+  readonly traitAllowlist: readonly string[] | '*'
+}
+
+export type RelayEnv = {
+  Variables: {
+    requestId: string
+    caller: Caller
+    /** The request's deadline signal (http/request-deadline.ts). */
+    deadline: () => AbortSignal
+  }
+}
