@@ -1,9 +1,10 @@
 // No read outlives its deadline, callers may leave without hurting others, and scroll pages pass
-// straight through.
+// straight through. On fake timers: each read is checked still pending one tick before the instant
+// it must end, and settled at that instant.
 import { createProfileRef } from '@intilery-connect/core'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { RelayError } from '../errors.ts'
+import { RelayError } from '../platform/errors.ts'
 import {
   answer,
   deferred,
@@ -14,36 +15,52 @@ import {
   setup,
   status,
 } from './testing/fake-intilery.ts'
+import { watch } from './testing/watch.ts'
+import { LAST_RESORT_GRACE_MS } from './upstream.ts'
 
 const joe = createProfileRef('userId', 'u-1')
 const FAST = { deadlineMs: 300, timeoutMs: 100 }
 
-async function timed(work: Promise<unknown>): Promise<{ result: unknown; ms: number }> {
-  const started = performance.now()
-  const result = await work.catch((e: unknown) => e)
-  return { result, ms: performance.now() - started }
-}
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('deadline', () => {
-  it('rejects a hanging upstream within the deadline, retrying timed-out attempts meanwhile', async () => {
+  it('rejects a hanging upstream at the deadline, retrying timed-out attempts meanwhile', async () => {
     const { upstream, fetch } = setup(hang, FAST)
-    const { result, ms } = await timed(upstream.traits(joe))
-    expect(result).toBeInstanceOf(RelayError)
-    expect(result).toMatchObject({ code: 'upstream_unavailable', retryAfter: 5 })
-    expect(ms).toBeGreaterThanOrEqual(FAST.deadlineMs - 5)
-    expect(ms).toBeLessThan(FAST.deadlineMs + 150)
+    const read = watch(upstream.traits(joe))
+    await vi.advanceTimersByTimeAsync(FAST.deadlineMs - 1)
+    expect(read.settled).toBe(false)
+    // Attempts that hit the 100 ms per-attempt timeout were retried; the last is still waiting.
     expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(2)
+    expect(fetch.mock.lastCall?.[1]?.signal?.aborted).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(read.settled).toBe(true)
+    expect(read.result).toBeInstanceOf(RelayError)
+    expect(read.result).toMatchObject({ code: 'upstream_unavailable', retryAfter: 5 })
     // Every attempt was aborted, so nothing is left open upstream.
     expect(fetch.mock.calls.every(([, init]) => init?.signal?.aborted === true)).toBe(true)
   })
 
   it('rejects even when fetch ignores its abort signal, and the key is not left stuck', async () => {
     const { upstream, answerWith } = setup(hangIgnoringAbort, FAST)
-    const { result, ms } = await timed(upstream.traits(joe))
-    expect(result).toMatchObject({ code: 'upstream_unavailable' })
-    expect(ms).toBeLessThan(FAST.deadlineMs + 250 + 150)
+    const read = watch(upstream.traits(joe))
+    // The client's deadline aborts the request, but this fetch never settles: the guard's
+    // last-resort timer ends the load one grace later.
+    const lastResort = FAST.deadlineMs + LAST_RESORT_GRACE_MS
+    await vi.advanceTimersByTimeAsync(lastResort - 1)
+    expect(read.settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(read.result).toBeInstanceOf(RelayError)
+    expect(read.result).toMatchObject({ code: 'upstream_unavailable' })
+    // The stuck load no longer holds the key: the next read sends its own request, at once.
     answerWith(ok)
-    expect((await upstream.traits(joe)).stale).toBe(false)
+    const next = watch(upstream.traits(joe))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(next.result).toMatchObject({ stale: false })
   })
 
   it('answers at once with stale data while upstream hangs', async () => {
@@ -52,9 +69,11 @@ describe('deadline', () => {
     await upstream.traits(joe)
     clock.advance(40_000)
     answerWith(hang)
-    const { result, ms } = await timed(upstream.traits(joe))
-    expect(result).toMatchObject({ stale: true })
-    expect(ms).toBeLessThan(50)
+    const read = watch(upstream.traits(joe))
+    // No timer may fire: the answer must not wait for anything upstream does.
+    await vi.advanceTimersByTimeAsync(0)
+    expect(read.settled).toBe(true)
+    expect(read.result).toMatchObject({ stale: true })
   })
 
   it('a caller that aborts leaves alone; the others still get the shared answer', async () => {
@@ -108,9 +127,11 @@ describe('scroll pages', () => {
 
   it('maps scroll failures like any other read and respects the deadline', async () => {
     const { upstream } = setup(hang, FAST)
-    const { result, ms } = await timed(upstream.eventsPage(joe, 'abc'))
-    expect(result).toMatchObject({ code: 'upstream_unavailable' })
-    expect(ms).toBeLessThan(FAST.deadlineMs + 150)
+    const read = watch(upstream.eventsPage(joe, 'abc'))
+    await vi.advanceTimersByTimeAsync(FAST.deadlineMs - 1)
+    expect(read.settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(read.result).toMatchObject({ code: 'upstream_unavailable' })
   })
 
   it('refuses an empty scrollId before sending', async () => {
