@@ -4,9 +4,22 @@
  * so `include=page` keeps every page call), `start` inclusive, `end` exclusive, sorted by event
  * time (ties in arrival order, so pages are stable).
  */
-import type { ParsedEventsQuery, ProfileEvent } from '@intilery-connect/core'
+import type { ProfileEvent } from '@intilery-connect/core'
 
 import type { CustomerRecord, StoredEvent } from '../store/types.ts'
+
+/** What selects events; a read events query (events-query.ts) is one, the limit aside. */
+export interface EventSelection {
+  /** Event keys, already normalised. */
+  readonly include?: readonly string[] | undefined
+  readonly exclude?: readonly string[] | undefined
+  /** Epoch milliseconds, inclusive. */
+  readonly start?: number | undefined
+  /** Epoch milliseconds, exclusive. */
+  readonly end?: number | undefined
+  /** Default newest first. */
+  readonly sort?: 'asc' | 'desc' | undefined
+}
 
 function keysOf(event: ProfileEvent): string[] {
   const action = event.rawData.action
@@ -21,7 +34,7 @@ function matches(keys: readonly string[], set: ReadonlySet<string>): boolean {
 
 export function selectEvents(
   customers: readonly CustomerRecord[],
-  query: ParsedEventsQuery
+  query: EventSelection
 ): StoredEvent[] {
   const include = query.include === undefined ? undefined : new Set(query.include)
   const exclude = query.exclude === undefined ? undefined : new Set(query.exclude)

@@ -3,19 +3,17 @@
  * Handlers of the read side: a profile's traits, meta (alias metadata), audiences and events, and
  * the profile listing by recent activity. Auth, limits and faults are applied before these run
  * (src/app.ts); here: ref validation, query validation, lookup, and the response shapes.
+ * Requests are read by the sandbox's own readers (profile-segment.ts, events-query.ts), never by
+ * core's, so that the contract tests compare the client with an independent provider.
  */
-import {
-  decodeProfileRef,
-  InvalidRequestError,
-  isIntileryError,
-  MAX_EVENTS_LIMIT,
-  parseEventsWireQuery,
-} from '@intilery-connect/core'
 import type { Context } from 'hono'
 
 import { lastActivityMs, type CustomerStore } from '../store/customer-store.ts'
 import { apiError } from './api-error.ts'
 import { selectEvents } from './event-selection.ts'
+import { type EventsCall, readEventsCall } from './events-query.ts'
+import { readProfileSegment, type RequestedProfile } from './profile-segment.ts'
+import { RequestError } from './request-error.ts'
 import { PROFILE_BODIES, type ProfileEndpoint, summaryBody } from './responses.ts'
 import type { ScrollStore } from './scroll-store.ts'
 
@@ -40,16 +38,13 @@ function queryOf(c: Context): Record<string, string> {
   return c.req.query()
 }
 
-/** Maps a core validation error to the spec's 400 body. */
+/** A refused request as the spec's 400 body; anything else is a fault and goes on up. */
 function badRequest(c: Context, error: unknown): Response {
-  if (
-    isIntileryError(error) &&
-    (error.code === 'validation_error' || error.code === 'invalid_request_error')
-  ) {
-    return apiError(c, 400, error.code, error.message)
-  }
+  if (error instanceof RequestError) return apiError(c, error.status, error.code, error.message)
   throw error
 }
+
+const notFound = (c: Context) => apiError(c, 404, 'not_found', 'Profile was not found.')
 
 export function readProfile(
   c: Context,
@@ -57,37 +52,39 @@ export function readProfile(
   rawRef: string,
   endpoint: ProfileEndpoint | 'events'
 ) {
-  let ref
+  let ref: RequestedProfile
   try {
-    ref = decodeProfileRef(rawRef)
+    ref = readProfileSegment(rawRef)
   } catch (error) {
     return badRequest(c, error)
   }
-  const query = queryOf(c)
-  if (endpoint === 'events' && query.scrollId !== undefined) {
-    const page = deps.scrolls.next(query.scrollId)
-    if (page === undefined) {
-      return apiError(c, 400, 'invalid_request_error', 'scrollId is invalid or has timed out')
-    }
-    return c.json(page)
-  }
-  let parsed
-  try {
-    parsed = endpoint === 'events' ? parseEventsWireQuery(query) : undefined
-  } catch (error) {
-    return badRequest(c, error)
-  }
+  if (endpoint === 'events') return readEvents(c, deps, ref)
   const customers = deps.store.find(ref)
-  if (customers.length === 0) return apiError(c, 404, 'not_found', 'Profile was not found.')
-  if (endpoint === 'events') {
-    const events = selectEvents(customers, parsed ?? {})
-    return c.json(deps.scrolls.open(events, parsed?.limit ?? MAX_EVENTS_LIMIT))
-  }
+  if (customers.length === 0) return notFound(c)
   const body = PROFILE_BODIES[endpoint]
   // Email lookups may match several customers, so they always answer the list form.
   return ref.type === 'email'
     ? c.json({ data: customers.map(body) })
     : c.json(body(customers[0] as never))
+}
+
+function readEvents(c: Context, deps: ReadDeps, ref: RequestedProfile) {
+  let call: EventsCall
+  try {
+    call = readEventsCall(queryOf(c))
+  } catch (error) {
+    return badRequest(c, error)
+  }
+  if (call.kind === 'scroll') {
+    const page = deps.scrolls.next(call.scrollId)
+    if (page === undefined) {
+      return apiError(c, 400, 'invalid_request_error', 'scrollId is invalid or has timed out')
+    }
+    return c.json(page)
+  }
+  const customers = deps.store.find(ref)
+  if (customers.length === 0) return notFound(c)
+  return c.json(deps.scrolls.open(selectEvents(customers, call.query), call.query.limit))
 }
 
 function pageParam(
@@ -100,7 +97,8 @@ function pageParam(
   if (value === undefined) return fallback
   const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN
   if (!(number >= min && number <= max)) {
-    throw new InvalidRequestError(
+    throw new RequestError(
+      'invalid_request_error',
       `${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`}`
     )
   }
