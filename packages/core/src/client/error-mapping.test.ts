@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import {
   AuthenticationError,
@@ -14,6 +14,10 @@ import { errorFromResponse, parseRetryAfter } from './error-mapping.ts'
 
 const body = (code: string, message: string) => JSON.stringify({ error: { code, message } })
 const noHeaders = new Headers()
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('parseRetryAfter', () => {
   it.each([null, '', '   '])('is undefined for the missing header %j', (header) => {
@@ -162,6 +166,8 @@ describe('errorFromResponse: by status when the body does not say', () => {
       undefined
     ) as RateLimitError
     expect(seconds.retryAfter).toBe(2)
+    // The date form is measured from now: Date is faked so the answer is exact.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1, 12, 0, 0, 250) })
     const inOneMinute = new Date(Date.now() + 60_000).toUTCString()
     const date = errorFromResponse(
       429,
@@ -169,8 +175,8 @@ describe('errorFromResponse: by status when the body does not say', () => {
       new Headers({ 'retry-after': inOneMinute }),
       undefined
     ) as RateLimitError
-    expect(date.retryAfter).toBeGreaterThanOrEqual(59)
-    expect(date.retryAfter).toBeLessThanOrEqual(60)
+    // The header's whole seconds end 59.75 s from now; a part second counts as a whole one.
+    expect(date.retryAfter).toBe(60)
     const none = errorFromResponse(429, '', noHeaders, undefined) as RateLimitError
     expect(none.retryAfter).toBeUndefined()
   })
