@@ -22,8 +22,8 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-const LITERAL_ID = /['"`]((?:common|profile|timeline)\.[A-Za-z][\w.]*)['"`]/g
-const TEMPLATE_PREFIX = /`((?:common|profile|timeline)\.[\w.]*)\$\{/g
+const LITERAL_ID = /['"`]((?:common|profile|timeline|pipedrive)\.[A-Za-z][\w.]*)['"`]/g
+const TEMPLATE_PREFIX = /`((?:common|profile|timeline|pipedrive)\.[\w.]*)\$\{/g
 
 describe('message ids in shipped code', () => {
   const files = sourceFiles(src)

@@ -19,6 +19,12 @@ export {
 } from './pipedrive-subject.ts'
 export { noteAnswerSchema, type NoteAnswer } from './pipedrive-note-answer.ts'
 export {
+  firstPeopleRemark,
+  noCustomerText,
+  type NoCustomerText,
+  type SubjectWithoutCustomer,
+} from './no-customer-text.ts'
+export {
   RELAY_ERROR_CODES,
   RELAY_ERROR_STATUS,
   relayErrorBodyReadSchema,

@@ -1,10 +1,11 @@
 /**
  * @module i18n/catalogues/ja
- * The ja catalogue: common, profile and timeline text merged into one flat map.
+ * The ja catalogue: common, profile, timeline and Pipedrive text merged into one flat map.
  */
 import type { Translation } from '../types.ts'
 import type { en } from '../en/index.ts'
 import { commonMessages } from './common.ts'
+import { pipedriveMessages } from './pipedrive.ts'
 import { profileMessages } from './profile.ts'
 import { timelineMessages } from './timeline.ts'
 
@@ -12,4 +13,5 @@ export const ja: Translation<typeof en> = {
   ...commonMessages,
   ...profileMessages,
   ...timelineMessages,
+  ...pipedriveMessages,
 }

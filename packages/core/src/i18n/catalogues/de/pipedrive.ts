@@ -1,0 +1,19 @@
+/**
+ * @module i18n/catalogues/de/pipedrive
+ * German text for why a Pipedrive record shows no customer (Pipedrive’s own German terms: Deal, Organisation, Person).
+ */
+import type { pipedriveMessages as english } from '../en/pipedrive.ts'
+import type { Translation } from '../types.ts'
+
+export const pipedriveMessages: Translation<typeof english> = {
+  'pipedrive.noCustomer.notFound':
+    '{resource, select, deal {Pipedrive hat diesen Deal nicht gefunden.} organization {Pipedrive hat diese Organisation nicht gefunden.} other {Pipedrive hat diese Person nicht gefunden.}}',
+  'pipedrive.noCustomer.noPerson':
+    '{resource, select, deal {Dieser Deal hat keine Kontaktperson.} organization {Diese Organisation hat keine Personen.} other {Pipedrive hat diese Person nicht gefunden.}}',
+  'pipedrive.noCustomer.noEmail':
+    '{resource, select, deal {Die Kontaktperson dieses Deals hat keine E-Mail-Adresse.} organization {Keine Person dieser Organisation hat eine E-Mail-Adresse.} other {Diese Person hat keine E-Mail-Adresse.}}',
+  'pipedrive.noCustomer.noProfile': 'Kein Intilery-Kunde passt zu {emails}.',
+  'pipedrive.noCustomer.firstPeopleOnly':
+    '{count, plural, one {Nur die erste Person dieser Organisation wurde geprüft.} other {Nur die ersten # Personen dieser Organisation wurden geprüft.}}',
+  'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+}

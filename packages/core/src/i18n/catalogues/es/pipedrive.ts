@@ -1,0 +1,19 @@
+/**
+ * @module i18n/catalogues/es/pipedrive
+ * Spanish text for why a Pipedrive record shows no customer (Pipedrive’s Spanish terms: trato, organización, persona).
+ */
+import type { pipedriveMessages as english } from '../en/pipedrive.ts'
+import type { Translation } from '../types.ts'
+
+export const pipedriveMessages: Translation<typeof english> = {
+  'pipedrive.noCustomer.notFound':
+    '{resource, select, deal {Pipedrive no encuentra este trato.} organization {Pipedrive no encuentra esta organización.} other {Pipedrive no encuentra a esta persona.}}',
+  'pipedrive.noCustomer.noPerson':
+    '{resource, select, deal {Este trato no tiene persona de contacto.} organization {Esta organización no tiene personas.} other {Pipedrive no encuentra a esta persona.}}',
+  'pipedrive.noCustomer.noEmail':
+    '{resource, select, deal {La persona de contacto de este trato no tiene dirección de correo electrónico.} organization {Ninguna persona de esta organización tiene dirección de correo electrónico.} other {Esta persona no tiene dirección de correo electrónico.}}',
+  'pipedrive.noCustomer.noProfile': 'Ningún cliente de Intilery coincide con {emails}.',
+  'pipedrive.noCustomer.firstPeopleOnly':
+    '{count, plural, one {Solo se comprobó la primera persona de esta organización.} other {Solo se comprobaron las primeras # personas de esta organización.}}',
+  'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+}

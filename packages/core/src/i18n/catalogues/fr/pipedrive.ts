@@ -1,0 +1,19 @@
+/**
+ * @module i18n/catalogues/fr/pipedrive
+ * French text for why a Pipedrive record shows no customer (Pipedrive’s French terms: affaire, organisation, personne).
+ */
+import type { pipedriveMessages as english } from '../en/pipedrive.ts'
+import type { Translation } from '../types.ts'
+
+export const pipedriveMessages: Translation<typeof english> = {
+  'pipedrive.noCustomer.notFound':
+    '{resource, select, deal {Pipedrive ne trouve pas cette affaire.} organization {Pipedrive ne trouve pas cette organisation.} other {Pipedrive ne trouve pas cette personne.}}',
+  'pipedrive.noCustomer.noPerson':
+    '{resource, select, deal {Cette affaire n’a pas de personne à contacter.} organization {Cette organisation n’a aucune personne.} other {Pipedrive ne trouve pas cette personne.}}',
+  'pipedrive.noCustomer.noEmail':
+    '{resource, select, deal {La personne à contacter de cette affaire n’a pas d’adresse e-mail.} organization {Aucune personne de cette organisation n’a d’adresse e-mail.} other {Cette personne n’a pas d’adresse e-mail.}}',
+  'pipedrive.noCustomer.noProfile': 'Aucun client Intilery ne correspond à {emails}.',
+  'pipedrive.noCustomer.firstPeopleOnly':
+    '{count, plural, one {Seule la première personne de cette organisation a été vérifiée.} other {Seules les # premières personnes de cette organisation ont été vérifiées.}}',
+  'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+}
