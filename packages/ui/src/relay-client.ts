@@ -2,21 +2,22 @@
  * @module relay-client
  * What the apps ask the relay, shared by Zendesk and Pipedrive. Each app supplies only the way a GET
  * reaches the relay (Zendesk: its secure-request proxy; Pipedrive: its panel's session), and every
- * answer is checked with zod here, in the browser, before anything renders it.
+ * answer is checked here, in the browser, against the relay contract in core before anything renders
+ * it.
  */
 import {
   createProfileRef,
   customerContextSchema,
+  eventsAnswerSchema,
   formatProfileRef,
   normalizeProfile,
-  timelineEntrySchema,
-  traitsSchema,
+  traitsAnswerSchema,
   type CustomerContext,
   type CustomerProfile,
   type ProfileRef,
   type TimelineEntry,
 } from '@intilery-connect/core'
-import { z } from 'zod/mini'
+import type { z } from 'zod/mini'
 
 import { RelayCallError } from './relay-error.ts'
 
@@ -31,22 +32,6 @@ export type Lookup =
   | { readonly type: 'email'; readonly value: string }
   | { readonly type: 'userId'; readonly value: string }
   | { readonly type: 'id'; readonly value: string }
-
-const eventsPageSchema = z.object({
-  entries: z.array(timelineEntrySchema),
-  cursor: z.optional(z.string()),
-  fetchedAt: z.string(),
-  stale: z.boolean(),
-})
-
-const traitsAnswerSchema = z.object({
-  traits: z.union([
-    z.object({ kind: z.literal('single'), profile: traitsSchema }),
-    z.object({ kind: z.literal('list'), profiles: z.array(traitsSchema) }),
-  ]),
-  fetchedAt: z.string(),
-  stale: z.boolean(),
-})
 
 export interface EventsPage {
   readonly entries: readonly TimelineEntry[]
@@ -81,7 +66,7 @@ export function createRelayClient(get: RelayGet, base: string): RelayClient {
     },
     async events(ref, cursor) {
       const page = checked(
-        eventsPageSchema,
+        eventsAnswerSchema,
         await get(`${base}/events`, { ref: formatProfileRef(ref), cursor })
       )
       return { ...page, cursor: page.cursor }

@@ -30,4 +30,10 @@ describe('relayCallError', () => {
     expect(error.details.retryAfter).toBeUndefined()
     expect(error.message).toBe('The relay answered 502')
   })
+
+  it('keeps the message and code of an error code this app does not know yet', () => {
+    const error = relayCallError(503, body('quota_exceeded'), null)
+    expect(error).toMatchObject({ failure: 'unavailable', details: { code: 'quota_exceeded' } })
+    expect(error.message).toBe('m-quota_exceeded')
+  })
 })

@@ -1,10 +1,11 @@
 /**
  * @module relay-error
  * The one error type the UI handles: a relay call that did not give a usable answer, classified by
- * what the agent can do about it. Built from the relay's JSON error (`{ error: { code, message,
- * requestId } }`) and its HTTP status, whichever way the host transported them.
+ * what the agent can do about it. Built from the relay's JSON error (core's relay contract: `{ error:
+ * { code, message, requestId } }`, any code, since the relay may be newer than the app) and its
+ * HTTP status, whichever way the host transported them.
  */
-import { z } from 'zod/mini'
+import { relayErrorBodyReadSchema } from '@intilery-connect/core'
 
 export type RelayFailure =
   /** No customer for this identity (404). */
@@ -37,14 +38,6 @@ export class RelayCallError extends Error {
   }
 }
 
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.optional(z.string()),
-  }),
-})
-
 function failureOf(status: number, code: string | undefined): RelayFailure {
   if (status === 404) return 'not_found'
   if (status === 429) return 'rate_limited'
@@ -72,7 +65,7 @@ export function relayCallError(
   } catch {
     body = undefined
   }
-  const parsed = errorBodySchema.safeParse(body)
+  const parsed = relayErrorBodyReadSchema.safeParse(body)
   const code = parsed.success ? parsed.data.error.code : undefined
   const seconds = retryAfter == null ? Number.NaN : Number.parseInt(retryAfter, 10)
   return new RelayCallError(
