@@ -29,13 +29,39 @@ export interface RecordView {
   close(): Promise<void>
 }
 
-export async function openRecord(browser: Browser, url: string): Promise<RecordView> {
+export interface OpenOptions {
+  /**
+   * Give the pages Playwright's clock, paused before they load: their timers (the host's 10 s
+   * limit for `initialize`) then fire only when the test moves `page.clock` on, not with real time.
+   */
+  readonly pausedClock?: boolean | undefined
+}
+
+/** Where a paused clock starts; any fixed instant would do. */
+const CLOCK_START = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+export async function openRecord(
+  browser: Browser,
+  url: string,
+  options: OpenOptions = {}
+): Promise<RecordView> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
+  if (options.pausedClock === true) {
+    // Before any page exists, so both calls only queue scripts every page runs on load: no page
+    // can see real time pass between them.
+    await context.clock.install({ time: CLOCK_START })
+    await context.clock.pauseAt(CLOCK_START)
+  }
   const page = await context.newPage()
   const { errors, dialogs } = watchPage(page)
+  // Waits for the load event, which waits for the panel iframe's own: the host's limit has started.
   await page.goto(url)
   // Chromium runs no animation frames or resize observers in an off-screen cross-origin frame.
-  await page.locator('#panel-frame').scrollIntoViewIfNeeded()
+  // Scrolled by the DOM, not Playwright's scrollIntoViewIfNeeded: that one waits for the frame to
+  // be visible, and the host hides a panel that misses its limit, so the open would hang forever.
+  await page
+    .locator('#panel-frame')
+    .evaluate((frame) => frame.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
   return {
     page,
     panel: page.frameLocator('#panel-frame'),
