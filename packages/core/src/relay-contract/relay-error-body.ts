@@ -59,22 +59,22 @@ export const RELAY_ERROR_STATUS = {
 } as const satisfies Readonly<Record<RelayErrorCode, number>>
 export type RelayErrorStatus = (typeof RELAY_ERROR_STATUS)[RelayErrorCode]
 
-const relayErrorSchema = z.object({
-  code: z.enum(RELAY_ERROR_CODES),
+/**
+ * What an app reads: any code. An installed app can be older than the relay it talks to (Zendesk
+ * and Pipedrive apps update on their own schedule), so a code it does not know yet must still give
+ * the relay's message rather than "unreadable answer". (Also why the strict schema below extends
+ * this one, not the reverse: an app that only reads errors does not bundle the list of codes.)
+ */
+const anyRelayErrorSchema = z.object({
+  code: z.string(),
   message: z.string(),
   /** The relay's request id (also its `x-request-id` header), for support. */
   requestId: z.optional(z.string()),
 })
+export const relayErrorBodyReadSchema = z.object({ error: anyRelayErrorSchema })
 
 /** What the relay sends: its code is one of RELAY_ERROR_CODES. */
-export const relayErrorBodySchema = z.object({ error: relayErrorSchema })
-export type RelayErrorBody = z.infer<typeof relayErrorBodySchema>
-
-/**
- * What an app reads: any code. An installed app can be older than the relay it talks to (Zendesk
- * and Pipedrive apps update on their own schedule), so a code it does not know yet must still give
- * the relay's message rather than "unreadable answer".
- */
-export const relayErrorBodyReadSchema = z.object({
-  error: z.extend(relayErrorSchema, { code: z.string() }),
+export const relayErrorBodySchema = z.object({
+  error: z.extend(anyRelayErrorSchema, { code: z.enum(RELAY_ERROR_CODES) }),
 })
+export type RelayErrorBody = z.infer<typeof relayErrorBodySchema>
