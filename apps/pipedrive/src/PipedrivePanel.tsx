@@ -4,7 +4,7 @@
  * follows Pipedrive's theme and the panel's visibility, and writes the summary as a note on the
  * record.
  */
-import { isLocaleLoaded, loadLocale } from '@intilery-connect/core'
+import { isLocaleLoaded, loadLocale, noCustomerText, type Subject } from '@intilery-connect/core'
 import { createRelayClient, CustomerPanel, RelayCallError } from '@intilery-connect/ui'
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
 
@@ -12,9 +12,8 @@ import { addNote, fetchSubject, PIPEDRIVE_API } from './panel-api.ts'
 import type { PanelParams } from './panel-params.ts'
 import type { PipedriveHost } from './pipedrive-host.ts'
 import type { RelayFetch } from './relay-fetch.ts'
-import { reasonOf, type Subject } from './subject.ts'
 import { PanelFrame, SubjectFailure, SubjectLoading } from './SubjectStates.tsx'
-import { noLookupText, wordsFor } from './words.ts'
+import { wordsFor } from './words.ts'
 
 /** Live refresh while the panel is visible, as the Zendesk sidebar does (the relay caches 5 s). */
 const LIVE_MS = 5_000
@@ -50,7 +49,8 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
   const { resource, selectedId } = params
   const words = useMemo(() => wordsFor(locale), [locale])
   const { dark, visible } = usePipedriveView(host)
-  // The states drawn here use core's catalogue too; the shared panel loads it for itself.
+  // The states drawn here and why nobody is shown use core's catalogue too; the shared panel loads
+  // it for itself.
   const [, setLocaleReady] = useState(() => isLocaleLoaded(locale))
   useEffect(() => void loadLocale(locale).finally(() => setLocaleReady(true)), [locale])
   const [subject, setSubject] = useState<Subject | RelayCallError | 'loading'>('loading')
@@ -83,11 +83,7 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
       dark={dark}
       liveMs={LIVE_MS}
       visible={visible}
-      noLookupText={
-        subject.lookup === undefined
-          ? noLookupText(words, resource, reasonOf(subject), subject.emails, subject.persons)
-          : undefined
-      }
+      noLookupText={subject.lookup === undefined ? noCustomerText(subject, locale).line : undefined}
       noteLabels={{ add: words.noteAdd, added: words.noteAdded }}
       // Pipedrive notes are HTML the relay escapes whole: Markdown would show as asterisks.
       noteFormat="text"

@@ -3,24 +3,26 @@
  * The Pipedrive-only relay routes the panel calls (the profile reads go through ui's relay client):
  * who the record is about, and writing the summary as a note on it. Answers are checked before use.
  */
+import {
+  noteAnswerSchema,
+  type PipedriveResource,
+  type RelayErrorCode,
+  type Subject,
+} from '@intilery-connect/core'
 import { RelayCallError } from '@intilery-connect/ui'
-import { z } from 'zod/mini'
 
-import type { Resource } from './panel-params.ts'
 import type { RelayFetch } from './relay-fetch.ts'
-import { parseSubject, type Subject } from './subject.ts'
+import { parseSubject } from './subject.ts'
 
 export const PIPEDRIVE_API = '/pipedrive/v1'
 /** Where an installation starts (the relay redirects to Pipedrive's consent page). */
 export const CONNECT_URL = '/pipedrive/oauth/start'
 /** The relay's error code when this viewer has no (or no longer a) Pipedrive installation. */
-export const NOT_CONNECTED = 'not_connected'
-
-const noteAnswerSchema = z.object({ id: z.number() })
+export const NOT_CONNECTED = 'not_connected' satisfies RelayErrorCode
 
 export async function fetchSubject(
   relay: RelayFetch,
-  resource: Resource,
+  resource: PipedriveResource,
   id: number
 ): Promise<Subject> {
   const query = new URLSearchParams({ resource, id: String(id) })
@@ -30,7 +32,7 @@ export async function fetchSubject(
 /** @returns the new note's id. */
 export async function addNote(
   relay: RelayFetch,
-  resource: Resource,
+  resource: PipedriveResource,
   id: number,
   text: string
 ): Promise<number> {

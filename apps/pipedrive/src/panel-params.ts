@@ -5,10 +5,9 @@
  * served this page, so these values are only used to say what to ask it, never as proof of who
  * the viewer is (the SDK's signed token is that).
  */
+import { PIPEDRIVE_RESOURCES, type PipedriveResource } from '@intilery-connect/core'
 import { z } from 'zod/mini'
 
-export const RESOURCES = ['person', 'deal', 'organization'] as const
-export type Resource = (typeof RESOURCES)[number]
 export type HostTheme = 'light' | 'dark'
 
 const numeric = z.string().check(z.regex(/^\d{1,15}$/))
@@ -17,7 +16,7 @@ const paramsSchema = z.object({
   id: z.string().check(z.minLength(1)),
   userId: numeric,
   companyId: numeric,
-  resource: z.enum(RESOURCES),
+  resource: z.enum(PIPEDRIVE_RESOURCES),
   // One id on detail pages; Pipedrive's list views would send several.
   selectedIds: z.string().check(z.regex(/^\d{1,15}(,\d{1,15})*$/)),
   theme: z.optional(z.string()),
@@ -27,7 +26,7 @@ export interface PanelParams {
   readonly runtimeId: string
   readonly userId: string
   readonly companyId: string
-  readonly resource: Resource
+  readonly resource: PipedriveResource
   /** The record on the detail page (the first selected id). */
   readonly selectedId: number
   readonly theme: HostTheme

@@ -1,7 +1,8 @@
+import { noCustomerReason } from '@intilery-connect/core'
 import { RelayCallError } from '@intilery-connect/ui'
 import { describe, expect, it } from 'vitest'
 
-import { parseSubject, reasonOf } from './subject.ts'
+import { parseSubject } from './subject.ts'
 
 describe('the relay’s subject answer', () => {
   it('reads a person whose email matched an Intilery customer', () => {
@@ -48,7 +49,7 @@ describe('the relay’s subject answer', () => {
 
   it('says why nobody is shown, from the reason or else from the emails', () => {
     const read = (extra: object) =>
-      reasonOf(parseSubject({ resource: 'person', id: 1, emails: [], ...extra }))
+      noCustomerReason(parseSubject({ resource: 'person', id: 1, emails: [], ...extra }))
     expect(read({ reason: 'no_person' })).toBe('no_person')
     expect(read({})).toBe('no_email')
     expect(read({ emails: ['x@example.com'] })).toBe('no_profile')

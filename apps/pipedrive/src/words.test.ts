@@ -1,31 +1,42 @@
+import { noCustomerText, type Subject } from '@intilery-connect/core'
 import { describe, expect, it } from 'vitest'
 
-import { noLookupText, wordsFor } from './words.ts'
+import { wordsFor } from './words.ts'
 
-const en = wordsFor('en-GB')
+/** What the panel shows when the relay's subject has no lookup (core says it, as the JSON panel). */
+const noLookupText = (
+  resource: Subject['resource'],
+  reason: NonNullable<Subject['reason']>,
+  emails: string[],
+  persons: Subject['persons']
+) =>
+  noCustomerText(
+    { resource, reason, emails, ...(persons === undefined ? {} : { persons }) },
+    'en-GB'
+  ).line
 
 describe('why a record shows nobody', () => {
   it('names the record’s own situation', () => {
-    expect(noLookupText(en, 'deal', 'no_person', [], undefined)).toBe(
+    expect(noLookupText('deal', 'no_person', [], undefined)).toBe(
       'This deal has no contact person.'
     )
-    expect(noLookupText(en, 'person', 'no_email', [], undefined)).toBe(
+    expect(noLookupText('person', 'no_email', [], undefined)).toBe(
       'This person has no email address.'
     )
-    expect(noLookupText(en, 'person', 'not_found', [], undefined)).toBe(
+    expect(noLookupText('person', 'not_found', [], undefined)).toBe(
       'Pipedrive could not find this person.'
     )
   })
 
   it('lists the emails nobody in Intilery matched', () => {
     expect(
-      noLookupText(en, 'person', 'no_profile', ['a@example.com', 'b@example.com'], undefined)
+      noLookupText('person', 'no_profile', ['a@example.com', 'b@example.com'], undefined)
     ).toBe('No Intilery customer matches a@example.com, b@example.com.')
   })
 
   it('says when only an organization’s first people were looked at', () => {
     expect(
-      noLookupText(en, 'organization', 'no_profile', ['a@example.com'], { shown: 3, more: true })
+      noLookupText('organization', 'no_profile', ['a@example.com'], { shown: 3, more: true })
     ).toBe(
       'No Intilery customer matches a@example.com. Only the first 3 people of this organization were checked.'
     )
