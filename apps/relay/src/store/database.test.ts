@@ -1,3 +1,6 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
+
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
 import { openDatabase, parseDatabaseUrl } from './database.ts'
@@ -46,9 +49,66 @@ describe('parseDatabaseUrl', () => {
     expect((error as DatabaseUrlError).message).not.toContain('hunter2')
     expect((error as DatabaseUrlError).code).toBe('misconfigured')
   })
+})
 
-  it('opens Postgres lazily: nothing connects until the first query', async () => {
-    const db = openDatabase('postgres://nobody@127.0.0.1:1/none')
-    await db.destroy()
+describe('openDatabase', () => {
+  it('opens Postgres lazily: nothing connects until the first query, which does', async () => {
+    const listener = await tcpListener()
+    try {
+      const db = openDatabase(`postgres://relay@127.0.0.1:${listener.port}/relay`)
+      // Give an eager connection every chance to show: pg loaded, then a connection of our own
+      // made and answered, so any connection started before it has been accepted by now.
+      await import('pg')
+      await listener.probe()
+      expect(listener.accepted()).toBe(1)
+      // The listener hangs up on pg's startup message. Driver errors reach the caller as they
+      // are (store/errors.ts): the store does not wrap them.
+      await expect(db.selectNoFrom(sql<number>`1`.as('one')).execute()).rejects.toThrow(
+        'Connection terminated unexpectedly'
+      )
+      expect(listener.accepted()).toBe(2)
+      await db.destroy()
+    } finally {
+      await listener.close()
+    }
   })
 })
+
+/**
+ * A TCP listener on 127.0.0.1 that counts the connections it accepts. It answers the test's own
+ * `ping` with `pong` and hangs up on anything else, such as a Postgres startup message.
+ */
+async function tcpListener() {
+  let accepted = 0
+  const open = new Set<Socket>()
+  const server = createServer((socket) => {
+    accepted += 1
+    open.add(socket)
+    socket.on('close', () => open.delete(socket))
+    socket.once('data', (data) => {
+      if (data.toString() === 'ping') socket.end('pong')
+      else socket.destroy()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    port,
+    accepted: () => accepted,
+    /** Connects, says ping and waits for the pong. */
+    probe: () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('ping'))
+        socket.once('data', () => {
+          socket.destroy()
+          resolve()
+        })
+        socket.once('error', reject)
+      }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of open) socket.destroy()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
