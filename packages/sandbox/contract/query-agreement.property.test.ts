@@ -4,7 +4,9 @@
 // its key) shows up as a different reading. First over HTTP: whatever the client lets through, the
 // sandbox accepts; whatever the client refuses, the sandbox (sent raw) refuses with 400
 // invalid_request_error. Then on the wire text itself: core's parseEventsWireQuery and the
-// sandbox's readEventsCall give the same query, or the same error code.
+// sandbox's readEventsCall give the same query, or the same error code. Not generated, because the
+// two differ there where the spec is silent: a limit with leading zeros past three digits (`0100`,
+// core refuses it) and lists of more than 50 keys (core's own cap; the spec has none).
 import {
   createProfileRef,
   InvalidRequestError,

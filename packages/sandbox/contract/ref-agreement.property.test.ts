@@ -3,7 +3,9 @@
 // misreading on either side (an id decoded twice, a `+` read as a space, emails compared by case,
 // an id type accepted that the spec does not list) shows up here as a different ref or error code.
 // Segments are built as a client following the spec builds them: `idType:` then the id
-// percent-encoded as one path segment (the separator raw or, tolerated by both, encoded).
+// percent-encoded as one path segment (the separator raw or, tolerated by both, encoded). Outside
+// that, the two differ where the spec is silent: the sandbox decodes the whole segment before
+// splitting, so it reads `%75serId:x` and `userId%3Aa:b`, which core's decodeProfileRef refuses.
 import {
   decodeProfileRef,
   encodeProfileRef,
