@@ -2,16 +2,19 @@
  * @module pipedrive-host/host-page
  * The local Pipedrive's pages: the list of demo records, and a detail page with Pipedrive's left
  * sidebar holding the app's JSON panel (rendered on the server from the relay's answer) and its
- * custom panel (the real panel page in a cross-origin iframe). Every value is escaped text; the
- * page's scripts and styles are files of its own (its CSP allows nothing else).
+ * custom panel (the real panel page in a cross-origin iframe). Every value is escaped text (hono's
+ * `html` template, see html.ts); the page's scripts and styles are files of its own (its CSP
+ * allows nothing else).
  */
+import { raw } from 'hono/html'
+
 import type {
   PipedriveDataset,
   PipedriveDeal,
   PipedriveOrganization,
   PipedrivePerson,
 } from '../pipedrive/data.ts'
-import { escapeHtml, scriptJson } from './html.ts'
+import { markup, scriptJson, type Markup } from './html.ts'
 import type { RenderedPanel } from './json-panel-view.ts'
 
 export type Resource = 'person' | 'deal' | 'organization'
@@ -26,14 +29,14 @@ export interface HostData {
 }
 
 const head = (title: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/host.css">`
+  markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="/host.css">`
 
-export function indexPage(data: PipedriveDataset): string {
+export function indexPage(data: PipedriveDataset): Markup {
   const list = (heading: string, items: readonly { href: string; text: string }[]) =>
-    `<h2>${heading}</h2><ul>${items
-      .map((item) => `<li><a href="${item.href}">${escapeHtml(item.text)}</a></li>`)
-      .join('')}</ul>`
-  return `${head('Intilery Connect: Pipedrive demo')}</head><body class="pd-light">
+    markup`<h2>${heading}</h2><ul>${items.map(
+      (item) => markup`<li><a href="${item.href}">${item.text}</a></li>`
+    )}</ul>`
+  return markup`${head('Intilery Connect: Pipedrive demo')}</head><body class="pd-light">
 <header class="pd-topbar">Pipedrive (local stand-in)</header><main class="pd-index">
 <h1>Demo records</h1><p>Open a record to see the Intilery panels in its sidebar, as a sales rep would.</p>
 ${list(
@@ -105,17 +108,18 @@ export interface DetailPageInput {
   readonly hostData: HostData
 }
 
-export function detailPage(input: DetailPageInput): string {
-  const facts = input.facts
-    .map(
-      ([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`
-    )
-    .join('')
+export function detailPage(input: DetailPageInput): Markup {
+  const facts = input.facts.map(
+    ([label, value]) => markup`<div><dt>${label}</dt><dd>${value}</dd></div>`
+  )
   const dark = input.hostData.theme === 'dark'
   // The custom panel sits above the JSON panel (users order them in Pipedrive): a tall JSON panel
   // would push it off-screen, where Chromium stops animation frames in cross-origin frames.
   // host.js runs in <head>, after its data: it must listen before the iframe can load or message.
-  return `${head(`${input.title} · Pipedrive`)}
+  // The JSON panel's markup was escaped as renderJsonPanel built it (json-panel-view.ts): it goes
+  // in as it is, the one value here that is not text.
+  const jsonPanel = raw(input.jsonPanel.html)
+  return markup`${head(`${input.title} · Pipedrive`)}
 <script id="host-data" type="application/json">${scriptJson(input.hostData)}</script>
 <script src="/host.js"></script></head>
 <body class="${dark ? 'pd-dark' : 'pd-light'}">
@@ -126,13 +130,13 @@ export function detailPage(input: DetailPageInput): string {
 <section class="pd-box" aria-label="Details"><h2>Details</h2><dl class="pd-facts">${facts}</dl></section>
 <section class="pd-box" id="custom-panel" aria-label="Intilery (custom panel)">
 <h2>Intilery <button type="button" id="collapse-toggle" aria-expanded="true">Collapse</button></h2>
-<iframe id="panel-frame" title="Intilery panel" src="${escapeHtml(input.panelSrc)}"></iframe>
+<iframe id="panel-frame" title="Intilery panel" src="${input.panelSrc}"></iframe>
 <p id="panel-timeout" hidden>The app did not initialize in time</p>
 </section>
 <section class="pd-box" id="json-panel" data-state="${input.jsonPanel.state}" aria-label="Intilery (JSON panel)">
-<h2>Intilery (JSON panel)</h2>${input.jsonPanel.html}</section>
+<h2>Intilery (JSON panel)</h2>${jsonPanel}</section>
 </aside>
-<main class="pd-main"><p class="pd-kind">${escapeHtml(input.resource)}</p><h1>${escapeHtml(input.title)}</h1>
+<main class="pd-main"><p class="pd-kind">${input.resource}</p><h1>${input.title}</h1>
 <h2>Host log (newest first)</h2><ul id="host-log"></ul></main>
 </div>
 <div id="snackbar" role="status" hidden></div>

@@ -5,7 +5,7 @@
  * what makes Pipedrive show "Something went wrong…" for the whole panel: `undefined` here.
  * Every value leaves as escaped text; links go to http(s) only.
  */
-import { cut, escapeHtml, externalLink, httpUrl } from './html.ts'
+import { cut, externalLink, httpUrl, markup, type Markup } from './html.ts'
 
 export const FIELD_TYPES = [
   'header',
@@ -34,48 +34,51 @@ const TIME = /^\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const text = (value: string) => escapeHtml(cut(value, TEXT_MAX))
+const text = (value: string) => markup`${cut(value, TEXT_MAX)}`
 
-function link(value: unknown): string | undefined {
+function link(value: unknown): Markup | undefined {
   const target = typeof value === 'string' ? { value } : value
   if (!isRecord(target) || typeof target.value !== 'string') return undefined
   if (target.label !== undefined && typeof target.label !== 'string') return undefined
   const shown = cut(typeof target.label === 'string' ? target.label : target.value, TEXT_MAX)
   const href = httpUrl(target.value)
-  return href === undefined ? escapeHtml(shown) : externalLink(href, shown)
+  return href === undefined ? markup`${shown}` : externalLink(href, shown)
 }
 
-function currency(value: unknown): string | undefined {
+function currency(value: unknown): Markup | undefined {
   if (!isRecord(value) || typeof value.code !== 'string' || typeof value.value !== 'number')
     return undefined
   try {
     // The symbol where Intl knows the code, as Pipedrive substitutes known symbols.
-    return escapeHtml(
-      new Intl.NumberFormat('en', { style: 'currency', currency: value.code }).format(value.value)
-    )
+    const shown = new Intl.NumberFormat('en', { style: 'currency', currency: value.code })
+    return markup`${shown.format(value.value)}`
   } catch {
-    return escapeHtml(`${value.code} ${value.value}`)
+    return markup`${value.code} ${value.value}`
   }
 }
 
-function label(value: unknown): string | undefined {
+function label(value: unknown): Markup | undefined {
   if (!isRecord(value) || typeof value.label !== 'string' || typeof value.color !== 'string')
     return undefined
   const color = LABEL_COLORS.has(value.color) ? value.color : 'grey'
-  return `<span class="pd-label pd-label-${color}">${escapeHtml(cut(value.label, LABEL_MAX))}</span>`
+  return markup`<span class="pd-label pd-label-${color}">${cut(value.label, LABEL_MAX)}</span>`
 }
 
-function tags(value: unknown): string | undefined {
+function tags(value: unknown): Markup | undefined {
   if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string')) return undefined
-  return value.map((tag: string) => `<span class="pd-tag">${text(tag)}</span>`).join(' ')
+  // Space-separated, one line of tags: hono's template joins an interpolated array with nothing.
+  return markup`${value.map((tag: string, i) => [
+    i === 0 ? '' : ' ',
+    markup`<span class="pd-tag">${text(tag)}</span>`,
+  ])}`
 }
 
 /**
  * The field's value as HTML, or undefined when the value does not fit its type. `null` is an
  * empty field, as Pipedrive shows one.
  */
-export function renderField(type: FieldType, value: unknown): string | undefined {
-  if (value === null) return ''
+export function renderField(type: FieldType, value: unknown): Markup | undefined {
+  if (value === null) return markup``
   switch (type) {
     case 'header':
     case 'email':
@@ -90,15 +93,15 @@ export function renderField(type: FieldType, value: unknown): string | undefined
       return undefined
     case 'numerical':
       return typeof value === 'number' && Number.isFinite(value)
-        ? escapeHtml(String(value))
+        ? markup`${String(value)}`
         : undefined
     case 'date':
-      return typeof value === 'string' && DATE.test(value) ? escapeHtml(value) : undefined
+      return typeof value === 'string' && DATE.test(value) ? markup`${value}` : undefined
     case 'time':
-      return typeof value === 'string' && TIME.test(value) ? escapeHtml(value) : undefined
+      return typeof value === 'string' && TIME.test(value) ? markup`${value}` : undefined
     case 'date-time':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        ? escapeHtml(new Date(value).toISOString().replace('T', ' ').slice(0, 16))
+        ? markup`${new Date(value).toISOString().replace('T', ' ').slice(0, 16)}`
         : undefined
     case 'link':
       return link(value)

@@ -81,13 +81,18 @@ describe('the JSON panel as Pipedrive draws it', () => {
             profile_link: { label: HOSTILE, value: 'javascript:alert(1)', external: true },
           },
         ],
+        external_link: { url: 'https://app.example.com/?a=1&b="2"', label: HOSTILE },
       }),
       SCHEMA
     )
     expect(panel.state).toBe('data')
     expect(panel.html).not.toMatch(/<(img|script|svg)\b/i)
     expect(panel.html).not.toMatch(/href="javascript/i)
-    expect(panel.html).toContain('&#60;img src=x onerror=alert(1)&#62;')
+    expect(panel.html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    // A real link: its text escaped, its href an attribute no value can leave.
+    expect(panel.html).toContain(
+      '<a class="pd-external-link" href="https://app.example.com/?a=1&amp;b=%222%22" target="_blank" rel="noopener noreferrer">&lt;img src=x onerror=alert(1)&gt;</a>'
+    )
     expect(panel.html).toContain('**bold**')
     // An unknown colour is grey, never an attribute breakout.
     expect(panel.html).toContain('pd-label-grey')
@@ -134,7 +139,7 @@ describe('the JSON panel as Pipedrive draws it', () => {
     })
     expect(panel.state).toBe('error')
     expect(panel.html).toContain('<p class="pd-error-title">Connect Pipedrive</p>')
-    expect(panel.html).toContain('[Open](https://relay.example.com/x) &#60;img')
+    expect(panel.html).toContain('[Open](https://relay.example.com/x) &lt;img')
     expect(panel.html).toContain(
       '<a class="pd-error-action" href="https://relay.example.com/pipedrive/oauth/start" target="_blank" rel="noopener noreferrer">Connect</a>'
     )

@@ -1,13 +1,14 @@
 /**
  * @module pipedrive-host/json-panel-view
  * The JSON panel box as Pipedrive draws it from the app's answer (reference/pipedrive.md §1.4),
- * rendered on the server as escaped HTML: objects as stacked boxes (header as title, fields in
- * schema order with the schema's labels), `external_link` as a green button, `{ data: [] }` as
- * "Nothing to show", an error body on a non-success status as Pipedrive's error state, and
- * anything else (a timeout, an undeclared property, a wrong type, too many objects or fields) as
- * "Something went wrong…", which is what Pipedrive shows for the whole panel.
+ * rendered on the server as escaped HTML (hono's `html` template, see html.ts): objects as
+ * stacked boxes (header as title, fields in schema order with the schema's labels),
+ * `external_link` as a green button, `{ data: [] }` as "Nothing to show", an error body on a
+ * non-success status as Pipedrive's error state, and anything else (a timeout, an undeclared
+ * property, a wrong type, too many objects or fields) as "Something went wrong…", which is what
+ * Pipedrive shows for the whole panel.
  */
-import { cut, escapeHtml, externalLink, httpUrl } from './html.ts'
+import { cut, externalLink, httpUrl, markup, type Markup } from './html.ts'
 import {
   FIELD_TYPES,
   guessType,
@@ -30,6 +31,7 @@ export type PanelState = 'data' | 'empty' | 'error' | 'broken'
 
 export interface RenderedPanel {
   readonly state: PanelState
+  /** The box's markup, every value in it escaped; host-page.ts puts it in the page as it is. */
   readonly html: string
   /** Why the panel broke, for whoever debugs the app (Pipedrive says nothing more). */
   readonly problem?: string | undefined
@@ -80,7 +82,10 @@ interface Problem {
 }
 
 /** One object's box, or why it breaks the schema. */
-function renderObject(object: unknown, schema: PanelSchema | undefined): string | Problem {
+function renderObject(
+  object: unknown,
+  schema: PanelSchema | undefined
+): { readonly box: Markup } | Problem {
   if (!isRecord(object)) return { problem: 'an object is not an object' }
   const declared = schema?.properties
   const properties =
@@ -93,8 +98,8 @@ function renderObject(object: unknown, schema: PanelSchema | undefined): string 
     const missing = schema.required.find((key) => object[key] === undefined)
     if (missing !== undefined) return { problem: `missing required property ${missing}` }
   }
-  let header = ''
-  const rows: string[] = []
+  let header: Markup | undefined
+  const rows: Markup[] = []
   for (const property of properties) {
     const value = object[property.key]
     if (value === undefined) continue
@@ -106,12 +111,15 @@ function renderObject(object: unknown, schema: PanelSchema | undefined): string 
     if (type === 'header') header = shown
     else
       rows.push(
-        `<div class="pd-field"><dt>${escapeHtml(cut(property.label, LABEL_MAX))}</dt><dd>${shown}</dd></div>`
+        markup`<div class="pd-field"><dt>${cut(property.label, LABEL_MAX)}</dt><dd>${shown}</dd></div>`
       )
   }
   if (rows.length > MAX_FIELDS) return { problem: `more than ${MAX_FIELDS} fields` }
-  const title = header === '' ? '' : `<h3 class="pd-object-header">${header}</h3>`
-  return `<section class="pd-object">${title}<dl>${rows.join('')}</dl></section>`
+  const title =
+    header === undefined || header.length === 0
+      ? ''
+      : markup`<h3 class="pd-object-header">${header}</h3>`
+  return { box: markup`<section class="pd-object">${title}<dl>${rows}</dl></section>` }
 }
 
 function renderData(body: Record<string, unknown>, schema: PanelSchema | undefined): RenderedPanel {
@@ -122,27 +130,27 @@ function renderData(body: Record<string, unknown>, schema: PanelSchema | undefin
     (objects.length === 1 && isRecord(objects[0]) && Object.keys(objects[0]).length === 0)
   )
     return { state: 'empty', html: '<p class="pd-empty">Nothing to show</p>' }
-  const boxes: string[] = []
+  const boxes: Markup[] = []
   for (const object of objects) {
-    const box = renderObject(object, schema)
-    if (typeof box !== 'string') return broken(box.problem)
-    boxes.push(box)
+    const rendered = renderObject(object, schema)
+    if ('problem' in rendered) return broken(rendered.problem)
+    boxes.push(rendered.box)
   }
-  let footer = ''
+  let footer: Markup | '' = ''
   if (body.external_link !== undefined) {
     const { url, label } = isRecord(body.external_link) ? body.external_link : {}
     const href = typeof url === 'string' ? httpUrl(url) : undefined
     if (href === undefined || typeof label !== 'string') return broken('invalid external_link')
     footer = externalLink(href, cut(label, LABEL_MAX), 'pd-external-link')
   }
-  return { state: 'data', html: `${boxes.join('')}${footer}` }
+  return { state: 'data', html: markup`${boxes}${footer}`.toString() }
 }
 
 function renderError(error: Record<string, unknown>): RenderedPanel | undefined {
   const { title, subtitle, action } = error
   if (typeof title !== 'string') return undefined
   if (subtitle !== undefined && typeof subtitle !== 'string') return undefined
-  let button = ''
+  let button: Markup | '' = ''
   if (action !== undefined) {
     const href =
       isRecord(action) && typeof action.url === 'string' ? httpUrl(action.url) : undefined
@@ -153,11 +161,11 @@ function renderError(error: Record<string, unknown>): RenderedPanel | undefined 
   // The subtitle is Markdown to Pipedrive; here it stays text, so no answer can add markup.
   const sub =
     typeof subtitle === 'string'
-      ? `<p class="pd-error-subtitle">${escapeHtml(cut(subtitle, TEXT_MAX))}</p>`
+      ? markup`<p class="pd-error-subtitle">${cut(subtitle, TEXT_MAX)}</p>`
       : ''
   return {
     state: 'error',
-    html: `<div class="pd-error" role="alert"><p class="pd-error-title">${escapeHtml(cut(title, ERROR_TITLE_MAX))}</p>${sub}${button}</div>`,
+    html: markup`<div class="pd-error" role="alert"><p class="pd-error-title">${cut(title, ERROR_TITLE_MAX)}</p>${sub}${button}</div>`.toString(),
   }
 }
 

@@ -41,7 +41,7 @@ describe('the local Pipedrive host', () => {
     expect(html).toContain('<a href="/person/1">Joe Bloggs (person 1)</a>')
     expect(html).toContain('<a href="/deal/2">')
     expect(html).toContain('<a href="/organization/1">')
-    expect(html).toContain('Bobby &#60;img src=x onerror=alert(1)&#62; Tables')
+    expect(html).toContain('Bobby &lt;img src=x onerror=alert(1)&gt; Tables')
     expect(html).not.toContain('<img')
   })
 
@@ -71,7 +71,7 @@ describe('the local Pipedrive host', () => {
     const { html } = await page(host().app, '/person/1?theme=dark')
     const src =
       /<iframe id="panel-frame" title="Intilery panel" src="([^"]+)"/.exec(html)?.[1] ?? ''
-    const url = new URL(src.replaceAll('&#38;', '&'))
+    const url = new URL(src.replaceAll('&amp;', '&'))
     expect(`${url.origin}${url.pathname}`).toBe(`${RELAY}/pipedrive/panel`)
     const query = Object.fromEntries(url.searchParams)
     expect(query).toMatchObject({
@@ -99,8 +99,8 @@ describe('the local Pipedrive host', () => {
       '/person/5'
     )
     expect(html).toContain('<section class="pd-box" id="json-panel" data-state="data"')
-    expect(html).toContain('<h3 class="pd-object-header">&#60;img src=x onerror=alert(1)&#62;</h3>')
-    expect(html).toContain('<h1>Bobby &#60;img src=x onerror=alert(1)&#62; Tables</h1>')
+    expect(html).toContain('<h3 class="pd-object-header">&lt;img src=x onerror=alert(1)&gt;</h3>')
+    expect(html).toContain('<h1>Bobby &lt;img src=x onerror=alert(1)&gt; Tables</h1>')
     expect(html).not.toMatch(/<img|<svg/i)
     const csp = response.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("script-src 'self'")

@@ -1,15 +1,24 @@
 /**
  * @module zendesk-host/host-page
  * The local Zendesk's pages: the preview list of demo tickets and a ticket view with the real app in
- * a sidebar-width iframe. Data is escaped into HTML text, and into the page's JSON with `<` written
- * as \u003c so no value can close the script element.
+ * a sidebar-width iframe. Values are escaped into HTML text by hono's `html` template, and into
+ * the page's JSON with `<` written as \u003c so no value can close the script element.
  */
+// Named `markup` here because Prettier formats any template tagged `html` as HTML, which would
+// reflow the pages (and the text in their elements) on every format.
+import { html as markup, raw } from 'hono/html'
+
 import type { DemoTicket } from './demo-tickets.ts'
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+/**
+ * Page data for a `<script type="application/json">`. Not hono's escaping: a script element's
+ * text is never entity-decoded, so `&quot;` would stay in the JSON. Every `<` is written `\u003c`
+ * instead (the same string to JSON.parse), so no value can spell `</script>`.
+ */
+const scriptJson = (value: unknown) => raw(JSON.stringify(value).replace(/</g, '\\u003c'))
 
-const STYLE = `
+/** This file's own CSS, not text: escaping would turn a future `>` selector into `&gt;`. */
+const STYLE = raw(`
 body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: #2f3941; background: #f8f9f9; }
 header { background: #03363d; color: #fff; padding: 8px 16px; font-weight: 600; }
 main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
@@ -19,16 +28,15 @@ main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
 iframe { width: 100%; height: 200px; border: 0; display: block; }
 textarea { width: 100%; min-height: 120px; }
 a { color: #1f73b7; }
-`
+`)
 
-export function previewPage(tickets: readonly DemoTicket[]): string {
-  const rows = tickets
-    .map(
-      (t) =>
-        `<li><a href="/tickets/${t.id}">#${t.id} ${escapeHtml(t.subject)}</a> — ${escapeHtml(t.requester.name)}: ${escapeHtml(t.about)}</li>`
-    )
-    .join('\n')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intilery Connect: Zendesk demo</title><style>${STYLE}</style></head>
+export function previewPage(tickets: readonly DemoTicket[]) {
+  // One line each: hono's template joins an interpolated array with nothing.
+  const rows = tickets.map(
+    (t, i) =>
+      markup`${i === 0 ? '' : '\n'}<li><a href="/tickets/${t.id}">#${t.id} ${t.subject}</a> — ${t.requester.name}: ${t.about}</li>`
+  )
+  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intilery Connect: Zendesk demo</title><style>${STYLE}</style></head>
 <body><header>Zendesk Support (local stand-in)</header><main><div class="ticket">
 <h1>Demo tickets</h1><p>Open a ticket to see the Intilery sidebar as an agent would.</p><ul>${rows}</ul></div></main></body></html>`
 }
@@ -44,27 +52,25 @@ export interface TicketPageInput {
   readonly values: Record<string, unknown>
 }
 
-export function ticketPage(input: TicketPageInput): string {
+export function ticketPage(input: TicketPageInput) {
   const { ticket } = input
   const appGuid = `app-${ticket.id}`
   const src = `${input.appUrl}?origin=${encodeURIComponent(input.hostOrigin)}&app_guid=${appGuid}`
   const requesters = input.tickets.map((t) => t.requester)
-  const options = requesters
-    .map(
-      (r, i) =>
-        `<option value="${i}"${r.id === ticket.requester.id ? ' selected' : ''}>${escapeHtml(r.name)}</option>`
-    )
-    .join('')
+  const options = requesters.map(
+    (r, i) =>
+      markup`<option value="${i}"${r.id === ticket.requester.id ? markup` selected` : ''}>${r.name}</option>`
+  )
   const data = {
     context: input.context,
     metadata: input.metadata,
     values: input.values,
     requesters,
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>#${ticket.id} ${escapeHtml(ticket.subject)}</title><style>${STYLE}</style></head>
+  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>#${ticket.id} ${ticket.subject}</title><style>${STYLE}</style></head>
 <body><header>Zendesk Support (local stand-in) · <a style="color:#fff" href="/">All demo tickets</a></header>
 <main><div class="ticket">
-<h1>#${ticket.id} ${escapeHtml(ticket.subject)}</h1>
+<h1>#${ticket.id} ${ticket.subject}</h1>
 <p>Requester: <label><select id="requester" aria-label="Requester">${options}</select></label></p>
 <p><button type="button" id="toggle-app">Hide app</button></p>
 <h2>Comment</h2>
@@ -72,7 +78,7 @@ export function ticketPage(input: TicketPageInput): string {
 <textarea id="internal-note" aria-label="Internal note"></textarea>
 <h2>Host log (newest first)</h2><ul id="host-log"></ul>
 </div>
-<aside class="sidebar"><h2>Intilery</h2><iframe id="app-frame" title="Intilery app" src="${escapeHtml(src)}"></iframe></aside>
+<aside class="sidebar"><h2>Intilery</h2><iframe id="app-frame" title="Intilery app" src="${src}"></iframe></aside>
 </main>
 <script id="host-data" type="application/json">${scriptJson(data)}</script>
 <script src="/host.js"></script>

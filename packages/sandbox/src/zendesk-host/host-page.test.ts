@@ -1,0 +1,72 @@
+// The local Zendesk's pages carry ticket subjects, requester names and app data that the tests
+// make hostile: each must arrive as text (or as JSON the page reads back unchanged), never markup.
+import { describe, expect, it } from 'vitest'
+
+import { demoTickets, type DemoTicket } from './demo-tickets.ts'
+import { previewPage, ticketPage } from './host-page.ts'
+
+const HOSTILE = `<img src=x onerror=alert(1)> "q" 'a' & b`
+const ESCAPED = '&lt;img src=x onerror=alert(1)&gt; &quot;q&quot; &#39;a&#39; &amp; b'
+/** Closes the data script if written as it is, then starts markup of its own. */
+const BREAKOUT = '</script><img src=x onerror=alert(1)>'
+
+function hostileTickets(): DemoTicket[] {
+  const [first, ...rest] = demoTickets()
+  if (first === undefined) throw new Error('no demo tickets')
+  const requester = { ...first.requester, name: HOSTILE }
+  return [{ ...first, subject: HOSTILE, about: HOSTILE, requester }, ...rest]
+}
+
+function page(tickets: DemoTicket[], context: Record<string, unknown> = {}) {
+  const ticket = tickets[0]
+  if (ticket === undefined) throw new Error('no ticket')
+  return ticketPage({
+    ticket,
+    tickets,
+    appUrl: 'http://localhost:4567/app/assets/index.html',
+    hostOrigin: 'http://127.0.0.1:1234',
+    context,
+    metadata: { appId: 0 },
+    values: { 'ticket.subject': BREAKOUT },
+  })
+}
+
+describe('the local Zendesk’s pages', () => {
+  it('list the demo tickets with subjects, names and notes as text', async () => {
+    const html = String(await previewPage(hostileTickets()))
+    expect(html).toContain(
+      `<li><a href="/tickets/101">#101 ${ESCAPED}</a> — ${ESCAPED}: ${ESCAPED}</li>`
+    )
+    expect(html).toContain('<a href="/tickets/105">#105 Power user feedback</a>')
+    expect(html).not.toContain('<img')
+  })
+
+  it('show a ticket’s subject and requester names as text', async () => {
+    const html = String(await page(hostileTickets()))
+    expect(html).toContain(`<title>#101 ${ESCAPED}</title>`)
+    expect(html).toContain(`<h1>#101 ${ESCAPED}</h1>`)
+    expect(html).toContain(`<option value="0" selected>${ESCAPED}</option>`)
+    expect(html).toContain('<option value="4">Power User</option>')
+    expect(html).toContain(
+      'src="http://localhost:4567/app/assets/index.html?origin=http%3A%2F%2F127.0.0.1%3A1234&amp;app_guid=app-101"'
+    )
+    expect(html).not.toContain('<img')
+  })
+
+  it('hand the host script its data as JSON no value can close the script element of', async () => {
+    const context = { ticketId: 101, note: BREAKOUT }
+    const html = String(await page(hostileTickets(), context))
+    const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []
+    expect(scripts.map((s) => /^<script\b[^>]*>/.exec(s)?.[0])).toEqual([
+      '<script id="host-data" type="application/json">',
+      '<script src="/host.js">',
+    ])
+    const json = /<script id="host-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)
+    expect(JSON.parse(json?.[1] ?? 'null')).toMatchObject({
+      context,
+      values: { 'ticket.subject': BREAKOUT },
+      requesters: [{ id: 9101, name: HOSTILE }, {}, {}, {}, {}],
+    })
+    expect(html).not.toContain('<img')
+  })
+})
