@@ -1,8 +1,8 @@
 /**
  * @module app
  * The relay as one runtime-agnostic Hono app: `createApp(deps)` takes its store, upstream guard and
- * settings from outside (src/main.ts on Node; tests pass fakes). Every route but health, readiness
- * and the OpenAPI document authenticates its caller; every answer carries a request id; every
+ * settings from outside (src/main.ts on Node; tests pass fakes), and the host apps (hosts/) to mount.
+ * Every route but health, readiness and the OpenAPI document authenticates its caller; every answer carries a request id; every
  * failure is a JSON error within the request deadline.
  */
 import { Hono, type Context } from 'hono'
@@ -12,17 +12,17 @@ import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 
+import type { HostApp } from './hosts/host-module.ts'
 import type { Hs256Check } from './platform/auth/hs256.ts'
 import type { Hasher } from './platform/crypto/hmac.ts'
 import { RelayError } from './platform/errors.ts'
-import { apiKeyAuth } from './public-api/api-key-auth.ts'
 import { createReadAuditor } from './platform/http/audit.ts'
 import type { RelayEnv } from './platform/http/caller.ts'
 import { errorResponse } from './platform/http/error-response.ts'
+import { healthRoutes } from './platform/http/health-routes.ts'
 import { requestDeadline } from './platform/http/request-deadline.ts'
 import { requestLog, type RequestLogWriter } from './platform/http/request-log.ts'
-import { zendeskAuth } from './hosts/zendesk/zendesk-auth.ts'
-import type { PipedriveDeps } from './hosts/pipedrive/pipedrive-deps.ts'
+import { openApiDocument } from './platform/openapi/openapi-document.ts'
 import type {
   ApiKeyVerifier,
   AuditSink,
@@ -31,11 +31,9 @@ import type {
   TenantDirectory,
   UpstreamReads,
 } from './ports.ts'
-import { healthRoutes } from './platform/http/health-routes.ts'
-import { openApiDocument } from './platform/openapi/openapi-document.ts'
-import { pipedriveRoutes } from './hosts/pipedrive/pipedrive-routes.ts'
+import { apiKeyAuth } from './public-api/api-key-auth.ts'
+import { publicApiOpenApi } from './public-api/public-api-openapi.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
-import { channelRoutes } from './customers/customer-read-routes.ts'
 
 export interface RelayAppDeps {
   readonly tenants: TenantDirectory
@@ -46,7 +44,7 @@ export interface RelayAppDeps {
   readonly upstreamProbe?: (() => Promise<void>) | undefined
   /** HMAC of looked-up refs for the audit log. */
   readonly hasher: Hasher
-  /** Checks Zendesk JWT signatures (default: WebCrypto; the Node server passes node:crypto's). */
+  /** Checks hosts' JWT signatures (default: WebCrypto; the Node server passes node:crypto's). */
   readonly hs256?: Hs256Check | undefined
   readonly config: {
     readonly allowedOrigins: readonly string[]
@@ -54,8 +52,8 @@ export interface RelayAppDeps {
     readonly requestDeadlineMs: number
   }
   readonly now?: () => number
-  /** The Pipedrive app (panels, OAuth, setup); its routes refuse every request without it. */
-  readonly pipedrive?: PipedriveDeps | undefined
+  /** The host apps, each mounted under `/<name>` (server.ts starts every registered one). */
+  readonly hosts: readonly HostApp[]
   /** Receives one line per request (see http/request-log.ts); none by default. */
   readonly log?: RequestLogWriter | undefined
 }
@@ -111,23 +109,19 @@ export function createApp(deps: RelayAppDeps) {
   app.use('*', except(hasNoBody, limitBody))
 
   app.route('/', healthRoutes({ store: deps.store, upstreamProbe: deps.upstreamProbe }))
-  app.get('/openapi.json', (c) => c.json(openApiDocument()))
+  const document = openApiDocument([...deps.hosts.map((host) => host.openApi), publicApiOpenApi])
+  app.get('/openapi.json', (c) => c.json(document))
 
-  app.use('/zendesk/*', zendeskAuth(deps.tenants, now, deps.hs256))
-  app.route('/zendesk/v1', channelRoutes(routeDeps))
-
-  app.route(
-    '/pipedrive',
-    pipedriveRoutes({
-      ...routeDeps,
-      pipedrive: deps.pipedrive,
-      tenants: deps.tenants,
-      apiKeys: deps.apiKeys,
-      frameAncestors: deps.config.frameAncestors,
-      now,
-      hs256: deps.hs256,
-    })
-  )
+  const hostDeps = {
+    ...routeDeps,
+    tenants: deps.tenants,
+    apiKeys: deps.apiKeys,
+    frameAncestors: deps.config.frameAncestors,
+    now,
+    hs256: deps.hs256,
+  }
+  // Each host authenticates its own callers inside its routes.
+  for (const host of deps.hosts) app.route(`/${host.name}`, host.routes(hostDeps))
 
   app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))

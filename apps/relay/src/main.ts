@@ -2,8 +2,8 @@
 /** `pnpm --filter @intilery-connect/relay start`: the relay on HOST:PORT, settings from the environment. */
 import process from 'node:process'
 
-import { relayConfigFromEnv } from './platform/config/relay-config.ts'
 import { startRelay } from './server.ts'
+import { relayConfigFromEnv } from './wiring/relay-config.ts'
 
 try {
   const config = relayConfigFromEnv(process.env)

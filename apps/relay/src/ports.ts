@@ -31,12 +31,15 @@ export interface Tenant {
 }
 
 export interface TenantDirectory {
-  findByZendeskSubdomain(
-    subdomain: string
-  ): Promise<{ tenant: Tenant; sharedSecret: string } | undefined>
   get(id: string): Promise<Tenant | undefined>
-  /** The tenant a Pipedrive company is linked to. */
-  findByPipedriveCompany(companyId: string): Promise<Tenant | undefined>
+  /**
+   * The tenant a host account (a Zendesk subdomain, a Pipedrive company…) is linked to, and the
+   * link's secret when the host keeps one (Zendesk's shared secret).
+   */
+  findByLink(
+    host: string,
+    accountId: string
+  ): Promise<{ readonly tenant: Tenant; readonly secret: string | undefined } | undefined>
 }
 
 export interface ApiKeyGrant {
@@ -51,7 +54,8 @@ export interface ApiKeyVerifier {
   verify(key: string): Promise<ApiKeyGrant | undefined>
 }
 
-export type AuditChannel = 'zendesk' | 'pipedrive' | 'api' | 'cli'
+/** A host module's name (`zendesk`, `pipedrive`…), `api` for API keys or `cli`. */
+export type AuditChannel = string
 
 export interface AuditEntry {
   readonly tenantId: string

@@ -10,32 +10,29 @@ import { serve } from '@hono/node-server'
 import pino from 'pino'
 
 import { createApp } from './app.ts'
-import type { RelayConfig } from './platform/config/relay-config.ts'
-import { applyTenants } from './platform/config/apply-tenants.ts'
-import { loadTenantsFile } from './platform/config/tenants-file.ts'
+import { hostModules } from './hosts/registry.ts'
 import { createNodeHasher } from './platform/crypto/node-hasher.ts'
-import {
-  DEFAULT_PANEL_FILE,
-  nodePipedriveDeps,
-  panelPageFromFile,
-} from './hosts/pipedrive/node-pipedrive-deps.ts'
-import { pipedriveSettings } from './hosts/pipedrive/pipedrive-settings.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
-import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
 import { createSecretBox } from './platform/crypto/secret-box.ts'
+import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
 import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
 import { openDatabase } from './store/database.ts'
-import { migrateToLatest } from './store/migrations.ts'
-import { createRelayStore } from './store/relay-store.ts'
 import { createUpstream } from './upstream/index.ts'
+import { applyTenants } from './wiring/apply-tenants.ts'
+import type { RelayConfig } from './wiring/relay-config.ts'
+import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
+import { loadTenantsFile } from './wiring/tenants-file.ts'
 
 export interface StartRelayOptions {
   readonly config: RelayConfig
   readonly env: Readonly<Record<string, string | undefined>>
   /** Wraps the store's key check; the demo uses it to accept its documented demo key. */
   readonly apiKeys?: (store: ApiKeyVerifier) => ApiKeyVerifier
-  /** The custom panel page, when not read from PIPEDRIVE_PANEL_FILE (the demo builds its own). */
-  readonly panelPage?: () => string | undefined
+  /**
+   * Stand-ins' wiring, by host name, passed to that host's start (e.g. the demo's own build of the
+   * Pipedrive panel page: `{ pipedrive: { panelPage } }`).
+   */
+  readonly hostOverrides?: Readonly<Record<string, unknown>>
 }
 
 export interface RunningRelay {
@@ -50,13 +47,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     onBackgroundError: (error) =>
       logger.error({ err: { name: error.name } }, 'database connection error'),
   })
-  await migrateToLatest(db)
+  await migrateRelayDatabase(db)
   const hasher = createNodeHasher(config.auditKey)
-  const store = createRelayStore({
-    db,
-    secretBox: await createSecretBox(config.encryptionKey),
-    hasher,
-  })
+  const secretBox = await createSecretBox(config.encryptionKey)
+  const store = createRelayStore({ db, secretBox, hasher })
   if (config.tenantsFile !== undefined) {
     await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
   }
@@ -88,7 +82,16 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       )
     )
   }
-  const pipedrive = pipedriveSettings(config)
+  const hosts = hostModules.map((host) =>
+    host.start({
+      config,
+      db,
+      secretBox,
+      tenants: store.tenants,
+      now: Date.now,
+      overrides: options.hostOverrides,
+    })
+  )
   const app = createApp({
     tenants: cachedTenantDirectory(store.tenants),
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
@@ -98,16 +101,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     upstreamProbe,
     hasher,
     hs256: nodeHs256,
-    pipedrive:
-      pipedrive === undefined
-        ? undefined
-        : nodePipedriveDeps({
-            settings: pipedrive,
-            store,
-            panelPage:
-              options.panelPage ??
-              panelPageFromFile(config.pipedrivePanelFile ?? DEFAULT_PANEL_FILE),
-          }),
+    hosts,
     config,
     log: (entry) => logger.info(entry, 'request'),
   })

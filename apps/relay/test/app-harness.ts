@@ -8,6 +8,8 @@ import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
 import { createApp } from '../src/app.ts'
+import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
+import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import type { ApiKeyGrant, AuditEntry, Guarded, Tenant, UpstreamReads } from '../src/ports.ts'
 
@@ -88,17 +90,19 @@ export async function startHarness(
   const upstream = (options.upstream ?? directUpstream)(sandbox)
   const app = createApp({
     tenants: {
-      findByZendeskSubdomain: (subdomain) =>
+      findByLink: (host, accountId) =>
         Promise.resolve(
-          subdomain === 'demo' ? { tenant, sharedSecret: ZENDESK_SECRET } : undefined
+          host === 'zendesk' && accountId === 'demo'
+            ? { tenant, secret: ZENDESK_SECRET }
+            : undefined
         ),
       get: (id) => Promise.resolve(id === tenant.id ? tenant : undefined),
-      findByPipedriveCompany: () => Promise.resolve(undefined),
     },
     apiKeys: { verify: (key) => Promise.resolve(revoked.has(key) ? undefined : grants[key]) },
     audit: { record: (entry) => Promise.resolve(void audit.push(entry)) },
     store: { ping: () => Promise.resolve() },
     upstreamFor: () => upstream,
+    hosts: [zendeskApp(), pipedriveApp(undefined)],
     log: (entry) => logs.push(entry),
     hasher: await createHasher('test-audit-key-0123456789abcdef0123'),
     config: {

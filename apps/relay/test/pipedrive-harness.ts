@@ -18,14 +18,20 @@ import { sign } from 'hono/jwt'
 import { afterAll, beforeAll } from 'vitest'
 
 import { createApp } from '../src/app.ts'
+import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
+import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
+import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
+import {
+  pipedriveConfig,
+  pipedriveSettings,
+  type PipedriveConfig,
+} from '../src/hosts/pipedrive/pipedrive-settings.ts'
+import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { relayConfigSchema } from '../src/platform/config/relay-config.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
-import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
-import { pipedriveSettings } from '../src/hosts/pipedrive/pipedrive-settings.ts'
 import { openDatabase } from '../src/store/database.ts'
-import { migrateToLatest } from '../src/store/migrations.ts'
-import { createRelayStore } from '../src/store/relay-store.ts'
+import { createRelayStore, migrateRelayDatabase } from '../src/wiring/relay-store.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY } from '../src/store/suite/context.ts'
 import { directUpstream } from './app-harness.ts'
 
@@ -65,7 +71,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
     now,
   })
-  const config = relayConfigSchema.parse({
+  const config: PipedriveConfig = relayConfigSchema.extend(pipedriveConfig.shape).parse({
     encryptionKey: ENCRYPTION_KEY,
     auditKey: AUDIT_KEY,
     publicUrl: relayUrl,
@@ -79,14 +85,11 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
   const settings = pipedriveSettings(config)
   if (settings === undefined) throw new Error('harness: Pipedrive settings incomplete')
   const db = openDatabase(':memory:')
-  await migrateToLatest(db)
+  await migrateRelayDatabase(db)
   const hasher = await createHasher(AUDIT_KEY)
-  const store = createRelayStore({
-    db,
-    secretBox: await createSecretBox(ENCRYPTION_KEY),
-    hasher,
-    now,
-  })
+  const secretBox = await createSecretBox(ENCRYPTION_KEY)
+  const store = createRelayStore({ db, secretBox, hasher, now })
+  const installations = createPipedriveInstallationStore({ db, secretBox, now })
   const demoTenant = (pipedriveCompanyIds: string[]) => ({
     id: 'demo',
     name: 'Demo workspace',
@@ -103,7 +106,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
   await store.tenants.upsert(demoTenant([COMPANY]))
   const deps = nodePipedriveDeps({
     settings,
-    store,
+    installations,
+    tenants: store.tenants,
     panelPage: () => ('panelPage' in options ? options.panelPage : PANEL_HTML),
     now,
   })
@@ -115,7 +119,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     store,
     upstreamFor: () => upstream,
     hasher,
-    pipedrive: deps,
+    hosts: [zendeskApp(), pipedriveApp(deps)],
     config: {
       allowedOrigins: [],
       frameAncestors: ['http://127.0.0.1:4700'],
@@ -129,7 +133,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
   const install = async (userId = ADMIN) => {
     const code = pipedrive.grants.issueCode(DEMO_COMPANY.id, Number(userId), settings.redirectUri)
     const tokens = await deps.api.oauth.exchangeCode(code)
-    await store.pipedriveInstallations.save(COMPANY, userId, {
+    await installations.save(COMPANY, userId, {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       accessExpiresAt: now() + tokens.expires_in * 1000,
@@ -185,6 +189,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     relayUrl,
     app,
     store,
+    /** The Pipedrive host's own table. */
+    installations,
     settings,
     deps,
     pipedrive,

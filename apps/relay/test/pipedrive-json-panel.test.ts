@@ -212,9 +212,7 @@ describe('the JSON panel across a token’s expiry', () => {
       title: 'Reconnect Pipedrive',
       action: { label: 'Reconnect' },
     })
-    expect((await harness().store.pipedriveInstallations.get(COMPANY, ADMIN))?.status).toBe(
-      'disconnected'
-    )
+    expect((await harness().installations.get(COMPANY, ADMIN))?.status).toBe('disconnected')
     await harness().install(ADMIN)
     expect((await panel(await harness().panelUrl('person', 1))).status).toBe(200)
   })

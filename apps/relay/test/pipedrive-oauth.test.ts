@@ -48,7 +48,7 @@ describe('installing the Pipedrive app', () => {
     const done = await fetch(callback, { ...manual, headers: { cookie } })
     expect(done.status).toBe(200)
     expect(await done.text()).toContain('Demo workspace')
-    const install = await harness().store.pipedriveInstallations.get(COMPANY, REP)
+    const install = await harness().installations.get(COMPANY, REP)
     expect(install).toMatchObject({ status: 'connected', apiDomain: harness().pipedrive.url })
     expect(install?.accessToken).toBe(harness().pipedrive.grants.grantOf(1001, 2002)?.accessToken)
   })
@@ -148,13 +148,13 @@ describe('linking a Pipedrive company to a tenant', () => {
     expect((await link(ticket, 'icr_not_a_key_000000')).status).toBe(401)
     // A key limited to some traits would otherwise become a way to read whole profiles.
     expect((await link(ticket, narrow.key)).status).toBe(401)
-    expect(await store.tenants.findByPipedriveCompany('4242')).toBeUndefined()
+    expect(await store.tenants.findByLink('pipedrive', '4242')).toBeUndefined()
     expect((await link(`${ticket}x`, key)).status).toBe(401)
 
     const linked = await link(ticket, key)
     expect(linked.status).toBe(200)
     expect(await linked.text()).toContain('Other Co (other.pipedrive.com)')
-    expect((await store.tenants.findByPipedriveCompany('4242'))?.id).toBe('demo')
+    expect((await store.tenants.findByLink('pipedrive', '4242'))?.tenant.id).toBe('demo')
   })
 
   it('stops a link after five wrong keys', async () => {
@@ -166,7 +166,7 @@ describe('linking a Pipedrive company to a tenant', () => {
       traitAllowlist: '*',
     })
     expect((await link(ticket, key)).status).toBe(429)
-    expect(await harness().store.tenants.findByPipedriveCompany('4343')).toBeUndefined()
+    expect(await harness().store.tenants.findByLink('pipedrive', '4343')).toBeUndefined()
   })
 
   it('refuses the setup page without a ticket', async () => {
@@ -178,7 +178,7 @@ describe('uninstalling the Pipedrive app', () => {
   it('deletes the installation when Pipedrive calls back with the client credentials', async () => {
     await harness().install(ADMIN)
     expect(await harness().pipedrive.uninstall(Number(ADMIN))).toBe(204)
-    expect(await harness().store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeUndefined()
+    expect(await harness().installations.get(COMPANY, ADMIN)).toBeUndefined()
     const panel = await fetch(await harness().panelUrl('person', 1))
     expect(await panel.json()).toMatchObject({ error: { title: 'Connect Pipedrive' } })
   })
@@ -197,7 +197,7 @@ describe('uninstalling the Pipedrive app', () => {
       })
       expect(answer.status).toBe(401)
     }
-    expect(await harness().store.pipedriveInstallations.get(COMPANY, ADMIN)).toBeDefined()
+    expect(await harness().installations.get(COMPANY, ADMIN)).toBeDefined()
   })
 
   it('acknowledges a visibility notice only with the client credentials', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { relayConfigFromEnv } from '../platform/config/relay-config.ts'
+import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { withStore } from './open-store.ts'
 import { CliUsageError, runCli } from './run-cli.ts'
 

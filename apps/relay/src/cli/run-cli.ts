@@ -1,15 +1,20 @@
 /**
  * @module cli/run-cli
- * `relay tenants add|list|remove|rotate-secret|load`, `relay keys create|list|revoke`,
+ * `relay tenants add|list|remove|load` (and each host's commands, e.g. Zendesk's
+ * `tenants rotate-secret`), `relay keys create|list|revoke`,
  * `relay audit export --since <date>`. Secrets are never taken as plain arguments (they would land
  * in shell history and `ps`): they come from an environment variable or a file named by a flag.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
-import { relayConfigFromEnv } from '../platform/config/relay-config.ts'
-import { applyTenants } from '../platform/config/apply-tenants.ts'
-import { loadTenantsFile } from '../platform/config/tenants-file.ts'
+import type { CliOptions, HostCliContext } from '../hosts/host-module.ts'
+import { hostModules } from '../hosts/registry.ts'
+import { applyTenants } from '../wiring/apply-tenants.ts'
+import { relayConfigFromEnv } from '../wiring/relay-config.ts'
+import type { TenantDeclaration } from '../wiring/tenant-declarations.ts'
+import { loadTenantsFile } from '../wiring/tenants-file.ts'
+import { CliUsageError } from './cli-usage-error.ts'
 import { withStore } from './open-store.ts'
 
 export interface CliIo {
@@ -18,25 +23,27 @@ export interface CliIo {
   readonly err: (text: string) => void
 }
 
+const hostCommands = Object.assign(
+  {},
+  ...hostModules.map((host) => host.cli.commands ?? {})
+) as NonNullable<(typeof hostModules)[number]['cli']['commands']>
+
 export const USAGE = `usage:
   relay tenants add --id <id> --name <name> --base-url <url> --client-id <id> --account-id <id> --brand-id <id>
                     (--token-env <VAR> | --token-file <path>)
-                    [--zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)]
-                    [--pipedrive-company <id>]
-  relay tenants load <tenants.yaml|json>
+${hostModules.map((host) => `                    ${host.cli.addUsage}\n`).join('')}  relay tenants load <tenants.yaml|json>
   relay tenants list
   relay tenants remove --id <id>
-  relay tenants rotate-secret --zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)
-  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
+${Object.values(hostCommands)
+  .map((command) => `  ${command.usage}\n`)
+  .join('')}  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
   relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) (--key-env <VAR> | --key-file <path>)
   relay keys list --tenant <id>
   relay keys revoke --id <key id>
   relay audit export --since <ISO date>            (NDJSON on stdout)
 Settings come from the environment: RELAY_ENCRYPTION_KEY, RELAY_AUDIT_KEY, DATABASE_URL (see README).`
 
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError'
-}
+export { CliUsageError }
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -48,16 +55,14 @@ const OPTIONS = {
   'brand-id': { type: 'string' },
   'token-env': { type: 'string' },
   'token-file': { type: 'string' },
-  'zendesk-subdomain': { type: 'string' },
-  'zendesk-secret-env': { type: 'string' },
-  'zendesk-secret-file': { type: 'string' },
-  'pipedrive-company': { type: 'string', multiple: true },
   tenant: { type: 'string' },
   traits: { type: 'string' },
   'all-traits': { type: 'boolean' },
   since: { type: 'string' },
   'key-env': { type: 'string' },
   'key-file': { type: 'string' },
+  // Each host's own flags (e.g. --zendesk-subdomain), prefixed with its name.
+  ...(Object.assign({}, ...hostModules.map((host) => host.cli.options)) as CliOptions),
 } as const
 
 type Values = ReturnType<
@@ -70,14 +75,9 @@ function need(values: Values, name: keyof Values): string {
   return value
 }
 
-function secretFrom(
-  values: Values,
-  env: CliIo['env'],
-  envFlag: 'token-env' | 'zendesk-secret-env' | 'key-env',
-  fileFlag: 'token-file' | 'zendesk-secret-file' | 'key-file'
-): string {
-  const name = values[envFlag]
-  const file = values[fileFlag]
+function secretFrom(values: Values, env: CliIo['env'], envFlag: string, fileFlag: string): string {
+  const name = (values as Record<string, unknown>)[envFlag]
+  const file = (values as Record<string, unknown>)[fileFlag]
   if (typeof name === 'string') {
     const value = env[name]
     if (value === undefined || value === '')
@@ -112,10 +112,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (group === undefined || command === undefined) throw new CliUsageError('missing command')
   const config = relayConfigFromEnv(io.env)
   return withStore(config, async (store) => {
+    const hostContext: HostCliContext = {
+      values,
+      tenants: store.tenants,
+      secret: (envFlag, fileFlag) => secretFrom(values, io.env, envFlag, fileFlag),
+      out: io.out,
+    }
+    const hostCommand = hostCommands[`${group} ${command}`]
+    if (hostCommand !== undefined) return hostCommand.run(hostContext)
     switch (`${group} ${command}`) {
       case 'tenants add': {
-        const subdomain = values['zendesk-subdomain']
-        const { created } = await store.tenants.upsert({
+        const declaration = {
+          ...Object.assign({}, ...hostModules.map((host) => host.cli.tenantFields(hostContext))),
           id: need(values, 'id'),
           name: need(values, 'name'),
           intilery: {
@@ -125,22 +133,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             brandId: need(values, 'brand-id'),
             authToken: secretFrom(values, io.env, 'token-env', 'token-file'),
           },
-          zendesk:
-            subdomain === undefined
-              ? []
-              : [
-                  {
-                    subdomain,
-                    sharedSecret: secretFrom(
-                      values,
-                      io.env,
-                      'zendesk-secret-env',
-                      'zendesk-secret-file'
-                    ),
-                  },
-                ],
-          pipedriveCompanyIds: values['pipedrive-company'] ?? [],
-        })
+        } as TenantDeclaration
+        const { created } = await store.tenants.upsert(declaration)
         io.out(`${created ? 'added' : 'updated'} tenant ${need(values, 'id')}\n`)
         return 0
       }
@@ -157,9 +151,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0
       }
       case 'tenants list': {
-        for (const t of await store.tenants.list()) {
+        for (const t of await store.tenants.listLinks()) {
+          const linked = hostModules.map((host) => {
+            const ids = t.links.filter((l) => l.host === host.name).map((l) => l.accountId)
+            return `\t${host.name}: ${ids.join(',') || '-'}`
+          })
           io.out(
-            `${t.id}\t${t.name}\t${t.intilery.baseUrl} ${t.intilery.clientId}/${t.intilery.accountId}/${t.intilery.brandId}\tzendesk: ${t.zendeskSubdomains.join(',') || '-'}\tpipedrive: ${t.pipedriveCompanyIds.join(',') || '-'}\n`
+            `${t.id}\t${t.name}\t${t.intilery.baseUrl} ${t.intilery.clientId}/${t.intilery.accountId}/${t.intilery.brandId}${linked.join('')}\n`
           )
         }
         return 0
@@ -170,18 +168,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           removed ? `removed tenant ${need(values, 'id')}\n` : `no tenant ${need(values, 'id')}\n`
         )
         return removed ? 0 : 1
-      }
-      case 'tenants rotate-secret': {
-        const rotated = await store.tenants.rotateZendeskSecret(
-          need(values, 'zendesk-subdomain'),
-          secretFrom(values, io.env, 'zendesk-secret-env', 'zendesk-secret-file')
-        )
-        io.out(
-          rotated
-            ? 'rotated; update the app’s secure setting in Zendesk to match\n'
-            : `no Zendesk install ${need(values, 'zendesk-subdomain')}\n`
-        )
-        return rotated ? 0 : 1
       }
       case 'keys create': {
         const traits = allowlistFrom(values)

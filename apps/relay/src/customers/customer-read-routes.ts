@@ -1,7 +1,8 @@
 /**
- * @module routes/zendesk-routes
- * The Zendesk app's API, reached only through Zendesk's secure-request proxy (JWT-authenticated):
- * the customer context for a ticket requester, further timeline pages, and computed traits.
+ * @module customers/customer-read-routes
+ * The customer reads every host app's panel makes, once its caller is authenticated (by the host's
+ * own middleware, which sets `caller`): the customer context for an identity, further timeline
+ * pages, and computed traits.
  */
 import { createProfileRef, parseProfileRef, toTimeline } from '@intilery-connect/core'
 import { Hono } from 'hono'
@@ -49,8 +50,8 @@ function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data
 }
 
-/** Context, events and traits routes; shared by the Zendesk and (later) Pipedrive channels. */
-export function channelRoutes(deps: ReadRouteDeps) {
+/** Context, events and traits routes; every host mounts them behind its own caller check. */
+export function customerReadRoutes(deps: ReadRouteDeps) {
   const routes = new Hono<RelayEnv>()
 
   routes.get('/context', async (c) => {

@@ -1,5 +1,5 @@
 /**
- * @module routes/route-deps
+ * @module customers/read-route-deps
  * What every profile-reading route needs: the tenant's upstream guard and the read auditor.
  */
 import type { ReadAuditor } from '../platform/http/audit.ts'

@@ -8,7 +8,7 @@ import { createMiddleware } from 'hono/factory'
 import { UnauthenticatedError } from '../platform/errors.ts'
 import type { ApiKeyVerifier, TenantDirectory } from '../ports.ts'
 import type { RelayEnv } from '../platform/http/caller.ts'
-import { bearerToken } from '../hosts/zendesk/zendesk-auth.ts'
+import { bearerToken } from '../platform/http/bearer-token.ts'
 
 export function apiKeyAuth(keys: ApiKeyVerifier, tenants: TenantDirectory) {
   return createMiddleware<RelayEnv>(async (c, next) => {

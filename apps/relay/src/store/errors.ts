@@ -18,7 +18,7 @@ export interface InputIssue {
 /** Input failed its schema; nothing was written. Not retryable: fix the input. */
 export class InvalidInputError extends RelayError {
   constructor(
-    readonly subject: 'tenant' | 'api key' | 'zendesk secret' | 'audit entry' | 'audit export',
+    readonly subject: 'tenant' | 'api key' | 'link secret' | 'audit entry' | 'audit export',
     readonly issues: readonly InputIssue[]
   ) {
     super('bad_request', `Invalid ${subject}: ${issues.map(formatIssue).join('; ')}`)
@@ -44,12 +44,13 @@ export class UnknownTenantError extends RelayError {
 }
 
 /**
- * A Zendesk subdomain or Pipedrive company is already claimed by another tenant: one host account
- * maps to exactly one tenant, or a request could read the wrong brand. Nothing was written.
+ * A host account (a Zendesk subdomain, a Pipedrive company…) is already claimed by another tenant:
+ * one host account maps to exactly one tenant, or a request could read the wrong brand. Nothing was
+ * written. `kind` is the host's label for its accounts.
  */
 export class OwnershipConflictError extends RelayError {
   constructor(
-    readonly kind: 'zendesk subdomain' | 'pipedrive company',
+    readonly kind: string,
     readonly value: string,
     readonly ownerTenantId: string
   ) {

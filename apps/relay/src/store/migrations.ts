@@ -123,57 +123,63 @@ const importedKeys: Migration = {
 }
 
 /**
- * Pipedrive OAuth installations, one per (company, user) as Pipedrive installs per user. No foreign
- * key to tenants: a company is installed before (or without) being linked to a tenant.
+ * Host accounts linked to tenants, for every host in one table: adding a host adds no table here.
+ * Each host module moves its own earlier table's rows in (hosts/<host>/*-migrations.ts).
  */
-const pipedriveInstallations: Migration = {
+const tenantLinks: Migration = {
   async up(db: AnyDb) {
     await db.schema
-      .createTable('pipedrive_installations')
-      .addColumn('company_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('api_domain', 'text', (c) => c.notNull())
-      .addColumn('access_token_sealed', 'text', (c) => c.notNull())
-      .addColumn('refresh_token_sealed', 'text', (c) => c.notNull())
-      .addColumn('access_expires_at', 'bigint', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
+      .createTable('tenant_links')
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      // Links cascade with their tenant: removing a tenant must revoke every way in to it.
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('secret_sealed', 'text')
       .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('updated_at', 'bigint', (c) => c.notNull())
-      .addPrimaryKeyConstraint('pipedrive_installations_pk', ['company_id', 'user_id'])
+      .addPrimaryKeyConstraint('tenant_links_pk', ['host', 'account_id'])
+      .execute()
+    await db.schema
+      .createIndex('tenant_links_tenant_idx')
+      .on('tenant_links')
+      .column('tenant_id')
       .execute()
   },
   async down(db: AnyDb) {
-    await db.schema.dropTable('pipedrive_installations').execute()
+    await db.schema.dropTable('tenant_links').execute()
   },
 }
 
 /**
- * Whether a user has shared the app's panels with the whole company (Pipedrive's visibility POST):
- * only then may a non-installer's shared panel read through that user's installation.
+ * The host-free migrations. Host modules add theirs (hosts/registry.ts joins them); names sort
+ * lexically across all of them, which is the order Kysely runs them in, so a new migration takes
+ * the next free number whichever module it belongs to. 0001 predates host modules and still
+ * creates the first hosts' tables; their own migrations moved those rows into tenant_links.
  */
-const pipedriveSharing: Migration = {
-  async up(db: AnyDb) {
-    await db.schema
-      .alterTable('pipedrive_installations')
-      .addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute()
-  },
-  async down(db: AnyDb) {
-    await db.schema.alterTable('pipedrive_installations').dropColumn('shared').execute()
-  },
-}
-
-/** In order. Names sort lexically, which is the order Kysely runs them in. */
-export const migrations: Readonly<Record<string, Migration>> = {
+export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_imported_keys': importedKeys,
-  '0003_pipedrive_installations': pipedriveInstallations,
-  '0004_pipedrive_sharing': pipedriveSharing,
+  '0005_tenant_links': tenantLinks,
 }
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }
+export type MigrationSet = Readonly<Record<string, Migration>>
 
-export function createMigrator(db: Kysely<Schema>): Migrator {
+/** @throws Error when two modules name a migration the same: one would silently not run. */
+export function joinMigrations(sets: readonly MigrationSet[]): MigrationSet {
+  const all = new Map<string, Migration>()
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (all.has(name)) throw new Error(`Two migrations are named ${name}`)
+      all.set(name, migration)
+    }
+  }
+  // In the order Kysely runs them, so listing them says what will run.
+  return Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+export function createMigrator(db: Kysely<Schema>, migrations: MigrationSet): Migrator {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) }
   return new Migrator({ db, provider })
 }
 
@@ -183,8 +189,11 @@ export function createMigrator(db: Kysely<Schema>): Migrator {
  * @returns the names of the migrations that ran; empty when the database was already current.
  * @throws MigrationError naming the failing migration, with the driver's error as `cause`.
  */
-export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
-  const { error, results = [] } = await createMigrator(db).migrateToLatest()
+export async function migrateToLatest(
+  db: Kysely<Schema>,
+  migrations: MigrationSet
+): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db, migrations).migrateToLatest()
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')
     throw new MigrationError(failed?.migrationName, error)

@@ -6,7 +6,7 @@
  * `text`. Both drivers are set up to hand `bigint` back as a JS number (see database.ts), which is
  * exact for epoch milliseconds until the year 287,396.
  */
-import type { Generated, Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 
 export interface TenantsTable {
   id: string
@@ -21,36 +21,20 @@ export interface TenantsTable {
   updated_at: number
 }
 
-export interface ZendeskInstallsTable {
-  /** Lower case: Zendesk subdomains are case-insensitive and lookups must be too. */
-  subdomain: string
+/**
+ * One row per host account linked to a tenant: a Zendesk subdomain, a Pipedrive company… Which host
+ * and what its account id looks like are the host module's business (hosts/<host>/); the store only
+ * keeps the link, and a secret when the host has one per account.
+ */
+export interface TenantLinksTable {
+  /** The host module's name, e.g. `zendesk`. */
+  host: string
+  /** The host's account id, normalised by the host's rules (a subdomain is lower case). */
+  account_id: string
   tenant_id: string
-  /** SecretBox output bound to the tenant and the subdomain; never the secret. */
-  shared_secret_sealed: string
+  /** SecretBox output bound to the tenant, host and account; null for hosts without one. */
+  secret_sealed: string | null
   created_at: number
-}
-
-export interface PipedriveCompaniesTable {
-  company_id: string
-  tenant_id: string
-}
-
-export interface PipedriveInstallationsTable {
-  company_id: string
-  user_id: string
-  /** `https://{company}.pipedrive.com`, from the token answer: where this install's API calls go. */
-  api_domain: string
-  /** SecretBox output bound to the installation; never the token. */
-  access_token_sealed: string
-  refresh_token_sealed: string
-  /** Our own record of when the access token ends (the client's would restart on reload). */
-  access_expires_at: number
-  /** `connected`, or `disconnected` once the refresh token stopped working. */
-  status: string
-  /** 1 once this user shared the panels company-wide (Pipedrive's visibility POST), else 0. */
-  shared: Generated<number>
-  created_at: number
-  updated_at: number
 }
 
 export interface ApiKeysTable {
@@ -84,14 +68,15 @@ export interface AuditLogTable {
 
 export interface Schema {
   tenants: TenantsTable
-  zendesk_installs: ZendeskInstallsTable
-  pipedrive_companies: PipedriveCompaniesTable
-  pipedrive_installations: PipedriveInstallationsTable
+  tenant_links: TenantLinksTable
   api_keys: ApiKeysTable
   audit_log: AuditLogTable
 }
 
 /**
+ * Host modules keep tables of their own (hosts/<host>/); they see the database as this schema plus
+ * theirs, through `db.withTables<Theirs>()`.
+ *
  * Whatever runs queries: the database or an open transaction. Store functions take one of these
  * instead of closing over `db`, because using `db` inside `db.transaction()` waits forever for the
  * single connection SQLite and PGlite have.

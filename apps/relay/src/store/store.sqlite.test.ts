@@ -12,8 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createHasher } from '../platform/crypto/hmac.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import { openDatabase } from './database.ts'
-import { migrateToLatest, migrations } from './migrations.ts'
-import { createRelayStore } from './relay-store.ts'
+import { createRelayStore, migrateRelayDatabase, relayMigrations } from '../wiring/relay-store.ts'
 import { registerStoreSuite } from './store.suite.ts'
 import { ACME_TOKEN, AUDIT_KEY, ENCRYPTION_KEY, acme } from './suite/context.ts'
 
@@ -52,7 +51,7 @@ describe('a SQLite file across restarts', () => {
 
     const first = openDatabase(path)
     try {
-      expect(await migrateToLatest(first)).toEqual(Object.keys(migrations))
+      expect(await migrateRelayDatabase(first)).toEqual(Object.keys(relayMigrations))
       await createRelayStore({ db: first, secretBox, hasher }).tenants.upsert(acme())
     } finally {
       await first.destroy()
@@ -60,7 +59,7 @@ describe('a SQLite file across restarts', () => {
 
     const second = openDatabase(`file:${path}`)
     try {
-      expect(await migrateToLatest(second)).toEqual([])
+      expect(await migrateRelayDatabase(second)).toEqual([])
       const store = createRelayStore({ db: second, secretBox, hasher })
       expect((await store.tenants.get('acme'))?.intilery.authToken).toBe(ACME_TOKEN)
     } finally {

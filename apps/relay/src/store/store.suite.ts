@@ -9,8 +9,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createHasher } from '../platform/crypto/hmac.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import type { ApiKeyVerifier, AuditSink, Readiness, TenantDirectory } from '../ports.ts'
-import { migrateToLatest, migrations } from './migrations.ts'
-import { createRelayStore, type RelayStore } from './relay-store.ts'
+import {
+  createRelayStore,
+  migrateRelayDatabase,
+  relayMigrations,
+  type RelayStore,
+} from '../wiring/relay-store.ts'
 import type { Schema } from './schema.ts'
 import { registerApiKeyTests } from './suite/api-keys.suite.ts'
 import { registerAuditTests } from './suite/audit.suite.ts'
@@ -19,6 +23,7 @@ import {
   ENCRYPTION_KEY,
   START_MS,
   acme,
+  countLinks,
   countRows,
   emptyTables,
   type SuiteContext,
@@ -62,7 +67,7 @@ export function registerStoreSuite(
 
     beforeAll(async () => {
       const db = target.open()
-      firstMigration = await migrateToLatest(db)
+      firstMigration = await migrateRelayDatabase(db)
       const secretBox = await createSecretBox(ENCRYPTION_KEY)
       const hasher = await createHasher(AUDIT_KEY)
       const clock = { ms: START_MS }
@@ -82,9 +87,9 @@ export function registerStoreSuite(
 
     describe('migrations', () => {
       it('ran every migration on the empty database, and a second run is a no-op', async () => {
-        expect(firstMigration).toEqual(Object.keys(migrations))
-        expect(await migrateToLatest(use().db)).toEqual([])
-        expect(await migrateToLatest(use().db)).toEqual([])
+        expect(firstMigration).toEqual(Object.keys(relayMigrations))
+        expect(await migrateRelayDatabase(use().db)).toEqual([])
+        expect(await migrateRelayDatabase(use().db)).toEqual([])
       })
 
       it('rolls back a failing migration whole: no half-built schema is left', async () => {
@@ -135,14 +140,14 @@ export function registerStoreSuite(
         await store.apiKeys.create('acme', { name: 'a', traitAllowlist: '*' })
         await store.apiKeys.create('acme', { name: 'b', traitAllowlist: ['email'] })
         await store.audit.record(auditEntry('acme'))
-        expect(await countRows(db, 'zendesk_installs', 'acme')).toBe(2)
-        expect(await countRows(db, 'pipedrive_companies', 'acme')).toBe(1)
+        expect(await countLinks(db, 'zendesk', 'acme')).toBe(2)
+        expect(await countLinks(db, 'pipedrive', 'acme')).toBe(1)
         expect(await countRows(db, 'api_keys', 'acme')).toBe(2)
 
         expect(await store.tenants.remove('acme')).toBe(true)
 
-        expect(await countRows(db, 'zendesk_installs', 'acme')).toBe(0)
-        expect(await countRows(db, 'pipedrive_companies', 'acme')).toBe(0)
+        expect(await countLinks(db, 'zendesk', 'acme')).toBe(0)
+        expect(await countLinks(db, 'pipedrive', 'acme')).toBe(0)
         expect(await countRows(db, 'api_keys', 'acme')).toBe(0)
         expect(await countRows(db, 'audit_log', 'acme')).toBe(1)
       })
@@ -151,11 +156,12 @@ export function registerStoreSuite(
         const { db } = use()
         await expect(
           db
-            .insertInto('zendesk_installs')
+            .insertInto('tenant_links')
             .values({
-              subdomain: 'ghost',
+              host: 'zendesk',
+              account_id: 'ghost',
               tenant_id: 'ghost',
-              shared_secret_sealed: 'x',
+              secret_sealed: 'x',
               created_at: 1,
             })
             .execute()
@@ -174,7 +180,7 @@ export function registerStoreSuite(
             })
             .execute()
         ).rejects.toThrow()
-        expect(await countRows(db, 'zendesk_installs', 'ghost')).toBe(0)
+        expect(await countLinks(db, 'zendesk', 'ghost')).toBe(0)
       })
     })
 

@@ -34,27 +34,27 @@ export async function readTenant(
     .where('id', '=', id)
     .executeTakeFirst()
   if (row === undefined) return undefined
-  const installs = await executor
-    .selectFrom('zendesk_installs')
-    .select(['subdomain', 'shared_secret_sealed'])
+  const links = await executor
+    .selectFrom('tenant_links')
+    .select(['host', 'account_id', 'secret_sealed'])
     .where('tenant_id', '=', id)
-    .orderBy('subdomain')
+    .orderBy('host')
+    .orderBy('account_id')
     .execute()
-  const companies = await executor
-    .selectFrom('pipedrive_companies')
-    .select('company_id')
-    .where('tenant_id', '=', id)
-    .orderBy('company_id')
-    .execute()
-  const [authToken, zendesk] = await Promise.all([
+  const [authToken, opened] = await Promise.all([
     secretBox.open(row.intilery_token_sealed, sealingContext.intileryToken(id)),
     Promise.all(
-      installs.map(async ({ subdomain, shared_secret_sealed }) => ({
-        subdomain,
-        sharedSecret: await secretBox.open(
-          shared_secret_sealed,
-          sealingContext.zendeskSecret(id, subdomain)
-        ),
+      links.map(async ({ host, account_id, secret_sealed }) => ({
+        host,
+        accountId: account_id,
+        ...(secret_sealed === null
+          ? {}
+          : {
+              secret: await secretBox.open(
+                secret_sealed,
+                sealingContext.linkSecret(id, host, account_id)
+              ),
+            }),
       }))
     ),
   ])
@@ -62,15 +62,14 @@ export async function readTenant(
     id: row.id,
     name: row.name,
     intilery: { ...intileryOf(row), authToken },
-    zendesk,
-    pipedriveCompanyIds: companies.map((company) => company.company_id),
+    links: opened,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   }
 }
 
 export async function listTenants(db: Executor): Promise<TenantSummary[]> {
-  // Three queries for all tenants rather than three per tenant; tenants number in the tens.
+  // Two queries for all tenants rather than two per tenant; tenants number in the tens.
   const rows = await db
     .selectFrom('tenants')
     .select([
@@ -85,15 +84,11 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
     ])
     .orderBy('id')
     .execute()
-  const installs = await db
-    .selectFrom('zendesk_installs')
-    .select(['tenant_id', 'subdomain'])
-    .orderBy('subdomain')
-    .execute()
-  const companies = await db
-    .selectFrom('pipedrive_companies')
-    .select(['tenant_id', 'company_id'])
-    .orderBy('company_id')
+  const links = await db
+    .selectFrom('tenant_links')
+    .select(['tenant_id', 'host', 'account_id'])
+    .orderBy('host')
+    .orderBy('account_id')
     .execute()
   const of = <T extends { tenant_id: string }>(items: T[], id: string) =>
     items.filter((item) => item.tenant_id === id)
@@ -101,8 +96,7 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
     id: row.id,
     name: row.name,
     intilery: intileryOf(row),
-    zendeskSubdomains: of(installs, row.id).map((install) => install.subdomain),
-    pipedriveCompanyIds: of(companies, row.id).map((company) => company.company_id),
+    links: of(links, row.id).map((link) => ({ host: link.host, accountId: link.account_id })),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   }))

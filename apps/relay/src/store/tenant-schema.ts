@@ -1,8 +1,11 @@
 /**
  * @module store/tenant-schema
  * What a tenant is, at the store's door. Tenant definitions come from a config file, the CLI or an
- * admin call, so they are parsed here rather than trusted: ids and subdomains end up inside the
- * SecretBox context strings and the Zendesk lookup key, and must not be able to collide.
+ * admin call, so they are parsed here rather than trusted: ids and account ids end up inside the
+ * SecretBox context strings and the lookup keys, and must not be able to collide.
+ *
+ * The store knows hosts only as names with rules (`HostLinkRules`): each host module says what its
+ * account ids look like and whether a link carries a secret.
  */
 import { z } from 'zod'
 
@@ -15,54 +18,57 @@ export const tenantIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and - (at most 64)')
 
-/**
- * A Zendesk subdomain (`acme` of acme.zendesk.com): a DNS label. Stored and looked up lower-case,
- * as DNS and Zendesk treat it.
- */
-export const zendeskSubdomainSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, 'a DNS label: letters, digits and -')
-  .transform((subdomain) => subdomain.toLowerCase())
+/** A host module's name: part of routes, sealing contexts and audit rows. */
+export const hostNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/)
 
-/** Pipedrive company ids are integers; kept as text so ids past 2^53 stay exact. */
-export const pipedriveCompanyIdSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,20}$/, 'digits only')
+export const linkSecretSchema = z.string().min(1).max(1_024)
 
-export const sharedSecretSchema = z.string().min(1).max(1_024)
+/** How one host's accounts are linked to tenants; each host module provides its own. */
+export interface HostLinkRules {
+  /** What one account is called in messages, e.g. `zendesk subdomain`. */
+  readonly label: string
+  /** Validates and normalises an account id (e.g. lower-cases a subdomain). */
+  readonly accountId: z.ZodType<string, string>
+  /** Whether every link carries a secret (sealed at rest), e.g. Zendesk's shared secret. */
+  readonly secret: boolean
+}
 
-const unique = (keys: readonly string[]) => new Set(keys).size === keys.length
+/** Every known host's rules, by host name. */
+export type LinkRulebook = ReadonlyMap<string, HostLinkRules>
 
-export const tenantInputSchema = z.strictObject({
-  id: tenantIdSchema,
-  name: text(200),
-  intilery: z.strictObject({
-    baseUrl: z.url({ protocol: /^https?$/ }),
-    clientId: text(200),
-    accountId: text(200),
-    brandId: text(200),
-    authToken: z.string().min(1).max(4_096),
-  }),
-  zendesk: z
-    .array(z.strictObject({ subdomain: zendeskSubdomainSchema, sharedSecret: sharedSecretSchema }))
-    .max(100)
-    .refine((installs) => unique(installs.map((i) => i.subdomain)), 'a subdomain is listed twice'),
-  pipedriveCompanyIds: z
-    .array(pipedriveCompanyIdSchema)
-    .max(100)
-    .refine(unique, 'a company id is listed twice'),
+export const intileryInputSchema = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  clientId: text(200),
+  accountId: text(200),
+  brandId: text(200),
+  authToken: z.string().min(1).max(4_096),
 })
 
-/** What callers pass to `tenants.upsert` (before trimming and lower-casing). */
-export type TenantInput = z.input<typeof tenantInputSchema>
-/** The same, normalised. */
-export type ValidTenant = z.output<typeof tenantInputSchema>
+export const baseTenantShape = {
+  id: tenantIdSchema,
+  name: text(200),
+  intilery: intileryInputSchema,
+}
 
-export interface ZendeskInstall {
-  readonly subdomain: string
-  readonly sharedSecret: string
+export const linkInputSchema = z.strictObject({
+  host: hostNameSchema,
+  accountId: z.string(),
+  secret: linkSecretSchema.optional(),
+})
+export type LinkInput = z.input<typeof linkInputSchema>
+
+/** What `tenants.upsert` takes: the tenant and every host account linked to it. */
+export const tenantInputSchema = z.strictObject({
+  ...baseTenantShape,
+  links: z.array(linkInputSchema).max(500),
+})
+export type TenantInput = z.input<typeof tenantInputSchema>
+
+/** A link as the relay uses it: the secret opened. Never for a response or a log. */
+export interface TenantLink {
+  readonly host: string
+  readonly accountId: string
+  readonly secret?: string | undefined
 }
 
 /** A tenant with its secrets opened: for the relay's own use, never for a response or a log. */
@@ -70,8 +76,8 @@ export interface Tenant {
   readonly id: string
   readonly name: string
   readonly intilery: IntileryCredentials
-  readonly zendesk: readonly ZendeskInstall[]
-  readonly pipedriveCompanyIds: readonly string[]
+  /** By host, then account id. */
+  readonly links: readonly TenantLink[]
   readonly createdAt: Date
   readonly updatedAt: Date
 }
@@ -81,8 +87,7 @@ export interface TenantSummary {
   readonly id: string
   readonly name: string
   readonly intilery: Omit<IntileryCredentials, 'authToken'>
-  readonly zendeskSubdomains: readonly string[]
-  readonly pipedriveCompanyIds: readonly string[]
+  readonly links: readonly { readonly host: string; readonly accountId: string }[]
   readonly createdAt: Date
   readonly updatedAt: Date
 }
@@ -90,8 +95,9 @@ export interface TenantSummary {
 /** The strings each secret is sealed under: a sealed value copied to another row will not open. */
 export const sealingContext = {
   intileryToken: (tenantId: string) => `tenant:${tenantId}:intilery-token`,
-  // Bound to the tenant too, so re-parenting an install row in the database does not hand its
-  // Zendesk account to another tenant.
-  zendeskSecret: (tenantId: string, subdomain: string) =>
-    `tenant:${tenantId}:zendesk:${subdomain}:secret`,
+  // Bound to the tenant too, so re-parenting a link row in the database does not hand the host
+  // account to another tenant. (Zendesk's shared secrets were sealed under this same string
+  // before links were generic, so migrated rows open unchanged.)
+  linkSecret: (tenantId: string, host: string, accountId: string) =>
+    `tenant:${tenantId}:${host}:${accountId}:secret`,
 } as const

@@ -1,81 +1,92 @@
 /**
  * @module store/tenant-store
- * Tenants with their Intilery credentials, Zendesk installs and Pipedrive companies. Secrets are
- * sealed with the SecretBox before they reach the database and opened only when a tenant is read
- * for use; listing never opens them. A tenant is written as a whole: its installs and companies
- * are replaced in the same transaction as the tenant row, so no reader sees half of an update.
+ * Tenants with their Intilery credentials and the host accounts linked to them (tenant_links).
+ * Secrets are sealed with the SecretBox before they reach the database and opened only when a
+ * tenant is read for use; listing never opens them. A tenant is written as a whole: its links are
+ * replaced in the same transaction as the tenant row, so no reader sees half of an update.
+ *
+ * Hosts are names with rules (see tenant-schema.ts), given at construction: the store itself
+ * knows no host.
  */
 import type { Kysely } from 'kysely'
 
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError } from './errors.ts'
 import type { Executor, Schema, TenantsTable } from './schema.ts'
+import { assertUnclaimed, checkLinks, type CheckedLink } from './tenant-links.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'
 import {
+  linkSecretSchema,
   sealingContext,
-  sharedSecretSchema,
   tenantIdSchema,
   tenantInputSchema,
-  pipedriveCompanyIdSchema,
-  zendeskSubdomainSchema,
+  type LinkRulebook,
   type Tenant,
   type TenantInput,
   type TenantSummary,
-  type ValidTenant,
 } from './tenant-schema.ts'
 
 export interface TenantStore {
   /**
-   * Creates the tenant or replaces it whole (installs and companies not listed are removed).
-   * @throws InvalidInputError when the input fails tenantInputSchema; nothing is written.
-   * @throws OwnershipConflictError when a subdomain or company belongs to another tenant.
+   * Creates the tenant or replaces it whole (links not listed are removed).
+   * @throws InvalidInputError when the input fails tenantInputSchema or a host's rules; nothing
+   *   is written.
+   * @throws OwnershipConflictError when a host account belongs to another tenant.
    */
   upsert(input: TenantInput): Promise<{ readonly created: boolean }>
   /** @throws SecretBoxError when a stored secret does not open (wrong key or tampered row). */
   get(id: string): Promise<Tenant | undefined>
   /** Every tenant, by id, without secrets. */
   list(): Promise<TenantSummary[]>
-  /** Deletes the tenant with its installs, companies and API keys; the audit log stays. */
+  /** Deletes the tenant with its links and API keys; the audit log stays. */
   remove(id: string): Promise<boolean>
-  /** Case-insensitive, as Zendesk subdomains are. */
-  findByZendeskSubdomain(
-    subdomain: string
-  ): Promise<{ readonly tenant: Tenant; readonly sharedSecret: string } | undefined>
-  findByPipedriveCompany(companyId: string): Promise<Tenant | undefined>
   /**
-   * Links a Pipedrive company to a tenant (the setup page); linking it again to the same tenant
-   * changes nothing. A tenants file applied later replaces the tenant's companies with its own list.
-   * @returns false when there is no such tenant.
-   * @throws OwnershipConflictError when another tenant has that company.
+   * The tenant a host account is linked to, and the link's secret when the host keeps one.
+   * Account ids are normalised by the host's rules first (Zendesk subdomains are case-insensitive).
    */
-  linkPipedriveCompany(tenantId: string, companyId: string): Promise<boolean>
+  findByLink(
+    host: string,
+    accountId: string
+  ): Promise<{ readonly tenant: Tenant; readonly secret: string | undefined } | undefined>
   /**
-   * @returns false when no tenant has that subdomain.
+   * Links one more account (of a host that keeps no secret) to a tenant, e.g. from a setup page;
+   * linking it again to the same tenant changes nothing. A tenants file applied later replaces the
+   * tenant's links with its own list.
+   * @returns false when there is no such tenant.
+   * @throws OwnershipConflictError when another tenant has that account.
+   */
+  link(host: string, tenantId: string, accountId: string): Promise<boolean>
+  /**
+   * @returns false when no tenant has that account (or the account id is not one).
    * @throws InvalidInputError when the new secret is empty or too long.
    */
-  rotateZendeskSecret(subdomain: string, newSecret: string): Promise<boolean>
+  rotateLinkSecret(host: string, accountId: string, newSecret: string): Promise<boolean>
 }
 
 export interface TenantStoreDeps {
   readonly db: Kysely<Schema>
   readonly secretBox: SecretBox
   readonly now: () => number
+  readonly rulebook: LinkRulebook
 }
 
 interface SealedTenant {
-  readonly tenant: ValidTenant
+  readonly tenant: Omit<TenantInput, 'links'>
   readonly tokenSealed: string
-  readonly installs: readonly { readonly subdomain: string; readonly sealed: string }[]
+  readonly links: readonly (CheckedLink & { readonly sealed: string | null })[]
 }
 
-export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): TenantStore {
+export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreDeps): TenantStore {
   const read = (executor: Executor, id: string) => readTenant(executor, secretBox, id)
+  const normalised = (host: string, accountId: string) =>
+    rulebook.get(host)?.accountId.safeParse(accountId)
 
   return {
     async upsert(input) {
       const parsed = tenantInputSchema.safeParse(input)
       if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
-      const tenant = parsed.data
+      const { links, ...tenant } = parsed.data
+      const checked = checkLinks(rulebook, links)
       // Sealed before the transaction opens: on SQLite an open write transaction holds the only
       // connection, so it should not wait on anything but the database.
       const sealed: SealedTenant = {
@@ -84,18 +95,21 @@ export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): Tena
           tenant.intilery.authToken,
           sealingContext.intileryToken(tenant.id)
         ),
-        installs: await Promise.all(
-          tenant.zendesk.map(async ({ subdomain, sharedSecret }) => ({
-            subdomain,
-            sealed: await secretBox.seal(
-              sharedSecret,
-              sealingContext.zendeskSecret(tenant.id, subdomain)
-            ),
+        links: await Promise.all(
+          checked.map(async (link) => ({
+            ...link,
+            sealed:
+              link.secret === undefined
+                ? null
+                : await secretBox.seal(
+                    link.secret,
+                    sealingContext.linkSecret(tenant.id, link.host, link.accountId)
+                  ),
           }))
         ),
       }
       const at = now()
-      return db.transaction().execute((trx) => writeTenant(trx, sealed, at))
+      return db.transaction().execute((trx) => writeTenant(trx, rulebook, sealed, at))
     },
 
     async get(id) {
@@ -109,36 +123,27 @@ export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): Tena
       return result.numDeletedRows > 0n
     },
 
-    async findByZendeskSubdomain(subdomain) {
-      const parsed = zendeskSubdomainSchema.safeParse(subdomain)
-      if (!parsed.success) return undefined
-      const install = await db
-        .selectFrom('zendesk_installs')
+    async findByLink(host, accountId) {
+      const parsed = normalised(host, accountId)
+      if (parsed?.success !== true) return undefined
+      const link = await db
+        .selectFrom('tenant_links')
         .select('tenant_id')
-        .where('subdomain', '=', parsed.data)
+        .where('host', '=', host)
+        .where('account_id', '=', parsed.data)
         .executeTakeFirst()
-      if (install === undefined) return undefined
-      const tenant = await read(db, install.tenant_id)
-      // Undefined only if the install was removed between the two reads.
-      const sharedSecret = tenant?.zendesk.find((i) => i.subdomain === parsed.data)?.sharedSecret
-      return tenant === undefined || sharedSecret === undefined
+      if (link === undefined) return undefined
+      const tenant = await read(db, link.tenant_id)
+      // Undefined only if the link was removed between the two reads.
+      const found = tenant?.links.find((l) => l.host === host && l.accountId === parsed.data)
+      return tenant === undefined || found === undefined
         ? undefined
-        : { tenant, sharedSecret }
+        : { tenant, secret: found.secret }
     },
 
-    async findByPipedriveCompany(companyId) {
-      const parsed = pipedriveCompanyIdSchema.safeParse(companyId)
-      if (!parsed.success) return undefined
-      const company = await db
-        .selectFrom('pipedrive_companies')
-        .select('tenant_id')
-        .where('company_id', '=', parsed.data)
-        .executeTakeFirst()
-      return company === undefined ? undefined : read(db, company.tenant_id)
-    },
-
-    async linkPipedriveCompany(tenantId, companyId) {
-      const company = pipedriveCompanyIdSchema.parse(companyId)
+    async link(host, tenantId, accountId) {
+      const [checked] = checkLinks(rulebook, [{ host, accountId }])
+      if (checked === undefined) return false
       return db.transaction().execute(async (trx) => {
         const tenant = await trx
           .selectFrom('tenants')
@@ -147,44 +152,57 @@ export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): Tena
           .executeTakeFirst()
         if (tenant === undefined) return false
         const taken = await trx
-          .selectFrom('pipedrive_companies')
+          .selectFrom('tenant_links')
           .select('tenant_id')
-          .where('company_id', '=', company)
+          .where('host', '=', host)
+          .where('account_id', '=', checked.accountId)
           .executeTakeFirst()
         if (taken !== undefined && taken.tenant_id !== tenantId)
-          throw new OwnershipConflictError('pipedrive company', company, taken.tenant_id)
+          throw new OwnershipConflictError(
+            rulebook.get(host)?.label ?? host,
+            checked.accountId,
+            taken.tenant_id
+          )
         if (taken === undefined)
           await trx
-            .insertInto('pipedrive_companies')
-            .values({ company_id: company, tenant_id: tenantId })
+            .insertInto('tenant_links')
+            .values({
+              host,
+              account_id: checked.accountId,
+              tenant_id: tenantId,
+              secret_sealed: null,
+              created_at: now(),
+            })
             .execute()
         return true
       })
     },
 
-    async rotateZendeskSecret(subdomain, newSecret) {
-      const secret = sharedSecretSchema.safeParse(newSecret)
-      if (!secret.success) throw InvalidInputError.fromZod('zendesk secret', secret.error)
-      const parsed = zendeskSubdomainSchema.safeParse(subdomain)
-      if (!parsed.success) return false
-      const install = await db
-        .selectFrom('zendesk_installs')
-        .select('tenant_id')
-        .where('subdomain', '=', parsed.data)
+    async rotateLinkSecret(host, accountId, newSecret) {
+      const secret = linkSecretSchema.safeParse(newSecret)
+      if (!secret.success) throw InvalidInputError.fromZod('link secret', secret.error)
+      const parsed = normalised(host, accountId)
+      if (parsed?.success !== true) return false
+      const link = await db
+        .selectFrom('tenant_links')
+        .select(['tenant_id', 'secret_sealed'])
+        .where('host', '=', host)
+        .where('account_id', '=', parsed.data)
         .executeTakeFirst()
-      if (install === undefined) return false
-      const tenantId = install.tenant_id
+      if (link === undefined || link.secret_sealed === null) return false
+      const tenantId = link.tenant_id
       const sealed = await secretBox.seal(
         secret.data,
-        sealingContext.zendeskSecret(tenantId, parsed.data)
+        sealingContext.linkSecret(tenantId, host, parsed.data)
       )
       return db.transaction().execute(async (trx) => {
-        // The tenant id in the WHERE: if the install moved meanwhile, this sealed value is bound
-        // to the wrong tenant and must not be written.
+        // The tenant id in the WHERE: if the link moved meanwhile, this sealed value is bound to
+        // the wrong tenant and must not be written.
         const result = await trx
-          .updateTable('zendesk_installs')
-          .set({ shared_secret_sealed: sealed })
-          .where('subdomain', '=', parsed.data)
+          .updateTable('tenant_links')
+          .set({ secret_sealed: sealed })
+          .where('host', '=', host)
+          .where('account_id', '=', parsed.data)
           .where('tenant_id', '=', tenantId)
           .executeTakeFirst()
         if (result.numUpdatedRows === 0n) return false
@@ -201,7 +219,8 @@ export function createTenantStore({ db, secretBox, now }: TenantStoreDeps): Tena
 
 async function writeTenant(
   trx: Executor,
-  { tenant, tokenSealed, installs }: SealedTenant,
+  rulebook: LinkRulebook,
+  { tenant, tokenSealed, links }: SealedTenant,
   at: number
 ): Promise<{ created: boolean }> {
   const existing = await trx
@@ -224,60 +243,31 @@ async function writeTenant(
     .onConflict((conflict) => conflict.column('id').doUpdateSet(columns))
     .execute()
 
-  // Keep when each install was first added, across replacements.
+  // Keep when each link was first added, across replacements.
   const previous = await trx
-    .selectFrom('zendesk_installs')
-    .select(['subdomain', 'created_at'])
+    .selectFrom('tenant_links')
+    .select(['host', 'account_id', 'created_at'])
     .where('tenant_id', '=', tenant.id)
     .execute()
-  const addedAt = new Map(previous.map((row) => [row.subdomain, row.created_at]))
-  await trx.deleteFrom('zendesk_installs').where('tenant_id', '=', tenant.id).execute()
-  await trx.deleteFrom('pipedrive_companies').where('tenant_id', '=', tenant.id).execute()
+  const key = (host: string, accountId: string) => `${host}\u0000${accountId}`
+  const addedAt = new Map(previous.map((row) => [key(row.host, row.account_id), row.created_at]))
+  await trx.deleteFrom('tenant_links').where('tenant_id', '=', tenant.id).execute()
 
   // After our own rows are gone, any remaining match belongs to another tenant.
-  await assertUnclaimed(trx, tenant)
-  if (installs.length > 0) {
+  await assertUnclaimed(trx, rulebook, links)
+  if (links.length > 0) {
     await trx
-      .insertInto('zendesk_installs')
+      .insertInto('tenant_links')
       .values(
-        installs.map(({ subdomain, sealed }) => ({
-          subdomain,
+        links.map((link) => ({
+          host: link.host,
+          account_id: link.accountId,
           tenant_id: tenant.id,
-          shared_secret_sealed: sealed,
-          created_at: addedAt.get(subdomain) ?? at,
+          secret_sealed: link.sealed,
+          created_at: addedAt.get(key(link.host, link.accountId)) ?? at,
         }))
       )
       .execute()
   }
-  if (tenant.pipedriveCompanyIds.length > 0) {
-    await trx
-      .insertInto('pipedrive_companies')
-      .values(tenant.pipedriveCompanyIds.map((id) => ({ company_id: id, tenant_id: tenant.id })))
-      .execute()
-  }
   return { created: existing === undefined }
-}
-
-async function assertUnclaimed(trx: Executor, tenant: ValidTenant): Promise<void> {
-  const subdomains = tenant.zendesk.map((install) => install.subdomain)
-  if (subdomains.length > 0) {
-    const taken = await trx
-      .selectFrom('zendesk_installs')
-      .select(['subdomain', 'tenant_id'])
-      .where('subdomain', 'in', subdomains)
-      .executeTakeFirst()
-    if (taken !== undefined) {
-      throw new OwnershipConflictError('zendesk subdomain', taken.subdomain, taken.tenant_id)
-    }
-  }
-  if (tenant.pipedriveCompanyIds.length > 0) {
-    const taken = await trx
-      .selectFrom('pipedrive_companies')
-      .select(['company_id', 'tenant_id'])
-      .where('company_id', 'in', tenant.pipedriveCompanyIds)
-      .executeTakeFirst()
-    if (taken !== undefined) {
-      throw new OwnershipConflictError('pipedrive company', taken.company_id, taken.tenant_id)
-    }
-  }
 }

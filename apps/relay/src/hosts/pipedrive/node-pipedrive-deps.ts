@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/node-pipedrive-deps
+ * @module hosts/pipedrive/node-pipedrive-deps
  * The Pipedrive app's dependencies on Node: the `pipedrive` npm client (Node only), the store's
  * installations and tenant links, the token keeper, and the built custom panel page read from disk.
  */
@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 import { RelayError } from '../../platform/errors.ts'
-import type { RelayStore } from '../../store/relay-store.ts'
+import type { TenantStore } from '../../store/tenant-store.ts'
+import type { PipedriveInstallationStore } from './install/installation-store.ts'
+import { PIPEDRIVE } from './pipedrive-links.ts'
 import { createPipedriveClient } from './api/pipedrive-client.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
@@ -38,18 +40,18 @@ export function panelPageFromFile(path: string): () => string | undefined {
 
 export function nodePipedriveDeps(options: {
   readonly settings: PipedriveSettings
-  readonly store: Pick<RelayStore, 'pipedriveInstallations' | 'tenants'>
+  readonly installations: PipedriveInstallationStore
+  readonly tenants: Pick<TenantStore, 'link'>
   readonly panelPage: () => string | undefined
   readonly now?: () => number
 }): PipedriveDeps {
-  const { settings, store } = options
+  const { settings, installations, tenants } = options
   const api = createPipedriveClient({
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     redirectUri: settings.redirectUri,
     oauthUrl: settings.oauthUrl,
   })
-  const installations = store.pipedriveInstallations
   return {
     settings,
     api,
@@ -57,7 +59,7 @@ export function nodePipedriveDeps(options: {
     tokens: createTokenKeeper({ installations, oauth: api.oauth, now: options.now ?? Date.now }),
     companies: {
       async link(tenantId, companyId) {
-        if (!(await store.tenants.linkPipedriveCompany(tenantId, companyId)))
+        if (!(await tenants.link(PIPEDRIVE, tenantId, companyId)))
           throw new RelayError('not_found', 'That Intilery workspace no longer exists')
       },
     },

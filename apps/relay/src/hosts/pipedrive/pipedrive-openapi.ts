@@ -1,11 +1,11 @@
 /**
- * @module routes/openapi-pipedrive
- * The Pipedrive routes' part of the OpenAPI document (routes/openapi.ts): the JSON panel, the
+ * @module hosts/pipedrive/pipedrive-openapi
+ * The Pipedrive routes' part of the OpenAPI document (platform/openapi/openapi-document.ts): the JSON panel, the
  * custom panel's page and API, and the install lifecycle. Kept apart so each file stays one screen.
  */
 import { customerContextSchema } from '@intilery-connect/core'
 
-import { json, query } from '../../platform/openapi/openapi-parts.ts'
+import { json, query, type OpenApiPart } from '../../platform/openapi/openapi-parts.ts'
 
 /** Pipedrive's parameters are mostly required. */
 const param = (name: string, description: string, required = true) =>
@@ -19,7 +19,7 @@ const refused = {
   '403': { description: '`not_connected`: no tenant link, no install, or a dead install' },
 }
 
-export const pipedriveSecuritySchemes = {
+const securitySchemes = {
   pipedrivePanelToken: {
     type: 'apiKey',
     in: 'query',
@@ -48,7 +48,7 @@ const sdkGet = (summary: string, parameters: object[], ok: object) => ({
   },
 })
 
-export const pipedrivePaths = {
+const paths = {
   '/pipedrive/v1/panel': {
     get: {
       summary:
@@ -148,3 +148,5 @@ export const pipedrivePaths = {
     },
   },
 }
+
+export const pipedriveOpenApi: OpenApiPart = { securitySchemes, paths }

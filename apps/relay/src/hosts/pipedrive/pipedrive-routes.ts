@@ -1,34 +1,25 @@
 /**
- * @module routes/pipedrive-routes
+ * @module hosts/pipedrive/pipedrive-routes
  * Everything under `/pipedrive`: the JSON panel (its own token check and error format), the
  * custom panel's page and API (SDK-token Bearer), the OAuth install lifecycle and the setup page.
  * Without Pipedrive settings on the relay, every one of them refuses.
  */
 import { Hono } from 'hono'
 
-import type { Hs256Check } from '../../platform/auth/hs256.ts'
 import { UnauthenticatedError } from '../../platform/errors.ts'
-import type { ReadAuditor } from '../../platform/http/audit.ts'
 import { pipedriveSdkAuth } from './custom-panel/sdk-token-auth.ts'
 import type { PipedriveEnv } from './pipedrive-viewer.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import { createLinkSigner } from './install/signed-links.ts'
-import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../../ports.ts'
+import type { HostAppDeps } from '../host-module.ts'
 import { jsonPanelRoute } from './json-panel/json-panel-route.ts'
 import { pipedriveOAuthRoutes } from './install/oauth-routes.ts'
 import { pipedrivePanelApi } from './custom-panel/panel-api-routes.ts'
 import { panelPageRoute } from './custom-panel/panel-page-route.ts'
 import { pipedriveSetupRoutes } from './install/setup-routes.ts'
 
-export interface PipedriveRouteDeps {
+export interface PipedriveRouteDeps extends HostAppDeps {
   readonly pipedrive: PipedriveDeps | undefined
-  readonly tenants: TenantDirectory
-  readonly apiKeys: ApiKeyVerifier
-  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
-  readonly auditor: ReadAuditor
-  readonly frameAncestors: readonly string[]
-  readonly now: () => number
-  readonly hs256?: Hs256Check | undefined
 }
 
 export function pipedriveRoutes(deps: PipedriveRouteDeps) {

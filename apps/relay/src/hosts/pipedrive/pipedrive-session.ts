@@ -7,6 +7,7 @@
  */
 import { RelayError } from '../../platform/errors.ts'
 import type { Tenant, TenantDirectory } from '../../ports.ts'
+import { PIPEDRIVE } from './pipedrive-links.ts'
 import type { PipedriveInstallation } from './install/installation-store.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveViewer } from './pipedrive-token.ts'
@@ -38,11 +39,12 @@ export async function openSession(
   tenants: TenantDirectory,
   viewer: PipedriveViewer & { readonly isShared?: boolean }
 ): Promise<PipedriveSession> {
-  const [tenant, own] = await Promise.all([
-    tenants.findByPipedriveCompany(viewer.companyId),
+  const [link, own] = await Promise.all([
+    tenants.findByLink(PIPEDRIVE, viewer.companyId),
     deps.installations.get(viewer.companyId, viewer.userId),
   ])
-  if (tenant === undefined) throw new NotConnectedError('no_tenant')
+  if (link === undefined) throw new NotConnectedError('no_tenant')
+  const { tenant } = link
   // `isShared` is a query value, not a signed claim: it only lends an installation whose user told
   // Pipedrive (and us, through the visibility callback) that the panels are shared.
   const installation =

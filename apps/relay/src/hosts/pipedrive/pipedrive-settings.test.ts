@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { RelayConfigError, relayConfigFromEnv } from '../../platform/config/relay-config.ts'
+import { RelayConfigError, relayConfigFromEnv } from '../../wiring/relay-config.ts'
 import { pipedriveSettings } from './pipedrive-settings.ts'
 
 const base = {

@@ -10,13 +10,8 @@
  * not-yet-valid token, one valid for more than an hour ahead, and a token with neither `exp` nor
  * `iat` (its age could not be bounded).
  */
-import {
-  decodeHs256,
-  requireHs256Signature,
-  webCryptoHs256,
-  type Hs256Check,
-} from '../../platform/auth/hs256.ts'
-import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from '../zendesk/zendesk-token.ts'
+import { verifyHs256Token, type ClaimPolicy } from '../../platform/auth/hs256-token.ts'
+import { webCryptoHs256, type Hs256Check } from '../../platform/auth/hs256.ts'
 import { UnauthenticatedError } from '../../platform/errors.ts'
 
 export interface PipedriveViewer {
@@ -29,6 +24,8 @@ export interface PipedriveViewer {
  * not documented, so this bounds a leaked token without betting on Pipedrive's exact figure.
  */
 export const MAX_AHEAD_SECONDS = 60 * 60
+/** Oldest `iat` accepted from a token without `exp`. */
+const MAX_AGE_WITHOUT_EXP_SECONDS = 600
 
 const idText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value !== '')
@@ -39,41 +36,39 @@ const idText = (value: unknown) =>
  * @param expected the ids the request states (query); omitted for SDK calls, which carry only the
  *   token, whose claims then say who is calling.
  */
-export async function verifyPipedriveToken(
+export function pipedriveClaimPolicy(
+  secret: string,
+  expected: Partial<PipedriveViewer>
+): ClaimPolicy<PipedriveViewer> {
+  return {
+    secretFor: () => secret,
+    // Pipedrive's tokens live minutes; one valid for longer is not one of theirs to trust.
+    time: {
+      required: 'exp-or-iat',
+      maxAheadSeconds: MAX_AHEAD_SECONDS,
+      maxAgeWithoutExpSeconds: MAX_AGE_WITHOUT_EXP_SECONDS,
+    },
+    caller(claims) {
+      const companyId = idText(claims.companyId)
+      const userId = idText(claims.userId)
+      if (companyId === undefined || userId === undefined)
+        throw new UnauthenticatedError('missing_claim')
+      if (
+        (expected.companyId !== undefined && expected.companyId !== companyId) ||
+        (expected.userId !== undefined && expected.userId !== userId)
+      )
+        throw new UnauthenticatedError('claim_mismatch')
+      return { companyId, userId }
+    },
+  }
+}
+
+export function verifyPipedriveToken(
   token: string,
   secret: string,
   expected: Partial<PipedriveViewer>,
   nowSeconds: number,
   checkSignature: Hs256Check = webCryptoHs256
 ): Promise<PipedriveViewer> {
-  const claims = decodeHs256(token)
-  await requireHs256Signature(token, secret, checkSignature)
-  const { exp, iat, nbf } = claims
-  if (typeof exp !== 'number' && typeof iat !== 'number')
-    throw new UnauthenticatedError('missing_claim')
-  if (typeof exp === 'number' && exp <= nowSeconds - CLOCK_SKEW_SECONDS)
-    throw new UnauthenticatedError('expired')
-  // Pipedrive's tokens live minutes; one valid for longer is not one of theirs to trust.
-  if (typeof exp === 'number' && exp > nowSeconds + MAX_AHEAD_SECONDS)
-    throw new UnauthenticatedError('lifetime_too_long')
-  if (
-    typeof exp !== 'number' &&
-    typeof iat === 'number' &&
-    iat + MAX_TOKEN_LIFETIME_SECONDS < nowSeconds
-  )
-    throw new UnauthenticatedError('expired')
-  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW_SECONDS)
-    throw new UnauthenticatedError('not_yet_valid')
-  if (typeof nbf === 'number' && nbf > nowSeconds + CLOCK_SKEW_SECONDS)
-    throw new UnauthenticatedError('not_yet_valid')
-  const companyId = idText(claims.companyId)
-  const userId = idText(claims.userId)
-  if (companyId === undefined || userId === undefined)
-    throw new UnauthenticatedError('missing_claim')
-  if (
-    (expected.companyId !== undefined && expected.companyId !== companyId) ||
-    (expected.userId !== undefined && expected.userId !== userId)
-  )
-    throw new UnauthenticatedError('claim_mismatch')
-  return { companyId, userId }
+  return verifyHs256Token(token, pipedriveClaimPolicy(secret, expected), nowSeconds, checkSignature)
 }

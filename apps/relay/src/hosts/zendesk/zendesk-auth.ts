@@ -1,20 +1,17 @@
 /**
- * @module http/zendesk-auth
+ * @module hosts/zendesk/zendesk-auth
  * Middleware for the Zendesk routes: `Authorization: Bearer <JWT>` signed by Zendesk's proxy with
- * the installation's shared secret (src/auth/zendesk-jwt.ts decides; this maps it to a caller).
+ * the installation's shared secret (zendesk-token.ts decides; this maps it to a caller).
  */
 import { createMiddleware } from 'hono/factory'
 
 import type { Hs256Check } from '../../platform/auth/hs256.ts'
-import { verifyZendeskToken } from './zendesk-token.ts'
 import { UnauthenticatedError } from '../../platform/errors.ts'
-import type { Tenant, TenantDirectory } from '../../ports.ts'
+import { bearerToken } from '../../platform/http/bearer-token.ts'
 import type { RelayEnv } from '../../platform/http/caller.ts'
-
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '')
-  return match?.[1]
-}
+import type { Tenant, TenantDirectory } from '../../ports.ts'
+import { ZENDESK } from './zendesk-links.ts'
+import { verifyZendeskToken } from './zendesk-token.ts'
 
 export function zendeskAuth(
   directory: TenantDirectory,
@@ -28,9 +25,9 @@ export function zendeskAuth(
     const caller = await verifyZendeskToken(
       token,
       async (subdomain) => {
-        const found = await directory.findByZendeskSubdomain(subdomain)
+        const found = await directory.findByLink(ZENDESK, subdomain)
         tenant = found?.tenant
-        return found?.sharedSecret
+        return found?.secret
       },
       Math.floor(now() / 1000),
       checkSignature
@@ -38,8 +35,8 @@ export function zendeskAuth(
     if (tenant === undefined) throw new UnauthenticatedError('unknown_installation')
     c.set('caller', {
       tenant,
-      channel: 'zendesk',
-      callerId: `zendesk:${caller.subdomain}:${caller.agentId}`,
+      channel: ZENDESK,
+      callerId: `${ZENDESK}:${caller.subdomain}:${caller.agentId}`,
       traitAllowlist: '*',
     })
     await next()

@@ -1,7 +1,7 @@
 /**
  * @module auth/hs256
  * Checks an HS256 signature: HMAC-SHA-256 of the JWT's signing input under the shared secret, and
- * the decoding both JWT verifiers (Zendesk's, Pipedrive's) start with. The
+ * the decoding every token verification starts with (hs256-token.ts). The
  * app takes the check as a dependency: this portable one uses WebCrypto; the Node server passes
  * node-hs256.ts, because WebCrypto's asynchronous verify costs a thread-pool round trip, a tenth of
  * a warm read's CPU.
@@ -47,6 +47,9 @@ export const webCryptoHs256: Hs256Check = async (secret, signingInput, signature
 /** An HS256 signature: 32 bytes, 43 base64url characters, no padding. */
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
 /**
  * The claims of a compact JWT whose header says HS256, before any signature check (a caller may
  * need a claim to choose the secret).
@@ -59,6 +62,9 @@ export function decodeHs256(token: string): Record<string, unknown> {
   } catch {
     throw new UnauthenticatedError('malformed_token')
   }
+  // JSON `null`, an array or a number decode fine but are no JWT header or claims set.
+  if (!isPlainObject(decoded.header) || !isPlainObject(decoded.payload))
+    throw new UnauthenticatedError('malformed_token')
   if (decoded.header.alg !== 'HS256') throw new UnauthenticatedError('algorithm_not_allowed')
   return decoded.payload
 }

@@ -43,25 +43,10 @@ export const relayConfigSchema = z.object({
   cacheMb: z.coerce.number().int().min(1).max(4_096).default(16),
   /** Where Pipedrive and browsers reach this relay (https in production): the OAuth redirect base. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** The Pipedrive app's OAuth client; the Pipedrive routes stay off without both. */
-  pipedriveClientId: z.string().min(1).optional(),
-  pipedriveClientSecret: z.string().min(8).optional(),
-  /** JSON panel JWT secret (Developer Hub); Pipedrive signs with the client secret when empty. */
-  pipedrivePanelJwtSecret: z.string().min(8).optional(),
-  /** Custom panel JWT secret; falls back to the client secret the same way. */
-  pipedriveCustomPanelJwtSecret: z.string().min(8).optional(),
-  /** The JSON panel's optional HTTP Auth, `user:password`, as entered in Developer Hub. */
-  pipedrivePanelBasicAuth: z
-    .string()
-    .regex(/^[^:]+:.+$/, 'must be user:password')
-    .optional(),
-  pipedriveOAuthUrl: z.url({ protocol: /^https?$/ }).default('https://oauth.pipedrive.com'),
-  /** The built custom panel page (apps/pipedrive's dist/panel.html). */
-  pipedrivePanelFile: z.string().min(1).optional(),
 })
-export type RelayConfig = z.infer<typeof relayConfigSchema>
+export type BaseRelayConfig = z.infer<typeof relayConfigSchema>
 
-const ENV: Record<keyof RelayConfig, string> = {
+const ENV: Record<keyof BaseRelayConfig, string> = {
   host: 'HOST',
   port: 'PORT',
   encryptionKey: 'RELAY_ENCRYPTION_KEY',
@@ -74,23 +59,8 @@ const ENV: Record<keyof RelayConfig, string> = {
   logLevel: 'LOG_LEVEL',
   cacheMb: 'RELAY_CACHE_MB',
   publicUrl: 'RELAY_PUBLIC_URL',
-  pipedriveClientId: 'PIPEDRIVE_CLIENT_ID',
-  pipedriveClientSecret: 'PIPEDRIVE_CLIENT_SECRET',
-  pipedrivePanelJwtSecret: 'PIPEDRIVE_PANEL_JWT_SECRET',
-  pipedriveCustomPanelJwtSecret: 'PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET',
-  pipedrivePanelBasicAuth: 'PIPEDRIVE_PANEL_BASIC_AUTH',
-  pipedriveOAuthUrl: 'PIPEDRIVE_OAUTH_URL',
-  pipedrivePanelFile: 'PIPEDRIVE_PANEL_FILE',
 }
-const SECRETS = new Set<keyof RelayConfig>([
-  'encryptionKey',
-  'auditKey',
-  'databaseUrl',
-  'pipedriveClientSecret',
-  'pipedrivePanelJwtSecret',
-  'pipedriveCustomPanelJwtSecret',
-  'pipedrivePanelBasicAuth',
-])
+const SECRETS: readonly string[] = ['encryptionKey', 'auditKey', 'databaseUrl']
 
 export class RelayConfigError extends Error {
   override readonly name = 'RelayConfigError'
@@ -111,36 +81,51 @@ function readEnv(
   }
 }
 
+/** A part of the settings that a host module adds (see hosts/host-module.ts HostConfig). */
+export interface ConfigPart {
+  readonly shape: z.ZodRawShape
+  readonly env: Readonly<Record<string, string>>
+  readonly secrets: readonly PropertyKey[]
+  check?(config: never): string | undefined
+}
+
 /**
+ * The base settings and every part's, read from `NAME` or `NAME_FILE`.
  * @throws RelayConfigError naming the first bad variable (secrets are named, never shown).
  */
-export function relayConfigFromEnv(env: Readonly<Record<string, string | undefined>>): RelayConfig {
+export function readRelayConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  parts: readonly ConfigPart[]
+): BaseRelayConfig & Readonly<Record<string, unknown>> {
+  const names: Record<string, string> = { ...ENV }
+  const secrets = new Set<PropertyKey>(SECRETS)
+  let schema: z.ZodObject = relayConfigSchema
+  for (const part of parts) {
+    Object.assign(names, part.env)
+    for (const key of part.secrets) secrets.add(key)
+    schema = schema.extend(part.shape)
+  }
   const input: Record<string, string> = {}
-  for (const [key, name] of Object.entries(ENV)) {
+  for (const [key, name] of Object.entries(names)) {
     const value = readEnv(env, name)
     if (value !== undefined) input[key] = value
   }
-  const parsed = relayConfigSchema.safeParse(input)
+  const parsed = schema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const key = issue?.path[0] as keyof RelayConfig | undefined
-    const name = key === undefined ? 'relay config' : ENV[key]
+    const key = issue?.path[0] as string | undefined
+    const name = key === undefined ? 'relay config' : (names[key] ?? key)
     const missing = key !== undefined && input[key] === undefined
     throw new RelayConfigError(
-      missing && key !== undefined && SECRETS.has(key)
+      missing && key !== undefined && secrets.has(key)
         ? `${name} (or ${name}_FILE) is required`
         : `${name}: ${issue?.message ?? 'invalid'}`
     )
   }
-  const config = parsed.data
-  const pipedriveHalves = [config.pipedriveClientId, config.pipedriveClientSecret]
-  if (pipedriveHalves.some((v) => v === undefined) && pipedriveHalves.some((v) => v !== undefined))
-    throw new RelayConfigError(
-      'PIPEDRIVE_CLIENT_ID and PIPEDRIVE_CLIENT_SECRET go together: set both or neither'
-    )
-  if (config.pipedriveClientId !== undefined && config.publicUrl === undefined)
-    throw new RelayConfigError(
-      'RELAY_PUBLIC_URL is required with Pipedrive: it is the base of the OAuth callback URL'
-    )
+  const config = parsed.data as BaseRelayConfig & Record<string, unknown>
+  for (const part of parts) {
+    const problem = part.check?.(config as never)
+    if (problem !== undefined) throw new RelayConfigError(problem)
+  }
   return config
 }

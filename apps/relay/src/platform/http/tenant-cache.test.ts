@@ -19,16 +19,17 @@ function counting() {
   let secret = 'first'
   const calls = { subdomain: 0, id: 0 }
   const directory: TenantDirectory = {
-    findByZendeskSubdomain: (s) => {
+    // Normalises as the store does for Zendesk subdomains.
+    findByLink: (host, s) => {
       calls.subdomain++
-      return Promise.resolve(s === 'demo' ? { tenant, sharedSecret: secret } : undefined)
+      return Promise.resolve(
+        host === 'zendesk' && s.toLowerCase() === 'demo' ? { tenant, secret } : undefined
+      )
     },
     get: (id) => {
       calls.id++
       return Promise.resolve(id === 'demo' ? tenant : undefined)
     },
-    findByPipedriveCompany: (companyId) =>
-      Promise.resolve(companyId === '1001' ? tenant : undefined),
   }
   return { directory, calls, rotate: (next: string) => (secret = next) }
 }
@@ -38,21 +39,22 @@ describe('cachedTenantDirectory', () => {
     const { directory, calls } = counting()
     const cached = cachedTenantDirectory(directory)
     for (let i = 0; i < 5; i++) {
-      expect((await cached.findByZendeskSubdomain('Demo'))?.sharedSecret).toBe('first')
-      expect(await cached.findByZendeskSubdomain('nobody')).toBeUndefined()
+      expect((await cached.findByLink('zendesk', 'Demo'))?.secret).toBe('first')
+      expect(await cached.findByLink('zendesk', 'nobody')).toBeUndefined()
       expect((await cached.get('demo'))?.id).toBe('demo')
     }
     expect(calls).toEqual({ subdomain: 2, id: 1 })
   })
 
   it('sees a rotated secret once the entry expires', async () => {
-    let clock = 0
+    // An epoch time, as the relay's clock gives: lru-cache reads a start time of 0 as "no TTL".
+    let clock = Date.UTC(2027, 0, 1)
     const { directory, rotate } = counting()
     const cached = cachedTenantDirectory(directory, 10_000, () => clock)
-    expect((await cached.findByZendeskSubdomain('demo'))?.sharedSecret).toBe('first')
+    expect((await cached.findByLink('zendesk', 'demo'))?.secret).toBe('first')
     rotate('second')
-    expect((await cached.findByZendeskSubdomain('demo'))?.sharedSecret).toBe('first')
+    expect((await cached.findByLink('zendesk', 'demo'))?.secret).toBe('first')
     clock += 10_001
-    expect((await cached.findByZendeskSubdomain('demo'))?.sharedSecret).toBe('second')
+    expect((await cached.findByLink('zendesk', 'demo'))?.secret).toBe('second')
   })
 })

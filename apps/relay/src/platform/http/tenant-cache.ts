@@ -1,5 +1,5 @@
 /**
- * @module http/tenant-cache
+ * @module platform/http/tenant-cache
  * Every authenticated request looks its tenant up (a few SELECTs and two AES-GCM decryptions);
  * a profile showed it as a fifth of a warm request's CPU. Tenants change rarely, so lookups are
  * kept for a few seconds: a rotated Zendesk secret or a removed tenant takes effect within `ttlMs`.
@@ -9,17 +9,23 @@ import { LRUCache } from 'lru-cache'
 
 import type { Tenant, TenantDirectory } from '../../ports.ts'
 
-/** lru-cache bounds the memory; the expiry is kept with each entry so the clock is injectable. */
-type Entry<T> = { readonly value: T | undefined; readonly expiresAt: number }
+/** A cached answer; `undefined` is a real answer (no such tenant), so it is boxed. */
+type Entry<T> = { readonly value: T | undefined }
 
 function memo<T>(ttlMs: number, now: () => number) {
-  const entries = new LRUCache<string, Entry<T>>({ max: 10_000 })
+  const entries = new LRUCache<string, Entry<T>>({
+    max: 10_000,
+    ttl: ttlMs,
+    // The relay's clock, so tests move time by hand; read on every call (no 1 ms caching).
+    perf: { now },
+    ttlResolution: 0,
+  })
   return async (key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
     const hit = entries.get(key)
-    if (hit !== undefined && hit.expiresAt > now()) return hit.value
+    if (hit !== undefined) return hit.value
     // Unknown keys are remembered too, so a flood of bad tokens cannot reach the database.
     const value = await load()
-    entries.set(key, { value, expiresAt: now() + ttlMs })
+    entries.set(key, { value })
     return value
   }
 }
@@ -29,16 +35,13 @@ export function cachedTenantDirectory(
   ttlMs = 10_000,
   now: () => number = () => Date.now()
 ): TenantDirectory {
-  const bySubdomain = memo<{ tenant: Tenant; sharedSecret: string }>(ttlMs, now)
+  const byLink = memo<{ tenant: Tenant; secret: string | undefined }>(ttlMs, now)
   const byId = memo<Tenant>(ttlMs, now)
-  const byCompany = memo<Tenant>(ttlMs, now)
   return {
-    findByZendeskSubdomain: (subdomain) => {
-      const key = subdomain.toLowerCase()
-      return bySubdomain(key, () => directory.findByZendeskSubdomain(key))
-    },
+    // Keyed as asked, never case-folded here: whether case matters is each host's rule (the
+    // store normalises), and folding could hand one account's tenant to another's id.
+    findByLink: (host, accountId) =>
+      byLink(`${host}\u0000${accountId}`, () => directory.findByLink(host, accountId)),
     get: (id) => byId(id, () => directory.get(id)),
-    findByPipedriveCompany: (companyId) =>
-      byCompany(companyId, () => directory.findByPipedriveCompany(companyId)),
   }
 }

@@ -16,3 +16,9 @@ export const query = (name: string, description: string, required = false) => ({
   description,
   schema: { type: 'string' },
 })
+
+/** What one part of the relay (a host, the public API) adds to the OpenAPI document. */
+export interface OpenApiPart {
+  readonly securitySchemes: Readonly<Record<string, object>>
+  readonly paths: Readonly<Record<string, object>>
+}

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 
 import { EXPORT_PAGE_SIZE } from '../audit-log.ts'
 import { InvalidInputError } from '../errors.ts'
-import { createRelayStore, type AuditEntry, type AuditRecordInput } from '../relay-store.ts'
+import {
+  createRelayStore,
+  type AuditEntry,
+  type AuditRecordInput,
+} from '../../wiring/relay-store.ts'
 import { START_MS, type UseContext } from './context.ts'
 
 const entry = (overrides: Partial<AuditRecordInput> = {}): AuditRecordInput => ({
@@ -148,9 +152,9 @@ export function registerAuditTests(use: UseContext): void {
       await expect(store.audit.record(entry({ status: 200.5 }))).rejects.toBeInstanceOf(
         InvalidInputError
       )
-      await expect(
-        store.audit.record({ ...entry(), channel: 'email' } as unknown as AuditRecordInput)
-      ).rejects.toBeInstanceOf(InvalidInputError)
+      await expect(store.audit.record({ ...entry(), channel: 'email' })).rejects.toBeInstanceOf(
+        InvalidInputError
+      )
       expect(() => store.audit.export(new Date(Number.NaN))).toThrow(InvalidInputError)
       expect(await collect(store.audit.export(new Date(0)))).toEqual([])
     })

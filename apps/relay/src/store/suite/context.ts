@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely'
 import { toBase64Url } from '../../platform/crypto/encoding.ts'
 import type { Hasher } from '../../platform/crypto/hmac.ts'
 import type { SecretBox } from '../../platform/crypto/secret-box.ts'
-import type { RelayStore, TenantInput } from '../relay-store.ts'
+import type { RelayStore, TenantInput } from '../../wiring/relay-store.ts'
+import type { PipedriveTables } from '../../hosts/pipedrive/install/installation-store.ts'
 import type { Schema } from '../schema.ts'
 
 export interface SuiteContext {
@@ -72,16 +73,15 @@ export function globex(overrides: Partial<TenantInput> = {}): TenantInput {
 /** Children first, although cascades would do it: the audit log has no foreign key. */
 export async function emptyTables(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('audit_log').execute()
-  await db.deleteFrom('pipedrive_installations').execute()
+  await db.withTables<PipedriveTables>().deleteFrom('pipedrive_installations').execute()
   await db.deleteFrom('api_keys').execute()
-  await db.deleteFrom('pipedrive_companies').execute()
-  await db.deleteFrom('zendesk_installs').execute()
+  await db.deleteFrom('tenant_links').execute()
   await db.deleteFrom('tenants').execute()
 }
 
 export async function countRows(
   db: Kysely<Schema>,
-  table: 'zendesk_installs' | 'pipedrive_companies' | 'api_keys' | 'audit_log',
+  table: 'api_keys' | 'audit_log',
   tenantId: string
 ): Promise<number> {
   const row = await db
@@ -90,5 +90,20 @@ export async function countRows(
     .where('tenant_id', '=', tenantId)
     .executeTakeFirstOrThrow()
   // Asserted as a number: a string here means the int8 parser is missing (Postgres).
+  return row.n
+}
+
+/** How many accounts of one host are linked to a tenant. */
+export async function countLinks(
+  db: Kysely<Schema>,
+  host: string,
+  tenantId: string
+): Promise<number> {
+  const row = await db
+    .selectFrom('tenant_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('host', '=', host)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow()
   return row.n
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { SecretBoxError } from '../../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError } from '../errors.ts'
-import type { TenantInput } from '../relay-store.ts'
+import type { TenantInput } from '../../wiring/relay-store.ts'
 import {
   ACME_EU_SECRET,
   ACME_SECRET,
@@ -127,7 +127,7 @@ export function registerTenantTests(use: UseContext): void {
         .executeTakeFirstOrThrow()
       expect(JSON.stringify(row)).not.toContain(ACME_TOKEN)
       expect(row.intilery_token_sealed).toMatch(/^v1\./)
-      const installs = await db.selectFrom('zendesk_installs').selectAll().execute()
+      const installs = await db.selectFrom('tenant_links').selectAll().execute()
       const installText = JSON.stringify(installs)
       expect(installText).not.toContain(ACME_SECRET)
       expect(installText).not.toContain(ACME_EU_SECRET)
@@ -140,11 +140,12 @@ export function registerTenantTests(use: UseContext): void {
       await expect(store.tenants.get('copycat')).rejects.toBeInstanceOf(SecretBoxError)
       // Nor does an install moved to another tenant.
       await db
-        .updateTable('zendesk_installs')
+        .updateTable('tenant_links')
         .set({ tenant_id: 'globex' })
-        .where('subdomain', '=', 'acme')
+        .where('host', '=', 'zendesk')
+        .where('account_id', '=', 'acme')
         .execute()
-      await expect(store.tenants.findByZendeskSubdomain('acme')).rejects.toBeInstanceOf(
+      await expect(store.tenants.findByLink('zendesk', 'acme')).rejects.toBeInstanceOf(
         SecretBoxError
       )
     })
@@ -168,13 +169,14 @@ export function registerTenantTests(use: UseContext): void {
         { subdomain: 'acme-us', sharedSecret: 'new-us' },
       ])
       expect(tenant?.pipedriveCompanyIds).toEqual(['1002', '1003'])
-      expect(await store.tenants.findByZendeskSubdomain('acme')).toBeUndefined()
-      expect(await store.tenants.findByPipedriveCompany('1001')).toBeUndefined()
-      expect((await store.tenants.findByPipedriveCompany('1003'))?.id).toBe('acme')
+      expect(await store.tenants.findByLink('zendesk', 'acme')).toBeUndefined()
+      expect(await store.tenants.findByLink('pipedrive', '1001')).toBeUndefined()
+      expect((await store.tenants.findByLink('pipedrive', '1003'))?.tenant.id).toBe('acme')
       const added = await db
-        .selectFrom('zendesk_installs')
-        .select(['subdomain', 'created_at'])
-        .orderBy('subdomain')
+        .selectFrom('tenant_links')
+        .select(['account_id as subdomain', 'created_at'])
+        .where('host', '=', 'zendesk')
+        .orderBy('account_id')
         .execute()
       expect(added).toEqual([
         { subdomain: 'acme-eu', created_at: START_MS },
@@ -210,8 +212,8 @@ export function registerTenantTests(use: UseContext): void {
       })
 
       expect(await store.tenants.get('acme')).toEqual(before)
-      expect((await store.tenants.findByZendeskSubdomain('globex'))?.tenant.id).toBe('globex')
-      expect((await store.tenants.findByPipedriveCompany('2002'))?.id).toBe('globex')
+      expect((await store.tenants.findByLink('zendesk', 'globex'))?.tenant.id).toBe('globex')
+      expect((await store.tenants.findByLink('pipedrive', '2002'))?.tenant.id).toBe('globex')
     })
 
     it('finds a tenant by Zendesk subdomain whatever its case', async () => {
@@ -219,15 +221,19 @@ export function registerTenantTests(use: UseContext): void {
       await store.tenants.upsert(
         acme({ zendesk: [{ subdomain: 'Acme-Support', sharedSecret: ACME_SECRET }] })
       )
-      const stored = await db.selectFrom('zendesk_installs').select('subdomain').execute()
+      const stored = await db
+        .selectFrom('tenant_links')
+        .select('account_id as subdomain')
+        .where('host', '=', 'zendesk')
+        .execute()
       expect(stored).toEqual([{ subdomain: 'acme-support' }])
       for (const asked of ['acme-support', 'ACME-SUPPORT', 'Acme-Support']) {
-        const found = await store.tenants.findByZendeskSubdomain(asked)
+        const found = await store.tenants.findByLink('zendesk', asked)
         expect(found?.tenant.id).toBe('acme')
-        expect(found?.sharedSecret).toBe(ACME_SECRET)
+        expect(found?.secret).toBe(ACME_SECRET)
       }
       for (const asked of ['acme', 'acme-support.zendesk.com', '', 'acme%2dsupport']) {
-        expect(await store.tenants.findByZendeskSubdomain(asked)).toBeUndefined()
+        expect(await store.tenants.findByLink('zendesk', asked)).toBeUndefined()
       }
     })
 
@@ -235,35 +241,35 @@ export function registerTenantTests(use: UseContext): void {
       const { store } = use()
       await store.tenants.upsert(acme())
       await store.tenants.upsert(globex())
-      expect((await store.tenants.findByPipedriveCompany('1001'))?.intilery.authToken).toBe(
+      expect((await store.tenants.findByLink('pipedrive', '1001'))?.tenant.intilery.authToken).toBe(
         ACME_TOKEN
       )
-      expect((await store.tenants.findByPipedriveCompany('2002'))?.id).toBe('globex')
-      expect(await store.tenants.findByPipedriveCompany('9999')).toBeUndefined()
-      expect(await store.tenants.findByPipedriveCompany('not-a-number')).toBeUndefined()
+      expect((await store.tenants.findByLink('pipedrive', '2002'))?.tenant.id).toBe('globex')
+      expect(await store.tenants.findByLink('pipedrive', '9999')).toBeUndefined()
+      expect(await store.tenants.findByLink('pipedrive', 'not-a-number')).toBeUndefined()
     })
 
     it('rotates a Zendesk shared secret', async () => {
       const { db, store, clock } = use()
       await store.tenants.upsert(acme())
       clock.ms = START_MS + 5_000
-      expect(await store.tenants.rotateZendeskSecret('ACME', 'rotated-secret-PLAINTEXT')).toBe(true)
-      expect((await store.tenants.findByZendeskSubdomain('acme'))?.sharedSecret).toBe(
+      expect(
+        await store.tenants.rotateLinkSecret('zendesk', 'ACME', 'rotated-secret-PLAINTEXT')
+      ).toBe(true)
+      expect((await store.tenants.findByLink('zendesk', 'acme'))?.secret).toBe(
         'rotated-secret-PLAINTEXT'
       )
-      expect((await store.tenants.findByZendeskSubdomain('acme-eu'))?.sharedSecret).toBe(
-        ACME_EU_SECRET
-      )
+      expect((await store.tenants.findByLink('zendesk', 'acme-eu'))?.secret).toBe(ACME_EU_SECRET)
       expect((await store.tenants.get('acme'))?.updatedAt).toEqual(new Date(START_MS + 5_000))
-      const rows = await db.selectFrom('zendesk_installs').selectAll().execute()
+      const rows = await db.selectFrom('tenant_links').selectAll().execute()
       expect(JSON.stringify(rows)).not.toContain('rotated-secret-PLAINTEXT')
 
-      expect(await store.tenants.rotateZendeskSecret('nobody', 'x')).toBe(false)
-      expect(await store.tenants.rotateZendeskSecret('not a subdomain', 'x')).toBe(false)
-      await expect(store.tenants.rotateZendeskSecret('acme', '')).rejects.toBeInstanceOf(
+      expect(await store.tenants.rotateLinkSecret('zendesk', 'nobody', 'x')).toBe(false)
+      expect(await store.tenants.rotateLinkSecret('zendesk', 'not a subdomain', 'x')).toBe(false)
+      await expect(store.tenants.rotateLinkSecret('zendesk', 'acme', '')).rejects.toBeInstanceOf(
         InvalidInputError
       )
-      expect((await store.tenants.findByZendeskSubdomain('acme'))?.sharedSecret).toBe(
+      expect((await store.tenants.findByLink('zendesk', 'acme'))?.secret).toBe(
         'rotated-secret-PLAINTEXT'
       )
     })
@@ -272,14 +278,14 @@ export function registerTenantTests(use: UseContext): void {
       const { store } = use()
       await store.tenants.upsert(acme())
       await store.tenants.upsert(globex())
-      expect(await store.tenants.linkPipedriveCompany('globex', '3003')).toBe(true)
-      expect((await store.tenants.findByPipedriveCompany('3003'))?.id).toBe('globex')
-      expect(await store.tenants.linkPipedriveCompany('globex', '3003')).toBe(true)
-      await expect(store.tenants.linkPipedriveCompany('acme', '3003')).rejects.toBeInstanceOf(
+      expect(await store.tenants.link('pipedrive', 'globex', '3003')).toBe(true)
+      expect((await store.tenants.findByLink('pipedrive', '3003'))?.tenant.id).toBe('globex')
+      expect(await store.tenants.link('pipedrive', 'globex', '3003')).toBe(true)
+      await expect(store.tenants.link('pipedrive', 'acme', '3003')).rejects.toBeInstanceOf(
         OwnershipConflictError
       )
-      expect(await store.tenants.linkPipedriveCompany('nobody', '4004')).toBe(false)
-      expect(await store.tenants.findByPipedriveCompany('4004')).toBeUndefined()
+      expect(await store.tenants.link('pipedrive', 'nobody', '4004')).toBe(false)
+      expect(await store.tenants.findByLink('pipedrive', '4004')).toBeUndefined()
     })
   })
 }

@@ -14,7 +14,7 @@ import { firstKnownEmail } from '../find-customer.ts'
 import { noteHtml } from './note-html.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import type { ReadRouteDeps } from '../../../customers/read-route-deps.ts'
-import { channelRoutes } from '../../../customers/customer-read-routes.ts'
+import { customerReadRoutes } from '../../../customers/customer-read-routes.ts'
 
 const recordSchema = {
   resource: z.enum(['person', 'deal', 'organization']),
@@ -68,6 +68,6 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     return c.json({ id: note.id }, 201)
   })
 
-  routes.route('/', channelRoutes(deps))
+  routes.route('/', customerReadRoutes(deps))
   return routes
 }

@@ -15,7 +15,7 @@ import { openSession } from '../pipedrive-session.ts'
 import { verifyPipedriveToken } from '../pipedrive-token.ts'
 import type { TenantDirectory } from '../../../ports.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
-import { bearerToken } from '../../zendesk/zendesk-auth.ts'
+import { bearerToken } from '../../../platform/http/bearer-token.ts'
 
 export function pipedriveSdkAuth(
   pipedrive: PipedriveDeps,

@@ -2,7 +2,16 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
-import type { UseContext } from '../../../store/suite/context.ts'
+import type { SuiteContext, UseContext } from '../../../store/suite/context.ts'
+import { createPipedriveInstallationStore, type PipedriveTables } from './installation-store.ts'
+
+/** The installations store over the suite's database, crypto and clock. */
+const installationsOf = ({
+  db,
+  secretBox,
+  clock,
+}: Pick<SuiteContext, 'db' | 'secretBox' | 'clock'>) =>
+  createPipedriveInstallationStore({ db, secretBox, now: () => clock.ms })
 
 const ACCESS = 'v1u:pipedrive-access-do-not-store-in-clear'
 const REFRESH = 'v1r:pipedrive-refresh-do-not-store-in-clear'
@@ -16,7 +25,8 @@ const tokens = (expiresAt = 1_000) => ({
 export function registerPipedriveTests(use: UseContext): void {
   describe('pipedrive installations', () => {
     it('keeps tokens sealed at rest and opens them for their own installation', async () => {
-      const { db, store } = use()
+      const { db, secretBox, clock } = use()
+      const store = { pipedriveInstallations: installationsOf({ db, secretBox, clock }) }
       await store.pipedriveInstallations.save('1001', '2001', tokens())
       const raw = await sql<Record<string, unknown>>`select * from pipedrive_installations`.execute(
         db
@@ -34,15 +44,17 @@ export function registerPipedriveTests(use: UseContext): void {
     })
 
     it('will not open one user’s sealed tokens as another’s', async () => {
-      const { db, store } = use()
+      const { db, secretBox, clock } = use()
+      const store = { pipedriveInstallations: installationsOf({ db, secretBox, clock }) }
       await store.pipedriveInstallations.save('1001', '2001', tokens())
       await store.pipedriveInstallations.save('1001', '2002', tokens())
-      const first = await db
+      const tables = db.withTables<PipedriveTables>()
+      const first = await tables
         .selectFrom('pipedrive_installations')
         .select(['access_token_sealed'])
         .where('user_id', '=', '2001')
         .executeTakeFirstOrThrow()
-      await db
+      await tables
         .updateTable('pipedrive_installations')
         .set({ access_token_sealed: first.access_token_sealed })
         .where('user_id', '=', '2002')
@@ -51,7 +63,8 @@ export function registerPipedriveTests(use: UseContext): void {
     })
 
     it('reinstalling reconnects and replaces the tokens; disconnecting and removing work per user', async () => {
-      const { store } = use()
+      const { db, secretBox, clock } = use()
+      const store = { pipedriveInstallations: installationsOf({ db, secretBox, clock }) }
       const installs = store.pipedriveInstallations
       await installs.save('1001', '2001', tokens(1_000))
       await installs.markDisconnected('1001', '2001')
@@ -69,7 +82,8 @@ export function registerPipedriveTests(use: UseContext): void {
     })
 
     it('lends an installation to shared panels only while its user shares them', async () => {
-      const { store } = use()
+      const { db, secretBox, clock } = use()
+      const store = { pipedriveInstallations: installationsOf({ db, secretBox, clock }) }
       const installs = store.pipedriveInstallations
       await installs.save('1001', '2001', tokens(1_000))
       expect(await installs.anyShared('1001')).toBeUndefined()

@@ -4,10 +4,33 @@
  * installation still works. Deleting one (uninstall) removes its tokens; nothing else is kept
  * about it.
  */
-import type { Kysely, Selectable } from 'kysely'
+import type { Generated, Kysely, Selectable } from 'kysely'
 
 import type { SecretBox } from '../../../platform/crypto/secret-box.ts'
-import type { PipedriveInstallationsTable, Schema } from '../../../store/schema.ts'
+import type { Schema } from '../../../store/schema.ts'
+
+export interface PipedriveInstallationsTable {
+  company_id: string
+  user_id: string
+  /** `https://{company}.pipedrive.com`, from the token answer: where this install's API calls go. */
+  api_domain: string
+  /** SecretBox output bound to the installation; never the token. */
+  access_token_sealed: string
+  refresh_token_sealed: string
+  /** Our own record of when the access token ends (the client's would restart on reload). */
+  access_expires_at: number
+  /** `connected`, or `disconnected` once the refresh token stopped working. */
+  status: string
+  /** 1 once this user shared the panels company-wide (Pipedrive's visibility POST), else 0. */
+  shared: Generated<number>
+  created_at: number
+  updated_at: number
+}
+
+/** The Pipedrive app's own tables (migrations in pipedrive-migrations.ts). */
+export type PipedriveTables = {
+  pipedrive_installations: PipedriveInstallationsTable
+}
 
 export type InstallationStatus = 'connected' | 'disconnected'
 
@@ -49,7 +72,8 @@ export function createPipedriveInstallationStore(deps: {
   readonly secretBox: SecretBox
   readonly now: () => number
 }): PipedriveInstallationStore {
-  const { db, secretBox, now } = deps
+  const { secretBox, now } = deps
+  const db = deps.db.withTables<PipedriveTables>()
 
   async function open(
     row: Selectable<PipedriveInstallationsTable>

@@ -21,6 +21,7 @@ import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
 import { htmlPage, pageHeaders } from '../../../platform/http/html-page.ts'
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import { PIPEDRIVE } from '../pipedrive-links.ts'
 import type { LinkSigner } from './signed-links.ts'
 import type { TenantDirectory } from '../../../ports.ts'
 import { setupUrl } from './setup-routes.ts'
@@ -111,7 +112,7 @@ export function pipedriveOAuthRoutes(deps: {
       accessExpiresAt: deps.now() + tokens.expires_in * 1000,
       apiDomain: tokens.api_domain,
     })
-    const tenant = await deps.tenants.findByPipedriveCompany(me.companyId)
+    const tenant = (await deps.tenants.findByLink(PIPEDRIVE, me.companyId))?.tenant
     if (tenant !== undefined)
       return htmlPage(
         c,

@@ -15,6 +15,7 @@ import { errorPage, htmlPage, pageHeaders } from '../../../platform/http/html-pa
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { ApiKeyVerifier, TenantDirectory } from '../../../ports.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import { PIPEDRIVE } from '../pipedrive-links.ts'
 import type { PipedriveMe } from '../api/pipedrive-port.ts'
 import type { LinkSigner } from './signed-links.ts'
 
@@ -95,7 +96,7 @@ export function pipedriveSetupRoutes(deps: {
   routes.get('/', async (c) => {
     const ticket = c.req.query('ticket')
     const company = await companyOf(ticket)
-    if ((await deps.tenants.findByPipedriveCompany(company.companyId)) !== undefined)
+    if ((await deps.tenants.findByLink(PIPEDRIVE, company.companyId)) !== undefined)
       return htmlPage(
         c,
         200,

@@ -6,10 +6,7 @@
  * "Reconnect". Single-flight is per relay process; several instances sharing a database may each
  * refresh once, which Pipedrive allows (a refresh returns the same refresh token).
  */
-import type {
-  PipedriveInstallation,
-  PipedriveInstallationStore,
-} from './installation-store.ts'
+import type { PipedriveInstallation, PipedriveInstallationStore } from './installation-store.ts'
 import { PipedriveCallError, type PipedriveOAuth } from '../api/pipedrive-port.ts'
 
 /** Refresh this long before the stored expiry, so a token never dies mid-request. */

@@ -2,7 +2,7 @@
  * Writes declared tenants (from a tenants file) into the store: the tenant itself, then any API
  * keys it declares that the store does not know yet. Used at start-up and by `relay tenants load`.
  */
-import type { RelayStore } from '../../store/relay-store.ts'
+import type { RelayStore } from './relay-store.ts'
 import type { TenantInput } from './tenants-file.ts'
 
 export async function applyTenants(

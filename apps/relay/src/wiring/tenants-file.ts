@@ -1,5 +1,5 @@
 /**
- * @module config/tenants-file
+ * @module wiring/tenants-file
  * Tenants declared in a file (JSON or YAML), loaded at start-up into the store. Secrets should not
  * sit in the file itself: each may be `{ env: NAME }` or `{ file: path }`; an inline string is
  * accepted for demos. A mistake stops start-up with the path of the bad field.
@@ -9,17 +9,22 @@ import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 
-const secret = z.union([
+import type { SecretRef } from '../hosts/host-module.ts'
+import { hostModules } from '../hosts/registry.ts'
+import type { HostsTenantInput } from './host-types.ts'
+import type { TenantDeclaration } from './tenant-declarations.ts'
+
+const secret: z.ZodType<SecretRef> = z.union([
   z.string().min(1),
   z.object({ env: z.string().min(1) }).strict(),
   z.object({ file: z.string().min(1) }).strict(),
 ])
-type SecretRef = z.infer<typeof secret>
 
-const subdomain = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'must be a Zendesk subdomain such as "acme" (not a URL)')
-  .transform((s) => s.toLowerCase())
+/** Each registered host's fields (`zendesk: […]`, `pipedriveCompanyIds: […]`…). */
+const hostFileFields = Object.assign(
+  {},
+  ...hostModules.map((host) => host.tenantFields.fileShape(secret))
+) as z.ZodRawShape
 
 export const tenantsFileSchema = z
   .object({
@@ -37,8 +42,7 @@ export const tenantsFileSchema = z
               authToken: secret,
             })
             .strict(),
-          zendesk: z.array(z.object({ subdomain, sharedSecret: secret }).strict()).default([]),
-          pipedriveCompanyIds: z.array(z.coerce.string()).default([]),
+          ...hostFileFields,
           /** Keys issued elsewhere (or documented demo keys), imported at start-up if unknown. */
           apiKeys: z
             .array(
@@ -57,18 +61,8 @@ export const tenantsFileSchema = z
   })
   .strict()
 
-export interface TenantInput {
-  id: string
-  name: string
-  intilery: {
-    baseUrl: string
-    clientId: string
-    accountId: string
-    brandId: string
-    authToken: string
-  }
-  zendesk: { subdomain: string; sharedSecret: string }[]
-  pipedriveCompanyIds: string[]
+/** A declared tenant with the API keys the file imports. */
+export type TenantInput = TenantDeclaration & {
   apiKeys: { name: string; key: string; traitAllowlist: string[] | '*' }[]
 }
 
@@ -115,6 +109,16 @@ export function parseTenantsFile(
     )
   }
   return parsed.data.tenants.map((t, i) => ({
+    ...(Object.assign(
+      {},
+      ...hostModules.map((host) =>
+        host.tenantFields.fromFile(
+          t,
+          (ref, where) => resolveSecret(ref, where, env),
+          `${source}: tenants.${i}`
+        )
+      )
+    ) as HostsTenantInput),
     id: t.id,
     name: t.name,
     intilery: {
@@ -125,15 +129,6 @@ export function parseTenantsFile(
         env
       ),
     },
-    zendesk: t.zendesk.map((z, j) => ({
-      subdomain: z.subdomain,
-      sharedSecret: resolveSecret(
-        z.sharedSecret,
-        `${source}: tenants.${i}.zendesk.${j}.sharedSecret`,
-        env
-      ),
-    })),
-    pipedriveCompanyIds: t.pipedriveCompanyIds,
     apiKeys: t.apiKeys.map((k, j) => ({
       name: k.name,
       key: resolveSecret(k.key, `${source}: tenants.${i}.apiKeys.${j}.key`, env),

@@ -1,0 +1,141 @@
+/**
+ * @module hosts/host-module
+ * What a host app (Zendesk, Pipedrive, a later HubSpot…) tells the rest of the relay about itself.
+ * `app.ts`, the CLI, the tenants file, the config, the store's migrations and the OpenAPI document
+ * learn about hosts only through this interface and the list in hosts/registry.ts, so adding a host
+ * is a folder under hosts/ and one line there.
+ *
+ * The interface is plain data and functions rather than a class hierarchy: hosts share no
+ * behaviour, only the places they plug into.
+ */
+import type { Hono } from 'hono'
+import type { z } from 'zod'
+
+import type { ReadAuditor } from '../platform/http/audit.ts'
+import type { Hs256Check } from '../platform/auth/hs256.ts'
+import type { OpenApiPart } from '../platform/openapi/openapi-parts.ts'
+import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../ports.ts'
+import type { MigrationSet } from '../store/migrations.ts'
+import type { Executor } from '../store/schema.ts'
+import type { TenantStore } from '../store/tenant-store.ts'
+import type { HostLinkRules, LinkInput, TenantLink } from '../store/tenant-schema.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
+
+/** What a host may do with tenant links outside a request (CLI commands, setup pages). */
+export type HostTenantAccess = Pick<TenantStore, 'findByLink' | 'link' | 'rotateLinkSecret'>
+
+/** What every host's routes may use from the app around them. */
+export interface HostAppDeps {
+  readonly tenants: TenantDirectory
+  readonly apiKeys: ApiKeyVerifier
+  readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  readonly auditor: ReadAuditor
+  /** Hosts allowed to frame the relay's pages (RELAY_FRAME_ANCESTORS). */
+  readonly frameAncestors: readonly string[]
+  readonly now: () => number
+  readonly hs256?: Hs256Check | undefined
+}
+
+/**
+ * Routes of any Env: each host's routes set variables of their own (Pipedrive's viewer), and
+ * createApp only mounts them, so it need not know their types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type HostRoutes = Hono<any, any, any>
+
+/** A host ready to serve: mounted by createApp under `/<name>`. */
+export interface HostApp {
+  readonly name: string
+  readonly openApi: OpenApiPart
+  routes(app: HostAppDeps): HostRoutes
+}
+
+/** A secret in a tenants file: inline (demos), or from an environment variable or a file. */
+export type SecretRef = string | { readonly env: string } | { readonly file: string }
+/** Opens a SecretRef; `where` names the field in error messages. */
+export type SecretResolver = (ref: SecretRef, where: string) => string
+
+/** A host's part of a tenant declaration (tenants file, `relay tenants add`, the store's input). */
+export interface HostTenantFields<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  /** The fields, validated, as `tenants.upsert` takes them (e.g. `zendesk: [{subdomain, …}]`). */
+  readonly shape: Shape
+  /** The same fields in a tenants file, where each secret is a SecretRef (`secret`). */
+  fileShape(secret: z.ZodType<SecretRef>): z.ZodRawShape
+  /** A tenants file's fields (as fileShape parsed them) with their secrets opened. */
+  fromFile(
+    fields: Record<string, unknown>,
+    resolve: SecretResolver,
+    where: string
+  ): z.input<z.ZodObject<Shape>>
+  toLinks(fields: z.output<z.ZodObject<Shape>>): LinkInput[]
+  /** The fields back from this host's links (secrets opened), for `tenants.get`. */
+  fromLinks(links: readonly TenantLink[]): z.output<z.ZodObject<Shape>>
+  /** What an operator may see of them (`tenants list`): never a secret. */
+  summary(accountIds: readonly string[]): Record<string, unknown>
+}
+
+/** Flags of `relay` commands, as node:util parseArgs reads them. */
+export type CliOptions = Readonly<
+  Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>
+>
+export type CliValues = Readonly<Record<string, string | boolean | string[] | undefined>>
+
+export interface HostCliContext {
+  readonly values: CliValues
+  readonly tenants: HostTenantAccess
+  /** A secret from `--<envFlag> VAR` or `--<fileFlag> path`; never a plain argument. */
+  readonly secret: (envFlag: string, fileFlag: string) => string
+  readonly out: (text: string) => void
+}
+
+export interface HostCli {
+  readonly options: CliOptions
+  /** The lines this host adds to `relay tenants add`'s usage. */
+  readonly addUsage: string
+  /** This host's tenant fields from `relay tenants add` flags. */
+  tenantFields(context: HostCliContext): Record<string, unknown>
+  /** Commands of this host's own, by `group command`, with their usage lines. */
+  readonly commands?: Readonly<
+    Record<string, { readonly usage: string; run(context: HostCliContext): Promise<number> }>
+  >
+}
+
+/** A host's settings from the environment (read once by relay-config). */
+export interface HostConfig<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  readonly shape: Shape
+  /** The environment variable of each setting (each may also come from `NAME_FILE`). */
+  readonly env: { readonly [K in keyof Shape]: string }
+  /** Settings named, never shown, in error messages. */
+  readonly secrets: readonly (keyof Shape)[]
+  /** Rules across settings; returns what to fix, or undefined. */
+  check?(
+    config: z.output<z.ZodObject<Shape>> & { readonly publicUrl?: string | undefined }
+  ): string | undefined
+}
+
+/** What a host gets to build its app on Node (server.ts). */
+export interface HostStartContext {
+  readonly config: Readonly<Record<string, unknown>>
+  readonly db: Executor
+  readonly secretBox: SecretBox
+  readonly tenants: HostTenantAccess
+  readonly now: () => number
+  /** Overrides for stand-ins (the demo's and tests' wiring), by host name. */
+  readonly overrides?: Readonly<Record<string, unknown>> | undefined
+}
+
+export interface HostModule<
+  TenantShape extends z.ZodRawShape = z.ZodRawShape,
+  ConfigShape extends z.ZodRawShape = z.ZodRawShape,
+> {
+  /** Lower case: the route prefix `/<name>`, the tenant-link host and the audit channel. */
+  readonly name: string
+  readonly links: HostLinkRules
+  readonly tenantFields: HostTenantFields<TenantShape>
+  readonly cli: HostCli
+  readonly config: HostConfig<ConfigShape>
+  /** Tables of its own; names share one sequence with every other module's (store/migrations). */
+  readonly migrations: MigrationSet
+  /** The host's app on Node from its settings; it refuses every request when not configured. */
+  start(context: HostStartContext): HostApp
+}

@@ -1,0 +1,44 @@
+/**
+ * @module hosts/zendesk/zendesk-host
+ * The Zendesk Support sidebar app's side of the relay: requests come only through Zendesk's
+ * secure-request proxy, signed with the installation's shared secret, and read the customer
+ * through the shared customer routes. Nothing to configure on the relay beyond each tenant's
+ * installs (subdomain + shared secret).
+ */
+import { Hono } from 'hono'
+import type { z } from 'zod'
+
+import { customerReadRoutes } from '../../customers/customer-read-routes.ts'
+import type { RelayEnv } from '../../platform/http/caller.ts'
+import type { HostApp, HostModule } from '../host-module.ts'
+import { zendeskAuth } from './zendesk-auth.ts'
+import { zendeskCli } from './zendesk-cli.ts'
+import { ZENDESK, zendeskLinkRules, zendeskTenantFields } from './zendesk-links.ts'
+import { zendeskMigrations } from './zendesk-migrations.ts'
+import { zendeskOpenApi } from './zendesk-openapi.ts'
+
+const noSettings = {} satisfies z.ZodRawShape
+
+/** `/zendesk/v1/{context,events,traits}` behind the proxy's JWT. */
+export function zendeskApp(): HostApp {
+  return {
+    name: ZENDESK,
+    openApi: zendeskOpenApi,
+    routes(app) {
+      const routes = new Hono<RelayEnv>()
+      routes.use('*', zendeskAuth(app.tenants, app.now, app.hs256))
+      routes.route('/v1', customerReadRoutes(app))
+      return routes
+    },
+  }
+}
+
+export const zendeskHost = {
+  name: ZENDESK,
+  links: zendeskLinkRules,
+  tenantFields: zendeskTenantFields,
+  cli: zendeskCli,
+  config: { shape: noSettings, env: {}, secrets: [] },
+  migrations: zendeskMigrations,
+  start: () => zendeskApp(),
+} satisfies HostModule<typeof zendeskTenantFields.shape, typeof noSettings>

@@ -1,0 +1,84 @@
+/**
+ * @module store/tenant-links
+ * Checking links against their host's rules, and the writes that keep "one host account, one
+ * tenant" true. Shared by the tenant store's upsert, link and rotate operations.
+ */
+import { InvalidInputError, OwnershipConflictError } from './errors.ts'
+import type { Executor } from './schema.ts'
+import type { HostLinkRules, LinkInput, LinkRulebook } from './tenant-schema.ts'
+
+/** A link that passed its host's rules: account id normalised, secret present iff required. */
+export interface CheckedLink {
+  readonly host: string
+  readonly accountId: string
+  readonly secret: string | undefined
+}
+
+export function rulesOf(rulebook: LinkRulebook, host: string): HostLinkRules | undefined {
+  return rulebook.get(host)
+}
+
+/**
+ * @throws InvalidInputError naming `links.<i>` when a host is unknown, an account id fails its
+ *   host's rules, a secret is missing or unexpected, or one account is listed twice.
+ */
+export function checkLinks(rulebook: LinkRulebook, links: readonly LinkInput[]): CheckedLink[] {
+  const issues: { path: string; message: string }[] = []
+  const seen = new Set<string>()
+  const checked: CheckedLink[] = []
+  links.forEach((link, i) => {
+    const rules = rulebook.get(link.host)
+    if (rules === undefined) {
+      issues.push({ path: `links.${i}.host`, message: `no host app called ${link.host}` })
+      return
+    }
+    const accountId = rules.accountId.safeParse(link.accountId)
+    if (!accountId.success) {
+      issues.push({
+        path: `links.${i}.accountId`,
+        message: accountId.error.issues[0]?.message ?? `not a ${rules.label}`,
+      })
+      return
+    }
+    if (rules.secret !== (link.secret !== undefined)) {
+      issues.push({
+        path: `links.${i}.secret`,
+        message: rules.secret ? `a ${rules.label} needs its secret` : 'this host keeps no secret',
+      })
+      return
+    }
+    const key = `${link.host}\u0000${accountId.data}`
+    if (seen.has(key)) {
+      issues.push({ path: `links.${i}`, message: `${rules.label} listed twice` })
+      return
+    }
+    seen.add(key)
+    checked.push({ host: link.host, accountId: accountId.data, secret: link.secret })
+  })
+  if (issues.length > 0) throw new InvalidInputError('tenant', issues)
+  return checked
+}
+
+/**
+ * After the tenant's own links were deleted, any remaining match belongs to another tenant.
+ * @throws OwnershipConflictError for the first such link.
+ */
+export async function assertUnclaimed(
+  trx: Executor,
+  rulebook: LinkRulebook,
+  links: readonly CheckedLink[]
+): Promise<void> {
+  for (const host of new Set(links.map((link) => link.host))) {
+    const accountIds = links.filter((link) => link.host === host).map((link) => link.accountId)
+    const taken = await trx
+      .selectFrom('tenant_links')
+      .select(['account_id', 'tenant_id'])
+      .where('host', '=', host)
+      .where('account_id', 'in', accountIds)
+      .executeTakeFirst()
+    if (taken !== undefined) {
+      const label = rulebook.get(host)?.label ?? host
+      throw new OwnershipConflictError(label, taken.account_id, taken.tenant_id)
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * @module wiring/relay-store
+ * The relay's persistent state behind one object: tenants (as declarations, with every registered
+ * host's fields), API keys and the audit log over one Kysely database (SQLite or Postgres, see
+ * store/database.ts). Run `migrateRelayDatabase(db)` first. Nothing is cached here, on purpose: a
+ * revoked key or a removed tenant stops working on the next request, on every instance sharing
+ * the database. Host modules keep their own tables (e.g. Pipedrive's installations) themselves.
+ */
+import { sql, type Kysely } from 'kysely'
+
+import { hostModules } from '../hosts/registry.ts'
+import type { Hasher } from '../platform/crypto/hmac.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import { createApiKeyStore, type ApiKeyStore } from '../store/api-key-store.ts'
+import { createAuditLog, type AuditLog } from '../store/audit-log.ts'
+import {
+  joinMigrations,
+  migrateToLatest,
+  sharedMigrations,
+  type MigrationSet,
+} from '../store/migrations.ts'
+import type { Schema } from '../store/schema.ts'
+import type { LinkRulebook } from '../store/tenant-schema.ts'
+import { createTenantStore } from '../store/tenant-store.ts'
+import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
+
+/** Every migration: the host-free ones and each registered host's. */
+export const relayMigrations: MigrationSet = joinMigrations([
+  sharedMigrations,
+  ...hostModules.map((host) => host.migrations),
+])
+
+/** @see migrateToLatest */
+export const migrateRelayDatabase = (db: Kysely<Schema>): Promise<string[]> =>
+  migrateToLatest(db, relayMigrations)
+
+/** Where a profile read may come from: each registered host, API keys, the CLI. */
+export const auditChannels: readonly string[] = [
+  ...hostModules.map((host) => host.name),
+  'api',
+  'cli',
+]
+
+/** Each registered host's link rules, by name. */
+export const linkRulebook: LinkRulebook = new Map(
+  hostModules.map((host) => [host.name, host.links])
+)
+
+export interface RelayStoreOptions {
+  readonly db: Kysely<Schema>
+  /** Seals Intilery tokens and host link secrets at rest. */
+  readonly secretBox: SecretBox
+  /** Hashes API key secrets (the same keyed hash as the audit log's ref HMACs). */
+  readonly hasher: Hasher
+  /** Epoch milliseconds; tests pin it. */
+  readonly now?: (() => number) | undefined
+}
+
+export interface RelayStore {
+  readonly tenants: DeclaredTenantStore
+  readonly apiKeys: ApiKeyStore
+  readonly audit: AuditLog
+  /** Resolves when the database answers a query; for readiness checks. */
+  ping(): Promise<void>
+  /** Closes the database (the SQLite handle, the Postgres pool). The store is unusable after. */
+  close(): Promise<void>
+}
+
+export function createRelayStore({
+  db,
+  secretBox,
+  hasher,
+  now = Date.now,
+}: RelayStoreOptions): RelayStore {
+  return {
+    tenants: declaredTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook })),
+    apiKeys: createApiKeyStore({ db, hasher, now }),
+    audit: createAuditLog({ db, now, channels: auditChannels }),
+    async ping() {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+  }
+}
+
+export type {
+  ApiKeyGrant,
+  ApiKeyInput,
+  ApiKeyStore,
+  ApiKeySummary,
+  TraitAllowlist,
+} from '../store/api-key-store.ts'
+export type {
+  AuditChannel,
+  AuditEntry,
+  AuditLog,
+  AuditOutcome,
+  AuditRecordInput,
+} from '../store/audit-log.ts'
+export type {
+  DeclaredTenant as Tenant,
+  DeclaredTenantStore as TenantStore,
+  DeclaredTenantSummary as TenantSummary,
+  TenantDeclaration as TenantInput,
+} from './tenant-declarations.ts'

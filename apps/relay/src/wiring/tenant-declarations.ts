@@ -1,0 +1,89 @@
+/**
+ * @module wiring/tenant-declarations
+ * A tenant as operators declare it (tenants file, `relay tenants add`, tests): its Intilery
+ * credentials and each host's own fields (`zendesk: [{ subdomain, sharedSecret }]`,
+ * `pipedriveCompanyIds`…). Each registered host turns its fields into tenant links for the store
+ * and back, so the store itself stays host-free.
+ */
+import { z } from 'zod'
+
+import { hostModules } from '../hosts/registry.ts'
+import { InvalidInputError } from '../store/errors.ts'
+import type { TenantStore } from '../store/tenant-store.ts'
+import {
+  baseTenantShape,
+  type Tenant,
+  type TenantInput,
+  type TenantLink,
+  type TenantSummary,
+} from '../store/tenant-schema.ts'
+import type { HostsTenantFields, HostsTenantInput } from './host-types.ts'
+
+const declarationSchema = z.strictObject({
+  ...baseTenantShape,
+  ...(Object.assign({}, ...hostModules.map((host) => host.tenantFields.shape)) as object),
+})
+
+/** What `tenants.upsert` takes (before trimming and lower-casing). */
+export type TenantDeclaration = z.input<z.ZodObject<typeof baseTenantShape>> & HostsTenantInput
+/** A tenant with its secrets opened and each host's fields: never for a response or a log. */
+export type DeclaredTenant = Omit<Tenant, 'links'> & HostsTenantFields
+/** A tenant as listed, with each host's summary (`zendeskSubdomains`…): no secrets. */
+export type DeclaredTenantSummary = Omit<TenantSummary, 'links'> & Readonly<Record<string, unknown>>
+
+/**
+ * @throws InvalidInputError naming the field (e.g. `zendesk.0.subdomain`); nothing is written.
+ */
+export function toTenantInput(declaration: TenantDeclaration): TenantInput {
+  const parsed = declarationSchema.safeParse(declaration)
+  if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
+  const fields = parsed.data as Record<string, unknown>
+  const { id, name, intilery } = parsed.data
+  return {
+    id,
+    name,
+    intilery,
+    links: hostModules.flatMap((host) => host.tenantFields.toLinks(fields as never)),
+  }
+}
+
+const linksOf = (links: readonly TenantLink[], host: string) =>
+  links.filter((link) => link.host === host)
+
+export function toDeclaredTenant({ links, ...tenant }: Tenant): DeclaredTenant {
+  const fields = hostModules.map((host) => host.tenantFields.fromLinks(linksOf(links, host.name)))
+  return Object.assign({}, tenant, ...fields) as DeclaredTenant
+}
+
+export function toDeclaredSummary({ links, ...summary }: TenantSummary): DeclaredTenantSummary {
+  const fields = hostModules.map((host) =>
+    host.tenantFields.summary(linksOf(links, host.name).map((link) => link.accountId))
+  )
+  return Object.assign({}, summary, ...fields) as DeclaredTenantSummary
+}
+
+/** The tenant store as declarations see it; lookups by link pass through unchanged. */
+export interface DeclaredTenantStore extends Omit<TenantStore, 'upsert' | 'get' | 'list'> {
+  /** @see TenantStore.upsert; input errors name the declaration's fields. */
+  upsert(declaration: TenantDeclaration): Promise<{ readonly created: boolean }>
+  get(id: string): Promise<DeclaredTenant | undefined>
+  list(): Promise<DeclaredTenantSummary[]>
+  /** Every tenant with its links as the store keeps them (host, account id): for listings. */
+  listLinks(): Promise<TenantSummary[]>
+}
+
+export function declaredTenantStore(store: TenantStore): DeclaredTenantStore {
+  return {
+    upsert: async (declaration) => store.upsert(toTenantInput(declaration)),
+    get: async (id) => {
+      const tenant = await store.get(id)
+      return tenant === undefined ? undefined : toDeclaredTenant(tenant)
+    },
+    list: async () => (await store.list()).map(toDeclaredSummary),
+    listLinks: () => store.list(),
+    remove: (id) => store.remove(id),
+    findByLink: (host, accountId) => store.findByLink(host, accountId),
+    link: (host, tenantId, accountId) => store.link(host, tenantId, accountId),
+    rotateLinkSecret: (host, accountId, secret) => store.rotateLinkSecret(host, accountId, secret),
+  }
+}
