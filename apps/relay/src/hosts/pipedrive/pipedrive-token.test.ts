@@ -54,4 +54,16 @@ describe('verifyPipedriveToken', () => {
     expect(await reason(`${none}.${payload}.`)).toBe('algorithm_not_allowed')
     expect(await reason('not-a-jwt')).toBe('malformed_token')
   })
+
+  it.each([
+    ['a null header', 'null', '{"userId":2001,"companyId":1001}'],
+    ['null claims', '{"alg":"HS256","typ":"JWT"}', 'null'],
+    ['claims that are an array', '{"alg":"HS256","typ":"JWT"}', '[1001]'],
+    ['claims that are a number', '{"alg":"HS256","typ":"JWT"}', '7'],
+  ])('refuses a token with %s as malformed, never a crash', async (_label, header, payload) => {
+    const part = (json: string) => Buffer.from(json).toString('base64url')
+    expect(await reason(`${part(header)}.${part(payload)}.${'A'.repeat(43)}`)).toBe(
+      'malformed_token'
+    )
+  })
 })

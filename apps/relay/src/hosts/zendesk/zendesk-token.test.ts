@@ -68,6 +68,22 @@ describe.each<[string, Hs256Check]>([
       'lifetime_too_long',
     ],
     [
+      'a null header',
+      () => Promise.resolve(`${b64(null)}.${b64(claims)}.${'A'.repeat(43)}`),
+      'malformed_token',
+    ],
+    [
+      'null claims',
+      () => Promise.resolve(`${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(null)}.${'A'.repeat(43)}`),
+      'malformed_token',
+    ],
+    [
+      'claims that are an array',
+      () =>
+        Promise.resolve(`${b64({ alg: 'HS256', typ: 'JWT' })}.${b64([claims])}.${'A'.repeat(43)}`),
+      'malformed_token',
+    ],
+    [
       'no exp',
       () => sign({ iss: claims.iss, sub: 'a', iat: now }, secret, 'HS256'),
       'missing_claim',
