@@ -39,7 +39,8 @@ export const XSS_PAYLOADS: readonly string[] = [
   'javascript:alert(1)',
   '{{constructor.constructor("alert(1)")()}}',
   '${alert(1)}',
-  '\u003cimg src=x onerror=alert(1)\u003e',
+  // The JSON-escaped spelling, as text: markup only if something unescapes it before parsing.
+  '\\u003cimg src=x onerror=alert(1)\\u003e',
   '&lt;img src=x onerror=alert(1)&gt;',
   '<IMG SRC=x ONERROR=alert(1)>',
   '<img/src=x/onerror=alert(1)>',
