@@ -5,7 +5,7 @@
  * Every route but health, readiness and the OpenAPI document authenticates its caller; every answer carries a request id; every
  * failure is a JSON error within the request deadline.
  */
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
@@ -22,6 +22,7 @@ import { errorResponse } from './platform/http/error-response.ts'
 import { healthRoutes } from './platform/http/health-routes.ts'
 import { requestDeadline } from './platform/http/request-deadline.ts'
 import { requestLog, type RequestLogWriter } from './platform/http/request-log.ts'
+import { documentedRoutes } from './platform/openapi/documented-routes.ts'
 import { openApiDocument } from './platform/openapi/openapi-document.ts'
 import type {
   ApiKeyVerifier,
@@ -32,7 +33,6 @@ import type {
   UpstreamReads,
 } from './ports.ts'
 import { apiKeyAuth } from './public-api/api-key-auth.ts'
-import { publicApiOpenApi } from './public-api/public-api-openapi.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
 
 export interface RelayAppDeps {
@@ -66,7 +66,8 @@ export function createApp(deps: RelayAppDeps) {
   const auditor = createReadAuditor(deps.audit, deps.hasher, now)
   const routeDeps = { upstreamFor: deps.upstreamFor, auditor }
 
-  const app = new Hono<RelayEnv>()
+  // Documented routes all the way down, so every host's declared routes reach the document.
+  const app = documentedRoutes<RelayEnv>()
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 128 }))
   if (deps.log !== undefined) app.use('*', requestLog(deps.log, now))
   app.use('*', requestDeadline(deps.config.requestDeadlineMs))
@@ -109,8 +110,14 @@ export function createApp(deps: RelayAppDeps) {
   app.use('*', except(hasNoBody, limitBody))
 
   app.route('/', healthRoutes({ store: deps.store, upstreamProbe: deps.upstreamProbe }))
-  const document = openApiDocument([...deps.hosts.map((host) => host.openApi), publicApiOpenApi])
-  app.get('/openapi.json', (c) => c.json(document))
+  let document: object | undefined
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument(
+      app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: '', version: '' } }),
+      deps.hosts.flatMap((host) => (host.openApi === undefined ? [] : [host.openApi]))
+    )
+    return c.json(document)
+  })
 
   const hostDeps = {
     ...routeDeps,
@@ -125,6 +132,11 @@ export function createApp(deps: RelayAppDeps) {
 
   app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A relay API key (icr_…)',
+  })
 
   app.notFound((c) => errorResponse(c, new RelayError('not_found', 'No such route')))
   app.onError((error, c) => errorResponse(c, error))

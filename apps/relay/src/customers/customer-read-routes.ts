@@ -2,25 +2,37 @@
  * @module customers/customer-read-routes
  * The customer reads every host app's panel makes, once its caller is authenticated (by the host's
  * own middleware, which sets `caller`): the customer context for an identity, further timeline
- * pages, and computed traits.
+ * pages, and computed traits. Each route's query schema validates the request and documents it.
  */
-import { createProfileRef, parseProfileRef, toTimeline } from '@intilery-connect/core'
-import { Hono } from 'hono'
-import { z } from 'zod'
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  createProfileRef,
+  customerContextSchema,
+  eventsAnswerSchema,
+  parseProfileRef,
+  toTimeline,
+  traitsAnswerSchema,
+  type EventsAnswer,
+  type TraitsAnswer,
+} from '@intilery-connect/core'
 
+import type { RelayEnv } from '../platform/http/caller.ts'
+import {
+  customerReadErrors,
+  documentedRoutes,
+  jsonContent,
+} from '../platform/openapi/documented-routes.ts'
+import { servedStale } from '../ports.ts'
 import { contextJsonBytes } from './context-json.ts'
 import { customerContext } from './customer-context.ts'
-import { timelinePage } from './timeline-page.ts'
-import { RelayError } from '../platform/errors.ts'
-import type { RelayEnv } from '../platform/http/caller.ts'
-import { servedStale } from '../ports.ts'
 import type { ReadRouteDeps } from './read-route-deps.ts'
+import { timelinePage } from './timeline-page.ts'
 
 const lookupQuery = z
   .object({
-    email: z.string().min(1).optional(),
-    userId: z.string().min(1).optional(),
-    id: z.string().min(1).optional(),
+    email: z.string().min(1).optional().describe('Requester email'),
+    userId: z.string().min(1).optional().describe('Intilery userId'),
+    id: z.string().min(1).optional().describe('Intilery id'),
   })
   .refine(
     (q) => [q.email, q.userId, q.id].filter((v) => v !== undefined).length === 1,
@@ -35,28 +47,74 @@ const list = z.string().transform((text) =>
 )
 export const EVENTS_PAGE_SIZE = 50
 
+const ref = z.string().min(3).describe('idType:id, as the context answer gives it')
+
 const eventsQuery = z.object({
-  ref: z.string().min(3),
-  include: list.optional(),
-  exclude: list.optional(),
-  start: z.string().optional(),
-  cursor: z.string().min(1).max(4096).optional(),
+  ref,
+  include: list.optional().describe('Event keys or names, comma separated'),
+  exclude: list.optional().describe('Event keys or names, comma separated'),
+  start: z.string().optional().describe('ISO 8601, inclusive'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe('The relay’s cursor from the previous page (opaque; never expires)'),
 })
 
-function parseOrBadRequest<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success)
-    throw new RelayError('bad_request', parsed.error.issues[0]?.message ?? 'invalid query')
-  return parsed.data
+// Answers are typed with core's contract types (EventsAnswer…) and returned `as never`: their
+// documented schemas are core's zod/mini ones as JSON Schema, which the route typing cannot read.
+
+/** @param security the host's security scheme for these routes, as its OpenAPI part names it */
+function readRoutes(security: string) {
+  return {
+    context: createRoute({
+      method: 'get',
+      path: '/context',
+      summary: 'The customer context for an identity (one of email, userId, id)',
+      security: [{ [security]: [] }],
+      request: { query: lookupQuery },
+      responses: {
+        200: {
+          description: 'Profiles and the first timeline page',
+          content: jsonContent(customerContextSchema),
+        },
+        ...customerReadErrors,
+      },
+    }),
+    events: createRoute({
+      method: 'get',
+      path: '/events',
+      summary: 'A timeline page: the first for a filter, or the next after `cursor`',
+      security: [{ [security]: [] }],
+      request: { query: eventsQuery },
+      responses: {
+        200: { description: 'A page of events', content: jsonContent(eventsAnswerSchema) },
+        ...customerReadErrors,
+      },
+    }),
+    traits: createRoute({
+      method: 'get',
+      path: '/traits',
+      summary: 'Standard and computed traits',
+      security: [{ [security]: [] }],
+      request: { query: z.object({ ref }) },
+      responses: {
+        200: { description: 'Traits', content: jsonContent(traitsAnswerSchema) },
+        ...customerReadErrors,
+      },
+    }),
+  }
 }
 
 /** Context, events and traits routes; every host mounts them behind its own caller check. */
-export function customerReadRoutes(deps: ReadRouteDeps) {
-  const routes = new Hono<RelayEnv>()
+export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
+  const routes = documentedRoutes<RelayEnv>()
+  const declared = readRoutes(security)
 
-  routes.get('/context', async (c) => {
-    const q = parseOrBadRequest(lookupQuery, c.req.query())
-    const ref =
+  routes.openapi(declared.context, async (c) => {
+    const q = c.req.valid('query')
+    const lookup =
       q.email !== undefined
         ? createProfileRef('email', q.email)
         : q.userId !== undefined
@@ -65,52 +123,55 @@ export function customerReadRoutes(deps: ReadRouteDeps) {
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = c.get('deadline')()
-    const context = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
-      const { context, upstreamRequestId } = await customerContext(upstream, ref, {}, { signal })
+    const context = await deps.auditor.audited(caller, lookup, c.get('requestId'), async () => {
+      const { context, upstreamRequestId } = await customerContext(upstream, lookup, {}, { signal })
       return { result: context, upstreamRequestId }
     })
-    return c.body(contextJsonBytes(context), 200, { 'content-type': 'application/json' })
+    // Written as bytes: the context is the largest answer and its JSON is cached (context-json.ts).
+    return c.body(contextJsonBytes(context), 200, { 'content-type': 'application/json' }) as never
   })
 
-  routes.get('/events', async (c) => {
-    const q = parseOrBadRequest(eventsQuery, c.req.query())
-    const ref = parseProfileRef(q.ref)
+  routes.openapi(declared.events, async (c) => {
+    const q = c.req.valid('query')
+    const profile = parseProfileRef(q.ref)
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = c.get('deadline')()
     const filter = { include: q.include, exclude: q.exclude, start: q.start }
-    const page = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
+    const page = await deps.auditor.audited(caller, profile, c.get('requestId'), async () => {
       const result = await timelinePage(
         upstream,
-        ref,
+        profile,
         { cursor: q.cursor, filter },
         EVENTS_PAGE_SIZE,
         { signal }
       )
       return { result, upstreamRequestId: result.read.requestId }
     })
-    return c.json({
+    const answer: EventsAnswer = {
       entries: toTimeline(page.events),
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
       fetchedAt: new Date(page.read.fetchedAt).toISOString(),
       stale: servedStale(page.read),
-    })
+    }
+    return c.json(answer, 200) as never
   })
 
-  routes.get('/traits', async (c) => {
-    const q = parseOrBadRequest(z.object({ ref: z.string().min(3) }), c.req.query())
-    const ref = parseProfileRef(q.ref)
+  routes.openapi(declared.traits, async (c) => {
+    const q = c.req.valid('query')
+    const profile = parseProfileRef(q.ref)
     const caller = c.get('caller')
     const signal = c.get('deadline')()
-    const read = await deps.auditor.audited(caller, ref, c.get('requestId'), async () => {
-      const traits = await deps.upstreamFor(caller.tenant).traits(ref, { signal })
+    const read = await deps.auditor.audited(caller, profile, c.get('requestId'), async () => {
+      const traits = await deps.upstreamFor(caller.tenant).traits(profile, { signal })
       return { result: traits, upstreamRequestId: traits.requestId }
     })
-    return c.json({
+    const answer: Omit<TraitsAnswer, 'traits'> & { traits: unknown } = {
       traits: read.value,
       fetchedAt: new Date(read.fetchedAt).toISOString(),
       stale: servedStale(read),
-    })
+    }
+    return c.json(answer, 200) as never
   })
 
   return routes

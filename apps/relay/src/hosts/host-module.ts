@@ -46,7 +46,8 @@ export type HostRoutes = Hono<any, any, any>
 /** A host ready to serve: mounted by createApp under `/<name>`. */
 export interface HostApp {
   readonly name: string
-  readonly openApi: OpenApiPart
+  /** Hand-written OpenAPI paths for routes not declared with a schema (documented-routes.ts). */
+  readonly openApi?: OpenApiPart | undefined
   routes(app: HostAppDeps): HostRoutes
 }
 

@@ -1,31 +1,14 @@
 /**
- * @module errors
+ * @module platform/errors
  * The relay's own failures, beside core's IntileryError taxonomy for upstream ones. Each maps to one
- * HTTP status and a stable `code`; the message is safe to show a caller (no secrets, no ids).
+ * HTTP status and a stable `code` (core's relay contract lists them, with whether a caller should
+ * retry); the message is safe to show a caller (no secrets, no ids).
  */
-export type RelayErrorCode =
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'bad_request'
-  | 'not_found'
-  | 'misconfigured'
-  | 'upstream_unavailable'
-  | 'rate_limited'
-  | 'internal'
-  /** A Pipedrive company or user has not finished connecting (tenant link or OAuth install). */
-  | 'not_connected'
+import { RELAY_ERROR_STATUS, type RelayErrorCode } from '@intilery-connect/core'
 
-const STATUS: Record<RelayErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502 | 503 | 504> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  bad_request: 400,
-  not_found: 404,
-  misconfigured: 409,
-  upstream_unavailable: 503,
-  rate_limited: 429,
-  internal: 500,
-  not_connected: 403,
-}
+/** The codes and their statuses are the browsers' contract too: one list, in core. */
+export type { RelayErrorCode }
+const STATUS = RELAY_ERROR_STATUS
 
 export class RelayError extends Error {
   override readonly name = 'RelayError'

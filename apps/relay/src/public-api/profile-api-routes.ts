@@ -1,16 +1,21 @@
 /**
- * @module routes/profile-api-routes
+ * @module public-api/profile-api-routes
  * `GET /v1/profiles/{idType}:{id}/{traits|meta|audiences|events}` for server-to-server callers,
  * the spec's "personalization service". Answers mirror the Profile API's, filtered by the API
  * key's trait allowlist: identities always pass, standard and computed traits only when listed.
  * Events carry raw traits (identify calls), so only a key allowed every trait may read them.
  */
+import { createRoute, z } from '@hono/zod-openapi'
 import { decodeProfileRef, type ProfileRef } from '@intilery-connect/core'
-import { Hono } from 'hono'
 
 import { timelinePage } from '../customers/timeline-page.ts'
 import { RelayError } from '../platform/errors.ts'
 import type { RelayEnv } from '../platform/http/caller.ts'
+import {
+  customerReadErrors,
+  documentedRoutes,
+  errorBody,
+} from '../platform/openapi/documented-routes.ts'
 import { servedStale, type Guarded } from '../ports.ts'
 import type { ReadRouteDeps } from '../customers/read-route-deps.ts'
 
@@ -41,10 +46,36 @@ function filterLookup(lookup: unknown, allow: readonly string[] | '*'): unknown 
   return filterTraits(l.profile, allow)
 }
 
+const profileRead = createRoute({
+  method: 'get',
+  path: '/{ref}/{endpoint}',
+  summary:
+    'The Profile API for server-side callers, filtered by the key’s trait allowlist. Events page with `?scrollId=` set to the previous answer’s scrollId (a relay cursor; empty on the last page).',
+  security: [{ apiKey: [] }],
+  request: {
+    params: z.object({
+      ref: z.string().openapi({ description: 'idType:id, the id percent-encoded' }),
+      // Checked in the handler, not here: an unknown endpoint is a 404 (no such resource).
+      endpoint: z.string().openapi({ enum: [...ENDPOINTS] }),
+    }),
+    query: z.object({
+      scrollId: z
+        .string()
+        .optional()
+        .describe('events only: the previous page’s scrollId (a relay cursor)'),
+    }),
+  },
+  responses: {
+    200: { description: 'As the Profile API answers' },
+    403: errorBody('`forbidden`: the key may not read this'),
+    ...customerReadErrors,
+  },
+})
+
 export function profileApiRoutes(deps: ReadRouteDeps) {
-  const routes = new Hono<RelayEnv>()
-  routes.get('/:ref/:endpoint', async (c) => {
-    const endpoint = c.req.param('endpoint') as (typeof ENDPOINTS)[number]
+  const routes = documentedRoutes<RelayEnv>()
+  routes.openapi(profileRead, async (c) => {
+    const endpoint = c.req.valid('param').endpoint as (typeof ENDPOINTS)[number]
     if (!ENDPOINTS.includes(endpoint)) throw new RelayError('not_found', 'No such endpoint')
     // The raw (still encoded) segment: the id must be decoded exactly once, by core.
     const rawRef = new URL(c.req.url).pathname.split('/')[3] ?? ''
@@ -59,9 +90,15 @@ export function profileApiRoutes(deps: ReadRouteDeps) {
       let guarded: Guarded<unknown>
       if (endpoint === 'events') {
         // The relay's own cursor travels as `scrollId`, so pages are never shared upstream state.
-        const page = await timelinePage(upstream, ref, { cursor: c.req.query('scrollId') }, 100, {
-          signal,
-        })
+        const page = await timelinePage(
+          upstream,
+          ref,
+          { cursor: c.req.valid('query').scrollId },
+          100,
+          {
+            signal,
+          }
+        )
         guarded = { ...page.read, value: { scrollId: page.cursor ?? '', data: page.events } }
       } else if (endpoint === 'traits') guarded = await upstream.traits(ref, { signal })
       else if (endpoint === 'audiences') guarded = await upstream.audiences(ref, { signal })
@@ -71,7 +108,8 @@ export function profileApiRoutes(deps: ReadRouteDeps) {
     const body =
       endpoint === 'events' ? read.value : filterLookup(read.value, caller.traitAllowlist)
     c.header('x-relay-stale', String(servedStale(read)))
-    return c.json(body as object)
+    // The Profile API's own shapes, mirrored: documented as such, not re-validated here.
+    return c.json(body as object) as never
   })
   return routes
 }

@@ -1,24 +1,27 @@
 /**
- * @module pipedrive/resolve-subject
+ * @module hosts/pipedrive/resolve-subject
  * Who a Pipedrive record is, as emails Intilery may know: a person's emails (primary first); a
  * deal's contact person's; an organization's first few persons' (the panel says it looked at only
  * those). Each dead end has a reason, so the panel can say why it shows no customer.
  */
+import type {
+  NoCustomerReason,
+  PipedriveResource,
+  Subject as SubjectAnswer,
+} from '@intilery-connect/core'
+
 import type { PipedriveCrm, PipedrivePerson } from './api/pipedrive-port.ts'
 
-export type PipedriveResource = 'person' | 'deal' | 'organization'
+export type { NoCustomerReason, PipedriveResource }
 
-export type NoCustomerReason = 'not_found' | 'no_person' | 'no_email' | 'no_profile'
-
-export interface Subject {
-  readonly resource: PipedriveResource
-  readonly id: number
-  /** Candidate emails, most likely first, without duplicates (compared case-insensitively). */
+/**
+ * A record resolved to candidate emails, before any is looked up in Intilery: the browsers'
+ * Subject (core's relay contract) without its `lookup`, and with a reason only when there are no
+ * emails to try.
+ */
+export type Subject = Omit<SubjectAnswer, 'lookup' | 'reason' | 'emails'> & {
   readonly emails: readonly string[]
-  /** Set when there are no emails to try. */
   readonly reason?: Exclude<NoCustomerReason, 'no_profile'>
-  /** Organizations only: how many persons were looked at, and whether it has more. */
-  readonly persons?: { readonly shown: number; readonly more: boolean }
 }
 
 /** Persons of an organization looked at; each costs nothing extra (one list call). */

@@ -5,17 +5,16 @@
  * through the shared customer routes. Nothing to configure on the relay beyond each tenant's
  * installs (subdomain + shared secret).
  */
-import { Hono } from 'hono'
 import type { z } from 'zod'
 
 import { customerReadRoutes } from '../../customers/customer-read-routes.ts'
 import type { RelayEnv } from '../../platform/http/caller.ts'
+import { documentedRoutes } from '../../platform/openapi/documented-routes.ts'
 import type { HostApp, HostModule } from '../host-module.ts'
 import { zendeskAuth } from './zendesk-auth.ts'
 import { zendeskCli } from './zendesk-cli.ts'
 import { ZENDESK, zendeskLinkRules, zendeskTenantFields } from './zendesk-links.ts'
 import { zendeskMigrations } from './zendesk-migrations.ts'
-import { zendeskOpenApi } from './zendesk-openapi.ts'
 
 const noSettings = {} satisfies z.ZodRawShape
 
@@ -23,11 +22,17 @@ const noSettings = {} satisfies z.ZodRawShape
 export function zendeskApp(): HostApp {
   return {
     name: ZENDESK,
-    openApi: zendeskOpenApi,
     routes(app) {
-      const routes = new Hono<RelayEnv>()
+      const routes = documentedRoutes<RelayEnv>()
+      routes.openAPIRegistry.registerComponent('securitySchemes', 'zendeskJwt', {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'HS256, signed by Zendesk’s secure-request proxy with the installation’s shared secret',
+      })
       routes.use('*', zendeskAuth(app.tenants, app.now, app.hs256))
-      routes.route('/v1', customerReadRoutes(app))
+      routes.route('/v1', customerReadRoutes(app, 'zendeskJwt'))
       return routes
     },
   }

@@ -1,10 +1,17 @@
 /**
- * @module http/error-response
+ * @module platform/http/error-response
  * Every failure leaves the relay as `{ "error": { "code", "message", "requestId" } }` with the
  * right status and, where a retry makes sense, `Retry-After`. Never a stack trace, never upstream
  * text that could carry a customer's data.
  */
-import { isIntileryError, RateLimitError, type IntileryError } from '@intilery-connect/core'
+import {
+  isIntileryError,
+  RateLimitError,
+  RELAY_ERROR_STATUS,
+  type IntileryError,
+  type RelayErrorBody,
+  type RelayErrorCode,
+} from '@intilery-connect/core'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -13,7 +20,7 @@ import { RelayError } from '../errors.ts'
 
 interface Mapped {
   readonly status: ContentfulStatusCode
-  readonly code: string
+  readonly code: RelayErrorCode
   readonly message: string
   readonly retryAfter?: number | undefined
 }
@@ -59,13 +66,14 @@ export function mapError(error: unknown): Mapped {
   }
   if (isIntileryError(error)) return fromIntilery(error)
   if (error instanceof HTTPException) {
-    const status = error.status
-    return {
-      status,
-      code:
-        status === 401 ? 'unauthenticated' : status === 413 ? 'payload_too_large' : 'bad_request',
-      message: error.message || 'Bad request',
-    }
+    // Hono's own refusals (a validator, a body parser): their code, and that code's status.
+    const code =
+      error.status === 401
+        ? 'unauthenticated'
+        : error.status === 413
+          ? 'payload_too_large'
+          : 'bad_request'
+    return { status: RELAY_ERROR_STATUS[code], code, message: error.message || 'Bad request' }
   }
   return { status: 500, code: 'internal', message: 'Something went wrong in the relay.' }
 }
@@ -76,9 +84,6 @@ export function errorResponse(c: Context, error: unknown): Response {
   const headers: Record<string, string> = {}
   if (mapped.retryAfter !== undefined)
     headers['retry-after'] = String(Math.max(1, Math.ceil(mapped.retryAfter)))
-  return c.json(
-    { error: { code: mapped.code, message: mapped.message, requestId } },
-    mapped.status,
-    headers
-  )
+  const body: RelayErrorBody = { error: { code: mapped.code, message: mapped.message, requestId } }
+  return c.json(body, mapped.status, headers)
 }

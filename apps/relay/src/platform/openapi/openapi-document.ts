@@ -26,8 +26,23 @@ const health: OpenApiPart = {
   },
 }
 
-export function openApiDocument(parts: readonly OpenApiPart[]): object {
-  const all = [health, ...parts]
+/**
+ * @param generated what @hono/zod-openapi wrote from the routes' own schemas
+ * @param parts hand-written parts, for routes not declared with a schema
+ */
+export function openApiDocument(
+  generated: { readonly paths?: object; readonly components?: { securitySchemes?: object } },
+  parts: readonly OpenApiPart[]
+): object {
+  const all: OpenApiPart[] = [
+    health,
+    {
+      paths: (generated.paths ?? {}) as OpenApiPart['paths'],
+      securitySchemes: (generated.components?.securitySchemes ??
+        {}) as OpenApiPart['securitySchemes'],
+    },
+    ...parts,
+  ]
   return {
     openapi: '3.1.0',
     info: {

@@ -68,6 +68,6 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     return c.json({ id: note.id }, 201)
   })
 
-  routes.route('/', customerReadRoutes(deps))
+  routes.route('/', customerReadRoutes(deps, 'pipedriveSdkJwt'))
   return routes
 }
