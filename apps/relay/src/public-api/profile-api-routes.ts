@@ -109,7 +109,7 @@ export function profileApiRoutes(deps: ReadRouteDeps) {
       endpoint === 'events' ? read.value : filterLookup(read.value, caller.traitAllowlist)
     c.header('x-relay-stale', String(servedStale(read)))
     // The Profile API's own shapes, mirrored: documented as such, not re-validated here.
-    return c.json(body as object) as never
+    return c.json(body as object)
   })
   return routes
 }
