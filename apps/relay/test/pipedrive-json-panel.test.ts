@@ -103,10 +103,11 @@ describe('the JSON panel for a customer Intilery knows', () => {
 
 describe('the JSON panel when there is no customer to show', () => {
   it.each([
-    ['person', 4, 'This person has no email address'],
-    ['deal', 2, 'This deal has no contact person'],
-    ['person', 7, 'No Intilery customer matches'],
-    ['person', 999, 'This person was not found in Pipedrive'],
+    // The custom panel's words (core's catalogue), so both panels say the same.
+    ['person', 4, 'This person has no email address.'],
+    ['deal', 2, 'This deal has no contact person.'],
+    ['person', 7, 'No Intilery customer matches nobody.known@example.com.'],
+    ['person', 999, 'Pipedrive could not find this person.'],
   ])('%s %i: says "%s"', async (resource, id, header) => {
     const { status, data } = await panel(await harness().panelUrl(resource, id))
     expect(status).toBe(200)

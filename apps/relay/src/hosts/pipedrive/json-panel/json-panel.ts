@@ -13,6 +13,7 @@ import {
   createTranslator,
   formatProfile,
   formatTimeline,
+  noCustomerText,
   type CustomerContext,
   type CustomerProfile,
   type TimelineKind,
@@ -186,27 +187,26 @@ function eventObjects(context: CustomerContext, limit: number, now: number): Pan
   })
 }
 
-const NO_CUSTOMER: Record<
-  NonNullable<Subject['reason']> | 'no_profile',
-  (resource: Subject['resource']) => string
-> = {
-  not_found: (resource) => `This ${resource} was not found in Pipedrive`,
-  no_person: (resource) =>
-    resource === 'deal' ? 'This deal has no contact person' : 'This organization has no people',
-  no_email: (resource) =>
-    resource === 'person' ? 'This person has no email address' : 'Its people have no email address',
-  no_profile: () => 'No Intilery customer matches',
-}
+/**
+ * Pipedrive sends no locale with a JSON panel request, so the panel speaks English; the words are
+ * the custom panel's own (core's catalogues), so both panels say the same thing.
+ */
+const PANEL_LOCALE = 'en'
 
 /**
  * Why there is no customer, as one object: Pipedrive's bare "Nothing to show" would leave a sales
  * rep guessing whether the panel is broken.
  */
 function noCustomer(subject: Subject): JsonPanel {
-  const header = NO_CUSTOMER[subject.reason ?? 'no_profile'](subject.resource)
-  const tried = subject.emails.length === 0 ? undefined : `Looked for ${subject.emails.join(', ')}.`
+  const { reason, remark } = noCustomerText(subject, PANEL_LOCALE)
   return {
-    data: [{ id: 1, header, ...(tried === undefined ? {} : { note: fit(tried, MAX_TEXT) }) }],
+    data: [
+      {
+        id: 1,
+        header: fit(reason, MAX_TEXT),
+        ...(remark === undefined ? {} : { note: fit(remark, MAX_TEXT) }),
+      },
+    ],
   }
 }
 
