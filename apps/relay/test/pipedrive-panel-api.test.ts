@@ -1,5 +1,6 @@
 // The custom panel's page (served only with a verified token, nonce'd, framed by Pipedrive only)
 // and its API (SDK-signed Bearer tokens): subject, the shared context routes, notes.
+import { createProfileRef, formatProfileRef } from '@intilery-connect/core'
 import { SEEDED } from '@intilery-connect/sandbox'
 import { describe, expect, it } from 'vitest'
 
@@ -12,8 +13,12 @@ import {
   startPipedriveHarness,
   useHarness,
 } from './pipedrive-harness.ts'
+import { createHasher } from '../src/platform/crypto/hmac.ts'
+import type { AuditEntry } from '../src/store/audit-log.ts'
+import { AUDIT_KEY } from '../src/store/suite/context.ts'
 
 const harness = useHarness([ADMIN])
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const sdkToken = (claims: Record<string, unknown> = {}) =>
   harness().token(claims, CUSTOM_PANEL_SECRET)
@@ -23,7 +28,11 @@ async function api(path: string, init: RequestInit & { token?: string | null } =
   const headers = new Headers(init.headers)
   if (token !== null) headers.set('authorization', `Bearer ${token}`)
   const response = await fetch(`${harness().relayUrl}/pipedrive/v1${path}`, { ...init, headers })
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    body: (await response.json()) as Record<string, unknown>,
+  }
 }
 
 async function page(overrides: Record<string, string> = {}) {
@@ -168,12 +177,51 @@ describe('the custom panel API', () => {
   })
 
   it('records every profile read in the audit log as the Pipedrive user', async () => {
-    await api(`/context?email=${encodeURIComponent(SEEDED.joeBloggs.email)}`)
-    const rows = []
-    for await (const row of harness().store.audit.export(new Date(0))) rows.push(row)
-    expect(
-      rows.some((r) => r.channel === 'pipedrive' && r.caller === `pipedrive:${COMPANY}:${ADMIN}`)
-    ).toBe(true)
+    const { store, clock } = harness()
+    // Rows are stamped with the harness clock: one millisecond on, only this test's rows are newer
+    // (and one more between the reads puts them in order).
+    clock.ms += 1
+    const since = new Date(clock.ms)
+    const ref = createProfileRef('email', SEEDED.joeBloggs.email)
+    const read = await api(`/context?email=${encodeURIComponent(ref.value)}`)
+    expect(read.status).toBe(200)
+    clock.ms += 1
+    const missing = await api('/context?userId=no-such-user')
+    expect(missing.status).toBe(404)
+    const rows: AuditEntry[] = []
+    for await (const row of store.audit.export(since)) rows.push(row)
+    // Each row has its own id, and the sandbox's request id for the upstream read behind it.
+    for (const row of rows) {
+      expect(row.id).toMatch(UUID)
+      expect(row.upstreamRequestId).toMatch(UUID)
+    }
+    const hasher = await createHasher(AUDIT_KEY)
+    const who = {
+      tenantId: 'demo',
+      channel: 'pipedrive',
+      caller: `pipedrive:${COMPANY}:${ADMIN}`,
+      latencyMs: 0,
+    }
+    expect(rows.map(({ id: _id, upstreamRequestId: _upstream, ...row }) => row)).toEqual([
+      {
+        ...who,
+        at: since,
+        refHmac: await hasher(formatProfileRef(ref)),
+        idType: 'email',
+        outcome: 'ok',
+        status: 200,
+        requestId: read.requestId,
+      },
+      {
+        ...who,
+        at: new Date(since.getTime() + 1),
+        refHmac: await hasher('userId:no-such-user'),
+        idType: 'userId',
+        outcome: 'not_found',
+        status: 404,
+        requestId: missing.requestId,
+      },
+    ])
     expect(JSON.stringify(rows)).not.toContain(SEEDED.joeBloggs.email)
   })
 })
