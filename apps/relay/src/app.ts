@@ -54,7 +54,7 @@ export interface RelayAppDeps {
   readonly now?: () => number
   /** The host apps, each mounted under `/<name>` (server.ts starts every registered one). */
   readonly hosts: readonly HostApp[]
-  /** Receives one line per request (see http/request-log.ts); none by default. */
+  /** Receives one line per request (see platform/http/request-log.ts); none by default. */
   readonly log?: RequestLogWriter | undefined
 }
 

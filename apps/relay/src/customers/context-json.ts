@@ -1,5 +1,5 @@
 /**
- * @module context/context-json
+ * @module customers/context-json
  * A customer context as JSON bytes, exactly what `JSON.stringify(context)` encodes to. The profiles
  * and timeline entries are the derived-once arrays of cached values (customer-context.ts), so their
  * JSON, nearly all of a body, is serialised and UTF-8 encoded once per cached value; per request

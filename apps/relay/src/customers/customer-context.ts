@@ -1,5 +1,5 @@
 /**
- * @module context/customer-context
+ * @module customers/customer-context
  * One sidebar or panel open: the customer's profiles and the first timeline page. Exactly two
  * upstream reads, in parallel: `meta` (identities, traits, audiences, consent, first/last events,
  * last activity) and the first events page. Computed traits live only in `traits`; the apps fetch

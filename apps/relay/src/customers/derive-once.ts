@@ -1,5 +1,5 @@
 /**
- * @module context/derive-once
+ * @module customers/derive-once
  * The upstream guard's cache hands out the same value object on every hit and never changes it, so
  * whatever is derived from a cached value (its zod check, its timeline entries, its JSON) is the
  * same on every request. Deriving it once per cached value instead of once per request is most of

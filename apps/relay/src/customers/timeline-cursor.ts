@@ -1,5 +1,5 @@
 /**
- * @module context/timeline-cursor
+ * @module customers/timeline-cursor
  * "Load more" without sharing upstream scroll state. Intilery's scrollId is a server-side cursor
  * that advances on every use and expires; a cached first page would hand the same one to every
  * agent who opens the customer, and they would step it under each other. So the relay's cursor is

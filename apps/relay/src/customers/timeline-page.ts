@@ -1,5 +1,5 @@
 /**
- * @module context/timeline-page
+ * @module customers/timeline-page
  * One newest-first page of a customer's events through the upstream guard, with the relay's own
  * cursor for the next page (see timeline-cursor.ts). Used by the context, the channels' events
  * route and the server-to-server events endpoint alike.

@@ -1,5 +1,5 @@
 /**
- * @module http/api-key-auth
+ * @module public-api/api-key-auth
  * Server-to-server callers (the personalization service) send `Authorization: Bearer <relay API
  * key>`. The store compares the key's hash in constant time and knows revocations at once.
  */

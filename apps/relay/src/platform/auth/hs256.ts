@@ -1,5 +1,5 @@
 /**
- * @module auth/hs256
+ * @module platform/auth/hs256
  * Checks an HS256 signature: HMAC-SHA-256 of the JWT's signing input under the shared secret, and
  * the decoding every token verification starts with (hs256-token.ts). The
  * app takes the check as a dependency: this portable one uses WebCrypto; the Node server passes

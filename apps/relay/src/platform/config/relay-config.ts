@@ -1,5 +1,5 @@
 /**
- * @module config/relay-config
+ * @module platform/config/relay-config
  * The relay's settings from the environment, validated once at start-up: the only module that
  * reads `process.env`. Secrets may come from `NAME` or, for container secrets, `NAME_FILE`. A bad
  * value stops start-up with a message naming the variable, never echoing a secret.

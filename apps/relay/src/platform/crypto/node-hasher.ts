@@ -1,5 +1,5 @@
 /**
- * @module crypto/node-hasher
+ * @module platform/crypto/node-hasher
  * The same keyed hash as createHasher (HMAC-SHA-256, base64url), through node:crypto. Every read
  * hashes its ref for the audit log; WebCrypto's asynchronous sign costs a thread-pool round trip per
  * call, node:crypto a few microseconds. Node-only, so the server uses it and the app stays portable.

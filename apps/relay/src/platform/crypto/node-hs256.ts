@@ -1,6 +1,6 @@
 /**
- * @module crypto/node-hs256
- * The HS256 check (auth/hs256.ts) through node:crypto: synchronous, a few microseconds.
+ * @module platform/crypto/node-hs256
+ * The HS256 check (platform/auth/hs256.ts) through node:crypto: synchronous, a few microseconds.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 

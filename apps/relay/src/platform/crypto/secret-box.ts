@@ -1,5 +1,5 @@
 /**
- * @module crypto/secret-box
+ * @module platform/crypto/secret-box
  * Secrets at rest (Intilery auth tokens, Zendesk shared secrets, OAuth tokens) are sealed with
  * AES-256-GCM under the relay's encryption key: a fresh 96-bit IV per seal, the 128-bit tag checked
  * on open, and the record's own name bound in as associated data so a ciphertext copied onto

@@ -1,5 +1,5 @@
 /**
- * @module http/audit
+ * @module platform/http/audit
  * Records one profile read: tenant, channel, caller, an HMAC of the looked-up ref (never the ref),
  * outcome, status, request ids and latency. A failing audit write fails the read: a read that
  * cannot be accounted for is not served.

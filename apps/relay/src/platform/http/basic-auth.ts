@@ -1,5 +1,5 @@
 /**
- * @module http/client-basic-auth
+ * @module platform/http/basic-auth
  * HTTP Basic credentials compared in constant time: Pipedrive authenticates its uninstall and
  * visibility callbacks with the app's `client_id:client_secret`, and the JSON panel request with
  * the panel's optional HTTP Auth.

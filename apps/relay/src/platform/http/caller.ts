@@ -1,5 +1,5 @@
 /**
- * @module http/caller
+ * @module platform/http/caller
  * Who is calling, once authenticated: the tenant whose Intilery data they may read, the channel
  * they came through and the caller id they asserted (for the audit log, never for authorisation
  * beyond the tenant).

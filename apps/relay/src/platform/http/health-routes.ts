@@ -1,5 +1,5 @@
 /**
- * @module routes/health-routes
+ * @module platform/http/health-routes
  * `GET /healthz`: the process answers. `GET /readyz`: the store answers and Intilery is reachable,
  * each reported by name so an operator sees which one is down. Unauthenticated by design; they say
  * nothing about tenants or customers.

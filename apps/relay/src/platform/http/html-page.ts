@@ -1,5 +1,5 @@
 /**
- * @module http/html-page
+ * @module platform/http/html-page
  * The few pages the relay shows people (Pipedrive install results, the setup page): plain HTML
  * through hono/html, which escapes every interpolated value, one nonce'd style block, forms posting
  * only to the relay itself, and never framed.

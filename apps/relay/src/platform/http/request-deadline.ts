@@ -1,5 +1,5 @@
 /**
- * @module http/request-deadline
+ * @module platform/http/request-deadline
  * Each request's deadline signal: aborted when the caller goes away or the request deadline passes,
  * whichever is first; upstream work for the request stops with it. Created on first use and torn
  * down when the answer is written: `AbortSignal.any` + `AbortSignal.timeout` would leave a timer and

@@ -1,5 +1,5 @@
 /**
- * @module http/request-log
+ * @module platform/http/request-log
  * One structured line per request. It holds the matched route pattern (`/v1/profiles/:ref/:endpoint`),
  * never the URL or query, because those carry emails and ids; no headers, so no tokens. The writer
  * is injected (pino in src/main.ts), so the app stays runtime-agnostic and tests can read the lines.

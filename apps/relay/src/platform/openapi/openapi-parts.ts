@@ -1,5 +1,5 @@
 /**
- * @module routes/openapi-parts
+ * @module platform/openapi/openapi-parts
  * The pieces every part of the OpenAPI document builds with: a JSON body from a zod schema (so the
  * document cannot drift from what is validated) and a string query parameter.
  */
