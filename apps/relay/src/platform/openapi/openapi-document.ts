@@ -6,26 +6,6 @@
  */
 import type { OpenApiPart } from './openapi-parts.ts'
 
-const health: OpenApiPart = {
-  securitySchemes: {},
-  paths: {
-    '/healthz': {
-      get: {
-        summary: 'Liveness',
-        security: [],
-        responses: { '200': { description: 'The process answers' } },
-      },
-    },
-    '/readyz': {
-      get: {
-        summary: 'Readiness: store and upstream',
-        security: [],
-        responses: { '200': { description: 'Ready' }, '503': { description: 'Not ready' } },
-      },
-    },
-  },
-}
-
 /**
  * @param generated what @hono/zod-openapi wrote from the routes' own schemas
  * @param parts hand-written parts, for routes not declared with a schema
@@ -35,7 +15,6 @@ export function openApiDocument(
   parts: readonly OpenApiPart[]
 ): object {
   const all: OpenApiPart[] = [
-    health,
     {
       paths: (generated.paths ?? {}) as OpenApiPart['paths'],
       securitySchemes: (generated.components?.securitySchemes ??
