@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 
 import { toBase64Url } from '../platform/crypto/encoding.ts'
-import { constantTimeEqual, type Hasher } from '../platform/crypto/hmac.ts'
+import type { Hasher } from '../platform/crypto/hmac.ts'
+import { sameSecret } from '../platform/crypto/same-secret.ts'
 import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
 import type { Schema } from './schema.ts'
 
@@ -186,7 +187,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
       if (row === undefined) return undefined
       // Hash first, then compare in constant time: how long this takes must not reveal how much
       // of a guessed secret was right.
-      const matches = constantTimeEqual(row.secret_hash, expected)
+      const matches = await sameSecret(row.secret_hash, expected)
       if (!matches || row.revoked_at !== null) return undefined
       return {
         id: row.id,
