@@ -56,7 +56,8 @@ describe('the custom panel page', () => {
     expect(first.status).toBe(200)
     const csp = first.headers.get('content-security-policy') ?? ''
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
-    expect(nonce).toBeDefined()
+    // 16 random bytes, base64.
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/)
     const html = await first.text()
     expect(html).toContain(`<script nonce="${nonce}">`)
     expect(html).toContain(`<style nonce="${nonce}">`)
@@ -70,12 +71,19 @@ describe('the custom panel page', () => {
   })
 
   it.each([
-    ['no token', { token: '' }],
-    ['a token for another company', { companyId: '1002' }],
-  ])('is refused with %s', async (_, overrides) => {
+    // Not a panel request at all: a plain page saying what this is.
+    ['no token', { token: '' }, 400, 'This page is the Intilery panel inside Pipedrive.'],
+    [
+      'a token for another company',
+      { companyId: '1002' },
+      401,
+      'Pipedrive’s signature on this panel could not be verified. Reload.',
+    ],
+  ])('is refused with %s', async (_, overrides, status, text) => {
     const response = await page(overrides)
-    expect(response.status).toBeGreaterThanOrEqual(400)
-    expect(await response.text()).not.toContain('<script')
+    expect(response.status).toBe(status)
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=UTF-8')
+    expect(await response.text()).toBe(text)
   })
 
   it('is refused with a token signed by the JSON panel’s secret', async () => {
