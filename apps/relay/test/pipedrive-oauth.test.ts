@@ -185,6 +185,8 @@ describe('uninstalling the Pipedrive app', () => {
 
   it('ignores an uninstall notice without the client credentials', async () => {
     await harness().install(ADMIN)
+    const installed = await harness().installations.get(COMPANY, ADMIN)
+    expect(installed).toMatchObject({ status: 'connected' })
     const body = JSON.stringify({ client_id: CLIENT_ID, company_id: 1001, user_id: 2001 })
     for (const authorization of [undefined, `Basic ${btoa(`${CLIENT_ID}:wrong`)}`]) {
       const answer = await fetch(`${harness().relayUrl}/pipedrive/oauth/callback`, {
@@ -197,7 +199,7 @@ describe('uninstalling the Pipedrive app', () => {
       })
       expect(answer.status).toBe(401)
     }
-    expect(await harness().installations.get(COMPANY, ADMIN)).toBeDefined()
+    expect(await harness().installations.get(COMPANY, ADMIN)).toEqual(installed)
   })
 
   it('acknowledges a visibility notice only with the client credentials', async () => {
