@@ -1,4 +1,4 @@
-import { customerContextSchema } from '@intilery-connect/core'
+import { customerContextSchema, type CustomerContext } from '@intilery-connect/core'
 import { SEEDED } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -36,6 +36,12 @@ const asAgent = async (path: string) =>
 const asKey = (path: string, key = API_KEY) =>
   harness.app.request(path, { headers: { authorization: `Bearer ${key}` } })
 
+/** The ids of the events a timeline page shows, bursts unfolded, in page order. */
+const eventIds = (entries: CustomerContext['timeline']['entries']) =>
+  entries.flatMap((e) =>
+    e.burst === undefined ? [e.raw.eventId] : e.burst.items.map((i) => i.raw.eventId)
+  )
+
 describe('GET /zendesk/v1/context', () => {
   it('answers Joe Bloggs’ profile and first timeline page', async () => {
     const response = await asAgent(
@@ -49,7 +55,13 @@ describe('GET /zendesk/v1/context', () => {
       emails: ['joe.bloggs@intilery.com'],
     })
     expect(context.profiles[0]?.audiences.static.map((a) => a.id)).toContain('audience_board')
-    expect(context.timeline.entries.length).toBeGreaterThan(5)
+    // His 48 events fit the first page (50): all of them, newest first, and no cursor for more.
+    const stored = harness.sandbox.store.find({ type: 'email', value: SEEDED.joeBloggs.email })[0]
+    expect(stored?.events).toHaveLength(48)
+    expect(eventIds(context.timeline.entries)).toEqual(
+      [...(stored?.events ?? [])].sort((a, b) => b.ms - a.ms).map((e) => e.event.eventId)
+    )
+    expect(context.timeline.cursor).toBeUndefined()
     expect(context.stale).toBe(false)
   })
 
@@ -66,11 +78,7 @@ describe('GET /zendesk/v1/context', () => {
     const first = customerContextSchema.parse(
       await (await asAgent(`/zendesk/v1/context?userId=${SEEDED.powerUser.userId}`)).json()
     )
-    const ids = (entries: typeof first.timeline.entries) =>
-      entries.flatMap((e) =>
-        e.burst === undefined ? [e.raw.eventId] : e.burst.items.map((i) => i.raw.eventId)
-      )
-    const seen = ids(first.timeline.entries)
+    const seen = eventIds(first.timeline.entries)
     let cursor = first.timeline.cursor
     for (let page = 0; cursor !== undefined && page < 200; page++) {
       const response = await asAgent(
@@ -81,7 +89,7 @@ describe('GET /zendesk/v1/context', () => {
         entries: typeof first.timeline.entries
         cursor?: string
       }
-      seen.push(...ids(body.entries))
+      seen.push(...eventIds(body.entries))
       cursor = body.cursor
     }
     const total = harness.sandbox.store.find({ type: 'userId', value: SEEDED.powerUser.userId })[0]
@@ -184,7 +192,10 @@ describe('headers', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://demo.zendesk.com')
     expect(allowed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(allowed.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(allowed.headers.get('content-security-policy')).toContain('frame-ancestors')
+    // JSON answers load nothing; only the configured hosts may frame the relay.
+    expect(allowed.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors https://app.pipedrive.com"
+    )
     const other = await harness.app.request('/healthz', {
       headers: { origin: 'https://evil.example' },
     })

@@ -114,7 +114,9 @@ describe('relay CLI', () => {
     )
     const key = /^(icr_\S+)$/m.exec(created.out)?.[1]
     const id = /^key id (\S+)$/m.exec(created.out)?.[1]
-    expect(key).toBeDefined()
+    expect(id).toMatch(/^[0-9a-f]{18}$/)
+    // Shown once, whole: the id, then the secret.
+    expect(key).toMatch(new RegExp(`^icr_${id ?? ''}_[A-Za-z0-9_-]{43}$`))
     const listed = await cli('keys', 'list', '--tenant', 'demo')
     expect(listed.out).toContain('personalization')
     expect(listed.out).not.toContain(key?.split('_').at(-1) ?? 'unreachable')
