@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ValidationError } from './errors.ts'
+import { IntileryError, ValidationError } from './errors.ts'
 import {
   createProfileRef,
   decodeProfileRef,
@@ -22,6 +22,20 @@ function validationError(run: () => unknown): ValidationError {
     return error as ValidationError
   }
   throw new Error('expected a ValidationError, nothing was thrown')
+}
+
+type Outcome =
+  | { readonly ref: ProfileRef }
+  | { readonly error: unknown; readonly code: string; readonly message: string }
+
+/** What a ref function gave: the ref, or its error's class, code and message. */
+function outcome(run: () => ProfileRef): Outcome {
+  try {
+    return { ref: run() }
+  } catch (error) {
+    if (!(error instanceof IntileryError)) throw error
+    return { error: error.constructor, code: error.code, message: error.message }
+  }
 }
 
 describe('parseProfileRef', () => {
@@ -117,12 +131,50 @@ describe('createProfileRef', () => {
     expect(createProfileRef('email', 'A@B.C')).toEqual({ type: 'email', value: 'a@b.c' })
   })
 
-  it('validates exactly like parseProfileRef', () => {
-    validationError(() => createProfileRef('phone', '123'))
-    validationError(() => createProfileRef('userId', ''))
-    validationError(() => createProfileRef('id', 'x'.repeat(MAX_PROFILE_ID_LENGTH + 1)))
-    validationError(() => createProfileRef('email', 'not-an-email'))
-    validationError(() => createProfileRef('anonymousId', '\uD800'))
+  // Every (type, id) that can be written as `type:id` (a type with no colon in it): the two give
+  // the same ref, or fail with the same error class, code and message.
+  it.each([
+    ['an id with colons', 'userId', 'urn:crm:42', { type: 'userId', value: 'urn:crm:42' }],
+    ['an id kept with its spaces', 'userId', ' a b ', { type: 'userId', value: ' a b ' }],
+    [
+      'an email to normalise',
+      'email',
+      ' Joe.Bloggs@Intilery.com ',
+      { type: 'email', value: 'joe.bloggs@intilery.com' },
+    ],
+    [
+      'an id of the maximum length',
+      'id',
+      'x'.repeat(MAX_PROFILE_ID_LENGTH),
+      { type: 'id', value: 'x'.repeat(1024) },
+    ],
+    ['an astral-plane id', 'anonymousId', '😀 42', { type: 'anonymousId', value: '😀 42' }],
+    [
+      'an unknown id type',
+      'phone',
+      '123',
+      /^Unknown id type "phone": use one of userId, email, id, anonymousId/,
+    ],
+    ['a huge unknown id type', 't'.repeat(500), 'x', /^Unknown id type "t{40}": /],
+    ['an empty id', 'userId', '', /^The userId in a profile ref must not be empty\.$/],
+    ['a blank email', 'email', '   ', /^The email in a profile ref must not be empty\.$/],
+    [
+      'an over-long id',
+      'id',
+      'x'.repeat(MAX_PROFILE_ID_LENGTH + 1),
+      /^The id is 1025 characters long; at most 1024/,
+    ],
+    ['an invalid email', 'email', 'not-an-email', /^"not-an-email" is not an email address\.$/],
+    ['a lone surrogate', 'anonymousId', '\uD800', /^The anonymousId is not valid Unicode text\.$/],
+  ] as const)('validates %s exactly like parseProfileRef', (_label, type, id, expected) => {
+    const created = outcome(() => createProfileRef(type, id))
+    expect(outcome(() => parseProfileRef(`${type}:${id}`))).toEqual(created)
+    if (expected instanceof RegExp) {
+      expect(created).toMatchObject({ error: ValidationError, code: 'validation_error' })
+      expect('message' in created ? created.message : '').toMatch(expected)
+    } else {
+      expect(created).toEqual({ ref: expected })
+    }
   })
 
   it('truncates a huge unknown id type in the message', () => {
