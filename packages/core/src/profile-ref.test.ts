@@ -179,7 +179,9 @@ describe('createProfileRef', () => {
 
   it('truncates a huge unknown id type in the message', () => {
     const error = validationError(() => createProfileRef('t'.repeat(500), 'x'))
-    expect(error.message.length).toBeLessThan(200)
+    expect(error.message).toBe(
+      `Unknown id type "${'t'.repeat(40)}": use one of userId, email, id, anonymousId (for example email:joe.bloggs@intilery.com).`
+    )
   })
 })
 
