@@ -6,33 +6,37 @@ import { noteHtml } from '../custom-panel/note-html.ts'
 
 const NOW = Date.parse('2026-11-22T12:00:00Z')
 
+/** One customer from a meta answer with these traits at its top level, where Intilery puts them. */
 function contextWith(traits: Record<string, unknown>): CustomerContext {
-  const profiles = normalizeProfiles({ meta: [{ id: 'p-1', traits }] })
+  const profiles = normalizeProfiles({ meta: [{ id: 'p-1', ...traits }] })
   return { match: 'one', profiles, timeline: { entries: [] }, fetchedAt: '', stale: false }
 }
 
 describe('fit', () => {
   it('keeps short text, cuts long text between code points with an ellipsis', () => {
     expect(fit('  Joe \n Bloggs ', 20)).toBe('Joe Bloggs')
-    const cut = fit('😀'.repeat(200), MAX_TEXT)
-    expect(cut.length).toBeLessThanOrEqual(MAX_TEXT)
-    expect(cut.endsWith('😀…')).toBe(true)
+    // 127 whole emoji (254 UTF-16 units) and the ellipsis: 255, no half of a surrogate pair.
+    expect(fit('😀'.repeat(200), MAX_TEXT)).toBe(`${'😀'.repeat(127)}…`)
   })
 })
 
 describe('the JSON panel mapping', () => {
   it('fits over-long values and many audiences within Pipedrive’s limits', () => {
     const long = 'x'.repeat(5_000)
-    const context = contextWith({ firstName: long, email: 'a@b.example', company: long })
+    const audiences = Array.from({ length: 20 }, (_, i) => `audience_${'long_name_'.repeat(8)}${i}`)
+    const context = contextWith({ firstName: long, email: 'a@b.example', company: long, audiences })
     const panel = jsonPanel(
       { resource: 'person', id: 1, emails: ['a@b.example'] },
       { email: 'a@b.example', context },
       { profileUrl: 'https://demo.demo.intilery.com/customers', now: NOW }
     )
     const [profile] = panel.data
-    expect(profile?.header.length).toBeLessThanOrEqual(MAX_TEXT)
-    expect(profile?.key_traits?.length).toBeLessThanOrEqual(MAX_TEXT)
-    for (const tag of profile?.audiences ?? []) expect(tag.length).toBeLessThanOrEqual(MAX_LABEL)
+    expect(profile?.header).toBe(`${'x'.repeat(MAX_TEXT - 1)}…`)
+    expect(profile?.key_traits).toBe(`Company: ${'x'.repeat(MAX_TEXT - 10)}…`)
+    // The first 12 of 20 audiences, each name cut to Pipedrive's label length.
+    const label = 'Long name long name long name long name…'
+    expect(label).toHaveLength(MAX_LABEL)
+    expect(profile?.audiences).toEqual(Array.from({ length: 12 }, () => label))
   })
 })
 
@@ -55,5 +59,14 @@ describe('typed fields', () => {
     ).data
     expect(profile?.email).toBeUndefined()
     expect(profile?.phone).toBeUndefined()
+    // The same fields with plausible values are carried.
+    const plain = contextWith({ email: 'a@b.example', phone: '+44 20 7946 0000' })
+    expect(
+      jsonPanel(
+        { resource: 'person', id: 1, emails: ['a@b.example'] },
+        { email: 'a@b.example', context: plain },
+        { profileUrl: 'https://demo.demo.intilery.com/customers', now: NOW }
+      ).data[0]
+    ).toMatchObject({ email: 'a@b.example', phone: '+44 20 7946 0000' })
   })
 })
