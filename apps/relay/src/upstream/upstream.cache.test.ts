@@ -212,6 +212,11 @@ describe('in-flight de-duplication', () => {
     const { upstream, fetch } = setup(status(500))
     const reads = await Promise.allSettled(Array.from({ length: 100 }, () => upstream.meta(joe)))
     expect(fetch).toHaveBeenCalledTimes(1)
-    expect(reads.every((r) => r.status === 'rejected' && r.reason instanceof RelayError)).toBe(true)
+    expect(reads.map((read) => read.status)).toEqual(Array.from({ length: 100 }, () => 'rejected'))
+    for (const read of reads) {
+      const reason: unknown = read.status === 'rejected' ? read.reason : undefined
+      expect(reason).toBeInstanceOf(RelayError)
+      expect(reason).toMatchObject({ code: 'upstream_unavailable', status: 503, retryAfter: 5 })
+    }
   })
 })
