@@ -157,17 +157,20 @@ describe('the custom panel API', () => {
   })
 
   it('refuses a note without text or for an unknown kind of record', async () => {
+    const notes = harness().pipedrive.notes.length
     for (const payload of [
       { resource: 'person', id: 1, text: ' ' },
       { resource: 'lead', id: 1, text: 'x' },
     ]) {
-      const { status } = await api('/notes', {
+      const { status, body, requestId } = await api('/notes', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
       })
       expect(status).toBe(400)
+      expect(body).toMatchObject({ error: { code: 'bad_request', requestId } })
     }
+    expect(harness().pipedrive.notes).toHaveLength(notes)
   })
 
   it('refuses calls without a valid SDK token', async () => {
