@@ -1,16 +1,17 @@
 /**
- * @module pipedrive/note-html
- * Pipedrive stores a note's content as HTML. The summary is text built from customer data, so it
- * is escaped whole and its line breaks become `<br>`: nothing in a profile can add markup to a note.
+ * @module hosts/pipedrive/custom-panel/note-html
+ * Pipedrive stores a note's content as HTML. The summary is text built from customer data, so
+ * every line of it goes through hono/html, which escapes interpolated text (`&<>"'`), and only the
+ * line breaks become markup (`<br>`): nothing in a profile can add markup to a note.
  */
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
+import { html, raw } from 'hono/html'
+
+const BREAK = raw('<br>')
 
 export function noteHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch).replace(/\r?\n/g, '<br>')
+  const parts = text.split(/\r?\n/).flatMap((line, i) => (i === 0 ? [line] : [BREAK, line]))
+  const note = html`${parts}`
+  // `html` answers a promise only when something interpolated is one, never for these parts.
+  if (note instanceof Promise) throw new TypeError('noteHtml: hono/html answered a promise')
+  return note.toString()
 }
