@@ -15,7 +15,6 @@ import {
   pipedriveTenantFields,
 } from './pipedrive-links.ts'
 import { pipedriveMigrations } from './pipedrive-migrations.ts'
-import { pipedriveOpenApi } from './pipedrive-openapi.ts'
 import { pipedriveRoutes } from './pipedrive-routes.ts'
 import { pipedriveConfig, pipedriveSettings, type PipedriveConfig } from './pipedrive-settings.ts'
 
@@ -28,7 +27,6 @@ export interface PipedriveOverrides {
 export function pipedriveApp(pipedrive: PipedriveDeps | undefined): HostApp {
   return {
     name: PIPEDRIVE,
-    openApi: pipedriveOpenApi,
     routes: (app) => pipedriveRoutes({ ...app, pipedrive }),
   }
 }

@@ -4,9 +4,8 @@
  * custom panel's page and API (SDK-token Bearer), the OAuth install lifecycle and the setup page.
  * Without Pipedrive settings on the relay, every one of them refuses.
  */
-import { Hono } from 'hono'
-
 import { UnauthenticatedError } from '../../platform/errors.ts'
+import { documentedRoutes } from '../../platform/openapi/documented-routes.ts'
 import { pipedriveSdkAuth } from './custom-panel/sdk-token-auth.ts'
 import type { PipedriveEnv } from './pipedrive-viewer.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
@@ -17,13 +16,18 @@ import { pipedriveOAuthRoutes } from './install/oauth-routes.ts'
 import { pipedrivePanelApi } from './custom-panel/panel-api-routes.ts'
 import { panelPageRoute } from './custom-panel/panel-page-route.ts'
 import { pipedriveSetupRoutes } from './install/setup-routes.ts'
+import { registerPipedriveSecuritySchemes } from './pipedrive-route-docs.ts'
 
 export interface PipedriveRouteDeps extends HostAppDeps {
   readonly pipedrive: PipedriveDeps | undefined
 }
 
+/**
+ * Documented routes at every level, so each route's schema reaches the OpenAPI document with its
+ * full path; without Pipedrive settings nothing is served, so nothing is documented either.
+ */
 export function pipedriveRoutes(deps: PipedriveRouteDeps) {
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
   const pipedrive = deps.pipedrive
   if (pipedrive === undefined) {
     routes.all('*', () => {
@@ -36,6 +40,7 @@ export function pipedriveRoutes(deps: PipedriveRouteDeps) {
   }
   const links = createLinkSigner(pipedrive.settings.clientSecret, deps.now)
   const shared = { ...deps, pipedrive, links }
+  registerPipedriveSecuritySchemes(routes)
 
   // The JSON panel first: it authenticates with its query token, not the SDK's Bearer token.
   routes.route('/v1', jsonPanelRoute(shared))

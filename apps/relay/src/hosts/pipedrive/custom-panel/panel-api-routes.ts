@@ -1,42 +1,92 @@
 /**
- * @module routes/pipedrive-panel-api
- * The custom panel's API under `/pipedrive/v1` (SDK-token Bearer auth, http/pipedrive-sdk-auth.ts):
+ * @module hosts/pipedrive/custom-panel/panel-api-routes
+ * The custom panel's API under `/pipedrive/v1` (SDK-token Bearer auth, sdk-token-auth.ts):
  * `GET /subject` says which customer a Pipedrive record is; `/context`, `/events` and `/traits`
  * are the same as the Zendesk app's; `POST /notes` adds the summary as a note on the record through
  * the viewer's own Pipedrive installation.
  */
-import { Hono } from 'hono'
-import { z } from 'zod'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
+import {
+  noteAnswerSchema,
+  subjectSchema,
+  type NoteAnswer,
+  type Subject,
+} from '@intilery-connect/core'
 
-import { RelayError } from '../../../platform/errors.ts'
-import type { PipedriveEnv } from '../pipedrive-viewer.ts'
-import { firstKnownEmail } from '../find-customer.ts'
-import { noteHtml } from './note-html.ts'
-import type { PipedriveDeps } from '../pipedrive-deps.ts'
-import type { ReadRouteDeps } from '../../../customers/read-route-deps.ts'
 import { customerReadRoutes } from '../../../customers/customer-read-routes.ts'
+import type { ReadRouteDeps } from '../../../customers/read-route-deps.ts'
+import { RelayError } from '../../../platform/errors.ts'
+import {
+  documentedRoutes,
+  errorBody,
+  jsonContent,
+} from '../../../platform/openapi/documented-routes.ts'
+import { firstKnownEmail } from '../find-customer.ts'
+import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import { bodyFrom, queryParam, sdkTokenRefusals } from '../pipedrive-route-docs.ts'
+import type { PipedriveEnv } from '../pipedrive-viewer.ts'
+import { noteHtml } from './note-html.ts'
 
 const recordSchema = {
-  resource: z.enum(['person', 'deal', 'organization']),
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  resource: z
+    .enum(['person', 'deal', 'organization'])
+    .describe('`person`, `deal` or `organization`'),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe('The record’s Pipedrive id'),
 }
-const subjectQuery = z.object(recordSchema)
+const subjectQuery = z.object({
+  resource: queryParam(recordSchema.resource),
+  id: queryParam(recordSchema.id),
+})
 /** Pipedrive keeps notes up to 100 KB of HTML; a summary is a few hundred characters. */
 const noteBody = z.object({ ...recordSchema, text: z.string().trim().min(1).max(20_000) })
 
 const NOTE_TARGET = { person: 'personId', deal: 'dealId', organization: 'orgId' } as const
+
+const subjectRoute = createRoute({
+  method: 'get',
+  path: '/subject',
+  summary: 'Which Intilery customer a Pipedrive record is',
+  security: [{ pipedriveSdkJwt: [] }],
+  request: { query: subjectQuery },
+  responses: {
+    200: {
+      description: '{ resource, id, emails, lookup?, reason?, persons? }',
+      content: jsonContent(subjectSchema),
+    },
+    400: errorBody('`bad_request`: give resource and id'),
+    ...sdkTokenRefusals,
+  },
+})
+
+const notesRoute = createRoute({
+  method: 'post',
+  path: '/notes',
+  summary: 'Adds text (escaped) as a note on the record, with the viewer’s Pipedrive token',
+  security: [{ pipedriveSdkJwt: [] }],
+  request: { body: bodyFrom('application/json', noteBody) },
+  responses: {
+    201: { description: '{ id }', content: jsonContent(noteAnswerSchema) },
+    400: errorBody('Bad body'),
+    ...sdkTokenRefusals,
+  },
+})
 
 export interface PanelApiDeps extends ReadRouteDeps {
   readonly pipedrive: PipedriveDeps
 }
 
 export function pipedrivePanelApi(deps: PanelApiDeps) {
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
 
-  routes.get('/subject', async (c) => {
-    const parsed = subjectQuery.safeParse(c.req.query())
-    if (!parsed.success) throw new RelayError('bad_request', 'give resource and id')
-    const { resource, id } = parsed.data
+  // Answers are typed with core's contract types (Subject, NoteAnswer) and returned `as never`:
+  // their documented schemas are core's zod/mini ones as JSON Schema, which the typing cannot read.
+  const subjectRead: RouteHandler<typeof subjectRoute, PipedriveEnv> = async (c) => {
+    const { resource, id } = c.req.valid('query')
     const session = c.get('session')
     const subject = await deps.pipedrive.subjects.resolve(
       c.get('viewer').companyId,
@@ -52,20 +102,28 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
       { signal: c.get('deadline')() }
     )
     const reason = subject.reason ?? (email === undefined ? 'no_profile' : undefined)
-    return c.json({
+    const answer: Subject = {
       ...subject,
+      emails: [...subject.emails],
       ...(email === undefined ? {} : { lookup: { type: 'email', value: email } }),
       ...(reason === undefined ? {} : { reason }),
-    })
+    }
+    return c.json(answer, 200) as never
+  }
+  // This route's own message for any bad query, as before (not the first issue's).
+  routes.openapi(subjectRoute, subjectRead, (result) => {
+    if (!result.success) throw new RelayError('bad_request', 'give resource and id')
   })
 
-  routes.post('/notes', async (c) => {
+  routes.openapi(notesRoute, async (c) => {
+    // Validated here, not by the route (pipedrive-route-docs.ts `bodyFrom` says why).
     const parsed = noteBody.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) throw new RelayError('bad_request', 'give resource, id and text')
     const { resource, id, text } = parsed.data
     const session = c.get('session')
     const note = await session.crm.addNote({ content: noteHtml(text), [NOTE_TARGET[resource]]: id })
-    return c.json({ id: note.id }, 201)
+    const answer: NoteAnswer = { id: note.id }
+    return c.json(answer, 201) as never
   })
 
   routes.route('/', customerReadRoutes(deps, 'pipedriveSdkJwt'))

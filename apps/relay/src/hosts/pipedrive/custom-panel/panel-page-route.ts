@@ -1,30 +1,54 @@
 /**
- * @module routes/pipedrive-panel-page
+ * @module hosts/pipedrive/custom-panel/panel-page-route
  * `GET /pipedrive/panel`: the custom panel's page, which Pipedrive loads in an iframe with a `token`
  * signed by the custom panel's JWT secret whose `userId`/`companyId` must equal the query's. The
  * page is served only then, with a per-request nonce on its inlined script and style, nothing else
  * allowed to run or load, and framing allowed only to Pipedrive (and configured extra hosts, such
  * as the sandbox's stand-in).
  */
-import { Hono } from 'hono'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
-import { z } from 'zod'
 
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError } from '../../../platform/errors.ts'
+import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import { queryParam, textAnswer } from '../pipedrive-route-docs.ts'
 import { verifyPipedriveToken } from '../pipedrive-token.ts'
 
 export const PANEL_PAGE_PATH = '/pipedrive/panel'
 export const NONCE_PLACEHOLDER = '__CSP_NONCE__'
 export const PIPEDRIVE_FRAME_ANCESTOR = 'https://*.pipedrive.com'
 
+const pipedriveId = z.string().regex(/^\d{1,20}$/)
 const pageQuery = z.object({
-  userId: z.string().regex(/^\d{1,20}$/),
-  companyId: z.string().regex(/^\d{1,20}$/),
-  token: z.string().min(1).max(4096),
+  userId: queryParam(pipedriveId).describe(
+    'The viewer’s Pipedrive user id (must equal the token’s)'
+  ),
+  companyId: queryParam(pipedriveId).describe('The viewer’s company id (must equal the token’s)'),
+  token: queryParam(z.string().min(1).max(4096)).describe('Pipedrive’s JWT'),
 })
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The custom panel page (HTML), served only with a valid `token`',
+  security: [{ pipedriveSdkJwt: [] }],
+  request: { query: pageQuery },
+  responses: {
+    200: textAnswer('The page', 'text/html'),
+    400: textAnswer('Not a request from Pipedrive’s panel', 'text/plain'),
+    401: textAnswer('Bad token', 'text/plain'),
+    503: textAnswer('The custom panel is not built on this relay', 'text/plain'),
+  },
+})
+
+/** Refusals are a sentence for whoever opened the page, never the relay's JSON. */
+const refusal = (c: Context, status: 400 | 401 | 503, message: string) =>
+  c.text(message, status, { 'cache-control': 'no-store' })
+const NOT_FROM_PIPEDRIVE = 'This page is the Intilery panel inside Pipedrive.'
 
 export function panelPageRoute(deps: {
   readonly pipedrive: PipedriveDeps
@@ -32,7 +56,7 @@ export function panelPageRoute(deps: {
   readonly now: () => number
   readonly hs256?: Hs256Check | undefined
 }) {
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
   routes.use(
     '*',
     secureHeaders({
@@ -50,12 +74,8 @@ export function panelPageRoute(deps: {
       },
     })
   )
-  routes.get('/', async (c) => {
-    const text = (status: 400 | 401 | 503, message: string) =>
-      c.text(message, status, { 'cache-control': 'no-store' })
-    const parsed = pageQuery.safeParse(c.req.query())
-    if (!parsed.success) return text(400, 'This page is the Intilery panel inside Pipedrive.')
-    const q = parsed.data
+  const pageRequest: RouteHandler<typeof pageRoute, PipedriveEnv> = async (c) => {
+    const q = c.req.valid('query')
     try {
       await verifyPipedriveToken(
         q.token,
@@ -66,16 +86,20 @@ export function panelPageRoute(deps: {
       )
     } catch (error) {
       if (error instanceof RelayError)
-        return text(401, 'Pipedrive’s signature on this panel could not be verified. Reload.')
+        return refusal(c, 401, 'Pipedrive’s signature on this panel could not be verified. Reload.')
       throw error
     }
     const page = deps.pipedrive.panelPage()
     if (page === undefined)
-      return text(503, 'The custom panel is not built on this relay (apps/pipedrive build).')
+      return refusal(c, 503, 'The custom panel is not built on this relay (apps/pipedrive build).')
     const nonce = c.get('secureHeadersNonce') ?? ''
     return c.html(page.replaceAll(NONCE_PLACEHOLDER, nonce), 200, {
       'cache-control': 'no-store',
     })
-  })
+  }
+  // This route's own hook: a page answers a bad query with its sentence, as it always has.
+  routes.openapi(pageRoute, pageRequest, (result, c) =>
+    result.success ? undefined : refusal(c, 400, NOT_FROM_PIPEDRIVE)
+  )
   return routes
 }

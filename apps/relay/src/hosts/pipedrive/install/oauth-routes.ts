@@ -1,5 +1,5 @@
 /**
- * @module routes/pipedrive-oauth
+ * @module hosts/pipedrive/install/oauth-routes
  * The Pipedrive install lifecycle on the app's one callback URL:
  * - `GET /pipedrive/oauth/start` sends the user to Pipedrive's consent page with a signed,
  *   expiring `state`, also kept in a cookie so the callback answers this browser's own install
@@ -11,17 +11,18 @@
  *   `DELETE`) records whether the user shares the panels, which decides whether viewers who never
  *   installed may read through that user's installation.
  */
-import { Hono } from 'hono'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { html } from 'hono/html'
-import { z } from 'zod'
 
 import { RelayError } from '../../../platform/errors.ts'
 import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
 import { htmlPage, pageHeaders } from '../../../platform/http/html-page.ts'
+import { documentedRoutes, errorBody } from '../../../platform/openapi/documented-routes.ts'
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { PIPEDRIVE } from '../pipedrive-links.ts'
+import { bodyFrom, queryParam, textAnswer } from '../pipedrive-route-docs.ts'
 import type { LinkSigner } from './signed-links.ts'
 import type { TenantDirectory } from '../../../ports.ts'
 import { setupUrl } from './setup-routes.ts'
@@ -31,9 +32,15 @@ const STATE_COOKIE = 'intilery_pipedrive_state'
 const STATE_SECONDS = 10 * 60
 
 const callbackQuery = z.object({
-  code: z.string().min(1).max(2048).optional(),
-  state: z.string().min(1).max(4096).optional(),
-  error: z.string().max(200).optional(),
+  code: queryParam(z.string().min(1).max(2048).optional()).describe(
+    'The authorization code, after consent'
+  ),
+  state: queryParam(z.string().min(1).max(4096).optional()).describe(
+    'The signed state /start sent to Pipedrive'
+  ),
+  error: queryParam(z.string().max(200).optional()).describe(
+    'Set instead of `code` when the user declined'
+  ),
 })
 
 const idValue = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)])
@@ -49,6 +56,53 @@ const visibilityBody = z.object({
   isShared: z.boolean(),
 })
 
+const redirect = (description: string) => ({
+  description,
+  headers: { location: { schema: { type: 'string' as const } } },
+})
+/** Pipedrive's notices: refused without its client credentials, then if the body is not one. */
+const notice = (ok: string, notOne: string) => ({
+  204: { description: ok },
+  400: errorBody(`\`bad_request\`: ${notOne}`),
+  401: errorBody('Not Pipedrive: no or wrong client credentials'),
+})
+
+const startRoute = createRoute({
+  method: 'get',
+  path: '/start',
+  summary: 'Starts an install: redirects to Pipedrive’s consent page with a signed state',
+  security: [],
+  responses: { 302: redirect('To Pipedrive') },
+})
+const callbackRoute = createRoute({
+  method: 'get',
+  path: '/callback',
+  summary: 'Pipedrive’s redirect after consent: code exchange, then the setup page',
+  security: [],
+  request: { query: callbackQuery },
+  responses: {
+    200: textAnswer('A page', 'text/html'),
+    302: redirect('To setup (or to /start when Pipedrive sent no state)'),
+    400: textAnswer('A page: not a Pipedrive callback, or the install link expired', 'text/html'),
+  },
+})
+const uninstallRoute = createRoute({
+  method: 'delete',
+  path: '/callback',
+  summary: 'Pipedrive’s uninstall notice: deletes the installation',
+  security: [{ pipedriveClient: [] }],
+  request: { body: bodyFrom('application/json', uninstallBody) },
+  responses: notice('Deleted', 'not an uninstall notice for this app'),
+})
+const visibilityRoute = createRoute({
+  method: 'post',
+  path: '/callback',
+  summary: 'Pipedrive’s visibility notice: whether the user shares the panels',
+  security: [{ pipedriveClient: [] }],
+  request: { body: bodyFrom('application/json', visibilityBody) },
+  responses: notice('Recorded', 'not a visibility notice'),
+})
+
 export function pipedriveOAuthRoutes(deps: {
   readonly pipedrive: PipedriveDeps
   readonly tenants: TenantDirectory
@@ -58,11 +112,11 @@ export function pipedriveOAuthRoutes(deps: {
   const { settings, api, installations } = deps.pipedrive
   const secure = settings.publicUrl.startsWith('https:')
   const clientCredentials = `${settings.clientId}:${settings.clientSecret}`
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
   routes.use('/start', pageHeaders)
   routes.on('GET', '/callback', pageHeaders)
 
-  routes.get('/start', async (c) => {
+  routes.openapi(startRoute, async (c) => {
     const nonce = crypto.randomUUID()
     const state = await deps.links.sign('oauth_state', { nonce }, STATE_SECONDS)
     setCookie(c, STATE_COOKIE, nonce, {
@@ -79,10 +133,8 @@ export function pipedriveOAuthRoutes(deps: {
     return c.redirect(authorize.toString(), 302)
   })
 
-  routes.get('/callback', async (c) => {
-    const q = callbackQuery.safeParse(c.req.query())
-    if (!q.success) return htmlPage(c, 400, 'Not a Pipedrive callback', html``)
-    const { code, state, error } = q.data
+  const callback: RouteHandler<typeof callbackRoute, PipedriveEnv> = async (c) => {
+    const { code, state, error } = c.req.valid('query')
     if (error !== undefined)
       return htmlPage(
         c,
@@ -138,9 +190,14 @@ export function pipedriveOAuthRoutes(deps: {
           </p>`
       )
     return c.redirect(await setupUrl(deps.links, settings.publicUrl, me), 302)
-  })
+  }
+  // This route's own hook: a bad callback is a page for the person in the browser, as before.
+  routes.openapi(callbackRoute, callback, (result, c) =>
+    result.success ? undefined : htmlPage(c, 400, 'Not a Pipedrive callback', html``)
+  )
 
-  routes.delete('/callback', async (c) => {
+  // Both notices check their body themselves, after the credentials (pipedrive-route-docs.ts).
+  routes.openapi(uninstallRoute, async (c) => {
     requireBasicAuth(c.req.header('authorization'), clientCredentials)
     const body = uninstallBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success || body.data.client_id !== settings.clientId)
@@ -150,7 +207,7 @@ export function pipedriveOAuthRoutes(deps: {
     return c.body(null, 204)
   })
 
-  routes.post('/callback', async (c) => {
+  routes.openapi(visibilityRoute, async (c) => {
     requireBasicAuth(c.req.header('authorization'), clientCredentials)
     const body = visibilityBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success) throw new RelayError('bad_request', 'Not a visibility notice')

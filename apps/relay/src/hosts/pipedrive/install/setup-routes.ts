@@ -1,22 +1,23 @@
 /**
- * @module routes/pipedrive-setup
+ * @module hosts/pipedrive/install/setup-routes
  * The setup page that links a Pipedrive company to a relay tenant. Two proofs are needed: a signed
  * ticket for the company (handed out only to a Pipedrive admin, right after their install) and one
  * of the tenant's API keys allowed every trait (which only the tenant's admins hold). The page names
  * the company it links, so an admin sent someone else's link sees whose company it is.
  */
-import { Hono } from 'hono'
-import { LRUCache } from 'lru-cache'
+import { createRoute, z } from '@hono/zod-openapi'
 import { html } from 'hono/html'
-import { z } from 'zod'
+import { LRUCache } from 'lru-cache'
 
 import { RelayError } from '../../../platform/errors.ts'
 import { errorPage, htmlPage, pageHeaders } from '../../../platform/http/html-page.ts'
+import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { ApiKeyVerifier, TenantDirectory } from '../../../ports.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { PIPEDRIVE } from '../pipedrive-links.ts'
 import type { PipedriveMe } from '../api/pipedrive-port.ts'
+import { bodyFrom, queryParam, textAnswer } from '../pipedrive-route-docs.ts'
 import type { LinkSigner } from './signed-links.ts'
 
 /** How long a setup link from an admin's install stays usable. */
@@ -48,6 +49,41 @@ const linkForm = z.object({
   apiKey: z.string().trim().min(1).max(512),
 })
 
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The setup page for an admin’s signed link',
+  security: [],
+  request: {
+    query: z.object({
+      // The relay's default hook answers a missing one with this message (errorPage, below).
+      ticket: queryParam(z.string({ error: 'This page needs its link' })).describe(
+        'The signed link from an admin’s install'
+      ),
+    }),
+  },
+  responses: {
+    200: textAnswer('The page', 'text/html'),
+    400: textAnswer('No link', 'text/html'),
+    401: textAnswer('Bad link', 'text/html'),
+  },
+})
+const linkRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Links the company to the tenant of an all-traits API key',
+  security: [],
+  // The handler checks the form: one that is not is the page's own 400 (pipedrive-route-docs.ts).
+  request: { body: bodyFrom('application/x-www-form-urlencoded', linkForm) },
+  responses: {
+    200: textAnswer('Linked', 'text/html'),
+    400: textAnswer('Not the setup form', 'text/html'),
+    401: textAnswer('Bad key or link', 'text/html'),
+    409: textAnswer('The company is linked to another workspace', 'text/html'),
+    429: textAnswer('Too many wrong keys for this link', 'text/html'),
+  },
+})
+
 interface SetupCompany {
   readonly companyId: string
   /** "Acme Trading (acme.pipedrive.com)": what the admin sees they are linking. */
@@ -60,15 +96,14 @@ export function pipedriveSetupRoutes(deps: {
   readonly apiKeys: ApiKeyVerifier
   readonly links: LinkSigner
 }) {
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
   routes.use('*', pageHeaders)
   routes.onError((error, c) => errorPage(c, error))
   // Wrong keys per link: a link is short-lived, so a bounded in-memory count is enough to stop
   // guessing through it (a relay restart forgives, the link's expiry still ends it).
   const failures = new LRUCache<string, number>({ max: 10_000, ttl: SETUP_TICKET_SECONDS * 1000 })
 
-  const companyOf = async (ticket: string | undefined): Promise<SetupCompany> => {
-    if (ticket === undefined) throw new RelayError('bad_request', 'This page needs its link')
+  const companyOf = async (ticket: string): Promise<SetupCompany> => {
     const claims = await deps.links.verify('setup', ticket)
     const { companyId, companyName = '', companyDomain = '' } = claims
     if (companyId === undefined || companyId === '')
@@ -93,8 +128,8 @@ export function pipedriveSetupRoutes(deps: {
         <button type="submit">Link this Pipedrive company</button>
       </form>`
 
-  routes.get('/', async (c) => {
-    const ticket = c.req.query('ticket')
+  routes.openapi(pageRoute, async (c) => {
+    const { ticket } = c.req.valid('query')
     const company = await companyOf(ticket)
     if ((await deps.tenants.findByLink(PIPEDRIVE, company.companyId)) !== undefined)
       return htmlPage(
@@ -108,11 +143,11 @@ export function pipedriveSetupRoutes(deps: {
       200,
       'Connect Intilery',
       html`<p>Link Pipedrive <strong>${company.label}</strong> to your Intilery workspace.</p>
-        ${form(ticket ?? '')}`
+        ${form(ticket)}`
     )
   })
 
-  routes.post('/', async (c) => {
+  routes.openapi(linkRoute, async (c) => {
     const parsed = linkForm.safeParse(await c.req.parseBody().catch(() => ({})))
     if (!parsed.success) throw new RelayError('bad_request', 'Give the link and an API key')
     const { ticket, apiKey } = parsed.data

@@ -1,18 +1,19 @@
 /**
- * @module routes/pipedrive-json-panel
+ * @module hosts/pipedrive/json-panel/json-panel-route
  * `GET /pipedrive/v1/panel`: Pipedrive's JSON panel request. Pipedrive signs `token` (HS256, the
  * panel's JWT secret or the client secret) with the viewer's `userId` and `companyId`, which must
  * equal the query's; with HTTP Auth configured it also sends Basic credentials. Answers are JSON
- * panels (pipedrive/json-panel.ts) or Pipedrive's error format, well inside its 10 s timeout (the
+ * panels (json-panel.ts) or Pipedrive's error format, well inside its 10 s timeout (the
  * request deadline).
  */
-import { Hono } from 'hono'
-import { z } from 'zod'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
 import type { ReadAuditor } from '../../../platform/http/audit.ts'
 import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
+import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
 import { findCustomer } from '../find-customer.ts'
@@ -20,23 +21,58 @@ import { intileryCustomersUrl } from '../intilery-links.ts'
 import { jsonPanel } from './json-panel.ts'
 import { panelFailure } from './json-panel-error.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
+import { queryParam } from '../pipedrive-route-docs.ts'
 import { openSession } from '../pipedrive-session.ts'
 import { verifyPipedriveToken } from '../pipedrive-token.ts'
 
 const pipedriveId = z.string().regex(/^\d{1,20}$/, 'must be a Pipedrive id')
 
 export const panelQuerySchema = z.object({
-  resource: z.enum(['person', 'deal', 'organization']),
-  view: z.literal('details').optional(),
-  userId: pipedriveId,
-  companyId: pipedriveId,
+  resource: queryParam(z.enum(['person', 'deal', 'organization'])).describe(
+    '`person`, `deal` or `organization`'
+  ),
+  view: queryParam(z.literal('details').optional()).describe('`details`'),
+  userId: queryParam(pipedriveId).describe(
+    'The viewer’s Pipedrive user id (must equal the token’s)'
+  ),
+  companyId: queryParam(pipedriveId).describe('The viewer’s company id (must equal the token’s)'),
   /** Detail views send one id; the first is the record shown. */
-  selectedIds: z
-    .string()
-    .regex(/^\d{1,15}(,\d{1,15})*$/, 'must be Pipedrive ids')
-    .transform((ids) => Number(ids.split(',')[0])),
-  isShared: z.enum(['true', 'false']).optional(),
-  token: z.string().min(1).max(4096),
+  selectedIds: queryParam(
+    z
+      .string()
+      .regex(/^\d{1,15}(,\d{1,15})*$/, 'must be Pipedrive ids')
+      .transform((ids) => Number(ids.split(',')[0]))
+  ).describe('The record shown'),
+  isShared: queryParam(z.enum(['true', 'false']).optional()).describe(
+    '`true` for a viewer who never installed the app'
+  ),
+  token: queryParam(z.string().min(1).max(4096)).describe(
+    'Pipedrive’s JWT (the pipedrivePanelToken scheme)'
+  ),
+})
+
+/** Answers in Pipedrive's JSON panel formats, never the relay's: Pipedrive renders them. */
+const panelAnswer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' as const } } },
+})
+
+const panelRoute = createRoute({
+  method: 'get',
+  path: '/panel',
+  summary:
+    'Pipedrive’s JSON panel request: the customer as panel objects (apps/pipedrive/json-panel/data-structure.json), or Pipedrive’s error format',
+  security: [{ pipedrivePanelToken: [] }],
+  request: { query: panelQuerySchema },
+  responses: {
+    200: panelAnswer('{ data: [...], external_link }'),
+    400: panelAnswer('{ error: { title: "Bad request" } }: not a Pipedrive panel request'),
+    401: panelAnswer('{ error: { title: "Not authorized" } }'),
+    403: panelAnswer('{ error: { title, subtitle, action } }: connect or reconnect'),
+    409: panelAnswer('{ error: { title, subtitle } }: Intilery refused the relay’s credentials'),
+    429: panelAnswer('{ error: { title, subtitle } }: too many requests'),
+    503: panelAnswer('{ error: { title, subtitle } }: Intilery or Pipedrive did not answer'),
+  },
 })
 
 export interface JsonPanelRouteDeps {
@@ -50,18 +86,28 @@ export interface JsonPanelRouteDeps {
 
 export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   const { settings } = deps.pipedrive
-  const routes = new Hono<PipedriveEnv>()
+  const routes = documentedRoutes<PipedriveEnv>()
+  const fixLinks = { connectPipedrive: `${settings.publicUrl}/pipedrive/oauth/start` }
 
-  routes.get('/panel', async (c) => {
+  /** Any failure as Pipedrive's error format (json-panel-error.ts), never the relay's. */
+  const failed = (c: Context, error: unknown) => {
+    const failure = panelFailure(error, fixLinks)
+    return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
+  }
+  /** Checked before the query is: a caller without credentials learns nothing about its query. */
+  const checkCredentials = (c: Context) => {
+    if (settings.panelBasicAuth !== undefined)
+      requireBasicAuth(c.req.header('authorization'), settings.panelBasicAuth)
+    const token = c.req.query('token')
+    if (token === undefined || token === '') throw new UnauthenticatedError('missing_token')
+  }
+
+  // Answers are returned `as never`: Pipedrive's formats are documented as plain objects, which the
+  // route typing cannot check them against (json-panel-validator checks them in the tests).
+  const panelRequest: RouteHandler<typeof panelRoute, PipedriveEnv> = async (c) => {
     try {
-      if (settings.panelBasicAuth !== undefined)
-        requireBasicAuth(c.req.header('authorization'), settings.panelBasicAuth)
-      const raw = c.req.query()
-      if (raw.token === undefined || raw.token === '')
-        throw new UnauthenticatedError('missing_token')
-      const parsed = panelQuerySchema.safeParse(raw)
-      if (!parsed.success) throw new RelayError('bad_request', 'Not a Pipedrive panel request')
-      const q = parsed.data
+      checkCredentials(c)
+      const q = c.req.valid('query')
       const viewer = await verifyPipedriveToken(
         q.token,
         settings.panelJwtSecret,
@@ -92,12 +138,21 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
         profileUrl: intileryCustomersUrl(session.tenant.intilery),
         now: deps.now(),
       })
-      return c.json(panel, 200, { 'cache-control': 'no-store' })
+      return c.json(panel, 200, { 'cache-control': 'no-store' }) as never
     } catch (error) {
-      const failure = panelFailure(error, {
-        connectPipedrive: `${settings.publicUrl}/pipedrive/oauth/start`,
-      })
-      return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
+      return failed(c, error) as never
+    }
+  }
+  // This route's own hook, not the relay's default (a `bad_request` in the relay's format): a
+  // query that fails its schema answers in Pipedrive's format, after the same credential checks
+  // the handler makes first, so every request answers exactly as when the handler parsed it.
+  routes.openapi(panelRoute, panelRequest, (result, c) => {
+    if (result.success) return
+    try {
+      checkCredentials(c)
+      throw new RelayError('bad_request', 'Not a Pipedrive panel request')
+    } catch (error) {
+      return failed(c, error) as never
     }
   })
 
