@@ -13,7 +13,6 @@ import type { z } from 'zod'
 
 import type { ReadAuditor } from '../platform/http/audit.ts'
 import type { Hs256Check } from '../platform/auth/hs256.ts'
-import type { OpenApiPart } from '../platform/openapi/openapi-parts.ts'
 import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../ports.ts'
 import type { MigrationSet } from '../store/migrations.ts'
 import type { Executor } from '../store/schema.ts'
@@ -43,11 +42,12 @@ export interface HostAppDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostRoutes = Hono<any, any, any>
 
-/** A host ready to serve: mounted by createApp under `/<name>`. */
+/**
+ * A host ready to serve: mounted by createApp under `/<name>`. Its routes are declared with
+ * documentedRoutes() (platform/openapi), which is how they reach the OpenAPI document.
+ */
 export interface HostApp {
   readonly name: string
-  /** Hand-written OpenAPI paths for routes not declared with a schema (documented-routes.ts). */
-  readonly openApi?: OpenApiPart | undefined
   routes(app: HostAppDeps): HostRoutes
 }
 

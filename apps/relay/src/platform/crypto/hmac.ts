@@ -17,13 +17,3 @@ export async function createHasher(keyText: string): Promise<Hasher> {
   return async (text) =>
     toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8.encode(text))))
 }
-
-/** Equal-length comparison that takes the same time whatever matches. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = utf8.encode(a)
-  const right = utf8.encode(b)
-  let diff = left.length ^ right.length
-  for (let i = 0; i < Math.max(left.length, right.length); i++)
-    diff |= (left[i] ?? 0) ^ (right[i] ?? 0)
-  return diff === 0
-}

@@ -4,11 +4,14 @@
  * visibility callbacks with the app's `client_id:client_secret`, and the JSON panel request with
  * the panel's optional HTTP Auth.
  */
-import { constantTimeEqual } from '../crypto/hmac.ts'
+import { sameSecret } from '../crypto/same-secret.ts'
 import { UnauthenticatedError } from '../errors.ts'
 
 /** @throws UnauthenticatedError `bad_basic_auth` unless the header carries exactly `expected`. */
-export function requireBasicAuth(header: string | undefined, expected: string): void {
+export async function requireBasicAuth(
+  header: string | undefined,
+  expected: string
+): Promise<void> {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '')
   let given = ''
   try {
@@ -16,5 +19,5 @@ export function requireBasicAuth(header: string | undefined, expected: string): 
   } catch {
     // Not base64: compared as empty, so refused below like any wrong credential.
   }
-  if (!constantTimeEqual(given, expected)) throw new UnauthenticatedError('bad_basic_auth')
+  if (!(await sameSecret(given, expected))) throw new UnauthenticatedError('bad_basic_auth')
 }

@@ -198,7 +198,7 @@ export function pipedriveOAuthRoutes(deps: {
 
   // Both notices check their body themselves, after the credentials (pipedrive-route-docs.ts).
   routes.openapi(uninstallRoute, async (c) => {
-    requireBasicAuth(c.req.header('authorization'), clientCredentials)
+    await requireBasicAuth(c.req.header('authorization'), clientCredentials)
     const body = uninstallBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success || body.data.client_id !== settings.clientId)
       throw new RelayError('bad_request', 'Not an uninstall notice for this app')
@@ -208,7 +208,7 @@ export function pipedriveOAuthRoutes(deps: {
   })
 
   routes.openapi(visibilityRoute, async (c) => {
-    requireBasicAuth(c.req.header('authorization'), clientCredentials)
+    await requireBasicAuth(c.req.header('authorization'), clientCredentials)
     const body = visibilityBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success) throw new RelayError('bad_request', 'Not a visibility notice')
     const { company_id: companyId, user_id: userId, isShared } = body.data

@@ -95,9 +95,9 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
     return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
   }
   /** Checked before the query is: a caller without credentials learns nothing about its query. */
-  const checkCredentials = (c: Context) => {
+  const checkCredentials = async (c: Context) => {
     if (settings.panelBasicAuth !== undefined)
-      requireBasicAuth(c.req.header('authorization'), settings.panelBasicAuth)
+      await requireBasicAuth(c.req.header('authorization'), settings.panelBasicAuth)
     const token = c.req.query('token')
     if (token === undefined || token === '') throw new UnauthenticatedError('missing_token')
   }
@@ -106,7 +106,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   // route typing cannot check them against (json-panel-validator checks them in the tests).
   const panelRequest: RouteHandler<typeof panelRoute, PipedriveEnv> = async (c) => {
     try {
-      checkCredentials(c)
+      await checkCredentials(c)
       const q = c.req.valid('query')
       const viewer = await verifyPipedriveToken(
         q.token,
@@ -146,15 +146,18 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   // This route's own hook, not the relay's default (a `bad_request` in the relay's format): a
   // query that fails its schema answers in Pipedrive's format, after the same credential checks
   // the handler makes first, so every request answers exactly as when the handler parsed it.
-  routes.openapi(panelRoute, panelRequest, (result, c) => {
-    if (result.success) return
+  const refuseBadQuery = async (c: Context) => {
     try {
-      checkCredentials(c)
+      await checkCredentials(c)
       throw new RelayError('bad_request', 'Not a Pipedrive panel request')
     } catch (error) {
-      return failed(c, error) as never
+      return failed(c, error)
     }
-  })
+  }
+  routes.openapi(panelRoute, panelRequest, (result, c) =>
+    // The validator awaits a hook's answer, although the hook's type names only a plain one.
+    result.success ? undefined : (refuseBadQuery(c) as never)
+  )
 
   return routes
 }
