@@ -63,7 +63,7 @@ const OPENAPI_HEADER = {
     title: 'Intilery Connect relay',
     version: '0.1.0',
     description:
-      'Customer context from the Intilery Profile API for host apps (Zendesk, Pipedrive…) and server-side callers.',
+      'Customer context from the Intilery Profile API for host apps (each under its own path) and server-side callers.',
   },
 }
 
