@@ -24,6 +24,13 @@ export function registerPipedriveSecuritySchemes<E extends Env>(routes: OpenAPIH
     bearerFormat: 'JWT',
     description: 'The custom panel’s GET_SIGNED_TOKEN answer (HS256, the custom panel’s secret)',
   })
+  register('securitySchemes', 'pipedrivePageToken', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description:
+      'HS256 JWT {userId, companyId} Pipedrive adds to the custom panel’s URL, signed with the custom panel’s secret',
+  })
   register('securitySchemes', 'pipedriveClient', {
     type: 'http',
     scheme: 'basic',

@@ -35,7 +35,7 @@ const pageRoute = createRoute({
   method: 'get',
   path: '/',
   summary: 'The custom panel page (HTML), served only with a valid `token`',
-  security: [{ pipedriveSdkJwt: [] }],
+  security: [{ pipedrivePageToken: [] }],
   request: { query: pageQuery },
   responses: {
     200: textAnswer('The page', 'text/html'),
