@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/find-customer
+ * @module hosts/pipedrive/find-customer
  * Which of a Pipedrive record's emails Intilery knows. A person may hold several emails and the one
  * Intilery has is not always the primary, so every candidate's `meta` is read in parallel (one
  * upstream read each, cached) and the first match in the record's own order wins.
@@ -14,7 +14,7 @@ import {
 import { customerContext } from '../../customers/customer-context.ts'
 import type { ReadOptions, UpstreamReads } from '../../ports.ts'
 
-/** Runs one profile read under the audit log (http/audit.ts binds the caller and request). */
+/** Runs one profile read under the audit log (platform/http/audit.ts binds the caller and request). */
 export type AuditedRead = <T>(
   ref: ProfileRef,
   read: () => Promise<{ result: T; upstreamRequestId?: string | undefined }>

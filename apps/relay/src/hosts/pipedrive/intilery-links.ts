@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/intilery-links
+ * @module hosts/pipedrive/intilery-links
  * Where a customer's full view lives in Intilery. The documented customer page is
  * `https://{clientId}.{accountId}.intilery.com/customers`; there is no documented per-profile URL,
  * so the panel links there.

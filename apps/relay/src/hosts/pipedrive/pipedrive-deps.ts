@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/pipedrive-deps
+ * @module hosts/pipedrive/pipedrive-deps
  * What the Pipedrive routes need from outside the app: settings, the Pipedrive API port, the
  * installations store, the tenant link, and the built custom panel page. server.ts assembles it
  * when the Pipedrive app is configured; without it every /pipedrive route refuses.

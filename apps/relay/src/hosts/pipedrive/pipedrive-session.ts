@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/pipedrive-session
+ * @module hosts/pipedrive/pipedrive-session
  * From an authenticated Pipedrive viewer to what a panel reads with: the tenant their company is
  * linked to and a CRM client on an installation's OAuth token. A viewer of a shared panel
  * (`isShared`, never installed the app) reads through the installation of a user who shared it.

@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/pipedrive-token
+ * @module hosts/pipedrive/pipedrive-token
  * Pipedrive signs the `token` of a JSON panel request (and of a custom panel's page and its SDK
  * calls) as an HS256 JWT with the extension's JWT secret, or with the app's client secret when the
  * extension has none. Its `userId` and `companyId` claims must equal the request's own values

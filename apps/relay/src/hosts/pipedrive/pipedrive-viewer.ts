@@ -1,5 +1,5 @@
 /**
- * @module http/pipedrive-viewer
+ * @module hosts/pipedrive/pipedrive-viewer
  * The Pipedrive routes' context: the channel's caller (for the audit log and the tenant), the
  * Pipedrive viewer their token proved, and for the custom panel's API the session it reads with.
  */

@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/subject-cache
+ * @module hosts/pipedrive/subject-cache
  * Pipedrive counts every API call against the company's daily budget, and a panel is opened again
  * and again on the same records, so who a record is (its emails) is kept for a minute per company
  * and record. Only answers with emails are kept: a rep who adds an email to a person and reloads

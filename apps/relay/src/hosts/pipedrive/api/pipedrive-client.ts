@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/pipedrive-client
+ * @module hosts/pipedrive/api/pipedrive-client
  * The PipedriveApi port on the official `pipedrive` npm client (v33: `pipedrive/v2` for persons
  * and deals, `pipedrive/v1` for users/me and notes, which have no v2 endpoints). One
  * OAuth2Configuration per call: it holds one user's token state, so it is never shared between

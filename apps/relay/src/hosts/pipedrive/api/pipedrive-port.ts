@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/pipedrive-port
+ * @module hosts/pipedrive/api/pipedrive-port
  * What the relay needs from Pipedrive, as a port: OAuth (code exchange, refresh) and the few CRM
  * reads and writes the panels use. server.ts wires the `pipedrive` npm client in
  * (pipedrive-client.ts); the app stays runtime-agnostic. Answers are zod-checked there, at the

@@ -1,5 +1,5 @@
 /**
- * @module http/pipedrive-sdk-auth
+ * @module hosts/pipedrive/custom-panel/sdk-token-auth
  * Middleware for the custom panel's API: `Authorization: Bearer <token>` where the token is the
  * 5-minute JWT the panel got from Pipedrive's SDK (`GET_SIGNED_TOKEN`), signed with the custom
  * panel's JWT secret. Its claims say who is calling; their company must be linked to a tenant, and

@@ -1,5 +1,5 @@
 /**
- * @module store/pipedrive-installations
+ * @module hosts/pipedrive/install/installation-store
  * Pipedrive OAuth installations: tokens sealed per (company, user), our own expiry, and whether the
  * installation still works. Deleting one (uninstall) removes its tokens; nothing else is kept
  * about it.

@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/signed-links
+ * @module hosts/pipedrive/install/signed-links
  * Short-lived signed values the relay hands out and later takes back: the OAuth `state` (so a
  * callback answers an install this relay started) and the setup ticket (so only someone who came
  * from an authenticated Pipedrive panel or install can link that company to a tenant). HS256 JWTs

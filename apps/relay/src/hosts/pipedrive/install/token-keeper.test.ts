@@ -8,7 +8,7 @@ import type {
 import { PipedriveCallError, type PipedriveOAuth, type TokenAnswer } from '../api/pipedrive-port.ts'
 import { createTokenKeeper, REFRESH_MARGIN_MS } from './token-keeper.ts'
 
-/** An in-memory store with the real one's contract (see store/suite/pipedrive.suite.ts). */
+/** An in-memory store with the real one's contract (see install/installation-store.suite.ts). */
 function memoryStore(initial: PipedriveInstallation): PipedriveInstallationStore {
   let row: PipedriveInstallation | undefined = initial
   return {

@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/token-keeper
+ * @module hosts/pipedrive/install/token-keeper
  * Hands out a live access token for an installation, refreshing it shortly before our stored
  * expiry. Refreshes are single-flight per installation: 50 panel calls arriving at expiry share one
  * refresh. A dead refresh token marks the installation disconnected, so the panel can say

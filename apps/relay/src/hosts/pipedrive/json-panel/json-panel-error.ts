@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/json-panel-error
+ * @module hosts/pipedrive/json-panel/json-panel-error
  * Failures in the JSON panel's own error format: `{ error: { title, subtitle?, action? } }` with a
  * non-2xx status. The title (at most 30 characters) says what is wrong, the subtitle what to do,
  * and the action is the button that does it (connect, reconnect). Every text is ours: nothing from

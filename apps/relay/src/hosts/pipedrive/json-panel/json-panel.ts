@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/json-panel
+ * @module hosts/pipedrive/json-panel/json-panel
  * A customer as Pipedrive's JSON panel shows it (apps/pipedrive/json-panel/data-structure.json is
  * the schema uploaded to Developer Hub): the profile object first, then the most telling recent
  * events. Pipedrive rejects the whole panel over one undeclared property or wrong type, and cuts

@@ -1,5 +1,5 @@
 /**
- * @module pipedrive/panel-events
+ * @module hosts/pipedrive/json-panel/panel-events
  * Which timeline rows fit the JSON panel's nine event objects. A sales rep qualifying a lead asks
  * which emails they opened or clicked, which pages and products they looked at, what they bought or
  * filled in. Newest rows win, but each kind of row has a cap, so a run of newsletter sends cannot
