@@ -3,12 +3,11 @@
  * The Pipedrive app's tables (installations), and the move of its company links, which lived in
  * their own table (created by 0001_initial), into tenant_links.
  */
-import { sql, type Kysely, type Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
 
-import type { MigrationSet } from '../../store/migrations.ts'
+import type { MigrationSet, UntypedDb } from '../../store/migrations.ts'
 
-// Migrations see the database as it was when they were written, not as any schema says today.
-type AnyDb = Kysely<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyDb = UntypedDb
 
 /**
  * Pipedrive OAuth installations, one per (company, user) as Pipedrive installs per user. No foreign

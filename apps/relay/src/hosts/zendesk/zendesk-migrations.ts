@@ -4,12 +4,11 @@
  * this moves them into tenant_links. Their sealed secrets move as they are, because the sealing
  * context (`tenant:<id>:zendesk:<subdomain>:secret`) is the same string for a `zendesk` link.
  */
-import { sql, type Kysely, type Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
 
-import type { MigrationSet } from '../../store/migrations.ts'
+import type { MigrationSet, UntypedDb } from '../../store/migrations.ts'
 
-// Migrations see the database as it was when they were written, not as any schema says today.
-type AnyDb = Kysely<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyDb = UntypedDb
 
 const zendeskLinks: Migration = {
   async up(db: AnyDb) {
