@@ -3,12 +3,15 @@
  * The Pipedrive REST endpoints the relay calls, with the API's envelope (`{ success, data,
  * additional_data }`) and error body (`{ success: false, error, error_info }`): v2 persons, deals
  * and organizations, v1 users/me and notes (notes have no v2 endpoint). Every call needs a live
- * OAuth access token (`Authorization: Bearer`).
+ * OAuth access token (`Authorization: Bearer`) whose scopes cover it (scopes.ts), and a record
+ * the token's user may not see is refused (visibility.ts).
  */
 import { Hono, type Context } from 'hono'
 
 import type { PipedriveDataset } from './data.ts'
 import type { Grant, OAuthGrants } from './oauth-grants.ts'
+import { requireScope } from './scopes.ts'
+import { NOT_VISIBLE, type Visibility } from './visibility.ts'
 
 export interface StoredNote {
   readonly id: number
@@ -28,6 +31,20 @@ const failure = (c: Context, status: 400 | 401 | 404, error: string) =>
     status
   )
 
+/** A record the token's user may not see (visibility.ts). */
+const notVisible = (c: Context) =>
+  c.json(
+    {
+      success: false,
+      error: NOT_VISIBLE,
+      errorCode: 403,
+      error_info: ERROR_INFO,
+      data: null,
+      additional_data: null,
+    },
+    403
+  )
+
 const ok = (c: Context, data: unknown, status: 200 | 201 = 200) =>
   c.json({ success: true, data, additional_data: null }, status)
 
@@ -38,7 +55,8 @@ export function restRoutes(
   grants: OAuthGrants,
   company: { id: number; name: string; domain: string },
   notes: StoredNote[],
-  now: () => number
+  now: () => number,
+  visibility: Visibility
 ) {
   const routes = new Hono<Env>()
   routes.use('/api/*', async (c, next) => {
@@ -54,7 +72,10 @@ export function restRoutes(
     await next()
     return undefined
   })
+  routes.use('/api/*', requireScope())
   const id = (c: Context) => Number(c.req.param('id'))
+  const sees = (c: Context<Env>, kind: 'person' | 'deal', recordId: number) =>
+    visibility.canSee(c.get('grant').userId, kind, recordId)
 
   routes.get('/api/v1/users/me', (c) => {
     const user = data.users.find((u) => u.id === c.get('grant').userId)
@@ -72,7 +93,8 @@ export function restRoutes(
 
   routes.get('/api/v2/persons/:id', (c) => {
     const person = data.persons.find((p) => p.id === id(c))
-    return person === undefined ? failure(c, 404, 'Person not found') : ok(c, person)
+    if (person === undefined) return failure(c, 404, 'Person not found')
+    return sees(c, 'person', person.id) ? ok(c, person) : notVisible(c)
   })
 
   routes.get('/api/v2/persons', (c) => {
@@ -82,6 +104,7 @@ export function restRoutes(
     const deal = dealId === undefined ? undefined : data.deals.find((d) => d.id === Number(dealId))
     const matching = data.persons.filter(
       (p) =>
+        sees(c, 'person', p.id) &&
         (orgId === undefined || p.org_id === Number(orgId)) &&
         (dealId === undefined || p.id === deal?.person_id)
     )
@@ -94,7 +117,8 @@ export function restRoutes(
 
   routes.get('/api/v2/deals/:id', (c) => {
     const deal = data.deals.find((d) => d.id === id(c))
-    return deal === undefined ? failure(c, 404, 'Deal not found') : ok(c, deal)
+    if (deal === undefined) return failure(c, 404, 'Deal not found')
+    return sees(c, 'deal', deal.id) ? ok(c, deal) : notVisible(c)
   })
 
   routes.get('/api/v2/organizations/:id', (c) => {

@@ -17,6 +17,8 @@ import {
 import { OAuthGrants } from './oauth-grants.ts'
 import { oauthRoutes, type OAuthClient } from './oauth-routes.ts'
 import { restRoutes, type StoredNote } from './rest-routes.ts'
+import { PIPEDRIVE_SCOPE } from './scopes.ts'
+import { Visibility } from './visibility.ts'
 
 export interface PipedriveOptions {
   readonly clientId: string
@@ -27,6 +29,11 @@ export interface PipedriveOptions {
   /** Access token lifetime; Pipedrive's is 60 minutes. */
   readonly accessTtlMs?: number | undefined
   readonly now?: (() => number) | undefined
+  /**
+   * The scopes the app is configured with in Developer Hub, comma-separated; every grant carries
+   * them and calls outside them are refused (scopes.ts). Default: the app's documented scopes.
+   */
+  readonly scope?: string | undefined
   /** More persons than the seeded seven (benchmarks open many distinct customers). */
   readonly extraPersons?: readonly PipedrivePerson[] | undefined
 }
@@ -37,6 +44,8 @@ export interface RunningPipedrive {
   readonly data: PipedriveDataset
   readonly grants: OAuthGrants
   readonly notes: readonly StoredNote[]
+  /** Who may see which person or deal; all visible to everyone until a test restricts one. */
+  readonly visibility: Visibility
   /** The consent page URL an install starts from (what the relay's start route redirects to). */
   authorizeUrl(state: string, userId?: number): string
   /**
@@ -48,7 +57,7 @@ export interface RunningPipedrive {
   stop(): Promise<void>
 }
 
-export const PIPEDRIVE_SCOPE = 'base,contacts:read,deals:read'
+export { PIPEDRIVE_SCOPE }
 
 export async function startPipedrive(options: PipedriveOptions): Promise<RunningPipedrive> {
   const now = options.now ?? Date.now
@@ -59,10 +68,11 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
   }
   const grants = new OAuthGrants(options.accessTtlMs ?? 60 * 60_000, now)
   const notes: StoredNote[] = []
-  const client: OAuthClient = { ...options, scope: PIPEDRIVE_SCOPE }
+  const client: OAuthClient = { ...options, scope: options.scope ?? PIPEDRIVE_SCOPE }
+  const visibility = new Visibility(data.users)
   const app = new Hono()
   app.route('/', oauthRoutes(client, grants, data.users, DEMO_COMPANY.id))
-  app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now))
+  app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now, visibility))
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve(
@@ -78,6 +88,7 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     data,
     grants,
     notes,
+    visibility,
     authorizeUrl(state, userId) {
       const target = new URL('/oauth/authorize', url)
       target.searchParams.set('client_id', options.clientId)
