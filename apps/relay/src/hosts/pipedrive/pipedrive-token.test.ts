@@ -40,6 +40,22 @@ describe('verifyPipedriveToken', () => {
     expect(await reason(await token(claims))).toBe(expected)
   })
 
+  // SDK calls state no ids: the claims alone say who calls, so their length is bounded by itself.
+  it.each([
+    ['a userId over 20 characters', { userId: '2'.repeat(21) }, 'claim_too_long'],
+    ['a companyId over 20 characters', { companyId: '1'.repeat(481) }, 'claim_too_long'],
+    ['a token over 4096 characters', { padding: 'x'.repeat(4096) }, 'token_too_long'],
+  ])('rejects %s, whether or not the request states ids', async (_label, claims, expected) => {
+    const jwt = await token(claims)
+    expect(await reason(jwt, {})).toBe(expected)
+    expect(await reason(jwt)).toBe(expected)
+  })
+
+  it('accepts 20-digit ids, the longest a query may state', async () => {
+    const ids = { companyId: '1'.repeat(20), userId: '2'.repeat(20) }
+    await expect(verifyPipedriveToken(await token(ids), SECRET, ids, NOW)).resolves.toEqual(ids)
+  })
+
   it('rejects a token signed with another secret, a tampered payload and alg none', async () => {
     expect(await reason(await token({}, 'another-secret'))).toBe('bad_signature')
     const [header, , signature] = (await token({})).split('.')

@@ -6,9 +6,9 @@
  * (claims may be numbers while query values are strings, so they are compared as text): that is
  * what stops someone who knows the URL from reading another company's data.
  *
- * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId`, an expired or
- * not-yet-valid token, one valid for more than an hour ahead, and a token with neither `exp` nor
- * `iat` (its age could not be bounded).
+ * Rejected: any algorithm but HS256, a bad signature, missing `userId`/`companyId` or ones over 20
+ * characters, an expired or not-yet-valid token, one valid for more than an hour ahead, and a token
+ * with neither `exp` nor `iat` (its age could not be bounded).
  */
 import { verifyHs256Token, type ClaimPolicy } from '../../platform/auth/hs256-token.ts'
 import { webCryptoHs256, type Hs256Check } from '../../platform/auth/hs256.ts'
@@ -24,6 +24,8 @@ export interface PipedriveViewer {
  * not documented, so this bounds a leaked token without betting on Pipedrive's exact figure.
  */
 export const MAX_AHEAD_SECONDS = 60 * 60
+/** Longest user or company id accepted, as the panel routes' queries accept (20 digits). */
+export const MAX_ID_CHARS = 20
 /** Oldest `iat` accepted from a token without `exp`. */
 const MAX_AGE_WITHOUT_EXP_SECONDS = 600
 
@@ -41,6 +43,8 @@ export function pipedriveClaimPolicy(
   expected: Partial<PipedriveViewer>
 ): ClaimPolicy<PipedriveViewer> {
   return {
+    // The query states ids of at most 20 digits; SDK calls state none, so the claims are bounded here.
+    maxClaimChars: { userId: MAX_ID_CHARS, companyId: MAX_ID_CHARS },
     secretFor: () => secret,
     // Pipedrive's tokens live minutes; one valid for longer is not one of theirs to trust.
     time: {

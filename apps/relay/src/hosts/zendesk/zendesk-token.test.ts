@@ -34,6 +34,18 @@ describe.each<[string, Hs256Check]>([
     })
   })
 
+  it('accepts claims at their longest: a 64-character sub, a 63-character subdomain', async () => {
+    const subdomain = 'a'.repeat(63)
+    const longest = { ...claims, iss: `https://${subdomain}.zendesk.com/`, sub: '9'.repeat(64) }
+    const token = await sign(longest, secret, 'HS256')
+    const caller = await verifyZendeskToken(
+      token,
+      (name) => Promise.resolve(name === subdomain ? secret : undefined),
+      now
+    )
+    expect(caller).toEqual({ subdomain, agentId: '9'.repeat(64) })
+  })
+
   it('accepts a numeric sub, as Zendesk user ids are numbers', async () => {
     const token = await sign({ ...claims, sub: 4242 }, secret, 'HS256')
     expect((await verifyZendeskToken(token, lookup, now)).agentId).toBe('4242')
@@ -109,6 +121,27 @@ describe.each<[string, Hs256Check]>([
       'bad_issuer',
     ],
     ['no issuer', () => sign({ sub: 'a', iat: now, exp: now + 60 }, secret, 'HS256'), 'bad_issuer'],
+    // Zendesk user ids are numbers; a sub this long is no agent's and must not reach the audit.
+    [
+      'a sub over 64 characters',
+      () => sign({ ...claims, sub: 'a'.repeat(65) }, secret, 'HS256'),
+      'claim_too_long',
+    ],
+    [
+      'a sub of 481 characters',
+      () => sign({ ...claims, sub: '7'.repeat(481) }, secret, 'HS256'),
+      'claim_too_long',
+    ],
+    [
+      'an issuer over 100 characters',
+      () => sign({ ...claims, iss: `https://${'a'.repeat(90)}.zendesk.com` }, secret, 'HS256'),
+      'claim_too_long',
+    ],
+    [
+      'a token over 4096 characters',
+      () => sign({ ...claims, padding: 'x'.repeat(4096) }, secret, 'HS256'),
+      'token_too_long',
+    ],
     ['garbage', () => Promise.resolve('not.a.jwt'), 'malformed_token'],
     ['four parts', async () => `${await sign(claims, secret, 'HS256')}.x`, 'malformed_token'],
     [

@@ -6,7 +6,8 @@
  * `iat`, `exp`. The issuer is read before verification only to choose which secret to verify with.
  *
  * Rejected: any algorithm but HS256 (`none` included), a bad signature, a missing `exp`, `iat` or
- * `sub`, a lifetime over 10 minutes, expired or not-yet-valid tokens, unknown subdomains.
+ * `sub`, an `iss` over 100 or a `sub` over 64 characters, a lifetime over 10 minutes, expired or
+ * not-yet-valid tokens, unknown subdomains.
  */
 import { verifyHs256Token, type ClaimPolicy, type Claims } from '../../platform/auth/hs256-token.ts'
 import { webCryptoHs256, type Hs256Check } from '../../platform/auth/hs256.ts'
@@ -27,8 +28,16 @@ export type ZendeskSecretLookup = (subdomain: string) => Promise<string | undefi
 const subdomainOf = (claims: Claims): string | undefined =>
   typeof claims.iss === 'string' ? ISSUER.exec(claims.iss.toLowerCase())?.[1] : undefined
 
+/**
+ * The longest issuer a Zendesk subdomain makes (`https://` + 63 + `.zendesk.com/` is 84), and a
+ * sub far beyond Zendesk's numeric user ids: the caller id built from them must fit the audit row.
+ */
+export const MAX_ISSUER_CHARS = 100
+export const MAX_SUB_CHARS = 64
+
 export function zendeskClaimPolicy(secretFor: ZendeskSecretLookup): ClaimPolicy<ZendeskCaller> {
   return {
+    maxClaimChars: { iss: MAX_ISSUER_CHARS, sub: MAX_SUB_CHARS },
     async secretFor(claims) {
       const subdomain = subdomainOf(claims)
       if (subdomain === undefined) throw new UnauthenticatedError('bad_issuer')

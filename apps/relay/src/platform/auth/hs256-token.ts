@@ -12,6 +12,12 @@ import { decodeHs256, requireHs256Signature, webCryptoHs256, type Hs256Check } f
 /** Tolerated clock difference between a host and the relay. */
 export const CLOCK_SKEW_SECONDS = 30
 
+/**
+ * Longest token read at all. Hosts' tokens are a few hundred characters; this bounds the JSON a
+ * caller can make the relay parse before anything is verified.
+ */
+export const MAX_TOKEN_CHARS = 4096
+
 export type Claims = Readonly<Record<string, unknown>>
 
 export interface TimePolicy {
@@ -27,6 +33,12 @@ export interface TimePolicy {
 
 export interface ClaimPolicy<Caller> {
   /**
+   * Every claim the host reads (besides the time claims), with the longest text it may have: a
+   * string's length or a number's decimal form. Checked first, before any claim chooses a secret
+   * or names a caller, so an over-long value never reaches a lookup, the audit trail or a log.
+   */
+  readonly maxClaimChars: Readonly<Record<string, number>>
+  /**
    * The secret to verify with. It may read claims (Zendesk's issuer names the installation); they
    * are unverified here, so it may only choose, never grant.
    * @throws UnauthenticatedError when the claims name nobody this relay knows.
@@ -38,6 +50,16 @@ export interface ClaimPolicy<Caller> {
    * @throws UnauthenticatedError `missing_claim`, `claim_mismatch`…
    */
   caller(claims: Claims): Caller
+}
+
+/** @throws UnauthenticatedError `claim_too_long`. */
+function requireClaimLengths(claims: Claims, limits: ClaimPolicy<unknown>['maxClaimChars']): void {
+  for (const [name, max] of Object.entries(limits)) {
+    const value = claims[name]
+    const text = typeof value === 'number' ? String(value) : value
+    if (typeof text === 'string' && text.length > max)
+      throw new UnauthenticatedError('claim_too_long')
+  }
 }
 
 function requireTime(claims: Claims, policy: TimePolicy, nowSeconds: number): void {
@@ -78,8 +100,8 @@ function requireTime(claims: Claims, policy: TimePolicy, nowSeconds: number): vo
 }
 
 /**
- * @throws UnauthenticatedError with a `reason` for logs and tests: `malformed_token`,
- *   `algorithm_not_allowed`, whatever the policy's secretFor throws, `bad_signature`,
+ * @throws UnauthenticatedError with a `reason` for logs and tests: `token_too_long`,
+ *   `malformed_token`, `algorithm_not_allowed`, `claim_too_long`, whatever the policy's secretFor throws, `bad_signature`,
  *   `missing_claim`, `lifetime_too_long`, `expired`, `not_yet_valid`, or the policy's own.
  */
 export async function verifyHs256Token<Caller>(
@@ -88,7 +110,9 @@ export async function verifyHs256Token<Caller>(
   nowSeconds: number,
   checkSignature: Hs256Check = webCryptoHs256
 ): Promise<Caller> {
+  if (token.length > MAX_TOKEN_CHARS) throw new UnauthenticatedError('token_too_long')
   const claims = decodeHs256(token)
+  requireClaimLengths(claims, policy.maxClaimChars)
   const secret = await policy.secretFor(claims)
   await requireHs256Signature(token, secret, checkSignature)
   requireTime(claims, policy.time, nowSeconds)

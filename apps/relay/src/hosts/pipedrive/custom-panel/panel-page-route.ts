@@ -28,7 +28,10 @@ const pageQuery = z.object({
     'The viewer’s Pipedrive user id (must equal the token’s)'
   ),
   companyId: queryParam(pipedriveId).describe('The viewer’s company id (must equal the token’s)'),
-  token: queryParam(z.string().min(1).max(4096)).describe('Pipedrive’s JWT'),
+  // No length limit here: the verifier refuses a token over 4096 characters (401, bad token).
+  token: queryParam(z.string().min(1)).describe(
+    'Pipedrive’s JWT; one over 4096 characters is refused (401)'
+  ),
 })
 
 const pageRoute = createRoute({

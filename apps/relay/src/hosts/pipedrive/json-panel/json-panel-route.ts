@@ -46,8 +46,9 @@ export const panelQuerySchema = z.object({
   isShared: queryParam(z.enum(['true', 'false']).optional()).describe(
     '`true` for a viewer who never installed the app'
   ),
-  token: queryParam(z.string().min(1).max(4096)).describe(
-    'Pipedrive’s JWT (the pipedrivePanelToken scheme)'
+  // No length limit here: the verifier refuses a token over 4096 characters as unauthenticated (401).
+  token: queryParam(z.string().min(1)).describe(
+    'Pipedrive’s JWT (the pipedrivePanelToken scheme); one over 4096 characters is refused (401)'
   ),
 })
 
