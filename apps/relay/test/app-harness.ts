@@ -11,7 +11,14 @@ import { createApp } from '../src/app.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
-import type { ApiKeyGrant, AuditEntry, Guarded, Tenant, UpstreamReads } from '../src/ports.ts'
+import type {
+  ApiKeyGrant,
+  AuditEntry,
+  AuditSink,
+  Guarded,
+  Tenant,
+  UpstreamReads,
+} from '../src/ports.ts'
 
 export const ZENDESK_SECRET = 'demo-zendesk-secret'
 export const API_KEY = 'icr_demo_key'
@@ -61,7 +68,11 @@ export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
 }
 
 export async function startHarness(
-  options: { upstream?: (sandbox: RunningSandbox) => UpstreamReads } = {}
+  options: {
+    upstream?: (sandbox: RunningSandbox) => UpstreamReads
+    /** The audit trail the reads write to; by default `audit`, an array that takes anything. */
+    audit?: AuditSink
+  } = {}
 ) {
   const sandbox = await startSandbox({ port: 0 })
   const tenant: Tenant = {
@@ -99,7 +110,7 @@ export async function startHarness(
       get: (id) => Promise.resolve(id === tenant.id ? tenant : undefined),
     },
     apiKeys: { verify: (key) => Promise.resolve(revoked.has(key) ? undefined : grants[key]) },
-    audit: { record: (entry) => Promise.resolve(void audit.push(entry)) },
+    audit: options.audit ?? { record: (entry) => Promise.resolve(void audit.push(entry)) },
     store: { ping: () => Promise.resolve() },
     upstreamFor: () => upstream,
     hosts: [zendeskApp(), pipedriveApp(undefined)],

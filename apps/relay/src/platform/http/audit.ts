@@ -1,15 +1,35 @@
 /**
  * @module platform/http/audit
  * Records one profile read: tenant, channel, caller, an HMAC of the looked-up ref (never the ref),
- * outcome, status, request ids and latency. A failing audit write fails the read: a read that
- * cannot be accounted for is not served.
+ * outcome, status, request ids and latency. A failing audit write fails the read (AuditWriteError,
+ * a plain 500): a read that cannot be accounted for is not served.
  */
 import { formatProfileRef, isIntileryError, type ProfileRef } from '@intilery-connect/core'
 
 import type { Hasher } from '../crypto/hmac.ts'
+import { RelayError } from '../errors.ts'
 import type { AuditSink } from '../../ports.ts'
 import type { Caller } from './caller.ts'
 import { mapError } from './error-response.ts'
+
+/**
+ * The audit trail refused or failed to take a row. Whatever the sink said (a validation message
+ * naming a field, a driver's text) stays in `cause` for the operator: the caller gets the relay's
+ * generic 500, never the store's words.
+ */
+export class AuditWriteError extends RelayError {
+  constructor(cause: unknown) {
+    super('internal', 'Something went wrong in the relay.', { cause })
+  }
+}
+
+async function record(sink: AuditSink, entry: Parameters<AuditSink['record']>[0]): Promise<void> {
+  try {
+    await sink.record(entry)
+  } catch (error) {
+    throw new AuditWriteError(error)
+  }
+}
 
 export interface ReadAuditor {
   /** Runs `read`, then records its outcome whether it succeeded or failed. */
@@ -36,7 +56,7 @@ export function createReadAuditor(sink: AuditSink, hasher: Hasher, now: () => nu
       }
       try {
         const { result, upstreamRequestId } = await read()
-        await sink.record({
+        await record(sink, {
           ...base,
           outcome: 'ok',
           status: 200,
@@ -46,7 +66,7 @@ export function createReadAuditor(sink: AuditSink, hasher: Hasher, now: () => nu
         return result
       } catch (error) {
         const outcome = isIntileryError(error) && error.code === 'not_found' ? 'not_found' : 'error'
-        await sink.record({
+        await record(sink, {
           ...base,
           outcome,
           status: mapError(error).status,
