@@ -87,6 +87,8 @@ function asOf(iso: string, locale: string, timeZone: string | undefined): string
 
 /** What an administrator must fix, when the relay says which side is set up wrongly. */
 function textFor(error: RelayCallError): MessageId {
+  // The host found no relay at the configured address (e.g. Zendesk's proxy could not reach it).
+  if (error.details.code === 'relay_unreachable') return 'common.error.relayUnreachable'
   if (error.failure !== 'misconfigured') return FAILURE_TEXT[error.failure]
   if (error.details.code === 'unauthenticated') return 'common.error.rejectedInstallation'
   if (error.details.code === 'misconfigured') return 'common.error.upstreamCredentials'

@@ -67,6 +67,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': 'Zurück zum ursprünglichen Kunden',
   'common.error.rejectedInstallation':
     'Das Relay hat die Anfragen dieser Installation nicht angenommen. Eine Administratorin oder ein Administrator sollte prüfen, ob das gemeinsame Geheimnis der App dem im Relay entspricht.',
+  'common.error.relayUnreachable':
+    'Unter der Relay-URL der App hat kein Relay geantwortet. Ein Administrator sollte diese Einstellung prüfen und ob das Intilery-Connect-Relay läuft.',
   'common.error.upstreamCredentials':
     'Das Relay konnte sich nicht bei Intilery anmelden. Eine Administratorin oder ein Administrator sollte das Intilery-Token im Relay prüfen.',
   'common.filter.badRange': '„Von“ liegt nach „Bis“: Die Daten werden nicht angewendet.',

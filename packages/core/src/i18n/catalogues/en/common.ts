@@ -68,6 +68,8 @@ export const commonMessages = {
   'common.search.back': 'Back to the original customer',
   'common.error.rejectedInstallation':
     'The relay did not accept this installation’s requests. An administrator should check that the app’s shared secret is the one set on the relay.',
+  'common.error.relayUnreachable':
+    'No relay answered at the app’s Relay URL. An administrator should check that setting and that the Intilery Connect relay is running.',
   'common.error.upstreamCredentials':
     'The relay’s Intilery credentials were refused. An administrator should check the Intilery token on the relay.',
   'common.filter.badRange': '“From” is after “To”: the dates are not applied.',

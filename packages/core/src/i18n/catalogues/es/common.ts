@@ -66,6 +66,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': 'Volver al cliente original',
   'common.error.rejectedInstallation':
     'El relé no aceptó las solicitudes de esta instalación. Un administrador debe comprobar que el secreto compartido de la app es el configurado en el relé.',
+  'common.error.relayUnreachable':
+    'Ningún relay respondió en la URL del relay de la aplicación. Un administrador debe revisar ese ajuste y comprobar que el relay de Intilery Connect está en marcha.',
   'common.error.upstreamCredentials':
     'Intilery rechazó las credenciales del relé. Un administrador debe comprobar el token de Intilery del relé.',
   'common.filter.badRange': '«Desde» es posterior a «Hasta»: las fechas no se aplican.',

@@ -67,6 +67,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': 'Revenir au client d’origine',
   'common.error.rejectedInstallation':
     'Le relais a refusé les requêtes de cette installation. Un administrateur doit vérifier que le secret partagé de l’app est celui défini sur le relais.',
+  'common.error.relayUnreachable':
+    'Aucun relais n’a répondu à l’URL du relais de l’application. Un administrateur doit vérifier ce paramètre et que le relais Intilery Connect fonctionne.',
   'common.error.upstreamCredentials':
     'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
   'common.filter.badRange': '« Du » est après « Au » : les dates ne sont pas appliquées.',

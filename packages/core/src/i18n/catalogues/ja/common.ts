@@ -67,6 +67,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': '元の顧客に戻る',
   'common.error.rejectedInstallation':
     'リレーがこのインストールからのリクエストを受け付けませんでした。管理者はアプリの共有シークレットがリレーの設定と一致しているか確認してください。',
+  'common.error.relayUnreachable':
+    'アプリのリレーURLでリレーが応答しませんでした。管理者はこの設定と、Intilery Connectのリレーが稼働していることを確認してください。',
   'common.error.upstreamCredentials':
     'リレーのIntilery認証情報が拒否されました。管理者はリレーのIntileryトークンを確認してください。',
   'common.filter.badRange': '「開始」が「終了」より後です。日付は適用されません。',

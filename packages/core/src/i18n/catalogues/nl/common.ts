@@ -67,6 +67,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': 'Terug naar de oorspronkelijke klant',
   'common.error.rejectedInstallation':
     'De relay accepteerde de verzoeken van deze installatie niet. Een beheerder moet controleren of het gedeelde geheim van de app overeenkomt met dat op de relay.',
+  'common.error.relayUnreachable':
+    'Er antwoordde geen relay op de relay-URL van de app. Een beheerder moet die instelling controleren en nagaan of de Intilery Connect-relay draait.',
   'common.error.upstreamCredentials':
     'Intilery weigerde de gegevens van de relay. Een beheerder moet het Intilery-token op de relay controleren.',
   'common.filter.badRange': '“Van” ligt na “Tot”: de datums worden niet toegepast.',

@@ -67,6 +67,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.back': 'Voltar ao cliente original',
   'common.error.rejectedInstallation':
     'O relay não aceitou as solicitações desta instalação. Um administrador deve verificar se o segredo compartilhado do app é o mesmo definido no relay.',
+  'common.error.relayUnreachable':
+    'Nenhum relay respondeu na URL do relay do app. Um administrador deve verificar essa configuração e se o relay do Intilery Connect está em execução.',
   'common.error.upstreamCredentials':
     'O Intilery recusou as credenciais do relay. Um administrador deve verificar o token do Intilery no relay.',
   'common.filter.badRange': '“De” é depois de “Até”: as datas não são aplicadas.',
