@@ -2,7 +2,10 @@
  * Builds the app in Zendesk's layout: dist/manifest.json, dist/translations/*.json, dist/assets/
  * (index.html, its script and styles, logos, screenshots) and dist/app.zip, ready to upload.
  * `relayDomains` fills the manifest's domainWhitelist: the relay hosts Zendesk's proxy may send
- * the shared secret's signatures to.
+ * the shared secret's signatures to. Zendesk takes that list from the uploaded app only and does not
+ * substitute settings in it (docs/zendesk-packaging.md), so each relay host needs its own build; the
+ * same list is compiled into the sidebar, which tells the admin when the relay URL setting names a
+ * host this build cannot reach instead of letting every call fail.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,8 +26,14 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions = {}): Promise<string> {
   const outDir = options.outDir ?? join(APP_DIR, 'dist')
   rmSync(outDir, { recursive: true, force: true })
+  const manifest = JSON.parse(readFileSync(join(APP_DIR, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >
+  if (options.relayDomains !== undefined) manifest.domainWhitelist = [...options.relayDomains]
   await build({
     configFile: false,
+    define: { __RELAY_HOSTS__: JSON.stringify(manifest.domainWhitelist ?? []) },
     root: join(APP_DIR, 'src'),
     base: './',
     logLevel: 'warn',
@@ -46,11 +55,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<string> {
   })
   cpSync(join(APP_DIR, 'assets'), join(outDir, 'assets'), { recursive: true })
   cpSync(join(APP_DIR, 'translations'), join(outDir, 'translations'), { recursive: true })
-  const manifest = JSON.parse(readFileSync(join(APP_DIR, 'manifest.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >
-  if (options.relayDomains !== undefined) manifest.domainWhitelist = [...options.relayDomains]
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   mkdirSync(outDir, { recursive: true })
   const entries = Object.fromEntries(

@@ -63,6 +63,10 @@ const parameterSchema = z.object({
   default: z.unknown().optional(),
 })
 
+/** A DNS host name or IPv4 address, as Zendesk's domainWhitelist examples show (`omniwear.com`). */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+
 const manifestSchema = z.object({
   name: z.string().min(1),
   author: z.object({ name: z.string(), email: z.string(), url: z.url({ protocol: /^https?$/ }) }),
@@ -117,6 +121,20 @@ export function validateApp(dir: string): string[] {
     } else if (!url.startsWith('assets/'))
       problems.push(`${location}: relative URLs start with assets/`)
     else if (!existsSync(join(dir, url))) problems.push(`${location}: ${url} does not exist`)
+  }
+
+  // Stricter than zendesk_apps_support, which only asks for strings: Zendesk's examples are bare
+  // host names, and nothing documents substituting settings here (docs/zendesk-packaging.md), so a
+  // URL, a path or a {{setting.…}} placeholder would install fine and then fail every secure call.
+  for (const domain of manifest.domainWhitelist ?? []) {
+    if (domain.includes('{{'))
+      problems.push(
+        `domainWhitelist ${domain}: Zendesk does not substitute settings in domainWhitelist; name the relay host`
+      )
+    else if (!HOST_NAME.test(domain))
+      problems.push(
+        `domainWhitelist ${domain}: must be a bare host name, without scheme, port or path`
+      )
   }
 
   const names = new Set<string>()

@@ -17,7 +17,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import { secureRelayGet } from './secure-relay-get.ts'
 import { initZaf, type ZafClient } from './zaf.ts'
-import { readAgent, readCustomer, readInstallation, type Installation } from './zaf-reads.ts'
+import {
+  readAgent,
+  readCustomer,
+  readInstallation,
+  SetupError,
+  type Installation,
+} from './zaf-reads.ts'
 
 /**
  * Live refresh while the sidebar is visible: with the relay's 5 s events cache a new event shows
@@ -127,15 +133,20 @@ async function start() {
   }
   followHeight(zaf, root)
   try {
-    const install = await readInstallation(zaf)
+    const install = await readInstallation(zaf, __RELAY_HOSTS__)
     const [agent, lookup] = await Promise.all([readAgent(zaf), readCustomer(zaf, install.location)])
     const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
     render(<Sidebar zaf={zaf} ready={ready} />, root)
   } catch (error) {
-    root.textContent =
-      error instanceof Error
-        ? `The Intilery app could not start: ${error.message}`
-        : 'The Intilery app could not start.'
+    // A setup mistake is the admin's to fix, and its message says how; anything else is ours.
+    const message = document.createElement('p')
+    message.className = 'ic-root'
+    message.setAttribute('role', 'alert')
+    message.textContent =
+      error instanceof SetupError
+        ? error.message
+        : `The Intilery app could not start${error instanceof Error ? `: ${error.message}` : '.'}`
+    root.replaceChildren(message)
   }
 }
 

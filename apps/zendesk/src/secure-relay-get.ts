@@ -5,9 +5,25 @@
  * installation's shared secret, sign an HS256 JWT with it and forward the call. The secret never
  * reaches the browser; the relay verifies the JWT (apps/relay, auth/zendesk-jwt.ts).
  */
-import { relayCallError, type RelayGet } from '@intilery-connect/ui'
+import { relayErrorBodyReadSchema } from '@intilery-connect/core'
+import { relayCallError, RelayCallError, type RelayGet } from '@intilery-connect/ui'
 
 import type { ZafClient, ZafRequestFailure } from './zaf.ts'
+
+/**
+ * Whether a failed call got no answer from the relay itself: every relay answer, errors included,
+ * is its JSON error body, so a 404 or 5xx without one (or no answer at all) came from Zendesk's
+ * proxy or from whatever really sits at the relay URL. That is the relay URL setting or the relay
+ * being down, not Intilery, and the admin is told so (code `relay_unreachable`).
+ */
+export function relayNotReached(status: number, body: string | undefined): boolean {
+  if (status !== 0 && status !== 404 && status < 500) return false
+  try {
+    return !relayErrorBodyReadSchema.safeParse(JSON.parse(body ?? '')).success
+  } catch {
+    return true
+  }
+}
 
 /** Seconds each proxy-signed token lives; the relay accepts at most 600. */
 const TOKEN_SECONDS = 60
@@ -35,11 +51,13 @@ export function secureRelayGet(
       })
     } catch (failure) {
       const xhr = (failure ?? {}) as ZafRequestFailure
-      throw relayCallError(
-        typeof xhr.status === 'number' ? xhr.status : 0,
-        xhr.responseText,
-        xhr.getResponseHeader?.('retry-after') ?? null
-      )
+      const status = typeof xhr.status === 'number' ? xhr.status : 0
+      if (relayNotReached(status, xhr.responseText))
+        throw new RelayCallError('network', `No relay answered at ${install.relayUrl}`, {
+          status,
+          code: 'relay_unreachable',
+        })
+      throw relayCallError(status, xhr.responseText, xhr.getResponseHeader?.('retry-after') ?? null)
     }
   }
 }

@@ -55,10 +55,16 @@ describe('readInstallation', () => {
       metadata: () => Promise.resolve({ settings }),
     }) as unknown as ZafClient
 
+  const HOSTS = ['relay.acme.example', '127.0.0.1']
+
   it('reads the relay URL and the default event kinds', async () => {
     expect(
       await readInstallation(
-        zafWithSettings({ relay_url: 'https://relay.acme.example/', default_event_filter: 'email' })
+        zafWithSettings({
+          relay_url: 'https://relay.acme.example/',
+          default_event_filter: 'email',
+        }),
+        HOSTS
       )
     ).toEqual({
       location: 'ticket_sidebar',
@@ -66,16 +72,33 @@ describe('readInstallation', () => {
       relayUrl: 'https://relay.acme.example',
       defaultKinds: ['email'],
     })
+    await expect(
+      readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }), HOSTS)
+    ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787' })
   })
 
-  it('refuses a relay URL that is not https (except on this machine) or missing', async () => {
-    await expect(
-      readInstallation(zafWithSettings({ relay_url: 'http://relay.acme.example' }))
-    ).rejects.toThrow(SetupError)
-    await expect(readInstallation(zafWithSettings({}))).rejects.toThrow(SetupError)
-    await expect(
-      readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }))
-    ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787' })
+  it.each([
+    ['missing', {}, 'The Relay URL setting is empty'],
+    [
+      'not a URL',
+      { relay_url: 'relay.acme.example' },
+      '(“relay.acme.example”) is not a web address',
+    ],
+    [
+      'plain http off this machine',
+      { relay_url: 'http://relay.acme.example' },
+      'must start with https://',
+    ],
+    [
+      'a host this build was not made for',
+      { relay_url: 'https://relay.other.example' },
+      'points at relay.other.example, but this copy of the app was built for relay.acme.example, 127.0.0.1',
+    ],
+  ])('tells the admin what to fix when the relay URL is %s', async (_name, settings, text) => {
+    const failure = readInstallation(zafWithSettings(settings), HOSTS)
+    await expect(failure).rejects.toThrow(SetupError)
+    await expect(failure).rejects.toThrow(text)
+    await expect(failure).rejects.toThrow('Admin Center › Apps and integrations')
   })
 })
 

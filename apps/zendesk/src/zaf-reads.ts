@@ -21,20 +21,14 @@ const contextSchema = z.object({
   account: z.object({ subdomain: z.string() }),
 })
 
-/** https, except a relay on this machine (the local demo). */
-const relayUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .check(
-    z.refine(
-      (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url),
-      'the relay URL must use https'
-    )
-  )
-
 const settingsSchema = z.object({
-  relay_url: relayUrlSchema,
+  relay_url: z.nullish(z.string()),
   default_event_filter: z.nullish(z.string()),
 })
+
+/** Where an admin changes the app's settings, named in every setup message. */
+const WHERE_SETTINGS =
+  'Admin Center › Apps and integrations › Zendesk Support apps › Intilery Customer Profile › Settings'
 
 /** `ticket_sidebar`, `new_ticket_sidebar`, `user_sidebar`… as Zendesk names it. */
 export type ZendeskLocation = string
@@ -56,20 +50,61 @@ export function parseKinds(setting: string | null | undefined): TimelineKind[] {
     .filter((kind): kind is TimelineKind => known.has(kind))
 }
 
+/** The installation is set up wrongly; the message tells the admin what to change, and where. */
 export class SetupError extends Error {
   override readonly name = 'SetupError'
 }
 
-export async function readInstallation(client: ZafClient): Promise<Installation> {
+/**
+ * The relay URL setting, checked for what an admin can get wrong: not a URL, plain http (allowed
+ * only for a relay on this machine, the local demo), or a host this build's domainWhitelist does
+ * not name. Zendesk's proxy would refuse the last one on every call, so the sidebar says it first.
+ */
+export function checkRelayUrl(setting: string | null | undefined, relayHosts: readonly string[]) {
+  const value = (setting ?? '').trim()
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new SetupError(
+      `The Relay URL setting ${value === '' ? 'is empty' : `(“${value}”) is not a web address`}. ` +
+        `An administrator should set it to your Intilery Connect relay’s address, such as ` +
+        `https://relay.example.com, in ${WHERE_SETTINGS}.`
+    )
+  }
+  const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !local)
+    throw new SetupError(
+      `The Relay URL setting (“${value}”) must start with https://. An administrator should ` +
+        `correct it in ${WHERE_SETTINGS}.`
+    )
+  if (!relayHosts.includes(url.hostname))
+    throw new SetupError(
+      `The Relay URL setting points at ${url.hostname}, but this copy of the app was built for ` +
+        `${relayHosts.length === 0 ? 'no relay host' : relayHosts.join(', ')}, and Zendesk sends ` +
+        `its signed requests only to the hosts an app was built for. An administrator should ` +
+        `correct the setting in ${WHERE_SETTINGS}, or build the app for ${url.hostname} ` +
+        `(ZENDESK_RELAY_DOMAINS=${url.hostname}) and upload it again.`
+    )
+  return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * @param relayHosts the hosts this build can reach (its manifest's domainWhitelist)
+ */
+export async function readInstallation(
+  client: ZafClient,
+  relayHosts: readonly string[]
+): Promise<Installation> {
   const [rawContext, metadata] = await Promise.all([client.context(), client.metadata()])
   const context = contextSchema.safeParse(rawContext)
   const settings = settingsSchema.safeParse(metadata.settings)
-  if (!context.success) throw new SetupError('Zendesk did not say where the app runs')
-  if (!settings.success) throw new SetupError('The relay URL setting is missing or not a URL')
+  if (!context.success) throw new SetupError('Zendesk did not say where the app runs.')
+  if (!settings.success) throw new SetupError('Zendesk did not give the app its settings.')
   return {
     location: context.data.location,
     subdomain: context.data.account.subdomain,
-    relayUrl: settings.data.relay_url.replace(/\/+$/, ''),
+    relayUrl: checkRelayUrl(settings.data.relay_url, relayHosts),
     defaultKinds: parseKinds(settings.data.default_event_filter),
   }
 }

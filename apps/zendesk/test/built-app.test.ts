@@ -99,6 +99,24 @@ describe('the built Zendesk app', () => {
       'domainWhitelist',
     ],
     [
+      'a setting placeholder in the domainWhitelist',
+      (d: string) =>
+        editJson(
+          join(d, 'manifest.json'),
+          (m) => void (m.domainWhitelist = ['{{setting.relay_host}}'])
+        ),
+      'does not substitute settings in domainWhitelist',
+    ],
+    [
+      'a URL instead of a host name in the domainWhitelist',
+      (d: string) =>
+        editJson(
+          join(d, 'manifest.json'),
+          (m) => void (m.domainWhitelist = ['https://relay.example.com/'])
+        ),
+      'must be a bare host name',
+    ],
+    [
       'an unknown parameter type',
       (d: string) =>
         editJson(join(d, 'manifest.json'), (m) => void (m.parameters[0].type = 'password')),
