@@ -70,6 +70,19 @@ describe('the secure-request proxy stand-in', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
+  it('substitutes no setting in the domainWhitelist: a placeholder entry lets no host through', async () => {
+    const fetch = fakeFetch()
+    const placeholder: Installation = {
+      ...install,
+      settings: { ...install.settings, relay_host: 'relay.example.com' },
+      domainWhitelist: ['{{setting.relay_host}}'],
+    }
+    await expect(proxySecureRequest(jwtRequest(), placeholder, fetch, NOW)).rejects.toThrow(
+      'relay.example.com is not in the app’s domainWhitelist'
+    )
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
   it('substitutes non-secure settings anywhere, and no secure one in a request that is not secure', async () => {
     const fetch = fakeFetch()
     await proxySecureRequest(

@@ -7,6 +7,9 @@
  * `exp = iat + expiry`) and put where `{{jwt.token}}` stands; the call goes out only if the final
  * URL's host is in the manifest's domainWhitelist, and redirects are not followed (a redirect to
  * another host would carry the substituted headers there). The browser never sees a secure setting.
+ * Whitelist entries are compared verbatim: Zendesk documents no setting substitution there (its
+ * validator only checks for strings), so `{{setting.relay_host}}` matches no host
+ * (docs/zendesk-packaging.md).
  */
 import { sign } from 'hono/jwt'
 import { z } from 'zod'
@@ -80,7 +83,7 @@ export async function proxySecureRequest(
     throw new ProxyRefusal('The request URL changed host once settings were substituted')
   }
   if (secure && !install.domainWhitelist.includes(url.hostname)) {
-    throw new ProxyRefusal(`${url.hostname} is not in the app's domainWhitelist`)
+    throw new ProxyRefusal(`${url.hostname} is not in the app’s domainWhitelist`)
   }
   let token: string | undefined
   if (request.jwt !== undefined) {

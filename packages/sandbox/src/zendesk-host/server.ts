@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path'
 
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { z } from 'zod'
 
 import { demoTickets, type DemoTicket } from './demo-tickets.ts'
 import { previewPage, ticketPage } from './host-page.ts'
@@ -33,6 +34,14 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 }
 
+const manifestSchema = z.object({ domainWhitelist: z.array(z.string()).default([]) })
+
+/** The built app's domainWhitelist, as Zendesk reads it from the package (entries kept verbatim). */
+export function manifestWhitelist(appDir: string): readonly string[] {
+  return manifestSchema.parse(JSON.parse(readFileSync(join(appDir, 'manifest.json'), 'utf8')))
+    .domainWhitelist
+}
+
 export interface ZendeskHostOptions {
   /** The built app (apps/zendesk/dist). */
   readonly appDir: string
@@ -41,7 +50,11 @@ export interface ZendeskHostOptions {
   readonly settings: Readonly<Record<string, string>>
   /** The secure settings and where the proxy may substitute each (the manifest's `scopes`). */
   readonly secureScopes: Readonly<Record<string, readonly SecureScope[]>>
-  readonly domainWhitelist: readonly string[]
+  /**
+   * Zendesk takes the whitelist from the uploaded app's manifest, so by default so does this host
+   * (appDir/manifest.json); pass a list only to play an app whose manifest says otherwise.
+   */
+  readonly domainWhitelist?: readonly string[] | undefined
   readonly port?: number | undefined
   readonly tickets?: readonly DemoTicket[] | undefined
   readonly locale?: string | undefined
@@ -61,7 +74,7 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
   const install: Installation = {
     settings: options.settings,
     secureScopes: options.secureScopes,
-    domainWhitelist: options.domainWhitelist,
+    domainWhitelist: options.domainWhitelist ?? manifestWhitelist(options.appDir),
   }
   const visibleSettings = Object.fromEntries(
     Object.entries(options.settings).filter(([name]) => options.secureScopes[name] === undefined)
