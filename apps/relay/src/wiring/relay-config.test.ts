@@ -17,6 +17,8 @@ describe('relay config', () => {
       databaseUrl: 'file:relay.db',
       allowedOrigins: [],
       requestDeadlineMs: 8000,
+      requestTimeoutMs: 15_000,
+      keepAliveTimeoutMs: 5_000,
       cacheMb: 16,
     })
     expect(relayConfigFromEnv({ ...base, RELAY_CACHE_MB: '64' }).cacheMb).toBe(64)
@@ -41,6 +43,8 @@ describe('relay config', () => {
     ],
     [{ ...base, PORT: 'eighty' }, 'PORT:'],
     [{ ...base, RELAY_CACHE_MB: '0' }, 'RELAY_CACHE_MB:'],
+    [{ ...base, RELAY_REQUEST_TIMEOUT_MS: '0' }, 'RELAY_REQUEST_TIMEOUT_MS:'],
+    [{ ...base, RELAY_KEEP_ALIVE_TIMEOUT_MS: 'forever' }, 'RELAY_KEEP_ALIVE_TIMEOUT_MS:'],
     [{ ...base, RELAY_ALLOWED_ORIGINS: 'https://*.zendesk.com' }, 'RELAY_ALLOWED_ORIGINS:'],
     [
       { ...base, RELAY_ENCRYPTION_KEY_FILE: '/nowhere/key', RELAY_ENCRYPTION_KEY: undefined },
