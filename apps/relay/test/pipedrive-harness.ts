@@ -50,6 +50,8 @@ export interface HarnessOptions {
   readonly panelBasicAuth?: string
   /** The built custom panel; undefined plays "not built". */
   readonly panelPage?: string | undefined
+  /** The scopes the sandbox's Pipedrive app is configured with (default: the documented ones). */
+  readonly pipedriveScope?: string
 }
 
 export async function startPipedriveHarness(options: HarnessOptions = {}) {
@@ -70,6 +72,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     clientSecret: CLIENT_SECRET,
     redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
     now,
+    scope: options.pipedriveScope,
   })
   const config: PipedriveConfig = relayConfigSchema.extend(pipedriveConfig.shape).parse({
     encryptionKey: ENCRYPTION_KEY,

@@ -6,7 +6,9 @@
  * installations. Node only (the client uses axios and Buffer); server.ts passes it to the app.
  *
  * The client rejects with Pipedrive's error body rather than an HTTP status, so failures are
- * classified from that body: `errorCode`, OAuth's `error`, or a "… not found" message.
+ * classified from that body: `errorCode`, OAuth's `error`, or a "… not found" message. A 403 is
+ * either "Scope and URL mismatch" (the app's scopes lack the call: the error names the scope to
+ * add) or a record this user may not see, which a read answers as not there.
  */
 import * as v1 from 'pipedrive/v1'
 import * as v2 from 'pipedrive/v2'
@@ -39,6 +41,23 @@ const errorBody = z
 
 class NotFound extends Error {}
 
+/** Pipedrive's error text when a call is outside the token's scopes. */
+const SCOPE_MISMATCH = 'Scope and URL mismatch'
+
+/**
+ * What each call needs from Pipedrive's scope table
+ * (https://pipedrive.readme.io/docs/marketplace-scopes-and-permissions-explanations): POST /notes
+ * is listed only under contacts:full and deals:full; the app asks for contacts:full.
+ */
+const NEEDED_SCOPE: Readonly<Record<string, string>> = {
+  'adding a note': '“Contacts: Full access” scope (contacts:full)',
+  'a person read': '“Contacts: Read only” scope (contacts:read)',
+  'an organization’s persons': '“Contacts: Read only” scope (contacts:read)',
+  'a deal read': '“Deals: Read only” scope (deals:read)',
+}
+
+const NOTE_WORDS: Readonly<Record<string, string>> = { 'adding a note': 'add the note' }
+
 function classify(error: unknown, during: string): Error {
   const body = errorBody.safeParse(error)
   if (body.success && (body.data.error !== undefined || body.data.errorCode !== undefined)) {
@@ -46,7 +65,14 @@ function classify(error: unknown, during: string): Error {
     if (/not found/i.test(code) || errorCode === 404) return new NotFound(code)
     if (code === 'invalid_grant' || code === 'invalid_client')
       return new PipedriveCallError('revoked', `Pipedrive refused the grant during ${during}`)
-    if (errorCode === 401 || errorCode === 403)
+    if (code === SCOPE_MISMATCH)
+      return new PipedriveCallError(
+        'missing_scope',
+        `Pipedrive refused to ${NOTE_WORDS[during] ?? `allow ${during}`}: the Intilery app needs the ${NEEDED_SCOPE[during] ?? 'scope for it'}. Add it to the app in Pipedrive’s Developer Hub, then reinstall the app to accept it.`
+      )
+    if (errorCode === 403)
+      return new PipedriveCallError('forbidden', `Pipedrive refused ${during} for this user`)
+    if (errorCode === 401)
       return new PipedriveCallError('unauthorized', `Pipedrive refused the token during ${during}`)
     if (errorCode === 429)
       return new PipedriveCallError('rate_limited', `Pipedrive is rate limiting (${during})`, {
@@ -67,11 +93,13 @@ async function call<T>(during: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A record that is not there, or that Pipedrive does not let this user see, is undefined. */
 async function orUndefined<T>(during: string, run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await call(during, run)
   } catch (error) {
     if (error instanceof NotFound) return undefined
+    if (error instanceof PipedriveCallError && error.failure === 'forbidden') return undefined
     throw error
   }
 }

@@ -85,11 +85,20 @@ export interface PipedriveApi {
   crm(apiDomain: string, accessToken: () => Promise<string>): PipedriveCrm
 }
 
-export type PipedriveFailure = 'revoked' | 'unauthorized' | 'rate_limited' | 'unavailable'
+/**
+ * `missing_scope`: the app's OAuth scopes do not cover the call (Pipedrive's 403 "Scope and URL
+ * mismatch"), which only changing the app's scopes and reinstalling fixes. `forbidden`: Pipedrive
+ * refused this user the record (its visibility, the user's permissions); reads take it as "not
+ * there" for that user.
+ */
+export type PipedriveFailure =
+  'revoked' | 'unauthorized' | 'missing_scope' | 'forbidden' | 'rate_limited' | 'unavailable'
 
 const RELAY_CODE: Record<PipedriveFailure, RelayErrorCode> = {
   revoked: 'unauthenticated',
   unauthorized: 'unauthenticated',
+  missing_scope: 'misconfigured',
+  forbidden: 'forbidden',
   rate_limited: 'rate_limited',
   unavailable: 'upstream_unavailable',
 }

@@ -88,8 +88,9 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
   const subjectRead: RouteHandler<typeof subjectRoute, PipedriveEnv> = async (c) => {
     const { resource, id } = c.req.valid('query')
     const session = c.get('session')
+    // Kept per reading installation: Pipedrive shows each user only what they may see.
     const subject = await deps.pipedrive.subjects.resolve(
-      c.get('viewer').companyId,
+      session.installation,
       session.crm,
       resource,
       id

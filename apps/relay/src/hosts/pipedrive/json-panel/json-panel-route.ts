@@ -123,8 +123,9 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       const caller = pipedriveCaller(session.tenant, viewer)
       const upstream = deps.upstreamFor(session.tenant)
       const signal = c.get('deadline')()
+      // Kept per reading installation: Pipedrive shows each user only what they may see.
       const subject = await deps.pipedrive.subjects.resolve(
-        viewer.companyId,
+        session.installation,
         session.crm,
         q.resource,
         q.selectedIds
