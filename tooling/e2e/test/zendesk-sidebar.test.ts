@@ -181,24 +181,57 @@ describe('live updates', () => {
 })
 
 describe('when the installation is set up wrongly', () => {
-  it('tells the admin to check the shared secret when the relay refuses the signature', async () => {
+  /** The demo's built app, installed with other settings; the whitelist is the build's own. */
+  async function installedWith(
+    settings: Record<string, string>,
+    check: (app: TicketView['app']) => Promise<void>
+  ) {
     const wrong = await startZendeskHost({
       appDir: demo.zendeskAppDir,
       subdomain: DEMO.zendeskSubdomain,
-      settings: { relay_url: demo.relayUrl, shared_secret: 'not-the-relay-secret' },
+      settings: { relay_url: demo.relayUrl, shared_secret: DEMO.zendeskSecret, ...settings },
       secureScopes: { shared_secret: ['jwt_secret_key'] },
-      domainWhitelist: ['127.0.0.1'],
     })
     try {
       const view = await openTicket(browser, wrong.ticketUrl(101))
-      await expect
-        .poll(() => view.app.locator('[role=status], [role=alert]').first().textContent())
-        .toContain('shared secret')
+      await check(view.app)
       expect(view.dialogs).toEqual([])
       await view.close()
     } finally {
       await wrong.stop()
     }
+  }
+  const shown = (app: TicketView['app']) => () =>
+    app.locator('[role=status], [role=alert]').first().textContent()
+
+  it('tells the admin to check the shared secret when the relay refuses the signature', async () => {
+    await installedWith({ shared_secret: 'not-the-relay-secret' }, async (app) => {
+      await expect.poll(shown(app)).toContain('shared secret')
+    })
+  })
+
+  it('tells the admin the Relay URL names a host this build cannot reach, before any call', async () => {
+    // The demo's app is built for 127.0.0.1; the same relay under another name is another host.
+    const elsewhere = demo.relayUrl.replace('127.0.0.1', 'localhost')
+    await installedWith({ relay_url: elsewhere }, async (app) => {
+      await expect.poll(shown(app)).toContain('The Relay URL setting points at localhost')
+      expect(await app.locator('[role=alert]').textContent()).toContain('127.0.0.1')
+    })
+  })
+
+  it('tells the admin no relay answers at the Relay URL when nothing listens there', async () => {
+    const closed = await startZendeskHost({
+      appDir: demo.zendeskAppDir,
+      subdomain: DEMO.zendeskSubdomain,
+      settings: {},
+      secureScopes: {},
+    })
+    // A port that was just free on 127.0.0.1 (a whitelisted host) and has nothing on it now.
+    const nothing = closed.url
+    await closed.stop()
+    await installedWith({ relay_url: nothing }, async (app) => {
+      await expect.poll(shown(app)).toContain('No relay answered at the app’s Relay URL')
+    })
   })
 })
 
