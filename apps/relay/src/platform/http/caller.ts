@@ -17,7 +17,10 @@ export interface Caller {
 
 export type RelayEnv = {
   Variables: {
+    /** The relay's own id for the request (request-id.ts). */
     requestId: string
+    /** The client's `X-Request-Id`, when a short plain token: for the log line only. */
+    clientRequestId?: string
     caller: Caller
     /** The request's deadline signal (http/request-deadline.ts). */
     deadline: () => AbortSignal
