@@ -99,6 +99,19 @@ describe('TokenBucket (synchronous)', () => {
     expect(bucket.msUntilAvailable()).toBe(0)
   })
 
+  it('tells how many tokens are left, refilled by the clock up to the burst', () => {
+    const clock = manualClock()
+    const bucket = new TokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now })
+    expect(bucket.availableTokens()).toBe(3)
+    bucket.tryTake()
+    bucket.tryTake()
+    expect(bucket.availableTokens()).toBe(1)
+    clock.advance(50)
+    expect(bucket.availableTokens()).toBeCloseTo(1.5)
+    clock.advance(10_000)
+    expect(bucket.availableTokens()).toBe(3)
+  })
+
   it('ignores a clock that goes backwards', () => {
     const clock = manualClock()
     const bucket = new TokenBucket({ ratePerSecond: 100, burst: 1, now: clock.now })

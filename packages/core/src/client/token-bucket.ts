@@ -64,6 +64,12 @@ export class TokenBucket {
     return true
   }
 
+  /** Tokens in the bucket now (fractional while refilling): how much budget is left. */
+  availableTokens(): number {
+    this.refill()
+    return this.tokens
+  }
+
   /** Milliseconds until a token will be there (0 if one is there now). */
   msUntilAvailable(): number {
     this.refill()
