@@ -17,6 +17,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { RelayError } from '../errors.ts'
+import { noteFailure } from './failure-note.ts'
 
 interface Mapped {
   readonly status: ContentfulStatusCode
@@ -79,6 +80,7 @@ export function mapError(error: unknown): Mapped {
 }
 
 export function errorResponse(c: Context, error: unknown): Response {
+  noteFailure(c, error)
   const mapped = mapError(error)
   const requestId = c.get('requestId') as string | undefined
   const headers: Record<string, string> = {}

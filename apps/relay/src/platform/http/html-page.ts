@@ -11,6 +11,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { mapError } from './error-response.ts'
+import { noteFailure } from './failure-note.ts'
 
 export const pageHeaders: MiddlewareHandler = secureHeaders({
   referrerPolicy: 'no-referrer',
@@ -30,6 +31,7 @@ input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}button{margin-
 
 /** A failure as a page for people: the relay's safe message, never a stack or a secret. */
 export function errorPage(c: Context, error: unknown): Response | Promise<Response> {
+  noteFailure(c, error)
   const mapped = mapError(error)
   return htmlPage(
     c,

@@ -1,24 +1,65 @@
 /**
  * @module platform/http/request-log
  * One structured line per request. It holds the matched route pattern (`/v1/profiles/:ref/:endpoint`),
- * never the URL or query, because those carry emails and ids; no headers, so no tokens. The writer
- * is injected (pino in src/main.ts), so the app stays runtime-agnostic and tests can read the lines.
+ * never the URL or query, because those carry emails and ids; no headers, so no tokens. A failed
+ * request says why with a stable code and reason, never the error's message (failure-note.ts). The
+ * writer is injected (pino in src/server.ts), so the app stays runtime-agnostic and tests can read
+ * the lines.
  */
+import { AuthenticationError } from '@intilery-connect/core'
 import { createMiddleware } from 'hono/factory'
 
+import { RelayError, UnauthenticatedError } from '../errors.ts'
 import type { RelayEnv } from './caller.ts'
+import { mapError } from './error-response.ts'
+import { notedFailure } from './failure-note.ts'
+
+export type LogLevel = 'info' | 'warn' | 'error'
 
 export interface RequestLogEntry {
+  /**
+   * `error` when an admin must act (Intilery refused the tenant's token, a bug in the relay),
+   * `warn` for a refused caller (many in a row are an attack or a broken install), else `info`.
+   */
+  readonly level: LogLevel
   readonly requestId: string
+  /** The client's own `X-Request-Id`, when it sent a short plain one (request-id.ts). */
+  readonly clientRequestId?: string | undefined
   readonly method: string
   readonly route: string
   readonly status: number
   readonly ms: number
   readonly tenant?: string | undefined
   readonly channel?: string | undefined
+  /** The relay's error code of a failed request (core's relay contract). */
+  readonly code?: string | undefined
+  /**
+   * Why, as a stable reason code: a refused caller's (`missing_token`, `unknown_installation`,
+   * `bad_signature`, `expired`…, see UnauthenticatedError), or `intilery_token_refused`.
+   */
+  readonly reason?: string | undefined
 }
 
 export type RequestLogWriter = (entry: RequestLogEntry) => void
+
+type FailureFields = Pick<RequestLogEntry, 'level' | 'code' | 'reason'>
+
+/** Intilery answered 401/403 to the tenant's token: straight from core, or as the guard maps it. */
+function isRefusedIntileryToken(error: unknown): boolean {
+  return (
+    error instanceof AuthenticationError ||
+    (error instanceof RelayError && error.cause instanceof AuthenticationError)
+  )
+}
+
+export function failureFields(error: unknown): FailureFields {
+  if (error === undefined) return { level: 'info' }
+  if (isRefusedIntileryToken(error))
+    return { level: 'error', code: 'misconfigured', reason: 'intilery_token_refused' }
+  const { code } = mapError(error)
+  if (error instanceof UnauthenticatedError) return { level: 'warn', code, reason: error.reason }
+  return { level: code === 'internal' ? 'error' : 'info', code }
+}
 
 export function requestLog(write: RequestLogWriter, now: () => number) {
   return createMiddleware<RelayEnv>(async (c, next) => {
@@ -26,7 +67,11 @@ export function requestLog(write: RequestLogWriter, now: () => number) {
     await next()
     const caller = c.get('caller') as RelayEnv['Variables']['caller'] | undefined
     write({
+      ...failureFields(notedFailure(c)),
       requestId: c.get('requestId'),
+      ...(c.get('clientRequestId') === undefined
+        ? {}
+        : { clientRequestId: c.get('clientRequestId') }),
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,

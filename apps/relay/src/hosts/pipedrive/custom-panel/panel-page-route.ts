@@ -12,6 +12,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError } from '../../../platform/errors.ts'
+import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import type { PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
@@ -88,6 +89,7 @@ export function panelPageRoute(deps: {
         deps.hs256
       )
     } catch (error) {
+      noteFailure(c, error)
       if (error instanceof RelayError)
         return refusal(c, 401, 'Pipedrive’s signature on this panel could not be verified. Reload.')
       throw error

@@ -13,6 +13,7 @@ import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
 import type { ReadAuditor } from '../../../platform/http/audit.ts'
 import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
+import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
@@ -92,6 +93,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
 
   /** Any failure as Pipedrive's error format (json-panel-error.ts), never the relay's. */
   const failed = (c: Context, error: unknown) => {
+    noteFailure(c, error)
     const failure = panelFailure(error, fixLinks)
     return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
   }
