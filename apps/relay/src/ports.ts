@@ -14,9 +14,9 @@ import type {
 } from '@intilery-connect/core'
 
 import type { UpstreamCredentials } from './upstream/cache-key.ts'
-import type { EventsPageValue, Guarded, ReadOptions } from './upstream/types.ts'
+import type { EventsPageValue, Guarded, ReadOptions, UpstreamStats } from './upstream/types.ts'
 
-export type { EventsPageValue, Guarded, ReadOptions }
+export type { EventsPageValue, Guarded, ReadOptions, UpstreamStats }
 
 /** Served from cache because Intilery cannot be reached (not merely refreshing in the background). */
 export const servedStale = (read: Guarded<unknown>): boolean => read.stale && read.upstreamFailing
@@ -98,3 +98,12 @@ export interface Readiness {
   /** Resolves when the store answers; rejects otherwise. */
   ping(): Promise<void>
 }
+
+/** One tenant's upstream guard as an operator sees it: readiness and metrics read these. */
+export interface TenantUpstreamStatus {
+  readonly tenantId: string
+  readonly stats: UpstreamStats
+}
+
+/** Every tenant read since start, each once (bounded by the configured tenants). */
+export type UpstreamMonitor = () => readonly TenantUpstreamStatus[]

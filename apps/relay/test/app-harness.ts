@@ -11,6 +11,7 @@ import { createApp } from '../src/app.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
+import { createPromMetrics } from '../src/platform/metrics/prom-metrics.ts'
 import type {
   ApiKeyGrant,
   AuditEntry,
@@ -23,6 +24,8 @@ import type {
 export const ZENDESK_SECRET = 'demo-zendesk-secret'
 export const API_KEY = 'icr_demo_key'
 export const NARROW_KEY = 'icr_narrow_key'
+/** The operator's token: `/metrics` is on, so the route-table walk reaches it too. */
+export const METRICS_TOKEN = 'operator-metrics-token-0123456789'
 
 export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
   const { clientId, accountId, brandId, authToken } = sandbox.config
@@ -115,11 +118,13 @@ export async function startHarness(
     upstreamFor: () => upstream,
     hosts: [zendeskApp(), pipedriveApp(undefined)],
     log: (entry) => logs.push(entry),
+    metrics: createPromMetrics({ processMetrics: false }),
     hasher: await createHasher('test-audit-key-0123456789abcdef0123'),
     config: {
       allowedOrigins: ['https://demo.zendesk.com'],
       frameAncestors: ['https://*.pipedrive.com'.replace('*.', 'app.')],
       requestDeadlineMs: 3_000,
+      metricsToken: METRICS_TOKEN,
     },
   })
   const zendeskToken = (claims: Record<string, unknown> = {}) => {

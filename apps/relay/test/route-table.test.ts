@@ -29,6 +29,8 @@ it('rejects unauthenticated requests on every route but health, readiness and Op
       '/zendesk/v1/events',
       '/zendesk/v1/traits',
       '/v1/profiles/email:joe.bloggs@intilery.com/traits',
+      // The operator's metrics, on in the harness (RELAY_METRICS_TOKEN set).
+      '/metrics',
     ])
   )
   for (const path of paths) {

@@ -66,6 +66,13 @@ export interface UpstreamStats {
   readonly failures: number
   /** Loads refused before queueing because their token would come after the deadline. */
   readonly shed: number
+  /**
+   * Intilery's answers by HTTP status (`200`, `404`, `503`…), `error` for attempts that got none
+   * (network errors, timeouts); retries included.
+   */
+  readonly responses: Readonly<Record<string, number>>
+  /** Tokens left in the credential's bucket now (fractional while it refills). */
+  readonly budgetTokens: number
   readonly breakerState: BreakerState
 }
 

@@ -65,7 +65,11 @@ export const LAST_RESORT_GRACE_MS = 250
 /** A load is admitted only if its token comes early enough to leave this much for the request. */
 const MAX_ADMISSION_HEADROOM_MS = 500
 
-type Counters = { -readonly [K in Exclude<keyof UpstreamStats, 'breakerState'>]: number }
+type Counters = {
+  -readonly [
+    K in Exclude<keyof UpstreamStats, 'breakerState' | 'budgetTokens' | 'responses'>
+  ]: number
+}
 
 const toPageValue = (page: EventsPage): EventsPageValue => ({
   data: page.data,
@@ -99,6 +103,7 @@ export function createUpstream(
     failures: 0,
     shed: 0,
   }
+  const responses: Record<string, number> = {}
   const outcomeCounter: Record<ReadOutcome, keyof Counters> = {
     hit: 'hits',
     stale: 'stale',
@@ -120,7 +125,13 @@ export function createUpstream(
     retry: settings.retry,
     // An instance, so every read of this credential (scroll pages and retries too) draws from it.
     rateLimit: bucket,
-    hooks: { onRequest: () => void counters.upstreamCalls++ },
+    hooks: {
+      onRequest: () => void counters.upstreamCalls++,
+      onResponse: ({ status }) => {
+        const key = status === undefined ? 'error' : String(status)
+        responses[key] = (responses[key] ?? 0) + 1
+      },
+    },
   }
   const client = createProfileClient(clientOptions)
   const cache = createReadThroughCache({
@@ -252,6 +263,11 @@ export function createUpstream(
       }
     },
 
-    stats: () => ({ ...counters, breakerState: breaker.state }),
+    stats: () => ({
+      ...counters,
+      responses: { ...responses },
+      budgetTokens: bucket.availableTokens(),
+      breakerState: breaker.state,
+    }),
   }
 }

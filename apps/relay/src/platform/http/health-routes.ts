@@ -1,12 +1,20 @@
 /**
  * @module platform/http/health-routes
- * `GET /healthz`: the process answers. `GET /readyz`: the store answers and Intilery is reachable,
- * each reported by name so an operator sees which one is down. Unauthenticated by design; they say
- * nothing about tenants or customers.
+ * `GET /healthz`: the process answers. `GET /readyz`: whether this instance should get traffic.
+ *
+ * - `ready` (200): the store answers and every tenant's Intilery does;
+ * - `degraded` (200): the relay serves, but Intilery is failing for some tenants (their breaker is
+ *   open, or the probe got no answer): their readers get stale data or a clean 503 meanwhile, and
+ *   taking this instance out of a load balancer would help nobody;
+ * - `not_ready` (503): the relay itself cannot serve (its store does not answer).
+ *
+ * Unauthenticated by design, so they say nothing about tenants; with the operator's metrics token
+ * (`Authorization: Bearer <RELAY_METRICS_TOKEN>`) `/readyz` also lists each tenant's breaker.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 
-import type { Readiness } from '../../ports.ts'
+import type { Readiness, UpstreamMonitor } from '../../ports.ts'
+import { operatorTokenCheck } from '../metrics/operator-token.ts'
 import { documentedRoutes } from '../openapi/documented-routes.ts'
 import type { RelayEnv } from './caller.ts'
 
@@ -14,6 +22,10 @@ export interface HealthDeps {
   readonly store: Readiness
   /** Resolves when Intilery answers (any HTTP answer counts: it is reachable). */
   readonly upstreamProbe?: (() => Promise<void>) | undefined
+  /** Each tenant's upstream guard; its breaker says whether that tenant's Intilery is failing. */
+  readonly upstreams?: UpstreamMonitor | undefined
+  /** The operator's token, which opens the per-tenant detail; none when unset. */
+  readonly metricsToken?: string | undefined
 }
 
 async function check(run: (() => Promise<void>) | undefined): Promise<'ok' | 'fail' | 'skipped'> {
@@ -27,9 +39,18 @@ async function check(run: (() => Promise<void>) | undefined): Promise<'ok' | 'fa
 }
 
 const checkResult = z.enum(['ok', 'fail', 'skipped'])
+const breakerState = z.enum(['closed', 'open', 'half-open', 'isolated'])
 const readiness = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ store: checkResult, upstream: checkResult }),
+  status: z.enum(['ready', 'degraded', 'not_ready']),
+  checks: z.object({
+    store: checkResult,
+    /** `fail` when the probe got no answer or some tenant's breaker is not closed. */
+    upstream: checkResult,
+  }),
+  tenants: z
+    .array(z.object({ id: z.string(), upstream: z.enum(['ok', 'failing']), breaker: breakerState }))
+    .optional()
+    .describe('Each tenant read since start; only with the metrics token'),
 })
 
 const healthz = createRoute({
@@ -48,11 +69,17 @@ const healthz = createRoute({
 const readyz = createRoute({
   method: 'get',
   path: '/readyz',
-  summary: 'Readiness: store and upstream, each by name',
+  summary: 'Readiness: ready, degraded (some tenants’ Intilery failing) or not_ready',
   security: [],
   responses: {
-    200: { description: 'Ready', content: { 'application/json': { schema: readiness } } },
-    503: { description: 'Not ready', content: { 'application/json': { schema: readiness } } },
+    200: {
+      description: '`ready`, or `degraded` when Intilery is failing for some tenants',
+      content: { 'application/json': { schema: readiness } },
+    },
+    503: {
+      description: '`not_ready`: the relay cannot serve (its store does not answer)',
+      content: { 'application/json': { schema: readiness } },
+    },
   },
 })
 
@@ -60,13 +87,28 @@ export function healthRoutes(deps: HealthDeps) {
   const routes = documentedRoutes<RelayEnv>()
   routes.openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
   routes.openapi(readyz, async (c) => {
-    const [store, upstream] = await Promise.all([
+    const [store, probe] = await Promise.all([
       check(() => deps.store.ping()),
       check(deps.upstreamProbe),
     ])
-    const ready = store === 'ok' && upstream !== 'fail'
-    const answer = { status: ready ? 'ready' : 'not_ready', checks: { store, upstream } } as const
-    return ready ? c.json(answer, 200) : c.json(answer, 503)
+    const tenants = (deps.upstreams?.() ?? []).map(({ tenantId, stats }) => ({
+      id: tenantId,
+      upstream: stats.breakerState === 'closed' ? ('ok' as const) : ('failing' as const),
+      breaker: stats.breakerState,
+    }))
+    const upstreamFailing = probe === 'fail' || tenants.some((t) => t.upstream === 'failing')
+    const status = store !== 'ok' ? 'not_ready' : upstreamFailing ? 'degraded' : 'ready'
+    const upstream = upstreamFailing ? 'fail' : probe
+    // A wrong token is not refused: a readiness probe must answer whatever it sends.
+    const detailed =
+      deps.metricsToken !== undefined &&
+      (await operatorTokenCheck(c.req.header('authorization'), deps.metricsToken)) === 'ok'
+    const answer = {
+      status,
+      checks: { store, upstream },
+      ...(detailed ? { tenants } : {}),
+    } as const
+    return status === 'not_ready' ? c.json(answer, 503) : c.json(answer, 200)
   })
   return routes
 }

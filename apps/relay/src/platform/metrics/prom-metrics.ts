@@ -1,0 +1,130 @@
+/**
+ * @module platform/metrics/prom-metrics
+ * The relay's metrics as a prom-client registry (Node only: prom-client requires node:util and
+ * node:cluster, which is why the app sees only the RelayMetrics port and server.ts builds this).
+ *
+ * HTTP series are counted as requests end. Upstream series are read from the tenants' guards when
+ * Prometheus scrapes (`collect`): the guards keep their own counters, so nothing on the read path
+ * pays for metrics. Labels: `route` is a route pattern and `tenant` a configured tenant id, so both
+ * are bounded by the relay's configuration, never by its callers.
+ */
+import type { BreakerState } from '../../upstream/index.ts'
+import type { TenantUpstreamStatus, UpstreamMonitor } from '../../ports.ts'
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+
+import type { RelayMetrics } from './relay-metrics.ts'
+
+const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated']
+
+/** Sets a pulled counter to the guards' totals (prom-client counters only go up by `inc`). */
+function pulled(
+  counter: Counter<'tenant'>,
+  tenants: readonly TenantUpstreamStatus[],
+  value: (status: TenantUpstreamStatus) => number
+) {
+  counter.reset()
+  for (const status of tenants) counter.inc({ tenant: status.tenantId }, value(status))
+}
+
+export interface PromMetricsOptions {
+  /** Each tenant's guard (wiring/upstream-pool.ts); none when the app reads no Intilery. */
+  readonly upstreams?: UpstreamMonitor | undefined
+  /** Node's process metrics (CPU, memory, event loop lag, GC) as well; on by default. */
+  readonly processMetrics?: boolean | undefined
+}
+
+export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetrics {
+  const registry = new Registry()
+  const registers = [registry]
+  const upstreams = options.upstreams ?? (() => [])
+  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry })
+
+  const requests = new Counter({
+    name: 'relay_http_requests_total',
+    help: 'Requests answered, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    registers,
+  })
+  const duration = new Histogram({
+    name: 'relay_http_request_duration_seconds',
+    help: 'Time to answer a request, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    // From a warm cache hit (~1 ms) to the request deadline (8 s by default).
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  })
+
+  new Counter({
+    name: 'relay_upstream_requests_total',
+    help: 'HTTP requests to Intilery by tenant and status (retries included; "error" when none came)',
+    labelNames: ['tenant', 'status'],
+    registers,
+    collect() {
+      this.reset()
+      for (const { tenantId, stats } of upstreams())
+        for (const [status, count] of Object.entries(stats.responses))
+          this.inc({ tenant: tenantId, status }, count)
+    },
+  })
+  new Gauge({
+    name: 'relay_upstream_budget_tokens',
+    help: 'Requests the tenant may send to Intilery at once now (its token bucket)',
+    labelNames: ['tenant'],
+    registers,
+    collect() {
+      this.reset()
+      for (const { tenantId, stats } of upstreams())
+        this.set({ tenant: tenantId }, stats.budgetTokens)
+    },
+  })
+  new Counter({
+    name: 'relay_upstream_cache_hits_total',
+    help: 'Reads answered from the cache without waiting for Intilery (stale ones included)',
+    labelNames: ['tenant'],
+    registers,
+    collect() {
+      pulled(this, upstreams(), ({ stats }) => stats.hits + stats.stale)
+    },
+  })
+  new Counter({
+    name: 'relay_upstream_cache_stale_total',
+    help: 'Reads answered with stale data (refreshing, or Intilery failing)',
+    labelNames: ['tenant'],
+    registers,
+    collect() {
+      pulled(this, upstreams(), ({ stats }) => stats.stale)
+    },
+  })
+  new Counter({
+    name: 'relay_upstream_cache_misses_total',
+    help: 'Reads that waited for Intilery (their own load or one they joined)',
+    labelNames: ['tenant'],
+    registers,
+    collect() {
+      pulled(this, upstreams(), ({ stats }) => stats.misses + stats.inflightShared)
+    },
+  })
+  new Gauge({
+    name: 'relay_upstream_breaker_state',
+    help: 'The tenant’s circuit breaker: 1 for its current state, 0 for the others',
+    labelNames: ['tenant', 'state'],
+    registers,
+    collect() {
+      this.reset()
+      for (const { tenantId, stats } of upstreams())
+        for (const state of BREAKER_STATES)
+          this.set({ tenant: tenantId, state }, stats.breakerState === state ? 1 : 0)
+    },
+  })
+
+  return {
+    observeRequest({ method, route, status, seconds }) {
+      const labels = { method, route, status: String(status) }
+      requests.inc(labels)
+      duration.observe(labels, seconds)
+    },
+    async exposition() {
+      return { contentType: registry.contentType, text: await registry.metrics() }
+    },
+  }
+}
