@@ -23,17 +23,26 @@ describe('relayCallError', () => {
     expect(error.message).toBe(`m-${code}`)
   })
 
-  it('reports no answer as a network failure and an unreadable body by its status', () => {
+  it('reports no answer, or a 5xx without the relay’s body, as no relay answering', () => {
     expect(relayCallError(0, undefined).failure).toBe('network')
     const error = relayCallError(502, '<html>bad gateway</html>', null)
-    expect(error.failure).toBe('unavailable')
-    expect(error.details.retryAfter).toBeUndefined()
+    expect(error.failure).toBe('network')
+    expect(error.details).toMatchObject({ status: 502, code: undefined, retryAfter: undefined })
     expect(error.message).toBe('The relay answered 502')
+    expect(relayCallError(503, '', null).failure).toBe('network')
+  })
+
+  it('blames Intilery only when the relay does: its own 500 is a relay error', () => {
+    expect(relayCallError(500, body('internal'), null)).toMatchObject({
+      failure: 'relay_error',
+      details: { status: 500, code: 'internal', requestId: 'r1' },
+    })
+    expect(relayCallError(502, body('upstream_unavailable'), null).failure).toBe('unavailable')
   })
 
   it('keeps the message and code of an error code this app does not know yet', () => {
     const error = relayCallError(503, body('quota_exceeded'), null)
-    expect(error).toMatchObject({ failure: 'unavailable', details: { code: 'quota_exceeded' } })
+    expect(error).toMatchObject({ failure: 'relay_error', details: { code: 'quota_exceeded' } })
     expect(error.message).toBe('m-quota_exceeded')
   })
 })

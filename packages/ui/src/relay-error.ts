@@ -12,14 +12,23 @@ export type RelayFailure =
   | 'not_found'
   /** Intilery or the relay is shedding load; retry after `retryAfter` seconds (429). */
   | 'rate_limited'
-  /** Intilery cannot be reached or timed out (502, 503, 504). */
+  /** Intilery cannot be reached or timed out: the relay says so (`upstream_unavailable`). */
   | 'unavailable'
+  /**
+   * The relay answered a 5xx that does not blame Intilery: its own bug (`internal`), or a code
+   * this app does not know yet. Worth a retry, but not "Intilery can't be reached".
+   */
+  | 'relay_error'
   /** The app or the relay is set up wrongly: an admin must act (401, 403, 409). */
   | 'misconfigured'
   /** The request was refused as malformed (400): a bug or a bad search. */
   | 'bad_request'
-  /** The relay answered something that is not its contract, or nothing at all. */
+  /** The relay answered something that is not its contract. */
   | 'malformed'
+  /**
+   * No relay answered: no HTTP answer at all, or a 5xx without the relay's JSON error body (every
+   * relay answer has one, so that came from a proxy or load balancer standing in for it).
+   */
   | 'network'
 
 export class RelayCallError extends Error {
@@ -44,7 +53,10 @@ function failureOf(status: number, code: string | undefined): RelayFailure {
   if (status === 400) return 'bad_request'
   if (status === 401 || status === 403 || status === 409 || code === 'misconfigured')
     return 'misconfigured'
-  if (status >= 500) return 'unavailable'
+  if (status >= 500) {
+    if (code === 'upstream_unavailable') return 'unavailable'
+    return code === undefined ? 'network' : 'relay_error'
+  }
   return 'malformed'
 }
 

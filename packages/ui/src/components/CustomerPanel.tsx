@@ -72,7 +72,9 @@ const FAILURE_TEXT: Record<RelayCallError['failure'], MessageId> = {
   misconfigured: 'common.error.misconfigured',
   bad_request: 'common.error.generic',
   malformed: 'common.error.generic',
-  network: 'common.error.upstreamDown',
+  relay_error: 'common.error.generic',
+  // Only the relay can say Intilery is down; when no relay answered, it is the relay that is.
+  network: 'common.error.relayDown',
 }
 
 function asOf(iso: string, locale: string, timeZone: string | undefined): string {

@@ -42,6 +42,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, one {# Kunde gefunden.} other {# Kunden gefunden. Wählen Sie einen aus:}}',
   'common.error.rateLimited': 'Intilery ist ausgelastet. Versuchen Sie es gleich noch einmal.',
   'common.error.upstreamDown': 'Intilery ist gerade nicht erreichbar.',
+  'common.error.relayDown': 'Das Relay ist gerade nicht erreichbar.',
   'common.error.timeout': 'Intilery hat zu lange nicht geantwortet.',
   'common.error.stale': 'Gespeicherte Daten, Stand {time}.',
   'common.error.unauthorized': 'Ihre Sitzung ist abgelaufen. Laden Sie neu, um fortzufahren.',

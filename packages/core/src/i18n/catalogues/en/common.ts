@@ -43,6 +43,7 @@ export const commonMessages = {
     '{count, plural, one {# customer matches.} other {# customers match. Choose one:}}',
   'common.error.rateLimited': 'Intilery is busy. Try again in a moment.',
   'common.error.upstreamDown': 'Intilery can’t be reached right now.',
+  'common.error.relayDown': 'The relay can’t be reached right now.',
   'common.error.timeout': 'Intilery took too long to answer.',
   'common.error.stale': 'Showing saved data as of {time}.',
   'common.error.unauthorized': 'Your session has expired. Reload to continue.',

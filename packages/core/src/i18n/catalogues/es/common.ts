@@ -41,6 +41,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, one {Coincide # cliente.} other {Coinciden # clientes. Elige uno:}}',
   'common.error.rateLimited': 'Intilery está ocupado. Inténtalo de nuevo en un momento.',
   'common.error.upstreamDown': 'No se puede conectar con Intilery en este momento.',
+  'common.error.relayDown': 'No se puede conectar con el relay en este momento.',
   'common.error.timeout': 'Intilery tardó demasiado en responder.',
   'common.error.stale': 'Se muestran datos guardados del {time}.',
   'common.error.unauthorized': 'Tu sesión ha caducado. Vuelve a cargar para continuar.',

@@ -42,6 +42,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, one {# client correspond.} other {# clients correspondent. Choisissez-en un\u00a0:}}',
   'common.error.rateLimited': 'Intilery est surchargé. Réessayez dans un instant.',
   'common.error.upstreamDown': 'Intilery est injoignable pour le moment.',
+  'common.error.relayDown': 'Le relais est injoignable pour le moment.',
   'common.error.timeout': 'Intilery a mis trop de temps à répondre.',
   'common.error.stale': 'Données enregistrées, à jour au {time}.',
   'common.error.unauthorized': 'Votre session a expiré. Rechargez pour continuer.',

@@ -42,6 +42,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, =1 {1件の顧客が一致しました。} other {#件の顧客が一致しました。1件選択してください：}}',
   'common.error.rateLimited': 'Intileryが混み合っています。しばらくしてから再試行してください。',
   'common.error.upstreamDown': '現在Intileryに接続できません。',
+  'common.error.relayDown': '現在リレーに接続できません。',
   'common.error.timeout': 'Intileryの応答がタイムアウトしました。',
   'common.error.stale': '{time}時点の保存済みデータを表示しています。',
   'common.error.unauthorized': 'セッションの有効期限が切れました。再読み込みしてください。',

@@ -42,6 +42,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, one {# klant gevonden.} other {# klanten gevonden. Kies er een:}}',
   'common.error.rateLimited': 'Intilery is druk bezet. Probeer het zo opnieuw.',
   'common.error.upstreamDown': 'Intilery is nu niet bereikbaar.',
+  'common.error.relayDown': 'De relay is nu niet bereikbaar.',
   'common.error.timeout': 'Intilery reageerde niet op tijd.',
   'common.error.stale': 'Opgeslagen gegevens van {time}.',
   'common.error.unauthorized': 'Je sessie is verlopen. Laad opnieuw om verder te gaan.',

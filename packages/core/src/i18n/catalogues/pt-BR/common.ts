@@ -42,6 +42,7 @@ export const commonMessages: Translation<typeof english> = {
     '{count, plural, one {# cliente encontrado.} other {# clientes encontrados. Escolha um:}}',
   'common.error.rateLimited': 'O Intilery está sobrecarregado. Tente novamente em instantes.',
   'common.error.upstreamDown': 'Não foi possível acessar o Intilery agora.',
+  'common.error.relayDown': 'Não foi possível acessar o relay agora.',
   'common.error.timeout': 'O Intilery demorou demais para responder.',
   'common.error.stale': 'Exibindo dados salvos de {time}.',
   'common.error.unauthorized': 'Sua sessão expirou. Recarregue para continuar.',
