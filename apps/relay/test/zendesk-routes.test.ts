@@ -192,9 +192,9 @@ describe('headers', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://demo.zendesk.com')
     expect(allowed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(allowed.headers.get('x-content-type-options')).toBe('nosniff')
-    // JSON answers load nothing; only the configured hosts may frame the relay.
+    // JSON answers load nothing and are framed by nobody (the configured hosts frame pages only).
     expect(allowed.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; frame-ancestors https://app.pipedrive.com"
+      "default-src 'none'; frame-ancestors 'none'"
     )
     const other = await harness.app.request('/healthz', {
       headers: { origin: 'https://evil.example' },
