@@ -47,6 +47,7 @@ describe('GET /metrics', () => {
     expect((await harness.asAgent('demo', joe)).status).toBe(200)
     expect((await harness.asAgent('refused', joe)).status).toBe(409)
     expect((await harness.asAgent('nobody', joe)).status).toBe(401)
+    expect((await harness.app.request('/no/such/route/someone@example.com')).status).toBe(404)
 
     const response = await scrape()
     expect(response.status).toBe(200)
@@ -62,6 +63,9 @@ describe('GET /metrics', () => {
     expect(sample(text, `relay_http_request_duration_seconds_count{${traits},status="200"}`)).toBe(
       2
     )
+    // An unknown path counts under the catch-all pattern, so no caller can add a series.
+    expect(sample(text, 'relay_http_requests_total{method="GET",route="/*",status="404"}')).toBe(1)
+    expect(text).not.toContain('someone@example.com')
     // The route pattern, never the path with its query (an email).
     expect(text).not.toContain(SEEDED.joeBloggs.email)
     expect(text).not.toContain('joe.bloggs')
