@@ -1,12 +1,13 @@
 // The local Zendesk takes the app's domainWhitelist from the built app's manifest, as Zendesk takes
 // it from the uploaded package, and its proxy refuses a secure call to any other host.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import { createZendeskHostApp, manifestWhitelist } from './server.ts'
+import { createZendeskHostApp, manifestWhitelist, startZendeskHost } from './server.ts'
 
 const appDir = mkdtempSync(join(tmpdir(), 'zendesk-host-'))
 afterAll(() => rmSync(appDir, { recursive: true, force: true }))
@@ -65,5 +66,20 @@ describe('the local Zendesk’s whitelist', () => {
       status: 403,
     })
     expect(fetch).not.toHaveBeenCalled()
+  })
+})
+
+describe('starting the local Zendesk', () => {
+  it('rejects, without crashing the process, when its port is taken', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = taken.address() as AddressInfo
+      await expect(
+        startZendeskHost({ appDir, subdomain: 'demo', settings: {}, secureScopes: {}, port })
+      ).rejects.toThrow(/EADDRINUSE/)
+    } finally {
+      await new Promise((resolve) => taken.close(resolve))
+    }
   })
 })

@@ -168,8 +168,10 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
 export async function startZendeskHost(options: ZendeskHostOptions): Promise<RunningZendeskHost> {
   let port = options.port ?? 0
   const app = createZendeskHostApp(options, () => port)
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(started))
+    // A port already taken rejects the start instead of crashing the process.
+    started.once('error', reject)
   })
   port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
