@@ -55,6 +55,15 @@ describe('relay config', () => {
     expect(() => relayConfigFromEnv(env)).toThrow(message)
   })
 
+  it('leaves metrics off without RELAY_METRICS_TOKEN and refuses a short one without echoing it', () => {
+    expect(relayConfigFromEnv(base).metricsToken).toBeUndefined()
+    const token = 'm'.repeat(32)
+    expect(relayConfigFromEnv({ ...base, RELAY_METRICS_TOKEN: token }).metricsToken).toBe(token)
+    expect(() => relayConfigFromEnv({ ...base, RELAY_METRICS_TOKEN: 'short-metrics' })).toThrow(
+      /^RELAY_METRICS_TOKEN: must be at least 16 characters((?!short-metrics).)*$/
+    )
+  })
+
   it('never echoes a secret value in its errors', () => {
     expect(() => relayConfigFromEnv({ ...base, RELAY_AUDIT_KEY: 'short-secret-value' })).toThrow(
       /^((?!short-secret-value).)*$/
