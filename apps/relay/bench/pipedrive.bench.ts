@@ -83,6 +83,7 @@ const relay = spawnNode('relay', built.relay, built.orphanGuard, {
   PIPEDRIVE_CLIENT_SECRET: SECRETS.client,
   PIPEDRIVE_PANEL_JWT_SECRET: SECRETS.panel,
   PIPEDRIVE_OAUTH_URL: pipedrive.url,
+  PIPEDRIVE_API_DOMAINS: pipedrive.url,
 })
 
 try {

@@ -19,6 +19,7 @@ import { afterAll, beforeAll } from 'vitest'
 
 import { createApp } from '../src/app.ts'
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
+import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import {
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   readonly panelPage?: string | undefined
   /** The scopes the sandbox's Pipedrive app is configured with (default: the documented ones). */
   readonly pipedriveScope?: string
+  /** PIPEDRIVE_API_DOMAINS (default: the sandbox Pipedrive's own origin, which it answers with). */
+  readonly pipedriveApiDomains?: string
 }
 
 export async function startPipedriveHarness(options: HarnessOptions = {}) {
@@ -84,6 +87,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     pipedriveCustomPanelJwtSecret: CUSTOM_PANEL_SECRET,
     pipedrivePanelBasicAuth: options.panelBasicAuth,
     pipedriveOAuthUrl: pipedrive.url,
+    pipedriveApiDomains: options.pipedriveApiDomains ?? pipedrive.url,
   })
   const settings = pipedriveSettings(config)
   if (settings === undefined) throw new Error('harness: Pipedrive settings incomplete')
@@ -110,6 +114,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
   const deps = nodePipedriveDeps({
     settings,
     installations,
+    oauthStates: createUsedStateStore({ db, now }),
     tenants: store.tenants,
     panelPage: () => ('panelPage' in options ? options.panelPage : PANEL_HTML),
     now,

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { createPipedriveClient } from '../src/hosts/pipedrive/api/pipedrive-client.ts'
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
+import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { pipedriveConfig, pipedriveSettings } from '../src/hosts/pipedrive/pipedrive-settings.ts'
@@ -106,6 +107,7 @@ export async function startTwoTenantHarness() {
   const deps = nodePipedriveDeps({
     settings,
     installations,
+    oauthStates: createUsedStateStore({ db, now: Date.now }),
     tenants: store.tenants,
     panelPage: () => undefined,
   })

@@ -148,6 +148,8 @@ export async function startDemo(
       PIPEDRIVE_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
       PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
       PIPEDRIVE_OAUTH_URL: pipedrive.url,
+      // The stand-in answers token requests with its own origin as api_domain.
+      PIPEDRIVE_API_DOMAINS: pipedrive.url,
       PIPEDRIVE_PANEL_FILE: panelFile,
       DATABASE_URL: ':memory:',
       // Fresh per run: the demo keeps nothing between runs.

@@ -49,7 +49,8 @@ describe.each<[string, () => Kysely<Schema>]>([
       const secretBox = await createSecretBox(ENCRYPTION_KEY)
       await seedLegacyRows(db, secretBox)
 
-      expect(await migrateRelayDatabase(db)).toEqual([
+      // Later migrations run too; these three move the links.
+      expect((await migrateRelayDatabase(db)).slice(0, 3)).toEqual([
         '0005_tenant_links',
         '0006_zendesk_links',
         '0007_pipedrive_links',

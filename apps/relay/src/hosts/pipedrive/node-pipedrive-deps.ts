@@ -11,10 +11,12 @@ import type { TenantStore } from '../../store/tenant-store.ts'
 import type { PipedriveInstallationStore } from './install/installation-store.ts'
 import { PIPEDRIVE } from './pipedrive-links.ts'
 import { createPipedriveClient } from './api/pipedrive-client.ts'
+import { withTrustedApiDomains } from './api/trusted-api-domains.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
 import { createSubjectCache } from './subject-cache.ts'
 import { createTokenKeeper } from './install/token-keeper.ts'
+import type { UsedStateStore } from './install/used-states.ts'
 
 /** Where `pnpm --filter @intilery-connect/pipedrive build` puts the page in this repository. */
 export const DEFAULT_PANEL_FILE = fileURLToPath(
@@ -41,21 +43,27 @@ export function panelPageFromFile(path: string): () => string | undefined {
 export function nodePipedriveDeps(options: {
   readonly settings: PipedriveSettings
   readonly installations: PipedriveInstallationStore
+  readonly oauthStates: UsedStateStore
   readonly tenants: Pick<TenantStore, 'link'>
   readonly panelPage: () => string | undefined
   readonly now?: () => number
 }): PipedriveDeps {
   const { settings, installations, tenants } = options
-  const api = createPipedriveClient({
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    redirectUri: settings.redirectUri,
-    oauthUrl: settings.oauthUrl,
-  })
+  // Every token answer's api_domain is checked before anything stores or calls it.
+  const api = withTrustedApiDomains(
+    createPipedriveClient({
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      redirectUri: settings.redirectUri,
+      oauthUrl: settings.oauthUrl,
+    }),
+    settings.apiDomains
+  )
   return {
     settings,
     api,
     installations,
+    oauthStates: options.oauthStates,
     tokens: createTokenKeeper({ installations, oauth: api.oauth, now: options.now ?? Date.now }),
     companies: {
       async link(tenantId, companyId) {

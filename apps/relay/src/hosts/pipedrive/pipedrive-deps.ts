@@ -9,6 +9,7 @@ import type { PipedriveApi } from './api/pipedrive-port.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
 import type { SubjectCache } from './subject-cache.ts'
 import type { TokenKeeper } from './install/token-keeper.ts'
+import type { UsedStateStore } from './install/used-states.ts'
 
 export interface PipedriveCompanyLinks {
   /**
@@ -23,6 +24,8 @@ export interface PipedriveDeps {
   readonly api: PipedriveApi
   readonly installations: PipedriveInstallationStore
   readonly tokens: TokenKeeper
+  /** OAuth states the callback already accepted: each is accepted once. */
+  readonly oauthStates: UsedStateStore
   readonly companies: PipedriveCompanyLinks
   /** Who records are (their emails), kept briefly per company: Pipedrive's API budget is shared. */
   readonly subjects: SubjectCache

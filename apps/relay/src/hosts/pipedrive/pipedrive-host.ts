@@ -6,6 +6,7 @@
  */
 import type { HostApp, HostModule, HostStartContext } from '../host-module.ts'
 import { createPipedriveInstallationStore } from './install/installation-store.ts'
+import { createUsedStateStore } from './install/used-states.ts'
 import { DEFAULT_PANEL_FILE, nodePipedriveDeps, panelPageFromFile } from './node-pipedrive-deps.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import {
@@ -40,6 +41,7 @@ function start({ config, db, secretBox, tenants, now, overrides }: HostStartCont
     nodePipedriveDeps({
       settings,
       installations: createPipedriveInstallationStore({ db, secretBox, now }),
+      oauthStates: createUsedStateStore({ db, now }),
       tenants,
       panelPage:
         own?.panelPage ??

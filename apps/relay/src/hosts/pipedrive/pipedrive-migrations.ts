@@ -1,7 +1,7 @@
 /**
  * @module hosts/pipedrive/pipedrive-migrations
- * The Pipedrive app's tables (installations), and the move of its company links, which lived in
- * their own table (created by 0001_initial), into tenant_links.
+ * The Pipedrive app's tables (installations, used OAuth states), and the move of its company
+ * links, which lived in their own table (created by 0001_initial), into tenant_links.
  */
 import { sql, type Migration } from 'kysely'
 
@@ -93,8 +93,28 @@ const pipedriveLinks: Migration = {
   },
 }
 
+/** OAuth states the callback accepted, so each is accepted once (install/used-states.ts). */
+const pipedriveOAuthStates: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('pipedrive_oauth_states')
+      .addColumn('nonce', 'text', (c) => c.primaryKey())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('pipedrive_oauth_states_expires_idx')
+      .on('pipedrive_oauth_states')
+      .column('expires_at')
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('pipedrive_oauth_states').execute()
+  },
+}
+
 export const pipedriveMigrations: MigrationSet = {
   '0003_pipedrive_installations': pipedriveInstallations,
   '0004_pipedrive_sharing': pipedriveSharing,
   '0007_pipedrive_links': pipedriveLinks,
+  '0008_pipedrive_oauth_states': pipedriveOAuthStates,
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 
 import type { HostConfig } from '../host-module.ts'
+import { apiDomainsSchema, DEFAULT_API_DOMAINS } from './api/trusted-api-domains.ts'
 
 const pipedriveConfigShape = {
   /** The Pipedrive app's OAuth client; the Pipedrive routes stay off without both. */
@@ -24,6 +25,11 @@ const pipedriveConfigShape = {
   pipedriveOAuthUrl: z.url({ protocol: /^https?$/ }).default('https://oauth.pipedrive.com'),
   /** The built custom panel page (apps/pipedrive's dist/panel.html). */
   pipedrivePanelFile: z.string().min(1).optional(),
+  /**
+   * The origins Pipedrive's token answer may name as an installation's `api_domain`, comma-separated
+   * (`https://*.pipedrive.com`; a stand-in's `http://127.0.0.1:<port>`): trusted-api-domains.ts.
+   */
+  pipedriveApiDomains: apiDomainsSchema.default([DEFAULT_API_DOMAINS]),
 }
 
 export type PipedriveConfig = z.output<z.ZodObject<typeof pipedriveConfigShape>> & {
@@ -40,6 +46,7 @@ export const pipedriveConfig: HostConfig<typeof pipedriveConfigShape> = {
     pipedrivePanelBasicAuth: 'PIPEDRIVE_PANEL_BASIC_AUTH',
     pipedriveOAuthUrl: 'PIPEDRIVE_OAUTH_URL',
     pipedrivePanelFile: 'PIPEDRIVE_PANEL_FILE',
+    pipedriveApiDomains: 'PIPEDRIVE_API_DOMAINS',
   },
   secrets: [
     'pipedriveClientSecret',
@@ -70,6 +77,8 @@ export interface PipedriveSettings {
   readonly publicUrl: string
   readonly redirectUri: string
   readonly oauthUrl: string
+  /** Origins an installation's `api_domain` may be (PIPEDRIVE_API_DOMAINS). */
+  readonly apiDomains: readonly string[]
 }
 
 export const CALLBACK_PATH = '/pipedrive/oauth/callback'
@@ -89,5 +98,6 @@ export function pipedriveSettings(config: PipedriveConfig): PipedriveSettings | 
     publicUrl,
     redirectUri: `${publicUrl}${CALLBACK_PATH}`,
     oauthUrl: config.pipedriveOAuthUrl.replace(/\/+$/, ''),
+    apiDomains: config.pipedriveApiDomains,
   }
 }

@@ -32,15 +32,9 @@ export const tokenAnswerSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.number().positive(),
-  // Where every later call of this installation goes, with its token: https, or a loopback
-  // address for a local stand-in.
-  api_domain: z
-    .url({ protocol: /^https?$/ })
-    .refine(
-      (url) =>
-        url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url),
-      'must be https'
-    ),
+  // Where every later call of this installation goes, with its token: checked against the
+  // trusted origins (trusted-api-domains.ts), so a bad one is a clean refusal, not a parse error.
+  api_domain: z.string().min(1).max(2048),
 })
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>
 
@@ -92,13 +86,21 @@ export interface PipedriveApi {
  * there" for that user.
  */
 export type PipedriveFailure =
-  'revoked' | 'unauthorized' | 'missing_scope' | 'forbidden' | 'rate_limited' | 'unavailable'
+  | 'revoked'
+  | 'unauthorized'
+  | 'missing_scope'
+  | 'forbidden'
+  | 'untrusted_api_domain'
+  | 'rate_limited'
+  | 'unavailable'
 
 const RELAY_CODE: Record<PipedriveFailure, RelayErrorCode> = {
   revoked: 'unauthenticated',
   unauthorized: 'unauthenticated',
   missing_scope: 'misconfigured',
   forbidden: 'forbidden',
+  // The installation cannot be used as Pipedrive answered: the user reconnects.
+  untrusted_api_domain: 'not_connected',
   rate_limited: 'rate_limited',
   unavailable: 'upstream_unavailable',
 }

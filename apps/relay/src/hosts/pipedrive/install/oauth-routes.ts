@@ -3,7 +3,8 @@
  * The Pipedrive install lifecycle on the app's one callback URL:
  * - `GET /pipedrive/oauth/start` sends the user to Pipedrive's consent page with a signed,
  *   expiring `state`, also kept in a cookie so the callback answers this browser's own install
- *   (set Developer Hub's Installation URL to it, so Marketplace installs start here too);
+ *   (set Developer Hub's Installation URL to it, so Marketplace installs start here too); the
+ *   callback accepts each state once (used-states.ts), so a replayed callback URL is refused;
  * - `GET /pipedrive/oauth/callback` exchanges the code, asks Pipedrive who installed, stores the
  *   installation's tokens sealed, and continues to the setup page;
  * - `DELETE` (uninstall, Basic client credentials) deletes that installation and its tokens;
@@ -24,6 +25,7 @@ import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { PIPEDRIVE } from '../pipedrive-links.ts'
 import { bodyFrom, queryParam, textAnswer } from '../pipedrive-route-docs.ts'
 import type { LinkSigner } from './signed-links.ts'
+import { PipedriveCallError } from '../api/pipedrive-port.ts'
 import type { TenantDirectory } from '../../../ports.ts'
 import { setupUrl } from './setup-routes.ts'
 
@@ -155,7 +157,33 @@ export function pipedriveOAuthRoutes(deps: {
         html`<p>This install did not start here or took too long.</p>
           <p><a href="start">Start the install again</a>.</p>`
       )
-    const tokens = await api.oauth.exchangeCode(code)
+    // Recorded until the state itself would expire: a replay, even after a restart, is refused.
+    if (!(await deps.pipedrive.oauthStates.claim(nonce, deps.now() + STATE_SECONDS * 1000)))
+      return htmlPage(
+        c,
+        400,
+        'Install link already used',
+        html`<p>This install link was already used once. Each one works a single time.</p>
+          <p><a href="start">Start the install again</a>.</p>`
+      )
+    const tokens = await api.oauth.exchangeCode(code).catch((failure: unknown) => {
+      if (failure instanceof PipedriveCallError && failure.failure === 'untrusted_api_domain')
+        return undefined
+      throw failure
+    })
+    if (tokens === undefined)
+      return htmlPage(
+        c,
+        502,
+        'Pipedrive answered from an unexpected address',
+        html`<p>
+            Pipedrive named an API address this relay does not trust, so Intilery was not installed.
+          </p>
+          <p>
+            <a href="start">Try the install again</a>; if this happens again, ask the relay's
+            operator to check PIPEDRIVE_API_DOMAINS.
+          </p>`
+      )
     const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token))
     const me = await crm.me()
     await installations.save(me.companyId, me.id, {
