@@ -17,7 +17,7 @@ import type { MiddlewareHandler } from 'hono'
 
 import type { Grant } from './oauth-grants.ts'
 
-/** The scopes this repository's app declares (README, apps/pipedrive/README.md). */
+/** The scopes this repository's app declares (README: Developer Hub setup). */
 export const PIPEDRIVE_SCOPE = 'base,contacts:full,deals:read'
 
 const CONTACTS = ['contacts:read', 'contacts:full']
