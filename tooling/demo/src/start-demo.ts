@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +30,10 @@ import {
   freePort,
   installDemoPipedrive,
 } from './pipedrive-demo.ts'
+import { startRelayProcess } from './relay-process.ts'
+import { StopStack } from './stop-stack.ts'
+
+export { StopFailedError, StopStack } from './stop-stack.ts'
 
 /** Demo-only values, printed and documented; never use them for a real installation. */
 export const DEMO = {
@@ -42,6 +47,8 @@ export const DEMO = {
 export interface RunningDemo {
   readonly sandbox: RunningSandbox
   readonly relayUrl: string
+  /** The relay's process id, for checks that it stopped. */
+  readonly relayPid: number
   /** The local Zendesk with the real sidebar app (built for this run). */
   readonly zendesk: RunningZendeskHost
   /** Where this run built the Zendesk app (its dist/ layout and app.zip). */
@@ -54,10 +61,10 @@ export interface RunningDemo {
   zendeskToken(): Promise<string>
   /** The JSON panel request Pipedrive would send for `resource` `id`, signed for the demo user. */
   pipedrivePanelUrl(resource: 'person' | 'deal' | 'organization', id: number): Promise<string>
+  /** Stops everything the demo started, last started first; every stop runs even if one fails. */
   stop(): Promise<void>
 }
 
-const relayDir = fileURLToPath(new URL('../../../apps/relay/', import.meta.url))
 const zendeskDir = fileURLToPath(new URL('../../../apps/zendesk/', import.meta.url))
 const panelSchemaFile = new URL(
   '../../../apps/pipedrive/json-panel/data-structure.json',
@@ -98,128 +105,122 @@ export async function startDemo(
   ports: DemoPorts,
   env: Readonly<Record<string, string | undefined>> = {}
 ): Promise<RunningDemo> {
-  // The sandbox's own settings (SANDBOX_CLIENT_ID, SANDBOX_AUTH_TOKEN…) apply in the demo too.
-  const sandbox = await startSandbox({ ...sandboxConfigFromEnv(env), port: ports.sandbox })
-  const dir = mkdtempSync(join(tmpdir(), 'intilery-demo-'))
-  // Pipedrive's OAuth redirect and the panel's framing name the relay and the preview host, so
-  // both ports are fixed before anything starts.
-  const relayPort = ports.relay === 0 ? await freePort() : ports.relay
-  const hostPort = (ports.pipedriveHost ?? 0) === 0 ? await freePort() : (ports.pipedriveHost ?? 0)
-  const relayUrl = `http://127.0.0.1:${relayPort}`
-  const pipedrive = await startPipedrive({
-    clientId: DEMO_PIPEDRIVE.clientId,
-    clientSecret: DEMO_PIPEDRIVE.clientSecret,
-    redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
-    port: ports.pipedrive ?? 0,
-  })
-  const zendeskAppDir = join(dir, 'zendesk-app')
-  // Both apps build at once, as their own processes; the relay needs the panel page's path.
-  const [, panelFile] = await Promise.all([
-    buildZendeskApp(zendeskAppDir),
-    buildPipedrivePanel(join(dir, 'pipedrive-panel')),
-  ]).catch(async (error: unknown) => {
-    await Promise.all([sandbox.stop(), pipedrive.stop()])
-    throw error
-  })
-  const tenants = join(dir, 'tenants.yaml')
-  writeFileSync(
-    tenants,
-    [
-      'tenants:',
-      '  - id: demo',
-      '    name: Demo brand (sandbox)',
-      `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
-      `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
-      `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
-      "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
-      '',
-    ].join('\n')
-  )
-  const relay = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: relayDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(relayPort),
-      RELAY_PUBLIC_URL: relayUrl,
-      RELAY_FRAME_ANCESTORS: `http://127.0.0.1:${hostPort}`,
-      PIPEDRIVE_CLIENT_ID: DEMO_PIPEDRIVE.clientId,
-      PIPEDRIVE_CLIENT_SECRET: DEMO_PIPEDRIVE.clientSecret,
-      PIPEDRIVE_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
-      PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
-      PIPEDRIVE_OAUTH_URL: pipedrive.url,
-      // The stand-in answers token requests with its own origin as api_domain.
-      PIPEDRIVE_API_DOMAINS: pipedrive.url,
-      PIPEDRIVE_PANEL_FILE: panelFile,
-      DATABASE_URL: ':memory:',
-      // Fresh per run: the demo keeps nothing between runs.
-      RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
-      RELAY_TENANTS_FILE: tenants,
-      DEMO_INTILERY_TOKEN: sandbox.config.authToken,
-      DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
-      DEMO_API_KEY: DEMO.apiKey,
-      LOG_LEVEL: 'info',
-    },
-  })
-  let output = ''
-  await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1]
-      if (url !== undefined) resolve(url)
-    }
-    relay.stdout.on('data', onData)
-    relay.stderr.on('data', onData)
-    relay.once('exit', (code) =>
-      reject(new Error(`the relay stopped (exit ${String(code)}):\n${output}`))
+  // Everything started is stopped, last first, whether a later step fails or the demo stops.
+  const running = new StopStack()
+  return running.startAll(async () => {
+    // The sandbox's own settings (SANDBOX_CLIENT_ID, SANDBOX_AUTH_TOKEN…) apply in the demo too.
+    const sandbox = await running.start(
+      () => startSandbox({ ...sandboxConfigFromEnv(env), port: ports.sandbox }),
+      (started) => started.stop()
     )
-  }).catch(async (error: unknown) => {
-    await Promise.all([sandbox.stop(), pipedrive.stop()])
-    throw error
-  })
-  // Keep draining the relay's output so it never blocks on a full pipe.
-  relay.stdout.resume()
-  relay.stderr.resume()
-  const stopRelay = async () => {
-    if (relay.exitCode === null) {
-      relay.kill('SIGTERM')
-      await new Promise((resolve) => relay.once('exit', resolve))
-    }
-  }
-  let zendesk: RunningZendeskHost
-  let pipedriveHost: RunningPipedriveHost
-  try {
+    const dir = await running.start(
+      () => mkdtemp(join(tmpdir(), 'intilery-demo-')),
+      (made) => rm(made, { recursive: true, force: true })
+    )
+    // Pipedrive's OAuth redirect and the panel's framing name the relay and the preview host, so
+    // both ports are fixed before anything starts.
+    const relayPort = ports.relay === 0 ? await freePort() : ports.relay
+    const hostPort =
+      (ports.pipedriveHost ?? 0) === 0 ? await freePort() : (ports.pipedriveHost ?? 0)
+    const relayUrl = `http://127.0.0.1:${relayPort}`
+    const pipedrive = await running.start(
+      () =>
+        startPipedrive({
+          clientId: DEMO_PIPEDRIVE.clientId,
+          clientSecret: DEMO_PIPEDRIVE.clientSecret,
+          redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
+          port: ports.pipedrive ?? 0,
+        }),
+      (started) => started.stop()
+    )
+    const zendeskAppDir = join(dir, 'zendesk-app')
+    // Both apps build at once, as their own processes; the relay needs the panel page's path.
+    // Both are awaited even when one fails, so no build is still running once this rejects.
+    const [zendeskBuild, panelBuild] = await Promise.allSettled([
+      buildZendeskApp(zendeskAppDir),
+      buildPipedrivePanel(join(dir, 'pipedrive-panel')),
+    ])
+    if (zendeskBuild.status === 'rejected') throw zendeskBuild.reason
+    if (panelBuild.status === 'rejected') throw panelBuild.reason
+    const tenants = join(dir, 'tenants.yaml')
+    writeFileSync(
+      tenants,
+      [
+        'tenants:',
+        '  - id: demo',
+        '    name: Demo brand (sandbox)',
+        `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
+        `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
+        `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
+        "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
+        '',
+      ].join('\n')
+    )
+    const relay = await running.start(
+      () =>
+        startRelayProcess({
+          PORT: String(relayPort),
+          RELAY_PUBLIC_URL: relayUrl,
+          RELAY_FRAME_ANCESTORS: `http://127.0.0.1:${hostPort}`,
+          PIPEDRIVE_CLIENT_ID: DEMO_PIPEDRIVE.clientId,
+          PIPEDRIVE_CLIENT_SECRET: DEMO_PIPEDRIVE.clientSecret,
+          PIPEDRIVE_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
+          PIPEDRIVE_CUSTOM_PANEL_JWT_SECRET: DEMO_PIPEDRIVE.panelJwtSecret,
+          PIPEDRIVE_OAUTH_URL: pipedrive.url,
+          // The stand-in answers token requests with its own origin as api_domain.
+          PIPEDRIVE_API_DOMAINS: pipedrive.url,
+          PIPEDRIVE_PANEL_FILE: panelBuild.value,
+          DATABASE_URL: ':memory:',
+          // Fresh per run: the demo keeps nothing between runs.
+          RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+          RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
+          RELAY_TENANTS_FILE: tenants,
+          DEMO_INTILERY_TOKEN: sandbox.config.authToken,
+          DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
+          DEMO_API_KEY: DEMO.apiKey,
+          LOG_LEVEL: 'info',
+        }),
+      (started) => started.stop()
+    )
     await installDemoPipedrive(relayUrl, DEMO_PIPEDRIVE.userId)
-    pipedriveHost = await startPipedriveHost({
-      relayUrl,
-      companyId: DEMO_PIPEDRIVE.companyId,
-      userId: DEMO_PIPEDRIVE.userId,
-      panelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
-      customPanelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
-      schema: pipedrivePanelSchema(),
-      port: hostPort,
-    })
-    zendesk = await startZendeskHost({
-      appDir: zendeskAppDir,
-      subdomain: DEMO.zendeskSubdomain,
-      settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
-      secureScopes: { shared_secret: ['jwt_secret_key'] },
-      domainWhitelist: [new URL(relayUrl).hostname],
-      port: ports.zendesk,
-    })
-  } catch (error) {
-    await stopRelay()
-    await Promise.all([sandbox.stop(), pipedrive.stop()])
-    throw error
-  }
+    const pipedriveHost = await running.start(
+      () =>
+        startPipedriveHost({
+          relayUrl,
+          companyId: DEMO_PIPEDRIVE.companyId,
+          userId: DEMO_PIPEDRIVE.userId,
+          panelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
+          customPanelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
+          schema: pipedrivePanelSchema(),
+          port: hostPort,
+        }),
+      (started) => started.stop()
+    )
+    const zendesk = await running.start(
+      () =>
+        startZendeskHost({
+          appDir: zendeskAppDir,
+          subdomain: DEMO.zendeskSubdomain,
+          settings: { relay_url: relayUrl, shared_secret: DEMO.zendeskSecret },
+          secureScopes: { shared_secret: ['jwt_secret_key'] },
+          domainWhitelist: [new URL(relayUrl).hostname],
+          port: ports.zendesk,
+        }),
+      (started) => started.stop()
+    )
+    const parts = { sandbox, relayUrl, zendesk, zendeskAppDir, pipedrive, pipedriveHost }
+    return demoHandle({ ...parts, relayPid: relay.pid }, () => running.stopAll())
+  })
+}
+
+/** The running demo's handle: its servers, token helpers, and the stop of everything started. */
+function demoHandle(
+  parts: Omit<RunningDemo, 'zendeskToken' | 'pipedrivePanelUrl' | 'stop'>,
+  stop: () => Promise<void>
+): RunningDemo {
+  const { relayUrl } = parts
   return {
-    sandbox,
-    relayUrl,
-    zendesk,
-    zendeskAppDir,
-    pipedrive,
-    pipedriveHost,
+    ...parts,
     pipedrivePanelUrl: async (resource, id) => {
       const iat = Math.floor(Date.now() / 1000)
       const { companyId, userId } = DEMO_PIPEDRIVE
@@ -252,10 +253,6 @@ export async function startDemo(
         'HS256'
       )
     },
-    stop: async () => {
-      await Promise.all([zendesk.stop(), pipedriveHost.stop()])
-      await stopRelay()
-      await Promise.all([sandbox.stop(), pipedrive.stop()])
-    },
+    stop,
   }
 }

@@ -5,13 +5,18 @@ import { SEEDED } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { DEMO_PIPEDRIVE } from '../src/pipedrive-demo.ts'
-import { DEMO, startDemo, type RunningDemo } from '../src/start-demo.ts'
+import { DEMO, startDemo, StopStack, type RunningDemo } from '../src/start-demo.ts'
 
+// Stopped whether or not the set-up got as far as a running demo.
+const running = new StopStack()
 let demo: RunningDemo
 beforeAll(async () => {
-  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
+  demo = await running.start(
+    () => startDemo({ sandbox: 0, relay: 0, zendesk: 0 }),
+    (started) => started.stop()
+  )
 }, 60_000)
-afterAll(() => demo.stop())
+afterAll(() => running.stopAll())
 
 it('serves Joe Bloggs’ context through the relay with the demo installation’s JWT', async () => {
   const response = await fetch(
