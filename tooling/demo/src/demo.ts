@@ -11,6 +11,21 @@ import { DEMO, startDemo } from './start-demo.ts'
 
 const write = (line = '') => process.stdout.write(`${line}\n`)
 
+// Ctrl-C reaches every process of the terminal's group, and pnpm forwards it (then SIGTERM) to its
+// script too: one Ctrl-C is several signals here. The first stops the demo and ends with exit 0;
+// the others wait for that stop. Registered before anything starts, so a Ctrl-C during the start
+// stops the demo as soon as it is up (or has stopped what it started on failing).
+let stopRequested = false
+let stopDemo: (() => void) | undefined
+const onSignal = () => {
+  if (stopRequested) return
+  stopRequested = true
+  write('Stopping the demo…')
+  stopDemo?.()
+}
+process.on('SIGINT', onSignal)
+process.on('SIGTERM', onSignal)
+
 try {
   const demo = await startDemo(
     {
@@ -84,15 +99,31 @@ try {
     'Any customer in any locale, from a sandbox of its own: npx --yes pnpm@10.34.8 customer email:joe.bloggs@intilery.com --locale de'
   )
   write('Press Ctrl-C to stop.')
-  const stop = () => {
+  stopDemo = () => {
     demo.stop().then(
-      () => process.exit(0),
-      () => process.exit(1)
+      () => {
+        write('Stopped.')
+        process.exit(0)
+      },
+      (error: unknown) => {
+        process.stderr.write(`demo: stopping failed: ${describe(error)}\n`)
+        process.exit(1)
+      }
     )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  if (stopRequested) stopDemo()
 } catch (error) {
-  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`)
+  // Interrupted while starting: what had started is stopped, and stopping is what was asked for.
+  if (stopRequested) {
+    write('Stopped.')
+    process.exit(0)
+  }
+  process.stderr.write(`demo: ${describe(error)}\n`)
   process.exit(1)
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError)
+    return [error.message, ...error.errors.map(describe)].join('\n  ')
+  return error instanceof Error ? error.message : String(error)
 }

@@ -1,0 +1,99 @@
+// The demo leaves nothing running: Ctrl-C on the README's `pnpm start` stops every server and ends
+// with exit 0 and no pnpm error, and a start that fails half-way stops what it had started.
+import { spawn } from 'node:child_process'
+import { createServer, type Server } from 'node:net'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+
+import { expect, it } from 'vitest'
+
+import { freePort } from '../src/pipedrive-demo.ts'
+import { startDemo } from '../src/start-demo.ts'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** Resolves once nothing listens on `port` any more: a server of ours can listen there. */
+async function listenable(port: number): Promise<boolean> {
+  const server = createServer()
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => resolve(true))
+  })
+  if (listening) await new Promise((resolve) => server.close(resolve))
+  return listening
+}
+
+async function demoPorts() {
+  return {
+    sandbox: await freePort(),
+    relay: await freePort(),
+    zendesk: await freePort(),
+    pipedrive: await freePort(),
+    pipedriveHost: await freePort(),
+  }
+}
+
+it('stops on Ctrl-C under `pnpm start` with exit 0, no error, and every port free', async () => {
+  const ports = await demoPorts()
+  // The pnpm running this test when there is one (`pnpm test`), else the one on PATH, as the root
+  // start script itself needs.
+  const execPath = process.env.npm_execpath
+  const [command, ...args] =
+    execPath !== undefined && /pnpm/.test(execPath)
+      ? [process.execPath, execPath, 'start']
+      : ['pnpm', 'start']
+  // Its own process group, like a terminal's foreground job, so Ctrl-C reaches every process.
+  const demo = spawn(command ?? 'pnpm', args, {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(ports.sandbox),
+      PORT: String(ports.relay),
+      ZENDESK_PORT: String(ports.zendesk),
+      PIPEDRIVE_PORT: String(ports.pipedrive),
+      PIPEDRIVE_PREVIEW_PORT: String(ports.pipedriveHost),
+    },
+  })
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    demo.once('close', (code, signal) => resolve([code, signal]))
+  )
+  let stdout = ''
+  let stderr = ''
+  demo.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  try {
+    const ready = await new Promise<boolean>((resolve) => {
+      demo.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        if (stdout.includes('Press Ctrl-C to stop.')) resolve(true)
+      })
+      void closed.then(() => resolve(false))
+    })
+    expect(ready, `the demo did not start:\n${stdout}\n${stderr}`).toBe(true)
+    // What a terminal does on Ctrl-C: SIGINT to every process of the foreground group.
+    process.kill(-(demo.pid ?? 0), 'SIGINT')
+    expect(await closed).toEqual([0, null])
+  } finally {
+    if (demo.exitCode === null && demo.signalCode === null)
+      process.kill(-(demo.pid ?? 0), 'SIGKILL')
+  }
+  expect(stderr).toBe('')
+  expect(stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed/)
+  expect(stdout).toMatch(/Stopping the demo…\nStopped.\n$/)
+  for (const port of Object.values(ports)) expect(await listenable(port)).toBe(true)
+}, 180_000)
+
+it('stops the sandbox, Pipedrive, the relay and the preview when the Zendesk host cannot start', async () => {
+  const ports = await demoPorts()
+  // Something else already listens on the Zendesk port: the last server of the start fails.
+  const taken: Server = createServer()
+  await new Promise<void>((resolve) => taken.listen(ports.zendesk, '127.0.0.1', resolve))
+  try {
+    await expect(startDemo(ports)).rejects.toThrow(/EADDRINUSE/)
+  } finally {
+    await new Promise((resolve) => taken.close(resolve))
+  }
+  const { zendesk: _taken, ...started } = ports
+  for (const port of Object.values(started)) expect(await listenable(port)).toBe(true)
+}, 120_000)
