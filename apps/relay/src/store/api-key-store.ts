@@ -5,14 +5,14 @@
  * the database lets nobody call the relay. Every verification reads the row: a revocation takes
  * effect on the very next request, on every relay instance sharing the database.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 
 import { toBase64Url } from '../platform/crypto/encoding.ts'
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import { sameSecret } from '../platform/crypto/same-secret.ts'
 import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
-import type { Schema } from './schema.ts'
+import type { ApiKeysTable, Schema } from './schema.ts'
 
 export type TraitAllowlist = readonly string[] | '*'
 
@@ -64,6 +64,11 @@ export interface ApiKeyStore {
   ): Promise<{ readonly id: string }>
   /** Undefined for anything but a well-formed, known, unrevoked key with the right secret. */
   verify(key: string): Promise<ApiKeyGrant | undefined>
+  /**
+   * The key with this full value, revoked or not (verify says only whether it may be used): how
+   * a declared key (tenants file) is told apart from one never seen. Never returns the secret.
+   */
+  find(key: string): Promise<ApiKeySummary | undefined>
   /** @returns false when there is no such key or it was already revoked. */
   revoke(id: string): Promise<boolean>
   /** The tenant's keys, revoked ones included, oldest first; never a secret or hash. */
@@ -143,6 +148,23 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
         .execute()
     })
 
+  /** The row whose secret matches the whole key, revoked or not; undefined for any other key. */
+  async function rowOf(key: string): Promise<Selectable<ApiKeysTable> | undefined> {
+    const parts = parseApiKey(key)
+    const expected =
+      parts === undefined ? await importedHash(hasher, key) : await hasher(parts.secret)
+    const query = db.selectFrom('api_keys').selectAll()
+    const row = await (
+      parts === undefined
+        ? query.where('secret_hash', '=', expected)
+        : query.where('id', '=', parts.id)
+    ).executeTakeFirst()
+    if (row === undefined) return undefined
+    // Hash first, then compare in constant time: how long this takes must not reveal how much
+    // of a guessed secret was right.
+    return (await sameSecret(row.secret_hash, expected)) ? row : undefined
+  }
+
   return {
     async create(tenantId, input) {
       const parsed = apiKeyInputSchema.safeParse(input)
@@ -166,6 +188,13 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
           },
         ])
       }
+      // verify() reads a key of our own shape by its id: imported under another id it could never
+      // be used, and each start-up would try to import it again.
+      if (parseApiKey(key) !== undefined) {
+        throw new InvalidInputError('api key', [
+          { path: 'key', message: 'has the shape of a key this relay creates; create a new one' },
+        ])
+      }
       const id = `imp_${randomId()}`
       const secretHash = await importedHash(hasher, key)
       await insertKey(tenantId, { id, secretHash, ...parsed.data })
@@ -173,28 +202,19 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
     },
 
     async verify(key) {
-      const parts = parseApiKey(key)
-      const expected =
-        parts === undefined ? await importedHash(hasher, key) : await hasher(parts.secret)
-      const query = db
-        .selectFrom('api_keys')
-        .select(['id', 'tenant_id', 'name', 'secret_hash', 'trait_allowlist', 'revoked_at'])
-      const row = await (
-        parts === undefined
-          ? query.where('secret_hash', '=', expected)
-          : query.where('id', '=', parts.id)
-      ).executeTakeFirst()
-      if (row === undefined) return undefined
-      // Hash first, then compare in constant time: how long this takes must not reveal how much
-      // of a guessed secret was right.
-      const matches = await sameSecret(row.secret_hash, expected)
-      if (!matches || row.revoked_at !== null) return undefined
+      const row = await rowOf(key)
+      if (row === undefined || row.revoked_at !== null) return undefined
       return {
         id: row.id,
         tenantId: row.tenant_id,
         name: row.name,
         traitAllowlist: parseAllowlist(row.trait_allowlist),
       }
+    },
+
+    async find(key) {
+      const row = await rowOf(key)
+      return row === undefined ? undefined : summaryOf(row)
     },
 
     async revoke(id) {
@@ -215,14 +235,18 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
         .orderBy('created_at')
         .orderBy('id')
         .execute()
-      return rows.map((row) => ({
-        id: row.id,
-        tenantId: row.tenant_id,
-        name: row.name,
-        traitAllowlist: parseAllowlist(row.trait_allowlist),
-        createdAt: new Date(row.created_at),
-        revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
-      }))
+      return rows.map(summaryOf)
     },
+  }
+}
+
+function summaryOf(row: Omit<Selectable<ApiKeysTable>, 'secret_hash'>): ApiKeySummary {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    traitAllowlist: parseAllowlist(row.trait_allowlist),
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
   }
 }

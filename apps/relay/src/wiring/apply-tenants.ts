@@ -1,24 +1,66 @@
 /**
+ * @module wiring/apply-tenants
  * Writes declared tenants (from a tenants file) into the store: the tenant itself, then any API
  * keys it declares that the store does not know yet. Used at start-up and by `relay tenants load`.
+ *
+ * A declared key the store already knows is left as it is: an operator who revoked it meant it,
+ * so it stays revoked (a warning says so, for the file to be fixed), and start-up goes on.
  */
 import type { RelayStore } from './relay-store.ts'
 import type { TenantInput } from './tenants-file.ts'
 
+/** Something about a declared key the operator should fix in the file; never the key itself. */
+export type DeclaredKeyWarning =
+  | {
+      readonly kind: 'revoked'
+      readonly tenantId: string
+      readonly keyId: string
+      readonly keyName: string
+    }
+  | {
+      readonly kind: 'other-tenant'
+      readonly tenantId: string
+      readonly keyId: string
+      readonly keyName: string
+      readonly ownerTenantId: string
+    }
+
+export interface AppliedTenant {
+  readonly id: string
+  readonly created: boolean
+  readonly keysImported: number
+  readonly warnings: readonly DeclaredKeyWarning[]
+}
+
+/** What an operator reads for each warning (stderr of `relay tenants load`, the start-up log). */
+export function describeWarning(warning: DeclaredKeyWarning): string {
+  return warning.kind === 'revoked'
+    ? `declared API key ${warning.keyName} (${warning.keyId}) of tenant ${warning.tenantId} is revoked; it stays revoked (remove it from the tenants file)`
+    : `declared API key ${warning.keyName} of tenant ${warning.tenantId} belongs to tenant ${warning.ownerTenantId} (${warning.keyId}); left there`
+}
+
 export async function applyTenants(
   store: RelayStore,
   tenants: readonly TenantInput[]
-): Promise<{ id: string; created: boolean; keysImported: number }[]> {
-  const results = []
+): Promise<AppliedTenant[]> {
+  const results: AppliedTenant[] = []
   for (const { apiKeys, ...tenant } of tenants) {
     const { created } = await store.tenants.upsert(tenant)
     let keysImported = 0
+    const warnings: DeclaredKeyWarning[] = []
     for (const key of apiKeys) {
-      if ((await store.apiKeys.verify(key.key)) !== undefined) continue
-      await store.apiKeys.import(tenant.id, key)
-      keysImported += 1
+      const known = await store.apiKeys.find(key.key)
+      if (known === undefined) {
+        await store.apiKeys.import(tenant.id, key)
+        keysImported += 1
+        continue
+      }
+      const about = { tenantId: tenant.id, keyId: known.id, keyName: key.name }
+      if (known.tenantId !== tenant.id)
+        warnings.push({ kind: 'other-tenant', ...about, ownerTenantId: known.tenantId })
+      else if (known.revokedAt !== undefined) warnings.push({ kind: 'revoked', ...about })
     }
-    results.push({ id: tenant.id, created, keysImported })
+    results.push({ id: tenant.id, created, keysImported, warnings })
   }
   return results
 }

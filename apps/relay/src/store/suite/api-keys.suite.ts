@@ -30,6 +30,42 @@ export function registerApiKeyTests(use: UseContext): void {
       expect(await store.apiKeys.verify('demo-api-key')).toBeUndefined()
     })
 
+    it('finds a key by its whole value, revoked or not, and nothing for a wrong secret', async () => {
+      const { store, clock } = use()
+      await store.tenants.upsert(acme())
+      const { id: imported } = await store.apiKeys.import('acme', {
+        key: 'demo-api-key',
+        name: 'demo',
+        traitAllowlist: '*',
+      })
+      const { id, key } = await store.apiKeys.create('acme', { name: 'svc', traitAllowlist: '*' })
+      clock.ms = START_MS + 5
+      await store.apiKeys.revoke(imported)
+      expect(await store.apiKeys.find('demo-api-key')).toEqual({
+        id: imported,
+        tenantId: 'acme',
+        name: 'demo',
+        traitAllowlist: '*',
+        createdAt: new Date(START_MS),
+        revokedAt: new Date(START_MS + 5),
+      })
+      expect((await store.apiKeys.find(key))?.id).toBe(id)
+      expect(
+        await store.apiKeys.find(`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`)
+      ).toBeUndefined()
+      expect(await store.apiKeys.find('demo-api-kez')).toBeUndefined()
+    })
+
+    it('refuses to import a key of its own shape, which it could never verify', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      const { key } = await store.apiKeys.create('acme', { name: 'svc', traitAllowlist: '*' })
+      const imported = `icr_${'0'.repeat(18)}_${key.slice(-43)}`
+      await expect(
+        store.apiKeys.import('acme', { key: imported, name: 'x', traitAllowlist: '*' })
+      ).rejects.toThrow('has the shape of a key this relay creates')
+    })
+
     it('refuses to import a short key or one for an unknown tenant', async () => {
       const { store } = use()
       await store.tenants.upsert(acme())
