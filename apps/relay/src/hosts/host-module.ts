@@ -15,6 +15,7 @@ import type { ReadAuditor } from '../platform/http/audit.ts'
 import type { Hs256Check } from '../platform/auth/hs256.ts'
 import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../ports.ts'
 import type { MigrationSet } from '../store/migrations.ts'
+import type { SealedColumn } from '../store/sealed-columns.ts'
 import type { Executor } from '../store/schema.ts'
 import type { TenantStore } from '../store/tenant-store.ts'
 import type { HostLinkRules, LinkInput, TenantLink } from '../store/tenant-schema.ts'
@@ -86,7 +87,10 @@ export interface HostCliContext {
   readonly tenants: HostTenantAccess
   /** A secret from `--<envFlag> VAR` or `--<fileFlag> path`; never a plain argument. */
   readonly secret: (envFlag: string, fileFlag: string) => string
+  /** The command's output (stdout). */
   readonly out: (text: string) => void
+  /** Warnings and failures (stderr). */
+  readonly err: (text: string) => void
 }
 
 export interface HostCli {
@@ -137,6 +141,11 @@ export interface HostModule<
   readonly config: HostConfig<ConfigShape>
   /** Tables of its own; names share one sequence with every other module's (store/migrations). */
   readonly migrations: MigrationSet
+  /**
+   * The sealed columns of its own tables (e.g. OAuth tokens), so that checking and rotating the
+   * encryption key (`relay encryption rotate`) reach them too.
+   */
+  readonly sealed?: readonly SealedColumn[]
   /** The host's app on Node from its settings; it refuses every request when not configured. */
   start(context: HostStartContext): HostApp
 }

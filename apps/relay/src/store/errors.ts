@@ -43,6 +43,13 @@ export class UnknownTenantError extends RelayError {
   }
 }
 
+/** A tenant with that id exists already; nothing was written (`update` changes one). */
+export class TenantExistsError extends RelayError {
+  constructor(readonly tenantId: string) {
+    super('misconfigured', 'A tenant with that id exists already')
+  }
+}
+
 /**
  * A host account (a Zendesk subdomain, a Pipedrive company…) is already claimed by another tenant:
  * one host account maps to exactly one tenant, or a request could read the wrong brand. Nothing was
@@ -87,5 +94,37 @@ export class DatabaseUrlError extends RelayError {
   constructor(reason: string) {
     // The URL itself is left out on purpose: Postgres URLs carry passwords.
     super('misconfigured', `Unsupported database URL: ${reason}`)
+  }
+}
+
+/**
+ * The encryption key opens none of the secrets the database holds: they were sealed under another
+ * key (a rotated one, or another environment's). Fix the configuration; nothing was written.
+ */
+export class WrongEncryptionKeyError extends RelayError {
+  constructor() {
+    super(
+      'misconfigured',
+      'RELAY_ENCRYPTION_KEY does not open the secrets in this database; was it rotated?'
+    )
+  }
+}
+
+/**
+ * One sealed value does not open under the key that opens the others (a tampered or hand-copied
+ * row): a key rotation stops there and changes nothing. Names the row by its key, never a secret.
+ */
+export class UnopenedSecretError extends RelayError {
+  constructor(
+    readonly table: string,
+    readonly column: string,
+    readonly rowKey: readonly string[],
+    init: { cause?: unknown } = {}
+  ) {
+    super(
+      'internal',
+      `${table}.${column} of (${rowKey.join(', ')}) does not open under the current key`,
+      init
+    )
   }
 }

@@ -18,6 +18,7 @@ import {
 import type { Schema } from './schema.ts'
 import { registerApiKeyTests } from './suite/api-keys.suite.ts'
 import { registerAuditTests } from './suite/audit.suite.ts'
+import { registerEncryptionTests } from './suite/encryption.suite.ts'
 import {
   AUDIT_KEY,
   ENCRYPTION_KEY,
@@ -132,6 +133,7 @@ export function registerStoreSuite(
     registerApiKeyTests(use)
     registerAuditTests(use)
     registerPipedriveTests(use)
+    registerEncryptionTests(use)
 
     describe('referential integrity', () => {
       it('removing a tenant removes its installs, companies and keys, and keeps its audit trail', async () => {

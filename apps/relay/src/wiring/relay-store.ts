@@ -14,12 +14,18 @@ import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { createApiKeyStore, type ApiKeyStore } from '../store/api-key-store.ts'
 import { createAuditLog, type AuditLog } from '../store/audit-log.ts'
 import {
+  checkEncryptionKey,
+  rotateEncryptionKey,
+  type RotatedColumn,
+} from '../store/encryption-key.ts'
+import {
   joinMigrations,
   migrateToLatest,
   sharedMigrations,
   type MigrationSet,
 } from '../store/migrations.ts'
 import type { Schema } from '../store/schema.ts'
+import { storeSealedColumns, type SealedColumn } from '../store/sealed-columns.ts'
 import type { LinkRulebook } from '../store/tenant-schema.ts'
 import { createTenantStore } from '../store/tenant-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
@@ -41,6 +47,12 @@ export const auditChannels: readonly string[] = [
   'cli',
 ]
 
+/** Every sealed secret's column: the store's own and each registered host's. */
+export const sealedColumns: readonly SealedColumn[] = [
+  ...storeSealedColumns,
+  ...hostModules.flatMap((host): readonly SealedColumn[] => ('sealed' in host ? host.sealed : [])),
+]
+
 /** Each registered host's link rules, by name. */
 export const linkRulebook: LinkRulebook = new Map(
   hostModules.map((host) => [host.name, host.links])
@@ -60,6 +72,18 @@ export interface RelayStore {
   readonly tenants: DeclaredTenantStore
   readonly apiKeys: ApiKeyStore
   readonly audit: AuditLog
+  readonly encryption: {
+    /**
+     * @throws WrongEncryptionKeyError when secrets are stored and the store's key opens none of
+     *   them (see store/encryption-key.ts).
+     */
+    check(): Promise<void>
+    /**
+     * Re-seals every secret under `to`, all or nothing. The store keeps its old key: close it
+     * after, and open the database under the new key.
+     */
+    rotate(to: SecretBox): Promise<RotatedColumn[]>
+  }
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>
   /** Closes the database (the SQLite handle, the Postgres pool). The store is unusable after. */
@@ -76,6 +100,10 @@ export function createRelayStore({
     tenants: declaredTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook })),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
+    encryption: {
+      check: () => checkEncryptionKey(db, secretBox, sealedColumns),
+      rotate: (to) => rotateEncryptionKey(db, sealedColumns, secretBox, to),
+    },
     async ping() {
       await sql`select 1`.execute(db)
     },

@@ -5,7 +5,10 @@
  * PIPEDRIVE_CLIENT_ID/SECRET and RELAY_PUBLIC_URL are set.
  */
 import type { HostApp, HostModule, HostStartContext } from '../host-module.ts'
-import { createPipedriveInstallationStore } from './install/installation-store.ts'
+import {
+  createPipedriveInstallationStore,
+  installationSealedColumns,
+} from './install/installation-store.ts'
 import { createUsedStateStore } from './install/used-states.ts'
 import { DEFAULT_PANEL_FILE, nodePipedriveDeps, panelPageFromFile } from './node-pipedrive-deps.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
@@ -58,5 +61,6 @@ export const pipedriveHost = {
   cli: pipedriveCli,
   config: pipedriveConfig,
   migrations: pipedriveMigrations,
+  sealed: installationSealedColumns,
   start,
 } satisfies HostModule<typeof pipedriveTenantFields.shape, typeof pipedriveConfig.shape>

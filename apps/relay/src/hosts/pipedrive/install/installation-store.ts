@@ -8,6 +8,7 @@ import type { Generated, Kysely, Selectable } from 'kysely'
 
 import type { SecretBox } from '../../../platform/crypto/secret-box.ts'
 import type { Schema } from '../../../store/schema.ts'
+import type { SealedColumn } from '../../../store/sealed-columns.ts'
 
 export interface PipedriveInstallationsTable {
   company_id: string
@@ -66,6 +67,16 @@ export interface PipedriveInstallationStore {
 
 const context = (companyId: string, userId: string, which: 'access' | 'refresh') =>
   `pipedrive:${companyId}:${userId}:${which}-token`
+
+/** Both tokens of every installation, for the encryption key's check and rotation. */
+export const installationSealedColumns: readonly SealedColumn[] = (
+  ['access', 'refresh'] as const
+).map((which) => ({
+  table: 'pipedrive_installations',
+  column: `${which}_token_sealed`,
+  key: ['company_id', 'user_id'],
+  context: (row) => context(row.company_id ?? '', row.user_id ?? '', which),
+}))
 
 export function createPipedriveInstallationStore(deps: {
   readonly db: Kysely<Schema>
