@@ -64,6 +64,17 @@ export const tenantInputSchema = z.strictObject({
 })
 export type TenantInput = z.input<typeof tenantInputSchema>
 
+/**
+ * What `tenants.update` takes: only the fields to change, and links to add (a link the tenant has
+ * already gets the given secret). The Intilery token changes only through its own rotation.
+ */
+export const tenantPatchSchema = z.strictObject({
+  name: baseTenantShape.name.optional(),
+  intilery: intileryInputSchema.omit({ authToken: true }).partial().optional(),
+  links: z.array(linkInputSchema).max(500).default([]),
+})
+export type TenantPatch = z.input<typeof tenantPatchSchema>
+
 /** A link as the relay uses it: the secret opened. Never for a response or a log. */
 export interface TenantLink {
   readonly host: string

@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely'
 
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { InvalidInputError, OwnershipConflictError } from './errors.ts'
+import { InvalidInputError, OwnershipConflictError, TenantExistsError } from './errors.ts'
 import type { Executor, Schema, TenantsTable } from './schema.ts'
 import { assertUnclaimed, checkLinks, type CheckedLink } from './tenant-links.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'
@@ -23,8 +23,10 @@ import {
   type LinkRulebook,
   type Tenant,
   type TenantInput,
+  type TenantPatch,
   type TenantSummary,
 } from './tenant-schema.ts'
+import { rotateIntileryToken, updateTenant } from './tenant-updates.ts'
 
 export interface TenantStore {
   /**
@@ -34,6 +36,18 @@ export interface TenantStore {
    * @throws OwnershipConflictError when a host account belongs to another tenant.
    */
   upsert(input: TenantInput): Promise<{ readonly created: boolean }>
+  /**
+   * Creates a tenant that does not exist yet.
+   * @throws TenantExistsError when one has that id (nothing is written); as upsert otherwise.
+   */
+  create(input: TenantInput): Promise<void>
+  /**
+   * Changes only the fields given and adds the links given; keeps everything else (links, secrets,
+   * the Intilery token). @see updateTenant
+   */
+  update(id: string, patch: TenantPatch): Promise<boolean>
+  /** Seals a new Intilery token for the tenant. @see rotateIntileryToken */
+  rotateIntileryToken(id: string, token: string): Promise<boolean>
   /** @throws SecretBoxError when a stored secret does not open (wrong key or tampered row). */
   get(id: string): Promise<Tenant | undefined>
   /** Every tenant, by id, without secrets. */
@@ -70,6 +84,9 @@ export interface TenantStoreDeps {
   readonly rulebook: LinkRulebook
 }
 
+/** `create` refuses an existing id; `upsert` replaces that tenant whole. */
+type WriteMode = 'create' | 'upsert'
+
 interface SealedTenant {
   readonly tenant: Omit<TenantInput, 'links'>
   readonly tokenSealed: string
@@ -80,37 +97,45 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
   const read = (executor: Executor, id: string) => readTenant(executor, secretBox, id)
   const normalised = (host: string, accountId: string) =>
     rulebook.get(host)?.accountId.safeParse(accountId)
+  const deps = { db, secretBox, now, rulebook }
+
+  async function write(input: TenantInput, mode: WriteMode): Promise<{ created: boolean }> {
+    const parsed = tenantInputSchema.safeParse(input)
+    if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
+    const { links, ...tenant } = parsed.data
+    const checked = checkLinks(rulebook, links)
+    // Sealed before the transaction opens: on SQLite an open write transaction holds the only
+    // connection, so it should not wait on anything but the database.
+    const sealed: SealedTenant = {
+      tenant,
+      tokenSealed: await secretBox.seal(
+        tenant.intilery.authToken,
+        sealingContext.intileryToken(tenant.id)
+      ),
+      links: await Promise.all(
+        checked.map(async (link) => ({
+          ...link,
+          sealed:
+            link.secret === undefined
+              ? null
+              : await secretBox.seal(
+                  link.secret,
+                  sealingContext.linkSecret(tenant.id, link.host, link.accountId)
+                ),
+        }))
+      ),
+    }
+    const at = now()
+    return db.transaction().execute((trx) => writeTenant(trx, rulebook, sealed, at, mode))
+  }
 
   return {
-    async upsert(input) {
-      const parsed = tenantInputSchema.safeParse(input)
-      if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
-      const { links, ...tenant } = parsed.data
-      const checked = checkLinks(rulebook, links)
-      // Sealed before the transaction opens: on SQLite an open write transaction holds the only
-      // connection, so it should not wait on anything but the database.
-      const sealed: SealedTenant = {
-        tenant,
-        tokenSealed: await secretBox.seal(
-          tenant.intilery.authToken,
-          sealingContext.intileryToken(tenant.id)
-        ),
-        links: await Promise.all(
-          checked.map(async (link) => ({
-            ...link,
-            sealed:
-              link.secret === undefined
-                ? null
-                : await secretBox.seal(
-                    link.secret,
-                    sealingContext.linkSecret(tenant.id, link.host, link.accountId)
-                  ),
-          }))
-        ),
-      }
-      const at = now()
-      return db.transaction().execute((trx) => writeTenant(trx, rulebook, sealed, at))
+    upsert: (input) => write(input, 'upsert'),
+    async create(input) {
+      await write(input, 'create')
     },
+    update: (id, patch) => updateTenant(deps, id, patch),
+    rotateIntileryToken: (id, token) => rotateIntileryToken(deps, id, token),
 
     async get(id) {
       return tenantIdSchema.safeParse(id).success ? read(db, id) : undefined
@@ -221,13 +246,15 @@ async function writeTenant(
   trx: Executor,
   rulebook: LinkRulebook,
   { tenant, tokenSealed, links }: SealedTenant,
-  at: number
+  at: number,
+  mode: WriteMode
 ): Promise<{ created: boolean }> {
   const existing = await trx
     .selectFrom('tenants')
     .select('id')
     .where('id', '=', tenant.id)
     .executeTakeFirst()
+  if (existing !== undefined && mode === 'create') throw new TenantExistsError(tenant.id)
   const columns = {
     name: tenant.name,
     intilery_base_url: tenant.intilery.baseUrl,

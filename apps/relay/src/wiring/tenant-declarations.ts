@@ -15,6 +15,7 @@ import {
   type Tenant,
   type TenantInput,
   type TenantLink,
+  type TenantPatch,
   type TenantSummary,
 } from '../store/tenant-schema.ts'
 import type { HostsTenantFields, HostsTenantInput } from './host-types.ts'
@@ -24,8 +25,14 @@ const declarationSchema = z.strictObject({
   ...(Object.assign({}, ...hostModules.map((host) => host.tenantFields.shape)) as object),
 })
 
+const patchSchema = z.strictObject({
+  ...(Object.assign({}, ...hostModules.map((host) => host.tenantFields.shape)) as object),
+})
+
 /** What `tenants.upsert` takes (before trimming and lower-casing). */
 export type TenantDeclaration = z.input<z.ZodObject<typeof baseTenantShape>> & HostsTenantInput
+/** What `tenants.update` takes: fields to change, and host accounts to link (e.g. `zendesk: […]`). */
+export type TenantDeclarationPatch = Omit<TenantPatch, 'links'> & HostsTenantInput
 /** A tenant with its secrets opened and each host's fields: never for a response or a log. */
 export type DeclaredTenant = Omit<Tenant, 'links'> & HostsTenantFields
 /** A tenant as listed, with each host's summary (`zendeskSubdomains`…): no secrets. */
@@ -47,6 +54,24 @@ export function toTenantInput(declaration: TenantDeclaration): TenantInput {
   }
 }
 
+/**
+ * @throws InvalidInputError naming the host field; nothing is written.
+ */
+export function toTenantPatch({
+  name,
+  intilery,
+  ...hostFields
+}: TenantDeclarationPatch): TenantPatch {
+  const parsed = patchSchema.safeParse(hostFields)
+  if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
+  const fields = parsed.data as Record<string, unknown>
+  return {
+    ...(name === undefined ? {} : { name }),
+    ...(intilery === undefined ? {} : { intilery }),
+    links: hostModules.flatMap((host) => host.tenantFields.toLinks(fields as never)),
+  }
+}
+
 const linksOf = (links: readonly TenantLink[], host: string) =>
   links.filter((link) => link.host === host)
 
@@ -63,9 +88,16 @@ export function toDeclaredSummary({ links, ...summary }: TenantSummary): Declare
 }
 
 /** The tenant store as declarations see it; lookups by link pass through unchanged. */
-export interface DeclaredTenantStore extends Omit<TenantStore, 'upsert' | 'get' | 'list'> {
+export interface DeclaredTenantStore extends Omit<
+  TenantStore,
+  'upsert' | 'create' | 'update' | 'get' | 'list'
+> {
   /** @see TenantStore.upsert; input errors name the declaration's fields. */
   upsert(declaration: TenantDeclaration): Promise<{ readonly created: boolean }>
+  /** @see TenantStore.create */
+  create(declaration: TenantDeclaration): Promise<void>
+  /** @see TenantStore.update; the host fields given are links to add. */
+  update(id: string, patch: TenantDeclarationPatch): Promise<boolean>
   get(id: string): Promise<DeclaredTenant | undefined>
   list(): Promise<DeclaredTenantSummary[]>
   /** Every tenant with its links as the store keeps them (host, account id): for listings. */
@@ -75,6 +107,9 @@ export interface DeclaredTenantStore extends Omit<TenantStore, 'upsert' | 'get' 
 export function declaredTenantStore(store: TenantStore): DeclaredTenantStore {
   return {
     upsert: async (declaration) => store.upsert(toTenantInput(declaration)),
+    create: async (declaration) => store.create(toTenantInput(declaration)),
+    update: async (id, patch) => store.update(id, toTenantPatch(patch)),
+    rotateIntileryToken: (id, token) => store.rotateIntileryToken(id, token),
     get: async (id) => {
       const tenant = await store.get(id)
       return tenant === undefined ? undefined : toDeclaredTenant(tenant)

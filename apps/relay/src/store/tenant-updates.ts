@@ -1,0 +1,127 @@
+/**
+ * @module store/tenant-updates
+ * Changing part of a tenant: the fields an operator names (`relay tenants update`), and a new
+ * Intilery token (`relay tenants rotate-token`). Everything not named is kept as it is: links,
+ * their secrets, the token. Replacing a tenant whole is the tenant store's upsert.
+ */
+import type { Kysely } from 'kysely'
+
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import { InvalidInputError, OwnershipConflictError } from './errors.ts'
+import type { Schema, TenantsTable } from './schema.ts'
+import { checkLinks } from './tenant-links.ts'
+import {
+  intileryInputSchema,
+  sealingContext,
+  tenantPatchSchema,
+  type LinkRulebook,
+  type TenantPatch,
+} from './tenant-schema.ts'
+
+export interface TenantUpdateDeps {
+  readonly db: Kysely<Schema>
+  readonly secretBox: SecretBox
+  readonly now: () => number
+  readonly rulebook: LinkRulebook
+}
+
+/**
+ * @returns false when there is no such tenant (nothing written).
+ * @throws InvalidInputError for a bad field or link; OwnershipConflictError when a link to add
+ *   belongs to another tenant. Nothing is written then either.
+ */
+export async function updateTenant(
+  { db, secretBox, now, rulebook }: TenantUpdateDeps,
+  id: string,
+  patch: TenantPatch
+): Promise<boolean> {
+  const parsed = tenantPatchSchema.safeParse(patch)
+  if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
+  const { name, intilery = {}, links } = parsed.data
+  const checked = checkLinks(rulebook, links)
+  // Sealed before the transaction, as in upsert: it should wait on nothing but the database.
+  const sealed = await Promise.all(
+    checked.map(async (link) => ({
+      ...link,
+      sealed:
+        link.secret === undefined
+          ? null
+          : await secretBox.seal(
+              link.secret,
+              sealingContext.linkSecret(id, link.host, link.accountId)
+            ),
+    }))
+  )
+  const columns: Partial<TenantsTable> = {
+    ...(name === undefined ? {} : { name }),
+    ...(intilery.baseUrl === undefined ? {} : { intilery_base_url: intilery.baseUrl }),
+    ...(intilery.clientId === undefined ? {} : { intilery_client_id: intilery.clientId }),
+    ...(intilery.accountId === undefined ? {} : { intilery_account_id: intilery.accountId }),
+    ...(intilery.brandId === undefined ? {} : { intilery_brand_id: intilery.brandId }),
+  }
+  const at = now()
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('tenants')
+      .set({ ...columns, updated_at: at })
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (updated.numUpdatedRows === 0n) return false
+    for (const link of sealed) {
+      const owner = await trx
+        .selectFrom('tenant_links')
+        .select('tenant_id')
+        .where('host', '=', link.host)
+        .where('account_id', '=', link.accountId)
+        .executeTakeFirst()
+      if (owner !== undefined && owner.tenant_id !== id)
+        throw new OwnershipConflictError(
+          rulebook.get(link.host)?.label ?? link.host,
+          link.accountId,
+          owner.tenant_id
+        )
+      if (owner === undefined)
+        await trx
+          .insertInto('tenant_links')
+          .values({
+            host: link.host,
+            account_id: link.accountId,
+            tenant_id: id,
+            secret_sealed: link.sealed,
+            created_at: at,
+          })
+          .execute()
+      else if (link.sealed !== null)
+        await trx
+          .updateTable('tenant_links')
+          .set({ secret_sealed: link.sealed })
+          .where('host', '=', link.host)
+          .where('account_id', '=', link.accountId)
+          .execute()
+    }
+    return true
+  })
+}
+
+/**
+ * @returns false when there is no such tenant.
+ * @throws InvalidInputError when the token is empty or too long.
+ */
+export async function rotateIntileryToken(
+  { db, secretBox, now }: TenantUpdateDeps,
+  id: string,
+  token: string
+): Promise<boolean> {
+  const parsed = intileryInputSchema.shape.authToken.safeParse(token)
+  if (!parsed.success)
+    throw new InvalidInputError('tenant', [
+      { path: 'intilery.authToken', message: parsed.error.issues[0]?.message ?? 'invalid' },
+    ])
+  const sealed = await secretBox.seal(parsed.data, sealingContext.intileryToken(id))
+  const result = await db
+    .updateTable('tenants')
+    .set({ intilery_token_sealed: sealed, updated_at: now() })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
