@@ -1,21 +1,26 @@
 #!/usr/bin/env -S npx tsx
-/** The `relay` command: see cli/run-cli.ts. Errors print one line and the usage, exit code 1 or 2. */
+/**
+ * The `relay` command: see cli/run-cli.ts. A failure prints one line (`relay: <message>`, never a
+ * stack) and, for a wrong call, the usage; the exit code says which (run-cli's exitCodeOf).
+ */
 import process from 'node:process'
+import { text } from 'node:stream/consumers'
 
-import { CliUsageError, runCli, USAGE } from './cli/run-cli.ts'
+import { exitCodeOf, runCli, USAGE } from './cli/run-cli.ts'
 
 const io = {
   env: process.env,
   out: (t: string) => process.stdout.write(t),
   err: (t: string) => process.stderr.write(t),
+  stdin: () => text(process.stdin),
 }
 runCli(process.argv.slice(2), io).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const usage = error instanceof CliUsageError || (error instanceof TypeError && 'code' in error)
+    const code = exitCodeOf(error)
     io.err(
-      `relay: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`
+      `relay: ${error instanceof Error ? error.message : String(error)}\n${code === 2 ? USAGE : ''}`
     )
-    process.exit(usage ? 2 : 1)
+    process.exit(code)
   }
 )

@@ -1,24 +1,30 @@
-/** Opens the configured store for one CLI command (migrating it first) and closes it after. */
+/**
+ * Opens the configured store for one CLI command (migrating it first) and closes it after. The
+ * encryption key is checked before the command runs: a wrong key must neither fail half-way
+ * through nor seal new secrets beside ones it cannot open.
+ */
 import { createNodeHasher } from '../platform/crypto/node-hasher.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import { openDatabase } from '../store/database.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase, type RelayStore } from '../wiring/relay-store.ts'
 
+/** @throws WrongEncryptionKeyError when RELAY_ENCRYPTION_KEY opens none of the stored secrets. */
 export async function withStore<T>(
   config: RelayConfig,
   run: (store: RelayStore) => Promise<T>
 ): Promise<T> {
   const db = openDatabase(config.databaseUrl)
-  await migrateRelayDatabase(db)
-  const store = createRelayStore({
-    db,
-    secretBox: await createSecretBox(config.encryptionKey),
-    hasher: createNodeHasher(config.auditKey),
-  })
   try {
+    await migrateRelayDatabase(db)
+    const store = createRelayStore({
+      db,
+      secretBox: await createSecretBox(config.encryptionKey),
+      hasher: createNodeHasher(config.auditKey),
+    })
+    await store.encryption.check()
     return await run(store)
   } finally {
-    await store.close()
+    await db.destroy()
   }
 }

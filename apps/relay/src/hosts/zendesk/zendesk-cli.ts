@@ -14,7 +14,7 @@ export const zendeskCli: HostCli = {
     'zendesk-secret-file': { type: 'string' },
   },
   addUsage:
-    '[--zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)]',
+    '[--zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path|->)]',
   tenantFields({ values, secret }) {
     const subdomain = values['zendesk-subdomain']
     return {
@@ -27,8 +27,8 @@ export const zendeskCli: HostCli = {
   commands: {
     'tenants rotate-secret': {
       usage:
-        'relay tenants rotate-secret --zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path>)',
-      async run({ values, tenants, secret, out }) {
+        'relay tenants rotate-secret --zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path|->)',
+      async run({ values, tenants, secret, out, err }) {
         const subdomain = values['zendesk-subdomain']
         if (typeof subdomain !== 'string' || subdomain === '')
           throw new CliUsageError('--zendesk-subdomain is required')
@@ -37,12 +37,12 @@ export const zendeskCli: HostCli = {
           subdomain,
           secret('zendesk-secret-env', 'zendesk-secret-file')
         )
-        out(
-          rotated
-            ? 'rotated; update the app’s secure setting in Zendesk to match\n'
-            : `no Zendesk install ${subdomain}\n`
-        )
-        return rotated ? 0 : 1
+        if (!rotated) {
+          err(`relay: no Zendesk install ${subdomain}\n`)
+          return 1
+        }
+        out('rotated; update the app’s secure setting in Zendesk to match\n')
+        return 0
       },
     },
   },

@@ -1,0 +1,69 @@
+/**
+ * @module cli/key-commands
+ * `relay keys create|import|list|revoke` and `relay audit export`. A created key is printed once,
+ * whole; listings never show a secret or its hash.
+ */
+import { allowlistFrom, need } from './cli-args.ts'
+import { printListing } from './cli-table.ts'
+import { CliUsageError } from './cli-usage-error.ts'
+import type { CommandContext } from './tenant-commands.ts'
+
+type Command = (context: CommandContext) => Promise<number>
+
+export const keyCommands: Readonly<Record<string, Command>> = {
+  async 'keys create'({ values, io, store }) {
+    const traits = allowlistFrom(values)
+    const { id, key } = await store.apiKeys.create(need(values, 'tenant'), {
+      name: need(values, 'name'),
+      traitAllowlist: traits,
+    })
+    io.out(`key id ${id}\n${key}\n`)
+    io.err('This key is shown once; store it now.\n')
+    return 0
+  },
+
+  async 'keys import'({ values, store, io, secret }) {
+    const traits = allowlistFrom(values)
+    const { id } = await store.apiKeys.import(need(values, 'tenant'), {
+      key: secret('key-env', 'key-file'),
+      name: need(values, 'name'),
+      traitAllowlist: traits,
+    })
+    io.out(`imported key ${id}\n`)
+    return 0
+  },
+
+  async 'keys list'({ values, io, store }) {
+    printListing(io, values.json === true, {
+      columns: ['ID', 'NAME', 'TRAITS', 'CREATED', 'REVOKED'],
+      items: await store.apiKeys.list(need(values, 'tenant')),
+      row: (k) => [
+        k.id,
+        k.name,
+        k.traitAllowlist === '*' ? '*' : k.traitAllowlist.join(','),
+        k.createdAt.toISOString(),
+        k.revokedAt?.toISOString() ?? '',
+      ],
+      json: (k) => ({ ...k, revokedAt: k.revokedAt ?? null }),
+    })
+    return 0
+  },
+
+  async 'keys revoke'({ values, io, store }) {
+    const id = need(values, 'id')
+    if (!(await store.apiKeys.revoke(id))) {
+      io.err(`relay: no active key ${id}\n`)
+      return 1
+    }
+    io.out(`revoked key ${id}\n`)
+    return 0
+  },
+
+  async 'audit export'({ values, io, store }) {
+    const since = new Date(need(values, 'since'))
+    if (Number.isNaN(since.getTime()))
+      throw new CliUsageError('--since must be a date, e.g. 2026-11-01')
+    for await (const entry of store.audit.export(since)) io.out(`${JSON.stringify(entry)}\n`)
+    return 0
+  },
+}
