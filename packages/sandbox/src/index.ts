@@ -42,6 +42,14 @@ export {
 } from './pipedrive/data.ts'
 export { installThroughBrowser } from './pipedrive/browser-install.ts'
 export {
+  NO_PIPEDRIVE_FAULTS,
+  PIPEDRIVE_FAULT_ROUTES,
+  PipedriveFaults,
+  type PipedriveFaultPatch,
+  type PipedriveFaultRoute,
+  type PipedriveFaultSettings,
+} from './pipedrive/faults.ts'
+export {
   startPipedriveHost,
   type PipedriveHostOptions,
   type RunningPipedriveHost,

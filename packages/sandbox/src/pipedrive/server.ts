@@ -14,6 +14,8 @@ import {
   type PipedriveDataset,
   type PipedrivePerson,
 } from './data.ts'
+import { Hangs } from '../request-guards.ts'
+import { PipedriveFaults, pipedriveFaultRoute } from './faults.ts'
 import { OAuthGrants } from './oauth-grants.ts'
 import { oauthRoutes, type OAuthClient } from './oauth-routes.ts'
 import { restRoutes, type StoredNote } from './rest-routes.ts'
@@ -46,6 +48,10 @@ export interface RunningPipedrive {
   readonly notes: readonly StoredNote[]
   /** Who may see which person or deal; all visible to everyone until a test restricts one. */
   readonly visibility: Visibility
+  /** Latency and hanging responses, per route (faults.ts); none until set. */
+  readonly faults: PipedriveFaults
+  /** Responses held open by the hang knob; let go when their caller leaves or this stops. */
+  readonly hangs: Hangs
   /** The consent page URL an install starts from (what the relay's start route redirects to). */
   authorizeUrl(state: string, userId?: number): string
   /**
@@ -70,7 +76,19 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
   const notes: StoredNote[] = []
   const client: OAuthClient = { ...options, scope: options.scope ?? PIPEDRIVE_SCOPE }
   const visibility = new Visibility(data.users)
+  const faults = new PipedriveFaults()
+  const hangs = new Hangs()
   const app = new Hono()
+  app.use('*', async (c, next) => {
+    const route = pipedriveFaultRoute(c.req.method, c.req.path)
+    if (route === undefined) return next()
+    const latency = faults.latencyFor(route)
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+    if (!faults.hangs(route)) return next()
+    await hangs.hold(c.req.raw.signal)
+    // Nobody is usually left to read this: the caller gave up, or the stand-in is stopping.
+    return c.json({ success: false, error: 'Gateway Timeout', errorCode: 504 }, 504)
+  })
   app.route('/', oauthRoutes(client, grants, data.users, DEMO_COMPANY.id))
   app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now, visibility))
 
@@ -89,6 +107,8 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     grants,
     notes,
     visibility,
+    faults,
+    hangs,
     authorizeUrl(state, userId) {
       const target = new URL('/oauth/authorize', url)
       target.searchParams.set('client_id', options.clientId)
@@ -116,6 +136,7 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        hangs.releaseAll()
         server.close((error) => (error ? reject(error) : resolve()))
         if ('closeAllConnections' in server) server.closeAllConnections()
       }),
