@@ -56,6 +56,7 @@ export function nodePipedriveDeps(options: {
       clientSecret: settings.clientSecret,
       redirectUri: settings.redirectUri,
       oauthUrl: settings.oauthUrl,
+      callTimeoutMs: settings.callTimeoutMs,
     }),
     settings.apiDomains
   )

@@ -30,6 +30,11 @@ const pipedriveConfigShape = {
    * (`https://*.pipedrive.com`; a stand-in's `http://127.0.0.1:<port>`): trusted-api-domains.ts.
    */
   pipedriveApiDomains: apiDomainsSchema.default([DEFAULT_API_DOMAINS]),
+  /**
+   * Each call to Pipedrive's API or OAuth server gives up after this, besides ending with the
+   * request's deadline (RELAY_REQUEST_DEADLINE_MS); default 3000 (api/call-limits.ts).
+   */
+  pipedriveCallTimeoutMs: z.coerce.number().int().min(100).max(60_000).optional(),
 }
 
 export type PipedriveConfig = z.output<z.ZodObject<typeof pipedriveConfigShape>> & {
@@ -47,6 +52,7 @@ export const pipedriveConfig: HostConfig<typeof pipedriveConfigShape> = {
     pipedriveOAuthUrl: 'PIPEDRIVE_OAUTH_URL',
     pipedrivePanelFile: 'PIPEDRIVE_PANEL_FILE',
     pipedriveApiDomains: 'PIPEDRIVE_API_DOMAINS',
+    pipedriveCallTimeoutMs: 'PIPEDRIVE_CALL_TIMEOUT_MS',
   },
   secrets: [
     'pipedriveClientSecret',
@@ -79,6 +85,8 @@ export interface PipedriveSettings {
   readonly oauthUrl: string
   /** Origins an installation's `api_domain` may be (PIPEDRIVE_API_DOMAINS). */
   readonly apiDomains: readonly string[]
+  /** Each Pipedrive call's own limit; undefined for the default (api/call-limits.ts). */
+  readonly callTimeoutMs: number | undefined
 }
 
 export const CALLBACK_PATH = '/pipedrive/oauth/callback'
@@ -99,5 +107,6 @@ export function pipedriveSettings(config: PipedriveConfig): PipedriveSettings | 
     redirectUri: `${publicUrl}${CALLBACK_PATH}`,
     oauthUrl: config.pipedriveOAuthUrl.replace(/\/+$/, ''),
     apiDomains: config.pipedriveApiDomains,
+    callTimeoutMs: config.pipedriveCallTimeoutMs,
   }
 }

@@ -14,6 +14,13 @@ import * as v1 from 'pipedrive/v1'
 import * as v2 from 'pipedrive/v2'
 import { z } from 'zod'
 
+import { RelayError } from '../../../platform/errors.ts'
+import {
+  CallTimedOut,
+  DEFAULT_CALL_TIMEOUT_MS,
+  withinLimits,
+  type CallLimits,
+} from './call-limits.ts'
 import {
   PipedriveCallError,
   pipedriveDealSchema,
@@ -30,7 +37,12 @@ export interface PipedriveClientOptions {
   readonly redirectUri: string
   /** OAuth server; default https://oauth.pipedrive.com (the sandbox's URL in tests and the demo). */
   readonly oauthUrl?: string | undefined
+  /** Each call's own limit, beside the request's deadline (call-limits.ts has the default). */
+  readonly callTimeoutMs?: number | undefined
 }
+
+/** Retry-After for a call that ran out of time, as for an Intilery outage: not to hammer Pipedrive. */
+const TIMEOUT_RETRY_AFTER_SECONDS = 5
 
 const errorBody = z
   .object({
@@ -83,20 +95,53 @@ function classify(error: unknown, during: string): Error {
   return new PipedriveCallError('unavailable', `Pipedrive did not answer ${during}`)
 }
 
-async function call<T>(during: string, run: () => Promise<T>): Promise<T> {
+/**
+ * One call within its limits (call-limits.ts). `advice` ends the message of a call that ran out of
+ * time: what the caller can do about it.
+ */
+async function call<T>(
+  during: string,
+  limits: CallLimits,
+  run: (signal: AbortSignal) => Promise<T>,
+  advice = 'try again shortly'
+): Promise<T> {
   try {
-    return await run()
+    return await withinLimits(run, limits)
   } catch (error) {
-    // Already classified: the token keeper's own failure, raised through the client's accessToken.
-    if (error instanceof PipedriveCallError) throw error
+    // Already classified: the token keeper's own failure (raised while the call waits for its
+    // token), or the relay's own.
+    if (error instanceof RelayError) throw error
+    if (error instanceof CallTimedOut)
+      throw new PipedriveCallError(
+        'unavailable',
+        `Pipedrive did not answer ${during} in time; ${advice}`,
+        { retryAfter: TIMEOUT_RETRY_AFTER_SECONDS }
+      )
     throw classify(error, during)
   }
 }
 
+/**
+ * The client's OAuth calls take no per-request options; each OAuth2Configuration (one per call
+ * here) sends through its own axios instance, whose defaults do. Checked, so that a client release
+ * that moves it fails here, loudly, rather than silently dropping the limits.
+ */
+function abortWith(config: v2.OAuth2Configuration, signal: AbortSignal): v2.OAuth2Configuration {
+  const own = (config as unknown as { axios?: { defaults?: { signal?: AbortSignal } } }).axios
+  if (own?.defaults === undefined)
+    throw new RelayError('internal', 'The pipedrive client’s OAuth calls cannot be aborted')
+  own.defaults.signal = signal
+  return config
+}
+
 /** A record that is not there, or that Pipedrive does not let this user see, is undefined. */
-async function orUndefined<T>(during: string, run: () => Promise<T>): Promise<T | undefined> {
+async function orUndefined<T>(
+  during: string,
+  limits: CallLimits,
+  run: (signal: AbortSignal) => Promise<T>
+): Promise<T | undefined> {
   try {
-    return await call(during, run)
+    return await call(during, limits, run)
   } catch (error) {
     if (error instanceof NotFound) return undefined
     if (error instanceof PipedriveCallError && error.failure === 'forbidden') return undefined
@@ -107,22 +152,33 @@ async function orUndefined<T>(during: string, run: () => Promise<T>): Promise<T 
 const dataOf = (answer: unknown) => (answer as { data?: unknown } | undefined)?.data
 
 export function createPipedriveClient(options: PipedriveClientOptions): PipedriveApi {
-  const oauthConfig = () =>
-    new v2.OAuth2Configuration({
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      redirectUri: options.redirectUri,
-      ...(options.oauthUrl === undefined ? {} : { host: options.oauthUrl }),
-    })
-  const token = async (run: () => Promise<unknown>, during: string): Promise<TokenAnswer> =>
-    tokenAnswerSchema.parse(await call(during, run))
+  const timeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
+  const oauthConfig = (signal: AbortSignal) =>
+    abortWith(
+      new v2.OAuth2Configuration({
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        redirectUri: options.redirectUri,
+        ...(options.oauthUrl === undefined ? {} : { host: options.oauthUrl }),
+      }),
+      signal
+    )
+  const token = async (
+    during: string,
+    limits: CallLimits,
+    run: (signal: AbortSignal) => Promise<unknown>
+  ): Promise<TokenAnswer> => tokenAnswerSchema.parse(await call(during, limits, run))
 
   return {
     oauth: {
-      exchangeCode: (code) => token(() => oauthConfig().authorize(code), 'the code exchange'),
+      exchangeCode: (code, callOptions = {}) =>
+        token('the code exchange', { signal: callOptions.signal, timeoutMs }, (signal) =>
+          oauthConfig(signal).authorize(code)
+        ),
+      // No request's signal: the refresh is shared (see PipedriveOAuth.refresh).
       refresh: (refreshToken) =>
-        token(() => {
-          const config = oauthConfig()
+        token('a token refresh', { timeoutMs }, (signal) => {
+          const config = oauthConfig(signal)
           config.updateToken({
             access_token: '',
             refresh_token: refreshToken,
@@ -132,16 +188,33 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
             api_domain: '',
           })
           return config.tokenRefresh()
-        }, 'a token refresh'),
+        }),
     },
-    crm(apiDomain, accessToken): PipedriveCrm {
-      const v2Config = new v2.Configuration({ basePath: `${apiDomain}/api/v2`, accessToken })
-      const v1Config = new v1.Configuration({ basePath: `${apiDomain}/api/v1`, accessToken })
-      const persons = new v2.PersonsApi(v2Config)
-      const deals = new v2.DealsApi(v2Config)
+    crm(apiDomain, accessToken, callOptions = {}): PipedriveCrm {
+      const limits: CallLimits = { signal: callOptions.signal, timeoutMs }
+      /**
+       * The client's settings for one call: the token (waited for within the call's limits, so a
+       * slow refresh counts against them) and the call's signal, which the client hands to axios.
+       */
+      const configs = async (signal: AbortSignal) => {
+        const token = await accessToken()
+        const v1Config = new v1.Configuration({
+          basePath: `${apiDomain}/api/v1`,
+          accessToken: token,
+        })
+        const v2Config = new v2.Configuration({
+          basePath: `${apiDomain}/api/v2`,
+          accessToken: token,
+        })
+        v1Config.baseOptions = { signal }
+        v2Config.baseOptions = { signal }
+        return { v1: v1Config, v2: v2Config }
+      }
       return {
         async me() {
-          const answer = await call('users/me', () => new v1.UsersApi(v1Config).getCurrentUser())
+          const answer = await call('users/me', limits, async (signal) =>
+            new v1.UsersApi((await configs(signal)).v1).getCurrentUser()
+          )
           const user = z
             .object({
               id: z.number(),
@@ -160,16 +233,20 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
           }
         },
         async person(id) {
-          const answer = await orUndefined('a person read', () => persons.getPerson({ id }))
+          const answer = await orUndefined('a person read', limits, async (signal) =>
+            new v2.PersonsApi((await configs(signal)).v2).getPerson({ id })
+          )
           return answer === undefined ? undefined : pipedrivePersonSchema.parse(dataOf(answer))
         },
         async deal(id) {
-          const answer = await orUndefined('a deal read', () => deals.getDeal({ id }))
+          const answer = await orUndefined('a deal read', limits, async (signal) =>
+            new v2.DealsApi((await configs(signal)).v2).getDeal({ id })
+          )
           return answer === undefined ? undefined : pipedriveDealSchema.parse(dataOf(answer))
         },
         async personsOfOrganization(id, limit) {
-          const answer = await call('an organization’s persons', () =>
-            persons.getPersons({ org_id: id, limit })
+          const answer = await call('an organization’s persons', limits, async (signal) =>
+            new v2.PersonsApi((await configs(signal)).v2).getPersons({ org_id: id, limit })
           )
           const page = z
             .object({
@@ -183,15 +260,20 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
           }
         },
         async addNote(note) {
-          const answer = await call('adding a note', () =>
-            new v1.NotesApi(v1Config).addNote({
-              AddNoteRequest: {
-                content: note.content,
-                ...(note.personId === undefined ? {} : { person_id: note.personId }),
-                ...(note.dealId === undefined ? {} : { deal_id: note.dealId }),
-                ...(note.orgId === undefined ? {} : { org_id: note.orgId }),
-              },
-            })
+          const answer = await call(
+            'adding a note',
+            limits,
+            async (signal) =>
+              new v1.NotesApi((await configs(signal)).v1).addNote({
+                AddNoteRequest: {
+                  content: note.content,
+                  ...(note.personId === undefined ? {} : { person_id: note.personId }),
+                  ...(note.dealId === undefined ? {} : { deal_id: note.dealId }),
+                  ...(note.orgId === undefined ? {} : { org_id: note.orgId }),
+                },
+              }),
+            // Pipedrive may have added it before the time ran out: a blind retry could add it twice.
+            'check the record’s notes before trying again'
           )
           return z.object({ id: z.number() }).parse(dataOf(answer))
         },

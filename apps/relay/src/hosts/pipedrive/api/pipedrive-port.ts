@@ -38,10 +38,23 @@ export const tokenAnswerSchema = z.object({
 })
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>
 
+/**
+ * How long a call may take: until `signal` aborts (the request's deadline, shared by every call the
+ * request makes) or its own timeout passes, whichever is first; then it fails with
+ * PipedriveCallError('unavailable').
+ */
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined
+}
+
 export interface PipedriveOAuth {
   /** @throws PipedriveCallError('revoked') when the code is refused. */
-  exchangeCode(code: string): Promise<TokenAnswer>
-  /** @throws PipedriveCallError('revoked') when the refresh token is dead (uninstalled, idle 60 days). */
+  exchangeCode(code: string, options?: CallOptions): Promise<TokenAnswer>
+  /**
+   * Bounded by its own timeout only: a refresh is shared by every request waiting for the
+   * installation's token (token-keeper.ts), so no one request's deadline may end it for the others.
+   * @throws PipedriveCallError('revoked') when the refresh token is dead (uninstalled, idle 60 days).
+   */
   refresh(refreshToken: string): Promise<TokenAnswer>
 }
 
@@ -76,7 +89,8 @@ export interface PipedriveCrm {
 
 export interface PipedriveApi {
   readonly oauth: PipedriveOAuth
-  crm(apiDomain: string, accessToken: () => Promise<string>): PipedriveCrm
+  /** Every call of the CRM obeys `options` (one request's deadline), each with its own timeout. */
+  crm(apiDomain: string, accessToken: () => Promise<string>, options?: CallOptions): PipedriveCrm
 }
 
 /**
