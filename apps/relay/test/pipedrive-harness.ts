@@ -29,6 +29,7 @@ import {
 } from '../src/hosts/pipedrive/pipedrive-settings.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { relayConfigSchema } from '../src/platform/config/relay-config.ts'
+import type { RequestLogWriter } from '../src/platform/http/request-log.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
 import { openDatabase } from '../src/store/database.ts'
@@ -55,6 +56,12 @@ export interface HarnessOptions {
   readonly pipedriveScope?: string
   /** PIPEDRIVE_API_DOMAINS (default: the sandbox Pipedrive's own origin, which it answers with). */
   readonly pipedriveApiDomains?: string
+  /** RELAY_REQUEST_DEADLINE_MS (default 5 s). */
+  readonly requestDeadlineMs?: number
+  /** PIPEDRIVE_CALL_TIMEOUT_MS (default the relay's). */
+  readonly pipedriveCallTimeoutMs?: number
+  /** Receives the relay's request log lines. */
+  readonly log?: RequestLogWriter
 }
 
 export async function startPipedriveHarness(options: HarnessOptions = {}) {
@@ -88,6 +95,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     pipedrivePanelBasicAuth: options.panelBasicAuth,
     pipedriveOAuthUrl: pipedrive.url,
     pipedriveApiDomains: options.pipedriveApiDomains ?? pipedrive.url,
+    pipedriveCallTimeoutMs: options.pipedriveCallTimeoutMs,
   })
   const settings = pipedriveSettings(config)
   if (settings === undefined) throw new Error('harness: Pipedrive settings incomplete')
@@ -131,9 +139,10 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     config: {
       allowedOrigins: [],
       frameAncestors: ['http://127.0.0.1:4700'],
-      requestDeadlineMs: 5_000,
+      requestDeadlineMs: options.requestDeadlineMs ?? 5_000,
     },
     now,
+    log: options.log,
   })
   handler = app.fetch
 
@@ -223,10 +232,13 @@ export type PipedriveHarness = Awaited<ReturnType<typeof startPipedriveHarness>>
  * One harness for a test file, started before its tests (with the app installed for `installed`
  * users) and stopped after them; call the returned function inside tests.
  */
-export function useHarness(installed: readonly string[] = []): () => PipedriveHarness {
+export function useHarness(
+  installed: readonly string[] = [],
+  options: HarnessOptions = {}
+): () => PipedriveHarness {
   let harness: PipedriveHarness | undefined
   beforeAll(async () => {
-    harness = await startPipedriveHarness()
+    harness = await startPipedriveHarness(options)
     for (const userId of installed) await harness.install(userId)
   })
   afterAll(() => harness?.stop())

@@ -11,7 +11,7 @@ import { PIPEDRIVE } from './pipedrive-links.ts'
 import type { PipedriveInstallation } from './install/installation-store.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveViewer } from './pipedrive-token.ts'
-import type { PipedriveCrm } from './api/pipedrive-port.ts'
+import type { CallOptions, PipedriveCrm } from './api/pipedrive-port.ts'
 
 /** Which step of connecting is missing. */
 export type MissingStep = 'no_tenant' | 'not_installed' | 'disconnected'
@@ -34,10 +34,12 @@ export interface PipedriveSession {
   readonly crm: PipedriveCrm
 }
 
+/** @param calls the request's deadline, which every call of the session's CRM obeys. */
 export async function openSession(
   deps: PipedriveDeps,
   tenants: TenantDirectory,
-  viewer: PipedriveViewer & { readonly isShared?: boolean }
+  viewer: PipedriveViewer & { readonly isShared?: boolean },
+  calls: CallOptions = {}
 ): Promise<PipedriveSession> {
   const [link, own] = await Promise.all([
     tenants.findByLink(PIPEDRIVE, viewer.companyId),
@@ -53,6 +55,10 @@ export async function openSession(
       : await deps.installations.anyShared(viewer.companyId)
   if (installation === undefined) throw new NotConnectedError('not_installed')
   if (installation.status === 'disconnected') throw new NotConnectedError('disconnected')
-  const crm = deps.api.crm(installation.apiDomain, () => deps.tokens.accessToken(installation))
+  const crm = deps.api.crm(
+    installation.apiDomain,
+    () => deps.tokens.accessToken(installation),
+    calls
+  )
   return { tenant, installation, crm }
 }

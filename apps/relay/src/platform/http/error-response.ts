@@ -66,6 +66,15 @@ export function mapError(error: unknown): Mapped {
     }
   }
   if (isIntileryError(error)) return fromIntilery(error)
+  // The request's deadline (request-deadline.ts) ended an Intilery read, which rejects with the
+  // deadline's own reason: an upstream that did not answer in time, not a bug in the relay.
+  if (error instanceof DOMException && error.name === 'TimeoutError')
+    return {
+      status: 503,
+      code: 'upstream_unavailable',
+      message: 'Intilery is not answering; try again shortly.',
+      retryAfter: 5,
+    }
   if (error instanceof HTTPException) {
     // Hono's own refusals (a validator, a body parser): their code, and that code's status.
     const code =

@@ -34,7 +34,7 @@ export function pipedriveSdkAuth(
       checkSignature
     )
     // The viewer's own session (never a shared one): it refuses a missing tenant link or install.
-    const session = await openSession(pipedrive, tenants, viewer)
+    const session = await openSession(pipedrive, tenants, viewer, { signal: c.get('deadline')() })
     c.set('viewer', viewer)
     c.set('session', session)
     c.set('caller', pipedriveCaller(session.tenant, viewer))

@@ -166,7 +166,9 @@ export function pipedriveOAuthRoutes(deps: {
         html`<p>This install link was already used once. Each one works a single time.</p>
           <p><a href="start">Start the install again</a>.</p>`
       )
-    const tokens = await api.oauth.exchangeCode(code).catch((failure: unknown) => {
+    // Both calls obey the request's deadline (and each its own timeout): no hanging install page.
+    const signal = c.get('deadline')()
+    const tokens = await api.oauth.exchangeCode(code, { signal }).catch((failure: unknown) => {
       if (failure instanceof PipedriveCallError && failure.failure === 'untrusted_api_domain')
         return undefined
       throw failure
@@ -184,7 +186,7 @@ export function pipedriveOAuthRoutes(deps: {
             operator to check PIPEDRIVE_API_DOMAINS.
           </p>`
       )
-    const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token))
+    const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token), { signal })
     const me = await crm.me()
     await installations.save(me.companyId, me.id, {
       accessToken: tokens.access_token,

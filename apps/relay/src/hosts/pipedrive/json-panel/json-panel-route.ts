@@ -118,13 +118,16 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
         Math.floor(deps.now() / 1000),
         deps.hs256
       )
-      const session = await openSession(deps.pipedrive, deps.tenants, {
-        ...viewer,
-        isShared: q.isShared === 'true',
-      })
+      // One deadline for every call this answer needs, Pipedrive's and Intilery's alike.
+      const signal = c.get('deadline')()
+      const session = await openSession(
+        deps.pipedrive,
+        deps.tenants,
+        { ...viewer, isShared: q.isShared === 'true' },
+        { signal }
+      )
       const caller = pipedriveCaller(session.tenant, viewer)
       const upstream = deps.upstreamFor(session.tenant)
-      const signal = c.get('deadline')()
       // Kept per reading installation: Pipedrive shows each user only what they may see.
       const subject = await deps.pipedrive.subjects.resolve(
         session.installation,
