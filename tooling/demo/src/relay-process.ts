@@ -2,13 +2,14 @@
  * @module relay-process
  * The demo's relay as its own process (nothing imports an app), started on a given environment and
  * stopped with SIGTERM, its exit awaited. A relay whose parent ends without stopping it (a failed
- * test hook, an uncaught error) is sent SIGTERM as the parent exits, so none is left behind.
+ * test hook, a killed test worker, a crash) stops itself (exit-with-parent.ts), so none is left.
  */
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 const relayDir = fileURLToPath(new URL('../../../apps/relay/', import.meta.url))
+const exitWithParent = new URL('exit-with-parent.ts', import.meta.url).href
 
 export interface RelayProcess {
   /** Where the relay listens, as it logged it. */
@@ -23,19 +24,24 @@ export interface RelayProcess {
 export async function startRelayProcess(
   env: Readonly<Record<string, string>>
 ): Promise<RelayProcess> {
-  const relay = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: relayDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  })
+  const relay = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', exitWithParent, 'src/main.ts'],
+    // The IPC channel is only there to close when this process ends.
+    { cwd: relayDir, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env } }
+  )
+  // The channel must not keep this process alive.
+  relay.channel?.unref()
+  const { stdout, stderr } = relay
+  if (stdout === null || stderr === null) {
+    relay.kill('SIGKILL')
+    throw new Error('the relay was started without its output pipes')
+  }
   const exited = new Promise<void>((resolve) => {
     relay.once('exit', () => resolve())
     // A process that never started never exits.
     relay.once('error', () => relay.pid === undefined && resolve())
   })
-  const killOnExit = () => relay.kill('SIGTERM')
-  process.on('exit', killOnExit)
-  void exited.then(() => process.off('exit', killOnExit))
   const stop = async () => {
     if (relay.exitCode === null && relay.signalCode === null) relay.kill('SIGTERM')
     await exited
@@ -48,8 +54,8 @@ export async function startRelayProcess(
       const logged = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1]
       if (logged !== undefined) resolve(logged)
     }
-    relay.stdout.on('data', onData)
-    relay.stderr.on('data', onData)
+    stdout.on('data', onData)
+    stderr.on('data', onData)
     relay.once('error', reject)
     void exited.then(() =>
       reject(
@@ -63,8 +69,8 @@ export async function startRelayProcess(
     throw error
   })
   // Keep draining the relay's output so it never blocks on a full pipe.
-  relay.stdout.removeAllListeners('data').resume()
-  relay.stderr.removeAllListeners('data').resume()
+  stdout.removeAllListeners('data').resume()
+  stderr.removeAllListeners('data').resume()
   if (relay.pid === undefined) throw new Error('the relay has no process id')
   return { url, pid: relay.pid, stop }
 }
