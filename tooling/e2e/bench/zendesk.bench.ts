@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs'
 import process from 'node:process'
 import { gzipSync } from 'node:zlib'
 
-import { startDemo } from '@intilery-connect/demo'
+import { StopStack } from '@intilery-connect/demo'
 
-import { launchChromium } from '../src/browser.ts'
+import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 
 const OPENS = Number(process.env.BENCH_OPENS ?? 20)
 const REFERENCE_KB = 84
@@ -41,9 +41,14 @@ const PAINT_PROBE = `(() => {
 
 async function main() {
   progress('starting the demo stack (sandbox, relay, built app, Zendesk host)')
-  const demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
-  const browser = await launchChromium()
+  // Stops what started even when the browser does not.
+  const running = new StopStack()
   try {
+    const { demo, browser } = await startDemoAndBrowser(running, {
+      sandbox: 0,
+      relay: 0,
+      zendesk: 0,
+    })
     // 1. Bytes: what index.html loads up front (locale catalogues load later, only when needed).
     const html = readFileSync(`${demo.zendeskAppDir}/assets/index.html`, 'utf8')
     const upFront = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map(
@@ -117,7 +122,7 @@ async function main() {
     ]
     process.stdout.write(
       [
-        'bench:zendesk — the built sidebar in the local Zendesk host, headless Debian Chromium, local relay + sandbox',
+        `bench:zendesk — the built sidebar in the local Zendesk host, headless Chromium ${browser.version()}, local relay + sandbox`,
         `node ${process.version}`,
         '',
         '| figure | measured | target | |',
@@ -130,8 +135,7 @@ async function main() {
       ].join('\n')
     )
   } finally {
-    await browser.close()
-    await demo.stop()
+    await running.stopAll()
   }
 }
 

@@ -6,9 +6,9 @@
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
-import { startDemo } from '@intilery-connect/demo'
+import { StopStack } from '@intilery-connect/demo'
 
-import { launchChromium } from '../src/browser.ts'
+import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 
 const assets = fileURLToPath(new URL('../../../apps/zendesk/assets/', import.meta.url))
 const shots = [
@@ -17,9 +17,10 @@ const shots = [
   { ticket: 101, scheme: 'dark', note: 'dark colour scheme' },
 ] as const
 
-const demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
-const browser = await launchChromium()
+// Stops what started even when the browser does not.
+const running = new StopStack()
 try {
+  const { demo, browser } = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
   for (const [i, shot] of shots.entries()) {
     const context = await browser.newContext({
       viewport: { width: 1024, height: 768 },
@@ -42,6 +43,5 @@ try {
     await context.close()
   }
 } finally {
-  await browser.close()
-  await demo.stop()
+  await running.stopAll()
 }

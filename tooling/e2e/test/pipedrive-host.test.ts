@@ -2,9 +2,10 @@
 // stub panel pages speak the SDK protocol by hand (no relay, no real panel) and the host must
 // hide a panel that never initializes, refuse heights outside 100–750 px, ignore messages that
 // are not the panel's own, and sign tokens for the panel.
-import { createServer, type Server } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { StopStack } from '@intilery-connect/demo'
 import { startPipedriveHost, type RunningPipedriveHost } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -35,13 +36,14 @@ const PANELS: Record<string, string> = {
   </script>`,
 }
 
-let server: Server
+// Whatever the set-up got to start is stopped after the suite, even if the browser never started.
+const running = new StopStack()
 let stubUrl: string
 let browser: Browser
 const hosts: RunningPipedriveHost[] = []
 const open: RecordView[] = []
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  const server = createServer((request, response) => {
     const [, mode, ...rest] = new URL(request.url ?? '/', 'http://x').pathname.split('/')
     if (rest.join('/') === 'pipedrive/v1/panel') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}')
@@ -49,18 +51,18 @@ beforeAll(async () => {
     }
     response.writeHead(200, { 'content-type': 'text/html' }).end(PANELS[mode ?? ''] ?? '')
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await running.start(
+    () => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)),
+    () => new Promise((resolve) => server.close(resolve))
+  )
   stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await running.start(launchChromium, (started) => started.close())
 })
 afterEach(async () => {
   for (const view of open.splice(0)) await view.close()
   for (const host of hosts.splice(0)) await host.stop()
 })
-afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
-})
+afterAll(() => running.stopAll())
 
 async function hostFor(
   mode: string,

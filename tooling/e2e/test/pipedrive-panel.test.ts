@@ -1,24 +1,28 @@
 // The real Pipedrive panel, built, served by the real relay under its CSP, inside the local
 // Pipedrive host (SDK protocol, signed tokens, the JSON panel), through the sandbox's Pipedrive
-// and Intilery, in Debian's Chromium: what a sales rep sees on a person, deal or organization.
-import { startDemo, type RunningDemo } from '@intilery-connect/demo'
+// and Intilery, in Chromium (src/browser.ts): what a sales rep sees on a person, deal or organization.
+import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { installThroughBrowser, SEEDED } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
-import { launchChromium } from '../src/browser.ts'
+import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 import { askedHeights, openRecord, type RecordView } from '../src/pipedrive-page.ts'
 import { expectEveryPayloadAsText } from '../src/xss-checks.ts'
 import { ingestXssCustomer } from '../src/xss-customer.ts'
 import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
 
+// Whatever the set-up got to start is stopped after the suite, even if the browser never started.
+const running = new StopStack()
 let demo: RunningDemo
 let browser: Browser
 const open: RecordView[] = []
 beforeAll(async () => {
-  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 })
-  browser = await launchChromium()
+  const ports = { sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 }
+  const started = await startDemoAndBrowser(running, ports)
+  demo = started.demo
+  browser = started.browser
 })
 afterEach(async () => {
   for (const view of open.splice(0)) {
@@ -29,10 +33,7 @@ afterEach(async () => {
     await view.close()
   }
 })
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
+afterAll(() => running.stopAll())
 
 async function record(
   resource: 'person' | 'deal' | 'organization',

@@ -1,27 +1,27 @@
 // Hostile strings in names, traits, event names and properties reach the sidebar as data and must
 // come out as text: no dialog, no script run, no element added.
-import { startDemo, type RunningDemo } from '@intilery-connect/demo'
+import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { launchChromium } from '../src/browser.ts'
+import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 import { expectEveryPayloadAsText } from '../src/xss-checks.ts'
 import { ingestXssCustomer } from '../src/xss-customer.ts'
 import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
 import { openTicket } from '../src/zendesk-page.ts'
 
 const USER_ID = 'xss-customer'
+// Whatever the set-up got to start is stopped after the suite, even if the browser never started.
+const running = new StopStack()
 let demo: RunningDemo
 let browser: Browser
 beforeAll(async () => {
-  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
-  browser = await launchChromium()
+  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
+  demo = started.demo
+  browser = started.browser
   expect(await ingestXssCustomer(demo.sandbox, USER_ID, { email: 'xss@example.com' })).toBe(200)
 })
-afterAll(async () => {
-  await browser.close()
-  await demo.stop()
-})
+afterAll(() => running.stopAll())
 
 it(`renders ${XSS_PAYLOADS.length} XSS payloads in a profile and its events as text`, async () => {
   // Distinct, so each one checked below is a payload of its own.

@@ -1,23 +1,26 @@
 // The real Zendesk app, built, inside the local Zendesk host, through the real relay and the
-// sandbox, in Debian's Chromium: what an agent sees for each kind of customer.
+// sandbox, in Chromium (src/browser.ts): what an agent sees for each kind of customer.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { DEMO, startDemo, type RunningDemo } from '@intilery-connect/demo'
+import { DEMO, StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { SEEDED, startZendeskHost } from '@intilery-connect/sandbox'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
-import { launchChromium } from '../src/browser.ts'
+import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
+// Whatever the set-up got to start is stopped after the suite, even if the browser never started.
+const running = new StopStack()
 let demo: RunningDemo
 let browser: Browser
 const open: TicketView[] = []
 beforeAll(async () => {
-  demo = await startDemo({ sandbox: 0, relay: 0, zendesk: 0 })
-  browser = await launchChromium()
+  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
+  demo = started.demo
+  browser = started.browser
 })
 afterEach(async () => {
   for (const view of open.splice(0)) {
@@ -26,10 +29,7 @@ afterEach(async () => {
     await view.close()
   }
 })
-afterAll(async () => {
-  await browser.close()
-  await demo.stop()
-})
+afterAll(() => running.stopAll())
 
 async function ticket(id: number, options: { colorScheme?: 'light' | 'dark' } = {}) {
   const view = await openTicket(browser, demo.zendesk.ticketUrl(id), options)
