@@ -24,7 +24,7 @@ describe('GET /metrics', () => {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },
       })
       expect(response.status).toBe(404)
-      expect(await response.json()).toMatchObject({ error: { code: 'not_found' } })
+      expect(await response.json()).toMatchObject({ error: { code: 'no_such_route' } })
     } finally {
       await off.stop()
     }

@@ -110,6 +110,8 @@ describe('GET /zendesk/v1/context', () => {
     ['two lookup keys', '/zendesk/v1/context?email=a@b.c&userId=u', 400, 'bad_request'],
     ['an invalid email', '/zendesk/v1/context?email=not-an-email', 400, 'bad_request'],
     ['an unknown customer', '/zendesk/v1/context?email=nobody@example.com', 404, 'not_found'],
+    // A wrong relay URL in the app's settings: the app must not say "no customer".
+    ['a path the relay does not serve', '/zendesk/v2/context?email=a@b.c', 404, 'no_such_route'],
   ])('answers %s with a clean JSON error', async (_label, path, status, code) => {
     const response = await asAgent(path)
     expect(response.status).toBe(status)

@@ -14,6 +14,8 @@ describe('relayCallError', () => {
     [401, 'unauthenticated', 'misconfigured'],
     [409, 'misconfigured', 'misconfigured'],
     [400, 'bad_request', 'bad_request'],
+    // The relay has no such path: a wrong relay URL, never "no customer".
+    [404, 'no_such_route', 'misconfigured'],
   ] as const)('classifies %i %s as %s', (status, code, failure) => {
     const error = relayCallError(status, body(code), '7')
     expect(error).toMatchObject({

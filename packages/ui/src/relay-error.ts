@@ -48,6 +48,8 @@ export class RelayCallError extends Error {
 }
 
 function failureOf(status: number, code: string | undefined): RelayFailure {
+  // A relay without this route: the app's relay address is wrong, which no customer explains.
+  if (code === 'no_such_route') return 'misconfigured'
   if (status === 404) return 'not_found'
   if (status === 429) return 'rate_limited'
   if (status === 400) return 'bad_request'

@@ -20,6 +20,7 @@ describe('the relay’s error codes', () => {
       internal: 500,
       not_connected: 403,
       payload_too_large: 413,
+      no_such_route: 404,
     })
   })
 

@@ -19,6 +19,7 @@ export const RELAY_ERROR_CODES = [
   'internal',
   'not_connected',
   'payload_too_large',
+  'no_such_route',
 ] as const
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number]
 
@@ -56,6 +57,12 @@ export const RELAY_ERROR_STATUS = {
   not_connected: 403,
   /** 413: the request body is over the relay's limit. Never retried: send less. */
   payload_too_large: 413,
+  /**
+   * 404: the relay has no route at this path: an app's relay URL (or a proxy in front of the
+   * relay) points at the wrong place. Not "no customer": an admin must fix the address. Never
+   * retried.
+   */
+  no_such_route: 404,
 } as const satisfies Readonly<Record<RelayErrorCode, number>>
 export type RelayErrorStatus = (typeof RELAY_ERROR_STATUS)[RelayErrorCode]
 

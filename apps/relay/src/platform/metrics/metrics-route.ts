@@ -38,7 +38,7 @@ export function metricsRoutes(deps: {
   routes.openapi(metricsRoute, async (c) => {
     const { metrics, token } = deps
     if (metrics === undefined || token === undefined)
-      throw new RelayError('not_found', 'No such route')
+      throw new RelayError('no_such_route', 'No such route')
     const check = await operatorTokenCheck(c.req.header('authorization'), token)
     if (check !== 'ok')
       throw new UnauthenticatedError(check === 'none' ? 'missing_token' : 'bad_metrics_token')
