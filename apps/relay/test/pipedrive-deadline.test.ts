@@ -251,3 +251,37 @@ describe('the custom panel API when Pipedrive hangs', () => {
     await stand.released()
   })
 })
+
+describe('the install callback when Pipedrive hangs', () => {
+  it('answers the person in the browser with a page at the call timeout, not a JSON error', async () => {
+    const h = harness()
+    const manual = { redirect: 'manual' } as const
+    const started = await fetch(`${h.relayUrl}/pipedrive/oauth/start`, manual)
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const state = new URL(started.headers.get('location') ?? '').searchParams.get('state') ?? ''
+    const consent = await fetch(`${h.pipedrive.url}/oauth/authorize`, {
+      ...manual,
+      method: 'POST',
+      body: new URLSearchParams({
+        user_id: ADMIN,
+        redirect_uri: h.settings.redirectUri,
+        state,
+        decision: 'allow',
+      }),
+    })
+    h.pipedrive.faults.set({ hangRate: 1, routes: ['token'] })
+    const request = fetch(consent.headers.get('location') ?? '', { ...manual, headers: { cookie } })
+    await stand.arrived(1)
+    const watched = watch(request)
+    await vi.advanceTimersByTimeAsync(CALL_TIMEOUT - 1)
+    expect(watched.settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    const page = await request
+    expect(page.status).toBe(503)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    const text = await page.text()
+    expect(text).toContain('Pipedrive did not complete the install')
+    expect(text).toContain('href="start"')
+    await stand.released()
+  })
+})

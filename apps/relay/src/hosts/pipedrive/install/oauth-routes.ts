@@ -118,6 +118,13 @@ export function pipedriveOAuthRoutes(deps: {
   routes.use('/start', pageHeaders)
   routes.on('GET', '/callback', pageHeaders)
 
+  /** The code's tokens and who installed; both calls share the request's deadline. */
+  const exchangeAndAsk = async (code: string, signal: AbortSignal) => {
+    const tokens = await api.oauth.exchangeCode(code, { signal })
+    const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token), { signal })
+    return { tokens, me: await crm.me() }
+  }
+
   routes.openapi(startRoute, async (c) => {
     const nonce = crypto.randomUUID()
     const state = await deps.links.sign('oauth_state', { nonce }, STATE_SECONDS)
@@ -168,12 +175,28 @@ export function pipedriveOAuthRoutes(deps: {
       )
     // Both calls obey the request's deadline (and each its own timeout): no hanging install page.
     const signal = c.get('deadline')()
-    const tokens = await api.oauth.exchangeCode(code, { signal }).catch((failure: unknown) => {
-      if (failure instanceof PipedriveCallError && failure.failure === 'untrusted_api_domain')
-        return undefined
-      throw failure
-    })
-    if (tokens === undefined)
+    let installed: Awaited<ReturnType<typeof exchangeAndAsk>>
+    try {
+      installed = await exchangeAndAsk(code, signal)
+    } catch (failure) {
+      if (!(failure instanceof PipedriveCallError)) throw failure
+      if (failure.failure !== 'untrusted_api_domain')
+        // The person is in a browser mid-install: a page, not the relay's JSON error.
+        return htmlPage(
+          c,
+          failure.status,
+          'Pipedrive did not complete the install',
+          html`<p>
+              Pipedrive did not answer as expected
+              (${
+                failure.failure === 'unavailable'
+                  ? 'it did not answer in time'
+                  : failure.failure.replaceAll('_', ' ')
+              }),
+              so Intilery was not installed.
+            </p>
+            <p><a href="start">Try the install again</a>.</p>`
+        )
       return htmlPage(
         c,
         502,
@@ -186,8 +209,8 @@ export function pipedriveOAuthRoutes(deps: {
             operator to check PIPEDRIVE_API_DOMAINS.
           </p>`
       )
-    const crm = api.crm(tokens.api_domain, () => Promise.resolve(tokens.access_token), { signal })
-    const me = await crm.me()
+    }
+    const { tokens, me } = installed
     await installations.save(me.companyId, me.id, {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,

@@ -21,4 +21,13 @@ describe('signed links', () => {
     const forged = await other.sign('setup', { companyId: '1001' }, 60)
     await expect(links.verify('setup', forged)).rejects.toBeInstanceOf(UnauthenticatedError)
   })
+
+  it('keep time by the injected clock alone, also when it is ahead of the real one', async () => {
+    const ahead = { ms: Date.parse('2100-01-01T00:00:00Z') }
+    const future = createLinkSigner('client-secret-value', () => ahead.ms)
+    const ticket = await future.sign('setup', { companyId: '1001' }, 60)
+    expect(await future.verify('setup', ticket)).toEqual({ companyId: '1001' })
+    ahead.ms += 61_000
+    await expect(future.verify('setup', ticket)).rejects.toThrow('invalid or has expired')
+  })
 })
