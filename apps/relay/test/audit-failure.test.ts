@@ -46,4 +46,12 @@ it.each([
     },
   })
   expect(text).not.toMatch(/audit|channel|cli/i)
+  // The operator's log says it was the audit trail, so the 500 is not mistaken for a bug.
+  const requestId = response.headers.get('x-request-id')
+  const logged = harness.logs as { requestId?: string }[]
+  expect(logged.find((line) => line.requestId === requestId)).toMatchObject({
+    level: 'error',
+    code: 'internal',
+    reason: 'audit_write_failed',
+  })
 })

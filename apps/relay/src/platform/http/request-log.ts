@@ -10,6 +10,7 @@ import { AuthenticationError } from '@intilery-connect/core'
 import { createMiddleware } from 'hono/factory'
 
 import { RelayError, UnauthenticatedError } from '../errors.ts'
+import { AuditWriteError } from './audit.ts'
 import type { RelayEnv } from './caller.ts'
 import { mapError } from './error-response.ts'
 import { notedFailure } from './failure-note.ts'
@@ -35,7 +36,8 @@ export interface RequestLogEntry {
   readonly code?: string | undefined
   /**
    * Why, as a stable reason code: a refused caller's (`missing_token`, `unknown_installation`,
-   * `bad_signature`, `expired`…, see UnauthenticatedError), or `intilery_token_refused`.
+   * `bad_signature`, `expired`…, see UnauthenticatedError), `intilery_token_refused`, or
+   * `audit_write_failed` (the read was not served because its audit row could not be stored).
    */
   readonly reason?: string | undefined
 }
@@ -58,6 +60,9 @@ export function failureFields(error: unknown): FailureFields {
     return { level: 'error', code: 'misconfigured', reason: 'intilery_token_refused' }
   const { code } = mapError(error)
   if (error instanceof UnauthenticatedError) return { level: 'warn', code, reason: error.reason }
+  // The answer is the generic 500; the operator needs to know it was the audit trail, not a bug.
+  if (error instanceof AuditWriteError)
+    return { level: 'error', code, reason: 'audit_write_failed' }
   return { level: code === 'internal' ? 'error' : 'info', code }
 }
 
