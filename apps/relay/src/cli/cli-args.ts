@@ -46,6 +46,7 @@ export const OPTIONS = {
   'key-file': { type: 'string' },
   'new-key-env': { type: 'string' },
   'new-key-file': { type: 'string' },
+  to: { type: 'string' },
   ...hostOptions,
 } as const
 

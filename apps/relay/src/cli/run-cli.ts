@@ -11,6 +11,7 @@ import { WrongEncryptionKeyError } from '../store/errors.ts'
 import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { parseCliArgs, secretFrom, stdinFor, type CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { dbCommands } from './db-commands.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { keyCommands } from './key-commands.ts'
 import { withStore } from './open-store.ts'
@@ -44,6 +45,8 @@ ${Object.values(hostCommands)
   relay keys revoke --id <key id>
   relay encryption rotate [--new-key-env <VAR> | --new-key-file <path|->]   (default: ${NEW_KEY_ENV})
   relay audit export --since <ISO date>            (NDJSON on stdout)
+  relay db migrate                                 (start-up does it too; prints what it applied)
+  relay db backup --to <new file>                  (SQLite: a consistent copy, the relay may run)
 Secrets never go on the command line: they come from an environment variable, a file, or
 standard input (-). Listings print a table, or one JSON array with --json.
 Settings come from the environment: RELAY_ENCRYPTION_KEY, RELAY_AUDIT_KEY, DATABASE_URL (see README).
@@ -73,9 +76,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const name = `${group} ${command}`
   const hostCommand = hostCommands[name]
   const run = commands[name]
-  if (hostCommand === undefined && run === undefined)
+  const dbCommand = dbCommands[name]
+  if (hostCommand === undefined && run === undefined && dbCommand === undefined)
     throw new CliUsageError(`unknown command: ${name}`)
   const config = relayConfigFromEnv(io.env)
+  if (dbCommand !== undefined) return dbCommand({ config, values, io })
   const stdin = await stdinFor(values, io)
   const secret = (envFlag: string, fileFlag: string) =>
     secretFrom(values, io, stdin, envFlag, fileFlag)
