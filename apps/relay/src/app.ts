@@ -9,7 +9,6 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
-import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 
 import type { HostApp } from './hosts/host-module.ts'
@@ -21,7 +20,11 @@ import type { RelayEnv } from './platform/http/caller.ts'
 import { errorResponse } from './platform/http/error-response.ts'
 import { healthRoutes } from './platform/http/health-routes.ts'
 import { requestDeadline } from './platform/http/request-deadline.ts'
+import { noStore } from './platform/http/no-store.ts'
+import { requestId } from './platform/http/request-id.ts'
 import { requestLog, type RequestLogWriter } from './platform/http/request-log.ts'
+import { metricsRoutes } from './platform/metrics/metrics-route.ts'
+import { requestMetrics, type RelayMetrics } from './platform/metrics/relay-metrics.ts'
 import { documentedRoutes } from './platform/openapi/documented-routes.ts'
 import type {
   ApiKeyVerifier,
@@ -29,6 +32,7 @@ import type {
   Readiness,
   Tenant,
   TenantDirectory,
+  UpstreamMonitor,
   UpstreamReads,
 } from './ports.ts'
 import { apiKeyAuth } from './public-api/api-key-auth.ts'
@@ -49,12 +53,18 @@ export interface RelayAppDeps {
     readonly allowedOrigins: readonly string[]
     readonly frameAncestors: readonly string[]
     readonly requestDeadlineMs: number
+    /** Opens `/metrics` and the per-tenant detail of `/readyz`; both closed when unset. */
+    readonly metricsToken?: string | undefined
   }
   readonly now?: () => number
   /** The host apps, each mounted under `/<name>` (server.ts starts every registered one). */
   readonly hosts: readonly HostApp[]
   /** Receives one line per request (see platform/http/request-log.ts); none by default. */
   readonly log?: RequestLogWriter | undefined
+  /** Counts requests and serves `/metrics` (prom-client's registry in src/server.ts). */
+  readonly metrics?: RelayMetrics | undefined
+  /** Each tenant's upstream guard, for readiness (wiring/upstream-pool.ts). */
+  readonly upstreams?: UpstreamMonitor | undefined
 }
 
 const OPENAPI_HEADER = {
@@ -77,9 +87,11 @@ export function createApp(deps: RelayAppDeps) {
 
   // Documented routes all the way down, so every host's declared routes reach the document.
   const app = documentedRoutes<RelayEnv>()
-  app.use('*', requestId({ headerName: 'x-request-id', limitLength: 128 }))
+  app.use('*', requestId())
   if (deps.log !== undefined) app.use('*', requestLog(deps.log, now))
+  if (deps.metrics !== undefined) app.use('*', requestMetrics(deps.metrics, now))
   app.use('*', requestDeadline(deps.config.requestDeadlineMs))
+  app.use('*', noStore())
   app.use(
     '*',
     secureHeaders({
@@ -88,8 +100,9 @@ export function createApp(deps: RelayAppDeps) {
       xFrameOptions: false,
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
-        frameAncestors:
-          deps.config.frameAncestors.length > 0 ? [...deps.config.frameAncestors] : ["'none'"],
+        // JSON answers are never framed; the pages that are framed set their own ancestors
+        // (the Pipedrive panel page: Pipedrive and RELAY_FRAME_ANCESTORS).
+        frameAncestors: ["'none'"],
       },
     })
   )
@@ -118,7 +131,16 @@ export function createApp(deps: RelayAppDeps) {
     c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
   app.use('*', except(hasNoBody, limitBody))
 
-  app.route('/', healthRoutes({ store: deps.store, upstreamProbe: deps.upstreamProbe }))
+  app.route(
+    '/',
+    healthRoutes({
+      store: deps.store,
+      upstreamProbe: deps.upstreamProbe,
+      upstreams: deps.upstreams,
+      metricsToken: deps.config.metricsToken,
+    })
+  )
+  app.route('/', metricsRoutes({ metrics: deps.metrics, token: deps.config.metricsToken }))
   // Written from every declared route's own schemas (documented-routes.ts), once all are mounted.
   let document: object | undefined
   app.get('/openapi.json', (c) => {
@@ -145,7 +167,7 @@ export function createApp(deps: RelayAppDeps) {
     description: 'A relay API key (icr_…)',
   })
 
-  app.notFound((c) => errorResponse(c, new RelayError('not_found', 'No such route')))
+  app.notFound((c) => errorResponse(c, new RelayError('no_such_route', 'No such route')))
   app.onError((error, c) => errorResponse(c, error))
   return app
 }

@@ -15,13 +15,15 @@ import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
 import { createSecretBox } from './platform/crypto/secret-box.ts'
 import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
-import type { ApiKeyVerifier, Tenant, UpstreamReads } from './ports.ts'
+import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
+import type { ApiKeyVerifier } from './ports.ts'
 import { openDatabase } from './store/database.ts'
 import { createUpstream } from './upstream/index.ts'
 import { applyTenants } from './wiring/apply-tenants.ts'
 import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
+import { createUpstreamPool } from './wiring/upstream-pool.ts'
 
 export interface StartRelayOptions {
   readonly config: RelayConfig
@@ -33,6 +35,8 @@ export interface StartRelayOptions {
    * Pipedrive panel page: `{ pipedrive: { panelPage } }`).
    */
   readonly hostOverrides?: Readonly<Record<string, unknown>>
+  /** Where the JSON log lines go (tests read them); stdout by default. */
+  readonly logDestination?: pino.DestinationStream
 }
 
 export interface RunningRelay {
@@ -42,7 +46,11 @@ export interface RunningRelay {
 
 export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
   const { config } = options
-  const logger = pino({ level: config.logLevel, base: { service: 'relay' } })
+  const logOptions = { level: config.logLevel, base: { service: 'relay' } }
+  const logger =
+    options.logDestination === undefined
+      ? pino(logOptions)
+      : pino(logOptions, options.logDestination)
   const db = openDatabase(config.databaseUrl, {
     onBackgroundError: (error) =>
       logger.error({ err: { name: error.name } }, 'database connection error'),
@@ -51,26 +59,27 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   const hasher = createNodeHasher(config.auditKey)
   const secretBox = await createSecretBox(config.encryptionKey)
   const store = createRelayStore({ db, secretBox, hasher })
-  if (config.tenantsFile !== undefined) {
-    await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
+  try {
+    // Before anything is sealed: a wrong key must not add secrets beside the ones it cannot open.
+    await store.encryption.check()
+    if (config.tenantsFile !== undefined) {
+      const applied = await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
+      for (const { kind, ...about } of applied.flatMap((tenant) => tenant.warnings))
+        logger.warn(
+          about,
+          kind === 'revoked'
+            ? 'declared API key is revoked'
+            : 'declared API key belongs to another tenant'
+        )
+    }
+  } catch (error) {
+    await store.close()
+    throw error
   }
   // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
-  const upstreams = new Map<string, UpstreamReads>()
-  // The tenant cache hands out one object per tenant for a while; this skips re-keying it per read.
-  const upstreamOfTenant = new WeakMap<Tenant, UpstreamReads>()
-  const upstreamFor = (tenant: Tenant): UpstreamReads => {
-    const known = upstreamOfTenant.get(tenant)
-    if (known !== undefined) return known
-    // Keyed by the whole credential: a rotated token gets a fresh guard, never the old one's cache.
-    const key = JSON.stringify([tenant.id, tenant.intilery])
-    let upstream = upstreams.get(key)
-    if (upstream === undefined) {
-      upstream = createUpstream(tenant.intilery, { maxCacheChars: config.cacheMb * 1024 * 1024 })
-      upstreams.set(key, upstream)
-    }
-    upstreamOfTenant.set(tenant, upstream)
-    return upstream
-  }
+  const upstreams = createUpstreamPool((credentials) =>
+    createUpstream(credentials, { maxCacheChars: config.cacheMb * 1024 * 1024 })
+  )
   // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.
   const upstreamProbe = async () => {
     const hosts = new Set(
@@ -97,17 +106,32 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
     audit: store.audit,
     store,
-    upstreamFor,
+    upstreamFor: upstreams.upstreamFor,
+    upstreams: upstreams.status,
+    metrics: createPromMetrics({ upstreams: upstreams.status }),
     upstreamProbe,
     hasher,
     hs256: nodeHs256,
     hosts,
     config,
-    log: (entry) => logger.info(entry, 'request'),
+    log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
-      resolve(started)
+    const started = serve(
+      {
+        fetch: app.fetch,
+        hostname: config.host,
+        port: config.port,
+        serverOptions: {
+          // Headers and body within one bound (Node requires headersTimeout <= requestTimeout).
+          requestTimeout: config.requestTimeoutMs,
+          headersTimeout: config.requestTimeoutMs,
+          keepAliveTimeout: config.keepAliveTimeoutMs,
+          // Node checks those timeouts only this often (30 s by default), so check well within one.
+          connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.requestTimeoutMs / 4)),
+        },
+      },
+      () => resolve(started)
     )
   })
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`

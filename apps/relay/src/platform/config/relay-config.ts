@@ -35,6 +35,13 @@ export const relayConfigSchema = z.object({
   frameAncestors: origins.default([]),
   /** Every request answers within this, with data, stale data or a clean error. */
   requestDeadlineMs: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  /**
+   * A request's headers and body must have arrived within this, or the server answers 408 and
+   * closes the connection: a client that never finishes cannot hold one. Requests are small.
+   */
+  requestTimeoutMs: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: z.coerce.number().int().min(100).max(300_000).default(5_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Upstream answers kept per Intilery credential, in MB of their JSON (held in memory as objects,
@@ -43,6 +50,11 @@ export const relayConfigSchema = z.object({
   cacheMb: z.coerce.number().int().min(1).max(4_096).default(16),
   /** Where Pipedrive and browsers reach this relay (https in production): the OAuth redirect base. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for `/metrics` and `/readyz`'s per-tenant detail; metrics are off without it. */
+  metricsToken: z
+    .string()
+    .min(16, 'must be at least 16 characters of random text (openssl rand -hex 16)')
+    .optional(),
 })
 export type BaseRelayConfig = z.infer<typeof relayConfigSchema>
 
@@ -56,11 +68,14 @@ const ENV: Record<keyof BaseRelayConfig, string> = {
   allowedOrigins: 'RELAY_ALLOWED_ORIGINS',
   frameAncestors: 'RELAY_FRAME_ANCESTORS',
   requestDeadlineMs: 'RELAY_REQUEST_DEADLINE_MS',
+  requestTimeoutMs: 'RELAY_REQUEST_TIMEOUT_MS',
+  keepAliveTimeoutMs: 'RELAY_KEEP_ALIVE_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',
   cacheMb: 'RELAY_CACHE_MB',
   publicUrl: 'RELAY_PUBLIC_URL',
+  metricsToken: 'RELAY_METRICS_TOKEN',
 }
-const SECRETS: readonly string[] = ['encryptionKey', 'auditKey', 'databaseUrl']
+const SECRETS: readonly string[] = ['encryptionKey', 'auditKey', 'databaseUrl', 'metricsToken']
 
 export class RelayConfigError extends Error {
   override readonly name = 'RelayConfigError'
