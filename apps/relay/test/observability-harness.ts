@@ -20,7 +20,9 @@ export const SECRET = 'observability-zendesk-secret'
 export const METRICS_TOKEN = 'operator-metrics-token-0123456789'
 export const WRONG_INTILERY_TOKEN = 'not-the-sandbox-token'
 
-export async function startObservabilityHarness(options: { metricsToken?: string | undefined } = {}) {
+export async function startObservabilityHarness(
+  options: { metricsToken?: string | undefined } = {}
+) {
   const sandbox = await startSandbox({ port: 0 })
   const tenant = (id: string, authToken = sandbox.config.authToken): Tenant => ({
     id,
