@@ -5,7 +5,13 @@
  */
 import { InvalidInputError, OwnershipConflictError } from './errors.ts'
 import type { Executor } from './schema.ts'
-import type { HostLinkRules, LinkInput, LinkRulebook } from './tenant-schema.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import {
+  sealingContext,
+  type HostLinkRules,
+  type LinkInput,
+  type LinkRulebook,
+} from './tenant-schema.ts'
 
 /** A link that passed its host's rules: account id normalised, secret present iff required. */
 export interface CheckedLink {
@@ -16,6 +22,30 @@ export interface CheckedLink {
 
 export function rulesOf(rulebook: LinkRulebook, host: string): HostLinkRules | undefined {
   return rulebook.get(host)
+}
+
+/**
+ * Each checked link with its secret sealed for this tenant and account (null where the host keeps
+ * none). Sealed before any transaction opens: on SQLite an open write transaction holds the only
+ * connection, so it should wait on nothing but the database.
+ */
+export function sealLinks(
+  secretBox: SecretBox,
+  tenantId: string,
+  links: readonly CheckedLink[]
+): Promise<(CheckedLink & { readonly sealed: string | null })[]> {
+  return Promise.all(
+    links.map(async (link) => ({
+      ...link,
+      sealed:
+        link.secret === undefined
+          ? null
+          : await secretBox.seal(
+              link.secret,
+              sealingContext.linkSecret(tenantId, link.host, link.accountId)
+            ),
+    }))
+  )
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError, TenantExistsError } from './errors.ts'
 import type { Executor, Schema, TenantsTable } from './schema.ts'
-import { assertUnclaimed, checkLinks, type CheckedLink } from './tenant-links.ts'
+import { assertUnclaimed, checkLinks, sealLinks, type CheckedLink } from './tenant-links.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'
 import {
   linkSecretSchema,
@@ -112,18 +112,7 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
         tenant.intilery.authToken,
         sealingContext.intileryToken(tenant.id)
       ),
-      links: await Promise.all(
-        checked.map(async (link) => ({
-          ...link,
-          sealed:
-            link.secret === undefined
-              ? null
-              : await secretBox.seal(
-                  link.secret,
-                  sealingContext.linkSecret(tenant.id, link.host, link.accountId)
-                ),
-        }))
-      ),
+      links: await sealLinks(secretBox, tenant.id, checked),
     }
     const at = now()
     return db.transaction().execute((trx) => writeTenant(trx, rulebook, sealed, at, mode))

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError, OwnershipConflictError } from './errors.ts'
 import type { Schema, TenantsTable } from './schema.ts'
-import { checkLinks } from './tenant-links.ts'
+import { checkLinks, sealLinks } from './tenant-links.ts'
 import {
   intileryInputSchema,
   sealingContext,
@@ -39,19 +39,7 @@ export async function updateTenant(
   if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
   const { name, intilery = {}, links } = parsed.data
   const checked = checkLinks(rulebook, links)
-  // Sealed before the transaction, as in upsert: it should wait on nothing but the database.
-  const sealed = await Promise.all(
-    checked.map(async (link) => ({
-      ...link,
-      sealed:
-        link.secret === undefined
-          ? null
-          : await secretBox.seal(
-              link.secret,
-              sealingContext.linkSecret(id, link.host, link.accountId)
-            ),
-    }))
-  )
+  const sealed = await sealLinks(secretBox, id, checked)
   const columns: Partial<TenantsTable> = {
     ...(name === undefined ? {} : { name }),
     ...(intilery.baseUrl === undefined ? {} : { intilery_base_url: intilery.baseUrl }),
