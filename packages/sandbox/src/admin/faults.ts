@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+import { RouteKnobs } from './route-knobs.ts'
+
 export const FAULT_ROUTES = ['traits', 'events', 'meta', 'audiences', 'list', 'ingest'] as const
 export type FaultRoute = (typeof FAULT_ROUTES)[number]
 
@@ -46,53 +48,15 @@ export const NO_FAULTS: FaultSettings = {
   routes: [],
 }
 
-/** mulberry32: a tiny seeded PRNG; reproducible fault sequences matter more than quality here. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'hang' }
   | { kind: 'error'; status: FaultSettings['errorStatus'] }
   | { kind: 'rate-limit'; retryAfterSeconds: number | null }
 
-export class FaultKnobs {
-  private settings: FaultSettings = { ...NO_FAULTS }
-  private random: () => number
-
-  constructor(private readonly seed = 1) {
-    this.random = seeded(seed)
-  }
-
-  get current(): FaultSettings {
-    return { ...this.settings, routes: [...this.settings.routes] }
-  }
-
-  /** Changes some knobs, leaving the others as they are. */
-  set(patch: FaultPatch): FaultSettings {
-    this.settings = faultSettingsSchema.parse({ ...this.settings, ...stripUndefined(patch) })
-    return this.current
-  }
-
-  reset(): void {
-    this.settings = { ...NO_FAULTS }
-    this.random = seeded(this.seed)
-  }
-
-  affects(route: FaultRoute): boolean {
-    return this.settings.routes.length === 0 || this.settings.routes.includes(route)
-  }
-
-  latencyFor(route: FaultRoute): number {
-    return this.affects(route) ? this.settings.latencyMs : 0
+export class FaultKnobs extends RouteKnobs<FaultRoute, FaultSettings> {
+  constructor(seed = 1) {
+    super(NO_FAULTS, faultSettingsSchema, seed)
   }
 
   /** What to do with this request before it reaches its handler. */
@@ -103,22 +67,13 @@ export class FaultKnobs {
       s.rateLimitStorm -= 1
       return { kind: 'rate-limit', retryAfterSeconds: s.retryAfterSeconds }
     }
-    if (s.hangRate > 0 && this.random() < s.hangRate) return { kind: 'hang' }
-    if (s.errorRate > 0 && this.random() < s.errorRate)
-      return { kind: 'error', status: s.errorStatus }
+    if (this.chance(route, s.hangRate)) return { kind: 'hang' }
+    if (this.chance(route, s.errorRate)) return { kind: 'error', status: s.errorStatus }
     return { kind: 'none' }
   }
 
   /** Whether this successful response's body should be cut short. */
   malformed(route: FaultRoute): boolean {
-    return (
-      this.affects(route) &&
-      this.settings.malformedRate > 0 &&
-      this.random() < this.settings.malformedRate
-    )
+    return this.chance(route, this.settings.malformedRate)
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod'
 
+import { RouteKnobs } from '../admin/route-knobs.ts'
+
 /** The calls the relay makes, by what they do (several paths may share one). */
 export const PIPEDRIVE_FAULT_ROUTES = [
   'token',
@@ -44,54 +46,13 @@ export function pipedriveFaultRoute(method: string, path: string): PipedriveFaul
   return undefined
 }
 
-/** mulberry32, as admin/faults.ts: reproducible fault sequences matter more than quality here. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-export class PipedriveFaults {
-  private settings: PipedriveFaultSettings = { ...NO_PIPEDRIVE_FAULTS }
-  private random: () => number
-
-  constructor(private readonly seed = 1) {
-    this.random = seeded(seed)
-  }
-
-  get current(): PipedriveFaultSettings {
-    return { ...this.settings, routes: [...this.settings.routes] }
-  }
-
-  /** Changes some knobs, leaving the others as they are. */
-  set(patch: PipedriveFaultPatch): PipedriveFaultSettings {
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    this.settings = pipedriveFaultSettingsSchema.parse({ ...this.settings, ...defined })
-    return this.current
-  }
-
-  reset(): void {
-    this.settings = { ...NO_PIPEDRIVE_FAULTS }
-    this.random = seeded(this.seed)
-  }
-
-  affects(route: PipedriveFaultRoute): boolean {
-    return this.settings.routes.length === 0 || this.settings.routes.includes(route)
-  }
-
-  latencyFor(route: PipedriveFaultRoute): number {
-    return this.affects(route) ? this.settings.latencyMs : 0
+export class PipedriveFaults extends RouteKnobs<PipedriveFaultRoute, PipedriveFaultSettings> {
+  constructor(seed = 1) {
+    super(NO_PIPEDRIVE_FAULTS, pipedriveFaultSettingsSchema, seed)
   }
 
   /** Whether this request hangs. */
   hangs(route: PipedriveFaultRoute): boolean {
-    return (
-      this.affects(route) && this.settings.hangRate > 0 && this.random() < this.settings.hangRate
-    )
+    return this.chance(route, this.settings.hangRate)
   }
 }
