@@ -79,3 +79,29 @@ it('is not_ready (503) when the store does not answer', async () => {
   }
   expect((await readyz()).status).toBe(200)
 })
+
+it('is degraded (200) while Intilery refuses a tenant’s token, and says so to the operator', async () => {
+  const own = await startObservabilityHarness()
+  try {
+    expect((await own.asAgent('demo', joe)).status).toBe(200)
+    expect((await own.asAgent('refused', joe)).status).toBe(409)
+    const ask = (token?: string) =>
+      own.app.request('/readyz', {
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      })
+    const response = await ask()
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      status: 'degraded',
+      checks: { store: 'ok', upstream: 'fail' },
+    })
+    expect(await (await ask(METRICS_TOKEN)).json()).toMatchObject({
+      tenants: [
+        { id: 'demo', upstream: 'ok', breaker: 'closed' },
+        { id: 'refused', upstream: 'refused', breaker: 'closed' },
+      ],
+    })
+  } finally {
+    await own.stop()
+  }
+})

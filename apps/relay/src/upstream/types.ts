@@ -71,6 +71,11 @@ export interface UpstreamStats {
    * (network errors, timeouts); retries included.
    */
   readonly responses: Readonly<Record<string, number>>
+  /**
+   * Intilery's latest answer (`error` when the attempt got none), undefined before the first. A
+   * 401 or 403 here means the credential is refused now, whatever was refused before.
+   */
+  readonly lastResponse: string | undefined
   /** Tokens left in the credential's bucket now (fractional while it refills). */
   readonly budgetTokens: number
   readonly breakerState: BreakerState

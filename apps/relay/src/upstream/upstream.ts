@@ -67,7 +67,10 @@ const MAX_ADMISSION_HEADROOM_MS = 500
 
 type Counters = {
   -readonly [
-    K in Exclude<keyof UpstreamStats, 'breakerState' | 'budgetTokens' | 'responses'>
+    K in Exclude<
+      keyof UpstreamStats,
+      'breakerState' | 'budgetTokens' | 'responses' | 'lastResponse'
+    >
   ]: number
 }
 
@@ -104,6 +107,7 @@ export function createUpstream(
     shed: 0,
   }
   const responses: Record<string, number> = {}
+  let lastResponse: string | undefined
   const outcomeCounter: Record<ReadOutcome, keyof Counters> = {
     hit: 'hits',
     stale: 'stale',
@@ -130,6 +134,7 @@ export function createUpstream(
       onResponse: ({ status }) => {
         const key = status === undefined ? 'error' : String(status)
         responses[key] = (responses[key] ?? 0) + 1
+        lastResponse = key
       },
     },
   }
@@ -266,6 +271,7 @@ export function createUpstream(
     stats: () => ({
       ...counters,
       responses: { ...responses },
+      lastResponse,
       budgetTokens: bucket.availableTokens(),
       breakerState: breaker.state,
     }),

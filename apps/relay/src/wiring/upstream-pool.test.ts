@@ -27,6 +27,7 @@ function fakeGuard(stats: Partial<UpstreamStats>): Upstream {
     failures: 0,
     shed: 0,
     responses: {},
+    lastResponse: undefined,
     budgetTokens: 15,
     breakerState: 'closed',
     ...stats,

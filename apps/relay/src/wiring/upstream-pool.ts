@@ -31,6 +31,7 @@ function sum(a: UpstreamStats, b: UpstreamStats): UpstreamStats {
     shed: a.shed + b.shed,
     responses,
     // The current guard's (b, the newer one): the old ones no longer serve anyone.
+    lastResponse: b.lastResponse,
     budgetTokens: b.budgetTokens,
     breakerState: b.breakerState,
   }

@@ -4,7 +4,8 @@
  *
  * - `ready` (200): the store answers and every tenant's Intilery does;
  * - `degraded` (200): the relay serves, but Intilery is failing for some tenants (their breaker is
- *   open, or the probe got no answer): their readers get stale data or a clean 503 meanwhile, and
+ *   open, their token was refused at Intilery's latest answer, or the probe got no answer): their
+ *   readers get stale data or a clean error meanwhile, and
  *   taking this instance out of a load balancer would help nobody;
  * - `not_ready` (503): the relay itself cannot serve (its store does not answer).
  *
@@ -13,7 +14,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 
-import type { Readiness, UpstreamMonitor } from '../../ports.ts'
+import type { Readiness, UpstreamMonitor, UpstreamStats } from '../../ports.ts'
 import { operatorTokenCheck } from '../metrics/operator-token.ts'
 import { documentedRoutes } from '../openapi/documented-routes.ts'
 import type { RelayEnv } from './caller.ts'
@@ -48,10 +49,24 @@ const readiness = z.object({
     upstream: checkResult,
   }),
   tenants: z
-    .array(z.object({ id: z.string(), upstream: z.enum(['ok', 'failing']), breaker: breakerState }))
+    .array(
+      z.object({
+        id: z.string(),
+        upstream: z
+          .enum(['ok', 'failing', 'refused'])
+          .describe('`refused`: Intilery refused the tenant’s token at its latest answer'),
+        breaker: breakerState,
+      })
+    )
     .optional()
     .describe('Each tenant read since start; only with the metrics token'),
 })
+
+/** A tenant's Intilery as its guard last saw it: refusing the token is failing too, for an admin. */
+function upstreamStateOf(stats: UpstreamStats): 'ok' | 'failing' | 'refused' {
+  if (stats.lastResponse === '401' || stats.lastResponse === '403') return 'refused'
+  return stats.breakerState === 'closed' ? 'ok' : 'failing'
+}
 
 const healthz = createRoute({
   method: 'get',
@@ -93,10 +108,10 @@ export function healthRoutes(deps: HealthDeps) {
     ])
     const tenants = (deps.upstreams?.() ?? []).map(({ tenantId, stats }) => ({
       id: tenantId,
-      upstream: stats.breakerState === 'closed' ? ('ok' as const) : ('failing' as const),
+      upstream: upstreamStateOf(stats),
       breaker: stats.breakerState,
     }))
-    const upstreamFailing = probe === 'fail' || tenants.some((t) => t.upstream === 'failing')
+    const upstreamFailing = probe === 'fail' || tenants.some((t) => t.upstream !== 'ok')
     const status = store !== 'ok' ? 'not_ready' : upstreamFailing ? 'degraded' : 'ready'
     const upstream = upstreamFailing ? 'fail' : probe
     // A wrong token is not refused: a readiness probe must answer whatever it sends.
