@@ -71,7 +71,9 @@ const manifestSchema = z.object({
   name: z.string().min(1),
   author: z.object({ name: z.string(), email: z.string(), url: z.url({ protocol: /^https?$/ }) }),
   defaultLocale: z.string().regex(LOCALE),
-  private: z.boolean(),
+  // zendesk_apps_support's Manifest reads `private` with a default of true; false marks an app meant
+  // for the public Marketplace, which must carry its listing texts (MARKETPLACE_KEYS).
+  private: z.boolean().default(true),
   version: z.string(),
   frameworkVersion: z.literal('2.0'),
   location: z.object({
@@ -84,15 +86,53 @@ const manifestSchema = z.object({
   parameters: z.array(parameterSchema).default([]),
 })
 
+/**
+ * Every translation names the app; the Marketplace listing texts are optional here and required of
+ * public apps in en.json only (zendesk_apps_support's Translations validation), but kept within the
+ * Marketplace's 80 characters wherever a short description is given.
+ */
 const translationSchema = z.object({
   app: z.object({
     name: z.string().min(1),
-    short_description: z.string().min(1).max(80),
-    long_description: z.string().min(1),
-    installation_instructions: z.string().min(1),
+    short_description: z.string().min(1).max(80).optional(),
+    description: z.string().min(1).optional(),
+    long_description: z.string().min(1).optional(),
+    installation_instructions: z.string().min(1).optional(),
     parameters: z.record(z.string(), z.object({ label: z.string().min(1) })).default({}),
   }),
 })
+type Translation = z.infer<typeof translationSchema>
+/** What a public (`"private": false`) app's translations/en.json must hold besides its name. */
+const MARKETPLACE_KEYS = ['short_description', 'long_description', 'installation_instructions']
+
+function marketplaceProblems(file: string, translation: Translation): string[] {
+  const app: Partial<Record<string, unknown>> = translation.app
+  return MARKETPLACE_KEYS.filter(
+    // Zendesk still takes the older `description` in place of `short_description`.
+    (key) =>
+      app[key] === undefined && !(key === 'short_description' && app.description !== undefined)
+  ).map(
+    (key) =>
+      `translations/${file} app.${key}: a public ("private": false) app needs it for its Marketplace listing; apps uploaded as private apps set "private": true`
+  )
+}
+
+/**
+ * Stricter than zendesk_apps_support, which only asks for strings: Zendesk's examples are bare host
+ * names, and nothing documents substituting settings here (docs/zendesk-packaging.md), so a URL, a
+ * path or a {{setting.…}} placeholder would install fine and then fail every secure call.
+ */
+export function domainWhitelistProblems(domains: readonly string[]): string[] {
+  return domains.flatMap((domain) => {
+    if (domain.includes('{{'))
+      return [
+        `domainWhitelist ${domain}: Zendesk does not substitute settings in domainWhitelist; name the relay host`,
+      ]
+    if (!HOST_NAME.test(domain))
+      return [`domainWhitelist ${domain}: must be a bare host name, without scheme, port or path`]
+    return []
+  })
+}
 
 function checkImage(dir: string, file: string, sizes: readonly string[], problems: string[]) {
   const path = join(dir, file)
@@ -123,19 +163,7 @@ export function validateApp(dir: string): string[] {
     else if (!existsSync(join(dir, url))) problems.push(`${location}: ${url} does not exist`)
   }
 
-  // Stricter than zendesk_apps_support, which only asks for strings: Zendesk's examples are bare
-  // host names, and nothing documents substituting settings here (docs/zendesk-packaging.md), so a
-  // URL, a path or a {{setting.…}} placeholder would install fine and then fail every secure call.
-  for (const domain of manifest.domainWhitelist ?? []) {
-    if (domain.includes('{{'))
-      problems.push(
-        `domainWhitelist ${domain}: Zendesk does not substitute settings in domainWhitelist; name the relay host`
-      )
-    else if (!HOST_NAME.test(domain))
-      problems.push(
-        `domainWhitelist ${domain}: must be a bare host name, without scheme, port or path`
-      )
-  }
+  problems.push(...domainWhitelistProblems(manifest.domainWhitelist ?? []))
 
   const names = new Set<string>()
   for (const parameter of manifest.parameters) {
@@ -175,6 +203,8 @@ export function validateApp(dir: string): string[] {
         problems.push(`translations/${file} ${issue.path.join('.')}: ${issue.message}`)
       continue
     }
+    if (!manifest.private && file === 'en.json')
+      problems.push(...marketplaceProblems(file, translation.data))
     for (const parameter of manifest.parameters)
       if (translation.data.app.parameters[parameter.name] === undefined)
         problems.push(`translations/${file}: no label for parameter ${parameter.name}`)

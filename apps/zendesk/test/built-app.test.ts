@@ -1,14 +1,23 @@
 // The built app against Zendesk's validator rules, offline (Zendesk validates only server-side):
 // the real build passes, and each rule catches the mistake it exists for.
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- the tests edit JSON fixtures in place */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildApp } from '../scripts/build-app.ts'
+import { APP_DIR, AppRefusedError, buildApp } from '../scripts/build-app.ts'
 import { encodePng } from '../scripts/png.ts'
 import { validateApp } from '../scripts/validate-app.ts'
 
@@ -59,7 +68,34 @@ describe('the built Zendesk app', () => {
     })
   })
 
+  it('is a private app, as each customer uploads it (Admin Center → Upload private app)', () => {
+    const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as {
+      private: boolean
+    }
+    expect(manifest.private).toBe(true)
+  })
+
+  it('accepts a private app whose translations only name it, as Zendesk does', () => {
+    const dir = variant('names-only', (d) => {
+      for (const locale of ['en', 'fr'])
+        editJson(join(d, 'translations', `${locale}.json`), (t) => {
+          delete t.app.short_description
+          delete t.app.long_description
+          delete t.app.installation_instructions
+        })
+    })
+    expect(validateApp(dir)).toEqual([])
+  })
+
   it.each([
+    [
+      'a public app without its Marketplace listing texts',
+      (d: string) => {
+        editJson(join(d, 'manifest.json'), (m) => void (m.private = false))
+        editJson(join(d, 'translations', 'en.json'), (t) => void delete t.app.long_description)
+      },
+      'translations/en.json app.long_description: a public',
+    ],
     [
       'frameworkVersion 1.0',
       (d: string) => editJson(join(d, 'manifest.json'), (m) => void (m.frameworkVersion = '1.0')),
@@ -164,4 +200,49 @@ describe('the built Zendesk app', () => {
     const problems = validateApp(variant(name.replace(/\W+/g, '-'), change))
     expect(problems.join('\n')).toContain(problem)
   })
+})
+
+describe('a refused build', () => {
+  /** An output folder holding an app.zip from an earlier build, which must not survive a refusal. */
+  function outDirWithStaleZip(name: string): string {
+    const outDir = join(work, name)
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(join(outDir, 'app.zip'), 'an earlier build')
+    return outDir
+  }
+
+  it('writes no app.zip and removes an earlier one when a relay host is a URL', async () => {
+    const outDir = outDirWithStaleZip('refused-api')
+    const refusal = buildApp({ outDir, relayDomains: ['https://relay.acme.example'] })
+    await expect(refusal).rejects.toBeInstanceOf(AppRefusedError)
+    await expect(refusal).rejects.toMatchObject({
+      badRelayDomains: ['https://relay.acme.example'],
+    })
+    expect(existsSync(join(outDir, 'app.zip'))).toBe(false)
+  })
+
+  it('the build command exits 1, says first what to fix, and leaves no app.zip', () => {
+    const outDir = outDirWithStaleZip('refused-cli')
+    const run = spawnSync(
+      join(APP_DIR, 'node_modules', '.bin', 'tsx'),
+      [join(APP_DIR, 'scripts', 'build.ts')],
+      {
+        cwd: APP_DIR,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ZENDESK_RELAY_DOMAINS: 'https://relay.acme.example',
+          ZENDESK_OUT_DIR: outDir,
+        },
+      }
+    )
+    expect(run.status).toBe(1)
+    const [headline, fix] = run.stderr.split('\n')
+    expect(headline).toContain('NOT built')
+    expect(headline).toContain('ZENDESK_RELAY_DOMAINS takes bare host names')
+    expect(headline).toContain('https://relay.acme.example')
+    expect(fix).toContain('ZENDESK_RELAY_DOMAINS=relay.acme.example')
+    expect(run.stderr).toContain('Nothing was written')
+    expect(existsSync(join(outDir, 'app.zip'))).toBe(false)
+  }, 120_000)
 })
