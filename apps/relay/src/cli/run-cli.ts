@@ -5,13 +5,14 @@
  * `encryption rotate`, `audit export --since <date>`. stdout carries only the output (listings
  * as a table, or one JSON array with `--json`); warnings and failures go to stderr.
  */
-import type { HostCliContext } from '../hosts/host-module.ts'
+import type { HostCliCommand, HostCliContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { WrongEncryptionKeyError } from '../store/errors.ts'
 import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { parseCliArgs, secretFrom, stdinFor, type CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import { dbCommands } from './db-commands.ts'
+import { declaredTenantWarning } from './declared-tenants.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { keyCommands } from './key-commands.ts'
 import { withStore } from './open-store.ts'
@@ -20,10 +21,19 @@ import { tenantCommands, type CommandContext } from './tenant-commands.ts'
 export type { CliIo }
 export { CliUsageError }
 
-const hostCommands = Object.assign(
-  {},
-  ...hostModules.map((host) => host.cli.commands ?? {})
-) as NonNullable<(typeof hostModules)[number]['cli']['commands']>
+/** Each host's own commands by `group command`, with the name of the host they belong to. */
+const hostCommands: Readonly<Record<string, HostCliCommand & { readonly host: string }>> =
+  Object.fromEntries(
+    hostModules.flatMap((host) =>
+      Object.entries(host.cli.commands ?? {}).map(([name, command]) => [
+        name,
+        { ...command, host: host.name },
+      ])
+    )
+  )
+
+/** Commands that change the tenant `--id` names, which a tenants file would put back. */
+const CHANGES_TENANT = new Set(['tenants update', 'tenants rotate-token', 'tenants remove'])
 
 const SECRET = '(--token-env <VAR> | --token-file <path|->)'
 
@@ -92,9 +102,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out: io.out,
       err: io.err,
     }
-    if (hostCommand !== undefined) return hostCommand.run(host)
+    const warnIfDeclared = (tenantId: string | undefined) => {
+      const warning =
+        tenantId === undefined ? undefined : declaredTenantWarning(config.tenantsFile, tenantId)
+      if (warning !== undefined) io.err(warning)
+    }
+    if (hostCommand !== undefined) {
+      const code = await hostCommand.run(host)
+      const account = hostCommand.changedAccount?.(values)
+      if (code === 0 && account !== undefined)
+        warnIfDeclared((await store.tenants.findByLink(hostCommand.host, account))?.tenant.id)
+      return code
+    }
     const context = { values, arg, io, store, host, secret, encryptionKey: config.encryptionKey }
-    return (run as NonNullable<typeof run>)(context)
+    const code = await (run as NonNullable<typeof run>)(context)
+    if (code === 0 && CHANGES_TENANT.has(name)) warnIfDeclared(values.id)
+    return code
   })
 }
 

@@ -93,6 +93,16 @@ export interface HostCliContext {
   readonly err: (text: string) => void
 }
 
+export interface HostCliCommand {
+  readonly usage: string
+  run(context: HostCliContext): Promise<number>
+  /**
+   * The account of this host (its link) the command changes, from its flags: the CLI warns when
+   * that account's tenant is declared in RELAY_TENANTS_FILE, which would undo the change.
+   */
+  changedAccount?(values: CliValues): string | undefined
+}
+
 export interface HostCli {
   readonly options: CliOptions
   /** The lines this host adds to `relay tenants add`'s usage. */
@@ -100,9 +110,7 @@ export interface HostCli {
   /** This host's tenant fields from `relay tenants add` flags. */
   tenantFields(context: HostCliContext): Record<string, unknown>
   /** Commands of this host's own, by `group command`, with their usage lines. */
-  readonly commands?: Readonly<
-    Record<string, { readonly usage: string; run(context: HostCliContext): Promise<number> }>
-  >
+  readonly commands?: Readonly<Record<string, HostCliCommand>>
 }
 
 /** A host's settings from the environment (read once by relay-config). */

@@ -44,6 +44,8 @@ export const zendeskCli: HostCli = {
         out('rotated; update the app’s secure setting in Zendesk to match\n')
         return 0
       },
+      changedAccount: (values) =>
+        typeof values['zendesk-subdomain'] === 'string' ? values['zendesk-subdomain'] : undefined,
     },
   },
 }
