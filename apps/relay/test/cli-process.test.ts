@@ -68,4 +68,13 @@ describe('the relay command', () => {
         'relay: RELAY_ENCRYPTION_KEY does not open the secrets in this database; was it rotated?\n',
     })
   })
+
+  it('says which folder a SQLite database needs, in one line and exit code 1', async () => {
+    const folder = join(dir, 'missing')
+    expect(await relay(['tenants', 'list'], { DATABASE_URL: `file:${folder}/relay.db` })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `relay: Database migration (setup) failed: cannot open the SQLite database ${folder}/relay.db: the folder ${folder} does not exist\n`,
+    })
+  })
 })

@@ -1,10 +1,14 @@
+import { mkdtempSync } from 'node:fs'
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
 import { openDatabase, parseDatabaseUrl } from './database.ts'
-import { DatabaseUrlError } from './errors.ts'
+import { DatabaseUrlError, MigrationError } from './errors.ts'
+import { migrateToLatest } from './migrations.ts'
 
 describe('parseDatabaseUrl', () => {
   it.each([
@@ -71,6 +75,46 @@ describe('openDatabase', () => {
     } finally {
       await listener.close()
     }
+  })
+})
+
+// Start-up and every CLI command print this message as their one line: it must say what to fix.
+describe('a database that does not open', () => {
+  it('names the missing folder of a SQLite file', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'relay-db-')), 'missing')
+    const db = openDatabase(`file:${folder}/relay.db`)
+    await expect(migrateToLatest(db, {})).rejects.toThrow(
+      new MigrationError(
+        undefined,
+        new Error(
+          `cannot open the SQLite database ${folder}/relay.db: the folder ${folder} does not exist`
+        )
+      )
+    )
+    await db.destroy()
+  })
+
+  it('gives the Postgres driver reason, never the URL or its password', async () => {
+    const listener = await tcpListener()
+    await listener.close() // a port nothing listens on now
+    const db = openDatabase(`postgres://relay:hunter2@127.0.0.1:${listener.port}/relay`)
+    const failure = await migrateToLatest(db, {}).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(MigrationError)
+    expect((failure as Error).message).toBe(
+      `Database migration (setup) failed: connect ECONNREFUSED 127.0.0.1:${listener.port}`
+    )
+    await db.destroy()
+  })
+
+  it('cuts any URL out of a driver message, and reads an AggregateError', () => {
+    const quoting = new Error('bad postgres://relay:hunter2@db.example/relay here\nmore')
+    expect(new MigrationError('0001_x', quoting).message).toBe(
+      'Database migration 0001_x failed: bad (a URL) here'
+    )
+    const both = new AggregateError([Object.assign(new Error(''), { code: 'ECONNREFUSED' })], '')
+    expect(new MigrationError(undefined, both).message).toBe(
+      'Database migration (setup) failed: ECONNREFUSED'
+    )
   })
 })
 

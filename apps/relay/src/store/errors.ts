@@ -79,14 +79,34 @@ export class StoreIntegrityError extends RelayError {
   }
 }
 
-/** A migration failed; on both dialects its DDL was rolled back with it. */
+/**
+ * A migration failed; on both dialects its DDL was rolled back with it. `(setup)` is the database
+ * not opening at all (a missing folder, Postgres not answering), which the driver's reason says.
+ */
 export class MigrationError extends RelayError {
   constructor(
     readonly migrationName: string | undefined,
     cause: unknown
   ) {
-    super('internal', `Database migration ${migrationName ?? '(setup)'} failed`, { cause })
+    super(
+      'internal',
+      `Database migration ${migrationName ?? '(setup)'} failed: ${driverReason(cause)}`,
+      { cause }
+    )
   }
+}
+
+/**
+ * The driver's own message ("unable to open database file", "connect ECONNREFUSED 127.0.0.1:5432"):
+ * what an operator needs to fix it, and no secret. Anything shaped like a URL is cut out all the
+ * same, since a Postgres URL carries its password.
+ */
+function driverReason(cause: unknown): string {
+  const first = cause instanceof AggregateError ? (cause.errors[0] as unknown) : cause
+  const message = first instanceof Error ? first.message : String(first)
+  const code = (first as { code?: unknown } | undefined)?.code
+  const text = message.trim() === '' && typeof code === 'string' ? code : message
+  return text.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, '(a URL)').split('\n')[0] ?? ''
 }
 
 /** The database URL names neither SQLite nor Postgres. Fix the configuration. */

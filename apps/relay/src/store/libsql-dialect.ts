@@ -10,6 +10,9 @@
  *    migration is rolled back instead of left half-applied;
  *  - each connection gets WAL, foreign keys and a busy timeout.
  */
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+
 import Database from 'libsql'
 import { LRUCache } from 'lru-cache'
 import { SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
@@ -74,11 +77,31 @@ class LibsqlDialect extends SqliteDialect {
  */
 const BUSY_TIMEOUT_MS = 2_000
 
+/**
+ * SQLite creates the file but not its folder, and libsql then says only that it could not open
+ * the file (error 14): the folder is what an operator has to create, so say so.
+ */
+function openFile(path: string): Database.Database {
+  try {
+    return new Database(path)
+  } catch (error) {
+    const folder = dirname(resolve(path))
+    if (path !== ':memory:' && !existsSync(folder))
+      throw new Error(
+        `cannot open the SQLite database ${path}: the folder ${folder} does not exist`,
+        {
+          cause: error,
+        }
+      )
+    throw error
+  }
+}
+
 /** @param path a file path, or `:memory:` for a private database that lives as long as the handle. */
 export function createLibsqlDialect(path: string): SqliteDialect {
   return new LibsqlDialect({
     database: () => {
-      const database = new Database(path)
+      const database = openFile(path)
       // WAL lets readers carry on while one writer writes, and survives a crash without a
       // rollback journal; NORMAL sync is safe under WAL. `:memory:` ignores journal_mode.
       database.exec('PRAGMA journal_mode = WAL')
