@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
@@ -38,6 +40,24 @@ describe('relay db backup', () => {
       tenant: { id: 'demo', intilery: { authToken: 'intilery-secret-token' } },
       secret: 'zendesk-shared-secret',
     })
+  })
+
+  it('is readable by its owner only: it holds sealed secrets and the audit log', async () => {
+    const { cli, run, dir } = setup()
+    await cli(...add)
+    const to = join(dir, 'backup.db')
+    expect((await run(['db', 'backup', '--to', to])).code).toBe(0)
+    expect(statSync(to).mode & 0o777).toBe(0o600)
+  })
+
+  it('puts a relative --to where the command was typed (INIT_CWD under pnpm), naming it whole', async () => {
+    const { run, dir } = setup()
+    const typedIn = mkdtempSync(join(tmpdir(), 'relay-backup-cwd-'))
+    const backup = await run(['db', 'backup', '--to', 'backup.db'], { INIT_CWD: typedIn })
+    expect(backup.code).toBe(0)
+    expect(backup.out).toContain(` to ${join(typedIn, 'backup.db')} (`)
+    expect(existsSync(join(typedIn, 'backup.db'))).toBe(true)
+    expect(existsSync(join(dir, 'backup.db'))).toBe(false)
   })
 
   it('refuses to overwrite a file, and leaves Postgres to pg_dump', async () => {

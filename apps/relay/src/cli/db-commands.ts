@@ -4,7 +4,9 @@
  * Neither needs the encryption key to open anything, so they run before (and without) the store's
  * key check: a backup is exactly what one wants before trying a new key.
  */
-import { existsSync, statSync } from 'node:fs'
+import { closeSync, openSync, rmSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import process from 'node:process'
 
 import { sql } from 'kysely'
 
@@ -43,7 +45,8 @@ export const dbCommands: Readonly<Record<string, (context: DbCommandContext) => 
     },
 
     async 'db backup'({ config, values, io }) {
-      const to = need(values, 'to')
+      // pnpm runs scripts in the package's folder; INIT_CWD is where the operator typed the command.
+      const to = resolve(io.env.INIT_CWD ?? process.cwd(), need(values, 'to'))
       const target = parseDatabaseUrl(config.databaseUrl)
       if (target.kind === 'postgres')
         throw new DbCommandError(
@@ -51,12 +54,23 @@ export const dbCommands: Readonly<Record<string, (context: DbCommandContext) => 
         )
       if (target.path === ':memory:')
         throw new DbCommandError('DATABASE_URL is an in-memory database: there is nothing to keep')
-      if (existsSync(to)) throw new DbCommandError(`${to} exists; choose a new file`)
+      // The copy holds sealed secrets and the audit log: created empty, readable by its owner only
+      // (VACUUM INTO fills an empty file and keeps its mode), and never over an existing file.
+      try {
+        closeSync(openSync(to, 'wx', 0o600))
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'EEXIST')
+          throw new DbCommandError(`${to} exists; choose a new file`)
+        throw error
+      }
       const db = openDatabase(config.databaseUrl)
       try {
         // VACUUM INTO writes a consistent copy while the relay keeps running (WAL readers and a
         // writer carry on); copying the file could catch a write half-way, or miss the WAL file.
         await sql`VACUUM INTO ${to}`.execute(db)
+      } catch (error) {
+        rmSync(to, { force: true })
+        throw error
       } finally {
         await db.destroy()
       }
