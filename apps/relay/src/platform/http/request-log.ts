@@ -9,6 +9,7 @@
 import { AuthenticationError } from '@intilery-connect/core'
 import { createMiddleware } from 'hono/factory'
 
+import { SecretBoxError } from '../crypto/secret-box.ts'
 import { RelayError, UnauthenticatedError } from '../errors.ts'
 import { AuditWriteError } from './audit.ts'
 import type { RelayEnv } from './caller.ts'
@@ -37,7 +38,8 @@ export interface RequestLogEntry {
   /**
    * Why, as a stable reason code: a refused caller's (`missing_token`, `unknown_installation`,
    * `bad_signature`, `expired`…, see UnauthenticatedError), `intilery_token_refused`, or
-   * `audit_write_failed` (the read was not served because its audit row could not be stored).
+   * `audit_write_failed` (the read was not served because its audit row could not be stored), or
+   * `secrets_do_not_open` (the tenant's stored secrets do not open under the relay's key).
    */
   readonly reason?: string | undefined
 }
@@ -54,6 +56,16 @@ function isRefusedIntileryToken(error: unknown): boolean {
   )
 }
 
+/** The error, or one of its causes, passes `test`. */
+function causedBy(error: unknown, test: (error: Error) => boolean): boolean {
+  let at: unknown = error
+  for (let depth = 0; at instanceof Error && depth < 10; depth += 1) {
+    if (test(at)) return true
+    at = at.cause
+  }
+  return false
+}
+
 export function failureFields(error: unknown): FailureFields {
   if (error === undefined) return { level: 'info' }
   if (isRefusedIntileryToken(error))
@@ -63,6 +75,10 @@ export function failureFields(error: unknown): FailureFields {
   // The answer is the generic 500; the operator needs to know it was the audit trail, not a bug.
   if (error instanceof AuditWriteError)
     return { level: 'error', code, reason: 'audit_write_failed' }
+  // Also a generic 500: the stored secrets were sealed under another key than the relay runs with
+  // (`relay encryption rotate` while it ran); restarting it with the new key is the fix.
+  if (causedBy(error, (e) => e instanceof SecretBoxError))
+    return { level: 'error', code, reason: 'secrets_do_not_open' }
   return { level: code === 'internal' ? 'error' : 'info', code }
 }
 
