@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,8 +83,59 @@ describe('relay process', () => {
     relay?.kill('SIGTERM')
     const [code] = (await once(relay as NonNullable<typeof relay>, 'exit')) as [number | null]
     expect(code).toBe(0)
+    // One line each: where it listens and how many tenants the file gave it, then that it stopped.
+    expect(logs).toMatch(
+      /"url":"http:\/\/127\.0\.0\.1:\d+","tenantsApplied":1,"msg":"relay listening"/
+    )
+    expect(logs.match(/"msg":"relay stopped"/g)).toHaveLength(1)
     expect(logs).toContain('"route":"/zendesk/v1/context"')
     for (const value of [SEEDED.joeBloggs.email, 'sandbox-token', 'demo-zendesk-secret'])
       expect(logs).not.toContain(value)
   })
+})
+
+/** Runs the relay process to its exit, with settings over a working base. */
+async function startFailing(extra: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-main-fail-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      RELAY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      RELAY_AUDIT_KEY: 'main-test-audit-key-0123456789abcdef',
+      DATABASE_URL: `file:${join(dir, 'relay.db')}`,
+      ...extra,
+    },
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  return { code, stderr }
+}
+
+// What an operator sees when start-up fails: one line naming what to change, never a stack.
+describe('relay process that cannot start', () => {
+  it('says the port is in use, in one line, exit code 1', async () => {
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const { port } = busy.address() as AddressInfo
+    try {
+      expect(await startFailing({ PORT: String(port) })).toEqual({
+        code: 1,
+        stderr: `relay: port ${String(port)} on 127.0.0.1 is already in use (set PORT or HOST)\n`,
+      })
+    } finally {
+      busy.close()
+    }
+  }, 30_000)
+
+  it('says a SQLite folder does not exist, in one line, exit code 1', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'relay-main-db-')), 'missing')
+    expect(await startFailing({ PORT: '0', DATABASE_URL: `file:${folder}/relay.db` })).toEqual({
+      code: 1,
+      stderr: `relay: Database migration (setup) failed: cannot open the SQLite database ${folder}/relay.db: the folder ${folder} does not exist\n`,
+    })
+  }, 30_000)
 })
