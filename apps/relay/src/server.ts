@@ -23,6 +23,7 @@ import { applyTenants } from './wiring/apply-tenants.ts'
 import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
+import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
 
 export interface StartRelayOptions {
@@ -59,11 +60,13 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   const hasher = createNodeHasher(config.auditKey)
   const secretBox = await createSecretBox(config.encryptionKey)
   const store = createRelayStore({ db, secretBox, hasher })
+  let tenantsApplied: number | undefined
   try {
     // Before anything is sealed: a wrong key must not add secrets beside the ones it cannot open.
     await store.encryption.check()
     if (config.tenantsFile !== undefined) {
       const applied = await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
+      tenantsApplied = applied.length
       for (const { kind, ...about } of applied.flatMap((tenant) => tenant.warnings))
         logger.warn(
           about,
@@ -116,7 +119,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     config,
     log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve(
       {
         fetch: app.fetch,
@@ -133,9 +136,14 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       },
       () => resolve(started)
     )
+    // Unheard, a busy port would kill the process with Node's stack trace instead of one line.
+    started.once('error', (error) => reject(listenError(error, config.host, config.port)))
+  }).catch(async (error: unknown) => {
+    await store.close()
+    throw error
   })
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`
-  logger.info({ url }, 'relay listening')
+  logger.info({ url, tenantsApplied }, 'relay listening')
   return {
     url,
     stop: async () => {
@@ -144,6 +152,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
         if ('closeAllConnections' in server) server.closeAllConnections()
       })
       await store.close()
+      logger.info('relay stopped')
     },
   }
 }
