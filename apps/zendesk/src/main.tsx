@@ -11,7 +11,7 @@ import {
   type Lookup,
   type RelayClient,
 } from '@intilery-connect/ui'
-import { createTranslator } from '@intilery-connect/core'
+import { createTranslator, loadLocale } from '@intilery-connect/core'
 import { render } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
@@ -132,9 +132,11 @@ async function start() {
     return
   }
   followHeight(zaf, root)
+  // Asked first, so even a setup mistake is told in the agent's language.
+  const agentRead = readAgent(zaf)
   try {
     const install = await readInstallation(zaf, __RELAY_HOSTS__)
-    const [agent, lookup] = await Promise.all([readAgent(zaf), readCustomer(zaf, install.location)])
+    const [agent, lookup] = await Promise.all([agentRead, readCustomer(zaf, install.location)])
     const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
     render(<Sidebar zaf={zaf} ready={ready} />, root)
   } catch (error) {
@@ -142,10 +144,18 @@ async function start() {
     const message = document.createElement('p')
     message.className = 'ic-root'
     message.setAttribute('role', 'alert')
+    const locale = await agentRead.then(
+      (agent) => agent.locale,
+      () => 'en'
+    )
+    // English if the agent's catalogue cannot be fetched: a message in any language beats none.
+    await loadLocale(locale).catch(() => undefined)
     message.textContent =
       error instanceof SetupError
-        ? error.message
-        : `The Intilery app could not start${error instanceof Error ? `: ${error.message}` : '.'}`
+        ? error.textIn(locale)
+        : createTranslator(locale).t('common.setup.couldNotStart', {
+            reason: error instanceof Error ? error.message : String(error),
+          })
     root.replaceChildren(message)
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { loadLocale } from '@intilery-connect/core'
+
 import { parseKinds, readAgent, readCustomer, readInstallation, SetupError } from './zaf-reads.ts'
 import type { ZafClient } from './zaf.ts'
 
@@ -99,6 +101,20 @@ describe('readInstallation', () => {
     await expect(failure).rejects.toThrow(SetupError)
     await expect(failure).rejects.toThrow(text)
     await expect(failure).rejects.toThrow('Admin Center › Apps and integrations')
+  })
+
+  it('says the setup mistake in the agent’s language', async () => {
+    const error = await readInstallation(
+      zafWithSettings({ relay_url: 'https://relay.other.example' }),
+      HOSTS
+    ).catch((caught: unknown) => caught)
+    if (!(error instanceof SetupError)) throw new Error('expected a SetupError')
+    await Promise.all(['de', 'ja', 'fr'].map((locale) => loadLocale(locale)))
+    expect(error.textIn('de')).toContain(
+      'Die Einstellung „Relay URL“ zeigt auf relay.other.example, diese Kopie der App wurde aber für relay.acme.example, 127.0.0.1 erstellt'
+    )
+    expect(error.textIn('ja')).toContain('「Relay URL」設定はrelay.other.exampleを指しています')
+    expect(error.textIn('fr')).toContain('ZENDESK_RELAY_DOMAINS=relay.other.example')
   })
 })
 

@@ -3,7 +3,13 @@
  * What the app reads from Zendesk, checked: the location, the customer of this location, the agent's
  * locale, the installation's settings. Zendesk's answers are a trust boundary like any other.
  */
-import { TIMELINE_KINDS, type TimelineKind } from '@intilery-connect/core'
+import {
+  createTranslator,
+  TIMELINE_KINDS,
+  type MessageId,
+  type MessageValues,
+  type TimelineKind,
+} from '@intilery-connect/core'
 import type { Lookup } from '@intilery-connect/ui'
 import { z } from 'zod/mini'
 
@@ -50,10 +56,27 @@ export function parseKinds(setting: string | null | undefined): TimelineKind[] {
     .filter((kind): kind is TimelineKind => known.has(kind))
 }
 
-/** The installation is set up wrongly; the message tells the admin what to change, and where. */
+/**
+ * The installation is set up wrongly; the message tells the admin what to change, and where. It
+ * carries its catalogue message so the sidebar can say it in the agent's language (`textIn`);
+ * `message` is the English, for logs and tests.
+ */
 export class SetupError extends Error {
   override readonly name = 'SetupError'
+  constructor(
+    readonly messageId: MessageId,
+    readonly values: MessageValues
+  ) {
+    super(createTranslator('en').t(messageId, values))
+  }
+
+  /** In `locale`, once its catalogue is loaded (core's `loadLocale`); English until then. */
+  textIn(locale: string): string {
+    return createTranslator(locale).t(this.messageId, this.values)
+  }
 }
+
+const EXAMPLE_RELAY = 'https://relay.example.com'
 
 /**
  * The relay URL setting, checked for what an admin can get wrong: not a URL, plain http (allowed
@@ -67,25 +90,23 @@ export function checkRelayUrl(setting: string | null | undefined, relayHosts: re
     url = new URL(value)
   } catch {
     throw new SetupError(
-      `The Relay URL setting ${value === '' ? 'is empty' : `(“${value}”) is not a web address`}. ` +
-        `An administrator should set it to your Intilery Connect relay’s address, such as ` +
-        `https://relay.example.com, in ${WHERE_SETTINGS}.`
+      value === '' ? 'common.setup.relayUrlMissing' : 'common.setup.relayUrlInvalid',
+      { value, where: WHERE_SETTINGS, example: EXAMPLE_RELAY }
     )
   }
   const local = url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname)
   if (url.protocol !== 'https:' && !local)
-    throw new SetupError(
-      `The Relay URL setting (“${value}”) must start with https://. An administrator should ` +
-        `correct it in ${WHERE_SETTINGS}.`
-    )
+    throw new SetupError('common.setup.relayUrlNotHttps', {
+      value,
+      where: WHERE_SETTINGS,
+      https: 'https://',
+    })
   if (!relayHosts.includes(url.hostname))
-    throw new SetupError(
-      `The Relay URL setting points at ${url.hostname}, but this copy of the app was built for ` +
-        `${relayHosts.length === 0 ? 'no relay host' : relayHosts.join(', ')}, and Zendesk sends ` +
-        `its signed requests only to the hosts an app was built for. An administrator should ` +
-        `correct the setting in ${WHERE_SETTINGS}, or build the app for ${url.hostname} ` +
-        `(ZENDESK_RELAY_DOMAINS=${url.hostname}) and upload it again.`
-    )
+    throw new SetupError('common.setup.relayHostNotBuilt', {
+      host: url.hostname,
+      builtFor: relayHosts.length === 0 ? '—' : relayHosts.join(', '),
+      where: WHERE_SETTINGS,
+    })
   return url.href.replace(/\/+$/, '')
 }
 
@@ -99,8 +120,14 @@ export async function readInstallation(
   const [rawContext, metadata] = await Promise.all([client.context(), client.metadata()])
   const context = contextSchema.safeParse(rawContext)
   const settings = settingsSchema.safeParse(metadata.settings)
-  if (!context.success) throw new SetupError('Zendesk did not say where the app runs.')
-  if (!settings.success) throw new SetupError('Zendesk did not give the app its settings.')
+  if (!context.success)
+    throw new SetupError('common.setup.couldNotStart', {
+      reason: 'Zendesk did not say where the app runs.',
+    })
+  if (!settings.success)
+    throw new SetupError('common.setup.couldNotStart', {
+      reason: 'Zendesk did not give the app its settings.',
+    })
   return {
     location: context.data.location,
     subdomain: context.data.account.subdomain,

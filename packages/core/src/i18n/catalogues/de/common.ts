@@ -73,4 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'Das Relay konnte sich nicht bei Intilery anmelden. Eine Administratorin oder ein Administrator sollte das Intilery-Token im Relay prüfen.',
   'common.filter.badRange': '„Von“ liegt nach „Bis“: Die Daten werden nicht angewendet.',
+  'common.setup.relayUrlMissing':
+    'Die Einstellung „Relay URL“ ist leer. Ein Administrator sollte unter {where} die Adresse Ihres Intilery-Connect-Relays eintragen, z. B. {example}.',
+  'common.setup.relayUrlInvalid':
+    'Die Einstellung „Relay URL“ („{value}“) ist keine Webadresse. Ein Administrator sollte unter {where} die Adresse Ihres Intilery-Connect-Relays eintragen, z. B. {example}.',
+  'common.setup.relayUrlNotHttps':
+    'Die Einstellung „Relay URL“ („{value}“) muss mit {https} beginnen. Ein Administrator sollte sie unter {where} korrigieren.',
+  'common.setup.relayHostNotBuilt':
+    'Die Einstellung „Relay URL“ zeigt auf {host}, diese Kopie der App wurde aber für {builtFor} erstellt, und Zendesk sendet signierte Anfragen nur an die Hosts, für die eine App erstellt wurde. Ein Administrator sollte die Einstellung unter {where} korrigieren oder die App für {host} erstellen (ZENDESK_RELAY_DOMAINS={host}) und erneut hochladen.',
+  'common.setup.couldNotStart': 'Die Intilery-App konnte nicht starten: {reason}',
 }

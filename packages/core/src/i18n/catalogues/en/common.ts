@@ -74,4 +74,13 @@ export const commonMessages = {
   'common.error.upstreamCredentials':
     'The relay’s Intilery credentials were refused. An administrator should check the Intilery token on the relay.',
   'common.filter.badRange': '“From” is after “To”: the dates are not applied.',
+  'common.setup.relayUrlMissing':
+    'The Relay URL setting is empty. An administrator should set it to your Intilery Connect relay’s address, such as {example}, in {where}.',
+  'common.setup.relayUrlInvalid':
+    'The Relay URL setting (“{value}”) is not a web address. An administrator should set it to your Intilery Connect relay’s address, such as {example}, in {where}.',
+  'common.setup.relayUrlNotHttps':
+    'The Relay URL setting (“{value}”) must start with {https}. An administrator should correct it in {where}.',
+  'common.setup.relayHostNotBuilt':
+    'The Relay URL setting points at {host}, but this copy of the app was built for {builtFor}, and Zendesk sends its signed requests only to the hosts an app was built for. An administrator should correct the setting in {where}, or build the app for {host} (ZENDESK_RELAY_DOMAINS={host}) and upload it again.',
+  'common.setup.couldNotStart': 'The Intilery app could not start: {reason}',
 } as const

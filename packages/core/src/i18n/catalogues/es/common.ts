@@ -72,4 +72,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'Intilery rechazó las credenciales del relé. Un administrador debe comprobar el token de Intilery del relé.',
   'common.filter.badRange': '«Desde» es posterior a «Hasta»: las fechas no se aplican.',
+  'common.setup.relayUrlMissing':
+    'El ajuste «Relay URL» está vacío. Un administrador debe indicar la dirección de su relay de Intilery Connect, por ejemplo {example}, en {where}.',
+  'common.setup.relayUrlInvalid':
+    'El ajuste «Relay URL» («{value}») no es una dirección web. Un administrador debe indicar la dirección de su relay de Intilery Connect, por ejemplo {example}, en {where}.',
+  'common.setup.relayUrlNotHttps':
+    'El ajuste «Relay URL» («{value}») debe empezar por {https}. Un administrador debe corregirlo en {where}.',
+  'common.setup.relayHostNotBuilt':
+    'El ajuste «Relay URL» apunta a {host}, pero esta copia de la app se creó para {builtFor}, y Zendesk solo envía sus solicitudes firmadas a los hosts para los que se creó la app. Un administrador debe corregir el ajuste en {where}, o crear la app para {host} (ZENDESK_RELAY_DOMAINS={host}) y volver a subirla.',
+  'common.setup.couldNotStart': 'La app de Intilery no pudo iniciarse: {reason}',
 }

@@ -73,4 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
   'common.filter.badRange': '« Du » est après « Au » : les dates ne sont pas appliquées.',
+  'common.setup.relayUrlMissing':
+    'Le paramètre « Relay URL » est vide. Un administrateur doit y saisir l’adresse de votre relais Intilery Connect, par exemple {example}, dans {where}.',
+  'common.setup.relayUrlInvalid':
+    'Le paramètre « Relay URL » (« {value} ») n’est pas une adresse web. Un administrateur doit y saisir l’adresse de votre relais Intilery Connect, par exemple {example}, dans {where}.',
+  'common.setup.relayUrlNotHttps':
+    'Le paramètre « Relay URL » (« {value} ») doit commencer par {https}. Un administrateur doit le corriger dans {where}.',
+  'common.setup.relayHostNotBuilt':
+    'Le paramètre « Relay URL » désigne {host}, mais cette copie de l’app a été construite pour {builtFor}, et Zendesk n’envoie ses requêtes signées qu’aux hôtes pour lesquels une app a été construite. Un administrateur doit corriger le paramètre dans {where}, ou construire l’app pour {host} (ZENDESK_RELAY_DOMAINS={host}) et la téléverser à nouveau.',
+  'common.setup.couldNotStart': 'L’app Intilery n’a pas pu démarrer : {reason}',
 }

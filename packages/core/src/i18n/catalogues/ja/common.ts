@@ -73,4 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'リレーのIntilery認証情報が拒否されました。管理者はリレーのIntileryトークンを確認してください。',
   'common.filter.badRange': '「開始」が「終了」より後です。日付は適用されません。',
+  'common.setup.relayUrlMissing':
+    '「Relay URL」設定が空です。管理者が{where}でIntilery Connectのリレーのアドレス（例: {example}）を設定してください。',
+  'common.setup.relayUrlInvalid':
+    '「Relay URL」設定（「{value}」）はWebアドレスではありません。管理者が{where}でIntilery Connectのリレーのアドレス（例: {example}）を設定してください。',
+  'common.setup.relayUrlNotHttps':
+    '「Relay URL」設定（「{value}」）は{https}で始まる必要があります。管理者が{where}で修正してください。',
+  'common.setup.relayHostNotBuilt':
+    '「Relay URL」設定は{host}を指していますが、このアプリは{builtFor}向けにビルドされており、Zendeskは署名付きリクエストをアプリのビルド対象ホストにしか送信しません。管理者が{where}で設定を修正するか、{host}向けにアプリをビルドして（ZENDESK_RELAY_DOMAINS={host}）再度アップロードしてください。',
+  'common.setup.couldNotStart': 'Intileryアプリを開始できませんでした: {reason}',
 }

@@ -73,4 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'Intilery weigerde de gegevens van de relay. Een beheerder moet het Intilery-token op de relay controleren.',
   'common.filter.badRange': '“Van” ligt na “Tot”: de datums worden niet toegepast.',
+  'common.setup.relayUrlMissing':
+    'De instelling “Relay URL” is leeg. Een beheerder moet via {where} het adres van uw Intilery Connect-relay invullen, bijvoorbeeld {example}.',
+  'common.setup.relayUrlInvalid':
+    'De instelling “Relay URL” (“{value}”) is geen webadres. Een beheerder moet via {where} het adres van uw Intilery Connect-relay invullen, bijvoorbeeld {example}.',
+  'common.setup.relayUrlNotHttps':
+    'De instelling “Relay URL” (“{value}”) moet met {https} beginnen. Een beheerder moet dit corrigeren via {where}.',
+  'common.setup.relayHostNotBuilt':
+    'De instelling “Relay URL” wijst naar {host}, maar deze kopie van de app is gebouwd voor {builtFor}, en Zendesk stuurt ondertekende verzoeken alleen naar de hosts waarvoor een app is gebouwd. Een beheerder moet de instelling corrigeren via {where}, of de app bouwen voor {host} (ZENDESK_RELAY_DOMAINS={host}) en opnieuw uploaden.',
+  'common.setup.couldNotStart': 'De Intilery-app kon niet starten: {reason}',
 }

@@ -73,4 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.error.upstreamCredentials':
     'O Intilery recusou as credenciais do relay. Um administrador deve verificar o token do Intilery no relay.',
   'common.filter.badRange': '“De” é depois de “Até”: as datas não são aplicadas.',
+  'common.setup.relayUrlMissing':
+    'A configuração “Relay URL” está vazia. Um administrador deve informar o endereço do seu relay do Intilery Connect, por exemplo {example}, em {where}.',
+  'common.setup.relayUrlInvalid':
+    'A configuração “Relay URL” (“{value}”) não é um endereço web. Um administrador deve informar o endereço do seu relay do Intilery Connect, por exemplo {example}, em {where}.',
+  'common.setup.relayUrlNotHttps':
+    'A configuração “Relay URL” (“{value}”) deve começar com {https}. Um administrador deve corrigi-la em {where}.',
+  'common.setup.relayHostNotBuilt':
+    'A configuração “Relay URL” aponta para {host}, mas esta cópia do app foi criada para {builtFor}, e o Zendesk só envia solicitações assinadas aos hosts para os quais o app foi criado. Um administrador deve corrigir a configuração em {where}, ou criar o app para {host} (ZENDESK_RELAY_DOMAINS={host}) e enviá-lo novamente.',
+  'common.setup.couldNotStart': 'O app do Intilery não pôde iniciar: {reason}',
 }
