@@ -5,25 +5,9 @@
  * installation's shared secret, sign an HS256 JWT with it and forward the call. The secret never
  * reaches the browser; the relay verifies the JWT (apps/relay, auth/zendesk-jwt.ts).
  */
-import { relayErrorBodyReadSchema } from '@intilery-connect/core'
 import { relayCallError, RelayCallError, type RelayGet } from '@intilery-connect/ui'
 
 import type { ZafClient, ZafRequestFailure } from './zaf.ts'
-
-/**
- * Whether a failed call got no answer from the relay itself: every relay answer, errors included,
- * is its JSON error body, so a 404 or 5xx without one (or no answer at all) came from Zendesk's
- * proxy or from whatever really sits at the relay URL. That is the relay URL setting or the relay
- * being down, not Intilery, and the admin is told so (code `relay_unreachable`).
- */
-export function relayNotReached(status: number, body: string | undefined): boolean {
-  if (status !== 0 && status !== 404 && status < 500) return false
-  try {
-    return !relayErrorBodyReadSchema.safeParse(JSON.parse(body ?? '')).success
-  } catch {
-    return true
-  }
-}
 
 /** Seconds each proxy-signed token lives; the relay accepts at most 600. */
 const TOKEN_SECONDS = 60
@@ -52,12 +36,21 @@ export function secureRelayGet(
     } catch (failure) {
       const xhr = (failure ?? {}) as ZafRequestFailure
       const status = typeof xhr.status === 'number' ? xhr.status : 0
-      if (relayNotReached(status, xhr.responseText))
+      const error = relayCallError(
+        status,
+        xhr.responseText,
+        xhr.getResponseHeader?.('retry-after') ?? null
+      )
+      // Every relay answer, errors included, carries its JSON error body (whose code relayCallError
+      // reads), so no answer, or a 404 or 5xx without one, came from Zendesk's proxy or whatever
+      // really sits at the relay URL: the relay URL setting or the relay being down, not Intilery.
+      const relayAnswered = error.details.code !== undefined
+      if (!relayAnswered && (status === 0 || status === 404 || status >= 500))
         throw new RelayCallError('network', `No relay answered at ${install.relayUrl}`, {
           status,
           code: 'relay_unreachable',
         })
-      throw relayCallError(status, xhr.responseText, xhr.getResponseHeader?.('retry-after') ?? null)
+      throw error
     }
   }
 }
