@@ -4,17 +4,12 @@
  * pipedrive/faults.ts): settings validated as a whole on each change, limited to some routes, an
  * added latency, and a seeded generator so a run's random choices are reproducible.
  */
+import { Random } from '../seed/random.ts'
 
-/** mulberry32: a tiny seeded PRNG; reproducible fault sequences matter more than quality here. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
+/** The dataset's mulberry32 (seed/random.ts): reproducible fault sequences matter more than quality. */
+function seeded(seed: number): () => number {
+  const random = new Random(seed)
+  return () => random.next()
 }
 
 interface RoutedSettings<Route extends string> {
