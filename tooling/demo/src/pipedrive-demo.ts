@@ -5,7 +5,6 @@
  * relay's real OAuth start and callback against the sandbox's Pipedrive consent page.
  */
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 import { installThroughBrowser } from '@intilery-connect/sandbox'
@@ -23,16 +22,6 @@ export const DEMO_PIPEDRIVE = {
 } as const
 
 const pipedriveAppDir = fileURLToPath(new URL('../../../apps/pipedrive/', import.meta.url))
-
-/** A port free right now, for servers whose URL another must know before they start. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no free port')
-  return address.port
-}
 
 /** Builds apps/pipedrive's panel page into `outDir`; resolves with the page's path. */
 export async function buildPipedrivePanel(outDir: string): Promise<string> {

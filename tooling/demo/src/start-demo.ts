@@ -24,15 +24,12 @@ import {
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
-import {
-  buildPipedrivePanel,
-  DEMO_PIPEDRIVE,
-  freePort,
-  installDemoPipedrive,
-} from './pipedrive-demo.ts'
+import { buildPipedrivePanel, DEMO_PIPEDRIVE, installDemoPipedrive } from './pipedrive-demo.ts'
+import { freePort } from './ports.ts'
 import { startRelayProcess } from './relay-process.ts'
 import { StopStack } from './stop-stack.ts'
 
+export { listenable } from './ports.ts'
 export { StopFailedError, StopStack } from './stop-stack.ts'
 
 /** Demo-only values, printed and documented; never use them for a real installation. */

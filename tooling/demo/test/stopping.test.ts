@@ -7,21 +7,10 @@ import { fileURLToPath } from 'node:url'
 
 import { expect, it } from 'vitest'
 
-import { freePort } from '../src/pipedrive-demo.ts'
+import { freePort, listenable } from '../src/ports.ts'
 import { startDemo } from '../src/start-demo.ts'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-
-/** Resolves once nothing listens on `port` any more: a server of ours can listen there. */
-async function listenable(port: number): Promise<boolean> {
-  const server = createServer()
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false))
-    server.listen(port, '127.0.0.1', () => resolve(true))
-  })
-  if (listening) await new Promise((resolve) => server.close(resolve))
-  return listening
-}
 
 async function demoPorts() {
   return {

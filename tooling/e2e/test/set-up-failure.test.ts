@@ -1,26 +1,14 @@
 // A browser suite whose browser cannot start still stops the demo it started: its servers and its
 // relay process, as each suite's afterAll does with its stop stack.
-import { createServer } from 'node:net'
 import process from 'node:process'
 
-import { startDemo, StopStack, type RunningDemo } from '@intilery-connect/demo'
+import { listenable, startDemo, StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { afterAll, expect, it } from 'vitest'
 
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 
 const running = new StopStack()
 afterAll(() => running.stopAll())
-
-/** Whether a server of ours can listen on `port` now, that is, nothing else listens there. */
-async function listenable(port: number): Promise<boolean> {
-  const server = createServer()
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false))
-    server.listen(port, '127.0.0.1', () => resolve(true))
-  })
-  if (listening) await new Promise((resolve) => server.close(resolve))
-  return listening
-}
 
 function isRunning(pid: number): boolean {
   try {
