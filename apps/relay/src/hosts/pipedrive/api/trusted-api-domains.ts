@@ -78,7 +78,6 @@ export function withTrustedApiDomains(
   patterns: readonly string[]
 ): PipedriveApi {
   return {
-    ...api,
     oauth: {
       exchangeCode: async (...args) =>
         checked(await api.oauth.exchangeCode(...args), patterns, 'the code exchange'),
