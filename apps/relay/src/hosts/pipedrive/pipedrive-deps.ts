@@ -27,7 +27,7 @@ export interface PipedriveDeps {
   /** OAuth states the callback already accepted: each is accepted once. */
   readonly oauthStates: UsedStateStore
   readonly companies: PipedriveCompanyLinks
-  /** Who records are (their emails), kept briefly per company: Pipedrive's API budget is shared. */
+  /** Who records are (their emails), kept briefly per reading user (subject-cache.ts). */
   readonly subjects: SubjectCache
   /**
    * The custom panel page with `__CSP_NONCE__` where each script and style tag's nonce goes;
