@@ -2,18 +2,13 @@
 // (code exchange, refresh, users/me, persons, deals, organizations, notes) ends at its own timeout
 // or at the request's deadline, and hangs up on Pipedrive. Fake setTimeout; real HTTP, waited for
 // by event (a request reaching the stand-in, a held response let go).
-import {
-  startPipedrive,
-  type PipedriveFaultRoute,
-  type RunningPipedrive,
-} from '@intilery-connect/sandbox'
+import { type PipedriveFaultRoute, type RunningPipedrive } from '@intilery-connect/sandbox'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { watch } from '../../../upstream/testing/watch.ts'
-import { createPipedriveClient } from './pipedrive-client.ts'
 import { PipedriveCallError, type PipedriveApi, type PipedriveCrm } from './pipedrive-port.ts'
+import { clientOnStandIn, REDIRECT } from './test/client-on-stand-in.ts'
 
-const REDIRECT = 'http://127.0.0.1:9/pipedrive/oauth/callback'
 const TIMEOUT = 700
 let pipedrive: RunningPipedrive
 let api: PipedriveApi
@@ -21,18 +16,7 @@ let token: string
 let refreshToken: string
 
 beforeAll(async () => {
-  pipedrive = await startPipedrive({
-    clientId: 'cid',
-    clientSecret: 'csecret',
-    redirectUri: REDIRECT,
-  })
-  api = createPipedriveClient({
-    clientId: 'cid',
-    clientSecret: 'csecret',
-    redirectUri: REDIRECT,
-    oauthUrl: pipedrive.url,
-    callTimeoutMs: TIMEOUT,
-  })
+  ;({ pipedrive, api } = await clientOnStandIn({ callTimeoutMs: TIMEOUT }))
   const grant = await api.oauth.exchangeCode(pipedrive.grants.issueCode(1001, 2001, REDIRECT))
   token = grant.access_token
   refreshToken = grant.refresh_token

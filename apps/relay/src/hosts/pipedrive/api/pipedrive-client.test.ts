@@ -1,26 +1,15 @@
 // The port on the real `pipedrive` npm client, against the sandbox's Pipedrive.
-import { startPipedrive, SEEDED, type RunningPipedrive } from '@intilery-connect/sandbox'
+import { SEEDED, type RunningPipedrive } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createPipedriveClient } from './pipedrive-client.ts'
 import { PipedriveCallError, type PipedriveApi } from './pipedrive-port.ts'
+import { clientOnStandIn, REDIRECT } from './test/client-on-stand-in.ts'
 
-const REDIRECT = 'http://127.0.0.1:9/pipedrive/oauth/callback'
 let pipedrive: RunningPipedrive
 let api: PipedriveApi
 
 beforeAll(async () => {
-  pipedrive = await startPipedrive({
-    clientId: 'cid',
-    clientSecret: 'csecret',
-    redirectUri: REDIRECT,
-  })
-  api = createPipedriveClient({
-    clientId: 'cid',
-    clientSecret: 'csecret',
-    redirectUri: REDIRECT,
-    oauthUrl: pipedrive.url,
-  })
+  ;({ pipedrive, api } = await clientOnStandIn())
 })
 afterAll(() => pipedrive.stop())
 
