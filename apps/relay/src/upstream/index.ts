@@ -10,8 +10,10 @@ export type {
   ReadOptions,
   ScrollReadOptions,
   Upstream,
+  UpstreamCounts,
   UpstreamStats,
 } from './types.ts'
+export { ZERO_COUNTS } from './types.ts'
 export type { UpstreamCredentials } from './cache-key.ts'
 export type { BreakerState } from './breaker.ts'
 export {

@@ -51,7 +51,7 @@ export interface ScrollReadOptions extends ReadOptions {
 }
 
 /** Counters since the guard was built. */
-export interface UpstreamStats {
+export interface UpstreamCounts {
   /** Reads answered fresh from the cache (a remembered 404 included). */
   readonly hits: number
   /** Reads answered with stale data (while refreshing, or because upstream failed). */
@@ -66,6 +66,21 @@ export interface UpstreamStats {
   readonly failures: number
   /** Loads refused before queueing because their token would come after the deadline. */
   readonly shed: number
+}
+
+/** Every count at zero: where a guard starts, and what summing guards starts from. */
+export const ZERO_COUNTS: { readonly [K in keyof UpstreamCounts]: 0 } = {
+  hits: 0,
+  stale: 0,
+  misses: 0,
+  inflightShared: 0,
+  upstreamCalls: 0,
+  failures: 0,
+  shed: 0,
+}
+
+/** A guard as its operator sees it: its counts, Intilery's answers, its budget and breaker. */
+export interface UpstreamStats extends UpstreamCounts {
   /**
    * Intilery's answers by HTTP status (`200`, `404`, `503`…), `error` for attempts that got none
    * (network errors, timeouts); retries included.

@@ -38,13 +38,14 @@ import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
 import { PacedTokenBucket } from './paced-bucket.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
-import type {
-  EventsPageValue,
-  Guarded,
-  ReadOptions,
-  ScrollReadOptions,
-  Upstream,
-  UpstreamStats,
+import {
+  ZERO_COUNTS,
+  type EventsPageValue,
+  type Guarded,
+  type ReadOptions,
+  type ScrollReadOptions,
+  type Upstream,
+  type UpstreamCounts,
 } from './types.ts'
 import { waitFor } from './wait-for.ts'
 
@@ -65,14 +66,7 @@ export const LAST_RESORT_GRACE_MS = 250
 /** A load is admitted only if its token comes early enough to leave this much for the request. */
 const MAX_ADMISSION_HEADROOM_MS = 500
 
-type Counters = {
-  -readonly [
-    K in Exclude<
-      keyof UpstreamStats,
-      'breakerState' | 'budgetTokens' | 'responses' | 'lastResponse'
-    >
-  ]: number
-}
+type Counters = { -readonly [K in keyof UpstreamCounts]: number }
 
 const toPageValue = (page: EventsPage): EventsPageValue => ({
   data: page.data,
@@ -97,15 +91,7 @@ export function createUpstream(
   const now = deps.now ?? (() => Date.now())
   const baseFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const credential = credentialKey(credentials)
-  const counters: Counters = {
-    hits: 0,
-    stale: 0,
-    misses: 0,
-    inflightShared: 0,
-    upstreamCalls: 0,
-    failures: 0,
-    shed: 0,
-  }
+  const counters: Counters = { ...ZERO_COUNTS }
   const responses: Record<string, number> = {}
   let lastResponse: string | undefined
   const outcomeCounter: Record<ReadOutcome, keyof Counters> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Tenant } from '../ports.ts'
-import type { Upstream, UpstreamStats } from '../upstream/index.ts'
+import { ZERO_COUNTS, type Upstream, type UpstreamStats } from '../upstream/index.ts'
 import { createUpstreamPool } from './upstream-pool.ts'
 
 const tenant = (id: string, authToken: string): Tenant => ({
@@ -19,13 +19,7 @@ const tenant = (id: string, authToken: string): Tenant => ({
 /** A guard whose stats the test sets. */
 function fakeGuard(stats: Partial<UpstreamStats>): Upstream {
   const full: UpstreamStats = {
-    hits: 0,
-    stale: 0,
-    misses: 0,
-    inflightShared: 0,
-    upstreamCalls: 0,
-    failures: 0,
-    shed: 0,
+    ...ZERO_COUNTS,
     responses: {},
     lastResponse: undefined,
     budgetTokens: 15,

@@ -5,7 +5,13 @@
  * operator sees of them: each tenant's guard stats for readiness and metrics.
  */
 import type { Tenant, TenantUpstreamStatus, UpstreamReads } from '../ports.ts'
-import type { Upstream, UpstreamCredentials, UpstreamStats } from '../upstream/index.ts'
+import {
+  ZERO_COUNTS,
+  type Upstream,
+  type UpstreamCounts,
+  type UpstreamCredentials,
+  type UpstreamStats,
+} from '../upstream/index.ts'
 
 export interface UpstreamPool {
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
@@ -21,14 +27,11 @@ function sum(a: UpstreamStats, b: UpstreamStats): UpstreamStats {
   const responses: Record<string, number> = { ...a.responses }
   for (const [status, count] of Object.entries(b.responses))
     responses[status] = (responses[status] ?? 0) + count
+  const counts: { -readonly [K in keyof UpstreamCounts]: number } = { ...ZERO_COUNTS }
+  for (const name of Object.keys(counts) as (keyof UpstreamCounts)[])
+    counts[name] = a[name] + b[name]
   return {
-    hits: a.hits + b.hits,
-    stale: a.stale + b.stale,
-    misses: a.misses + b.misses,
-    inflightShared: a.inflightShared + b.inflightShared,
-    upstreamCalls: a.upstreamCalls + b.upstreamCalls,
-    failures: a.failures + b.failures,
-    shed: a.shed + b.shed,
+    ...counts,
     responses,
     // The current guard's (b, the newer one): the old ones no longer serve anyone.
     lastResponse: b.lastResponse,
