@@ -5,7 +5,7 @@
 import { SEEDED } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { API_KEY, startHarness } from './app-harness.ts'
+import { API_KEY, METRICS_TOKEN, startHarness } from './app-harness.ts'
 import { CUSTOM_PANEL_SECRET, useHarness } from './pipedrive-harness.ts'
 
 const JOE = SEEDED.joeBloggs.email
@@ -67,6 +67,8 @@ describe('the relay’s routes', () => {
         undefined,
         `Bearer ${await harness.zendeskToken()}`,
         `Bearer ${API_KEY}`,
+        // The operator's: `/metrics` answers its exposition too.
+        `Bearer ${METRICS_TOKEN}`,
       ]) {
         const response = await harness.app.request(`${path}${QUERY}`, {
           method,

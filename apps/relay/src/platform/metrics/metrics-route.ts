@@ -26,7 +26,7 @@ const metricsRoute = createRoute({
       content: { 'text/plain': { schema: z.string() } },
     },
     401: errorBody('`unauthenticated`: no token, or not the metrics token'),
-    404: errorBody('`not_found`: metrics are off (RELAY_METRICS_TOKEN is not set)'),
+    404: errorBody('`no_such_route`: metrics are off (RELAY_METRICS_TOKEN is not set)'),
   },
 })
 
@@ -43,7 +43,7 @@ export function metricsRoutes(deps: {
     if (check !== 'ok')
       throw new UnauthenticatedError(check === 'none' ? 'missing_token' : 'bad_metrics_token')
     const { contentType, text } = await metrics.exposition()
-    return c.text(text, 200, { 'content-type': contentType, 'cache-control': 'no-store' })
+    return c.text(text, 200, { 'content-type': contentType })
   })
   routes.openAPIRegistry.registerComponent('securitySchemes', METRICS_SECURITY_SCHEME, {
     type: 'http',
