@@ -15,9 +15,10 @@ import { createPromMetrics } from '../src/platform/metrics/prom-metrics.ts'
 import type { Tenant } from '../src/ports.ts'
 import { createUpstream } from '../src/upstream/index.ts'
 import { createUpstreamPool } from '../src/wiring/upstream-pool.ts'
+import { METRICS_TOKEN } from './app-harness.ts'
 
 export const SECRET = 'observability-zendesk-secret'
-export const METRICS_TOKEN = 'operator-metrics-token-0123456789'
+export { METRICS_TOKEN }
 export const WRONG_INTILERY_TOKEN = 'not-the-sandbox-token'
 
 export async function startObservabilityHarness(
