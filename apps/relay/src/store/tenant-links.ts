@@ -112,3 +112,49 @@ export async function assertUnclaimed(
     }
   }
 }
+
+/**
+ * Links one account to the tenant, or, when the tenant has it already, gives it the new sealed
+ * secret (a null `sealed` keeps the one stored). Run inside the caller's transaction.
+ * @throws OwnershipConflictError when the account belongs to another tenant; nothing is written.
+ */
+export async function addLink(
+  trx: Executor,
+  rulebook: LinkRulebook,
+  tenantId: string,
+  link: CheckedLink & { readonly sealed: string | null },
+  at: number
+): Promise<void> {
+  const owner = await trx
+    .selectFrom('tenant_links')
+    .select('tenant_id')
+    .where('host', '=', link.host)
+    .where('account_id', '=', link.accountId)
+    .executeTakeFirst()
+  if (owner === undefined) {
+    await trx
+      .insertInto('tenant_links')
+      .values({
+        host: link.host,
+        account_id: link.accountId,
+        tenant_id: tenantId,
+        secret_sealed: link.sealed,
+        created_at: at,
+      })
+      .execute()
+    return
+  }
+  if (owner.tenant_id !== tenantId)
+    throw new OwnershipConflictError(
+      rulebook.get(link.host)?.label ?? link.host,
+      link.accountId,
+      owner.tenant_id
+    )
+  if (link.sealed !== null)
+    await trx
+      .updateTable('tenant_links')
+      .set({ secret_sealed: link.sealed })
+      .where('host', '=', link.host)
+      .where('account_id', '=', link.accountId)
+      .execute()
+}

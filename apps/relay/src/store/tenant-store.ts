@@ -11,9 +11,15 @@
 import type { Kysely } from 'kysely'
 
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { InvalidInputError, OwnershipConflictError, TenantExistsError } from './errors.ts'
+import { InvalidInputError, TenantExistsError } from './errors.ts'
 import type { Executor, Schema, TenantsTable } from './schema.ts'
-import { assertUnclaimed, checkLinks, sealLinks, type CheckedLink } from './tenant-links.ts'
+import {
+  addLink,
+  assertUnclaimed,
+  checkLinks,
+  sealLinks,
+  type CheckedLink,
+} from './tenant-links.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'
 import {
   linkSecretSchema,
@@ -165,29 +171,7 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
           .where('id', '=', tenantId)
           .executeTakeFirst()
         if (tenant === undefined) return false
-        const taken = await trx
-          .selectFrom('tenant_links')
-          .select('tenant_id')
-          .where('host', '=', host)
-          .where('account_id', '=', checked.accountId)
-          .executeTakeFirst()
-        if (taken !== undefined && taken.tenant_id !== tenantId)
-          throw new OwnershipConflictError(
-            rulebook.get(host)?.label ?? host,
-            checked.accountId,
-            taken.tenant_id
-          )
-        if (taken === undefined)
-          await trx
-            .insertInto('tenant_links')
-            .values({
-              host,
-              account_id: checked.accountId,
-              tenant_id: tenantId,
-              secret_sealed: null,
-              created_at: now(),
-            })
-            .execute()
+        await addLink(trx, rulebook, tenantId, { ...checked, sealed: null }, now())
         return true
       })
     },

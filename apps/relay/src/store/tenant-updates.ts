@@ -7,9 +7,9 @@
 import type { Kysely } from 'kysely'
 
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { InvalidInputError, OwnershipConflictError } from './errors.ts'
+import { InvalidInputError } from './errors.ts'
 import type { Schema, TenantsTable } from './schema.ts'
-import { checkLinks, sealLinks } from './tenant-links.ts'
+import { addLink, checkLinks, sealLinks } from './tenant-links.ts'
 import {
   intileryInputSchema,
   sealingContext,
@@ -55,38 +55,7 @@ export async function updateTenant(
       .where('id', '=', id)
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return false
-    for (const link of sealed) {
-      const owner = await trx
-        .selectFrom('tenant_links')
-        .select('tenant_id')
-        .where('host', '=', link.host)
-        .where('account_id', '=', link.accountId)
-        .executeTakeFirst()
-      if (owner !== undefined && owner.tenant_id !== id)
-        throw new OwnershipConflictError(
-          rulebook.get(link.host)?.label ?? link.host,
-          link.accountId,
-          owner.tenant_id
-        )
-      if (owner === undefined)
-        await trx
-          .insertInto('tenant_links')
-          .values({
-            host: link.host,
-            account_id: link.accountId,
-            tenant_id: id,
-            secret_sealed: link.sealed,
-            created_at: at,
-          })
-          .execute()
-      else if (link.sealed !== null)
-        await trx
-          .updateTable('tenant_links')
-          .set({ secret_sealed: link.sealed })
-          .where('host', '=', link.host)
-          .where('account_id', '=', link.accountId)
-          .execute()
-    }
+    for (const link of sealed) await addLink(trx, rulebook, id, link, at)
     return true
   })
 }
