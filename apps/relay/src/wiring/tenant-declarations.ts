@@ -20,14 +20,15 @@ import {
 } from '../store/tenant-schema.ts'
 import type { HostsTenantFields, HostsTenantInput } from './host-types.ts'
 
-const declarationSchema = z.strictObject({
-  ...baseTenantShape,
-  ...(Object.assign({}, ...hostModules.map((host) => host.tenantFields.shape)) as object),
-})
+/** Each host's tenant fields (`zendesk`, `pipedriveCompanyIds`…), as one shape. */
+const hostFieldsShape = Object.assign(
+  {},
+  ...hostModules.map((host) => host.tenantFields.shape)
+) as object
 
-const patchSchema = z.strictObject({
-  ...(Object.assign({}, ...hostModules.map((host) => host.tenantFields.shape)) as object),
-})
+const declarationSchema = z.strictObject({ ...baseTenantShape, ...hostFieldsShape })
+
+const patchSchema = z.strictObject(hostFieldsShape)
 
 /** What `tenants.upsert` takes (before trimming and lower-casing). */
 export type TenantDeclaration = z.input<z.ZodObject<typeof baseTenantShape>> & HostsTenantInput
