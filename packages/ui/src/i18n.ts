@@ -11,3 +11,9 @@ export function translatorFor(locale: string, timeZone: string | undefined): Tra
   const translator = createTranslator(locale, { timeZone })
   return (id, values) => translator.t(id, values)
 }
+
+/** The viewer's locale and zone, as the panel resolved them; every formatter call takes these. */
+export interface PanelFormat {
+  readonly locale: string
+  readonly timeZone: string | undefined
+}

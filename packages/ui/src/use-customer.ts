@@ -34,6 +34,12 @@ export type CustomerState =
       readonly refreshFailed?: RelayCallError | undefined
     }
 
+/** The state once one customer is shown. */
+export type OneCustomer = Extract<CustomerState, { kind: 'one' }>
+
+/** What useCustomer gives the panel. */
+export type CustomerHook = ReturnType<typeof useCustomer>
+
 const asCallError = (error: unknown) =>
   error instanceof RelayCallError
     ? error
@@ -113,7 +119,7 @@ export function useCustomer(
     const mine = generation.current
     const cursor = state.cursor
     // Functional updates throughout: computed traits or a live refresh may land meanwhile.
-    const update = (change: (current: Extract<CustomerState, { kind: 'one' }>) => CustomerState) =>
+    const update = (change: (current: OneCustomer) => CustomerState) =>
       setState((current) => (current.kind === 'one' ? change(current) : current))
     update((current) => ({ ...current, more: 'loading' }))
     try {
