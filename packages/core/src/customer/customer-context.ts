@@ -6,6 +6,7 @@
 import { z } from 'zod/mini'
 
 import { timelineEntrySchema } from '../timeline/timeline-entry.ts'
+import { panelDisplaySchema } from '../presentation/presentation-settings.ts'
 import { customerProfileSchema } from './customer-profile.ts'
 
 export const customerContextSchema = z.object({
@@ -21,5 +22,7 @@ export const customerContextSchema = z.object({
   fetchedAt: z.string(),
   /** True when served from cache because Intilery could not be reached. */
   stale: z.boolean(),
+  /** Host apps only: the tenant's presentation settings and Intilery record link. */
+  display: z.optional(panelDisplaySchema),
 })
 export type CustomerContext = z.infer<typeof customerContextSchema>
