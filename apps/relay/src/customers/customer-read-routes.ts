@@ -54,6 +54,10 @@ const eventsQuery = z.object({
   include: list.optional().describe('Event keys or names, comma separated'),
   exclude: list.optional().describe('Event keys or names, comma separated'),
   start: z.string().optional().describe('ISO 8601, inclusive'),
+  end: z
+    .string()
+    .optional()
+    .describe('ISO 8601, exclusive (`end` after `start`; a date-time without offset is UTC)'),
   cursor: z
     .string()
     .min(1)
@@ -85,7 +89,8 @@ function readRoutes(security: string) {
     events: createRoute({
       method: 'get',
       path: '/events',
-      summary: 'A timeline page: the first for a filter, or the next after `cursor`',
+      summary:
+        'A timeline page: the first for a filter (include, exclude, start, end), or the next after `cursor` (which carries the filter)',
       security: [{ [security]: [] }],
       request: { query: eventsQuery },
       responses: {
@@ -137,7 +142,7 @@ export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = c.get('deadline')()
-    const filter = { include: q.include, exclude: q.exclude, start: q.start }
+    const filter = { include: q.include, exclude: q.exclude, start: q.start, end: q.end }
     const page = await deps.auditor.audited(caller, profile, c.get('requestId'), async () => {
       const result = await timelinePage(
         upstream,

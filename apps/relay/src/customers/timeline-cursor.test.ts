@@ -41,6 +41,28 @@ describe('timeline cursor', () => {
     expect(afterCursor(next, cursor).map((e) => e.eventId)).toEqual(['d', 'e'])
   })
 
+  it('carries a filter’s end: the next page stays before it and keeps the rest of the filter', () => {
+    const page = [event('a', '2026-06-10T10:00:00.000Z'), event('b', '2026-06-09T10:00:00.000Z')]
+    const filter = {
+      include: ['order_completed'],
+      start: '2026-06-01T00:00:00.000Z',
+      end: '2026-07-01T00:00:00.000Z',
+    }
+    const cursor = readCursor(nextCursor(page, true, filter) ?? '')
+    expect(cursorQuery(cursor, 50)).toEqual({
+      include: ['order_completed'],
+      exclude: undefined,
+      start: '2026-06-01T00:00:00.000Z',
+      end: '2026-06-09T10:00:00.001Z',
+      limit: 50,
+    })
+    // An upstream answer that strays past the filter's end never moves the window later.
+    const stray = [event('z', '2026-08-01T00:00:00.000Z')]
+    expect(readCursor(nextCursor(stray, true, filter) ?? '').end).toBe('2026-07-01T00:00:00.000Z')
+    const asDate = { end: new Date('2026-07-01T00:00:00.000Z') }
+    expect(readCursor(nextCursor(stray, true, asDate) ?? '').end).toBe('2026-07-01T00:00:00.000Z')
+  })
+
   it('has no next cursor after the last page', () => {
     expect(nextCursor([event('a', '2026-11-22T10:00:00Z')], false, {})).toBeUndefined()
     expect(nextCursor([], true, {})).toBeUndefined()

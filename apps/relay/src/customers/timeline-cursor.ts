@@ -7,6 +7,10 @@
  * exclusive) and `skip` the events already shown at exactly that millisecond. Every "next page" is
  * then an ordinary first-page query, cacheable and shareable, that never expires.
  *
+ * A filter's own `end` (exclusive) needs no field of its own: the first page asks for it, and every
+ * later page's `end` is earlier still (just after an event the filtered page showed), so the
+ * cursor's `end` carries it. `start`, `include` and `exclude` travel in the cursor as given.
+ *
  * The cursor is opaque to callers (base64url JSON) and validated when it comes back. It carries no
  * customer id: the ref travels separately and is authorised like any other read.
  */
@@ -26,10 +30,16 @@ const cursorSchema = z.object({
 })
 export type TimelineCursor = z.infer<typeof cursorSchema>
 
-export type CursorFilter = Pick<EventsQuery, 'include' | 'exclude' | 'start'>
+export type CursorFilter = Pick<EventsQuery, 'include' | 'exclude' | 'start' | 'end'>
 
 function startText(start: EventsQuery['start']): string | undefined {
   return start instanceof Date ? start.toISOString() : start
+}
+
+/** The filter's end in epoch ms, when it is readable (the upstream query already validated it). */
+function endMs(end: EventsQuery['end']): number | undefined {
+  if (end === undefined) return undefined
+  return end instanceof Date ? end.getTime() : parseIsoInstant(end)
 }
 
 /** The cursor after a newest-first page, or undefined when the page was the last one. */
@@ -42,9 +52,12 @@ export function nextCursor(
   const oldestMs = oldest === undefined ? undefined : parseIsoInstant(oldest.eventTime)
   if (!hasMore || oldestMs === undefined) return undefined
   const skip = page.filter((e) => parseIsoInstant(e.eventTime) === oldestMs).map((e) => e.eventId)
+  // Never past the filter's own end, should an upstream answer stray beyond it.
+  const filterEnd = endMs(filter.end)
+  const end = filterEnd === undefined ? oldestMs + 1 : Math.min(oldestMs + 1, filterEnd)
   const cursor: TimelineCursor = {
     v: 1,
-    end: new Date(oldestMs + 1).toISOString(),
+    end: new Date(end).toISOString(),
     skip,
     ...(filter.include === undefined ? {} : { include: [...filter.include] }),
     ...(filter.exclude === undefined ? {} : { exclude: [...filter.exclude] }),
