@@ -1,1 +1,2 @@
 export * from './presentation-settings.ts'
+export * from './header-fields.ts'
