@@ -4,6 +4,7 @@
 export * from './errors.ts'
 export * from './profile-ref.ts'
 export * from './event-key.ts'
+export * from './visible-text.ts'
 export * from './events-query.ts'
 export * from './schemas/profile.ts'
 export * from './schemas/event.ts'

@@ -7,6 +7,8 @@
  * escaping it changes nothing on screen.
  */
 
+import { neutralizeBidi } from '../visible-text.ts'
+
 export type NoteFormat = 'text' | 'markdown'
 
 /** `heading`: bold in Markdown; `field`: one "Label: value" line; `item`: a bullet; `blank`. */
@@ -48,7 +50,8 @@ export function escapeMarkdown(text: string): string {
 function renderBlock(block: NoteBlock, format: NoteFormat): string {
   if (block.type === 'blank') return ''
   // Trimmed: leading spaces could make Markdown read a code block, trailing ones break `**`.
-  const text = oneLine(block.text).trim()
+  // Bidi controls neutralised: a note is read outside our panels, where nothing else would.
+  const text = neutralizeBidi(oneLine(block.text)).trim()
   if (format === 'text') return block.type === 'item' ? `- ${text}` : text
   const escaped = escapeMarkdown(text)
   switch (block.type) {

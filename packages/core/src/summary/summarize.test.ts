@@ -279,3 +279,29 @@ describe.each(SUPPORTED_LOCALES)('summarize in %s', (locale) => {
     }
   )
 })
+
+describe('bidi controls in a note', () => {
+  const bidi = 'invoice\u202Efdp.exe \u2066x\u2069 \u202Ay\u202C'
+  const reversed = joe({
+    name: { text: bidi, source: 'name' },
+    emails: [`a\u202Eb@example.com`],
+    userId: bidi,
+    traits: { organisation: bidi, industry: bidi },
+    audiences: { dynamic: [{ id: 'a', name: bidi }], static: [] },
+  })
+  const entries = [
+    entry('email', NOW, message('timeline.email.opened', { subject: bidi })),
+    entry('custom', NOW, message('timeline.custom.event', { name: bidi })),
+  ]
+
+  it.each(['text', 'markdown'] as const)('are neutralised everywhere in the %s note', (format) => {
+    for (const ctx of [
+      context({ profiles: [reversed], timeline: { entries } }),
+      context({ match: 'many', profiles: [reversed, reversed], timeline: { entries } }),
+    ]) {
+      const note = summarize(ctx, { ...en, format })
+      expect(note).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+      expect(note).toContain('invoice\uFFFDfdp.exe')
+    }
+  })
+})

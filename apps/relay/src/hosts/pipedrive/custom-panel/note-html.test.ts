@@ -14,3 +14,9 @@ it('escapes markup, quotes and ampersands, and keeps line breaks as <br>', () =>
 it('leaves plain text as it is', () => {
   expect(noteHtml('Joe Bloggs, 3 orders')).toBe('Joe Bloggs, 3 orders')
 })
+
+it('neutralises bidi controls the panel sent, so a note cannot read reversed in Pipedrive', () => {
+  expect(noteHtml('Job: invoice\u202Efdp.exe\nx\u2067y\u2069')).toBe(
+    'Job: invoice\uFFFDfdp.exe<br>x\uFFFDy\uFFFD'
+  )
+})
