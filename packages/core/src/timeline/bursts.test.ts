@@ -167,11 +167,27 @@ describe('bursts', () => {
       },
     ],
     [
-      'emails opened',
-      [opened(0), opened(1), opened(2)],
+      'different emails opened',
+      [0, 1, 2].map((m) => track('Email Opened', { email_subject: `s${m}` }, m)),
       {
         id: 'timeline.burst.emailsOpened',
         values: { count: 3 },
+      },
+    ],
+    [
+      'the same email opened again and again, as a count',
+      [opened(0), opened(1), opened(2)],
+      {
+        id: 'timeline.burst.openedTimes',
+        values: { subject: 's', count: 3 },
+      },
+    ],
+    [
+      'the same product viewed again and again, as a count',
+      [0, 1, 2].map((m) => track('Product Viewed', { name: 'Candle' }, m)),
+      {
+        id: 'timeline.burst.productViewedTimes',
+        values: { product: 'Candle', count: 3 },
       },
     ],
     [

@@ -7,7 +7,11 @@
  * the same `action` in which every gap between neighbours is at most `windowMs` (a gap of exactly
  * `windowMs` still joins). Any other entry in between ends the run. A run of at least `minBurst`
  * entries becomes one burst entry; shorter runs stay as they are. Entries without an action or
- * without a readable time never join a run.
+ * without a readable time never join a run, nor do entries that already stand for several (a campaign
+ * fold).
+ *
+ * When every item of a burst has the same title ("Opened “Spring sale”" three times), the title
+ * says so with a count ("Opened “Spring sale” 3 times") where the catalogue has that wording.
  *
  * A burst entry has id `burst:<newest eventId>`, `at` = the newest item's time, `burst.from` = the
  * oldest item's time, `burst.items` = the entries, newest first, and the newest item's kind,
@@ -54,11 +58,42 @@ const SEARCH: FirstTitles = [
   (facts) => firstText(facts.props, ['query', 'search_term', 'q']),
 ]
 
+/** Titles of identical repeats: the item's title id -> the same words with a count. */
+const TIMES_TITLES: ReadonlyMap<string, TimelineMessageId> = new Map<string, TimelineMessageId>([
+  ['timeline.email.opened', 'timeline.burst.openedTimes'],
+  ['timeline.email.openedNoSubject', 'timeline.burst.openedNoSubjectTimes'],
+  ['timeline.email.clicked', 'timeline.burst.clickedTimes'],
+  ['timeline.email.clickedNoSubject', 'timeline.burst.clickedNoSubjectTimes'],
+  ['timeline.commerce.productViewed', 'timeline.burst.productViewedTimes'],
+])
+
+function sameValues(a: Message['values'], b: Message['values']): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  // Title values are strings and numbers here (subjects, names); objects compare by identity.
+  return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key])
+}
+
+/** The counted title when every item says the same thing and the catalogue has the wording. */
+function timesTitle(items: readonly TimelineEntry[]): Message | undefined {
+  const { id, values } = (items[0] as TimelineEntry).title
+  const timesId = TIMES_TITLES.get(id)
+  if (timesId === undefined) return undefined
+  for (const item of items) {
+    if (item.title.id !== id || !sameValues(item.title.values, values)) return undefined
+  }
+  return timelineMessage(timesId, { ...values, count: items.length })
+}
+
 /** The title of a burst of `items` (newest first, at least two). */
 export function burstTitle(items: readonly TimelineEntry[]): Message {
   const newest = items[0] as TimelineEntry
   const oldest = items[items.length - 1] as TimelineEntry
   const count = items.length
+  const same = timesTitle(items)
+  if (same !== undefined) return same
   const withFirst =
     newest.kind === 'page'
       ? PAGE
@@ -112,10 +147,11 @@ export function collapseBursts(
   while (start < entries.length) {
     const action = (entries[start] as TimelineEntry).action
     let end = start + 1
-    if (action !== '') {
+    if (action !== '' && (entries[start] as TimelineEntry).burst === undefined) {
       while (
         end < entries.length &&
         (entries[end] as TimelineEntry).action === action &&
+        (entries[end] as TimelineEntry).burst === undefined &&
         // Newest first, so the earlier neighbour is the newer one. NaN fails and ends the run.
         (times[end - 1] as number) - (times[end] as number) <= rule.windowMs
       ) {

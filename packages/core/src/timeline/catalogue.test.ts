@@ -27,12 +27,15 @@ const SESSIONS = ['Opened', 'Backgrounded', 'Installed', 'Updated', 'Uninstalled
 const PRODUCT = { name: 'Candle', price: 9, currency: 'GBP', quantity: 2, category: 'Home' }
 const LINES = [{ product_id: 'p1', quantity: 2 }]
 
-/** One event per title variant and detail label, each an hour apart so none forms a burst. */
+/**
+ * One event per title variant and detail label, each an hour apart so none forms a burst, each email
+ * of its own campaign so none folds with another.
+ */
 const singles: ProfileEvent[] = [
   ...EMAILS.flatMap((name) => [
     track(name, {
       email_subject: 'S',
-      campaign_id: 'C',
+      campaign_id: `C ${name}`,
       link: 'L',
       url: 'U',
       reason: 'R',
@@ -90,6 +93,22 @@ const bursts: ProfileEvent[][] = [
   ...['Email Sent', 'Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced'].map(
     (name) => run((m) => track(name, {}, m))
   ),
+  // Different emails opened or clicked in a row; then the same one again and again.
+  ...['Email Opened', 'Email Clicked'].map((name) =>
+    run((m) => track(name, { email_subject: `S${m}` }, m))
+  ),
+  ...['Email Opened', 'Email Clicked'].map((name) =>
+    run((m) => track(name, { email_subject: 'S' }, m))
+  ),
+  run((m) => track('Product Viewed', PRODUCT, m)),
+]
+
+const STEPS = [...EMAILS.slice(0, 4), 'Email Bounced', 'Email Marked as Spam', 'Unsubscribed']
+/** One email's steps (by email id), a campaign's, and an email's by message id. */
+const folds: ProfileEvent[][] = [
+  STEPS.map((name, i) => track(name, { email_id: 'E', email_subject: 'S' }, i * 60)),
+  [0, 1].map((m) => track('Email Sent', { campaign_id: 'K', campaign_name: 'N' }, m * 60)),
+  [0, 1].map((m) => track('Email Opened', { message_id: 'M' }, m * 60)),
   run((m) => identify({ n: m }, m)),
   run((m) => track('Trial Started', {}, m)),
 ]
@@ -98,6 +117,7 @@ function emitted(): { titles: Message[]; labels: string[] } {
   const entries = [
     toTimeline(singles, { maxDetails: 10 }),
     ...bursts.map((b) => toTimeline(b)),
+    ...folds.map((f) => toTimeline(f)),
   ].flat()
   return {
     titles: entries.map((entry) => entry.title),

@@ -12,6 +12,7 @@
  *
  * A burst is kept when its items are (they share one action, so only the time window can split
  * one); a burst cut by the window keeps its remaining items, rebuilt, or becomes its single item.
+ * A campaign fold (several email keys) is cut the same way by kinds, keys and times.
  *
  * `toEventsQuery` sends the same filter to the server. Kinds are sent as the event keys that make
  * them (classify.ts): each kind but `custom` as an include list, and `custom`, which is "every other
@@ -26,6 +27,7 @@ import { InvalidRequestError } from '../errors.ts'
 import { toEventKey } from '../event-key.ts'
 import { type EventsQuery, parseIsoInstant } from '../events-query.ts'
 import { makeBurst } from './bursts.ts'
+import { makeCampaignFold } from './campaign-fold.ts'
 import { instantMs } from './event-time.ts'
 import { KIND_KEYS, type KnownKind, kindOfKey } from './classify.ts'
 import { asBag, field } from './read-event.ts'
@@ -105,7 +107,8 @@ export function filterTimeline(
     const items = entry.burst.items.filter(passes)
     if (items.length === entry.burst.items.length) kept.push(entry)
     else if (items.length === 1) kept.push(items[0] as TimelineEntry)
-    else if (items.length > 1) kept.push(makeBurst(items))
+    else if (items.length > 1)
+      kept.push(entry.burst.fold === 'campaign' ? makeCampaignFold(items) : makeBurst(items))
   }
   return kept
 }

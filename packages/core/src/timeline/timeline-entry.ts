@@ -2,7 +2,9 @@
  * @module timeline/timeline-entry
  * One row of the customer timeline. Title and details are messages (ids + values) localised at
  * render time; `raw` keeps the source event. A burst (7 page views in 3 minutes) is one entry whose
- * `burst.items` are the collapsed entries, newest first.
+ * `burst.items` are the collapsed entries, newest first. A campaign fold (one email's sent,
+ * delivered, opened and clicked events) has the same shape with `burst.fold` = 'campaign': its
+ * detail rows list the steps with their times (campaign-fold.ts).
  */
 import { z } from 'zod/mini'
 
@@ -37,7 +39,9 @@ const baseEntry = z.object({
 })
 
 export interface TimelineEntry extends z.infer<typeof baseEntry> {
-  burst?: { count: number; from: string; items: TimelineEntry[] } | undefined
+  burst?:
+    | { count: number; from: string; items: TimelineEntry[]; fold?: 'campaign' | undefined }
+    | undefined
 }
 
 export const timelineEntrySchema: z.ZodMiniType<TimelineEntry> = z.extend(baseEntry, {
@@ -49,6 +53,8 @@ export const timelineEntrySchema: z.ZodMiniType<TimelineEntry> = z.extend(baseEn
       get items() {
         return z.array(timelineEntrySchema)
       },
+      /** Absent for a run of alike events; 'campaign' for one email's steps. */
+      fold: z.optional(z.literal('campaign')),
     })
   ),
 })

@@ -2,11 +2,13 @@
  * @module timeline/to-timeline
  * Events to the entries a sidebar shows: newest first whatever the input order (events at the same
  * instant keep their input order, so a server answer keeps its order), one entry per event, runs of
- * alike events collapsed into bursts (bursts.ts). Linear apart from one sort: a customer with
+ * alike events collapsed into bursts (bursts.ts), one email's steps folded into one entry
+ * (campaign-fold.ts). Linear apart from one sort: a customer with
  * 10,000 events takes milliseconds.
  */
 import type { ProfileEvent } from '../schemas/event.ts'
 import { collapseBursts } from './bursts.ts'
+import { foldCampaigns } from './campaign-fold.ts'
 import { describeEvent } from './describe-event.ts'
 import { TraitMemory } from './describe-identify.ts'
 import { eventMs } from './read-event.ts'
@@ -72,9 +74,10 @@ export function toTimeline(
     entries[k] = describeEvent(events[order[k] as number] as ProfileEvent, maxDetails, memory)
   }
   // NaN, not -Infinity, for unreadable times: NaN gaps never join a burst, even an infinite window.
-  return collapseBursts(
+  // One email's steps fold first, so that its repeated opens stay with it rather than in a burst.
+  const folded = foldCampaigns(
     entries,
-    order.map((i) => times[i] as number),
-    { windowMs, minBurst }
+    order.map((i) => times[i] as number)
   )
+  return collapseBursts(folded.entries, folded.times, { windowMs, minBurst })
 }

@@ -100,4 +100,20 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.burst.emailsBounced': '{count, plural, one {# E-Mail} other {# E-Mails}} unzustellbar',
   'timeline.burst.profileUpdates': 'Profil {count, plural, one {# Mal} other {# Mal}} aktualisiert',
   'timeline.burst.repeated': '{name}, {count, plural, one {# Mal} other {# Mal}}',
+  'timeline.burst.openedTimes': '„{subject}“ {count, plural, one {# Mal} other {# Mal}} geöffnet',
+  'timeline.burst.openedNoSubjectTimes':
+    'E-Mail {count, plural, one {# Mal} other {# Mal}} geöffnet',
+  'timeline.burst.clickedTimes':
+    'Link in „{subject}“ {count, plural, one {# Mal} other {# Mal}} geklickt',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Link in einer E-Mail {count, plural, one {# Mal} other {# Mal}} geklickt',
+  'timeline.burst.productViewedTimes':
+    '{product} {count, plural, one {# Mal} other {# Mal}} angesehen',
+  'timeline.campaign.sent': 'Gesendet',
+  'timeline.campaign.delivered': 'Zugestellt',
+  'timeline.campaign.opened': 'Geöffnet',
+  'timeline.campaign.clicked': 'Geklickt',
+  'timeline.campaign.bounced': 'Unzustellbar',
+  'timeline.campaign.spam': 'Als Spam markiert',
+  'timeline.campaign.unsubscribed': 'Abgemeldet',
 }

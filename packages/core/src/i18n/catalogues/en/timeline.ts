@@ -120,6 +120,22 @@ export const timelineMessages = {
   'timeline.burst.emailsBounced': '{count, plural, one {# email} other {# emails}} bounced',
   'timeline.burst.profileUpdates': 'Profile updated {count, plural, one {# time} other {# times}}',
   'timeline.burst.repeated': '{name}, {count, plural, one {# time} other {# times}}',
+  'timeline.burst.openedTimes': 'Opened “{subject}” {count, plural, one {# time} other {# times}}',
+  'timeline.burst.openedNoSubjectTimes':
+    'Opened an email {count, plural, one {# time} other {# times}}',
+  'timeline.burst.clickedTimes':
+    'Clicked a link in “{subject}” {count, plural, one {# time} other {# times}}',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Clicked a link in an email {count, plural, one {# time} other {# times}}',
+  'timeline.burst.productViewedTimes':
+    'Viewed {product} {count, plural, one {# time} other {# times}}',
+  'timeline.campaign.sent': 'Sent',
+  'timeline.campaign.delivered': 'Delivered',
+  'timeline.campaign.opened': 'Opened',
+  'timeline.campaign.clicked': 'Clicked',
+  'timeline.campaign.bounced': 'Bounced',
+  'timeline.campaign.spam': 'Marked as spam',
+  'timeline.campaign.unsubscribed': 'Unsubscribed',
 } as const
 
 /** Every message id the timeline builder may emit. */

@@ -103,4 +103,19 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.burst.profileUpdates':
     'Perfil actualizado {count, plural, one {# vez} other {# veces}}',
   'timeline.burst.repeated': '{name}, {count, plural, one {# vez} other {# veces}}',
+  'timeline.burst.openedTimes': 'Abrió «{subject}» {count, plural, one {# vez} other {# veces}}',
+  'timeline.burst.openedNoSubjectTimes':
+    'Abrió un correo {count, plural, one {# vez} other {# veces}}',
+  'timeline.burst.clickedTimes':
+    'Hizo clic en un enlace de «{subject}» {count, plural, one {# vez} other {# veces}}',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Hizo clic en un enlace de un correo {count, plural, one {# vez} other {# veces}}',
+  'timeline.burst.productViewedTimes': 'Vio {product} {count, plural, one {# vez} other {# veces}}',
+  'timeline.campaign.sent': 'Enviado',
+  'timeline.campaign.delivered': 'Entregado',
+  'timeline.campaign.opened': 'Abierto',
+  'timeline.campaign.clicked': 'Clic',
+  'timeline.campaign.bounced': 'Rebotado',
+  'timeline.campaign.spam': 'Marcado como spam',
+  'timeline.campaign.unsubscribed': 'Baja',
 }

@@ -107,4 +107,21 @@ export const timelineMessages: Translation<typeof english> = {
     '{count, plural, one {# e-mail non distribué} other {# e-mails non distribués}}',
   'timeline.burst.profileUpdates': 'Profil mis à jour {count, plural, one {# fois} other {# fois}}',
   'timeline.burst.repeated': '{name}, {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.openedTimes':
+    '«\u00a0{subject}\u00a0» ouvert {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.openedNoSubjectTimes':
+    'E-mail ouvert {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.clickedTimes':
+    'Lien cliqué dans «\u00a0{subject}\u00a0» {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Lien cliqué dans un e-mail {count, plural, one {# fois} other {# fois}}',
+  'timeline.burst.productViewedTimes':
+    'Produit consulté {count, plural, one {# fois} other {# fois}}\u00a0: {product}',
+  'timeline.campaign.sent': 'Envoyé',
+  'timeline.campaign.delivered': 'Distribué',
+  'timeline.campaign.opened': 'Ouvert',
+  'timeline.campaign.clicked': 'Cliqué',
+  'timeline.campaign.bounced': 'Non distribué',
+  'timeline.campaign.spam': 'Signalé comme spam',
+  'timeline.campaign.unsubscribed': 'Désabonné',
 }

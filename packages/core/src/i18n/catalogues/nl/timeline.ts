@@ -103,4 +103,20 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.burst.profileUpdates':
     'Profiel {count, plural, one {# keer} other {# keer}} bijgewerkt',
   'timeline.burst.repeated': '{name}, {count, plural, one {# keer} other {# keer}}',
+  'timeline.burst.openedTimes': '“{subject}” {count, plural, one {# keer} other {# keer}} geopend',
+  'timeline.burst.openedNoSubjectTimes':
+    'E-mail {count, plural, one {# keer} other {# keer}} geopend',
+  'timeline.burst.clickedTimes':
+    'Link in “{subject}” {count, plural, one {# keer} other {# keer}} aangeklikt',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Link in een e-mail {count, plural, one {# keer} other {# keer}} aangeklikt',
+  'timeline.burst.productViewedTimes':
+    '{product} {count, plural, one {# keer} other {# keer}} bekeken',
+  'timeline.campaign.sent': 'Verzonden',
+  'timeline.campaign.delivered': 'Afgeleverd',
+  'timeline.campaign.opened': 'Geopend',
+  'timeline.campaign.clicked': 'Aangeklikt',
+  'timeline.campaign.bounced': 'Onbestelbaar',
+  'timeline.campaign.spam': 'Als spam gemarkeerd',
+  'timeline.campaign.unsubscribed': 'Afgemeld',
 }

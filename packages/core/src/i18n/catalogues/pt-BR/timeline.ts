@@ -104,4 +104,20 @@ export const timelineMessages: Translation<typeof english> = {
     '{count, plural, one {# e-mail devolvido} other {# e-mails devolvidos}}',
   'timeline.burst.profileUpdates': 'Perfil atualizado {count, plural, one {# vez} other {# vezes}}',
   'timeline.burst.repeated': '{name}, {count, plural, one {# vez} other {# vezes}}',
+  'timeline.burst.openedTimes': 'Abriu “{subject}” {count, plural, one {# vez} other {# vezes}}',
+  'timeline.burst.openedNoSubjectTimes':
+    'Abriu um e-mail {count, plural, one {# vez} other {# vezes}}',
+  'timeline.burst.clickedTimes':
+    'Clicou em um link de “{subject}” {count, plural, one {# vez} other {# vezes}}',
+  'timeline.burst.clickedNoSubjectTimes':
+    'Clicou em um link de um e-mail {count, plural, one {# vez} other {# vezes}}',
+  'timeline.burst.productViewedTimes':
+    'Visualizou {product} {count, plural, one {# vez} other {# vezes}}',
+  'timeline.campaign.sent': 'Enviado',
+  'timeline.campaign.delivered': 'Entregue',
+  'timeline.campaign.opened': 'Aberto',
+  'timeline.campaign.clicked': 'Clicado',
+  'timeline.campaign.bounced': 'Devolvido',
+  'timeline.campaign.spam': 'Marcado como spam',
+  'timeline.campaign.unsubscribed': 'Descadastrado',
 }
