@@ -15,6 +15,7 @@ afterAll(async () => {
   for (const value of [
     SEEDED.joeBloggs.email,
     SEEDED.joeBloggs.userId,
+    SEEDED.joeBloggs.anonymousId,
     SEEDED.sharedEmail,
     SEEDED.powerUser.userId,
     'nobody@example.com',
@@ -74,6 +75,20 @@ describe('GET /zendesk/v1/context', () => {
     expect(context.profiles).toHaveLength(2)
   })
 
+  it('finds a customer by anonymousId, as the Profile API does', async () => {
+    const response = await asAgent(
+      `/zendesk/v1/context?anonymousId=${encodeURIComponent(SEEDED.joeBloggs.anonymousId)}`
+    )
+    expect(response.status).toBe(200)
+    const context = customerContextSchema.parse(await response.json())
+    expect(context.match).toBe('one')
+    expect(context.profiles[0]).toMatchObject({
+      id: SEEDED.joeBloggs.id,
+      name: { text: 'Joe Bloggs' },
+    })
+    expect(context.timeline.entries.length).toBeGreaterThan(0)
+  })
+
   it('pages through the whole history with relay cursors, every event exactly once', async () => {
     const first = customerContextSchema.parse(
       await (await asAgent(`/zendesk/v1/context?userId=${SEEDED.powerUser.userId}`)).json()
@@ -108,6 +123,7 @@ describe('GET /zendesk/v1/context', () => {
   it.each([
     ['no lookup key', '/zendesk/v1/context', 400, 'bad_request'],
     ['two lookup keys', '/zendesk/v1/context?email=a@b.c&userId=u', 400, 'bad_request'],
+    ['an anonymousId and an id', '/zendesk/v1/context?anonymousId=a&id=b', 400, 'bad_request'],
     ['an invalid email', '/zendesk/v1/context?email=not-an-email', 400, 'bad_request'],
     ['an unknown customer', '/zendesk/v1/context?email=nobody@example.com', 404, 'not_found'],
     // A wrong relay URL in the app's settings: the app must not say "no customer".

@@ -33,10 +33,11 @@ const lookupQuery = z
     email: z.string().min(1).optional().describe('Requester email'),
     userId: z.string().min(1).optional().describe('Intilery userId'),
     id: z.string().min(1).optional().describe('Intilery id'),
+    anonymousId: z.string().min(1).optional().describe('Intilery anonymousId'),
   })
   .refine(
-    (q) => [q.email, q.userId, q.id].filter((v) => v !== undefined).length === 1,
-    'give exactly one of email, userId or id'
+    (q) => [q.email, q.userId, q.id, q.anonymousId].filter((v) => v !== undefined).length === 1,
+    'give exactly one of email, userId, id or anonymousId'
   )
 
 const list = z.string().transform((text) =>
@@ -75,7 +76,7 @@ function readRoutes(security: string) {
     context: createRoute({
       method: 'get',
       path: '/context',
-      summary: 'The customer context for an identity (one of email, userId, id)',
+      summary: 'The customer context for an identity (one of email, userId, id, anonymousId)',
       security: [{ [security]: [] }],
       request: { query: lookupQuery },
       responses: {
@@ -124,7 +125,9 @@ export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
         ? createProfileRef('email', q.email)
         : q.userId !== undefined
           ? createProfileRef('userId', q.userId)
-          : createProfileRef('id', q.id ?? '')
+          : q.anonymousId !== undefined
+            ? createProfileRef('anonymousId', q.anonymousId)
+            : createProfileRef('id', q.id ?? '')
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = c.get('deadline')()
