@@ -4,12 +4,22 @@
  */
 import process from 'node:process'
 
-import { SEEDED } from '@intilery-connect/sandbox'
+import { demoTickets, SEEDED } from '@intilery-connect/sandbox'
 
 import { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
 import { DEMO, startDemo } from './start-demo.ts'
 
 const write = (line = '') => process.stdout.write(`${line}\n`)
+
+/** The Pipedrive records worth opening, each for what it shows. */
+const PIPEDRIVE_RECORDS = [
+  ['person', DEMO_PIPEDRIVE.joePersonId, 'Joe Bloggs, the spec’s example customer'],
+  ['person', DEMO_PIPEDRIVE.highValuePersonId, 'the high-value shopper: value, orders, churn'],
+  ['deal', DEMO_PIPEDRIVE.highValueDealId, 'her deal: the same customer from a deal'],
+  ['person', DEMO_PIPEDRIVE.sharedEmailPersonId, 'one email, two Intilery customers'],
+  ['person', DEMO_PIPEDRIVE.hostilePersonId, 'hostile strings, rendered as text'],
+  ['organization', DEMO_PIPEDRIVE.accountOrgId, 'an account: several known people rolled up'],
+] as const
 
 // Ctrl-C reaches every process of the terminal's group, and pnpm forwards it (then SIGTERM) to its
 // script too: one Ctrl-C is several signals here. The first stops the demo and ends with exit 0;
@@ -45,6 +55,14 @@ try {
   write(
     `Pipedrive preview ${demo.pipedriveHost.url}   <- and this: Joe Bloggs is person ${DEMO_PIPEDRIVE.joePersonId}, both panels`
   )
+  write()
+  write('Demo tickets (Zendesk) and records (Pipedrive), one per kind of customer:')
+  for (const ticket of demoTickets())
+    write(
+      `  ${demo.zendesk.ticketUrl(ticket.id)}   #${ticket.id} ${ticket.subject}: ${ticket.about}`
+    )
+  for (const [resource, id, about] of PIPEDRIVE_RECORDS)
+    write(`  ${demo.pipedriveHost.pageUrl(resource, id)}   ${about}`)
   write()
   write(
     `Intilery sandbox  ${url}   clientId ${config.clientId}, accountId ${config.accountId}, brandId ${config.brandId}`

@@ -19,6 +19,15 @@ export const DEMO_PIPEDRIVE = {
   userId: 2001,
   /** Joe Bloggs in the sandbox's Pipedrive. */
   joePersonId: 1,
+  /** The person whose email two Intilery customers share: the panels say how many match. */
+  sharedEmailPersonId: 2,
+  /** The person whose name and customer are XSS payloads. */
+  hostilePersonId: 5,
+  /** The high-value shopper (deal 4 is hers). */
+  highValuePersonId: 8,
+  highValueDealId: 4,
+  /** An organization of several people Intilery knows: the account roll-up. */
+  accountOrgId: 3,
 } as const
 
 const pipedriveAppDir = fileURLToPath(new URL('../../../apps/pipedrive/', import.meta.url))

@@ -2,7 +2,9 @@
  * @module pipedrive/data
  * The local Pipedrive company: its users, persons, organizations and deals, in the v2 API's shapes.
  * Persons carry the emails of sandbox customers, so the relay's lookups find real Intilery data:
- * Joe Bloggs is person 1, as the demo documents.
+ * Joe Bloggs is person 1, as the demo documents; the shared email is person 2, the hostile
+ * customer person 5, the high-value shopper person 8 (deal 4), and organization 3 is an account
+ * with several people Intilery knows.
  */
 import { SEEDED } from '../seed/index.ts'
 
@@ -86,6 +88,8 @@ export function pipedriveDataset(): PipedriveDataset {
     organizations: [
       { id: 1, name: 'Intilery' },
       { id: 2, name: 'Example Ltd' },
+      // An account whose buyers Intilery mostly knows: the organization panel's roll-up.
+      { id: 3, name: 'Whitfield & Watanabe Interiors' },
     ],
     persons: [
       person(1, 'Joe Bloggs', 1, [email(SEEDED.joeBloggs.email)], '+44 20 7946 0000'),
@@ -100,6 +104,21 @@ export function pipedriveDataset(): PipedriveDataset {
       person(5, 'Bobby <img src=x onerror=alert(1)> Tables', 2, [email(SEEDED.hostile.email)]),
       person(6, 'Priya Patel', 2, [email(SEEDED.powerUser.email)]),
       person(7, 'Nobody Known', 2, [email('nobody.known@example.com')]),
+      // Organization 3: four people Intilery knows (the high-value shopper first) and one it does not.
+      person(
+        8,
+        `${SEEDED.highValue.firstName} ${SEEDED.highValue.lastName}`,
+        3,
+        [email(SEEDED.highValue.email)],
+        '+44 7700 900417'
+      ),
+      // Names of several words ("Ana María Muñoz") keep their own first and last name.
+      ...SEEDED.unicodeCast.slice(0, 4).map((c, i) => ({
+        ...person(9 + i, `${c.firstName} ${c.lastName}`, 3, [email(c.email)]),
+        first_name: c.firstName,
+        last_name: c.lastName,
+      })),
+      person(13, 'Accounts Payable', 3, [email('accounts@whitfield-watanabe.example')]),
     ],
     deals: [
       {
@@ -127,6 +146,15 @@ export function pipedriveDataset(): PipedriveDataset {
         org_id: 2,
         value: 900,
         currency: 'USD',
+        status: 'open',
+      },
+      {
+        id: 4,
+        title: 'Whitfield & Watanabe trade account',
+        person_id: 8,
+        org_id: 3,
+        value: 24000,
+        currency: 'GBP',
         status: 'open',
       },
     ],

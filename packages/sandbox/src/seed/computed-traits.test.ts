@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { GBP_RATES, toGbp, type Currency } from './catalog.ts'
 import { TRANSACTIONAL } from './campaigns.ts'
 import { DYNAMIC_AUDIENCES, seedCustomers } from './index.ts'
 import { BRAND, DAY_MS, NOW, eventName, named, props } from './testing.ts'
@@ -38,13 +39,27 @@ describe('computed traits match each customer’s events', () => {
           (e) => props(e).order_id
         )
       )
+      // Spend is in the last order's currency; an order in another currency counts converted.
+      const spendCurrency = (c.computed.total_spend_currency ?? 'GBP') as Currency
       const net = orders
         .filter((o) => !voided.has(props(o).order_id))
-        .reduce((sum, o) => sum + (props(o).total as number), 0)
+        .reduce((sum, o) => {
+          const total = props(o).total as number
+          const currency = props(o).currency as Currency
+          return (
+            sum +
+            (currency === spendCurrency ? total : toGbp(total, currency) * GBP_RATES[spendCurrency])
+          )
+        }, 0)
       expect(c.computed.total_spend).toBeCloseTo(net, 2)
       expect(c.computed.last_order_date).toBe(orders.at(-1)?.event.eventTime)
     }
     expect(customers.some((c) => named(c.events, 'Order Refunded').length > 0)).toBe(true)
+    expect(
+      customers.some(
+        (c) => new Set(named(c.events, 'Order Completed').map((o) => props(o).currency)).size > 1
+      )
+    ).toBe(true)
   })
 
   it('names the most viewed category as favourite', () => {

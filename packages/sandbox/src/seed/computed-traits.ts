@@ -4,7 +4,7 @@
  * profile claims (orders_count, total_spend, favorite_category...) always matches its timeline.
  */
 import type { StoredEvent } from '../store/types.ts'
-import { roundMoney, toGbp, type Currency } from './catalog.ts'
+import { GBP_RATES, roundMoney, toGbp, type Currency } from './catalog.ts'
 import { DAY } from './timeline.ts'
 
 export type ChurnRisk = 'low' | 'medium' | 'high'
@@ -25,6 +25,12 @@ export function propertiesOf(stored: StoredEvent): Record<string, unknown> {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
+}
+
+/** An order's currency, or GBP (the shop's own) when it names none this shop sells in. */
+function currencyOf(value: unknown): Currency {
+  const code = text(value)
+  return code !== undefined && CURRENCIES.includes(code) ? (code as Currency) : 'GBP'
 }
 
 function amount(value: unknown): number {
@@ -70,22 +76,23 @@ export function computeTraits(
   }
   const count = (name: string) => counts.get(name) ?? 0
   const lastOrder = orders.at(-1)
-  const currencyText = lastOrder === undefined ? undefined : text(propertiesOf(lastOrder).currency)
-  const currency = CURRENCIES.includes(currencyText ?? '') ? (currencyText as Currency) : 'GBP'
+  const currency = currencyOf(
+    lastOrder === undefined ? undefined : propertiesOf(lastOrder).currency
+  )
   let gross = 0
   let net = 0
   let gbp = 0
   for (const order of orders) {
     const properties = propertiesOf(order)
     const total = amount(properties.total)
-    const orderCurrency = text(properties.currency)
-    gross += total
+    const orderCurrency = currencyOf(properties.currency)
+    // Spend is quoted in the last order's currency; an order in another one is converted first.
+    const inSpendCurrency =
+      orderCurrency === currency ? total : toGbp(total, orderCurrency) * GBP_RATES[currency]
+    gross += inSpendCurrency
     if (voided.has(text(properties.order_id))) continue
-    net += total
-    gbp += toGbp(
-      total,
-      CURRENCIES.includes(orderCurrency ?? '') ? (orderCurrency as Currency) : 'GBP'
-    )
+    net += inSpendCurrency
+    gbp += toGbp(total, orderCurrency)
   }
 
   const categories = new Map<string, number>()

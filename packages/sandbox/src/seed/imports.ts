@@ -21,12 +21,15 @@ export const STAFF_IMPORT: CsvImport = {
   audience: 'audience_board',
 }
 
+/** The VIP list, which also created the high-value shopper. */
+export const VIP_IMPORT: CsvImport = {
+  filename: 'vip customers 2024.csv',
+  agoMs: 176 * DAY + 3_605_117,
+  audience: 'audience_vip_import',
+}
+
 export const CUSTOMER_IMPORTS: readonly CsvImport[] = [
-  {
-    filename: 'vip customers 2024.csv',
-    agoMs: 176 * DAY + 3_605_117,
-    audience: 'audience_vip_import',
-  },
+  VIP_IMPORT,
   {
     filename: 'trade show leads.csv',
     agoMs: 121 * DAY + 7_812_440,

@@ -42,6 +42,17 @@ export const SEEDED = {
     userId: 'long-values-0001',
     email: 'long.values@example.com',
   },
+  /**
+   * A VIP shopper: ten orders over the window (two in euros), active hours ago, reads her order
+   * emails; in the high-value and recent-openers audiences. Ticket 106 and Pipedrive person 8.
+   */
+  highValue: {
+    id: '7ef77f88-1128-49ce-a70f-9a9db1b36d87',
+    userId: 'CRM-0042017',
+    email: 'eleanor.whitfield@example.com',
+    firstName: 'Eleanor',
+    lastName: 'Whitfield',
+  },
   /** Thousands of events: paging and scrolling have something to chew on. */
   powerUser: {
     id: 'be86ff15-29b0-453b-8756-0362ff80d4da',
@@ -152,6 +163,7 @@ export function seededEmails(): string[] {
     SEEDED.hostile.email,
     SEEDED.longValues.email,
     SEEDED.powerUser.email,
+    SEEDED.highValue.email,
     SEEDED.unicode.email,
     ...SEEDED.unicodeCast.map((c) => c.email),
     ...SEEDED.noEvents.map((c) => c.email),

@@ -38,6 +38,7 @@ describe('the local Zendesk’s pages', () => {
       `<li><a href="/tickets/101">#101 ${ESCAPED}</a> — ${ESCAPED}: ${ESCAPED}</li>`
     )
     expect(html).toContain('<a href="/tickets/105">#105 Power user feedback</a>')
+    expect(html).toContain('<a href="/tickets/106">#106 Upgrade my order</a>')
     expect(html).not.toContain('<img')
   })
 
@@ -65,7 +66,7 @@ describe('the local Zendesk’s pages', () => {
     expect(JSON.parse(json?.[1] ?? 'null')).toMatchObject({
       context,
       values: { 'ticket.subject': BREAKOUT },
-      requesters: [{ id: 9101, name: HOSTILE }, {}, {}, {}, {}],
+      requesters: [{ id: 9101, name: HOSTILE }, {}, {}, {}, {}, {}],
     })
     expect(html).not.toContain('<img')
   })

@@ -5,6 +5,7 @@
 import type { CustomerRecord } from '../../store/types.ts'
 import type { SeedContext } from '../regular-customer.ts'
 import { powerUser, sharedEmailPair, unicodeCustomers } from './cast.ts'
+import { highValueShopper } from './high-value.ts'
 import { hostileCustomer } from './hostile.ts'
 import { joeBloggs } from './joe-bloggs.ts'
 import { longValuesCustomer } from './long-values.ts'
@@ -17,6 +18,7 @@ export function specialCustomers(ctx: SeedContext): CustomerRecord[] {
     hostileCustomer(ctx),
     longValuesCustomer(ctx),
     powerUser(ctx),
+    highValueShopper(ctx),
     ...unicodeCustomers(ctx),
     ...quietCustomers(ctx),
   ]

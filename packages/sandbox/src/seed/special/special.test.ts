@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import type { CustomerRecord } from '../../store/types.ts'
-import { seedCustomers, SEEDED } from '../index.ts'
-import { allStrings, BRAND, NOW, eventName, props } from '../testing.ts'
+import { DYNAMIC_AUDIENCES, seedCustomers, SEEDED } from '../index.ts'
+import { allStrings, BRAND, DAY_MS, NOW, eventName, props } from '../testing.ts'
+import { HIGH_VALUE_ORDERS } from './high-value.ts'
 
 const customers = seedCustomers({ now: NOW, brand: BRAND })
 function customer(id: string): CustomerRecord {
@@ -157,5 +158,54 @@ describe('the unicode customers', () => {
         email: person.email,
       })
     }
+  })
+})
+
+describe('the high-value shopper', () => {
+  const shopper = customer(SEEDED.highValue.id)
+  const orders = shopper.events.filter((e) => eventName(e) === 'Order Completed')
+
+  it('keeps the pinned identity', () => {
+    expect(shopper.userId).toBe(SEEDED.highValue.userId)
+    expect(shopper.traits).toMatchObject({
+      email: SEEDED.highValue.email,
+      firstName: SEEDED.highValue.firstName,
+      lastName: SEEDED.highValue.lastName,
+    })
+  })
+
+  it('has every scripted order, in pounds and euros, with named products', () => {
+    const ids = orders.map((o) => props(o).order_id)
+    for (const scripted of HIGH_VALUE_ORDERS) expect(ids).toContain(scripted.orderId)
+    expect(orders.length).toBeGreaterThanOrEqual(8)
+    expect(new Set(orders.map((o) => props(o).currency))).toEqual(new Set(['GBP', 'EUR']))
+    for (const order of orders) {
+      const products = props(order).products as Record<string, unknown>[]
+      expect(products.length).toBeGreaterThan(0)
+      for (const item of products) expect(typeof item.name).toBe('string')
+    }
+  })
+
+  it('shows lifetime value, orders, average order, last order and a low churn risk', () => {
+    const last = orders.at(-1)
+    expect(shopper.computed).toMatchObject({
+      orders_count: orders.length,
+      total_spend_currency: 'GBP',
+      last_order_date: last?.event.eventTime,
+      churn_risk: 'low',
+    })
+    expect(shopper.computed.lifetime_value_gbp).toBeGreaterThan(1_000)
+    expect(shopper.computed.average_order_value).toBeGreaterThan(50)
+    expect(NOW - (last?.ms ?? 0)).toBeLessThan(3 * DAY_MS)
+  })
+
+  it('reads her order emails and is in the high-value and recent-openers audiences', () => {
+    expect(
+      shopper.events.filter((e) => eventName(e) === 'Email Opened').length
+    ).toBeGreaterThanOrEqual(HIGH_VALUE_ORDERS.length)
+    expect(shopper.audiences).toEqual(
+      expect.arrayContaining([DYNAMIC_AUDIENCES.highValue, DYNAMIC_AUDIENCES.recentOpeners])
+    )
+    expect(NOW - (shopper.events.at(-1)?.ms ?? 0)).toBeLessThan(DAY_MS)
   })
 })
