@@ -107,6 +107,18 @@
     emit('ticket.requester.email.changed', next.email)
     emit('ticket.requester.externalId.changed', next.externalId)
   })
+  // The agent switches Zendesk's theme: the page follows, a reload keeps it, the app is told.
+  document.getElementById('scheme-toggle').addEventListener('click', (event) => {
+    const scheme = store.colorScheme === 'dark' ? 'light' : 'dark'
+    store.colorScheme = scheme
+    document.body.className = `zd-${scheme}`
+    event.currentTarget.setAttribute('aria-pressed', String(scheme === 'dark'))
+    const url = new URL(location.href)
+    url.searchParams.set('colorScheme', scheme)
+    history.replaceState(null, '', url)
+    record(`colorScheme.changed ${scheme}`)
+    emit('colorScheme.changed', scheme)
+  })
   let visible = true
   document.getElementById('toggle-app').addEventListener('click', (event) => {
     visible = !visible

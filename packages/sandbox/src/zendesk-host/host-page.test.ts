@@ -17,7 +17,11 @@ function hostileTickets(): DemoTicket[] {
   return [{ ...first, subject: HOSTILE, about: HOSTILE, requester }, ...rest]
 }
 
-function page(tickets: DemoTicket[], context: Record<string, unknown> = {}) {
+function page(
+  tickets: DemoTicket[],
+  context: Record<string, unknown> = {},
+  colorScheme: 'light' | 'dark' = 'light'
+) {
   const ticket = tickets[0]
   if (ticket === undefined) throw new Error('no ticket')
   return ticketPage({
@@ -28,6 +32,7 @@ function page(tickets: DemoTicket[], context: Record<string, unknown> = {}) {
     context,
     metadata: { appId: 0 },
     values: { 'ticket.subject': BREAKOUT },
+    colorScheme,
   })
 }
 
@@ -49,9 +54,17 @@ describe('the local Zendesk’s pages', () => {
     expect(html).toContain(`<option value="0" selected>${ESCAPED}</option>`)
     expect(html).toContain('<option value="4">Power User</option>')
     expect(html).toContain(
-      'src="http://localhost:4567/app/assets/index.html?origin=http%3A%2F%2F127.0.0.1%3A1234&amp;app_guid=app-101"'
+      'src="http://localhost:4567/app/assets/index.html?origin=http%3A%2F%2F127.0.0.1%3A1234&amp;app_guid=app-101&amp;colorScheme=light"'
     )
     expect(html).not.toContain('<img')
+  })
+
+  it('give the app Zendesk’s colorScheme in its iframe URL and as a property, and theme the page', async () => {
+    const html = String(await page(demoTickets().slice(), {}, 'dark'))
+    expect(html).toContain('&amp;colorScheme=dark"')
+    expect(html).toContain('<body class="zd-dark">')
+    const json = /<script id="host-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)
+    expect(JSON.parse(json?.[1] ?? 'null')).toMatchObject({ values: { colorScheme: 'dark' } })
   })
 
   it('hand the host script its data as JSON no value can close the script element of', async () => {

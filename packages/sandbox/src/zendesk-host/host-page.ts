@@ -28,7 +28,14 @@ main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
 iframe { width: 100%; height: 200px; border: 0; display: block; }
 textarea { width: 100%; min-height: 120px; }
 a { color: #1f73b7; }
+body.zd-dark { color: #e9ebed; background: #101518; }
+.zd-dark .ticket, .zd-dark .sidebar { background: #171d21; border-color: #3a444a; }
+.zd-dark .sidebar h2 { border-color: #3a444a; }
+.zd-dark a { color: #5eaee9; }
 `)
+
+/** Zendesk's agent interface theme; apps get it as `colorScheme` (URL parameter, property, event). */
+export type ColorScheme = 'light' | 'dark'
 
 export function previewPage(tickets: readonly DemoTicket[]) {
   // One line each: hono's template joins an interpolated array with nothing.
@@ -50,12 +57,15 @@ export interface TicketPageInput {
   readonly context: Record<string, unknown>
   readonly metadata: Record<string, unknown>
   readonly values: Record<string, unknown>
+  readonly colorScheme: ColorScheme
 }
 
 export function ticketPage(input: TicketPageInput) {
   const { ticket } = input
   const appGuid = `app-${ticket.id}`
-  const src = `${input.appUrl}?origin=${encodeURIComponent(input.hostOrigin)}&app_guid=${appGuid}`
+  // Zendesk puts the current colorScheme in the app iframe's URL, readable before ZAF starts.
+  const src = `${input.appUrl}?origin=${encodeURIComponent(input.hostOrigin)}&app_guid=${appGuid}&colorScheme=${input.colorScheme}`
+  const dark = input.colorScheme === 'dark'
   const requesters = input.tickets.map((t) => t.requester)
   const options = requesters.map(
     (r, i) =>
@@ -64,11 +74,12 @@ export function ticketPage(input: TicketPageInput) {
   const data = {
     context: input.context,
     metadata: input.metadata,
-    values: input.values,
+    values: { ...input.values, colorScheme: input.colorScheme },
     requesters,
   }
   return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>#${ticket.id} ${ticket.subject}</title><style>${STYLE}</style></head>
-<body><header>Zendesk Support (local stand-in) · <a style="color:#fff" href="/">All demo tickets</a></header>
+<body class="${dark ? 'zd-dark' : 'zd-light'}"><header>Zendesk Support (local stand-in) · <a style="color:#fff" href="/">All demo tickets</a>
+<button type="button" id="scheme-toggle" aria-pressed="${String(dark)}">Dark mode</button></header>
 <main><div class="ticket">
 <h1>#${ticket.id} ${ticket.subject}</h1>
 <p>Requester: <label><select id="requester" aria-label="Requester">${options}</select></label></p>

@@ -83,3 +83,18 @@ describe('starting the local Zendesk', () => {
     }
   })
 })
+
+describe('the local Zendesk’s colour scheme', () => {
+  it('opens a ticket in the theme its URL names, light otherwise', async () => {
+    writeFileSync(join(appDir, 'manifest.json'), JSON.stringify({ domainWhitelist: [] }))
+    const app = createZendeskHostApp(
+      { appDir, subdomain: 'demo', settings: {}, secureScopes: {} },
+      () => 1234
+    )
+    const ticket = (query: string) =>
+      app.request(`http://127.0.0.1:1234/tickets/101${query}`).then((r) => r.text())
+    expect(await ticket('?colorScheme=dark')).toContain('&amp;colorScheme=dark"')
+    expect(await ticket('')).toContain('&amp;colorScheme=light"')
+    expect(await ticket('?colorScheme=<b>')).toContain('&amp;colorScheme=light"')
+  })
+})

@@ -13,7 +13,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 
 import { demoTickets, type DemoTicket } from './demo-tickets.ts'
-import { previewPage, ticketPage } from './host-page.ts'
+import { previewPage, ticketPage, type ColorScheme } from './host-page.ts'
 import {
   ProxyRefusal,
   proxiedRequestSchema,
@@ -64,7 +64,8 @@ export interface ZendeskHostOptions {
 export interface RunningZendeskHost {
   /** The preview page. */
   readonly url: string
-  ticketUrl(id: number): string
+  /** A ticket's page, in Zendesk's light theme unless `colorScheme` says dark. */
+  ticketUrl(id: number, colorScheme?: ColorScheme): string
   stop(): Promise<void>
 }
 
@@ -105,6 +106,7 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
         tickets,
         appUrl: `http://localhost:${port()}/app/assets/index.html`,
         hostOrigin: hostOrigin(),
+        colorScheme: c.req.query('colorScheme') === 'dark' ? 'dark' : 'light',
         context: {
           product: 'support',
           location: 'ticket_sidebar',
@@ -177,7 +179,8 @@ export async function startZendeskHost(options: ZendeskHostOptions): Promise<Run
   const url = `http://127.0.0.1:${port}`
   return {
     url,
-    ticketUrl: (id) => `${url}/tickets/${id}`,
+    ticketUrl: (id, colorScheme) =>
+      `${url}/tickets/${id}${colorScheme === 'dark' ? '?colorScheme=dark' : ''}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
