@@ -30,5 +30,14 @@ export {
   needsClientFilter,
   type TimelineFilter,
 } from './filter-timeline.ts'
+export {
+  eventKeysForText,
+  eventNameOfKey,
+  searchText as timelineSearchText,
+  standardEvents,
+  textMatcher as timelineTextMatcher,
+  type SearchCandidate,
+  type StandardEvent,
+} from './event-search.ts'
 export { recentlyViewedNotPurchased, type ViewedProduct } from './recently-viewed.ts'
 export { MAX_TEXT as TIMELINE_MAX_TEXT, MAX_LABEL as TIMELINE_MAX_LABEL } from './read-event.ts'
