@@ -22,6 +22,8 @@ export const DATE_PRESETS = {
     minute: '2-digit',
     timeZoneName: 'short',
   },
+  /** A day without its time, for trait values and "customer since": "Nov 22, 2026". */
+  date: { dateStyle: 'medium' },
   /** Day headings this year: "Sun, Nov 22". */
   dayThisYear: { weekday: 'short', month: 'short', day: 'numeric' },
   /** Day headings of other years: "Sun, Nov 22, 2025". */
