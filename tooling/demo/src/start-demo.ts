@@ -29,6 +29,7 @@ import { freePort } from './ports.ts'
 import { startRelayProcess } from './relay-process.ts'
 import { StopStack } from './stop-stack.ts'
 
+export { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
 export { listenable } from './ports.ts'
 export { StopFailedError, StopStack } from './stop-stack.ts'
 
