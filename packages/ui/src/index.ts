@@ -4,6 +4,12 @@
  * `@intilery-connect/ui/styles.css` once per page.
  */
 export { CustomerPanel, type CustomerPanelProps, type Theme } from './components/CustomerPanel.tsx'
+export {
+  browserChoiceMemory,
+  choiceKey,
+  type ChoiceMemory,
+  type ChoiceStorage,
+} from './choice-memory.ts'
 export { ProfileCard } from './components/ProfileCard.tsx'
 export { Skeleton, StatusMessage } from './components/StatusMessage.tsx'
 export { Timeline } from './components/Timeline.tsx'

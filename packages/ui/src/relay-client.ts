@@ -32,6 +32,7 @@ export type Lookup =
   | { readonly type: 'email'; readonly value: string }
   | { readonly type: 'userId'; readonly value: string }
   | { readonly type: 'id'; readonly value: string }
+  | { readonly type: 'anonymousId'; readonly value: string }
 
 export interface EventsPage {
   readonly entries: readonly TimelineEntry[]

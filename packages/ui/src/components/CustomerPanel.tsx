@@ -5,12 +5,16 @@
 import { isLocaleLoaded, loadLocale, type TimelineKind } from '@intilery-connect/core'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
+import type { ChoiceMemory } from '../choice-memory.ts'
 import { translatorFor } from '../i18n.ts'
 import type { Lookup, RelayClient } from '../relay-client.ts'
 import { useCustomer } from '../use-customer.ts'
+import { usePickerOrders } from '../use-picker-orders.ts'
+import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
 import { Failure } from './Failure.tsx'
+import { ChoiceLine, MovedBanner } from './MovedBanner.tsx'
 import { ProfilePicker } from './ProfilePicker.tsx'
 import { SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
@@ -43,6 +47,16 @@ export interface CustomerPanelProps {
    * translated; shown instead of the generic "No customer found", with the search opened.
    */
   readonly noLookupText?: string | undefined
+  /**
+   * Where the agent's choice among several matching customers is kept (choice-memory.ts), scoped
+   * by the host to its installation (and record); none: the agent chooses on every open.
+   */
+  readonly choiceMemory?: ChoiceMemory | undefined
+  /**
+   * Who the host opened the panel for, in the "not the requester" words: a ticket's requester
+   * (the default), the user of Zendesk's user sidebar, or a record's contact (Pipedrive).
+   */
+  readonly subject?: 'requester' | 'user' | 'contact' | undefined
 }
 
 export function CustomerPanel(props: CustomerPanelProps) {
@@ -60,29 +74,68 @@ export function CustomerPanel(props: CustomerPanelProps) {
     visible: props.visible,
   })
   const { state } = customer
+  const choice = useRememberedChoice(customer, props.lookup, props.choiceMemory)
+  const orders = usePickerOrders(
+    props.client,
+    ready && state.kind === 'many' && !choice.restoring ? state.context.profiles : undefined
+  )
+  const subject = props.subject ?? 'requester'
   const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
 
+  // "Not this person?" sits with the header; where nobody was found it opens by itself.
+  const search = ready ? (
+    <SearchForm
+      t={t}
+      onSearch={customer.search}
+      open={
+        (state.kind === 'failed' && state.error.failure === 'not_found') ||
+        (state.kind === 'none' && customer.lookup === undefined && props.noLookupText !== undefined)
+      }
+    />
+  ) : null
+
   let body
-  if (!ready || state.kind === 'loading') body = <Skeleton label={t('common.loading')} />
+  if (!ready || state.kind === 'loading' || choice.restoring)
+    body = <Skeleton label={t('common.loading')} />
   else if (state.kind === 'failed') {
-    body =
-      state.error.failure === 'not_found' && customer.lookup !== undefined ? (
-        <StatusMessage tone="info">
-          {visibleText(t('common.error.notFoundFor', { identity: customer.lookup.value }))}
-        </StatusMessage>
-      ) : (
-        <Failure t={t} error={state.error} retry={customer.retry} />
-      )
+    body = (
+      <>
+        {state.error.failure === 'not_found' && customer.lookup !== undefined ? (
+          <StatusMessage tone="info">
+            {visibleText(t('common.error.notFoundFor', { identity: customer.lookup.value }))}
+          </StatusMessage>
+        ) : (
+          <Failure t={t} error={state.error} retry={customer.retry} />
+        )}
+        {search}
+      </>
+    )
   } else if (state.kind === 'none')
     body = (
-      <StatusMessage tone="info">
-        {customer.lookup === undefined && props.noLookupText !== undefined
-          ? visibleText(props.noLookupText)
-          : t('common.error.notFound')}
-      </StatusMessage>
+      <>
+        <StatusMessage tone="info">
+          {customer.lookup === undefined && props.noLookupText !== undefined
+            ? visibleText(props.noLookupText)
+            : t('common.error.notFound')}
+        </StatusMessage>
+        {search}
+      </>
     )
   else if (state.kind === 'many')
-    body = <ProfilePicker t={t} profiles={state.context.profiles} onPick={customer.pick} />
+    body = (
+      <>
+        <ProfilePicker
+          t={t}
+          locale={locale}
+          timeZone={timeZone}
+          profiles={state.context.profiles}
+          orders={orders}
+          audienceNames={state.context.display?.presentation.audienceNames}
+          onPick={choice.pick}
+        />
+        {search}
+      </>
+    )
   else
     body = (
       <CustomerView
@@ -91,36 +144,57 @@ export function CustomerPanel(props: CustomerPanelProps) {
         state={state}
         customer={customer}
         defaultKinds={props.defaultKinds}
+        search={search}
         note={
           props.onAddNote === undefined
             ? undefined
-            : { onAddNote: props.onAddNote, format: props.noteFormat, labels: props.noteLabels }
+            : {
+                onAddNote: props.onAddNote,
+                format: props.noteFormat,
+                labels: props.noteLabels,
+                confirm: choice.notRequester
+                  ? t('common.note.confirm', { subject, name: state.profile.name.text })
+                  : undefined,
+              }
         }
       />
+    )
+
+  let top = null
+  if (ready && state.kind === 'one' && choice.notRequester)
+    top = (
+      <MovedBanner
+        text={t('common.moved.banner', { subject, name: state.profile.name.text })}
+        back={t('common.moved.back', { subject })}
+        onBack={customer.back}
+      />
+    )
+  else if (ready && choice.chosen !== undefined)
+    top = (
+      <ChoiceLine
+        text={t(
+          choice.chosen.remembered ? 'common.choice.remembered' : 'common.choice.notRemembered',
+          {
+            count: choice.chosen.count,
+          }
+        )}
+        change={t('common.choice.change')}
+        onChange={choice.change}
+      />
+    )
+  else if (ready && customer.moved && !choice.choosing)
+    top = (
+      <button type="button" class="ic-link ic-back" onClick={customer.back}>
+        {t('common.moved.back', { subject })}
+      </button>
     )
 
   return (
     <main class={themeClass} lang={locale}>
       {/* The iframe is its own document: one main landmark, one top heading (the product). */}
       <h1 class="ic-visually-hidden">Intilery</h1>
-      {customer.moved && ready ? (
-        <button type="button" class="ic-link ic-back" onClick={customer.back}>
-          {t('common.search.back')}
-        </button>
-      ) : null}
+      {top}
       {body}
-      {ready ? (
-        <SearchForm
-          t={t}
-          onSearch={customer.search}
-          open={
-            (state.kind === 'failed' && state.error.failure === 'not_found') ||
-            (state.kind === 'none' &&
-              customer.lookup === undefined &&
-              props.noLookupText !== undefined)
-          }
-        />
-      ) : null}
     </main>
   )
 }

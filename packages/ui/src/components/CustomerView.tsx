@@ -1,5 +1,6 @@
 /** One customer: freshness, the card, the note action and the timeline. */
 import { formatProfile, type TimelineKind } from '@intilery-connect/core'
+import type { ComponentChildren } from 'preact'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
 import { RelayCallError } from '../relay-error.ts'
@@ -27,6 +28,7 @@ export function CustomerView({
   customer,
   note,
   defaultKinds,
+  search,
 }: {
   t: Translate
   options: PanelFormat
@@ -34,6 +36,8 @@ export function CustomerView({
   customer: CustomerHook
   note: NoteOptions | undefined
   defaultKinds: readonly TimelineKind[] | undefined
+  /** "Not this person?", placed right under the profile header. */
+  search?: ComponentChildren
 }) {
   const computed =
     state.computed === 'loading' || state.computed instanceof RelayCallError
@@ -52,6 +56,7 @@ export function CustomerView({
         </StatusMessage>
       ) : null}
       <ProfileCard profile={profile} />
+      {search}
       {state.computed instanceof RelayCallError ? (
         <StatusMessage tone="warning">{t(FAILURE_TEXT[state.computed.failure])}</StatusMessage>
       ) : null}

@@ -1,4 +1,7 @@
-/** "Not this person?": look a customer up by email, userId or Intilery id. */
+/**
+ * "Not this person?": look a customer up by any id the Profile API takes (email, userId, Intilery id,
+ * anonymousId). Sits collapsed under the profile header, and open where nobody was found.
+ */
 import { useState } from 'preact/hooks'
 
 import type { Translate } from '../i18n.ts'
@@ -34,6 +37,7 @@ export function SearchForm({
             <option value="email">{t('common.search.email')}</option>
             <option value="userId">{t('common.search.userId')}</option>
             <option value="id">{t('common.search.id')}</option>
+            <option value="anonymousId">{t('common.search.anonymousId')}</option>
           </select>
         </label>
         <label>

@@ -55,6 +55,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'E-Mail',
   'common.search.userId': 'Benutzer-ID',
   'common.search.id': 'Intilery-ID',
+  'common.search.anonymousId': 'Anonyme ID',
   'common.search.value': 'Suchbegriff',
   'common.search.submit': 'Suchen',
   'common.picker.choose': 'Diesen Kunden anzeigen',
@@ -65,7 +66,26 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Bis',
   'common.filter.clear': 'Filter zurücksetzen',
   'common.stale.banner': 'Intilery ist nicht erreichbar. Daten mit Stand {time}.',
-  'common.search.back': 'Zurück zum ursprünglichen Kunden',
+  'common.picker.lastActive': 'Zuletzt aktiv {relative}',
+  'common.picker.noActivity': 'Noch keine Aktivität',
+  'common.picker.orders':
+    '{count, plural, =0 {Keine Bestellungen} one {# Bestellung} other {# Bestellungen}}',
+  'common.picker.ordersLoading': 'Bestellungen werden gelesen…',
+  'common.picker.ordersFailed': 'Bestellungen konnten nicht gelesen werden',
+  'common.picker.audiences': 'Zielgruppen: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Aus # passenden Kunden gewählt; dieser Browser merkt sich die Wahl.} other {Aus # passenden Kunden gewählt; dieser Browser merkt sich die Wahl.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Aus # passenden Kunden gewählt. Dieser Browser kann sich die Wahl nicht merken.} other {Aus # passenden Kunden gewählt. Dieser Browser kann sich die Wahl nicht merken.}}',
+  'common.choice.change': 'Ändern',
+  'common.moved.banner':
+    '{subject, select, user {Angezeigt wird {name}, nicht dieser Benutzer.} contact {Angezeigt wird {name}, nicht der Kontakt dieses Datensatzes.} other {Angezeigt wird {name}, nicht der Anfragende dieses Tickets.}}',
+  'common.moved.back':
+    '{subject, select, user {Zurück zum Benutzer} contact {Zurück zum Kontakt des Datensatzes} other {Zurück zum Anfragenden}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} ist nicht dieser Benutzer. Zusammenfassung trotzdem hinzufügen?} contact {{name} ist nicht der Kontakt dieses Datensatzes. Zusammenfassung trotzdem hinzufügen?} other {{name} ist nicht der Anfragende dieses Tickets. Zusammenfassung trotzdem hinzufügen?}}',
+  'common.note.confirmAdd': 'Trotzdem hinzufügen',
+  'common.note.cancel': 'Abbrechen',
   'common.error.rejectedInstallation':
     'Das Relay hat die Anfragen dieser Installation nicht angenommen. Eine Administratorin oder ein Administrator sollte prüfen, ob das gemeinsame Geheimnis der App dem im Relay entspricht.',
   'common.error.relayUnreachable':

@@ -56,6 +56,7 @@ export const commonMessages = {
   'common.search.email': 'Email',
   'common.search.userId': 'User ID',
   'common.search.id': 'Intilery ID',
+  'common.search.anonymousId': 'Anonymous ID',
   'common.search.value': 'Value to search for',
   'common.search.submit': 'Search',
   'common.picker.choose': 'Show this customer',
@@ -66,7 +67,27 @@ export const commonMessages = {
   'common.filter.to': 'To',
   'common.filter.clear': 'Clear filters',
   'common.stale.banner': 'Intilery can’t be reached. Showing data as of {time}.',
-  'common.search.back': 'Back to the original customer',
+  'common.picker.lastActive': 'Last active {relative}',
+  'common.picker.noActivity': 'No activity yet',
+  'common.picker.orders': '{count, plural, =0 {No orders} one {# order} other {# orders}}',
+  'common.picker.ordersLoading': 'Reading orders…',
+  'common.picker.ordersFailed': 'Orders could not be read',
+  'common.picker.audiences': 'Audiences: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Chosen from # matching customer; this browser remembers the choice.} other {Chosen from # matching customers; this browser remembers the choice.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Chosen from # matching customer. This browser can’t remember the choice.} other {Chosen from # matching customers. This browser can’t remember the choice.}}',
+  'common.choice.change': 'Change',
+  // Who the panel was opened for: `subject` is requester (Zendesk tickets), user (Zendesk's user
+  // sidebar) or contact (a Pipedrive record's person).
+  'common.moved.banner':
+    '{subject, select, user {Showing {name}, not this user.} contact {Showing {name}, not this record’s contact.} other {Showing {name}, not this ticket’s requester.}}',
+  'common.moved.back':
+    '{subject, select, user {Back to the user} contact {Back to the record’s contact} other {Back to the requester}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} is not this user. Add their summary anyway?} contact {{name} is not this record’s contact. Add their summary anyway?} other {{name} is not this ticket’s requester. Add their summary anyway?}}',
+  'common.note.confirmAdd': 'Add anyway',
+  'common.note.cancel': 'Cancel',
   'common.error.rejectedInstallation':
     'The relay did not accept this installation’s requests. An administrator should check that the app’s shared secret is the one set on the relay.',
   'common.error.relayUnreachable':

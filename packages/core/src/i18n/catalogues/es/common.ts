@@ -54,6 +54,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'Correo electrónico',
   'common.search.userId': 'ID de usuario',
   'common.search.id': 'ID de Intilery',
+  'common.search.anonymousId': 'ID anónimo',
   'common.search.value': 'Valor que buscar',
   'common.search.submit': 'Buscar',
   'common.picker.choose': 'Mostrar este cliente',
@@ -64,7 +65,25 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Hasta',
   'common.filter.clear': 'Quitar filtros',
   'common.stale.banner': 'No se puede contactar con Intilery. Datos a fecha de {time}.',
-  'common.search.back': 'Volver al cliente original',
+  'common.picker.lastActive': 'Última actividad {relative}',
+  'common.picker.noActivity': 'Sin actividad todavía',
+  'common.picker.orders': '{count, plural, =0 {Sin pedidos} one {# pedido} other {# pedidos}}',
+  'common.picker.ordersLoading': 'Leyendo pedidos…',
+  'common.picker.ordersFailed': 'No se pudieron leer los pedidos',
+  'common.picker.audiences': 'Audiencias: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Elegido entre # cliente coincidente; este navegador recuerda la elección.} other {Elegido entre # clientes coincidentes; este navegador recuerda la elección.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Elegido entre # cliente coincidente. Este navegador no puede recordar la elección.} other {Elegido entre # clientes coincidentes. Este navegador no puede recordar la elección.}}',
+  'common.choice.change': 'Cambiar',
+  'common.moved.banner':
+    '{subject, select, user {Se muestra a {name}, no a este usuario.} contact {Se muestra a {name}, no al contacto de este registro.} other {Se muestra a {name}, no al solicitante de este ticket.}}',
+  'common.moved.back':
+    '{subject, select, user {Volver al usuario} contact {Volver al contacto del registro} other {Volver al solicitante}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} no es este usuario. ¿Añadir su resumen de todos modos?} contact {{name} no es el contacto de este registro. ¿Añadir su resumen de todos modos?} other {{name} no es el solicitante de este ticket. ¿Añadir su resumen de todos modos?}}',
+  'common.note.confirmAdd': 'Añadir de todos modos',
+  'common.note.cancel': 'Cancelar',
   'common.error.rejectedInstallation':
     'El relé no aceptó las solicitudes de esta instalación. Un administrador debe comprobar que el secreto compartido de la app es el configurado en el relé.',
   'common.error.relayUnreachable':

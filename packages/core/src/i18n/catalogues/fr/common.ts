@@ -55,6 +55,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'E-mail',
   'common.search.userId': 'ID utilisateur',
   'common.search.id': 'ID Intilery',
+  'common.search.anonymousId': 'ID anonyme',
   'common.search.value': 'Valeur à rechercher',
   'common.search.submit': 'Rechercher',
   'common.picker.choose': 'Afficher ce client',
@@ -65,14 +66,33 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Au',
   'common.filter.clear': 'Effacer les filtres',
   'common.stale.banner': 'Intilery est injoignable. Données du {time}.',
-  'common.search.back': 'Revenir au client d’origine',
+  'common.picker.lastActive': 'Dernière activité {relative}',
+  'common.picker.noActivity': 'Aucune activité pour l’instant',
+  'common.picker.orders':
+    '{count, plural, =0 {Aucune commande} one {# commande} other {# commandes}}',
+  'common.picker.ordersLoading': 'Lecture des commandes…',
+  'common.picker.ordersFailed': 'Impossible de lire les commandes',
+  'common.picker.audiences': 'Audiences\u00a0: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Choisi parmi # client correspondant\u00a0; ce navigateur retient ce choix.} other {Choisi parmi # clients correspondants\u00a0; ce navigateur retient ce choix.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Choisi parmi # client correspondant. Ce navigateur ne peut pas retenir ce choix.} other {Choisi parmi # clients correspondants. Ce navigateur ne peut pas retenir ce choix.}}',
+  'common.choice.change': 'Modifier',
+  'common.moved.banner':
+    '{subject, select, user {Affichage de {name}, et non de cet utilisateur.} contact {Affichage de {name}, et non du contact de cette fiche.} other {Affichage de {name}, et non du demandeur de ce ticket.}}',
+  'common.moved.back':
+    '{subject, select, user {Revenir à l’utilisateur} contact {Revenir au contact de la fiche} other {Revenir au demandeur}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} n’est pas cet utilisateur. Ajouter quand même son résumé ?} contact {{name} n’est pas le contact de cette fiche. Ajouter quand même son résumé ?} other {{name} n’est pas le demandeur de ce ticket. Ajouter quand même son résumé ?}}',
+  'common.note.confirmAdd': 'Ajouter quand même',
+  'common.note.cancel': 'Annuler',
   'common.error.rejectedInstallation':
     'Le relais a refusé les requêtes de cette installation. Un administrateur doit vérifier que le secret partagé de l’app est celui défini sur le relais.',
   'common.error.relayUnreachable':
     'Aucun relais n’a répondu à l’URL du relais de l’application. Un administrateur doit vérifier ce paramètre et que le relais Intilery Connect fonctionne.',
   'common.error.upstreamCredentials':
     'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
-  'common.filter.badRange': '« Du » est après « Au » : les dates ne sont pas appliquées.',
+  'common.filter.badRange': '«\u00a0Du\u00a0» est après «\u00a0Au\u00a0»\u00a0: les dates ne sont pas appliquées.',
   'common.setup.relayUrlMissing':
     'Le paramètre « Relay URL » est vide. Un administrateur doit y saisir l’adresse de votre relais Intilery Connect, par exemple {example}, dans {where}.',
   'common.setup.relayUrlInvalid':
@@ -81,5 +101,5 @@ export const commonMessages: Translation<typeof english> = {
     'Le paramètre « Relay URL » (« {value} ») doit commencer par {https}. Un administrateur doit le corriger dans {where}.',
   'common.setup.relayHostNotBuilt':
     'Le paramètre « Relay URL » désigne {host}, mais cette copie de l’app a été construite pour {builtFor}, et Zendesk n’envoie ses requêtes signées qu’aux hôtes pour lesquels une app a été construite. Un administrateur doit corriger le paramètre dans {where}, ou construire l’app pour {host} (ZENDESK_RELAY_DOMAINS={host}) et la téléverser à nouveau.',
-  'common.setup.couldNotStart': 'L’app Intilery n’a pas pu démarrer : {reason}',
+  'common.setup.couldNotStart': 'L’app Intilery n’a pas pu démarrer\u00a0: {reason}',
 }

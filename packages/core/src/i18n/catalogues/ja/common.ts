@@ -55,6 +55,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'メール',
   'common.search.userId': 'ユーザーID',
   'common.search.id': 'Intilery ID',
+  'common.search.anonymousId': '匿名ID',
   'common.search.value': '検索する値',
   'common.search.submit': '検索',
   'common.picker.choose': 'この顧客を表示',
@@ -65,7 +66,25 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': '終了',
   'common.filter.clear': 'フィルターをクリア',
   'common.stale.banner': 'Intileryに接続できません。{time}時点のデータを表示しています。',
-  'common.search.back': '元の顧客に戻る',
+  'common.picker.lastActive': '最終アクティブ：{relative}',
+  'common.picker.noActivity': 'アクティビティはまだありません',
+  'common.picker.orders': '{count, plural, =0 {注文なし} other {注文#件}}',
+  'common.picker.ordersLoading': '注文を読み込み中…',
+  'common.picker.ordersFailed': '注文を読み込めませんでした',
+  'common.picker.audiences': 'オーディエンス：{names}',
+  'common.choice.remembered':
+    '{count, plural, other {一致する#件の顧客から選択しました。このブラウザーが選択を記憶します。}}',
+  'common.choice.notRemembered':
+    '{count, plural, other {一致する#件の顧客から選択しました。このブラウザーは選択を記憶できません。}}',
+  'common.choice.change': '変更',
+  'common.moved.banner':
+    '{subject, select, user {このユーザーではなく{name}を表示しています。} contact {このレコードの連絡先ではなく{name}を表示しています。} other {このチケットのリクエスターではなく{name}を表示しています。}}',
+  'common.moved.back':
+    '{subject, select, user {ユーザーに戻る} contact {レコードの連絡先に戻る} other {リクエスターに戻る}}',
+  'common.note.confirm':
+    '{subject, select, user {{name}はこのユーザーではありません。それでも概要を追加しますか？} contact {{name}はこのレコードの連絡先ではありません。それでも概要を追加しますか？} other {{name}はこのチケットのリクエスターではありません。それでも概要を追加しますか？}}',
+  'common.note.confirmAdd': 'それでも追加',
+  'common.note.cancel': 'キャンセル',
   'common.error.rejectedInstallation':
     'リレーがこのインストールからのリクエストを受け付けませんでした。管理者はアプリの共有シークレットがリレーの設定と一致しているか確認してください。',
   'common.error.relayUnreachable':

@@ -55,6 +55,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'E-mail',
   'common.search.userId': 'Gebruikers-ID',
   'common.search.id': 'Intilery-ID',
+  'common.search.anonymousId': 'Anonieme ID',
   'common.search.value': 'Zoekwaarde',
   'common.search.submit': 'Zoeken',
   'common.picker.choose': 'Deze klant tonen',
@@ -65,7 +66,26 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Tot',
   'common.filter.clear': 'Filters wissen',
   'common.stale.banner': 'Intilery is niet bereikbaar. Gegevens van {time}.',
-  'common.search.back': 'Terug naar de oorspronkelijke klant',
+  'common.picker.lastActive': 'Laatst actief {relative}',
+  'common.picker.noActivity': 'Nog geen activiteit',
+  'common.picker.orders':
+    '{count, plural, =0 {Geen bestellingen} one {# bestelling} other {# bestellingen}}',
+  'common.picker.ordersLoading': 'Bestellingen worden gelezen…',
+  'common.picker.ordersFailed': 'Bestellingen konden niet worden gelezen',
+  'common.picker.audiences': 'Doelgroepen: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Gekozen uit # overeenkomende klant; deze browser onthoudt de keuze.} other {Gekozen uit # overeenkomende klanten; deze browser onthoudt de keuze.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Gekozen uit # overeenkomende klant. Deze browser kan de keuze niet onthouden.} other {Gekozen uit # overeenkomende klanten. Deze browser kan de keuze niet onthouden.}}',
+  'common.choice.change': 'Wijzigen',
+  'common.moved.banner':
+    '{subject, select, user {{name} wordt getoond, niet deze gebruiker.} contact {{name} wordt getoond, niet de contactpersoon van dit record.} other {{name} wordt getoond, niet de aanvrager van dit ticket.}}',
+  'common.moved.back':
+    '{subject, select, user {Terug naar de gebruiker} contact {Terug naar de contactpersoon van het record} other {Terug naar de aanvrager}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} is niet deze gebruiker. Samenvatting toch toevoegen?} contact {{name} is niet de contactpersoon van dit record. Samenvatting toch toevoegen?} other {{name} is niet de aanvrager van dit ticket. Samenvatting toch toevoegen?}}',
+  'common.note.confirmAdd': 'Toch toevoegen',
+  'common.note.cancel': 'Annuleren',
   'common.error.rejectedInstallation':
     'De relay accepteerde de verzoeken van deze installatie niet. Een beheerder moet controleren of het gedeelde geheim van de app overeenkomt met dat op de relay.',
   'common.error.relayUnreachable':

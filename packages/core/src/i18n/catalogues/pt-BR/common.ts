@@ -55,6 +55,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.email': 'E-mail',
   'common.search.userId': 'ID do usuário',
   'common.search.id': 'ID do Intilery',
+  'common.search.anonymousId': 'ID anônimo',
   'common.search.value': 'Valor a pesquisar',
   'common.search.submit': 'Pesquisar',
   'common.picker.choose': 'Mostrar este cliente',
@@ -65,7 +66,25 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.to': 'Até',
   'common.filter.clear': 'Limpar filtros',
   'common.stale.banner': 'Não foi possível acessar o Intilery. Dados de {time}.',
-  'common.search.back': 'Voltar ao cliente original',
+  'common.picker.lastActive': 'Última atividade {relative}',
+  'common.picker.noActivity': 'Nenhuma atividade ainda',
+  'common.picker.orders': '{count, plural, =0 {Nenhum pedido} one {# pedido} other {# pedidos}}',
+  'common.picker.ordersLoading': 'Lendo pedidos…',
+  'common.picker.ordersFailed': 'Não foi possível ler os pedidos',
+  'common.picker.audiences': 'Públicos: {names}',
+  'common.choice.remembered':
+    '{count, plural, one {Escolhido entre # cliente correspondente; este navegador lembra a escolha.} other {Escolhido entre # clientes correspondentes; este navegador lembra a escolha.}}',
+  'common.choice.notRemembered':
+    '{count, plural, one {Escolhido entre # cliente correspondente. Este navegador não consegue lembrar a escolha.} other {Escolhido entre # clientes correspondentes. Este navegador não consegue lembrar a escolha.}}',
+  'common.choice.change': 'Alterar',
+  'common.moved.banner':
+    '{subject, select, user {Mostrando {name}, não este usuário.} contact {Mostrando {name}, não o contato deste registro.} other {Mostrando {name}, não o solicitante deste ticket.}}',
+  'common.moved.back':
+    '{subject, select, user {Voltar ao usuário} contact {Voltar ao contato do registro} other {Voltar ao solicitante}}',
+  'common.note.confirm':
+    '{subject, select, user {{name} não é este usuário. Adicionar o resumo mesmo assim?} contact {{name} não é o contato deste registro. Adicionar o resumo mesmo assim?} other {{name} não é o solicitante deste ticket. Adicionar o resumo mesmo assim?}}',
+  'common.note.confirmAdd': 'Adicionar mesmo assim',
+  'common.note.cancel': 'Cancelar',
   'common.error.rejectedInstallation':
     'O relay não aceitou as solicitações desta instalação. Um administrador deve verificar se o segredo compartilhado do app é o mesmo definido no relay.',
   'common.error.relayUnreachable':
