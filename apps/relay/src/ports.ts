@@ -8,6 +8,7 @@ import type {
   EventsQuery,
   ListLookup,
   Meta,
+  Presentation,
   ProfileRef,
   SingleLookup,
   Traits,
@@ -40,6 +41,19 @@ export interface TenantDirectory {
     host: string,
     accountId: string
   ): Promise<{ readonly tenant: Tenant; readonly secret: string | undefined } | undefined>
+}
+
+/** A tenant's presentation settings as stored (store/tenant-presentation.ts); not secret. */
+export interface PresentationReader {
+  /** @returns undefined when there is no such tenant. */
+  get(tenantId: string): Promise<
+    | {
+        readonly presentation?: Presentation | undefined
+        /** The tenant's own record link template, when it set one. */
+        readonly recordUrl?: string | undefined
+      }
+    | undefined
+  >
 }
 
 export interface ApiKeyGrant {

@@ -37,6 +37,10 @@ it('documents every served route, with the CustomerContext schema', async () => 
   expect(schema).toEqual(
     z.toJSONSchema(customerContextSchema, { unrepresentable: 'any', io: 'output' })
   )
+  // The host apps' display part (issue #13): the tenant's presentation and record link.
+  const display = (schema as { properties: Record<string, { properties?: object }> }).properties
+    .display
+  expect(Object.keys(display?.properties ?? {})).toEqual(['presentation', 'recordUrl'])
 })
 
 it('documents every Pipedrive route and method when the Pipedrive app is on', async () => {

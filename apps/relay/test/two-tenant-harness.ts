@@ -146,6 +146,7 @@ export async function startTwoTenantHarness() {
     audit: store.audit,
     store,
     upstreamFor,
+    presentations: store.presentations,
     hasher,
     hosts: [zendeskApp(), pipedriveApp(deps)],
     config: { allowedOrigins: [], frameAncestors: [], requestDeadlineMs: 10_000 },

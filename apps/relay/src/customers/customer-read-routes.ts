@@ -25,6 +25,7 @@ import {
 import { servedStale } from '../ports.ts'
 import { contextJsonBytes } from './context-json.ts'
 import { customerContext } from './customer-context.ts'
+import { withDisplay } from './display-json.ts'
 import type { ReadRouteDeps } from './read-route-deps.ts'
 import { timelinePage } from './timeline-page.ts'
 
@@ -81,7 +82,8 @@ function readRoutes(security: string) {
       request: { query: lookupQuery },
       responses: {
         200: {
-          description: 'Profiles and the first timeline page',
+          description:
+            'Profiles and the first timeline page, and `display`: the tenant’s presentation settings and Intilery record link',
           content: jsonContent(customerContextSchema),
         },
         ...customerReadErrors,
@@ -135,8 +137,13 @@ export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
       const { context, upstreamRequestId } = await customerContext(upstream, lookup, {}, { signal })
       return { result: context, upstreamRequestId }
     })
-    // Written as bytes: the context is the largest answer and its JSON is cached (context-json.ts).
-    return c.body(contextJsonBytes(context), 200, { 'content-type': 'application/json' }) as never
+    // Written as bytes: the context is the largest answer and its JSON is cached (context-json.ts);
+    // host apps get their tenant's display spliced in after it (display-json.ts).
+    const body = contextJsonBytes(context)
+    const display = await deps.displayFor?.(caller.tenant)
+    return c.body(display === undefined ? body : withDisplay(body, display), 200, {
+      'content-type': 'application/json',
+    }) as never
   })
 
   routes.openapi(declared.events, async (c) => {

@@ -11,6 +11,7 @@
 import type { Hono } from 'hono'
 import type { z } from 'zod'
 
+import type { DisplayFor } from '../customers/panel-display.ts'
 import type { ReadAuditor } from '../platform/http/audit.ts'
 import type { Hs256Check } from '../platform/auth/hs256.ts'
 import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../ports.ts'
@@ -30,6 +31,8 @@ export interface HostAppDeps {
   readonly apiKeys: ApiKeyVerifier
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
   readonly auditor: ReadAuditor
+  /** The tenant's display for the customer context answer (customers/panel-display.ts). */
+  readonly displayFor?: DisplayFor | undefined
   /** Hosts allowed to frame the relay's pages (RELAY_FRAME_ANCESTORS). */
   readonly frameAncestors: readonly string[]
   readonly now: () => number

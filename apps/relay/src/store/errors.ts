@@ -18,7 +18,14 @@ export interface InputIssue {
 /** Input failed its schema; nothing was written. Not retryable: fix the input. */
 export class InvalidInputError extends RelayError {
   constructor(
-    readonly subject: 'tenant' | 'api key' | 'link secret' | 'audit entry' | 'audit export',
+    readonly subject:
+      | 'tenant'
+      | 'api key'
+      | 'link secret'
+      | 'audit entry'
+      | 'audit export'
+      | 'presentation'
+      | 'record URL',
     readonly issues: readonly InputIssue[]
   ) {
     super('bad_request', `Invalid ${subject}: ${issues.map(formatIssue).join('; ')}`)

@@ -152,6 +152,21 @@ const tenantLinks: Migration = {
 }
 
 /**
+ * How a tenant's customers are shown in the host apps (issue #13): nullable, so every existing
+ * tenant keeps the defaults. Plain JSON text, not sealed: it holds labels and trait keys, no secret.
+ */
+const tenantPresentation: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('tenants').addColumn('presentation_json', 'text').execute()
+    await db.schema.alterTable('tenants').addColumn('record_url', 'text').execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.alterTable('tenants').dropColumn('record_url').execute()
+    await db.schema.alterTable('tenants').dropColumn('presentation_json').execute()
+  },
+}
+
+/**
  * The host-free migrations. Host modules add theirs (hosts/registry.ts joins them); names sort
  * lexically across all of them, which is the order Kysely runs them in, so a new migration takes
  * the next free number whichever module it belongs to. 0001 predates host modules and still
@@ -161,6 +176,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_imported_keys': importedKeys,
   '0005_tenant_links': tenantLinks,
+  '0009_tenant_presentation': tenantPresentation,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>

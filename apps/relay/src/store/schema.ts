@@ -17,6 +17,10 @@ export interface TenantsTable {
   intilery_brand_id: string
   /** SecretBox output bound to `tenant:<id>:intilery-token`; never the token. */
   intilery_token_sealed: string
+  /** JSON of core's Presentation (store/tenant-presentation.ts); null: the defaults. Not secret. */
+  presentation_json: string | null
+  /** The record link template (`https://…{id}…`); null: built from the Intilery ids. */
+  record_url: string | null
   created_at: number
   updated_at: number
 }

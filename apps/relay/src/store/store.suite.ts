@@ -30,6 +30,7 @@ import {
   type SuiteContext,
 } from './suite/context.ts'
 import { registerPipedriveTests } from '../hosts/pipedrive/install/installation-store.suite.ts'
+import { registerPresentationTests } from './suite/presentation.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
 
 export interface StoreSuiteTarget {
@@ -130,6 +131,7 @@ export function registerStoreSuite(
     })
 
     registerTenantTests(use)
+    registerPresentationTests(use)
     registerApiKeyTests(use)
     registerAuditTests(use)
     registerPipedriveTests(use)

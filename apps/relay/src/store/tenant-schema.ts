@@ -7,6 +7,7 @@
  * The store knows hosts only as names with rules (`HostLinkRules`): each host module says what its
  * account ids look like and whether a link carries a secret.
  */
+import type { Presentation } from '@intilery-connect/core'
 import { z } from 'zod'
 
 import type { IntileryCredentials } from '../ports.ts'
@@ -48,6 +49,12 @@ export const baseTenantShape = {
   id: tenantIdSchema,
   name: text(200),
   intilery: intileryInputSchema,
+  /**
+   * How the host apps show this tenant's customers, and its record link template. Typed here,
+   * checked by presentation-schema.ts (core's schema, unknown keys refused, issues in words).
+   */
+  presentation: z.custom<Presentation>().optional(),
+  recordUrl: z.string().optional(),
 }
 
 export const linkInputSchema = z.strictObject({

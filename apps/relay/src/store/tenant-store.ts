@@ -21,6 +21,7 @@ import {
   type CheckedLink,
 } from './tenant-links.ts'
 import { listTenants, readTenant } from './tenant-reads.ts'
+import { presentationColumns } from './tenant-presentation.ts'
 import {
   linkSecretSchema,
   sealingContext,
@@ -95,6 +96,8 @@ type WriteMode = 'create' | 'upsert'
 
 interface SealedTenant {
   readonly tenant: Omit<TenantInput, 'links'>
+  /** Checked before the transaction, like the links. */
+  readonly display: ReturnType<typeof presentationColumns>
   readonly tokenSealed: string
   readonly links: readonly (CheckedLink & { readonly sealed: string | null })[]
 }
@@ -114,6 +117,7 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
     // connection, so it should not wait on anything but the database.
     const sealed: SealedTenant = {
       tenant,
+      display: presentationColumns(tenant),
       tokenSealed: await secretBox.seal(
         tenant.intilery.authToken,
         sealingContext.intileryToken(tenant.id)
@@ -218,7 +222,7 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
 async function writeTenant(
   trx: Executor,
   rulebook: LinkRulebook,
-  { tenant, tokenSealed, links }: SealedTenant,
+  { tenant, display, tokenSealed, links }: SealedTenant,
   at: number,
   mode: WriteMode
 ): Promise<{ created: boolean }> {
@@ -235,6 +239,8 @@ async function writeTenant(
     intilery_account_id: tenant.intilery.accountId,
     intilery_brand_id: tenant.intilery.brandId,
     intilery_token_sealed: tokenSealed,
+    // A tenant written whole (a tenants file) has the presentation it declares, or none.
+    ...display,
     updated_at: at,
   } satisfies Partial<TenantsTable>
   await trx

@@ -27,6 +27,7 @@ import {
 import type { Schema } from '../store/schema.ts'
 import { storeSealedColumns, type SealedColumn } from '../store/sealed-columns.ts'
 import type { LinkRulebook } from '../store/tenant-schema.ts'
+import { createPresentationStore, type PresentationStore } from '../store/tenant-presentation.ts'
 import { createTenantStore } from '../store/tenant-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
@@ -70,6 +71,8 @@ export interface RelayStoreOptions {
 
 export interface RelayStore {
   readonly tenants: DeclaredTenantStore
+  /** Each tenant's presentation settings and record link (`relay tenants presentation …`). */
+  readonly presentations: PresentationStore
   readonly apiKeys: ApiKeyStore
   readonly audit: AuditLog
   readonly encryption: {
@@ -98,6 +101,7 @@ export function createRelayStore({
 }: RelayStoreOptions): RelayStore {
   return {
     tenants: declaredTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook })),
+    presentations: createPresentationStore({ db, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
     encryption: {

@@ -46,11 +46,13 @@ export function toTenantInput(declaration: TenantDeclaration): TenantInput {
   const parsed = declarationSchema.safeParse(declaration)
   if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
   const fields = parsed.data as Record<string, unknown>
-  const { id, name, intilery } = parsed.data
+  const { id, name, intilery, presentation, recordUrl } = parsed.data
   return {
     id,
     name,
     intilery,
+    ...(presentation === undefined ? {} : { presentation }),
+    ...(recordUrl === undefined ? {} : { recordUrl }),
     links: hostModules.flatMap((host) => host.tenantFields.toLinks(fields as never)),
   }
 }

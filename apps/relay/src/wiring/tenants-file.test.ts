@@ -90,3 +90,79 @@ describe('tenants file', () => {
     expect(() => parseTenantsFile('tenants: [', {})).toThrow(/not valid JSON or YAML/)
   })
 })
+
+describe('tenants file: presentation and record link', () => {
+  const env = { INTILERY_TOKEN: 't', ZENDESK_SECRET: 's' }
+  const withPresentation = (block: string) => `${yaml}${block}`
+
+  it('reads a presentation block and a record link under the tenant', () => {
+    const [tenant] = parseTenantsFile(
+      withPresentation(`    presentation:
+      header:
+        - trait: lifetime_value
+          label: { en: Lifetime value, de: Kundenwert }
+          format: money
+          currencyTrait: lifetime_value_currency
+        - { trait: orders_count, label: Orders, format: number }
+      pinned: [plan]
+      audienceNames:
+        audience_124516e8: Recent openers
+    recordUrl: https://crm.example.com/customers/{id}
+`),
+      env
+    )
+    expect(tenant?.presentation).toEqual({
+      header: [
+        {
+          trait: 'lifetime_value',
+          label: { en: 'Lifetime value', de: 'Kundenwert' },
+          format: 'money',
+          currencyTrait: 'lifetime_value_currency',
+        },
+        { trait: 'orders_count', label: 'Orders', format: 'number' },
+      ],
+      pinned: ['plan'],
+      audienceNames: { audience_124516e8: 'Recent openers' },
+    })
+    expect(tenant?.recordUrl).toBe('https://crm.example.com/customers/{id}')
+  })
+
+  it('leaves both out when the tenant declares neither', () => {
+    const [tenant] = parseTenantsFile(yaml, env)
+    expect(tenant).not.toHaveProperty('presentation')
+    expect(tenant).not.toHaveProperty('recordUrl')
+  })
+
+  it.each([
+    [
+      '    presentation:\n      header: [{ trait: ltv, format: cash }]\n',
+      'tenants file: tenant demo: presentation: header field 1, format: must be one of money, date, number, percent, text, list, product-ids',
+    ],
+    [
+      '    presentation:\n      header: [{ trait: ltv, format: money, currency: gbp }]\n',
+      'tenants file: tenant demo: presentation: header field 1, currency: must be a three-letter ISO 4217 code in capitals, e.g. GBP',
+    ],
+    [
+      '    presentation:\n      headers: [{ trait: ltv }]\n',
+      'tenants file: tenant demo: presentation: unknown setting headers (known: header, pinned, audienceNames)',
+    ],
+    [
+      '    presentation:\n      header: [{ trait: ltv, lable: LTV }]\n',
+      'tenants file: tenant demo: presentation: header field 1: unknown setting lable (known: trait, label, format, currency, currencyTrait)',
+    ],
+    [
+      '    presentation:\n      pinned: [plan, ""]\n',
+      'tenants file: tenant demo: presentation: pinned trait 2: must not be empty',
+    ],
+    [
+      '    recordUrl: http://crm.example.com/customers/{id}\n',
+      'tenants file: tenant demo: recordUrl: must be an https address of at most 500 characters containing {id}, e.g. https://crm.example.com/customers/{id}',
+    ],
+    [
+      '    recordUrl: https://crm.example.com/customers\n',
+      'tenants file: tenant demo: recordUrl: must be an https address',
+    ],
+  ])('names the tenant and the field in words (%#)', (block, message) => {
+    expect(() => parseTenantsFile(withPresentation(block), env)).toThrow(message)
+  })
+})

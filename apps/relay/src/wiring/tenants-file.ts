@@ -11,6 +11,8 @@ import { z } from 'zod'
 
 import type { SecretRef } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
+import { InvalidInputError } from '../store/errors.ts'
+import { parsePresentation, parseRecordUrl } from '../store/presentation-schema.ts'
 import type { HostsTenantInput } from './host-types.ts'
 import type { TenantDeclaration } from './tenant-declarations.ts'
 
@@ -43,6 +45,9 @@ export const tenantsFileSchema = z
             })
             .strict(),
           ...hostFileFields,
+          /** Checked after the file's shape (presentation-schema.ts), to be said in words. */
+          presentation: z.unknown().optional(),
+          recordUrl: z.unknown().optional(),
           /** Keys issued elsewhere (or documented demo keys), imported at start-up if unknown. */
           apiKeys: z
             .array(
@@ -89,6 +94,32 @@ function resolveSecret(
   }
 }
 
+/**
+ * A tenant's `presentation` and `recordUrl`, checked; a mistake names the tenant by its id and the
+ * field in words (`…: tenant acme: presentation: header field 2, format: must be one of …`).
+ */
+function presentationOf(
+  tenant: { readonly presentation?: unknown; readonly recordUrl?: unknown },
+  where: string
+): Pick<TenantInput, 'presentation' | 'recordUrl'> {
+  try {
+    return {
+      ...(tenant.presentation === undefined
+        ? {}
+        : { presentation: parsePresentation(tenant.presentation) }),
+      ...(tenant.recordUrl === undefined ? {} : { recordUrl: parseRecordUrl(tenant.recordUrl) }),
+    }
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error
+    const issues = error.issues
+      .map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`))
+      .join('; ')
+    throw new TenantsFileError(
+      `${where}: ${error.subject === 'presentation' ? 'presentation: ' : ''}${issues}`
+    )
+  }
+}
+
 /** Parses file text (YAML is a superset of JSON, so one parser reads both). */
 export function parseTenantsFile(
   text: string,
@@ -121,6 +152,7 @@ export function parseTenantsFile(
     ) as HostsTenantInput),
     id: t.id,
     name: t.name,
+    ...presentationOf(t, `${source}: tenant ${t.id}`),
     intilery: {
       ...t.intilery,
       authToken: resolveSecret(
