@@ -59,7 +59,7 @@ try {
   write('Demo tickets (Zendesk) and records (Pipedrive), one per kind of customer:')
   for (const ticket of demoTickets())
     write(
-      `  ${demo.zendesk.ticketUrl(ticket.id)}   #${ticket.id} ${ticket.subject}: ${ticket.about}`
+      `  ${demo.zendesk.ticketUrl(ticket.id)}   #${ticket.id} ${ticket.subject} (${ticket.about})`
     )
   for (const [resource, id, about] of PIPEDRIVE_RECORDS)
     write(`  ${demo.pipedriveHost.pageUrl(resource, id)}   ${about}`)

@@ -57,7 +57,7 @@ export function demoTickets(): readonly DemoTicket[] {
       email: null,
       externalId: SEEDED.powerUser.userId,
     }),
-    ticket(106, 'Upgrade my order', 'a VIP with ten orders: the header’s value, orders and churn', {
+    ticket(106, 'Upgrade my order', 'a VIP shopper with many orders, in pounds and euros', {
       name: `${SEEDED.highValue.firstName} ${SEEDED.highValue.lastName}`,
       email: SEEDED.highValue.email,
       externalId: null,
