@@ -31,8 +31,9 @@ afterEach(async () => {
 })
 afterAll(() => running.stopAll())
 
+/** `colorScheme` is both Zendesk's (the app iframe's URL parameter) and the browser's preference. */
 async function ticket(id: number, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(id), options)
+  const view = await openTicket(browser, demo.zendesk.ticketUrl(id, options.colorScheme), options)
   open.push(view)
   return view
 }
