@@ -6,6 +6,7 @@
 import '@intilery-connect/ui/styles.css'
 
 import {
+  browserChoiceMemory,
   createRelayClient,
   CustomerPanel,
   type Lookup,
@@ -15,6 +16,7 @@ import { createTranslator, loadLocale } from '@intilery-connect/core'
 import { render } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
+import { followColorScheme, type ColorScheme } from './color-scheme.ts'
 import { secureRelayGet } from './secure-relay-get.ts'
 import { initZaf, type ZafClient } from './zaf.ts'
 import {
@@ -62,13 +64,54 @@ function clientFor(zaf: ZafClient, ready: Ready): RelayClient {
   }
 }
 
-function Sidebar({ zaf, ready }: { zaf: ZafClient; ready: Ready }) {
+/** Zendesk's colour scheme (color-scheme.ts), now and as it changes, for the page and the panel. */
+interface SchemeWatch {
+  readonly get: () => ColorScheme
+  readonly subscribe: (listener: (scheme: ColorScheme) => void) => () => void
+}
+
+function watchScheme(zaf: ZafClient): SchemeWatch {
+  const listeners = new Set<(scheme: ColorScheme) => void>()
+  // The iframe's own canvas and native controls follow too, not only the panel's colours.
+  const apply = (scheme: ColorScheme) => (document.documentElement.style.colorScheme = scheme)
+  let current = followColorScheme(
+    zaf,
+    window.location.search,
+    window.matchMedia?.('(prefers-color-scheme: dark)'),
+    (next) => {
+      current = next
+      apply(next)
+      for (const listener of listeners) listener(next)
+    }
+  )
+  apply(current)
+  return {
+    get: () => current,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+}
+
+function Sidebar({ zaf, ready, scheme }: { zaf: ZafClient; ready: Ready; scheme: SchemeWatch }) {
   const [lookup, setLookup] = useState(ready.lookup)
   const [requesterError, setRequesterError] = useState(false)
   // Sidebars of background ticket tabs start hidden: no polling until Zendesk shows the app.
   const [visible, setVisible] = useState(() => !document.hidden)
-  const dark = useMemo(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches, [])
+  const [colorScheme, setColorScheme] = useState(() => scheme.get())
+  useEffect(() => scheme.subscribe(setColorScheme), [scheme])
   const client = useMemo(() => clientFor(zaf, ready), [zaf, ready])
+  // The agent's choice among several matching customers, per installation and requester, in this
+  // browser (the panel keys it by the requester; a browser refusing storage just asks again).
+  const choiceMemory = useMemo(
+    () =>
+      browserChoiceMemory(
+        () => window.localStorage,
+        `zendesk:${ready.install.subdomain}:${ready.install.installationId}`
+      ),
+    [ready]
+  )
   useEffect(() => {
     const reread = () =>
       void readCustomer(zaf, ready.install.location).then(
@@ -92,14 +135,20 @@ function Sidebar({ zaf, ready }: { zaf: ZafClient; ready: Ready }) {
     return () => document.removeEventListener('visibilitychange', onVisibility)
   }, [zaf, ready])
   if (requesterError)
-    return <p class="ic-root">{createTranslator(ready.locale).t('common.error.generic')}</p>
+    return (
+      <p class={`ic-root ic-theme-zendesk${colorScheme === 'dark' ? ' ic-dark' : ''}`}>
+        {createTranslator(ready.locale).t('common.error.generic')}
+      </p>
+    )
   return (
     <CustomerPanel
       client={client}
       lookup={lookup}
       locale={ready.locale}
       theme="zendesk"
-      dark={dark}
+      dark={colorScheme === 'dark'}
+      choiceMemory={choiceMemory}
+      subject={ready.install.location === 'user_sidebar' ? 'user' : 'requester'}
       liveMs={LIVE_MS}
       defaultKinds={ready.install.defaultKinds}
       visible={visible}
@@ -132,17 +181,18 @@ async function start() {
     return
   }
   followHeight(zaf, root)
+  const scheme = watchScheme(zaf)
   // Asked first, so even a setup mistake is told in the agent's language.
   const agentRead = readAgent(zaf)
   try {
     const install = await readInstallation(zaf, __RELAY_HOSTS__)
     const [agent, lookup] = await Promise.all([agentRead, readCustomer(zaf, install.location)])
     const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
-    render(<Sidebar zaf={zaf} ready={ready} />, root)
+    render(<Sidebar zaf={zaf} ready={ready} scheme={scheme} />, root)
   } catch (error) {
     // A setup mistake is the admin's to fix, and its message says how; anything else is ours.
     const message = document.createElement('p')
-    message.className = 'ic-root'
+    message.className = `ic-root ic-theme-zendesk${scheme.get() === 'dark' ? ' ic-dark' : ''}`
     message.setAttribute('role', 'alert')
     const locale = await agentRead.then(
       (agent) => agent.locale,

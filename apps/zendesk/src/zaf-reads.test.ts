@@ -50,11 +50,11 @@ describe('parseKinds', () => {
 })
 
 describe('readInstallation', () => {
-  const zafWithSettings = (settings: Record<string, unknown>) =>
+  const zafWithSettings = (settings: Record<string, unknown>, installationId?: unknown) =>
     ({
       context: () =>
         Promise.resolve({ location: 'ticket_sidebar', account: { subdomain: 'acme' } }),
-      metadata: () => Promise.resolve({ settings }),
+      metadata: () => Promise.resolve({ settings, installationId }),
     }) as unknown as ZafClient
 
   const HOSTS = ['relay.acme.example', '127.0.0.1']
@@ -62,21 +62,25 @@ describe('readInstallation', () => {
   it('reads the relay URL and the default event kinds', async () => {
     expect(
       await readInstallation(
-        zafWithSettings({
-          relay_url: 'https://relay.acme.example/',
-          default_event_filter: 'email',
-        }),
+        zafWithSettings(
+          {
+            relay_url: 'https://relay.acme.example/',
+            default_event_filter: 'email',
+          },
+          360001
+        ),
         HOSTS
       )
     ).toEqual({
       location: 'ticket_sidebar',
       subdomain: 'acme',
+      installationId: '360001',
       relayUrl: 'https://relay.acme.example',
       defaultKinds: ['email'],
     })
     await expect(
       readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }), HOSTS)
-    ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787' })
+    ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787', installationId: 'preview' })
   })
 
   it.each([

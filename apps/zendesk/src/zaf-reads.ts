@@ -27,6 +27,8 @@ const contextSchema = z.object({
   account: z.object({ subdomain: z.string() }),
 })
 
+const installationIdSchema = z.union([z.number(), z.string().check(z.minLength(1))])
+
 const settingsSchema = z.object({
   relay_url: z.nullish(z.string()),
   default_event_filter: z.nullish(z.string()),
@@ -42,6 +44,9 @@ export type ZendeskLocation = string
 export interface Installation {
   readonly location: ZendeskLocation
   readonly subdomain: string
+  /** This installation in the account (metadata's `installationId`): what the browser remembers
+   * for the app is kept per installation. */
+  readonly installationId: string
   readonly relayUrl: string
   /** Timeline kinds shown first (the `default_event_filter` setting); empty shows all. */
   readonly defaultKinds: readonly TimelineKind[]
@@ -118,6 +123,7 @@ export async function readInstallation(
   relayHosts: readonly string[]
 ): Promise<Installation> {
   const [rawContext, metadata] = await Promise.all([client.context(), client.metadata()])
+  const installation = installationIdSchema.safeParse(metadata.installationId)
   const context = contextSchema.safeParse(rawContext)
   const settings = settingsSchema.safeParse(metadata.settings)
   if (!context.success)
@@ -131,6 +137,8 @@ export async function readInstallation(
   return {
     location: context.data.location,
     subdomain: context.data.account.subdomain,
+    // Zendesk gives every installation one; a local preview (zcli) may not, and shares a scope.
+    installationId: installation.success ? String(installation.data) : 'preview',
     relayUrl: checkRelayUrl(settings.data.relay_url, relayHosts),
     defaultKinds: parseKinds(settings.data.default_event_filter),
   }
