@@ -5,7 +5,12 @@
  * record.
  */
 import { isLocaleLoaded, loadLocale, noCustomerText, type Subject } from '@intilery-connect/core'
-import { createRelayClient, CustomerPanel, RelayCallError } from '@intilery-connect/ui'
+import {
+  browserChoiceMemory,
+  createRelayClient,
+  CustomerPanel,
+  RelayCallError,
+} from '@intilery-connect/ui'
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
 
 import { addNote, fetchSubject, PIPEDRIVE_API } from './panel-api.ts'
@@ -62,6 +67,16 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
   }, [relay, resource, selectedId])
   useEffect(load, [load])
   const client = useMemo(() => createRelayClient(relay.get, PIPEDRIVE_API), [relay])
+  // The rep's choice among several matching customers, per company, user and record, in this
+  // browser (a browser refusing storage asks again each time, and says so).
+  const choiceMemory = useMemo(
+    () =>
+      browserChoiceMemory(
+        () => window.localStorage,
+        `pipedrive:${params.companyId}:${params.userId}:${resource}:${selectedId}`
+      ),
+    [params.companyId, params.userId, resource, selectedId]
+  )
 
   if (subject === 'loading' || subject instanceof RelayCallError)
     return (
@@ -81,6 +96,8 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
       timeZone={timeZone}
       theme="pipedrive"
       dark={dark}
+      choiceMemory={choiceMemory}
+      subject="contact"
       liveMs={LIVE_MS}
       visible={visible}
       noLookupText={subject.lookup === undefined ? noCustomerText(subject, locale).line : undefined}
