@@ -47,6 +47,8 @@ export const OPTIONS = {
   'new-key-env': { type: 'string' },
   'new-key-file': { type: 'string' },
   to: { type: 'string' },
+  file: { type: 'string' },
+  'record-url': { type: 'string' },
   ...hostOptions,
 } as const
 

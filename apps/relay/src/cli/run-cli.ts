@@ -1,7 +1,7 @@
 /**
  * @module cli/run-cli
- * The `relay` command: `tenants add|update|rotate-token|load|list|remove` (and each host's
- * commands, e.g. Zendesk's `tenants rotate-secret`), `keys create|import|list|revoke`,
+ * The `relay` command: `tenants add|update|rotate-token|load|list|remove|presentation` (and each
+ * host's commands, e.g. Zendesk's `tenants rotate-secret`), `keys create|import|list|revoke`,
  * `encryption rotate`, `audit export --since <date>`. stdout carries only the output (listings
  * as a table, or one JSON array with `--json`); warnings and failures go to stderr.
  */
@@ -15,6 +15,7 @@ import { dbCommands } from './db-commands.ts'
 import { declaredTenantWarning } from './declared-tenants.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { keyCommands } from './key-commands.ts'
+import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands.ts'
 import { withStore } from './open-store.ts'
 import { tenantCommands, type CommandContext } from './tenant-commands.ts'
 
@@ -47,6 +48,7 @@ ${hostModules.map((host) => `                    ${host.cli.addUsage}\n`).join('
   relay tenants load <tenants.yaml|json>
   relay tenants list [--json]
   relay tenants remove --id <id>
+${PRESENTATION_USAGE}
 ${Object.values(hostCommands)
   .map((command) => `  ${command.usage}\n`)
   .join('')}  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
@@ -65,6 +67,7 @@ Exit codes: 0 done, 1 failed, 2 wrong call, 3 RELAY_ENCRYPTION_KEY does not open
 
 const commands: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
   ...tenantCommands,
+  'tenants presentation': presentationCommand,
   ...keyCommands,
   ...encryptionCommands,
 }
@@ -117,6 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const context = { values, arg, io, store, host, secret, encryptionKey: config.encryptionKey }
     const code = await (run as NonNullable<typeof run>)(context)
     if (code === 0 && CHANGES_TENANT.has(name)) warnIfDeclared(values.id)
+    if (code === 0 && name === 'tenants presentation' && arg !== 'show')
+      warnIfDeclared(values.tenant)
     return code
   })
 }
