@@ -41,10 +41,20 @@ export interface EventsPage {
   readonly stale: boolean
 }
 
+/** A timeline filter as the relay's events route takes it (`end` exclusive, ISO 8601). */
+export interface EventsFilter {
+  readonly include?: readonly string[] | undefined
+  readonly exclude?: readonly string[] | undefined
+  readonly start?: string | undefined
+  readonly end?: string | undefined
+}
+
 export interface RelayClient {
   context(lookup: Lookup): Promise<CustomerContext>
   /** The timeline page after `cursor`, as the relay's cursor describes it. */
   events(ref: ProfileRef, cursor: string): Promise<EventsPage>
+  /** The first timeline page of `filter`; its cursor continues the same filter. */
+  filteredEvents(ref: ProfileRef, filter: EventsFilter): Promise<EventsPage>
   /** Computed traits of one Intilery profile (the context carries the standard ones). */
   computedTraits(profileId: string): Promise<CustomerProfile['computed']>
 }
@@ -70,6 +80,15 @@ export function createRelayClient(get: RelayGet, base: string): RelayClient {
         eventsAnswerSchema,
         await get(`${base}/events`, { ref: formatProfileRef(ref), cursor })
       )
+      return { ...page, cursor: page.cursor }
+    },
+    async filteredEvents(ref, filter) {
+      const query: Record<string, string> = { ref: formatProfileRef(ref) }
+      if (filter.include !== undefined) query.include = filter.include.join(',')
+      if (filter.exclude !== undefined) query.exclude = filter.exclude.join(',')
+      if (filter.start !== undefined) query.start = filter.start
+      if (filter.end !== undefined) query.end = filter.end
+      const page = checked(eventsAnswerSchema, await get(`${base}/events`, query))
       return { ...page, cursor: page.cursor }
     },
     async computedTraits(profileId) {

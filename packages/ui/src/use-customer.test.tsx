@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import type { CustomerContext } from '@intilery-connect/core'
+import type { CustomerContext, TimelineEntry } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { Lookup, RelayClient } from './relay-client.ts'
 import { RelayCallError } from './relay-error.ts'
-import { useCustomer, type CustomerState } from './use-customer.ts'
+import { mergeNewest, useCustomer, type CustomerState } from './use-customer.ts'
 
 const profile = {
   id: 'p1',
@@ -68,6 +68,7 @@ describe('useCustomer live refresh', () => {
     const client: RelayClient = {
       context,
       events: vi.fn(),
+      filteredEvents: vi.fn(),
       computedTraits: vi.fn().mockResolvedValue({}),
     }
     const { show, last } = harness(client, { visible: true })
@@ -91,7 +92,12 @@ describe('useCustomer live refresh', () => {
       .mockResolvedValueOnce(contextWith(['1']))
       .mockRejectedValue(new RelayCallError('unavailable', 'down'))
     const { last } = harness(
-      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({}) },
+      {
+        context,
+        events: vi.fn(),
+        filteredEvents: vi.fn(),
+        computedTraits: vi.fn().mockResolvedValue({}),
+      },
       { visible: true }
     )
     await tick(0)
@@ -102,7 +108,12 @@ describe('useCustomer live refresh', () => {
   it('adds computed traits once asked for, and keeps their failure as such', async () => {
     const context = vi.fn<RelayClient['context']>().mockResolvedValue(contextWith(['1']))
     const ok = harness(
-      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({ ltv: 42 }) },
+      {
+        context,
+        events: vi.fn(),
+        filteredEvents: vi.fn(),
+        computedTraits: vi.fn().mockResolvedValue({ ltv: 42 }),
+      },
       { visible: false }
     )
     await tick(0)
@@ -111,6 +122,7 @@ describe('useCustomer live refresh', () => {
       {
         context,
         events: vi.fn(),
+        filteredEvents: vi.fn(),
         computedTraits: vi.fn().mockRejectedValue(new RelayCallError('rate_limited', 'busy')),
       },
       { visible: false }
@@ -125,7 +137,12 @@ describe('useCustomer live refresh', () => {
       () => new Promise<CustomerContext>((resolve) => (answer = resolve))
     )
     const { show, last } = harness(
-      { context, events: vi.fn(), computedTraits: vi.fn().mockResolvedValue({}) },
+      {
+        context,
+        events: vi.fn(),
+        filteredEvents: vi.fn(),
+        computedTraits: vi.fn().mockResolvedValue({}),
+      },
       { visible: false }
     )
     show(false, null)
@@ -152,6 +169,7 @@ describe('useCustomer live refresh', () => {
       {
         context: vi.fn<RelayClient['context']>().mockResolvedValue(withCursor),
         events,
+        filteredEvents: vi.fn(),
         computedTraits: vi.fn(
           () => new Promise<Record<string, unknown>>((resolve) => (traits = resolve))
         ),
@@ -169,5 +187,30 @@ describe('useCustomer live refresh', () => {
       more: 'idle',
       cursor: undefined,
     })
+  })
+})
+
+describe('mergeNewest', () => {
+  const row = (id: string, at: string) => ({ id, at }) as TimelineEntry
+  const burst = (id: string, items: TimelineEntry[]) =>
+    ({ id, at: items[0]?.at, burst: { count: items.length, items } }) as TimelineEntry
+  const a = row('a', '2026-11-22T10:00:01.000Z')
+  const b = row('b', '2026-11-22T10:00:02.000Z')
+  const c = row('c', '2026-11-22T10:00:03.000Z')
+  const d = row('d', '2026-11-22T10:00:04.000Z')
+
+  it('keeps what is shown when the refresh has nothing new', () => {
+    const shown = [burst('burst:c', [c, b, a])]
+    expect(mergeNewest(shown, [burst('burst:c', [c, b, a])])).toBe(shown)
+  })
+
+  it('replaces a burst that gained an event instead of showing its events twice', () => {
+    const merged = mergeNewest([burst('burst:c', [c, b, a])], [burst('burst:d', [d, c, b, a])])
+    expect(merged.map((e) => e.id)).toEqual(['burst:d'])
+  })
+
+  it('adds rows of new events in time order, and leaves out a fresh row that only overlaps', () => {
+    const merged = mergeNewest([burst('burst:c', [c, b]), a], [d, burst('burst:b', [b, a])])
+    expect(merged.map((e) => e.id)).toEqual(['d', 'burst:c', 'a'])
   })
 })

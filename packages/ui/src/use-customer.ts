@@ -47,18 +47,47 @@ const asCallError = (error: unknown) =>
 
 const refOf = (lookup: Lookup): ProfileRef => createProfileRef(lookup.type, lookup.value)
 
+/** The event ids an entry stands for: its own, or its items' for a burst or a campaign fold. */
+export function eventIdsOf(entry: TimelineEntry): string[] {
+  return entry.burst === undefined ? [entry.id] : entry.burst.items.flatMap(eventIdsOf)
+}
+
 /**
- * Rows of a refreshed first page that the panel does not show yet, merged in time order (newest
- * first): a late batch from a phone can be older than the newest row shown.
+ * Rows of a refreshed first page merged into what the panel shows, in time order (newest first): a
+ * late batch from a phone can be older than the newest row shown. Rows are compared by the events
+ * they stand for, since a burst or a campaign fold that gained an event has a new id: a fresh row
+ * that covers shown rows whole replaces them; one that only overlaps them is left out (the shown
+ * rows already have its events).
  */
-function mergeNewest(
+export function mergeNewest(
   shown: readonly TimelineEntry[],
   fresh: readonly TimelineEntry[]
 ): readonly TimelineEntry[] {
-  const known = new Set(shown.map((entry) => entry.id))
-  const added = fresh.filter((entry) => !known.has(entry.id))
+  const owner = new Map<string, TimelineEntry>()
+  for (const entry of shown) for (const id of eventIdsOf(entry)) owner.set(id, entry)
+  const replaced = new Set<TimelineEntry>()
+  const added: TimelineEntry[] = []
+  for (const entry of fresh) {
+    const ids = eventIdsOf(entry)
+    const covered = new Set(ids)
+    const overlaps = new Set(ids.flatMap((id) => owner.get(id) ?? []))
+    if (overlaps.size === 0) {
+      added.push(entry)
+      continue
+    }
+    const [only] = overlaps
+    if (overlaps.size === 1 && only?.id === entry.id && eventIdsOf(only).length === ids.length) {
+      continue // the same row again
+    }
+    if ([...overlaps].every((old) => eventIdsOf(old).every((id) => covered.has(id)))) {
+      for (const old of overlaps) replaced.add(old)
+      added.push(entry)
+    }
+  }
   if (added.length === 0) return shown
-  return [...added, ...shown].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+  return [...added, ...shown.filter((entry) => !replaced.has(entry))].sort((a, b) =>
+    a.at < b.at ? 1 : a.at > b.at ? -1 : 0
+  )
 }
 
 export interface UseCustomerOptions {
@@ -183,6 +212,8 @@ export function useCustomer(
     initial !== undefined &&
     (lookup === undefined || lookup.type !== initial.type || lookup.value !== initial.value)
   return {
+    /** The relay client, for the parts of the panel that ask it more (the filtered timeline). */
+    client,
     lookup,
     state,
     /** The agent searched or picked someone else than the host's customer. */

@@ -31,7 +31,12 @@ export interface FormattedEntry {
   /** The heading: "Today", "Yesterday" or a short date. */
   readonly dayLabel: string
   /** Set for a collapsed run of events; `items` are formatted like any row, newest first. */
-  readonly burst?: { readonly count: number; readonly items: readonly FormattedEntry[] }
+  readonly burst?: {
+    readonly count: number
+    readonly items: readonly FormattedEntry[]
+    /** 'campaign' for one email's steps (the details list them); absent for a run of alike events. */
+    readonly fold?: 'campaign' | undefined
+  }
 }
 
 export type FormatTimelineOptions = FormatOptions
@@ -64,6 +69,7 @@ function formatEntry(entry: TimelineEntry, context: TimeContext): FormattedEntry
     burst: {
       count: entry.burst.count,
       items: entry.burst.items.map((item) => formatEntry(item, context)),
+      ...(entry.burst.fold === undefined ? {} : { fold: entry.burst.fold }),
     },
   }
 }

@@ -151,7 +151,9 @@ describe('the English timeline catalogue', () => {
   it('has no key the builder never emits, and labels take no values', () => {
     const { titles, labels } = emitted()
     const used = new Set([...titles.map((t) => t.id), ...labels])
-    expect([...used].sort()).toEqual(Object.keys(catalogue).sort())
+    // `timeline.panel.*` are the panel's own words about the timeline, not the builder's.
+    const built = Object.keys(catalogue).filter((key) => !key.startsWith('timeline.panel.'))
+    expect([...used].sort()).toEqual(built.sort())
     for (const label of labels)
       expect(argumentNames(parseMessage(catalogue[label] ?? ''))).toEqual(new Set())
   })

@@ -25,6 +25,7 @@ async function shownFor(error: RelayCallError, locale = 'en') {
   const client: RelayClient = {
     context: () => Promise.reject(error),
     events: () => Promise.reject(error),
+    filteredEvents: () => Promise.reject(error),
     computedTraits: () => Promise.reject(error),
   }
   root = document.createElement('div')

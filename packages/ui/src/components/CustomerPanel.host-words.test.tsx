@@ -28,6 +28,7 @@ const context = {
 const client: RelayClient = {
   context: () => Promise.resolve(context),
   events: () => Promise.reject(new Error('no more pages')),
+  filteredEvents: () => Promise.reject(new Error('no filtered pages')),
   computedTraits: () => Promise.resolve({}),
 }
 

@@ -1,6 +1,7 @@
 /**
  * The customer's activity, newest first: day headings, rows with relative times (absolute on hover
- * and focus), collapsed bursts that expand, and "load more" through the relay's cursor. Rows are
+ * and focus), collapsed bursts and campaign folds (one email's steps, listed with their times as
+ * detail rows) that expand, and "load more" through the relay's cursor. Rows are
  * core's formatTimeline output, rendered as text only.
  */
 import type { FormattedEntry } from '@intilery-connect/core'
@@ -9,10 +10,22 @@ import { useState } from 'preact/hooks'
 import type { Translate } from '../i18n.ts'
 import { visibleText as v } from '../visible-text.ts'
 
-function EntryRow({ entry, t }: { entry: FormattedEntry; t: Translate }) {
+function EntryRow({
+  entry,
+  t,
+  highlight = false,
+}: {
+  entry: FormattedEntry
+  t: Translate
+  highlight?: boolean
+}) {
   const [open, setOpen] = useState(false)
+  const fold = entry.burst?.fold === 'campaign' ? ' ic-fold' : ''
   return (
-    <li class={`ic-entry ic-kind-${entry.kind}`}>
+    <li
+      class={`ic-entry ic-kind-${entry.kind}${fold}${highlight ? ' ic-entry-highlight' : ''}`}
+      data-entry-id={entry.id}
+    >
       <div class="ic-entry-head">
         <span class="ic-entry-title">{v(entry.title)}</span>
         <time dateTime={entry.at} title={entry.time} tabIndex={0} class="ic-entry-time">
@@ -67,23 +80,27 @@ export function Timeline({
   t,
   entries,
   emptyText,
+  highlightId,
   loadMore,
 }: {
   t: Translate
   entries: readonly FormattedEntry[]
+  /** Empty while rows are on their way (the panel says so). */
   emptyText: string
+  /** The row the "new rows" cue brought the agent to. */
+  highlightId?: string | undefined
   /** Present when the relay has more; `busy` while a page is on its way. */
   loadMore?: { run: () => void; busy: boolean } | undefined
 }) {
   return (
     <section class="ic-timeline" aria-label={t('common.timeline.title')}>
-      {entries.length === 0 ? <p class="ic-muted">{emptyText}</p> : null}
+      {entries.length === 0 && emptyText !== '' ? <p class="ic-muted">{emptyText}</p> : null}
       {byDay(entries).map((day) => (
         <section key={day.day} class="ic-day" aria-label={day.label}>
           <h4 class="ic-day-label">{day.label}</h4>
           <ul class="ic-entries">
             {day.entries.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} t={t} />
+              <EntryRow key={entry.id} entry={entry} t={t} highlight={entry.id === highlightId} />
             ))}
           </ul>
         </section>

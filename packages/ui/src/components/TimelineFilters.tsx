@@ -1,4 +1,7 @@
-/** Filters over the loaded timeline: kinds, an event name, a date range. */
+/**
+ * The timeline's filter bar: kinds, an event name, a date range. The panel asks the relay for what
+ * they select (timeline-filter-plan.ts), not only the rows already loaded.
+ */
 import { TIMELINE_KINDS, type TimelineFilter, type TimelineKind } from '@intilery-connect/core'
 
 import type { Translate } from '../i18n.ts'
@@ -31,8 +34,8 @@ export function rangeProblem(state: FilterState): boolean {
 }
 
 /**
- * The core filter for kinds and dates (`to` includes its whole day). The event name is matched by
- * the panel as text within each row's title, as an agent types it, not as an exact event key.
+ * The core filter for kinds and dates (`to` includes its whole day, so `end`, exclusive, is the next
+ * midnight UTC). The event name is planned apart (timeline-filter-plan.ts): it becomes event keys.
  */
 export function toTimelineFilter(state: FilterState): TimelineFilter {
   const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)

@@ -1,25 +1,49 @@
 /**
- * The customer's activity under the card: filters, rows and "load more". The first paint formats
- * only the rows that fit on screen; the rest follow a frame later, so the customer appears sooner.
+ * The customer's activity under the card: filters, rows, "load more" and the "new rows" cue.
+ * Without a filter the rows are the context's (first page, pages loaded since, live rows). With one,
+ * the rows are the relay's answer to that filter (use-filtered-timeline.ts), joined by the loaded
+ * rows that pass it (live rows among them); while that answer is on its way the loaded rows that
+ * pass are shown, marked as loading. The first paint formats only the rows that fit on screen; the
+ * rest follow a frame later, so the customer appears sooner.
  */
-import { filterTimeline, formatTimeline, type TimelineKind } from '@intilery-connect/core'
-import { useEffect, useState } from 'preact/hooks'
+import {
+  createProfileRef,
+  formatTimeline,
+  type TimelineEntry,
+  type TimelineKind,
+} from '@intilery-connect/core'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
-import type { CustomerHook, OneCustomer } from '../use-customer.ts'
+import { planFilter } from '../timeline-filter-plan.ts'
+import { eventIdsOf, type CustomerHook, type OneCustomer } from '../use-customer.ts'
+import { useFilteredTimeline, type FilteredTimelineOptions } from '../use-filtered-timeline.ts'
+import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-rows.ts'
 import { Failure } from './Failure.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
-import {
-  NO_FILTER,
-  rangeProblem,
-  TimelineFilters,
-  toTimelineFilter,
-  type FilterState,
-} from './TimelineFilters.tsx'
+import { NO_FILTER, rangeProblem, TimelineFilters, type FilterState } from './TimelineFilters.tsx'
 
 /** Rows formatted for the first paint of a customer: about a sidebar's screenful. */
 const FIRST_ROWS = 10
+
+/**
+ * The server's rows, then the loaded rows that pass the filter and are not among them, newest first.
+ * A loaded row older than the server's last row is left for "load more" to bring in order.
+ */
+function joinRows(
+  server: readonly TimelineEntry[],
+  loaded: readonly TimelineEntry[],
+  complete: boolean
+): TimelineEntry[] {
+  const shown = new Set(server.flatMap(eventIdsOf))
+  const oldest = server.at(-1)?.at ?? ''
+  const extra = loaded.filter(
+    (entry) => (complete || entry.at >= oldest) && !eventIdsOf(entry).some((id) => shown.has(id))
+  )
+  if (extra.length === 0) return [...server]
+  return [...server, ...extra].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+}
 
 export function TimelineSection({
   t,
@@ -27,18 +51,27 @@ export function TimelineSection({
   state,
   customer,
   defaultKinds,
+  filtering,
+  viewport = browserViewport,
 }: {
   t: Translate
   options: PanelFormat
   state: OneCustomer
   customer: CustomerHook
   defaultKinds: readonly TimelineKind[] | undefined
+  /** Debounce and timers of the filtered query (tests). */
+  filtering?: FilteredTimelineOptions | undefined
+  /** Where the timeline is on screen (tests inject one). */
+  viewport?: TimelineViewport | undefined
 }) {
-  const [filter, setFilter] = useState<FilterState>(() =>
-    defaultKinds === undefined || defaultKinds.length === 0
-      ? NO_FILTER
-      : { ...NO_FILTER, kinds: defaultKinds }
+  const initial = useMemo<FilterState>(
+    () =>
+      defaultKinds === undefined || defaultKinds.length === 0
+        ? NO_FILTER
+        : { ...NO_FILTER, kinds: defaultKinds },
+    []
   )
+  const [filter, setFilter] = useState<FilterState>(initial)
   // True for the first render of each customer's rows; cleared after that paint.
   const [firstRowsOnly, setFirstRowsOnly] = useState(true)
   const shownId = state.profile.id
@@ -47,34 +80,100 @@ export function TimelineSection({
     const frame = requestAnimationFrame(() => setFirstRowsOnly(false))
     return () => cancelAnimationFrame(frame)
   }, [shownId])
-  const range = rangeProblem(filter)
-  const name = filter.eventName.trim().toLowerCase()
-  const kept = filterTimeline(
-    state.entries,
-    toTimelineFilter(range ? { ...filter, from: '', to: '' } : filter)
+
+  const ref = useMemo(() => createProfileRef('id', shownId), [shownId])
+  const plan = useMemo(
+    () => planFilter(filter, state.entries, options),
+    [filter, state.entries, options.locale, options.timeZone]
   )
+  const filtered = useFilteredTimeline(customer.client, ref, plan, filtering)
+  const server = filtered.state
+
+  const section = useRef<HTMLDivElement>(null)
+  const cue = useNewRows(
+    shownId,
+    state.entries,
+    plan !== undefined,
+    () => section.current,
+    viewport
+  )
+  const [highlight, setHighlight] = useState<string | undefined>(undefined)
+  useEffect(() => {
+    if (highlight === undefined) return
+    const row = section.current?.querySelector<HTMLElement>(
+      `[data-entry-id="${CSS.escape(highlight)}"]`
+    )
+    if (row !== null && row !== undefined) viewport.scrollTo(row)
+  }, [highlight])
+
+  let rows: readonly TimelineEntry[]
+  let loadMore: { run: () => void; busy: boolean } | undefined
+  let busy = false
+  if (plan === undefined) {
+    rows = state.entries
+    loadMore =
+      state.cursor === undefined
+        ? undefined
+        : { run: customer.loadMore, busy: state.more === 'loading' }
+  } else {
+    const loaded = plan.keep(state.entries)
+    if (server.status === 'ready' && server.key === plan.key) {
+      const answer = plan.trimAnswer ? plan.keep(server.entries) : server.entries
+      rows = joinRows(answer, loaded, server.cursor === undefined)
+      loadMore =
+        server.cursor === undefined
+          ? undefined
+          : { run: filtered.loadMore, busy: server.more === 'loading' }
+    } else {
+      rows = loaded
+      busy = server.status === 'loading' || server.status === 'ready'
+    }
+  }
   const entries = formatTimeline(
-    firstRowsOnly && name === '' ? kept.slice(0, FIRST_ROWS) : kept,
+    firstRowsOnly && plan === undefined ? rows.slice(0, FIRST_ROWS) : rows,
     options
-  ).filter((entry) => name === '' || entry.title.toLowerCase().includes(name))
+  )
+
+  const showNewest = () => {
+    const newest = cue.pending?.newestId
+    cue.clear()
+    if (newest === undefined) return
+    // A filter may hide the new row: the agent asked to see it, so the filter goes.
+    if (!rows.some((row) => row.id === newest)) setFilter(NO_FILTER)
+    setHighlight(newest)
+  }
+
   return (
-    <>
+    <div class="ic-timeline-section" ref={section}>
       <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
+      {cue.pending === undefined ? null : (
+        <button type="button" class="ic-button ic-new-rows" onClick={showNewest}>
+          {t('timeline.panel.newRows', { count: cue.pending.count })}
+        </button>
+      )}
       <TimelineFilters t={t} state={filter} onChange={setFilter} />
-      {range ? <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage> : null}
+      {rangeProblem(filter) ? (
+        <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage>
+      ) : null}
+      {busy ? <StatusMessage tone="info">{t('common.loading')}</StatusMessage> : null}
+      {server.status === 'failed' && plan !== undefined ? (
+        <Failure t={t} error={server.error} retry={filtered.retry} />
+      ) : null}
       <Timeline
         t={t}
         entries={entries}
-        emptyText={filter === NO_FILTER ? t('common.empty.timeline') : t('common.empty.filtered')}
-        loadMore={
-          state.cursor === undefined
-            ? undefined
-            : { run: customer.loadMore, busy: state.more === 'loading' }
+        emptyText={
+          busy ? '' : plan === undefined ? t('common.empty.timeline') : t('common.empty.filtered')
         }
+        highlightId={highlight}
+        loadMore={loadMore}
       />
-      {typeof state.more === 'object' ? (
+      {plan === undefined && typeof state.more === 'object' ? (
         <Failure t={t} error={state.more} retry={customer.loadMore} />
       ) : null}
-    </>
+      {plan !== undefined && server.status === 'ready' && typeof server.more === 'object' ? (
+        <Failure t={t} error={server.more} retry={filtered.loadMore} />
+      ) : null}
+    </div>
   )
 }

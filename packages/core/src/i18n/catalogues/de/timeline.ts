@@ -116,4 +116,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': 'Unzustellbar',
   'timeline.campaign.spam': 'Als Spam markiert',
   'timeline.campaign.unsubscribed': 'Abgemeldet',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# neues} other {# neue}}',
 }

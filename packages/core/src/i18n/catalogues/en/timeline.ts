@@ -136,6 +136,8 @@ export const timelineMessages = {
   'timeline.campaign.bounced': 'Bounced',
   'timeline.campaign.spam': 'Marked as spam',
   'timeline.campaign.unsubscribed': 'Unsubscribed',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# new} other {# new}}',
 } as const
 
 /** Every message id the timeline builder may emit. */

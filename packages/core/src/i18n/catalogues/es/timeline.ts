@@ -118,4 +118,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': 'Rebotado',
   'timeline.campaign.spam': 'Marcado como spam',
   'timeline.campaign.unsubscribed': 'Baja',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# nuevo} other {# nuevos}}',
 }

@@ -124,4 +124,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': 'Non distribué',
   'timeline.campaign.spam': 'Signalé comme spam',
   'timeline.campaign.unsubscribed': 'Désabonné',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# nouveau} other {# nouveaux}}',
 }

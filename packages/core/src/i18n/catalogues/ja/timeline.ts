@@ -105,4 +105,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': '不達',
   'timeline.campaign.spam': '迷惑メール報告',
   'timeline.campaign.unsubscribed': '配信停止',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '新着{count, plural, other {#件}}',
 }

@@ -119,4 +119,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': 'Onbestelbaar',
   'timeline.campaign.spam': 'Als spam gemarkeerd',
   'timeline.campaign.unsubscribed': 'Afgemeld',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# nieuw} other {# nieuw}}',
 }

@@ -120,4 +120,6 @@ export const timelineMessages: Translation<typeof english> = {
   'timeline.campaign.bounced': 'Devolvido',
   'timeline.campaign.spam': 'Marcado como spam',
   'timeline.campaign.unsubscribed': 'Descadastrado',
+  /** The panel's cue for rows a live refresh added out of sight. */
+  'timeline.panel.newRows': '{count, plural, one {# novo} other {# novos}}',
 }

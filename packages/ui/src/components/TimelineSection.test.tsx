@@ -1,0 +1,309 @@
+// @vitest-environment happy-dom
+// The timeline's filters ask the relay (first page of the filter, load more through its cursor,
+// debounced typing, stale answers dropped, failures explained), and the "new rows" cue.
+import {
+  normalizeProfile,
+  toTimeline,
+  type CustomerContext,
+  type ProfileEvent,
+  type TimelineEntry,
+} from '@intilery-connect/core'
+import { render } from 'preact'
+import { act } from 'preact/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import { translatorFor } from '../i18n.ts'
+import type { EventsPage, RelayClient } from '../relay-client.ts'
+import { RelayCallError } from '../relay-error.ts'
+import type { CustomerHook, OneCustomer } from '../use-customer.ts'
+import type { TimelineViewport } from '../use-new-rows.ts'
+import { TimelineSection } from './TimelineSection.tsx'
+
+let n = 0
+function track(name: string, at: string, properties: Record<string, unknown> = {}): ProfileEvent {
+  n += 1
+  return {
+    eventId: `e${n}`,
+    eventTime: at,
+    eventAction: name.toLowerCase().replace(/ /g, '_'),
+    rawData: { action: 'track', event: name, properties },
+  }
+}
+
+const profile = normalizeProfile({
+  meta: { id: 'p1', identities: {}, traits: {}, audiences: { dynamic: [], static: [] } },
+} as never)
+
+/** Joe's loaded rows: two page-less custom events in November 2026. */
+const loaded = () =>
+  toTimeline([
+    track('Trial Started', '2026-11-21T10:00:00.000Z'),
+    track('Webinar Joined', '2026-11-20T10:00:00.000Z'),
+  ])
+
+const page = (entries: TimelineEntry[], cursor?: string): EventsPage => ({
+  entries,
+  cursor,
+  fetchedAt: '2026-11-22T10:00:00.000Z',
+  stale: false,
+})
+
+function stateWith(entries: readonly TimelineEntry[]): OneCustomer {
+  return {
+    kind: 'one',
+    context: { match: 'one', profiles: [profile] } as unknown as CustomerContext,
+    profile,
+    entries,
+    cursor: undefined,
+    more: 'idle',
+    computed: {},
+  }
+}
+
+const t = translatorFor('en', 'UTC')
+const options = { locale: 'en', timeZone: 'UTC' }
+let root: HTMLElement
+let topInView = true
+const scrollTo = vi.fn<TimelineViewport['scrollTo']>()
+const viewport: TimelineViewport = { topInView: () => topInView, scrollTo }
+
+function show(client: RelayClient, entries: readonly TimelineEntry[]) {
+  const customer = { client, loadMore: vi.fn() } as unknown as CustomerHook
+  return act(() =>
+    render(
+      <TimelineSection
+        t={t}
+        options={options}
+        state={stateWith(entries)}
+        customer={customer}
+        defaultKinds={undefined}
+        viewport={viewport}
+      />,
+      root
+    )
+  )
+}
+
+const settle = (ms = 0) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms)
+  })
+
+function input(label: string, value: string) {
+  const field = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))
+  const element = field?.querySelector('input')
+  if (element === null || element === undefined) throw new Error(`no ${label} field`)
+  element.value = value
+  element.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+const titles = () => [...root.querySelectorAll('.ic-entry-title')].map((e) => e.textContent)
+const button = (text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === text)
+
+function fakeClient() {
+  const filteredEvents = vi.fn<RelayClient['filteredEvents']>()
+  const events = vi.fn<RelayClient['events']>()
+  const client: RelayClient = {
+    context: vi.fn<RelayClient['context']>(),
+    events,
+    filteredEvents,
+    computedTraits: vi.fn<RelayClient['computedTraits']>(),
+  }
+  return { client, filteredEvents, events }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  root = document.createElement('div')
+  document.body.append(root)
+  topInView = true
+})
+afterEach(() => {
+  render(null, root)
+  root.remove()
+  vi.useRealTimers()
+})
+
+describe('timeline filters that ask the relay', () => {
+  it('shows a date range months back from the relay, though none of its rows is loaded', async () => {
+    const { client, filteredEvents } = fakeClient()
+    let answer: (p: EventsPage) => void = () => undefined
+    filteredEvents.mockReturnValue(new Promise<EventsPage>((r) => (answer = r)))
+    await show(client, loaded())
+    await act(() => input('From', '2026-06-01'))
+    await act(() => input('To', '2026-06-30'))
+    await settle()
+    expect(filteredEvents).toHaveBeenLastCalledWith(
+      { type: 'id', value: 'p1' },
+      expect.objectContaining({
+        start: '2026-06-01T00:00:00.000Z',
+        end: '2026-07-01T00:00:00.000Z',
+      })
+    )
+    // On its way: the panel says so, and does not claim that nothing matches.
+    expect(root.textContent).toContain('Loading…')
+    expect(titles()).toEqual([])
+    await act(async () => {
+      answer(
+        page(
+          toTimeline([track('Order Completed', '2026-06-12T09:00:00.000Z', { order_id: 'A-1' })])
+        )
+      )
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(root.textContent).not.toContain('Loading…')
+    expect(titles()).toHaveLength(1)
+    expect(titles()[0]).toMatch(/order/i)
+  })
+
+  it('sends a typed event name as include keys, once typing pauses', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded())
+    for (const text of ['O', 'Order', 'Order Completed']) await act(() => input('Event name', text))
+    await settle(299)
+    expect(filteredEvents).not.toHaveBeenCalled()
+    await settle(1)
+    expect(filteredEvents).toHaveBeenCalledTimes(1)
+    const [, filter] = filteredEvents.mock.calls[0] as [unknown, { include: string[] }]
+    expect(filter.include).toContain('order_completed')
+    expect(filter.include).not.toContain('email_opened')
+  })
+
+  it('finds an event by a piece of its displayed title, and a loaded custom event by its title', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded())
+    await act(() => input('Event name', 'opened email'))
+    await settle(300)
+    const [, first] = filteredEvents.mock.calls[0] as [unknown, { include: string[] }]
+    expect(first.include).toContain('email_opened')
+    await act(() => input('Event name', 'webinar'))
+    await settle(300)
+    const [, second] = filteredEvents.mock.calls[1] as [unknown, { include: string[] }]
+    expect(second.include).toEqual(['webinar_joined', 'webinar'])
+  })
+
+  it('drops an answer that arrives after the filter changed again', async () => {
+    const { client, filteredEvents } = fakeClient()
+    const answers: ((p: EventsPage) => void)[] = []
+    filteredEvents.mockImplementation(() => new Promise<EventsPage>((r) => void answers.push(r)))
+    await show(client, loaded())
+    await act(() => button('Emails')?.click())
+    await settle()
+    await act(() => button('Shopping')?.click())
+    await settle()
+    expect(answers).toHaveLength(2)
+    // The newest query answers first, then the stale one: the stale one must not replace it.
+    await act(async () => {
+      answers.at(-1)?.(page(toTimeline([track('Order Completed', '2026-03-01T09:00:00.000Z')])))
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    await act(async () => {
+      answers[0]?.(page(toTimeline([track('Email Opened', '2026-02-01T09:00:00.000Z')])))
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(titles()).toHaveLength(1)
+    expect(titles()[0]).toMatch(/order/i)
+  })
+
+  it('continues the filtered query with load more, and explains a failure with a retry', async () => {
+    const { client, filteredEvents, events } = fakeClient()
+    let healthy = false
+    filteredEvents.mockImplementation(() =>
+      healthy
+        ? Promise.resolve(
+            page(toTimeline([track('Order Completed', '2026-05-02T09:00:00.000Z')]), 'c-1')
+          )
+        : Promise.reject(new RelayCallError('rate_limited', 'busy'))
+    )
+    events.mockResolvedValue(
+      page(toTimeline([track('Order Completed', '2026-05-01T09:00:00.000Z')]))
+    )
+    await show(client, loaded())
+    await act(() => input('From', '2026-05-01'))
+    await act(() => input('To', '2026-05-31'))
+    await settle()
+    const retry = root.querySelector('[role="alert"] button, .ic-status button')
+    expect(retry).not.toBeNull()
+    healthy = true
+    await act(async () => {
+      ;(retry as HTMLButtonElement).click()
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(titles()).toHaveLength(1)
+    await act(async () => {
+      button('Load more')?.click()
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(events).toHaveBeenCalledWith({ type: 'id', value: 'p1' }, 'c-1')
+    expect(titles()).toHaveLength(2)
+  })
+
+  it('returns to the unfiltered context timeline with Clear filters', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded())
+    await act(() => input('From', '2026-01-01'))
+    await act(() => input('To', '2026-01-31'))
+    await settle()
+    expect(titles()).toEqual([])
+    await act(() => button('Clear filters')?.click())
+    await settle()
+    expect(titles()).toHaveLength(2)
+  })
+})
+
+describe('the new rows cue', () => {
+  const fresh = () => toTimeline([track('Order Completed', '2026-11-22T09:00:00.000Z')])
+
+  it('says "1 new" when a live row arrives out of sight, and brings the agent to it', async () => {
+    const { client } = fakeClient()
+    const first = loaded()
+    await show(client, first)
+    topInView = false
+    const added = fresh()
+    await show(client, [...added, ...first])
+    const cue = button('1 new')
+    expect(cue).toBeDefined()
+    await act(() => cue?.click())
+    const row = root.querySelector(`[data-entry-id="${added[0]?.id}"]`)
+    expect(scrollTo).toHaveBeenCalledWith(row)
+    expect(row?.classList.contains('ic-entry-highlight')).toBe(true)
+    expect(button('1 new')).toBeUndefined()
+  })
+
+  it('counts in the plural and shows nothing while the top is in view', async () => {
+    const { client } = fakeClient()
+    const first = loaded()
+    await show(client, first)
+    const one = fresh()
+    await show(client, [...one, ...first])
+    expect(root.querySelector('.ic-new-rows')).toBeNull()
+    topInView = false
+    const two = toTimeline([
+      track('Email Opened', '2026-11-22T11:00:00.000Z', { email_subject: 'A' }),
+      track('Product Viewed', '2026-11-22T10:00:00.000Z', { name: 'Candle' }),
+    ])
+    await show(client, [...two, ...one, ...first])
+    expect(button('2 new')).toBeDefined()
+  })
+
+  it('cues new rows under a filter even with the top in view, and clears the filter to show one', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    const first = loaded()
+    await show(client, first)
+    await act(() => input('From', '2026-01-01'))
+    await act(() => input('To', '2026-01-31'))
+    await settle()
+    const added = fresh()
+    await show(client, [...added, ...first])
+    await act(() => button('1 new')?.click())
+    expect(titles()).toHaveLength(3)
+    expect(root.querySelector('.ic-entry-highlight')?.getAttribute('data-entry-id')).toBe(
+      added[0]?.id
+    )
+  })
+})
