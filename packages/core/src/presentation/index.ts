@@ -4,6 +4,7 @@
  * keys as words, values by format, the compact header and recent orders.
  */
 export * from './presentation-settings.ts'
+export { MAX_HEADER_FIELDS, parseHeaderFieldKeys, withHeaderFields } from './header-fields.ts'
 export { humanizeKey, KNOWN_FIELDS } from './humanize-key.ts'
 export {
   formatFieldValue,
