@@ -51,6 +51,8 @@ export function useRememberedChoice(
   const [kept, setKept] = useState<boolean | undefined>(undefined)
   const [declined, setDeclined] = useState<ReadonlySet<string>>(new Set())
   const { state, moved, lookup } = customer
+  // Whether the last pick was kept belongs to that requester.
+  useEffect(() => setKept(undefined), [key])
 
   // The host's lookup answered: note its matches (none when it found nobody).
   useEffect(() => {
