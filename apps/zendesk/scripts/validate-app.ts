@@ -53,6 +53,8 @@ const FORBIDDEN_EXTENSIONS = new Set(
   ].map((e) => `.${e}`)
 )
 const LOCALE = /^[a-z]{2,3}(-\w{2,3})?$/
+/** zendesk_apps_support's pattern for a text setting that looks like it holds a secret. */
+const SECRET_NAME = /token|key|pwd|password/i
 
 const parameterSchema = z.object({
   name: z.string().min(1),
@@ -98,7 +100,13 @@ const translationSchema = z.object({
     description: z.string().min(1).optional(),
     long_description: z.string().min(1).optional(),
     installation_instructions: z.string().min(1).optional(),
-    parameters: z.record(z.string(), z.object({ label: z.string().min(1) })).default({}),
+    parameters: z
+      .record(
+        z.string(),
+        // Zendesk shows helpText under the field on the settings page (optional, a string).
+        z.object({ label: z.string().min(1), helpText: z.string().min(1).optional() })
+      )
+      .default({}),
   }),
 })
 type Translation = z.infer<typeof translationSchema>
@@ -174,6 +182,11 @@ export function validateApp(dir: string): string[] {
       problems.push(`parameter ${parameter.name}: unknown type ${parameter.type}`)
     if (parameter.type === 'hidden' && parameter.required === true)
       problems.push(`parameter ${parameter.name}: hidden parameters cannot be required`)
+    // zendesk_apps_support warns about these: a non-secure setting reaches every agent's browser.
+    if (parameter.type === 'text' && parameter.secure !== true && SECRET_NAME.test(parameter.name))
+      problems.push(
+        `parameter ${parameter.name}: named like a secret (token, key, pwd, password) but not secure; non-secure settings reach the agents' browsers`
+      )
     if (parameter.secure === true) {
       const scopes = parameter.scopes ?? []
       if (scopes.length === 0 || scopes.some((s) => !SCOPES.includes(s)))

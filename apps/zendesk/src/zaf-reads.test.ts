@@ -77,10 +77,29 @@ describe('readInstallation', () => {
       installationId: '360001',
       relayUrl: 'https://relay.acme.example',
       defaultKinds: ['email'],
+      headerFields: [],
     })
     await expect(
       readInstallation(zafWithSettings({ relay_url: 'http://127.0.0.1:8787' }), HOSTS)
     ).resolves.toMatchObject({ relayUrl: 'http://127.0.0.1:8787', installationId: 'preview' })
+  })
+
+  it('reads the header fields: trait keys in order, trimmed, empty and repeated ones dropped', async () => {
+    const read = (header_fields: unknown) =>
+      readInstallation(
+        zafWithSettings({ relay_url: 'https://relay.acme.example', header_fields }),
+        HOSTS
+      )
+    expect((await read(' orders_count, lifetime_value,,orders_count ')).headerFields).toEqual([
+      'orders_count',
+      'lifetime_value',
+    ])
+    // Zendesk gives an optional setting an admin never filled as null, or leaves it out.
+    expect((await read(null)).headerFields).toEqual([])
+    expect((await read(undefined)).headerFields).toEqual([])
+    expect((await read('')).headerFields).toEqual([])
+    const many = Array.from({ length: 10 }, (_, i) => `trait_${i}`)
+    expect((await read(many.join(','))).headerFields).toEqual(many.slice(0, 8))
   })
 
   it.each([

@@ -5,6 +5,7 @@
  */
 import {
   createTranslator,
+  parseHeaderFieldKeys,
   TIMELINE_KINDS,
   type MessageId,
   type MessageValues,
@@ -32,6 +33,7 @@ const installationIdSchema = z.union([z.number(), z.string().check(z.minLength(1
 const settingsSchema = z.object({
   relay_url: z.nullish(z.string()),
   default_event_filter: z.nullish(z.string()),
+  header_fields: z.nullish(z.string()),
 })
 
 /** Where an admin changes the app's settings, named in every setup message. */
@@ -50,6 +52,11 @@ export interface Installation {
   readonly relayUrl: string
   /** Timeline kinds shown first (the `default_event_filter` setting); empty shows all. */
   readonly defaultKinds: readonly TimelineKind[]
+  /**
+   * Trait keys this installation's header shows, in order (the `header_fields` setting), over the
+   * tenant's presentation (core's withHeaderFields); empty keeps the tenant's header.
+   */
+  readonly headerFields: readonly string[]
 }
 
 /** `email, page` → ['email', 'page']; unknown names are ignored rather than failing the app. */
@@ -141,6 +148,7 @@ export async function readInstallation(
     installationId: installation.success ? String(installation.data) : 'preview',
     relayUrl: checkRelayUrl(settings.data.relay_url, relayHosts),
     defaultKinds: parseKinds(settings.data.default_event_filter),
+    headerFields: parseHeaderFieldKeys(settings.data.header_fields),
   }
 }
 

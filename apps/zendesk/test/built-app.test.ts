@@ -68,6 +68,26 @@ describe('the built Zendesk app', () => {
     })
   })
 
+  it('declares the optional header_fields setting, labelled and explained in every locale', () => {
+    const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as {
+      parameters: { name: string; type: string; required?: boolean; secure?: boolean }[]
+    }
+    expect(manifest.parameters.find((p) => p.name === 'header_fields')).toEqual({
+      name: 'header_fields',
+      type: 'text',
+      required: false,
+    })
+    for (const locale of ['en', 'de', 'es', 'fr', 'ja', 'nl', 'pt-br']) {
+      const translation = JSON.parse(
+        readFileSync(join(built, 'translations', `${locale}.json`), 'utf8')
+      ) as { app: { parameters: Record<string, { label: string; helpText?: string }> } }
+      const { label, helpText } = translation.app.parameters.header_fields ?? { label: '' }
+      expect(label, locale).not.toBe('')
+      // The example keys are trait keys, the same in every language.
+      expect(helpText, locale).toContain('lifetime_value, orders_count')
+    }
+  })
+
   it('is a private app, as each customer uploads it (Admin Center → Upload private app)', () => {
     const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as {
       private: boolean
@@ -190,6 +210,30 @@ describe('the built Zendesk app', () => {
       (d: string) =>
         editJson(join(d, 'translations', 'ja.json'), (t) => void delete t.app.parameters.relay_url),
       'no label for parameter relay_url',
+    ],
+    [
+      'a non-secure text setting named like a secret',
+      (d: string) => {
+        editJson(
+          join(d, 'manifest.json'),
+          (m) => void m.parameters.push({ name: 'api_token', type: 'text' })
+        )
+        for (const locale of ['en', 'de', 'es', 'fr', 'ja', 'nl', 'pt-br'])
+          editJson(
+            join(d, 'translations', `${locale}.json`),
+            (t) => void (t.app.parameters.api_token = { label: 'API token' })
+          )
+      },
+      'parameter api_token: named like a secret',
+    ],
+    [
+      'a parameter help text that is not text',
+      (d: string) =>
+        editJson(
+          join(d, 'translations', 'nl.json'),
+          (t) => void (t.app.parameters.header_fields.helpText = 42)
+        ),
+      'translations/nl.json app.parameters.header_fields.helpText',
     ],
     [
       'a forbidden file type',
