@@ -271,6 +271,32 @@ describe('relay tenants presentation clear', () => {
   })
 })
 
+describe('relay tenants load', () => {
+  it('applies a tenant’s presentation block, and a file without one goes back to the defaults', async () => {
+    const { run, file, show } = await withDemo()
+    const tenant =
+      'tenants:\n  - id: demo\n    name: Demo\n    intilery: { baseUrl: "http://127.0.0.1:4010", clientId: demo, accountId: demo, brandId: DEMO, authToken: { env: INTILERY_TOKEN } }\n'
+    const block = `    presentation:\n${PRESENTATION_YAML.trimEnd().replace(/^/gm, '      ')}\n    recordUrl: https://crm.example.com/c/{id}\n`
+    expect((await run(['tenants', 'load', file('with.yaml', tenant + block)])).code).toBe(0)
+    expect(await show()).toEqual({
+      presentation: PRESENTATION,
+      recordUrl: 'https://crm.example.com/c/{id}',
+    })
+    expect((await run(['tenants', 'load', file('without.yaml', tenant)])).code).toBe(0)
+    expect(await show()).toEqual({ presentation: {}, recordUrl: DEFAULT_LINK })
+  })
+
+  it('refuses a file whose presentation is wrong, naming the tenant, and changes nothing', async () => {
+    const { run, file, show } = await withDemo()
+    const bad =
+      'tenants:\n  - id: demo\n    name: Demo\n    intilery: { baseUrl: "http://127.0.0.1:4010", clientId: demo, accountId: demo, brandId: DEMO, authToken: { env: INTILERY_TOKEN } }\n    presentation:\n      header: [{ trait: ltv, format: cash }]\n'
+    await expect(run(['tenants', 'load', file('bad.yaml', bad)])).rejects.toThrow(
+      'tenant demo: presentation: header field 1, format: must be one of money, date, number, percent, text, list, product-ids'
+    )
+    expect(await show()).toEqual({ presentation: {}, recordUrl: DEFAULT_LINK })
+  })
+})
+
 describe('a tenant declared in RELAY_TENANTS_FILE', () => {
   it('gets the warning after set and clear, not after show', async () => {
     const { run, file } = await withDemo()
