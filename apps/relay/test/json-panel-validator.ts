@@ -85,6 +85,16 @@ function strict(schema: unknown): unknown {
   return copy
 }
 
+/**
+ * One object schema serves every object, and Pipedrive allows an object 20 fields besides its
+ * header: a data structure declaring more could not be filled without breaking that limit.
+ */
+const declared = Object.keys(
+  (dataStructure as { items: { properties: Record<string, unknown> } }).items.properties
+).filter((key) => key !== 'header')
+if (declared.length > 20)
+  throw new Error(`data-structure.json declares ${declared.length} fields besides the header`)
+
 const ajv = new Ajv({ allErrors: true, strict: true })
 
 const panelSchema = {

@@ -36,7 +36,10 @@ describe('the JSON panel for a customer Intilery knows', () => {
       profile_link: { external: true, label: 'Open in Intilery' },
     })
     expect(profile?.last_active).toMatch(ISO_TIME)
-    expect(profile?.key_traits).toBe(
+    // The header's facts lead (computed traits, read beside the context).
+    expect(profile?.facts).toContain('Churn risk: low')
+    // Then his other key traits.
+    expect(profile?.details).toBe(
       'Organisation: Intilery · Industry: Other · Website: www.intilery.com'
     )
     // He has more notable events than fit: the profile and nine events, Pipedrive's ten objects.
@@ -64,11 +67,69 @@ describe('the JSON panel for a customer Intilery knows', () => {
     })
   })
 
-  it('looks at an organization’s first people and says so', async () => {
+  it('leads with the facts and shows the latest orders with their id and total', async () => {
+    const { data } = await panel(await harness().panelUrl('person', 8))
+    const [profile, ...events] = data
+    expect(profile).toMatchObject({
+      header: `${SEEDED.highValue.firstName} ${SEEDED.highValue.lastName}`,
+    })
+    expect(String(profile?.facts)).toMatch(/^Lifetime value: £[\d,]+\.\d\d · Orders: \d+ · /)
+    // Her orders are older than her latest browsing: read on their own, they still show.
+    const orders = events.filter((event) => event.order_id !== undefined)
+    expect(orders.length).toBeGreaterThan(0)
+    for (const order of orders) {
+      expect(order.order_id).toMatch(/^HP-\d+$/)
+      expect((order.value as { code: string }).code).toMatch(/^[A-Z]{3}$/)
+      expect(order.event_time).toMatch(ISO_TIME)
+    }
+  })
+
+  it('counts the customers sharing a person’s email and links to where the rep chooses', async () => {
+    const { data } = await panel(await harness().panelUrl('person', 2))
+    expect(data[0]).toMatchObject({
+      header: 'Sam Taylor',
+      note: '2 Intilery customers share this email: this is the most recently active.',
+      pipedrive_link: {
+        label: 'Choose one in the Intilery panel',
+        value: `${harness().pipedrive.url}/person/2`,
+        external: true,
+      },
+    })
+  })
+
+  it('rolls an organization’s people up into one account, each person named', async () => {
     const { data } = await panel(await harness().panelUrl('organization', 2))
-    expect(data[0]?.note).toBe(
-      'Looked at the first 3 people of this organization (it has more). 2 Intilery profiles share this email; showing the first.'
+    const [account, ...people] = data
+    expect(account).toMatchObject({
+      header: 'Account overview',
+      facts: '3 of 6 people known to Intilery',
+      people: 'Sam Taylor, Bobby <img src=x onerror=alert(1)> Tables, and Priya Patel',
+    })
+    expect(account?.value).toMatchObject({ code: 'GBP' })
+    expect(account?.last_active).toMatch(ISO_TIME)
+    expect(people.map((p) => [p.header, (p.pipedrive_link as { value: string }).value])).toEqual([
+      ['Sam Taylor', `${harness().pipedrive.url}/person/2`],
+      ['Bobby <img src=x onerror=alert(1)> Tables', `${harness().pipedrive.url}/person/5`],
+      ['Priya Patel', `${harness().pipedrive.url}/person/6`],
+    ])
+    // The account's total is the sum of its people's values (one currency here).
+    const sum = people.reduce(
+      (total, p) => total + ((p.value as { value?: number })?.value ?? 0),
+      0
     )
+    expect((account?.value as { value: number }).value).toBeCloseTo(sum, 2)
+  })
+
+  it('speaks the language of Accept-Language, best match first, else English', async () => {
+    const url = await harness().panelUrl('organization', 3)
+    const german = await panel(url, { headers: { 'accept-language': 'fr;q=0.5, de-AT, en;q=0.8' } })
+    expect(german.data[0]).toMatchObject({
+      header: 'Kontoübersicht',
+      facts: '5 von 6 Personen bei Intilery bekannt',
+    })
+    expect(german.body.external_link).toMatchObject({ label: 'In Intilery öffnen' })
+    const unknown = await panel(url, { headers: { 'accept-language': 'zh-CN, ko' } })
+    expect(unknown.data[0]).toMatchObject({ header: 'Account overview' })
   })
 
   it('keeps hostile Pipedrive and Intilery values as plain text', async () => {

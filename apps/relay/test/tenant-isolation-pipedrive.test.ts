@@ -59,7 +59,7 @@ describe.each(TENANT_NAMES)('a Pipedrive viewer of %s’s company', (name) => {
     expect(profile).toMatchObject({
       header: `Pat ${own.lastName}`,
       intilery_id: harness().recordOf(name, 'shared').id,
-      key_traits: `Plan: ${own.plan}`,
+      details: `Plan: ${own.plan}`,
     })
     expect(events.map((e) => e.header)).toContain(own.event)
     // The link opens the tenant's own Intilery account (the documented customers page).

@@ -175,6 +175,16 @@ describe('the sandbox Pipedrive: REST', () => {
     }
     expect(persons.data.map((p) => p.id)).toEqual([2, 3, 4])
     expect(persons.additional_data.next_cursor).not.toBeNull()
+    // The next page starts where the cursor says, and the last page has no cursor.
+    const next = (await (
+      await api(
+        `/api/v2/persons?org_id=2&limit=3&cursor=${persons.additional_data.next_cursor ?? ''}`,
+        access
+      )
+    ).json()) as typeof persons
+    expect(next.data.map((p) => p.id)).toEqual([5, 6, 7])
+    expect(next.additional_data.next_cursor).toBeNull()
+    expect((await api('/api/v2/persons?org_id=2&cursor=bogus', access)).status).toBe(400)
     const deal = (await (await api('/api/v2/deals/2', access)).json()) as {
       data: { person_id: number | null }
     }

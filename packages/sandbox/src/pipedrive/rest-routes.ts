@@ -97,10 +97,16 @@ export function restRoutes(
     return sees(c, 'person', person.id) ? ok(c, person) : notVisible(c)
   })
 
+  // Cursor paging as Pipedrive's v2 lists page (core-api-concepts-pagination): `limit` defaults
+  // to 100 and may be at most 500; `cursor` is the opaque `next_cursor` of the page before, which
+  // is null on the last page. Here the cursor is the offset of the next page's first person.
   routes.get('/api/v2/persons', (c) => {
     const orgId = c.req.query('org_id')
     const dealId = c.req.query('deal_id')
     const limit = Math.min(500, Number(c.req.query('limit') ?? 100))
+    const cursor = c.req.query('cursor')
+    const start = cursor === undefined ? 0 : Number(/^after:(\d+)$/.exec(cursor)?.[1] ?? NaN)
+    if (!Number.isInteger(start)) return failure(c, 400, 'Invalid cursor')
     const deal = dealId === undefined ? undefined : data.deals.find((d) => d.id === Number(dealId))
     const matching = data.persons.filter(
       (p) =>
@@ -108,10 +114,11 @@ export function restRoutes(
         (orgId === undefined || p.org_id === Number(orgId)) &&
         (dealId === undefined || p.id === deal?.person_id)
     )
+    const end = start + limit
     return c.json({
       success: true,
-      data: matching.slice(0, limit),
-      additional_data: { next_cursor: matching.length > limit ? `after:${limit}` : null },
+      data: matching.slice(start, end),
+      additional_data: { next_cursor: matching.length > end ? `after:${end}` : null },
     })
   })
 

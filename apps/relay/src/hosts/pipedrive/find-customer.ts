@@ -26,7 +26,7 @@ export interface FoundCustomer {
 }
 
 /** Intilery's 404 for an unknown email is an answer here ("not this one"), not a failure. */
-async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
   try {
     return await read
   } catch (error) {

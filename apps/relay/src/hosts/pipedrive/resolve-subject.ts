@@ -2,7 +2,9 @@
  * @module hosts/pipedrive/resolve-subject
  * Who a Pipedrive record is, as emails Intilery may know: a person's emails (primary first); a
  * deal's contact person's; an organization's first few persons' (the panel says it looked at only
- * those). Each dead end has a reason, so the panel can say why it shows no customer.
+ * those). Each dead end has a reason, so the panel can say why it shows no customer. The persons
+ * read are kept too (`people`): the JSON panel names them, links to them and, for an
+ * organization, rolls its people up into one account.
  */
 import type {
   NoCustomerReason,
@@ -22,10 +24,29 @@ export type { NoCustomerReason, PipedriveResource }
 export type Subject = Omit<SubjectAnswer, 'lookup' | 'reason' | 'emails'> & {
   readonly emails: readonly string[]
   readonly reason?: Exclude<NoCustomerReason, 'no_profile'>
+  /**
+   * The Pipedrive persons read, in Pipedrive's order: the person, the deal's contact person, or an
+   * organization's first ORGANIZATION_PEOPLE (relay-only: the browsers' Subject has no such part).
+   */
+  readonly people?: readonly SubjectPerson[]
+  /** Organizations only: Pipedrive has more people than `people` holds. */
+  readonly morePeople?: boolean
 }
 
-/** Persons of an organization looked at; each costs nothing extra (one list call). */
+/** One Pipedrive person as the panels name it: id, name and emails (primary first). */
+export interface SubjectPerson {
+  readonly id: number
+  readonly name: string
+  readonly emails: readonly string[]
+}
+
+/** Persons of an organization whose emails find its customer (the custom panel's subject). */
 export const ORGANIZATION_PERSONS = 3
+/**
+ * Persons of an organization read in the one list call (Pipedrive's `limit`), for the JSON
+ * panel's account roll-up: each is then looked up in Intilery, so this also bounds that.
+ */
+export const ORGANIZATION_PEOPLE = 8
 /** Emails tried against Intilery at most, whatever the record holds. */
 export const MAX_EMAILS = 5
 
@@ -52,16 +73,21 @@ function distinct(emails: readonly string[]): string[] {
     .slice(0, MAX_EMAILS)
 }
 
+function personOf(person: PipedrivePerson): SubjectPerson {
+  return { id: person.id, name: person.name ?? '', emails: emailsOf(person) }
+}
+
 function fromPersons(
   resource: PipedriveResource,
   id: number,
   persons: readonly PipedrivePerson[],
-  extra: Pick<Subject, 'persons'> = {}
+  extra: Pick<Subject, 'persons' | 'people' | 'morePeople'> = {}
 ): Subject {
   const emails = distinct(persons.flatMap(emailsOf))
+  const people = extra.people ?? persons.map(personOf)
   return emails.length === 0
-    ? { resource, id, emails, reason: 'no_email', ...extra }
-    : { resource, id, emails, ...extra }
+    ? { resource, id, emails, reason: 'no_email', ...extra, people }
+    : { resource, id, emails, ...extra, people }
 }
 
 export async function resolveSubject(
@@ -82,7 +108,12 @@ export async function resolveSubject(
     if (person === undefined) return { resource, id, emails: [], reason: 'no_person' }
     return fromPersons(resource, id, [person])
   }
-  const { persons, more } = await crm.personsOfOrganization(id, ORGANIZATION_PERSONS)
-  if (persons.length === 0) return { resource, id, emails: [], reason: 'no_person' }
-  return fromPersons(resource, id, persons, { persons: { shown: persons.length, more } })
+  const { persons: all, more } = await crm.personsOfOrganization(id, ORGANIZATION_PEOPLE)
+  if (all.length === 0) return { resource, id, emails: [], reason: 'no_person' }
+  const persons = all.slice(0, ORGANIZATION_PERSONS)
+  return fromPersons(resource, id, persons, {
+    persons: { shown: persons.length, more: more || all.length > persons.length },
+    people: all.map(personOf),
+    morePeople: more,
+  })
 }

@@ -19,6 +19,9 @@ export const PAYLOADS = {
   template: "{{constructor.constructor('alert(1)')()}}",
   sql: "'; DROP TABLE customers; --",
   rtl: 'invoice\u202Efdp.exe',
+  // Isolates and embeddings, the other bidi controls: each must show as U+FFFD wherever it goes.
+  isolate:
+    'x\u2067evil\u2069 \u2066y\u2069 \u202Bz\u202C \u202Aw\u202C \u2068v\u2069 \u202Du\u202C',
   zeroWidth: 'ad\u200Bmi\u200Cn\u200D\uFEFF',
 } as const
 
@@ -112,13 +115,20 @@ export function hostileCustomer(ctx: SeedContext): CustomerRecord {
       industry: P.template,
       city: P.sql,
       jobTitle: P.rtl,
+      company: P.isolate,
       nickname: P.zeroWidth,
       [P.script]: P.img,
       notes: '${7*7} #{7*7} <%= 7*7 %> %s%s%s%n',
     },
     extra: hostileEvents,
     finish: {
-      extraComputed: { [P.script]: P.template, xss_note: P.svg, [P.sql]: P.rtl },
+      // churn_risk is a default header fact: the isolates reach every panel's header.
+      extraComputed: {
+        [P.script]: P.template,
+        xss_note: P.svg,
+        [P.sql]: P.rtl,
+        churn_risk: P.isolate,
+      },
       extraAudiences: [`audience_${P.svg}`],
     },
   })

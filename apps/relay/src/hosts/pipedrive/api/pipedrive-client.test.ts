@@ -54,6 +54,17 @@ describe('the pipedrive client port', () => {
     const org = await crm.personsOfOrganization(2, 3)
     expect(org.persons.map((p) => p.id)).toEqual([2, 3, 4])
     expect(org.more).toBe(true)
+    // All of them within the limit: no next cursor, so no more.
+    const whole = await crm.personsOfOrganization(2, 10)
+    expect(whole.persons.map((p) => [p.id, p.name])).toEqual([
+      [2, 'Sam Taylor'],
+      [3, 'Zoë Çelik'],
+      [4, 'Walk-in Customer'],
+      [5, 'Bobby <img src=x onerror=alert(1)> Tables'],
+      [6, 'Priya Patel'],
+      [7, 'Nobody Known'],
+    ])
+    expect(whole.more).toBe(false)
   })
 
   it('adds a note, and tells an expired token apart from a missing person', async () => {

@@ -244,6 +244,9 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
           )
           return answer === undefined ? undefined : pipedriveDealSchema.parse(dataOf(answer))
         },
+        // v2's list (GET /api/v2/persons?org_id=, which replaced v1's
+        // /organizations/{id}/persons): cursor-paged, `limit` at most 500, `next_cursor` null on
+        // the last page. One page is read; a cursor only says that there are more.
         async personsOfOrganization(id, limit) {
           const answer = await call('an organization’s persons', limits, async (signal) =>
             new v2.PersonsApi((await configs(signal)).v2).getPersons({ org_id: id, limit })

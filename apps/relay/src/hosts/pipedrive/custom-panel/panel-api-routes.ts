@@ -103,8 +103,10 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
       { signal: c.get('deadline')() }
     )
     const reason = subject.reason ?? (email === undefined ? 'no_profile' : undefined)
+    // The people read are the JSON panel's (names, roll-up), not part of the browsers' contract.
+    const { people: _people, morePeople: _more, ...answered } = subject
     const answer: Subject = {
-      ...subject,
+      ...answered,
       emails: [...subject.emails],
       ...(email === undefined ? {} : { lookup: { type: 'email', value: email } }),
       ...(reason === undefined ? {} : { reason }),

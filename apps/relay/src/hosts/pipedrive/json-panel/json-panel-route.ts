@@ -17,10 +17,16 @@ import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
-import { findCustomer } from '../find-customer.ts'
+import type { Presentation } from '@intilery-connect/core'
+
+import { findCustomer, type AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
-import { jsonPanel } from './json-panel.ts'
+import { accountPanel } from './account-rollup.ts'
+import { jsonPanel, noCustomer, type JsonPanelOptions } from './json-panel.ts'
 import { panelFailure } from './json-panel-error.ts'
+import { panelLocale } from './panel-locale.ts'
+import { safePanel, type JsonPanel } from './panel-objects.ts'
+import { latestOrders, lookUpPeople, mergeEntries, withComputed } from './people-lookup.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { queryParam } from '../pipedrive-route-docs.ts'
 import { openSession } from '../pipedrive-session.ts'
@@ -86,6 +92,11 @@ export interface JsonPanelRouteDeps {
   readonly hs256?: Hs256Check | undefined
 }
 
+/** The tenant's presentation settings, where the tenant store holds them (absent: defaults). */
+function presentationOf(tenant: Tenant): Presentation | undefined {
+  return (tenant as Tenant & { readonly presentation?: Presentation }).presentation
+}
+
 export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   const { settings } = deps.pipedrive
   const routes = documentedRoutes<PipedriveEnv>()
@@ -135,17 +146,51 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
         q.resource,
         q.selectedIds
       )
-      const found = await findCustomer(
-        upstream,
-        subject.emails,
-        (ref, read) => deps.auditor.audited(caller, ref, c.get('requestId'), read),
-        { signal }
-      )
-      const panel = jsonPanel(subject, found, {
+      const audited: AuditedRead = (ref, read) =>
+        deps.auditor.audited(caller, ref, c.get('requestId'), read)
+      const options: JsonPanelOptions = {
         profileUrl: intileryCustomersUrl(session.tenant.intilery),
+        pipedriveUrl: session.installation.apiDomain,
         now: deps.now(),
-      })
-      return c.json(panel, 200, { 'cache-control': 'no-store' }) as never
+        locale: await panelLocale(c.req.header('accept-language')),
+        presentation: presentationOf(session.tenant),
+      }
+      let panel: JsonPanel
+      if (subject.reason !== undefined) panel = noCustomer(subject, options.locale)
+      else if (q.resource === 'organization')
+        panel = accountPanel(
+          subject,
+          await lookUpPeople(upstream, subject.people ?? [], audited, { signal }),
+          options
+        )
+      else {
+        const found = await findCustomer(upstream, subject.emails, audited, { signal })
+        const [first, ...others] = found?.context.profiles ?? []
+        if (found === undefined || first === undefined)
+          panel = jsonPanel(subject, undefined, options)
+        else {
+          // The facts the panel leads with are computed traits, which only `traits` holds; the
+          // latest orders may be older than the context's first page of events.
+          const [computed, orders] = await Promise.all([
+            withComputed(upstream, first, audited, { signal }),
+            latestOrders(upstream, first, audited, { signal }),
+          ])
+          const { context } = found
+          panel = jsonPanel(
+            subject,
+            {
+              email: found.email,
+              context: {
+                ...context,
+                profiles: [computed, ...others],
+                timeline: { entries: mergeEntries(context.timeline.entries, orders) },
+              },
+            },
+            options
+          )
+        }
+      }
+      return c.json(safePanel(panel), 200, { 'cache-control': 'no-store' }) as never
     } catch (error) {
       return failed(c, error) as never
     }

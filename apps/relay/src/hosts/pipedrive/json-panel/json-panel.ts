@@ -1,13 +1,14 @@
 /**
  * @module hosts/pipedrive/json-panel/json-panel
- * A customer as Pipedrive's JSON panel shows it (apps/pipedrive/json-panel/data-structure.json is
- * the schema uploaded to Developer Hub): the profile object first, then the most telling recent
- * events. Pipedrive rejects the whole panel over one undeclared property or wrong type, and cuts
- * text at 255 characters and labels at 40, so every value is fitted here rather than cut mid-way
- * by Pipedrive. Values are plain text (never markdown): a hostile trait stays inert.
+ * A customer as Pipedrive's JSON panel shows it on a person or a deal (an organization's account
+ * roll-up is account-rollup.ts): the profile object first, led by the commercial facts of the
+ * header (panel-facts.ts), then the most telling recent events (panel-events.ts), orders with
+ * their id and total as Pipedrive's currency type. Values follow panel-objects.ts' rules.
  *
- * The panel request carries no locale, so the panel is in English with times as ISO instants,
- * which Pipedrive shows in the viewer's own zone.
+ * Text is in the viewer's language (panel-locale.ts: the request's Accept-Language, else
+ * English) from core's catalogues, the custom panel's own words, so both panels say the same
+ * thing; times are ISO instants, which Pipedrive shows in the viewer's zone. The field labels are
+ * the uploaded data structure's, which Pipedrive does not translate.
  */
 import {
   createTranslator,
@@ -16,79 +17,50 @@ import {
   noCustomerText,
   type CustomerContext,
   type CustomerProfile,
+  type Presentation,
+  type TimelineEntry,
   type TimelineKind,
+  type Translator,
 } from '@intilery-connect/core'
 
-import { panelEvents } from './panel-events.ts'
+import { factsOf } from './panel-facts.ts'
+import { panelEvents, isOrder } from './panel-events.ts'
+import {
+  defined,
+  fit,
+  instant,
+  MAX_LABEL,
+  MAX_OBJECTS,
+  plausibleEmail,
+  plausiblePhone,
+  type JsonPanel,
+  type LabelColor,
+  type PanelLabel,
+  type PanelLink,
+  type PanelMoney,
+  type PanelObject,
+} from './panel-objects.ts'
 import type { Subject } from '../resolve-subject.ts'
 
-/**
- * Pipedrive's `email` and `phone` fields are typed: an odd value there could break the whole panel,
- * so only plausible ones go in (the identities are still in the custom panel and the profile link).
- */
-const EMAIL = /^[^\s@<>"]{1,128}@[^\s@<>"]{1,126}$/
-const PHONE = /^\+?[\d ().-]{3,40}$/
-
-export const MAX_OBJECTS = 10
-export const MAX_TEXT = 255
-export const MAX_LABEL = 40
 const MAX_TAGS = 12
+/** Other traits after the facts (organisation, plan, industry…), in the details field. */
 const KEY_TRAITS = 6
 
-type LabelColor = 'green' | 'red' | 'blue' | 'yellow' | 'purple' | 'grey'
-export interface PanelLabel {
-  readonly color: LabelColor
-  readonly label: string
+export interface JsonPanelOptions {
+  /** Where "the full view" of the customer lives (the Intilery customers page). */
+  readonly profileUrl: string
+  /** The company's Pipedrive (the installation's api_domain): where its records' pages are. */
+  readonly pipedriveUrl: string
+  readonly now: number
+  /** The viewer's languages (panel-locale.ts), best first; English when none is shipped. */
+  readonly locale: readonly string[]
+  /** The tenant's presentation: which facts lead, under which labels; defaults when absent. */
+  readonly presentation?: Presentation | undefined
 }
 
-/** One object of the panel; every key is declared in data-structure.json. */
-export interface PanelObject {
-  readonly id: number
-  readonly header: string
-  readonly email?: string
-  readonly phone?: string
-  readonly intilery_id?: string
-  readonly user_id?: string
-  readonly key_traits?: string
-  readonly audiences?: readonly string[]
-  readonly email_consent?: PanelLabel
-  readonly sms_consent?: PanelLabel
-  readonly push_consent?: PanelLabel
-  readonly last_active?: string
-  readonly first_seen?: string
-  readonly profile_link?: {
-    readonly label: string
-    readonly value: string
-    readonly external: true
-  }
-  readonly note?: string
-  readonly event_time?: string
-  readonly event_type?: PanelLabel
-  readonly details?: string
-}
-
-export interface JsonPanel {
-  readonly data: readonly PanelObject[]
-  readonly external_link?: { readonly url: string; readonly label: string }
-}
-
-/** At most `max` UTF-16 units, cut between code points, with an ellipsis when cut. */
-export function fit(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat
-  let out = ''
-  for (const point of flat) {
-    if (out.length + point.length > max - 1) break
-    out += point
-  }
-  return `${out}…`
-}
-
-/** ISO 8601 as Pipedrive's date-time type wants it; undefined for anything unparsable. */
-function instant(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined
-  const ms = Date.parse(text)
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString()
+/** A person's page in Pipedrive, where the custom panel sits in the sidebar. */
+export function personPageUrl(pipedriveUrl: string, personId: number): string {
+  return `${pipedriveUrl.replace(/\/+$/, '')}/person/${personId}`
 }
 
 const KIND_COLOR: Record<TimelineKind, LabelColor> = {
@@ -102,128 +74,191 @@ const KIND_COLOR: Record<TimelineKind, LabelColor> = {
   custom: 'grey',
 }
 
-function consentLabel(profile: CustomerProfile, channel: string): PanelLabel | undefined {
+function consentLabel(
+  profile: CustomerProfile,
+  channel: string,
+  tr: Translator
+): PanelLabel | undefined {
   const consent = profile.consent.find((c) => c.channel.toLowerCase() === channel)
   if (consent === undefined) return undefined
   return consent.subscribed
-    ? { color: 'green', label: 'Subscribed' }
-    : { color: 'red', label: 'Unsubscribed' }
+    ? { color: 'green', label: fit(tr.t('profile.consent.subscribed'), MAX_LABEL) }
+    : { color: 'red', label: fit(tr.t('profile.consent.unsubscribed'), MAX_LABEL) }
 }
 
-export interface JsonPanelOptions {
-  /** Where "the full view" of the customer lives (the Intilery customers page). */
-  readonly profileUrl: string
-  readonly now: number
+/** "Lifetime value: £1,234.00 · Orders: 12", or undefined without facts. */
+export function factsText(
+  profile: CustomerProfile,
+  presentation: Presentation | undefined,
+  tr: Translator
+): string | undefined {
+  const facts = factsOf(profile, presentation, tr).map((fact) =>
+    tr.t('common.labelValue', { label: fact.label, value: fact.value })
+  )
+  return facts.length === 0 ? undefined : fit(facts.join(' · '))
 }
 
-function notesFor(subject: Subject, email: string, context: CustomerContext): string[] {
-  const notes: string[] = []
-  if (subject.persons !== undefined)
-    notes.push(
-      `Looked at the first ${subject.persons.shown} ${subject.persons.shown === 1 ? 'person' : 'people'} of this organization${subject.persons.more ? ' (it has more)' : ''}.`
-    )
-  if (subject.emails[0]?.toLowerCase() !== email.toLowerCase()) notes.push(`Matched on ${email}.`)
-  if (context.profiles.length > 1)
-    notes.push(`${context.profiles.length} Intilery profiles share this email; showing the first.`)
-  return notes
+function audienceNames(profile: CustomerProfile, options: JsonPanelOptions, tr: Translator) {
+  const names = options.presentation?.audienceNames ?? {}
+  return [...profile.audiences.dynamic, ...profile.audiences.static]
+    .slice(0, MAX_TAGS)
+    .map((audience) => {
+      const named = Object.hasOwn(names, audience.id) ? names[audience.id] : undefined
+      const name =
+        named === undefined
+          ? audience.name
+          : typeof named === 'string'
+            ? named
+            : (named[tr.locale] ?? named.en ?? audience.name)
+      return fit(name, MAX_LABEL)
+    })
+}
+
+interface ProfileExtra {
+  readonly note?: string
+  readonly choose?: PanelLink
 }
 
 function profileObject(
   profile: CustomerProfile,
-  notes: readonly string[],
-  options: JsonPanelOptions
+  extra: ProfileExtra,
+  options: JsonPanelOptions,
+  tr: Translator
 ): PanelObject {
-  const formatted = formatProfile(profile, { locale: 'en', timeZone: 'UTC', now: options.now })
-  const traits = formatted.traits.rows
-    .slice(0, KEY_TRAITS)
-    .map((row) => `${row.label}: ${row.value}`)
+  const audiences = audienceNames(profile, options, tr)
+  const traits = formatProfile(profile, {
+    locale: options.locale,
+    timeZone: 'UTC',
+    now: options.now,
+  })
+    .traits.rows.slice(0, KEY_TRAITS)
+    .map((row) => tr.t('common.labelValue', { label: row.label, value: row.value }))
     .join(' · ')
-  const audiences = [...profile.audiences.dynamic, ...profile.audiences.static]
-    .slice(0, MAX_TAGS)
-    .map((a) => fit(a.name, MAX_LABEL))
-  const optional = {
-    email: profile.emails.find((email) => EMAIL.test(email)),
-    phone: profile.phone !== undefined && PHONE.test(profile.phone) ? profile.phone : undefined,
-    user_id: profile.userId,
-    key_traits: traits === '' ? undefined : traits,
+  return defined<PanelObject>({
+    id: 1,
+    header: fit(profile.name.text),
+    facts: factsText(profile, options.presentation, tr),
+    details: traits === '' ? undefined : fit(traits),
+    email: plausibleEmail(profile.emails.find((email) => plausibleEmail(email) !== undefined)),
+    phone: plausiblePhone(profile.phone),
     audiences: audiences.length === 0 ? undefined : audiences,
-    email_consent: consentLabel(profile, 'email'),
-    sms_consent: consentLabel(profile, 'sms'),
-    push_consent: consentLabel(profile, 'push'),
+    email_consent: consentLabel(profile, 'email', tr),
+    sms_consent: consentLabel(profile, 'sms', tr),
     last_active: instant(profile.lastActive),
     first_seen: instant(profile.firstSeen),
-    note: notes.length === 0 ? undefined : notes.join(' '),
-  }
-  const fitted = Object.fromEntries(
-    Object.entries(optional)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, typeof value === 'string' ? fit(value, MAX_TEXT) : value])
-  )
-  return {
-    id: 1,
-    header: fit(profile.name.text, MAX_TEXT),
-    intilery_id: fit(profile.id, MAX_TEXT),
-    ...fitted,
-    profile_link: { label: 'Open in Intilery', value: options.profileUrl, external: true },
-  }
-}
-
-function eventObjects(context: CustomerContext, limit: number, now: number): PanelObject[] {
-  const translator = createTranslator('en')
-  const entries = panelEvents(context.timeline.entries, limit)
-  return formatTimeline(entries, { locale: 'en', timeZone: 'UTC', now }).map((entry, i) => {
-    const details = entry.details.map((d) => `${d.label}: ${d.value}`).join(' · ')
-    const when = instant(entry.at)
-    return {
-      id: i + 2,
-      header: fit(entry.title, MAX_TEXT),
-      ...(when === undefined ? {} : { event_time: when }),
-      event_type: {
-        color: KIND_COLOR[entry.kind],
-        label: fit(translator.t(`common.kind.${entry.kind}`), MAX_LABEL),
-      },
-      ...(details === '' ? {} : { details: fit(details, MAX_TEXT) }),
-    }
+    note: extra.note === undefined ? undefined : fit(extra.note),
+    pipedrive_link: extra.choose,
+    profile_link: {
+      label: fit(tr.t('pipedrive.panel.openInIntilery'), MAX_LABEL),
+      value: options.profileUrl,
+      external: true,
+    },
+    intilery_id: fit(profile.id),
+    user_id: profile.userId === undefined ? undefined : fit(profile.userId),
   })
 }
 
-/**
- * Pipedrive sends no locale with a JSON panel request, so the panel speaks English; the words are
- * the custom panel's own (core's catalogues), so both panels say the same thing.
- */
-const PANEL_LOCALE = 'en'
+/** The order's id (a detail row) and its total (the title's money value), when the event has them. */
+function orderParts(entry: TimelineEntry): { orderId?: string; total?: PanelMoney } {
+  const total = entry.title.values?.total
+  const row = entry.detail.find(
+    (d) => 'id' in d.label && d.label.id === 'timeline.detail.order' && typeof d.value === 'string'
+  )
+  return defined<{ orderId?: string; total?: PanelMoney }>({
+    orderId: typeof row?.value === 'string' ? fit(row.value) : undefined,
+    total:
+      typeof total === 'object' && total.type === 'money' && /^[A-Z]{3}$/.test(total.currency)
+        ? { code: total.currency, value: total.amount }
+        : undefined,
+  })
+}
+
+function eventObjects(
+  context: CustomerContext,
+  limit: number,
+  options: JsonPanelOptions,
+  tr: Translator
+): PanelObject[] {
+  const entries = panelEvents(context.timeline.entries, limit)
+  const shown = formatTimeline(entries, {
+    locale: options.locale,
+    timeZone: 'UTC',
+    now: options.now,
+  })
+  return shown.map((entry, i) => {
+    const source = entries[i]
+    const order = source !== undefined && isOrder(source) ? orderParts(source) : {}
+    // An order's id has its own field: not repeated among the details.
+    const orderLabel = tr.t('timeline.detail.order')
+    const details = entry.details
+      .filter((d) => order.orderId === undefined || d.label !== orderLabel)
+      .map((d) => tr.t('common.labelValue', { label: d.label, value: d.value }))
+      .join(' · ')
+    return defined<PanelObject>({
+      id: i + 2,
+      header: fit(entry.title),
+      value: order.total,
+      order_id: order.orderId,
+      event_time: instant(entry.at),
+      event_type: {
+        color: KIND_COLOR[entry.kind],
+        label: fit(tr.t(`common.kind.${entry.kind}`), MAX_LABEL),
+      },
+      details: details === '' ? undefined : fit(details),
+    })
+  })
+}
 
 /**
  * Why there is no customer, as one object: Pipedrive's bare "Nothing to show" would leave a sales
  * rep guessing whether the panel is broken.
  */
-function noCustomer(subject: Subject): JsonPanel {
-  const { reason, remark } = noCustomerText(subject, PANEL_LOCALE)
+export function noCustomer(subject: Subject, locale: readonly string[]): JsonPanel {
+  const { reason, remark } = noCustomerText(subject, locale)
   return {
     data: [
-      {
+      defined<PanelObject>({
         id: 1,
-        header: fit(reason, MAX_TEXT),
-        ...(remark === undefined ? {} : { note: fit(remark, MAX_TEXT) }),
-      },
+        header: fit(reason),
+        note: remark === undefined ? undefined : fit(remark),
+      }),
     ],
   }
 }
 
-/** The panel for a matched customer, or one object saying why there is none. */
+/** The panel for a person's or a deal's customer, or one object saying why there is none. */
 export function jsonPanel(
   subject: Subject,
   found: { readonly email: string; readonly context: CustomerContext } | undefined,
   options: JsonPanelOptions
 ): JsonPanel {
   const profile = found?.context.profiles[0]
-  if (found === undefined || profile === undefined) return noCustomer(subject)
-  const notes = notesFor(subject, found.email, found.context)
+  if (found === undefined || profile === undefined) return noCustomer(subject, options.locale)
+  const tr = createTranslator(options.locale)
+  const notes: string[] = []
+  if (subject.emails[0]?.toLowerCase() !== found.email.toLowerCase())
+    notes.push(tr.t('pipedrive.panel.matchedOn', { email: found.email }))
+  const matches = found.context.profiles.length
+  const person = subject.people?.[0]
+  let choose: PanelLink | undefined
+  if (matches > 1) {
+    notes.push(tr.t('pipedrive.panel.sharedEmail', { count: matches }))
+    if (person !== undefined)
+      choose = {
+        label: fit(tr.t('pipedrive.panel.chooseCustomer'), MAX_LABEL),
+        value: personPageUrl(options.pipedriveUrl, person.id),
+        external: true,
+      }
+  }
+  const note = notes.length === 0 ? undefined : notes.join(' ')
   return {
     data: [
-      profileObject(profile, notes, options),
-      ...eventObjects(found.context, MAX_OBJECTS - 1, options.now),
+      profileObject(profile, defined<ProfileExtra>({ note, choose }), options, tr),
+      ...eventObjects(found.context, MAX_OBJECTS - 1, options, tr),
     ],
-    external_link: { url: options.profileUrl, label: 'Open in Intilery' },
+    external_link: {
+      url: options.profileUrl,
+      label: fit(tr.t('pipedrive.panel.openInIntilery'), MAX_LABEL),
+    },
   }
 }

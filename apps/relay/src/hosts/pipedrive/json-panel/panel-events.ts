@@ -4,10 +4,13 @@
  * which emails they opened or clicked, which pages and products they looked at, what they bought or
  * filled in. Newest rows win, but each kind of row has a cap, so a run of newsletter sends cannot
  * crowd out the one pricing-page visit; if the caps leave room, the newest remaining rows fill it.
+ * Orders (completed, refunded, cancelled) are a category of their own, so product views and carts
+ * cannot crowd out what the customer bought.
  */
 import type { TimelineEntry } from '@intilery-connect/core'
 
 type Category =
+  | 'order'
   | 'engagement'
   | 'email'
   | 'commerce'
@@ -19,9 +22,10 @@ type Category =
   | 'custom'
 
 const CAP: Record<Category, number> = {
+  order: 3,
   engagement: 4,
   email: 1,
-  commerce: 3,
+  commerce: 2,
   form: 2,
   page: 2,
   screen: 1,
@@ -33,7 +37,19 @@ const CAP: Record<Category, number> = {
 /** Opens and clicks say interest; sends and deliveries only say we mailed them. */
 const ENGAGED = /^timeline\.email\.(opened|clicked)/
 
+const ORDER_ACTIONS: ReadonlySet<string> = new Set([
+  'order_completed',
+  'order_refunded',
+  'order_cancelled',
+])
+
+/** An order's row: its id and total get fields of their own in the panel. */
+export function isOrder(entry: TimelineEntry): boolean {
+  return entry.burst === undefined && ORDER_ACTIONS.has(entry.action)
+}
+
 function categoryOf(entry: TimelineEntry): Category {
+  if (isOrder(entry)) return 'order'
   if (entry.kind === 'email') return ENGAGED.test(entry.title.id) ? 'engagement' : 'email'
   return entry.kind
 }

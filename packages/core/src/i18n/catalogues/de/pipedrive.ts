@@ -16,4 +16,14 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, one {Nur die erste Person dieser Organisation wurde geprüft.} other {Nur die ersten # Personen dieser Organisation wurden geprüft.}}',
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  'pipedrive.panel.openInIntilery': 'In Intilery öffnen',
+  'pipedrive.panel.matchedOn': 'Gefunden über {email}.',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# Intilery-Kunde hat diese E-Mail-Adresse.} other {# Intilery-Kunden teilen diese E-Mail-Adresse: Dies ist der zuletzt aktive.}}',
+  'pipedrive.panel.chooseCustomer': 'Im Intilery-Panel einen auswählen',
+  'pipedrive.panel.openInPipedrive': 'In Pipedrive öffnen',
+  'pipedrive.rollup.header': 'Kontoübersicht',
+  'pipedrive.rollup.known':
+    '{known} von {people, plural, one {# Person} other {# Personen}} bei Intilery bekannt',
+  'pipedrive.rollup.totals': 'Gesamtwert: {totals}',
 }

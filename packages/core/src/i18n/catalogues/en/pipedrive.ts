@@ -1,8 +1,8 @@
 /**
  * @module i18n/catalogues/en/pipedrive
- * Why a Pipedrive record shows no customer, said the same way by the custom panel (in the viewer's
- * language) and the relay's JSON panel (English: Pipedrive sends it no locale). `resource` is
- * `person`, `deal` or `organization`; `other` covers person.
+ * Why a Pipedrive record shows no customer, said the same way by the custom panel (in the browser's
+ * language) and the relay's JSON panel (in the language of the request's Accept-Language), and the
+ * JSON panel's own words. `resource` is `person`, `deal` or `organization`; `other` covers person.
  */
 export const pipedriveMessages = {
   'pipedrive.noCustomer.notFound':
@@ -19,4 +19,19 @@ export const pipedriveMessages = {
     '{count, plural, one {Only the first person of this organization was checked.} other {Only the first # people of this organization were checked.}}',
   // The reason, then the remark: two sentences (Japanese joins them without a space).
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  // The JSON panel's own words (the relay's answer to Pipedrive, in the viewer's language).
+  'pipedrive.panel.openInIntilery': 'Open in Intilery',
+  'pipedrive.panel.matchedOn': 'Matched on {email}.',
+  // `count` is at least 2: several Intilery customers have the email the record holds.
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# Intilery customer has this email.} other {# Intilery customers share this email: this is the most recently active.}}',
+  // A link's label (Pipedrive cuts at 40 characters): where the rep picks one of the customers.
+  'pipedrive.panel.chooseCustomer': 'Choose one in the Intilery panel',
+  'pipedrive.panel.openInPipedrive': 'Open in Pipedrive',
+  // An organization's people, rolled up into one account.
+  'pipedrive.rollup.header': 'Account overview',
+  'pipedrive.rollup.known':
+    '{known} of {people, plural, one {# person} other {# people}} known to Intilery',
+  // `totals`: one amount per currency, as a list ("£1,200.00 and €300.00").
+  'pipedrive.rollup.totals': 'Total value: {totals}',
 } as const

@@ -16,4 +16,14 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, one {Solo se comprobó la primera persona de esta organización.} other {Solo se comprobaron las primeras # personas de esta organización.}}',
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  'pipedrive.panel.openInIntilery': 'Abrir en Intilery',
+  'pipedrive.panel.matchedOn': 'Encontrado por {email}.',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# cliente de Intilery tiene este correo.} other {# clientes de Intilery comparten este correo: este es el que tuvo actividad más reciente.}}',
+  'pipedrive.panel.chooseCustomer': 'Elige uno en el panel de Intilery',
+  'pipedrive.panel.openInPipedrive': 'Abrir en Pipedrive',
+  'pipedrive.rollup.header': 'Resumen de la cuenta',
+  'pipedrive.rollup.known':
+    '{known} de {people, plural, one {# persona} other {# personas}} conocidas en Intilery',
+  'pipedrive.rollup.totals': 'Valor total: {totals}',
 }

@@ -16,4 +16,14 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, one {Seule la première personne de cette organisation a été vérifiée.} other {Seules les # premières personnes de cette organisation ont été vérifiées.}}',
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  'pipedrive.panel.openInIntilery': 'Ouvrir dans Intilery',
+  'pipedrive.panel.matchedOn': 'Trouvé grâce à {email}.',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# client Intilery a cette adresse e-mail.} other {# clients Intilery partagent cette adresse e-mail : voici le plus récemment actif.}}',
+  'pipedrive.panel.chooseCustomer': 'En choisir un dans le panneau Intilery',
+  'pipedrive.panel.openInPipedrive': 'Ouvrir dans Pipedrive',
+  'pipedrive.rollup.header': 'Vue d’ensemble du compte',
+  'pipedrive.rollup.known':
+    'Connus d’Intilery : {known} sur {people, plural, one {# personne} other {# personnes}}',
+  'pipedrive.rollup.totals': 'Valeur totale : {totals}',
 }

@@ -16,4 +16,13 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, other {この組織の最初の#人のみを確認しました。}}',
   'pipedrive.noCustomer.withRemark': '{reason}{remark}',
+  'pipedrive.panel.openInIntilery': 'Intileryで開く',
+  'pipedrive.panel.matchedOn': '{email}で一致しました。',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, other {#人のIntilery顧客がこのメールアドレスを共有しています。最近アクティブな顧客を表示しています。}}',
+  'pipedrive.panel.chooseCustomer': 'Intileryパネルで選択',
+  'pipedrive.panel.openInPipedrive': 'Pipedriveで開く',
+  'pipedrive.rollup.header': 'アカウントの概要',
+  'pipedrive.rollup.known': '{people, plural, other {#人中}}{known}人がIntileryに登録済み',
+  'pipedrive.rollup.totals': '合計額：{totals}',
 }

@@ -16,4 +16,14 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, one {Alleen de eerste persoon van deze organisatie is bekeken.} other {Alleen de eerste # personen van deze organisatie zijn bekeken.}}',
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  'pipedrive.panel.openInIntilery': 'Openen in Intilery',
+  'pipedrive.panel.matchedOn': 'Gevonden via {email}.',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# Intilery-klant heeft dit e-mailadres.} other {# Intilery-klanten delen dit e-mailadres: dit is de laatst actieve.}}',
+  'pipedrive.panel.chooseCustomer': 'Kies er een in het Intilery-paneel',
+  'pipedrive.panel.openInPipedrive': 'Openen in Pipedrive',
+  'pipedrive.rollup.header': 'Accountoverzicht',
+  'pipedrive.rollup.known':
+    '{known} van {people, plural, one {# persoon} other {# personen}} bekend bij Intilery',
+  'pipedrive.rollup.totals': 'Totale waarde: {totals}',
 }

@@ -16,4 +16,14 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.noCustomer.firstPeopleOnly':
     '{count, plural, one {Apenas a primeira pessoa desta organização foi verificada.} other {Apenas as primeiras # pessoas desta organização foram verificadas.}}',
   'pipedrive.noCustomer.withRemark': '{reason} {remark}',
+  'pipedrive.panel.openInIntilery': 'Abrir no Intilery',
+  'pipedrive.panel.matchedOn': 'Encontrado pelo e-mail {email}.',
+  'pipedrive.panel.sharedEmail':
+    '{count, plural, one {# cliente do Intilery tem este e-mail.} other {# clientes do Intilery compartilham este e-mail: este é o que teve atividade mais recente.}}',
+  'pipedrive.panel.chooseCustomer': 'Escolha um no painel do Intilery',
+  'pipedrive.panel.openInPipedrive': 'Abrir no Pipedrive',
+  'pipedrive.rollup.header': 'Visão geral da conta',
+  'pipedrive.rollup.known':
+    '{known} de {people, plural, one {# pessoa} other {# pessoas}} conhecidas no Intilery',
+  'pipedrive.rollup.totals': 'Valor total: {totals}',
 }
