@@ -24,6 +24,8 @@ export const DATE_PRESETS = {
   },
   /** A day without its time, for trait values and "customer since": "Nov 22, 2026". */
   date: { dateStyle: 'medium' },
+  /** A month, for "customer since": "Oct 2020". */
+  monthYear: { year: 'numeric', month: 'short' },
   /** Day headings this year: "Sun, Nov 22". */
   dayThisYear: { weekday: 'short', month: 'short', day: 'numeric' },
   /** Day headings of other years: "Sun, Nov 22, 2025". */

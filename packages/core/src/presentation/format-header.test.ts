@@ -61,7 +61,7 @@ describe('formatHeader with the default settings', () => {
   it('says who, since when and how recently', () => {
     expect(header.name).toBe('Joe Bloggs')
     expect(header.email).toBe('joe.bloggs@intilery.com')
-    expect(header.since).toBe('Customer since Oct 20, 2020')
+    expect(header.since).toBe('Customer since Oct 2020')
     expect(header.active).toEqual({
       text: 'Active 1 minute ago',
       time: 'Nov 22, 2026, 12:58 PM',

@@ -157,7 +157,7 @@ export function formatHeader(
     firstSeenMs === undefined
       ? undefined
       : tr.t('profile.header.since', {
-          date: dateTimeFormat(tr.intlLocale, tr.timeZone, 'date').format(firstSeenMs),
+          date: dateTimeFormat(tr.intlLocale, tr.timeZone, 'monthYear').format(firstSeenMs),
         })
   const lastActive =
     profile.lastActive === undefined ? undefined : context.instant(profile.lastActive)

@@ -66,6 +66,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.section.pinned': 'Angeheftete Merkmale',
   'profile.section.allTraits': 'Alle Merkmale ({count})',
   'profile.copied': 'Kopiert',
+  'profile.copyFailed': 'Kopieren fehlgeschlagen',
   'profile.copyLabel': '{label} kopieren',
   'profile.orders.title': 'Letzte Bestellungen',
   'profile.orders.items': '{count, plural, one {# Artikel} other {# Artikel}}',

@@ -69,6 +69,7 @@ export const profileMessages = {
   'profile.section.pinned': 'Pinned traits',
   'profile.section.allTraits': 'All traits ({count})',
   'profile.copied': 'Copied',
+  'profile.copyFailed': 'Could not copy',
   'profile.copyLabel': 'Copy {label}',
   'profile.orders.title': 'Recent orders',
   'profile.orders.items': '{count, plural, one {# item} other {# items}}',

@@ -66,6 +66,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.section.pinned': 'Atributos fijados',
   'profile.section.allTraits': 'Todos los atributos ({count})',
   'profile.copied': 'Copiado',
+  'profile.copyFailed': 'No se pudo copiar',
   'profile.copyLabel': 'Copiar {label}',
   'profile.orders.title': 'Pedidos recientes',
   'profile.orders.items': '{count, plural, one {# artículo} other {# artículos}}',

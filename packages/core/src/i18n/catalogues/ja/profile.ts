@@ -66,6 +66,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.section.pinned': '固定表示の属性',
   'profile.section.allTraits': 'すべての属性（{count}）',
   'profile.copied': 'コピーしました',
+  'profile.copyFailed': 'コピーできませんでした',
   'profile.copyLabel': '{label}をコピー',
   'profile.orders.title': '最近の注文',
   'profile.orders.items': '{count}点',

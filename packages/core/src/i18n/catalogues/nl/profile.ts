@@ -66,6 +66,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.section.pinned': 'Vastgezette kenmerken',
   'profile.section.allTraits': 'Alle kenmerken ({count})',
   'profile.copied': 'Gekopieerd',
+  'profile.copyFailed': 'Kopiëren mislukt',
   'profile.copyLabel': '{label} kopiëren',
   'profile.orders.title': 'Recente bestellingen',
   'profile.orders.items': '{count, plural, one {# artikel} other {# artikelen}}',

@@ -66,6 +66,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.section.pinned': 'Atributos fixados',
   'profile.section.allTraits': 'Todos os atributos ({count})',
   'profile.copied': 'Copiado',
+  'profile.copyFailed': 'Não foi possível copiar',
   'profile.copyLabel': 'Copiar {label}',
   'profile.orders.title': 'Pedidos recentes',
   'profile.orders.items': '{count, plural, one {# item} other {# itens}}',
