@@ -139,6 +139,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
   else
     body = (
       <CustomerView
+        client={props.client}
         t={t}
         options={{ locale, timeZone }}
         state={state}

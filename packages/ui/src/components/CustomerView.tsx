@@ -1,15 +1,18 @@
 /** One customer: freshness, the card, the note action and the timeline. */
-import { formatProfile, type TimelineKind } from '@intilery-connect/core'
+import type { TimelineKind } from '@intilery-connect/core'
 import type { ComponentChildren } from 'preact'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
+import type { RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import type { CustomerHook, OneCustomer } from '../use-customer.ts'
+import { useHeader } from '../use-header.ts'
 import { FAILURE_TEXT } from './Failure.tsx'
 import { NoteAction, type NoteOptions } from './NoteAction.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { TimelineSection } from './TimelineSection.tsx'
+import { AllTraits } from './TraitRows.tsx'
 
 function asOf(iso: string, options: PanelFormat): string {
   const ms = Date.parse(iso)
@@ -22,31 +25,30 @@ function asOf(iso: string, options: PanelFormat): string {
 }
 
 export function CustomerView({
+  client,
   t,
   options,
   state,
   customer,
   note,
   defaultKinds,
+  headerFields,
   search,
 }: {
+  /** For the header's own reads (recent orders). */
+  client: RelayClient
   t: Translate
   options: PanelFormat
   state: OneCustomer
   customer: CustomerHook
   note: NoteOptions | undefined
   defaultKinds: readonly TimelineKind[] | undefined
+  /** The installation's header trait keys, put over the tenant's presentation by useHeader. */
+  headerFields?: readonly string[] | undefined
   /** "Not this person?", placed right under the profile header. */
   search?: ComponentChildren
 }) {
-  const computed =
-    state.computed === 'loading' || state.computed instanceof RelayCallError
-      ? undefined
-      : state.computed
-  const profile = formatProfile(
-    computed === undefined ? state.profile : { ...state.profile, computed },
-    options
-  )
+  const model = useHeader(client, state, options, headerFields)
   const stale = state.context.stale || state.refreshFailed !== undefined
   return (
     <>
@@ -55,7 +57,17 @@ export function CustomerView({
           {t('common.stale.banner', { time: asOf(state.context.fetchedAt, options) })}
         </StatusMessage>
       ) : null}
-      <ProfileCard profile={profile} />
+      <ProfileCard
+        t={t}
+        header={model.header}
+        orders={model.orders}
+        targets={model.targets}
+        recordUrl={model.recordUrl}
+      >
+        {model.ordersFailed === undefined ? null : (
+          <p class="ic-muted ic-small">{t(FAILURE_TEXT[model.ordersFailed.failure])}</p>
+        )}
+      </ProfileCard>
       {search}
       {state.computed instanceof RelayCallError ? (
         <StatusMessage tone="warning">{t(FAILURE_TEXT[state.computed.failure])}</StatusMessage>
@@ -76,6 +88,7 @@ export function CustomerView({
         customer={customer}
         defaultKinds={defaultKinds}
       />
+      <AllTraits more={model.header.more} />
     </>
   )
 }

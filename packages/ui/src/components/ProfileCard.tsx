@@ -1,123 +1,102 @@
 /**
- * The customer at a glance: name, identities, traits, audiences, consent, first seen and last
- * active. Everything shown is text from core's formatProfile; nothing is ever parsed as markup.
+ * The customer at a glance, sized to leave the timeline on screen in a 320 px sidebar: name (and
+ * the link to their record in Intilery), primary email, customer since and last active, the
+ * tenant's key facts, audience and consent chips, recent orders, then identities collapsed and
+ * any pinned traits. Everything shown is text from core's formatHeader; nothing is parsed as markup.
  */
-import type { ActivityRow, FormattedProfile, ProfileRow } from '@intilery-connect/core'
-import { Fragment } from 'preact'
+import type { FormattedHeader, RecentOrder } from '@intilery-connect/core'
+import type { ComponentChildren } from 'preact'
 
+import type { Translate } from '../i18n.ts'
 import { visibleText as v } from '../visible-text.ts'
+import { Identities } from './Identities.tsx'
+import { RecentOrders, type RowTarget } from './RecentOrders.tsx'
+import { PinnedTraits } from './TraitRows.tsx'
 
-/** A snake_case key may wrap after each underscore instead of in the middle of a word. */
-function Breakable({ text }: { text: string }) {
-  const parts = text.split('_')
+/** Consent as two chips, subscribed and not, so five channels take one line, not two. */
+function consentChips(rows: FormattedHeader['consent']['rows']) {
+  return [true, false].flatMap((subscribed) => {
+    const mine = rows.filter((row) => row.subscribed === subscribed)
+    const [first] = mine
+    if (first === undefined) return []
+    return (
+      <li class={subscribed ? 'ic-tag ic-tag-yes' : 'ic-tag ic-tag-no'} key={String(subscribed)}>
+        <span aria-hidden="true">{subscribed ? '✓ ' : '✕ '}</span>
+        <span class="ic-visually-hidden">{first.status}: </span>
+        {v(mine.map((row) => row.label).join(', '))}
+      </li>
+    )
+  })
+}
+
+function Chips({ header }: { header: FormattedHeader }) {
+  const { audiences, consent } = header
+  if (audiences.chips.length + consent.rows.length === 0) return null
   return (
-    <>
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {part}
-          {i < parts.length - 1 ? (
-            <>
-              _<wbr />
-            </>
-          ) : null}
-        </Fragment>
+    <ul class="ic-tags ic-chip-rows" aria-label={`${audiences.title}, ${consent.title}`}>
+      {audiences.chips.map((chip, i) => (
+        <li class="ic-tag" key={`${i}:${chip.id}`} title={audiences.title}>
+          {v(chip.name)}
+        </li>
       ))}
-    </>
+      {consentChips(consent.rows)}
+    </ul>
   )
 }
 
-function Rows({
-  rows,
-  title,
-  empty,
+export function ProfileCard({
+  t,
+  header,
+  orders = [],
+  targets = new Map(),
+  recordUrl,
+  children,
 }: {
-  rows: readonly ProfileRow[]
-  title: string
-  empty: string
+  t: Translate
+  header: FormattedHeader
+  orders?: readonly RecentOrder[] | undefined
+  targets?: ReadonlyMap<string, RowTarget> | undefined
+  /** The customer's record in Intilery; no link without it. */
+  recordUrl?: string | undefined
+  /** Shown after the orders (e.g. why they could not be read). */
+  children?: ComponentChildren
 }) {
-  if (rows.length === 0 && empty === '') return null
+  const { facts } = header
   return (
-    <section class="ic-section" aria-label={title}>
-      <h3 class="ic-section-title">{title}</h3>
-      {rows.length === 0 ? (
-        <p class="ic-muted">{empty}</p>
-      ) : (
-        <dl class="ic-rows">
-          {rows.map((row) => (
-            <div class="ic-row" key={row.key}>
-              <dt>
-                <Breakable text={v(row.label)} />
-              </dt>
-              <dd title={v(row.value)}>{v(row.value)}</dd>
+    <article class="ic-card ic-header" aria-label={v(header.name)}>
+      <header class="ic-head">
+        <h2 class="ic-name">{v(header.name)}</h2>
+        {recordUrl === undefined ? null : (
+          <a class="ic-record-link" href={recordUrl} target="_blank" rel="noopener noreferrer">
+            {t('profile.openInIntilery')}
+          </a>
+        )}
+      </header>
+      {header.nameHint === undefined ? null : <p class="ic-muted ic-small">{header.nameHint}</p>}
+      {header.email === undefined ? null : <p class="ic-email">{v(header.email)}</p>}
+      {header.since === undefined && header.active === undefined ? null : (
+        <p class="ic-muted ic-small ic-since">
+          {header.since === undefined ? null : <span>{header.since}</span>}
+          {header.active === undefined ? null : (
+            <span title={header.active.time}>{header.active.text}</span>
+          )}
+        </p>
+      )}
+      {facts.rows.length === 0 ? null : (
+        <dl class="ic-facts" aria-label={facts.title}>
+          {facts.rows.map((fact) => (
+            <div key={fact.key}>
+              <dt>{v(fact.label)}</dt>
+              <dd title={v(fact.value)}>{v(fact.value)}</dd>
             </div>
           ))}
         </dl>
       )}
-    </section>
-  )
-}
-
-function Activity({ row }: { row: ActivityRow | undefined }) {
-  if (row === undefined) return null
-  return (
-    <div class="ic-row">
-      <dt>{row.label}</dt>
-      <dd>
-        <span title={row.time}>{row.relative}</span>
-      </dd>
-    </div>
-  )
-}
-
-export function ProfileCard({ profile }: { profile: FormattedProfile }) {
-  const { audiences, consent, activity } = profile
-  const audienceNames = [...audiences.dynamic.names, ...audiences.static.names]
-  return (
-    <article class="ic-card" aria-label={v(profile.name)}>
-      <header class="ic-card-header">
-        <h2 class="ic-name">{v(profile.name)}</h2>
-        {profile.nameHint === undefined ? null : <p class="ic-muted">{profile.nameHint}</p>}
-      </header>
-      {activity.firstSeen === undefined && activity.lastActive === undefined ? null : (
-        <dl class="ic-rows ic-activity" aria-label={activity.title}>
-          <Activity row={activity.lastActive} />
-          <Activity row={activity.firstSeen} />
-        </dl>
-      )}
-      <Rows {...profile.identities} />
-      <Rows {...profile.traits} />
-      {profile.computed.rows.length === 0 ? null : <Rows {...profile.computed} />}
-      <section class="ic-section" aria-label={audiences.title}>
-        <h3 class="ic-section-title">{audiences.title}</h3>
-        {audienceNames.length === 0 ? (
-          <p class="ic-muted">{audiences.empty}</p>
-        ) : (
-          <ul class="ic-tags">
-            {audienceNames.map((name, i) => (
-              <li class="ic-tag" key={`${i}:${name}`}>
-                {v(name)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section class="ic-section" aria-label={consent.title}>
-        <h3 class="ic-section-title">{consent.title}</h3>
-        {consent.rows.length === 0 ? (
-          <p class="ic-muted">{consent.empty}</p>
-        ) : (
-          <ul class="ic-tags">
-            {consent.rows.map((row) => (
-              <li
-                class={row.subscribed ? 'ic-tag ic-tag-yes' : 'ic-tag ic-tag-no'}
-                key={row.channel}
-              >
-                {row.label}: {row.status}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Chips header={header} />
+      <RecentOrders t={t} orders={orders} targets={targets} />
+      {children}
+      <Identities t={t} identities={header.identities} />
+      <PinnedTraits pinned={header.pinned} />
     </article>
   )
 }

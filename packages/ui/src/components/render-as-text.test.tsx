@@ -1,12 +1,30 @@
-import { formatProfile, formatTimeline, normalizeProfile, toTimeline } from '@intilery-connect/core'
+import {
+  formatHeader,
+  formatTimeline,
+  normalizeProfile,
+  toTimeline,
+  type CustomerProfile,
+} from '@intilery-connect/core'
 import { render } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 
 import { translatorFor } from '../i18n.ts'
 import { ProfileCard } from './ProfileCard.tsx'
 import { Timeline } from './Timeline.tsx'
+import { AllTraits } from './TraitRows.tsx'
 
 const PAYLOAD = '<img src=x onerror=alert(1)>'
+
+/** The header and the traits below the timeline, as the panel shows them. */
+function card(profile: CustomerProfile) {
+  const header = formatHeader(profile, undefined, { locale: 'en', timeZone: 'UTC' })
+  return render(
+    <>
+      <ProfileCard t={translatorFor('en', 'UTC')} header={header} recordUrl="https://x/{id}" />
+      <AllTraits more={header.more} />
+    </>
+  )
+}
 
 const meta = {
   id: '089cb6ad-3ceb-4e3f-929c-60a22303e9e6',
@@ -24,9 +42,7 @@ const meta = {
 describe('rendering data as text', () => {
   it('escapes every hostile profile value and adds no element of its own', () => {
     const profile = normalizeProfile({ meta } as never)
-    const html = render(
-      <ProfileCard profile={formatProfile(profile, { locale: 'en', timeZone: 'UTC' })} />
-    )
+    const html = card(profile)
     expect(html).not.toMatch(/<img|<script|<svg/i)
     expect(html).toContain('&lt;img src=x onerror=alert(1)>')
   })
@@ -55,9 +71,7 @@ describe('bidirectional overrides', () => {
     const profile = normalizeProfile({
       meta: { ...meta, traits: { firstName: 'Bobby', jobTitle: 'invoice\u202Efdp.exe' } },
     } as never)
-    const html = render(
-      <ProfileCard profile={formatProfile(profile, { locale: 'en', timeZone: 'UTC' })} />
-    )
+    const html = card(profile)
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
     expect(html).toContain('invoice\uFFFDfdp.exe')
   })
