@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { SUPPORTED_LOCALES } from '../i18n/catalogues/index.ts'
-import { t } from '../i18n/locale.ts'
-import { message } from '../i18n/message.ts'
+import { createTranslator, t } from '../i18n/locale.ts'
+import { date, message } from '../i18n/message.ts'
 import type { TimelineEntry } from '../timeline/timeline-entry.ts'
 import { formatTimeline, formatTimelineEntry, type FormattedEntry } from './format-timeline.ts'
 import { entry, HOSTILE, joeTimeline, NOW, ZONE, loadAllLocales } from './test/fixtures.ts'
@@ -242,4 +242,29 @@ describe.each(SUPPORTED_LOCALES)('formatTimeline in %s', (locale) => {
     expect(all.filter((text) => MESSAGE_ID.test(text))).toEqual([])
     expect(rows.every((row) => row.title !== '')).toBe(true)
   })
+})
+
+describe('formatTimeline of date detail values (a campaign fold’s steps)', () => {
+  it.each(SUPPORTED_LOCALES)(
+    'gives the same text as the translator, from its cache (%s)',
+    (locale) => {
+      const at = [
+        '2026-11-20T09:00:00.000Z',
+        '2026-11-20T09:00:59.000Z',
+        '2026-03-29T00:30:00.000Z',
+      ]
+      const row: TimelineEntry = {
+        ...entry('email', '2026-11-20T10:00:00.000Z', message('timeline.email.openedNoSubject')),
+        detail: [
+          ...at.map((value) => ({ label: { id: 'timeline.campaign.sent' }, value: date(value) })),
+          { label: { id: 'timeline.campaign.opened' }, value: date('not a date') },
+        ],
+      }
+      const [formatted] = formatTimeline([row], { locale, timeZone: ZONE, now: NOW })
+      const tr = createTranslator(locale, { timeZone: ZONE })
+      expect(formatted?.details.map((d) => d.value)).toEqual(
+        [...at, 'not a date'].map((value) => tr.value(date(value)))
+      )
+    }
+  )
 })

@@ -47,7 +47,12 @@ export function formatLabel(label: Label, context: TimeContext): string {
 }
 
 function formatDetail(row: DetailRow, context: TimeContext): FormattedDetail {
-  return { label: formatLabel(row.label, context), value: context.tr.value(row.value) }
+  const { value } = row
+  // A date (a campaign step's time) through the pass's per-minute cache: same text, one Intl call
+  // per minute rather than per row.
+  const date =
+    typeof value === 'object' && value.type === 'date' ? context.absolute(value.at) : undefined
+  return { label: formatLabel(row.label, context), value: date ?? context.tr.value(value) }
 }
 
 function formatEntry(entry: TimelineEntry, context: TimeContext): FormattedEntry {

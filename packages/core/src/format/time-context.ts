@@ -40,6 +40,11 @@ export interface TimeContext {
   readonly maxValueLength: number
   /** Formats an ISO 8601 instant; `preset` picks the absolute style. */
   instant(at: string, preset?: DatePreset): FormattedInstant
+  /**
+   * The absolute text alone (a date value: the same text as `tr.value`, from the pass's per-minute
+   * cache); undefined when `at` is unparsable.
+   */
+  absolute(at: string, preset?: DatePreset): string | undefined
 }
 
 export const DEFAULT_MAX_VALUE_LENGTH = 300
@@ -76,13 +81,19 @@ export function createTimeContext(options: FormatOptions): TimeContext {
   // A timeline repeats the same minutes and the same "3 hours ago" thousands of times; formatting
   // each once per pass instead of once per row is most of the cost of a 10,000-entry timeline.
   // Safe because every preset shows minutes at the finest (timeStyle 'short', no seconds).
-  const absoluteByMinute = new Map<string, string>()
+  // Keyed by the minute as a number, one map per preset: no key string to build per row.
+  const absoluteByMinute = new Map<DatePreset, Map<number, string>>()
   const absoluteText = (ms: number, preset: DatePreset): string => {
-    const key = `${preset}:${Math.floor(ms / 60_000)}`
-    let text = absoluteByMinute.get(key)
+    let byMinute = absoluteByMinute.get(preset)
+    if (byMinute === undefined) {
+      byMinute = new Map()
+      absoluteByMinute.set(preset, byMinute)
+    }
+    const minute = Math.floor(ms / 60_000)
+    let text = byMinute.get(minute)
     if (text === undefined) {
       text = absoluteFormat(preset).format(ms)
-      absoluteByMinute.set(key, text)
+      byMinute.set(minute, text)
     }
     return text
   }
@@ -116,6 +127,10 @@ export function createTimeContext(options: FormatOptions): TimeContext {
     tr,
     nowMs,
     maxValueLength,
+    absolute(at, preset = 'dateTime') {
+      const ms = instantOf(at)
+      return ms === undefined ? undefined : absoluteText(ms, preset)
+    },
     instant(at, preset = 'dateTime') {
       const ms = instantOf(at)
       if (ms === undefined) {
