@@ -46,8 +46,10 @@ describe('humanizeKey', () => {
     expect(humanizeKey(key)).toBe(label)
   })
 
-  it('keeps a key with no words as it is (there is nothing to humanise)', () => {
-    expect(humanizeKey('___')).toBe('___')
+  it('keeps what is not an identifier as it is: words already, or data', () => {
+    for (const key of ['___', 'Favourite colour', 't0 <img src=x onerror=alert(1)>', 'a__b!', ''])
+      expect(humanizeKey(key)).toBe(key)
+    expect(humanizeKey('a__b')).toBe('A b')
   })
 
   it('translates well-known keys, taking a tag or a Translator', () => {

@@ -52,6 +52,9 @@ const ACRONYMS: ReadonlySet<string> = new Set(
   'id ids url sms api ip utm vip crm ltv aov nps b2b b2c sku gdpr rfm'.split(' ')
 )
 
+/** Letters and digits, in words joined by `_`, `-` or `.` (camelCase inside a word is fine). */
+const IDENTIFIER = /^[\p{L}\p{N}]+(?:[_.-]+[\p{L}\p{N}]+)*$/u
+
 /** A key's words, lower case: `lastOrderDate`, `last-order_date` and `LAST_ORDER_DATE` agree. */
 export function keyWords(key: string): string[] {
   return key
@@ -112,14 +115,16 @@ function translatorOf(locale: unknown): Translator {
 
 /**
  * A readable label for a trait key: the catalogue's for well-known keys (in `locale`, a tag or a
- * Translator), else English words. Keys with no letters or digits at all are returned as they are.
+ * Translator), else English words. Anything that is not an identifier is returned as it is.
  */
 export function humanizeKey(key: string, locale?: unknown): string {
   if (KNOWN_TRAIT_SET.has(key)) return translatorOf(locale).t(`profile.trait.${key}`)
   const { canonical } = canonicalKey(key)
   if (KNOWN_FIELD_SET.has(canonical)) return translatorOf(locale).t(`profile.field.${canonical}`)
+  // Only identifiers are keys to humanise: `Favourite colour` already reads as words, and a key
+  // with markup or punctuation in it is data, shown as it is (never reshaped into something else).
+  if (!IDENTIFIER.test(key)) return key
   const words = keyWords(key)
-  if (words.length === 0) return key
   // The currency suffix is dropped: the value says it (money is shown with its currency).
   const last = words.at(-1)
   const kept =
