@@ -37,7 +37,7 @@ describe('the JSON panel for a customer Intilery knows', () => {
     })
     expect(profile?.last_active).toMatch(ISO_TIME)
     // The header's facts lead (computed traits, read beside the context).
-    expect(profile?.facts).toContain('Churn risk: low')
+    expect(profile?.facts).toContain('Churn risk: Low')
     // Then his other key traits.
     expect(profile?.details).toBe(
       'Organisation: Intilery · Industry: Other · Website: www.intilery.com'

@@ -54,7 +54,7 @@ describe('the Pipedrive custom panel', () => {
     const { panel, host } = await record('person', 1)
     await expect.poll(() => panel.locator('.ic-name').textContent()).toBe('Joe Bloggs')
     await expect.poll(() => panel.locator('.ic-entry').count()).toBeGreaterThan(10)
-    expect((await panel.locator('.ic-rows').allTextContents()).join(' ')).toContain(
+    expect((await panel.locator('.ic-id-rows').allTextContents()).join(' ')).toContain(
       SEEDED.joeBloggs.email
     )
     expect(await host()).toMatchObject({ initialized: true, timedOut: false })
@@ -191,6 +191,39 @@ describe('the Pipedrive JSON panel on the host page', () => {
     expect(await box.getAttribute('data-state')).toBe('data')
     expect(await box.locator('.pd-object-header').first().textContent()).toBe('Joe Bloggs')
     expect(await box.textContent()).toContain(SEEDED.joeBloggs.email)
+  })
+
+  it('rolls an organization’s people up into one account, naming and linking each', async () => {
+    const { page } = await record('organization', 2)
+    const box = page.locator('#json-panel')
+    expect(await box.getAttribute('data-state')).toBe('data')
+    const headers = await box.locator('.pd-object-header').allTextContents()
+    expect(headers).toEqual([
+      'Account overview',
+      'Sam Taylor',
+      'Bobby <img src=x onerror=alert(1)> Tables',
+      'Priya Patel',
+    ])
+    const account = box.locator('.pd-object').first()
+    expect(await account.textContent()).toContain('3 of 6 people known to Intilery')
+    expect(await account.textContent()).toContain(
+      'Sam Taylor, Bobby <img src=x onerror=alert(1)> Tables, and Priya Patel'
+    )
+    // Each known person links to their own page, where the custom panel is.
+    const links = box.locator('.pd-object a', { hasText: /Open in Pipedrive|Choose one/ })
+    expect(await links.count()).toBe(3)
+    expect(await links.nth(2).getAttribute('href')).toMatch(/\/person\/6$/)
+    expect(await page.locator(`#json-panel ${INJECTED}`).count()).toBe(0)
+  })
+
+  it('says how many customers share an email and links to where the rep chooses', async () => {
+    const { page } = await record('person', 2)
+    const box = page.locator('#json-panel')
+    expect(await box.locator('.pd-object').first().textContent()).toContain(
+      '2 Intilery customers share this email: this is the most recently active.'
+    )
+    const choose = box.getByRole('link', { name: 'Choose one in the Intilery panel' })
+    expect(await choose.getAttribute('href')).toMatch(/\/person\/2$/)
   })
 })
 

@@ -8,7 +8,7 @@
  */
 import { createTranslator, type Presentation } from '@intilery-connect/core'
 
-import { factsText, personPageUrl, type JsonPanelOptions } from './json-panel.ts'
+import { factsText, personPageUrl, recordLink, type JsonPanelOptions } from './json-panel.ts'
 import { moneyFact } from './panel-facts.ts'
 import {
   defined,
@@ -97,6 +97,14 @@ export function accountPanel(
         value: personPageUrl(options.pipedriveUrl, k.person.id),
         external: true,
       },
+      profile_link:
+        profile === undefined
+          ? undefined
+          : {
+              label: fit(tr.t('pipedrive.panel.openInIntilery'), MAX_LABEL),
+              value: recordLink(options, profile.id),
+              external: true,
+            },
     })
   })
   return {

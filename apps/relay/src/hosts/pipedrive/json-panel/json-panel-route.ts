@@ -9,6 +9,7 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 
+import type { DisplayFor } from '../../../customers/panel-display.ts'
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
 import type { ReadAuditor } from '../../../platform/http/audit.ts'
@@ -17,8 +18,6 @@ import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
-import type { Presentation } from '@intilery-connect/core'
-
 import { findCustomer, type AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
 import { accountPanel } from './account-rollup.ts'
@@ -90,11 +89,8 @@ export interface JsonPanelRouteDeps {
   readonly auditor: ReadAuditor
   readonly now: () => number
   readonly hs256?: Hs256Check | undefined
-}
-
-/** The tenant's presentation settings, where the tenant store holds them (absent: defaults). */
-function presentationOf(tenant: Tenant): Presentation | undefined {
-  return (tenant as Tenant & { readonly presentation?: Presentation }).presentation
+  /** The tenant's presentation and record link (absent: the defaults, the customers page). */
+  readonly displayFor?: DisplayFor | undefined
 }
 
 export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
@@ -148,12 +144,17 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       )
       const audited: AuditedRead = (ref, read) =>
         deps.auditor.audited(caller, ref, c.get('requestId'), read)
+      const [locale, display] = await Promise.all([
+        panelLocale(c.req.header('accept-language')),
+        deps.displayFor?.(session.tenant),
+      ])
       const options: JsonPanelOptions = {
         profileUrl: intileryCustomersUrl(session.tenant.intilery),
+        recordUrl: display?.recordUrl,
         pipedriveUrl: session.installation.apiDomain,
         now: deps.now(),
-        locale: await panelLocale(c.req.header('accept-language')),
-        presentation: presentationOf(session.tenant),
+        locale,
+        presentation: display?.presentation,
       }
       let panel: JsonPanel
       if (subject.reason !== undefined) panel = noCustomer(subject, options.locale)

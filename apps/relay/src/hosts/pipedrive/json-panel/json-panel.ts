@@ -47,8 +47,10 @@ const MAX_TAGS = 12
 const KEY_TRAITS = 6
 
 export interface JsonPanelOptions {
-  /** Where "the full view" of the customer lives (the Intilery customers page). */
+  /** Where "the full view" of the customers lives (the Intilery customers page). */
   readonly profileUrl: string
+  /** A customer's own record in Intilery, `{id}` for the Intilery id (the tenant's display). */
+  readonly recordUrl?: string | undefined
   /** The company's Pipedrive (the installation's api_domain): where its records' pages are. */
   readonly pipedriveUrl: string
   readonly now: number
@@ -56,6 +58,13 @@ export interface JsonPanelOptions {
   readonly locale: readonly string[]
   /** The tenant's presentation: which facts lead, under which labels; defaults when absent. */
   readonly presentation?: Presentation | undefined
+}
+
+/** The customer's own record in Intilery when the tenant's display names one, else the list. */
+export function recordLink(options: JsonPanelOptions, intileryId: string): string {
+  return options.recordUrl === undefined
+    ? options.profileUrl
+    : options.recordUrl.replace('{id}', encodeURIComponent(intileryId))
 }
 
 /** A person's page in Pipedrive, where the custom panel sits in the sidebar. */
@@ -150,7 +159,7 @@ function profileObject(
     pipedrive_link: extra.choose,
     profile_link: {
       label: fit(tr.t('pipedrive.panel.openInIntilery'), MAX_LABEL),
-      value: options.profileUrl,
+      value: recordLink(options, profile.id),
       external: true,
     },
     intilery_id: fit(profile.id),
@@ -257,7 +266,7 @@ export function jsonPanel(
       ...eventObjects(found.context, MAX_OBJECTS - 1, options, tr),
     ],
     external_link: {
-      url: options.profileUrl,
+      url: recordLink(options, profile.id),
       label: fit(tr.t('pipedrive.panel.openInIntilery'), MAX_LABEL),
     },
   }
