@@ -151,6 +151,7 @@ function Sidebar({ zaf, ready, scheme }: { zaf: ZafClient; ready: Ready; scheme:
       subject={ready.install.location === 'user_sidebar' ? 'user' : 'requester'}
       liveMs={LIVE_MS}
       defaultKinds={ready.install.defaultKinds}
+      headerFields={ready.install.headerFields}
       visible={visible}
       onAddNote={async (markdown) => {
         await zaf.set('comment.type', 'internalNote')

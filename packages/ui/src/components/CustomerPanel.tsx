@@ -30,6 +30,11 @@ export interface CustomerPanelProps {
   readonly dark?: boolean | undefined
   /** Timeline kinds the filter starts with (an installation setting); none means all. */
   readonly defaultKinds?: readonly TimelineKind[] | undefined
+  /**
+   * Trait keys this installation's header shows, in order (Zendesk's `header_fields` setting),
+   * over the tenant's presentation from the relay (core's withHeaderFields); none keeps it.
+   */
+  readonly headerFields?: readonly string[] | undefined
   /** Live refresh period while visible (default: none). */
   readonly liveMs?: number | undefined
   readonly visible?: boolean | undefined
@@ -145,6 +150,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
         state={state}
         customer={customer}
         defaultKinds={props.defaultKinds}
+        headerFields={props.headerFields}
         search={search}
         note={
           props.onAddNote === undefined
