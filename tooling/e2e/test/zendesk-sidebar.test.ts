@@ -122,7 +122,8 @@ describe('the Zendesk sidebar', () => {
       .toBe(0)
     expect(await app.locator('.ic-entries > .ic-kind-email').count()).toBeGreaterThan(0)
     await app.getByRole('button', { name: 'Clear filters' }).click()
-    // The event name matches as text within each row's title, as the agent types it.
+    // The event name asks the relay for the events whose name or title says it ("opened": emails
+    // opened, apps opened); each row shown says it too.
     await app.getByLabel('Event name').fill('opened')
     await expect
       .poll(
