@@ -33,10 +33,15 @@ it(`renders ${XSS_PAYLOADS.length} XSS payloads in a profile and its events as t
   await app.getByLabel('Value to search for').fill(USER_ID)
   await app.getByRole('button', { name: 'Search' }).click()
   await expectEveryPayloadAsText(app)
+  // The one link the panel makes is the tenant's "Open in Intilery", to an https record URL.
   const injected = app.locator(
-    '.ic-root :is(script, img, svg, iframe, object, embed, video, audio, math, marquee, link, meta, base, style, a[href], form[action], [onerror], [onload], [onfocus], [ontoggle], [style*="javascript"])'
+    '.ic-root :is(script, img, svg, iframe, object, embed, video, audio, math, marquee, link, meta, base, style, a[href]:not(.ic-record-link), form[action], [onerror], [onload], [onfocus], [ontoggle], [style*="javascript"])'
   )
   expect(await injected.count()).toBe(0)
+  for (const href of await app
+    .locator('a.ic-record-link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href'))))
+    expect(href).toMatch(/^https:\/\/[^/]+\.intilery\.com\/customers\/[^/<>"]+$/)
   expect(view.dialogs).toEqual([])
   expect(view.errors).toEqual([])
   await view.close()

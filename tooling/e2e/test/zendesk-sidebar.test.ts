@@ -43,10 +43,10 @@ describe('the Zendesk sidebar', () => {
     const { app } = await ticket(101)
     await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
-    const identities = await app.locator('.ic-rows').allTextContents()
+    const identities = await app.locator('.ic-id-rows').allTextContents()
     expect(identities.join(' ')).toContain(SEEDED.joeBloggs.email)
     // Computed traits come from their own relay read once the profile is known; the spec's Joe
-    // was delivered nine emails.
+    // was delivered nine emails. They sit collapsed below the timeline, labelled in words.
     const computed = () =>
       app
         .locator('section[aria-label="Computed traits"] .ic-row')
@@ -58,7 +58,7 @@ describe('the Zendesk sidebar', () => {
             ])
           )
         )
-    await expect.poll(computed).toMatchObject({ number_email_delivered_all_time: '9' })
+    await expect.poll(computed).toMatchObject({ 'Emails delivered (all time)': '9' })
     await expect.poll(() => app.locator('.ic-day-label').first().textContent()).toBeTruthy()
   })
 
@@ -68,7 +68,7 @@ describe('the Zendesk sidebar', () => {
     await page.getByLabel('Requester').selectOption({ label: 'Power User' })
     // The power user's Intilery profile is Priya Patel (sandbox seed/special/cast.ts).
     await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Priya Patel')
-    expect((await app.locator('.ic-rows').allTextContents()).join(' ')).toContain(
+    expect((await app.locator('.ic-id-rows').allTextContents()).join(' ')).toContain(
       SEEDED.powerUser.userId
     )
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
