@@ -11,6 +11,7 @@ import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 
+import { panelDisplays } from './customers/panel-display.ts'
 import type { HostApp } from './hosts/host-module.ts'
 import type { Hs256Check } from './platform/auth/hs256.ts'
 import type { Hasher } from './platform/crypto/hmac.ts'
@@ -29,6 +30,7 @@ import { documentedRoutes } from './platform/openapi/documented-routes.ts'
 import type {
   ApiKeyVerifier,
   AuditSink,
+  PresentationReader,
   Readiness,
   Tenant,
   TenantDirectory,
@@ -44,6 +46,8 @@ export interface RelayAppDeps {
   readonly audit: AuditSink
   readonly store: Readiness
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  /** Each tenant's presentation settings, for the host apps' context answer (`display`). */
+  readonly presentations?: PresentationReader | undefined
   readonly upstreamProbe?: (() => Promise<void>) | undefined
   /** HMAC of looked-up refs for the audit log. */
   readonly hasher: Hasher
@@ -150,6 +154,8 @@ export function createApp(deps: RelayAppDeps) {
 
   const hostDeps = {
     ...routeDeps,
+    // Host apps only: API keys' answers carry no display.
+    displayFor: deps.presentations === undefined ? undefined : panelDisplays(deps.presentations),
     tenants: deps.tenants,
     apiKeys: deps.apiKeys,
     frameAncestors: deps.config.frameAncestors,

@@ -110,6 +110,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     audit: store.audit,
     store,
     upstreamFor: upstreams.upstreamFor,
+    presentations: store.presentations,
     upstreams: upstreams.status,
     metrics: createPromMetrics({ upstreams: upstreams.status }),
     upstreamProbe,
