@@ -359,3 +359,46 @@ describe('the copy button', () => {
     expect(button?.textContent).toBe('Could not copy')
   })
 })
+
+describe('recent orders past the first three, and product names', () => {
+  const many = Array.from({ length: 5 }, (_, i) =>
+    orderEvent(`m${i}`, `2026-11-1${i}T10:00:00.000Z`, `ORD-M${i}`, 10 + i)
+  )
+
+  it('shows three orders and folds the other two behind "2 more"', async () => {
+    await mount(contextOf(), () => Promise.resolve(many))
+    const section = root.querySelector('.ic-orders')
+    expect(
+      [...(section?.querySelectorAll(':scope > ul .ic-order-id') ?? [])].map((el) => el.textContent)
+    ).toEqual(['ORD-2', 'ORD-M4', 'ORD-M3'])
+    const more = section?.querySelector('details')
+    expect(more?.hasAttribute('open')).toBe(false)
+    expect(more?.querySelector('summary')?.textContent).toBe('2 more')
+    expect([...(more?.querySelectorAll('.ic-order-id') ?? [])].map((el) => el.textContent)).toEqual(
+      ['ORD-M2', 'ORD-M1']
+    )
+  })
+
+  it('reads product views for the names of a product-id trait, once it is known', async () => {
+    const views: ProfileEvent = {
+      ...viewed,
+      eventId: 'v8',
+      rawData: { ...viewed.rawData, properties: { product_id: 'p-8', name: 'Wool Hat' } },
+    }
+    await mount(
+      contextOf(undefined, {
+        ...profile,
+        lastEvent: {
+          ...profile.lastEvent,
+          product_viewed: { eventId: 'v8', eventTime: '2026-11-22T08:00:00.000Z' },
+        },
+      }),
+      () => Promise.resolve([recentOrder, views])
+    )
+    expect(filters).toEqual([{ include: ['order_completed'] }, { include: ['product_viewed'] }])
+    const row = [...root.querySelectorAll('.ic-all-traits .ic-row')].find(
+      (r) => r.querySelector('dt')?.textContent === 'Viewed, not bought'
+    )
+    expect(row?.querySelector('dd')?.textContent).toBe('Rain Jacket and Wool Hat')
+  })
+})
