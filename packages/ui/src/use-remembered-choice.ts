@@ -29,7 +29,7 @@ interface RequesterMatches {
 export interface RememberedChoice {
   /** The remembered customer is being shown: draw the loading state, not the picker. */
   readonly restoring: boolean
-  /** The shown customer is one the agent chose among the requester's matches. */
+  /** The agent chose this customer among the requester's matches (shown, loading or failed). */
   readonly chosen: { readonly count: number; readonly remembered: boolean } | undefined
   /** The panel shows, or is loading, a customer the agent picked among the requester's matches. */
   readonly choosing: boolean
@@ -83,8 +83,9 @@ export function useRememberedChoice(
   const shown = state.kind === 'one' ? state.profile.id : undefined
   return {
     restoring: remembered !== undefined,
+    // Also while that customer loads or fails to: "Change" is always the way back to the picker.
     chosen:
-      choseAmongMatches && shown !== undefined && matches !== undefined
+      choseAmongMatches && matches !== undefined
         ? {
             count: matches.ids.length,
             remembered: kept ?? (memory?.available === true && rememberedId === lookupId),

@@ -211,6 +211,26 @@ describe('the remembered choice', () => {
     )
   })
 
+  it('keeps "Change" within reach when the remembered customer cannot be read', async () => {
+    const kept = storage()
+    const memory = browserChoiceMemory(() => kept, 'zendesk:acme:1')
+    memory.set('email:sam.taylor@example.com', 's2')
+    const { client, context } = relay(() => Promise.resolve({}))
+    const failing = {
+      ...client,
+      context: (lookup: Lookup) =>
+        lookup.type === 'id'
+          ? Promise.reject(new RelayCallError('unavailable', 'Intilery is down'))
+          : context(lookup),
+    }
+    const el = await show({ client: failing, choiceMemory: memory })
+    expect(el.querySelector('[role=alert], [role=status]')?.textContent).toContain(
+      'Intilery can’t be reached'
+    )
+    await click(byText(el, 'Change'))
+    expect(choices(el)).toHaveLength(2)
+  })
+
   it('forgets a remembered customer who no longer matches', async () => {
     const kept = storage()
     const memory = browserChoiceMemory(() => kept, 'zendesk:acme:1')
