@@ -118,4 +118,13 @@ describe('an organization’s account roll-up', () => {
       ])
     ).toEqual([{ code: 'GBP', value: 0.3 }])
   })
+
+  it('sums the money fact the tenant’s presentation names', () => {
+    const a = known(people[0] as SubjectPerson, profile({ spend: 10 }, '2026-11-20T10:00:00Z'))
+    const b = known(people[1] as SubjectPerson, profile({ spend: 2.5 }, '2026-11-19T10:00:00Z'))
+    const presentation = { header: [{ trait: 'spend', currency: 'EUR' }] }
+    const { data } = accountPanel(org(), [a, b], { ...OPTIONS, presentation })
+    expect(data[0]?.value).toEqual({ code: 'EUR', value: 12.5 })
+    expect(data[1]?.facts).toBe('Spend: €10.00')
+  })
 })

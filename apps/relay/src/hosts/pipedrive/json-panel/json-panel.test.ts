@@ -185,3 +185,24 @@ describe('bidi controls', () => {
     expect(safe).toContain('invoice\uFFFDfdp.exe')
   })
 })
+
+describe('the tenant’s display', () => {
+  it('names the facts, their labels and currency, and the customer’s own record', () => {
+    const context = contextWith({ email: 'a@b.example', spend: 10 })
+    const panel = jsonPanel(
+      PERSON,
+      { email: 'a@b.example', context },
+      {
+        ...OPTIONS,
+        locale: ['de'],
+        recordUrl: 'https://demo.demo.intilery.com/customers/{id}',
+        presentation: {
+          header: [{ trait: 'spend', label: { en: 'Spend', de: 'Umsatz' }, currency: 'EUR' }],
+        },
+      }
+    )
+    expect(panel.data[0]?.facts).toBe('Umsatz: 10,00\u00a0€')
+    expect(panel.data[0]?.profile_link?.value).toBe('https://demo.demo.intilery.com/customers/p-1')
+    expect(panel.external_link?.url).toBe('https://demo.demo.intilery.com/customers/p-1')
+  })
+})

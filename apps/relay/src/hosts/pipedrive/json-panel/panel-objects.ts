@@ -66,9 +66,12 @@ export interface JsonPanel {
   readonly external_link?: { readonly url: string; readonly label: string }
 }
 
-/** At most `max` UTF-16 units, cut between code points, with an ellipsis when cut. */
+/**
+ * One line of at most `max` UTF-16 units, cut between code points, with an ellipsis when cut.
+ * No-break spaces stay (Intl puts them in "10,00 €" and French before a colon).
+ */
 export function fit(text: string, max: number = MAX_TEXT): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim()
   if (flat.length <= max) return flat
   let out = ''
   for (const point of flat) {

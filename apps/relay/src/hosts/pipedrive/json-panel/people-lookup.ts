@@ -5,8 +5,9 @@
  * organization's roll-up, which of its people Intilery knows. Every read is audited and bounded
  * by the request's deadline; the upstream guard's cache and pacing keep a panel opened again and
  * again cheap. A person's panel also reads their latest orders (one events page filtered to
- * orders): the context's first page holds the newest 50 events, often only browsing. A roll-up reads at most ORGANIZATION_PEOPLE people × ROLLUP_EMAILS `meta` reads plus
- * one `traits` read per known person (24 reads at most, within the guard's burst and rate).
+ * orders): the context's first page holds the newest 50 events, often only browsing. A roll-up
+ * reads at most ORGANIZATION_PEOPLE people × ROLLUP_EMAILS `meta` reads plus one `traits` read per
+ * known person (24 reads at most, within the upstream guard's burst and rate).
  */
 import {
   createProfileRef,
