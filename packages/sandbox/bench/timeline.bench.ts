@@ -78,7 +78,7 @@ const e = median(entriesMs)
 const f = median(formatMs)
 process.stdout.write(
   [
-    `bench:timeline — ${events.length} sandbox events (${(payload.length / 1e6).toFixed(1)} MB JSON), ${entryCount} entries after bursts, ${ROUNDS} rounds (medians)`,
+    `bench:timeline — ${events.length} sandbox events (${(payload.length / 1e6).toFixed(1)} MB JSON), ${entryCount} entries after campaign folds and bursts, ${ROUNDS} rounds (medians)`,
     `node ${process.version}`,
     '',
     '| step | ms | ratio to JSON.parse |',
