@@ -6,9 +6,10 @@
  * product names. Nothing here throws on odd data: a value that does not fit its format is shown as
  * text. Nested objects read as "Label: value" with humanised keys, never as JSON with raw keys.
  */
-import { instantOf, truncate } from '../i18n/format-value.ts'
-import { currencyFormat, dateTimeFormat, listFormat, numberFormat } from '../i18n/intl-cache.ts'
+import { formatMoney, instantOf, truncate } from '../i18n/format-value.ts'
+import { dateTimeFormat, listFormat, numberFormat } from '../i18n/intl-cache.ts'
 import type { Translator } from '../i18n/locale.ts'
+import { currencyCode, num } from '../timeline/read-event.ts'
 import { canonicalKey, humanizeKey } from './humanize-key.ts'
 import type { FieldFormat } from './presentation-settings.ts'
 
@@ -27,10 +28,8 @@ export interface FieldValueOptions {
 
 type Traits = Readonly<Record<string, unknown>>
 
-const CURRENCY_CODE = /^[A-Za-z]{3}$/
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}(?:$|[T ]\d)/
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-const NUMERIC = /^\s*-?\d+(?:\.\d+)?\s*$/
 const MONEY_WORDS = /(?:^|_)(?:spend|spent|value|revenue|amount|price|total|ltv|aov)(?:_|$)/
 const PERCENT_WORDS = /(?:^|_)(?:percent|percentage|pct|rate|ratio)$/
 const PRODUCT_WORDS = /(?:^|_)(?:products?|viewed|purchased|bought|skus?)(?:_|$)/
@@ -42,19 +41,9 @@ function own(traits: Traits, key: string): unknown {
   return Object.hasOwn(traits, key) ? traits[key] : undefined
 }
 
-function currencyOf(value: unknown): string | undefined {
-  return typeof value === 'string' && CURRENCY_CODE.test(value) ? value.toUpperCase() : undefined
-}
-
-function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (typeof value === 'string' && value.length < 40 && NUMERIC.test(value)) return Number(value)
-  return undefined
-}
-
 /** `X_currency` / `XCurrency` of `key`, when the traits hold a code there. */
 function partnerCurrency(key: string, traits: Traits): string | undefined {
-  return currencyOf(own(traits, `${key}_currency`)) ?? currencyOf(own(traits, `${key}Currency`))
+  return currencyCode(own(traits, `${key}_currency`)) ?? currencyCode(own(traits, `${key}Currency`))
 }
 
 /** Keys that hold the currency of another trait (`total_spend_currency`): shown with it, not alone. */
@@ -72,7 +61,7 @@ function soleCurrency(traits: Traits): string | undefined {
   let found: string | undefined
   for (const key of Object.keys(traits)) {
     if (!/(?:_currency|Currency)$/.test(key)) continue
-    const code = currencyOf(traits[key])
+    const code = currencyCode(traits[key])
     if (code === undefined) continue
     if (found !== undefined && found !== code) return undefined
     found = code
@@ -97,7 +86,7 @@ export function guessFieldSpec(key: string, value: unknown, traits: Traits): Fie
     return { format: ids && PRODUCT_WORDS.test(canonical) ? 'product-ids' : 'list' }
   }
   if (isIsoDate(value)) return { format: 'date' }
-  const amount = numberOf(value)
+  const amount = num(value)
   if (amount !== undefined && typeof value === 'number') {
     const currency =
       keyCurrency ??
@@ -117,7 +106,7 @@ export function moneyCurrency(
   traits: Traits
 ): string | undefined {
   if (field.currency !== undefined) return field.currency
-  if (field.currencyTrait !== undefined) return currencyOf(own(traits, field.currencyTrait))
+  if (field.currencyTrait !== undefined) return currencyCode(own(traits, field.currencyTrait))
   const guessed = guessFieldSpec(key, own(traits, key), traits)
   return guessed.currency ?? soleCurrency(traits)
 }
@@ -144,10 +133,9 @@ function percentText(amount: number, tr: Translator): string {
 }
 
 function moneyText(amount: number, currency: string | undefined, tr: Translator): string {
-  const format = currency === undefined ? undefined : currencyFormat(tr.intlLocale, currency)
-  if (format !== undefined) return format.format(amount)
-  const number = numberFormat(tr.intlLocale).format(amount)
-  return currency === undefined ? number : `${number} ${currency}`
+  return currency === undefined
+    ? numberFormat(tr.intlLocale).format(amount)
+    : formatMoney(amount, currency, tr.context)
 }
 
 /** A value of any shape as one line; objects as "Label: value; …" with humanised keys. */
@@ -203,7 +191,7 @@ function textOf(key: string, value: unknown, options: FieldValueOptions): string
 
 function unformatted(key: string, spec: FieldSpec, value: unknown, options: FieldValueOptions) {
   const { tr, productNames } = options
-  const amount = numberOf(value)
+  const amount = num(value)
   switch (spec.format) {
     case 'money':
       return amount === undefined ? undefined : moneyText(amount, spec.currency, tr)

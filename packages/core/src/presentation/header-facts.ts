@@ -6,6 +6,7 @@
  * sidebar's header and the Pipedrive JSON panel, so both lead with the same facts.
  */
 import type { CustomerProfile } from '../customer/customer-profile.ts'
+import { KNOWN_TRAITS } from '../format/format-profile.ts'
 import { truncate } from '../i18n/format-value.ts'
 import type { Translator } from '../i18n/locale.ts'
 import {
@@ -115,17 +116,7 @@ export function headerFacts(
 }
 
 const KNOWN_ORDER: ReadonlyMap<string, number> = new Map(KNOWN_FIELDS.map((key, i) => [key, i]))
-const TRAIT_ORDER: readonly string[] = [
-  'organisation',
-  'company',
-  'jobTitle',
-  'industry',
-  'plan',
-  'website',
-  'city',
-  'country',
-  'language',
-]
+const TRAIT_ORDER: readonly string[] = KNOWN_TRAITS
 
 function rank(key: string): number {
   const trait = TRAIT_ORDER.indexOf(key)

@@ -5,6 +5,7 @@
  * humanisation of its words (`number_sms_sent_30_days` -> "SMS sent (30 days)"), since a key names
  * nothing a catalogue could know. Either way no underscore or camelCase hump reaches the screen.
  */
+import { KNOWN_TRAITS } from '../format/format-profile.ts'
 import { createTranslator, type Translator } from '../i18n/locale.ts'
 
 /** Computed traits with a catalogue label, by canonical key (see canonicalKey). */
@@ -26,18 +27,8 @@ export const KNOWN_FIELDS = [
 ] as const
 const KNOWN_FIELD_SET: ReadonlySet<string> = new Set(KNOWN_FIELDS)
 
-/** Standard traits labelled by `profile.trait.*` (format-profile's KNOWN_TRAITS). */
-const KNOWN_TRAIT_SET: ReadonlySet<string> = new Set([
-  'organisation',
-  'company',
-  'jobTitle',
-  'industry',
-  'plan',
-  'website',
-  'city',
-  'country',
-  'language',
-])
+/** Standard traits labelled by `profile.trait.*`. */
+const KNOWN_TRAIT_SET: ReadonlySet<string> = new Set(KNOWN_TRAITS)
 
 /** Currency codes a key may end with (`lifetime_value_gbp`); the value is money in it. */
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(

@@ -18,9 +18,9 @@ import {
   readFacts,
   type Bag,
 } from '../timeline/read-event.ts'
-import { instantOf, truncate } from '../i18n/format-value.ts'
-import { currencyFormat, dateTimeFormat, numberFormat } from '../i18n/intl-cache.ts'
-import { createTranslator } from '../i18n/locale.ts'
+import { formatMoney, instantOf, truncate } from '../i18n/format-value.ts'
+import { dateTimeFormat, numberFormat } from '../i18n/intl-cache.ts'
+import { createTranslator, type Translator } from '../i18n/locale.ts'
 import type { FormatOptions } from '../format/time-context.ts'
 
 export interface RecentOrder {
@@ -56,15 +56,15 @@ function eventsOf(sources: readonly Source[]): ProfileEvent[] {
   return events
 }
 
-function totalText(props: Bag, locale: string): string | undefined {
+/** The order's total with its currency; an odd currency text is kept beside the number. */
+function totalText(props: Bag, tr: Translator): string | undefined {
   for (const key of TOTAL) {
     const amount = num(field(props, key))
     if (amount === undefined) continue
     const code = currencyCode(field(props, 'currency'))
-    const format = code === undefined ? undefined : currencyFormat(locale, code)
-    if (format !== undefined) return format.format(amount)
+    if (code !== undefined) return formatMoney(amount, code, tr.context)
     const currency = firstText(props, ['currency'])
-    const number = numberFormat(locale).format(amount)
+    const number = numberFormat(tr.intlLocale).format(amount)
     return currency === undefined ? number : `${number} ${truncate(currency, 10)}`
   }
   return undefined
@@ -86,7 +86,7 @@ export function recentOrders(
     seen.add(facts.id)
     const { props } = facts
     const orderId = idText(field(props, 'order_id')) ?? idText(field(props, 'order_number'))
-    const total = totalText(props, tr.intlLocale)
+    const total = totalText(props, tr)
     const count = itemCount(props)
     orders.push({
       ms,
