@@ -61,7 +61,9 @@ describe('GET /zendesk/v1/events with a date range', () => {
     const expected = events.filter((e) => e.ms >= startMs && e.ms < (endEvent?.ms ?? 0))
     expect(expected.length).toBeGreaterThan(50) // more than one page
     const seen = await allPages(`start=${start}&end=${end}`)
-    expect(seen).toEqual(expected.map((e) => e.event.eventId))
+    // Each once (a campaign fold lists its steps at its latest one, so not in time order).
+    expect(seen).toHaveLength(expected.length)
+    expect(new Set(seen)).toEqual(new Set(expected.map((e) => e.event.eventId)))
   })
 
   it('combines end with include', async () => {
