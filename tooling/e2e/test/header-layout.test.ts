@@ -27,8 +27,9 @@ afterEach(async () => {
 })
 afterAll(() => running.stopAll())
 
+/** `colorScheme` is both Zendesk's (the app iframe's URL parameter) and the browser's preference. */
 async function ticket(id: number, colorScheme: 'light' | 'dark' = 'light') {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(id), { colorScheme })
+  const view = await openTicket(browser, demo.zendesk.ticketUrl(id, colorScheme), { colorScheme })
   open.push(view)
   // The local Zendesk's sidebar is Zendesk's 320 px column; the app's iframe fills it.
   const width = await view.page.locator('#app-frame').evaluate((frame) => frame.clientWidth)
@@ -107,6 +108,9 @@ describe('the header in both colour schemes', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, app } = await ticket(106, colorScheme)
       await settled(app, 'Eleanor Whitfield')
+      expect((await app.locator('.ic-root').getAttribute('class'))?.includes('ic-dark')).toBe(
+        colorScheme === 'dark'
+      )
       await expect.poll(() => app.locator('.ic-orders li').count()).toBeGreaterThan(2)
       await app
         .locator('.ic-root details')
