@@ -241,6 +241,19 @@ describe('the JSON panel refuses', () => {
     expect(errorOf(body).action?.url).toBe(`${harness().relayUrl}/pipedrive/oauth/start`)
   })
 
+  it('in the viewer’s language, as the panel speaks it', async () => {
+    const url = await harness().panelUrl('person', 1, {
+      userId: REP,
+      token: await harness().token({ userId: Number(REP) }),
+    })
+    const { status, body } = await panel(url, { headers: { 'accept-language': 'nl-NL,nl;q=0.9' } })
+    expect(status).toBe(403)
+    expect(errorOf(body)).toMatchObject({
+      title: 'Pipedrive koppelen',
+      action: { label: 'Koppelen', url: `${harness().relayUrl}/pipedrive/oauth/start` },
+    })
+  })
+
   it('a user who has not installed the app: "Connect Pipedrive"', async () => {
     const url = await harness().panelUrl('person', 1, {
       userId: REP,

@@ -62,9 +62,9 @@ describe.each(TENANT_NAMES)('a Pipedrive viewer of %s’s company', (name) => {
       details: `Plan: ${own.plan}`,
     })
     expect(events.map((e) => e.header)).toContain(own.event)
-    // The link opens the tenant's own Intilery account (the documented customers page).
+    // The link opens the customer's record in the tenant's own Intilery account.
     expect(body.external_link).toEqual({
-      url: `https://${clientId}.${accountId}.intilery.com/customers`,
+      url: `https://${clientId}.${accountId}.intilery.com/customers/${harness().recordOf(name, 'shared').id}`,
       label: 'Open in Intilery',
     })
     harness().expectNothingForeign(name, text)

@@ -2,9 +2,11 @@
  * @module hosts/pipedrive/json-panel/json-panel-error
  * Failures in the JSON panel's own error format: `{ error: { title, subtitle?, action? } }` with a
  * non-2xx status. The title (at most 30 characters) says what is wrong, the subtitle what to do,
- * and the action is the button that does it (connect, reconnect). Every text is ours: nothing from
- * the request or upstream is echoed, since Pipedrive renders the subtitle as markdown.
+ * and the action is the button that does it (connect, reconnect). Every text is ours (core's
+ * catalogues, in the viewer's language like the panel): nothing from the request or upstream is
+ * echoed, since Pipedrive renders the subtitle as markdown.
  */
+import { createTranslator } from '@intilery-connect/core'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { mapError } from '../../../platform/http/error-response.ts'
@@ -34,83 +36,64 @@ export interface PanelFailure {
   readonly body: PanelErrorBody
 }
 
-export function panelFailure(error: unknown, links: FixLinks): PanelFailure {
-  const mapped = mapError(error)
-  const reconnect = {
-    status: 403,
+/** `locale`: the viewer's languages (panel-locale.ts), their catalogue loaded; none is English. */
+export function panelFailure(
+  error: unknown,
+  links: FixLinks,
+  locale: readonly string[] = []
+): PanelFailure {
+  const tr = createTranslator(locale)
+  const say = (key: string) => tr.t(`pipedrive.error.${key}`)
+  const failure = (
+    status: ContentfulStatusCode,
+    key: string,
+    subtitle?: string,
+    action?: { readonly url: string; readonly key: string }
+  ): PanelFailure => ({
+    status,
     body: {
       error: {
-        title: 'Reconnect Pipedrive',
-        subtitle: 'The connection to Intilery has expired or was revoked.',
-        action: { url: links.connectPipedrive, label: 'Reconnect' },
+        title: say(`${key}.title`),
+        ...(subtitle === undefined ? {} : { subtitle }),
+        ...(action === undefined ? {} : { action: { url: action.url, label: say(action.key) } }),
       },
     },
-  } as const
+  })
+  const mapped = mapError(error)
+  const connect = links.connectPipedrive
+  const reconnect = () =>
+    failure(403, 'reconnect', say('reconnect.subtitle'), {
+      url: connect,
+      key: 'reconnect.action',
+    })
   if (error instanceof NotConnectedError) {
     if (error.step === 'no_tenant')
-      return {
-        status: 403,
-        body: {
-          error: {
-            title: 'Connect Intilery',
-            subtitle:
-              'This Pipedrive company is not linked to an Intilery workspace yet. A Pipedrive admin links it by installing the app.',
-            action: { url: links.connectPipedrive, label: 'Connect Intilery' },
-          },
-        },
-      }
-    if (error.step === 'disconnected') return reconnect
-    return {
-      status: 403,
-      body: {
-        error: {
-          title: 'Connect Pipedrive',
-          subtitle: 'Install the Intilery app for your Pipedrive user to see customer data here.',
-          action: { url: links.connectPipedrive, label: 'Connect' },
-        },
-      },
-    }
+      return failure(403, 'connectIntilery', say('connectIntilery.subtitle'), {
+        url: connect,
+        key: 'connectIntilery.action',
+      })
+    if (error.step === 'disconnected') return reconnect()
+    return failure(403, 'connectPipedrive', say('connectPipedrive.subtitle'), {
+      url: connect,
+      key: 'connectPipedrive.action',
+    })
   }
   if (error instanceof PipedriveCallError && error.failure !== 'rate_limited') {
-    if (error.failure === 'unavailable')
-      return {
-        status: 503,
-        body: { error: { title: 'Pipedrive did not answer', subtitle: 'Reload in a moment.' } },
-      }
-    return reconnect
+    if (error.failure === 'unavailable') return failure(503, 'pipedriveDown', say('retrySoon'))
+    return reconnect()
   }
   switch (mapped.code) {
     case 'unauthenticated':
-      return {
-        status: 401,
-        body: { error: { title: 'Not authorized', subtitle: 'Reload the page to try again.' } },
-      }
+      return failure(401, 'notAuthorized', say('notAuthorized.subtitle'))
     case 'bad_request':
-      return { status: 400, body: { error: { title: 'Bad request' } } }
+      return failure(400, 'badRequest')
     case 'rate_limited':
-      return {
-        status: 429,
-        body: { error: { title: 'Too many requests', subtitle: 'Reload in a minute.' } },
-      }
+      return failure(429, 'tooMany', say('tooMany.subtitle'))
     case 'misconfigured':
-      return {
-        status: 409,
-        body: {
-          error: {
-            title: 'Intilery refused access',
-            subtitle: 'Ask your admin to check the Intilery credentials on the relay.',
-          },
-        },
-      }
+      return failure(409, 'refused', say('refused.subtitle'))
     case 'upstream_unavailable':
-      return {
-        status: 503,
-        body: { error: { title: 'Intilery did not answer', subtitle: 'Reload in a moment.' } },
-      }
+      return failure(503, 'intileryDown', say('retrySoon'))
     default:
-      return {
-        status: 500,
-        body: { error: { title: 'Panel unavailable', subtitle: 'Reload in a moment.' } },
-      }
+      return failure(500, 'unavailable', say('retrySoon'))
   }
 }

@@ -98,10 +98,14 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   const routes = documentedRoutes<PipedriveEnv>()
   const fixLinks = { connectPipedrive: `${settings.publicUrl}/pipedrive/oauth/start` }
 
-  /** Any failure as Pipedrive's error format (json-panel-error.ts), never the relay's. */
-  const failed = (c: Context, error: unknown) => {
+  /**
+   * Any failure as Pipedrive's error format (json-panel-error.ts), never the relay's, in the
+   * viewer's language.
+   */
+  const failed = async (c: Context, error: unknown) => {
     noteFailure(c, error)
-    const failure = panelFailure(error, fixLinks)
+    const locale = await panelLocale(c.req.header('accept-language'))
+    const failure = panelFailure(error, fixLinks, locale)
     return c.json(failure.body, failure.status, { 'cache-control': 'no-store' })
   }
   /** Checked before the query is: a caller without credentials learns nothing about its query. */
@@ -193,7 +197,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       }
       return c.json(safePanel(panel), 200, { 'cache-control': 'no-store' }) as never
     } catch (error) {
-      return failed(c, error) as never
+      return (await failed(c, error)) as never
     }
   }
   // This route's own hook, not the relay's default (a `bad_request` in the relay's format): a
@@ -204,7 +208,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
       await checkCredentials(c)
       throw new RelayError('bad_request', 'Not a Pipedrive panel request')
     } catch (error) {
-      return failed(c, error)
+      return await failed(c, error)
     }
   }
   routes.openapi(panelRoute, panelRequest, (result, c) =>

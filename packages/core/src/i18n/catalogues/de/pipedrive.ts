@@ -26,4 +26,28 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.known':
     '{known} von {people, plural, one {# Person} other {# Personen}} bei Intilery bekannt',
   'pipedrive.rollup.totals': 'Gesamtwert: {totals}',
+  'pipedrive.error.connectIntilery.title': 'Intilery verbinden',
+  'pipedrive.error.connectIntilery.subtitle':
+    'Dieses Pipedrive-Unternehmen ist noch mit keinem Intilery-Arbeitsbereich verknüpft. Ein Pipedrive-Admin verknüpft es, indem er die App installiert.',
+  'pipedrive.error.connectIntilery.action': 'Intilery verbinden',
+  'pipedrive.error.connectPipedrive.title': 'Pipedrive verbinden',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Installieren Sie die Intilery-App für Ihren Pipedrive-Benutzer, um hier Kundendaten zu sehen.',
+  'pipedrive.error.connectPipedrive.action': 'Verbinden',
+  'pipedrive.error.reconnect.title': 'Pipedrive neu verbinden',
+  'pipedrive.error.reconnect.subtitle':
+    'Die Verbindung zu Intilery ist abgelaufen oder wurde widerrufen.',
+  'pipedrive.error.reconnect.action': 'Neu verbinden',
+  'pipedrive.error.pipedriveDown.title': 'Keine Antwort von Pipedrive',
+  'pipedrive.error.intileryDown.title': 'Keine Antwort von Intilery',
+  'pipedrive.error.retrySoon': 'Laden Sie gleich neu.',
+  'pipedrive.error.notAuthorized.title': 'Nicht berechtigt',
+  'pipedrive.error.notAuthorized.subtitle': 'Laden Sie die Seite neu, um es erneut zu versuchen.',
+  'pipedrive.error.badRequest.title': 'Ungültige Anfrage',
+  'pipedrive.error.tooMany.title': 'Zu viele Anfragen',
+  'pipedrive.error.tooMany.subtitle': 'Laden Sie in einer Minute neu.',
+  'pipedrive.error.refused.title': 'Intilery verweigert Zugriff',
+  'pipedrive.error.refused.subtitle':
+    'Bitten Sie Ihren Admin, die Intilery-Zugangsdaten im Relay zu prüfen.',
+  'pipedrive.error.unavailable.title': 'Panel nicht verfügbar',
 }

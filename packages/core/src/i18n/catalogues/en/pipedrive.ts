@@ -34,4 +34,29 @@ export const pipedriveMessages = {
     '{known} of {people, plural, one {# person} other {# people}} known to Intilery',
   // `totals`: one amount per currency, as a list ("£1,200.00 and €300.00").
   'pipedrive.rollup.totals': 'Total value: {totals}',
+  // The JSON panel's error states (Pipedrive cuts a title after 30 characters; the subtitle is
+  // read as Markdown, so these hold no Markdown syntax).
+  'pipedrive.error.connectIntilery.title': 'Connect Intilery',
+  'pipedrive.error.connectIntilery.subtitle':
+    'This Pipedrive company is not linked to an Intilery workspace yet. A Pipedrive admin links it by installing the app.',
+  'pipedrive.error.connectIntilery.action': 'Connect Intilery',
+  'pipedrive.error.connectPipedrive.title': 'Connect Pipedrive',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Install the Intilery app for your Pipedrive user to see customer data here.',
+  'pipedrive.error.connectPipedrive.action': 'Connect',
+  'pipedrive.error.reconnect.title': 'Reconnect Pipedrive',
+  'pipedrive.error.reconnect.subtitle': 'The connection to Intilery has expired or was revoked.',
+  'pipedrive.error.reconnect.action': 'Reconnect',
+  'pipedrive.error.pipedriveDown.title': 'Pipedrive did not answer',
+  'pipedrive.error.intileryDown.title': 'Intilery did not answer',
+  'pipedrive.error.retrySoon': 'Reload in a moment.',
+  'pipedrive.error.notAuthorized.title': 'Not authorized',
+  'pipedrive.error.notAuthorized.subtitle': 'Reload the page to try again.',
+  'pipedrive.error.badRequest.title': 'Bad request',
+  'pipedrive.error.tooMany.title': 'Too many requests',
+  'pipedrive.error.tooMany.subtitle': 'Reload in a minute.',
+  'pipedrive.error.refused.title': 'Intilery refused access',
+  'pipedrive.error.refused.subtitle':
+    'Ask your admin to check the Intilery credentials on the relay.',
+  'pipedrive.error.unavailable.title': 'Panel unavailable',
 } as const

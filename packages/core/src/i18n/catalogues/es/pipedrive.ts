@@ -26,4 +26,27 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.known':
     '{known} de {people, plural, one {# persona} other {# personas}} conocidas en Intilery',
   'pipedrive.rollup.totals': 'Valor total: {totals}',
+  'pipedrive.error.connectIntilery.title': 'Conectar Intilery',
+  'pipedrive.error.connectIntilery.subtitle':
+    'Esta empresa de Pipedrive aún no está vinculada a un espacio de trabajo de Intilery. Un administrador de Pipedrive la vincula al instalar la aplicación.',
+  'pipedrive.error.connectIntilery.action': 'Conectar Intilery',
+  'pipedrive.error.connectPipedrive.title': 'Conectar Pipedrive',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Instala la aplicación de Intilery para tu usuario de Pipedrive para ver aquí los datos del cliente.',
+  'pipedrive.error.connectPipedrive.action': 'Conectar',
+  'pipedrive.error.reconnect.title': 'Reconectar Pipedrive',
+  'pipedrive.error.reconnect.subtitle': 'La conexión con Intilery ha caducado o se ha revocado.',
+  'pipedrive.error.reconnect.action': 'Reconectar',
+  'pipedrive.error.pipedriveDown.title': 'Pipedrive no respondió',
+  'pipedrive.error.intileryDown.title': 'Intilery no respondió',
+  'pipedrive.error.retrySoon': 'Vuelve a cargar en un momento.',
+  'pipedrive.error.notAuthorized.title': 'No autorizado',
+  'pipedrive.error.notAuthorized.subtitle': 'Vuelve a cargar la página para intentarlo de nuevo.',
+  'pipedrive.error.badRequest.title': 'Solicitud no válida',
+  'pipedrive.error.tooMany.title': 'Demasiadas solicitudes',
+  'pipedrive.error.tooMany.subtitle': 'Vuelve a cargar en un minuto.',
+  'pipedrive.error.refused.title': 'Intilery denegó el acceso',
+  'pipedrive.error.refused.subtitle':
+    'Pide a tu administrador que revise las credenciales de Intilery en el relay.',
+  'pipedrive.error.unavailable.title': 'Panel no disponible',
 }

@@ -26,4 +26,27 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.known':
     'Connus d’Intilery : {known} sur {people, plural, one {# personne} other {# personnes}}',
   'pipedrive.rollup.totals': 'Valeur totale : {totals}',
+  'pipedrive.error.connectIntilery.title': 'Connecter Intilery',
+  'pipedrive.error.connectIntilery.subtitle':
+    'Cette entreprise Pipedrive n’est encore liée à aucun espace de travail Intilery. Un administrateur Pipedrive la lie en installant l’application.',
+  'pipedrive.error.connectIntilery.action': 'Connecter Intilery',
+  'pipedrive.error.connectPipedrive.title': 'Connecter Pipedrive',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Installez l’application Intilery pour votre utilisateur Pipedrive afin de voir ici les données client.',
+  'pipedrive.error.connectPipedrive.action': 'Connecter',
+  'pipedrive.error.reconnect.title': 'Reconnecter Pipedrive',
+  'pipedrive.error.reconnect.subtitle': 'La connexion à Intilery a expiré ou a été révoquée.',
+  'pipedrive.error.reconnect.action': 'Reconnecter',
+  'pipedrive.error.pipedriveDown.title': 'Pipedrive n’a pas répondu',
+  'pipedrive.error.intileryDown.title': 'Intilery n’a pas répondu',
+  'pipedrive.error.retrySoon': 'Rechargez dans un instant.',
+  'pipedrive.error.notAuthorized.title': 'Non autorisé',
+  'pipedrive.error.notAuthorized.subtitle': 'Rechargez la page pour réessayer.',
+  'pipedrive.error.badRequest.title': 'Requête non valide',
+  'pipedrive.error.tooMany.title': 'Trop de requêtes',
+  'pipedrive.error.tooMany.subtitle': 'Rechargez dans une minute.',
+  'pipedrive.error.refused.title': 'Intilery a refusé l’accès',
+  'pipedrive.error.refused.subtitle':
+    'Demandez à votre administrateur de vérifier les identifiants Intilery sur le relais.',
+  'pipedrive.error.unavailable.title': 'Panneau indisponible',
 }

@@ -25,4 +25,27 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.header': 'アカウントの概要',
   'pipedrive.rollup.known': '{people, plural, other {#人中}}{known}人がIntileryに登録済み',
   'pipedrive.rollup.totals': '合計額：{totals}',
+  'pipedrive.error.connectIntilery.title': 'Intileryを接続',
+  'pipedrive.error.connectIntilery.subtitle':
+    'このPipedriveの会社はまだIntileryのワークスペースにリンクされていません。Pipedriveの管理者がアプリをインストールするとリンクされます。',
+  'pipedrive.error.connectIntilery.action': 'Intileryを接続',
+  'pipedrive.error.connectPipedrive.title': 'Pipedriveを接続',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'ここに顧客データを表示するには、ご自分のPipedriveユーザーにIntileryアプリをインストールしてください。',
+  'pipedrive.error.connectPipedrive.action': '接続',
+  'pipedrive.error.reconnect.title': 'Pipedriveを再接続',
+  'pipedrive.error.reconnect.subtitle': 'Intileryへの接続が期限切れになったか、取り消されました。',
+  'pipedrive.error.reconnect.action': '再接続',
+  'pipedrive.error.pipedriveDown.title': 'Pipedriveから応答がありません',
+  'pipedrive.error.intileryDown.title': 'Intileryから応答がありません',
+  'pipedrive.error.retrySoon': 'しばらくしてから再読み込みしてください。',
+  'pipedrive.error.notAuthorized.title': '権限がありません',
+  'pipedrive.error.notAuthorized.subtitle': 'ページを再読み込みして、もう一度お試しください。',
+  'pipedrive.error.badRequest.title': '不正なリクエスト',
+  'pipedrive.error.tooMany.title': 'リクエストが多すぎます',
+  'pipedrive.error.tooMany.subtitle': '1分後に再読み込みしてください。',
+  'pipedrive.error.refused.title': 'Intileryがアクセスを拒否しました',
+  'pipedrive.error.refused.subtitle':
+    'リレーのIntilery認証情報を確認するよう管理者に依頼してください。',
+  'pipedrive.error.unavailable.title': 'パネルを利用できません',
 }

@@ -26,4 +26,27 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.known':
     '{known} van {people, plural, one {# persoon} other {# personen}} bekend bij Intilery',
   'pipedrive.rollup.totals': 'Totale waarde: {totals}',
+  'pipedrive.error.connectIntilery.title': 'Intilery koppelen',
+  'pipedrive.error.connectIntilery.subtitle':
+    'Dit Pipedrive-bedrijf is nog niet gekoppeld aan een Intilery-werkruimte. Een Pipedrive-beheerder koppelt het door de app te installeren.',
+  'pipedrive.error.connectIntilery.action': 'Intilery koppelen',
+  'pipedrive.error.connectPipedrive.title': 'Pipedrive koppelen',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Installeer de Intilery-app voor je Pipedrive-gebruiker om hier klantgegevens te zien.',
+  'pipedrive.error.connectPipedrive.action': 'Koppelen',
+  'pipedrive.error.reconnect.title': 'Pipedrive opnieuw koppelen',
+  'pipedrive.error.reconnect.subtitle': 'De verbinding met Intilery is verlopen of ingetrokken.',
+  'pipedrive.error.reconnect.action': 'Opnieuw koppelen',
+  'pipedrive.error.pipedriveDown.title': 'Pipedrive gaf geen antwoord',
+  'pipedrive.error.intileryDown.title': 'Intilery gaf geen antwoord',
+  'pipedrive.error.retrySoon': 'Laad zo dadelijk opnieuw.',
+  'pipedrive.error.notAuthorized.title': 'Niet gemachtigd',
+  'pipedrive.error.notAuthorized.subtitle': 'Laad de pagina opnieuw om het nog eens te proberen.',
+  'pipedrive.error.badRequest.title': 'Ongeldig verzoek',
+  'pipedrive.error.tooMany.title': 'Te veel verzoeken',
+  'pipedrive.error.tooMany.subtitle': 'Laad over een minuut opnieuw.',
+  'pipedrive.error.refused.title': 'Intilery weigerde toegang',
+  'pipedrive.error.refused.subtitle':
+    'Vraag je beheerder de Intilery-gegevens op de relay te controleren.',
+  'pipedrive.error.unavailable.title': 'Paneel niet beschikbaar',
 }

@@ -26,4 +26,27 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.rollup.known':
     '{known} de {people, plural, one {# pessoa} other {# pessoas}} conhecidas no Intilery',
   'pipedrive.rollup.totals': 'Valor total: {totals}',
+  'pipedrive.error.connectIntilery.title': 'Conectar o Intilery',
+  'pipedrive.error.connectIntilery.subtitle':
+    'Esta empresa do Pipedrive ainda não está vinculada a um espaço de trabalho do Intilery. Um administrador do Pipedrive a vincula ao instalar o app.',
+  'pipedrive.error.connectIntilery.action': 'Conectar o Intilery',
+  'pipedrive.error.connectPipedrive.title': 'Conectar o Pipedrive',
+  'pipedrive.error.connectPipedrive.subtitle':
+    'Instale o app do Intilery para o seu usuário do Pipedrive para ver os dados do cliente aqui.',
+  'pipedrive.error.connectPipedrive.action': 'Conectar',
+  'pipedrive.error.reconnect.title': 'Reconectar o Pipedrive',
+  'pipedrive.error.reconnect.subtitle': 'A conexão com o Intilery expirou ou foi revogada.',
+  'pipedrive.error.reconnect.action': 'Reconectar',
+  'pipedrive.error.pipedriveDown.title': 'O Pipedrive não respondeu',
+  'pipedrive.error.intileryDown.title': 'O Intilery não respondeu',
+  'pipedrive.error.retrySoon': 'Recarregue em instantes.',
+  'pipedrive.error.notAuthorized.title': 'Não autorizado',
+  'pipedrive.error.notAuthorized.subtitle': 'Recarregue a página para tentar de novo.',
+  'pipedrive.error.badRequest.title': 'Solicitação inválida',
+  'pipedrive.error.tooMany.title': 'Solicitações demais',
+  'pipedrive.error.tooMany.subtitle': 'Recarregue em um minuto.',
+  'pipedrive.error.refused.title': 'O Intilery recusou o acesso',
+  'pipedrive.error.refused.subtitle':
+    'Peça ao seu administrador para verificar as credenciais do Intilery no relay.',
+  'pipedrive.error.unavailable.title': 'Painel indisponível',
 }
