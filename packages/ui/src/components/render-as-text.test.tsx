@@ -75,4 +75,48 @@ describe('bidirectional overrides', () => {
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
     expect(html).toContain('invoice\uFFFDfdp.exe')
   })
+
+  it('neutralises them in every part of the header: name, email, ids, facts, chips, orders', () => {
+    const odd = (name: string) => `${name}\u202Etxt.exe`
+    const profile: CustomerProfile = {
+      id: 'c-1',
+      userId: odd('user'),
+      anonymousIds: [],
+      emails: [odd('mail@example.com')],
+      name: { text: odd('Bobby'), source: 'name' },
+      traits: {},
+      computed: {},
+      audiences: { dynamic: [{ id: 'a', name: odd('audience') }], static: [] },
+      consent: [],
+      firstEvent: {},
+      lastEvent: {},
+    }
+    const header = formatHeader(
+      {
+        ...profile,
+        computed: { churn_risk: odd('risk') },
+        consent: [{ channel: odd('pigeon'), subscribed: true }],
+      },
+      undefined,
+      { locale: 'en', timeZone: 'UTC' }
+    )
+    const orders = [
+      { entryId: 'e', orderId: odd('order'), at: '', date: 'Nov 1, 2026', total: odd('£1') },
+    ]
+    const html = render(
+      <ProfileCard t={translatorFor('en', 'UTC')} header={header} orders={orders} />
+    )
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    for (const name of [
+      'user',
+      'mail@example.com',
+      'Bobby',
+      'audience',
+      'risk',
+      'pigeon',
+      'order',
+      '£1',
+    ])
+      expect(html).toContain(`${name}\uFFFDtxt.exe`)
+  })
 })
