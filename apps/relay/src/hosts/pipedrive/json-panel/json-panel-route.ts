@@ -3,8 +3,9 @@
  * `GET /pipedrive/v1/panel`: Pipedrive's JSON panel request. Pipedrive signs `token` (HS256, the
  * panel's JWT secret or the client secret) with the viewer's `userId` and `companyId`, which must
  * equal the query's; with HTTP Auth configured it also sends Basic credentials. Answers are JSON
- * panels (json-panel.ts) or Pipedrive's error format, well inside its 10 s timeout (the
- * request deadline).
+ * panels (json-panel.ts for a person or a deal, account-rollup.ts for an organization) or
+ * Pipedrive's error format, in the viewer's language (panel-locale.ts), well inside its 10 s
+ * timeout (the request deadline, which every Pipedrive and Intilery call shares).
  */
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
@@ -68,7 +69,7 @@ const panelRoute = createRoute({
   method: 'get',
   path: '/panel',
   summary:
-    'Pipedrive’s JSON panel request: the customer as panel objects (apps/pipedrive/json-panel/data-structure.json), or Pipedrive’s error format',
+    'Pipedrive’s JSON panel request: the customer (a person’s or deal’s) or the account (an organization’s people rolled up) as panel objects (apps/pipedrive/json-panel/data-structure.json), or Pipedrive’s error format; text in the best of the seven locales for the request’s Accept-Language, else English',
   security: [{ pipedrivePanelToken: [] }],
   request: { query: panelQuerySchema },
   responses: {
