@@ -128,6 +128,8 @@ export async function startDemo(
           clientSecret: DEMO_PIPEDRIVE.clientSecret,
           redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
           port: ports.pipedrive ?? 0,
+          // Record links the panels give (`{api_domain}/person/2`) open the host's pages.
+          webUrl: `http://127.0.0.1:${hostPort}`,
         }),
       (started) => started.stop()
     )

@@ -223,7 +223,15 @@ describe('the Pipedrive JSON panel on the host page', () => {
       '2 Intilery customers share this email: this is the most recently active.'
     )
     const choose = box.getByRole('link', { name: 'Choose one in the Intilery panel' })
-    expect(await choose.getAttribute('href')).toMatch(/\/person\/2$/)
+    const href = (await choose.getAttribute('href')) ?? ''
+    expect(href).toMatch(/\/person\/2$/)
+    // The link is Pipedrive's own page of the person (here the host's), whose custom panel has
+    // the picker.
+    await page.goto(href)
+    expect(await page.locator('h1').textContent()).toBe('Sam Taylor')
+    await expect
+      .poll(() => page.frameLocator('#panel-frame').locator('.ic-root').textContent())
+      .toContain('2 customers match')
   })
 })
 

@@ -230,3 +230,26 @@ describe('the sandbox Pipedrive: uninstall', () => {
     expect(dead.status).toBe(400)
   })
 })
+
+describe('record pages', () => {
+  it('redirect a link to {api_domain}/person/2 to the web app, as Pipedrive’s domain serves both', async () => {
+    const web = await startPipedrive({
+      ...CLIENT,
+      redirectUri: callbackUrl,
+      webUrl: 'http://127.0.0.1:9/',
+    })
+    try {
+      const page = await fetch(`${web.url}/person/2`, { redirect: 'manual' })
+      expect(page.status).toBe(302)
+      expect(page.headers.get('location')).toBe('http://127.0.0.1:9/person/2')
+      // Not the API: its calls still need a token.
+      expect((await fetch(`${web.url}/api/v2/persons/2`)).status).toBe(401)
+    } finally {
+      await web.stop()
+    }
+    // Without a web app, there is no page.
+    expect((await fetch(`${pipedrive.url}/organization/3`, { redirect: 'manual' })).status).toBe(
+      404
+    )
+  })
+})

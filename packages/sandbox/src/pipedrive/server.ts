@@ -38,6 +38,12 @@ export interface PipedriveOptions {
   readonly scope?: string | undefined
   /** More persons than the seeded seven (benchmarks open many distinct customers). */
   readonly extraPersons?: readonly PipedrivePerson[] | undefined
+  /**
+   * Where the company's record pages are (the Pipedrive host). On Pipedrive the company's domain,
+   * the `api_domain` apps call, also serves its web app: `{api_domain}/person/1` is that person's
+   * page. This stand-in redirects such a link there; without it, it answers 404.
+   */
+  readonly webUrl?: string | undefined
 }
 
 export interface RunningPipedrive {
@@ -91,6 +97,12 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
   })
   app.route('/', oauthRoutes(client, grants, data.users, DEMO_COMPANY.id))
   app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now, visibility))
+  app.get('/:kind{person|deal|organization}/:id{[0-9]+}', (c) => {
+    const page = `/${c.req.param('kind')}/${c.req.param('id')}`
+    if (options.webUrl === undefined)
+      return c.text(`No record pages here: start the Pipedrive host for ${page}`, 404)
+    return c.redirect(`${options.webUrl.replace(/\/+$/, '')}${page}`, 302)
+  })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve(
