@@ -5,7 +5,8 @@
  *
  * - apps/zendesk/assets/screenshot-N.png (1024×768): the Zendesk marketplace listing's pictures.
  * - docs/screenshots/{zendesk,pipedrive}-{customer}-{light,dark}.png and its README.md index: four
- *   customers in both apps and both colour schemes (src/screenshots/shots.ts).
+ *   customers in both apps and both colour schemes, and pipedrive-json-account-{light,dark}.png,
+ *   an organization's roll-up in the JSON panel (src/screenshots/shots.ts).
  *
  * `-- --docs` or `-- --marketplace` takes only that set.
  */
@@ -58,7 +59,7 @@ async function docs(demo: RunningDemo, browser: Browser): Promise<void> {
   for (const shot of shots) {
     const path = `${docsDir}${shot.file}`
     await captureShot(browser, demo, shot, path)
-    process.stdout.write(`${path}: ${shot.customer.name}, ${shot.app}, ${shot.scheme}\n`)
+    process.stdout.write(`${path}: ${shot.title}, ${shot.box}, ${shot.scheme}\n`)
   }
   writeFileSync(`${docsDir}README.md`, screenshotIndex(shots))
   process.stdout.write(`${docsDir}README.md: the index\n`)

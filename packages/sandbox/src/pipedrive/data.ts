@@ -89,7 +89,7 @@ export function pipedriveDataset(): PipedriveDataset {
       { id: 1, name: 'Intilery' },
       { id: 2, name: 'Example Ltd' },
       // An account whose buyers Intilery mostly knows: the organization panel's roll-up.
-      { id: 3, name: 'Whitfield & Watanabe Interiors' },
+      { id: 3, name: 'Whitfield & Partners Interiors' },
     ],
     persons: [
       person(1, 'Joe Bloggs', 1, [email(SEEDED.joeBloggs.email)], '+44 20 7946 0000'),
@@ -113,12 +113,12 @@ export function pipedriveDataset(): PipedriveDataset {
         '+44 7700 900417'
       ),
       // Names of several words ("Ana María Muñoz") keep their own first and last name.
-      ...SEEDED.unicodeCast.slice(0, 4).map((c, i) => ({
+      ...SEEDED.unicodeCast.slice(1, 5).map((c, i) => ({
         ...person(9 + i, `${c.firstName} ${c.lastName}`, 3, [email(c.email)]),
         first_name: c.firstName,
         last_name: c.lastName,
       })),
-      person(13, 'Accounts Payable', 3, [email('accounts@whitfield-watanabe.example')]),
+      person(13, 'Accounts Payable', 3, [email('accounts@whitfield-partners.example')]),
     ],
     deals: [
       {
@@ -150,7 +150,7 @@ export function pipedriveDataset(): PipedriveDataset {
       },
       {
         id: 4,
-        title: 'Whitfield & Watanabe trade account',
+        title: 'Whitfield & Partners trade account',
         person_id: 8,
         org_id: 3,
         value: 24000,

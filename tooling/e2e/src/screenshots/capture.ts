@@ -24,8 +24,15 @@ const FRAME_SIZING = {
 
 /** The customer (or the choice of customers) has rendered and nothing is loading any more. */
 async function contentReady(app: FrameLocator, picker: boolean): Promise<void> {
-  if (picker) await app.locator('.ic-picker-item').nth(1).waitFor({ timeout: WAIT_MS })
-  else {
+  if (picker) {
+    await app.locator('.ic-picker-item').nth(1).waitFor({ timeout: WAIT_MS })
+    // Each choice's order count is read after the picker shows (the only English the wait knows:
+    // the pictures are taken in English).
+    await app
+      .locator('.ic-picker-fact', { hasText: 'Reading orders' })
+      .first()
+      .waitFor({ state: 'detached', timeout: WAIT_MS })
+  } else {
     await app.locator('.ic-name').first().waitFor({ timeout: WAIT_MS })
     await app.locator('.ic-entry').first().waitFor({ timeout: WAIT_MS })
   }
@@ -64,6 +71,12 @@ async function clipTo(page: Page, box: Locator, path: string): Promise<void> {
   })
 }
 
+const BOX_SELECTOR = {
+  'zendesk-sidebar': 'aside.sidebar',
+  'pipedrive-custom-panel': '#custom-panel',
+  'pipedrive-json-panel': '#json-panel',
+} as const
+
 export async function captureShot(
   browser: Browser,
   demo: RunningDemo,
@@ -81,21 +94,17 @@ export async function captureShot(
   })
   try {
     const page = await context.newPage()
-    if (shot.app === 'zendesk') {
-      await page.goto(demo.zendesk.ticketUrl(shot.customer.zendeskTicket, shot.scheme))
-      const frame = page.locator('#app-frame')
-      await contentReady(page.frameLocator('#app-frame'), shot.customer.picker)
-      await frameSettled(frame, FRAME_SIZING.zendesk)
-      await clipTo(page, page.locator('aside.sidebar'), path)
-    } else {
-      await page.goto(
-        demo.pipedriveHost.pageUrl('person', shot.customer.pipedrivePerson, shot.scheme)
-      )
-      const frame = page.locator('#panel-frame')
-      await contentReady(page.frameLocator('#panel-frame'), shot.customer.picker)
-      await frameSettled(frame, FRAME_SIZING.pipedrive)
-      await clipTo(page, page.locator('#custom-panel'), path)
-    }
+    const zendesk = 'ticket' in shot.open
+    await page.goto(
+      'ticket' in shot.open
+        ? demo.zendesk.ticketUrl(shot.open.ticket, shot.scheme)
+        : demo.pipedriveHost.pageUrl(shot.open.resource, shot.open.id, shot.scheme)
+    )
+    // Even a JSON panel picture waits for the custom panel above it, so its height is final.
+    const frame = zendesk ? '#app-frame' : '#panel-frame'
+    await contentReady(page.frameLocator(frame), shot.wait === 'picker')
+    await frameSettled(page.locator(frame), zendesk ? FRAME_SIZING.zendesk : FRAME_SIZING.pipedrive)
+    await clipTo(page, page.locator(BOX_SELECTOR[shot.box]), path)
   } finally {
     await context.close()
   }
