@@ -40,6 +40,12 @@ function latest(instants: readonly (string | undefined)[]): string | undefined {
   return best === undefined ? undefined : new Date(best).toISOString()
 }
 
+/** The person's Pipedrive name, else their customer's, else the email that matched. */
+function nameOf(known: KnownPerson): string {
+  const name = known.person.name.trim()
+  return name !== '' ? name : (known.profiles[0]?.name.text ?? known.email)
+}
+
 function valueOf(known: KnownPerson, presentation: Presentation | undefined) {
   const [profile] = known.profiles
   return profile === undefined ? undefined : moneyFact(profile, presentation)
@@ -70,8 +76,7 @@ export function accountPanel(
             })
           )
         : undefined,
-    people:
-      known.length === 0 ? undefined : fit(names.format(known.map((k) => k.person.name.trim()))),
+    people: known.length === 0 ? undefined : fit(names.format(known.map(nameOf))),
     last_active: latest(known.flatMap((k) => k.profiles.map((p) => p.lastActive))),
     note:
       subject.morePeople === true
@@ -83,7 +88,7 @@ export function accountPanel(
     const matches = k.profiles.length
     return defined<PanelObject>({
       id: i + 2,
-      header: fit(k.person.name.trim() === '' ? (profile?.name.text ?? k.email) : k.person.name),
+      header: fit(nameOf(k)),
       facts: profile === undefined ? undefined : factsText(profile, options.presentation, tr),
       value: valueOf(k, options.presentation),
       email: plausibleEmail(k.email),
