@@ -1,11 +1,25 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { SUPPORTED_LOCALES } from '../i18n/catalogues/index.ts'
 import { createTranslator, t } from '../i18n/locale.ts'
 import { date, message } from '../i18n/message.ts'
+import type * as HumanizeKey from '../presentation/humanize-key.ts'
 import type { TimelineEntry } from '../timeline/timeline-entry.ts'
 import { formatTimeline, formatTimelineEntry, type FormattedEntry } from './format-timeline.ts'
 import { entry, HOSTILE, joeTimeline, NOW, ZONE, loadAllLocales } from './test/fixtures.ts'
+
+// The real humanizeKey, counted: data labels are humanised once per pass, not once per row.
+const humanized = vi.hoisted(() => ({ calls: 0 }))
+vi.mock('../presentation/humanize-key.ts', async (real) => {
+  const actual = await real<typeof HumanizeKey>()
+  return {
+    ...actual,
+    humanizeKey: (...args: Parameters<typeof actual.humanizeKey>) => {
+      humanized.calls++
+      return actual.humanizeKey(...args)
+    },
+  }
+})
 
 await loadAllLocales()
 
@@ -39,7 +53,7 @@ describe('formatTimeline in English', () => {
       title: 'Placed an order: €1,234.50',
       details: [
         { label: 'Items', value: '3' },
-        { label: 'gift_wrap', value: 'Yes' },
+        { label: 'Gift wrap', value: 'Yes' },
         { label: 'Coupon', value: HOSTILE.html },
       ],
       time: 'Nov 21, 2026, 9:15 PM',
@@ -79,7 +93,61 @@ describe('formatTimeline in English', () => {
     const custom = rows[6]
     expect(custom?.title).toBe(HOSTILE.markdownLink)
     expect(custom?.details[0]).toEqual({ label: HOSTILE.markdownImage, value: HOSTILE.lineBreaks })
-    expect(custom?.details[1]).toEqual({ label: 'when', value: 'Jun 1, 2025, 10:00 AM' })
+    // An identifier (a property name like `when`) reads as a word; the hostile label above does not.
+    expect(custom?.details[1]).toEqual({ label: 'When', value: 'Jun 1, 2025, 10:00 AM' })
+  })
+
+  it('shows a property name that is a key in words, and any other data label as it is', () => {
+    const labels = [
+      'experiment_name',
+      'trialDays',
+      'starts_at',
+      'total_spend',
+      'Favourite colour',
+      HOSTILE.html,
+      HOSTILE.markdownMix,
+      '__proto__',
+      'javascript:alert(1)',
+    ]
+    const custom = entry(
+      'custom',
+      NOW,
+      message('timeline.custom.event', { name: 'Experiment Viewed' }),
+      labels.map((text) => ({ label: { text }, value: 'v' }))
+    )
+    const shown = (locale: string) =>
+      formatTimelineEntry(custom, { locale, timeZone: ZONE, now: NOW }).details.map((d) => d.label)
+    const asIs = labels.slice(4)
+    expect(shown('en')).toEqual([
+      'Experiment name',
+      'Trial days',
+      'Starts at',
+      'Total spend',
+      ...asIs,
+    ])
+    // A key the catalogues know is in the viewer's language; any other key in English words.
+    expect(shown('de')).toEqual([
+      'Experiment name',
+      'Trial days',
+      'Starts at',
+      t('de', 'profile.field.total_spend'),
+      ...asIs,
+    ])
+  })
+
+  it('humanises each data label once per pass: the same text for every row', () => {
+    const many = Array.from({ length: 50 }, () =>
+      entry('custom', NOW, message('timeline.custom.event', { name: 'Trial Started' }), [
+        { label: { text: 'trial_days' }, value: 14 },
+      ])
+    )
+    humanized.calls = 0
+    const out = formatTimeline(many, { locale: 'en', timeZone: ZONE, now: NOW })
+    expect(new Set(out.map((row) => row.details[0]?.label))).toEqual(new Set(['Trial days']))
+    expect(humanized.calls).toBe(1)
+    // A new pass (another viewer, another moment) starts its own labels.
+    formatTimeline(many.slice(0, 2), { locale: 'en', timeZone: ZONE, now: NOW })
+    expect(humanized.calls).toBe(2)
   })
 
   it('creates no HTML: the only markup in the output came in with the data', () => {
@@ -151,7 +219,8 @@ describe('formatTimeline options and edge cases', () => {
       maxValueLength: 20,
     })
     expect(row?.title).toBe(`${'x'.repeat(19)}…`)
-    expect(row?.details).toEqual([{ label: `${'x'.repeat(19)}…`, value: `${'x'.repeat(19)}…` }])
+    // The label is an identifier, so it reads as a word (capitalised) before it is cut.
+    expect(row?.details).toEqual([{ label: `X${'x'.repeat(18)}…`, value: `${'x'.repeat(19)}…` }])
   })
 
   it('renders an unknown title id as the id (never throws)', () => {
@@ -229,12 +298,13 @@ describe.each(SUPPORTED_LOCALES)('formatTimeline in %s', (locale) => {
     )
   })
 
-  it('localises catalogue labels and keeps data labels', () => {
+  it('localises catalogue labels and puts a data label that is a key in words', () => {
     expect(rows[0]?.details[0]).toEqual({
       label: t(locale, 'timeline.detail.campaign'),
       value: 'SHIPPING',
     })
-    expect(rows[2]?.details[1]).toEqual({ label: 'gift_wrap', value: t(locale, 'common.yes') })
+    // `gift_wrap` names nothing the catalogues know: English words in every locale (humanizeKey).
+    expect(rows[2]?.details[1]).toEqual({ label: 'Gift wrap', value: t(locale, 'common.yes') })
   })
 
   it('emits no unknown message id and no empty title', () => {

@@ -7,6 +7,7 @@
  */
 import type { DetailRow, Label } from '../i18n/message.ts'
 import { truncate } from '../i18n/format-value.ts'
+import { humanizeKey } from '../presentation/humanize-key.ts'
 import type { TimelineEntry, TimelineKind } from '../timeline/timeline-entry.ts'
 import { createTimeContext, type FormatOptions, type TimeContext } from './time-context.ts'
 
@@ -41,9 +42,40 @@ export interface FormattedEntry {
 
 export type FormatTimelineOptions = FormatOptions
 
-/** A label from the catalogue is translated; a label taken from the data is shown as it is. */
+/**
+ * Data labels of one pass, by their text. A timeline repeats a few property names thousands of
+ * times; humanising each once per pass keeps bench:timeline as fast as showing them verbatim, and a
+ * cache that lives as long as its pass never grows with what a long-running relay has seen.
+ */
+const dataLabels = new WeakMap<TimeContext, Map<string, string>>()
+/** The pass being formatted: its rows ask for its labels one after another. */
+let current: { context: TimeContext; labels: Map<string, string> } | undefined
+
+function labelsOf(context: TimeContext): Map<string, string> {
+  if (current?.context === context) return current.labels
+  let labels = dataLabels.get(context)
+  if (labels === undefined) {
+    labels = new Map()
+    dataLabels.set(context, labels)
+  }
+  current = { context, labels }
+  return labels
+}
+
+/**
+ * A label from the catalogue is translated. A label taken from the data (a property name) reads as
+ * words when it is an identifier (`gift_wrap` -> "Gift wrap"); anything else (spaces, punctuation,
+ * markup) is data and is shown as it is (humanizeKey leaves it alone).
+ */
 export function formatLabel(label: Label, context: TimeContext): string {
-  return 'id' in label ? context.tr.t(label.id) : truncate(label.text, context.maxValueLength)
+  if ('id' in label) return context.tr.t(label.id)
+  const labels = labelsOf(context)
+  let text = labels.get(label.text)
+  if (text === undefined) {
+    text = truncate(humanizeKey(label.text, context.tr), context.maxValueLength)
+    labels.set(label.text, text)
+  }
+  return text
 }
 
 function formatDetail(row: DetailRow, context: TimeContext): FormattedDetail {
