@@ -43,6 +43,25 @@ export interface TenantDirectory {
   ): Promise<{ readonly tenant: Tenant; readonly secret: string | undefined } | undefined>
 }
 
+/**
+ * The agents' remembered choices among customers sharing an identity (store/remembered-choices.ts):
+ * keyed by tenant, host, installation scope and the requester's normalised ref, which the store
+ * keeps only as a keyed hash.
+ */
+export interface ChoiceMemoryStore {
+  get(key: ChoiceKey): Promise<string | undefined>
+  /** @returns false when the tenant is gone. */
+  set(key: ChoiceKey, profileId: string): Promise<boolean>
+  clear(key: ChoiceKey): Promise<boolean>
+}
+export interface ChoiceKey {
+  readonly tenantId: string
+  readonly host: string
+  readonly scope: string
+  /** `email:sam@example.com`: core's formatProfileRef of the normalised ref. */
+  readonly requester: string
+}
+
 /** A tenant's presentation settings as stored (store/tenant-presentation.ts); not secret. */
 export interface PresentationReader {
   /** @returns undefined when there is no such tenant. */

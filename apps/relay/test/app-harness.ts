@@ -16,6 +16,8 @@ import type {
   ApiKeyGrant,
   AuditEntry,
   AuditSink,
+  ChoiceKey,
+  ChoiceMemoryStore,
   Guarded,
   Tenant,
   UpstreamReads,
@@ -102,6 +104,14 @@ export async function startHarness(
     },
   }
   const upstream = (options.upstream ?? directUpstream)(sandbox)
+  // Remembered choices in a map (the store's own are tested in the store suite).
+  const chosen = new Map<string, string>()
+  const choiceKey = (key: ChoiceKey) => JSON.stringify(key)
+  const choices: ChoiceMemoryStore = {
+    get: (key) => Promise.resolve(chosen.get(choiceKey(key))),
+    set: (key, id) => Promise.resolve(chosen.set(choiceKey(key), id).size > 0),
+    clear: (key) => Promise.resolve(chosen.delete(choiceKey(key))),
+  }
   const app = createApp({
     tenants: {
       findByLink: (host, accountId) =>
@@ -116,6 +126,7 @@ export async function startHarness(
     audit: options.audit ?? { record: (entry) => Promise.resolve(void audit.push(entry)) },
     store: { ping: () => Promise.resolve() },
     upstreamFor: () => upstream,
+    choices,
     hosts: [zendeskApp(), pipedriveApp(undefined)],
     log: (entry) => logs.push(entry),
     metrics: createPromMetrics({ processMetrics: false }),

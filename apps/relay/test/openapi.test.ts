@@ -41,6 +41,9 @@ it('documents every served route, with the CustomerContext schema', async () => 
   const display = (schema as { properties: Record<string, { properties?: object }> }).properties
     .display
   expect(Object.keys(display?.properties ?? {})).toEqual(['presentation', 'recordUrl'])
+  // And, among several matches, the agent's remembered choice, written with PUT and DELETE.
+  expect(Object.keys((schema as { properties: object }).properties)).toContain('choice')
+  expect(Object.keys(doc.paths['/zendesk/v1/choice'] ?? {}).sort()).toEqual(['delete', 'put'])
 })
 
 it('documents every Pipedrive route and method when the Pipedrive app is on', async () => {
@@ -61,6 +64,8 @@ it('documents every Pipedrive route and method when the Pipedrive app is on', as
         'GET /pipedrive/v1/context',
         'GET /pipedrive/v1/events',
         'GET /pipedrive/v1/traits',
+        'PUT /pipedrive/v1/choice',
+        'DELETE /pipedrive/v1/choice',
         'GET /pipedrive/panel',
         'GET /pipedrive/oauth/start',
         'GET /pipedrive/oauth/callback',

@@ -134,6 +134,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     audit: store.audit,
     store,
     upstreamFor: () => upstream,
+    choices: store.choices,
     hasher,
     hosts: [zendeskApp(), pipedriveApp(deps)],
     config: {

@@ -28,6 +28,7 @@ it('rejects unauthenticated requests on every route but health, readiness and Op
       '/zendesk/v1/context',
       '/zendesk/v1/events',
       '/zendesk/v1/traits',
+      '/zendesk/v1/choice',
       '/v1/profiles/email:joe.bloggs@intilery.com/traits',
       // The operator's metrics, on in the harness (RELAY_METRICS_TOKEN set).
       '/metrics',

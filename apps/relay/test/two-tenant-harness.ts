@@ -20,6 +20,7 @@ import { pipedriveConfig, pipedriveSettings } from '../src/hosts/pipedrive/piped
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { relayConfigSchema } from '../src/platform/config/relay-config.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
+import type { RequestLogEntry } from '../src/platform/http/request-log.ts'
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
 import { cachedTenantDirectory } from '../src/platform/http/tenant-cache.ts'
 import type { Tenant, UpstreamReads } from '../src/ports.ts'
@@ -140,6 +141,8 @@ export async function startTwoTenantHarness() {
     return guard
   }
 
+  /** The relay's request log lines. */
+  const logs: RequestLogEntry[] = []
   const app = createApp({
     tenants: cachedTenantDirectory(store.tenants),
     apiKeys: store.apiKeys,
@@ -147,6 +150,8 @@ export async function startTwoTenantHarness() {
     store,
     upstreamFor,
     presentations: store.presentations,
+    choices: store.choices,
+    log: (entry) => logs.push(entry),
     hasher,
     hosts: [zendeskApp(), pipedriveApp(deps)],
     config: { allowedOrigins: [], frameAncestors: [], requestDeadlineMs: 10_000 },
@@ -155,13 +160,14 @@ export async function startTwoTenantHarness() {
   const seconds = () => Math.floor(Date.now() / 1000)
 
   /** A token as Zendesk's proxy signs it for `subdomain`'s install, with `secret`. */
-  const zendeskToken = (subdomain: string, secret: string) =>
+  const zendeskToken = (subdomain: string, secret: string, claims: Record<string, string> = {}) =>
     sign(
       {
         iss: `https://${subdomain}.zendesk.com`,
         sub: 'agent-7',
         iat: seconds(),
         exp: seconds() + 60,
+        ...claims,
       },
       secret,
       'HS256'
@@ -212,6 +218,9 @@ export async function startTwoTenantHarness() {
   return {
     app,
     store,
+    /** Pipedrive's installations (a test may add a company's). */
+    installations,
+    logs,
     get,
     recordOf,
     foreignMarkers,

@@ -6,8 +6,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import {
-  createProfileRef,
   customerContextSchema,
+  formatProfileRef,
   eventsAnswerSchema,
   parseProfileRef,
   toTimeline,
@@ -23,23 +23,15 @@ import {
   jsonContent,
 } from '../platform/openapi/documented-routes.ts'
 import { servedStale } from '../ports.ts'
+import { choiceRoutes, rememberedFor } from './choice-routes.ts'
+import type { ChoiceScope } from './choice-scope.ts'
+import { withChoice } from './choice-json.ts'
 import { contextJsonBytes } from './context-json.ts'
 import { customerContext } from './customer-context.ts'
 import { withDisplay } from './display-json.ts'
 import type { ReadRouteDeps } from './read-route-deps.ts'
+import { lookupOf, lookupQuery } from './lookup-query.ts'
 import { timelinePage } from './timeline-page.ts'
-
-const lookupQuery = z
-  .object({
-    email: z.string().min(1).optional().describe('Requester email'),
-    userId: z.string().min(1).optional().describe('Intilery userId'),
-    id: z.string().min(1).optional().describe('Intilery id'),
-    anonymousId: z.string().min(1).optional().describe('Intilery anonymousId'),
-  })
-  .refine(
-    (q) => [q.email, q.userId, q.id, q.anonymousId].filter((v) => v !== undefined).length === 1,
-    'give exactly one of email, userId, id or anonymousId'
-  )
 
 const list = z.string().transform((text) =>
   text
@@ -83,7 +75,7 @@ function readRoutes(security: string) {
       responses: {
         200: {
           description:
-            'Profiles and the first timeline page, and `display`: the tenant’s presentation settings and Intilery record link',
+            'Profiles and the first timeline page; for host apps `display` (the tenant’s presentation settings and Intilery record link) and, among several matches, `choice` (the customer the agent chose for this requester here)',
           content: jsonContent(customerContextSchema),
         },
         ...customerReadErrors,
@@ -115,21 +107,23 @@ function readRoutes(security: string) {
   }
 }
 
-/** Context, events and traits routes; every host mounts them behind its own caller check. */
-export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
+/**
+ * Context, events and traits routes; every host mounts them behind its own caller check. With a
+ * choice store and the host's `choiceScope`, also `PUT`/`DELETE /choice`, and the context answers
+ * the remembered choice.
+ */
+export function customerReadRoutes(
+  deps: ReadRouteDeps,
+  security: string,
+  choiceScope?: ChoiceScope
+) {
   const routes = documentedRoutes<RelayEnv>()
   const declared = readRoutes(security)
+  const choices = choiceScope === undefined ? undefined : deps.choices
 
   routes.openapi(declared.context, async (c) => {
     const q = c.req.valid('query')
-    const lookup =
-      q.email !== undefined
-        ? createProfileRef('email', q.email)
-        : q.userId !== undefined
-          ? createProfileRef('userId', q.userId)
-          : q.anonymousId !== undefined
-            ? createProfileRef('anonymousId', q.anonymousId)
-            : createProfileRef('id', q.id ?? '')
+    const lookup = lookupOf(q)
     const caller = c.get('caller')
     const upstream = deps.upstreamFor(caller.tenant)
     const signal = c.get('deadline')()
@@ -141,7 +135,20 @@ export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
     // host apps get their tenant's display spliced in after it (display-json.ts).
     const body = contextJsonBytes(context)
     const display = await deps.displayFor?.(caller.tenant)
-    return c.body(display === undefined ? body : withDisplay(body, display), 200, {
+    const shown = display === undefined ? body : withDisplay(body, display)
+    // Only several matches leave a choice to remember: one or none costs no store read.
+    const chosen =
+      choices === undefined || choiceScope === undefined || context.match !== 'many'
+        ? undefined
+        : await rememberedFor(
+            choices,
+            caller,
+            choiceScope,
+            q.scope,
+            formatProfileRef(lookup),
+            context.profiles.map((profile) => profile.id)
+          )
+    return c.body(chosen === undefined ? shown : withChoice(shown, chosen), 200, {
       'content-type': 'application/json',
     }) as never
   })
@@ -189,5 +196,7 @@ export function customerReadRoutes(deps: ReadRouteDeps, security: string) {
     return c.json(answer, 200) as never
   })
 
+  if (choices !== undefined && choiceScope !== undefined)
+    routes.route('/', choiceRoutes(choices, security, choiceScope))
   return routes
 }

@@ -4,7 +4,7 @@
  * for the host apps' context answer, the tenant's display.
  */
 import type { ReadAuditor } from '../platform/http/audit.ts'
-import type { Tenant, UpstreamReads } from '../ports.ts'
+import type { ChoiceMemoryStore, Tenant, UpstreamReads } from '../ports.ts'
 import type { DisplayFor } from './panel-display.ts'
 
 export interface ReadRouteDeps {
@@ -12,4 +12,6 @@ export interface ReadRouteDeps {
   readonly auditor: ReadAuditor
   /** Host apps only: the tenant's display for the context answer (absent: none is sent). */
   readonly displayFor?: DisplayFor | undefined
+  /** Host apps only: the agents' remembered choices (customers/choice-routes.ts). */
+  readonly choices?: ChoiceMemoryStore | undefined
 }

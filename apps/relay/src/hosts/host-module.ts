@@ -14,7 +14,13 @@ import type { z } from 'zod'
 import type { DisplayFor } from '../customers/panel-display.ts'
 import type { ReadAuditor } from '../platform/http/audit.ts'
 import type { Hs256Check } from '../platform/auth/hs256.ts'
-import type { ApiKeyVerifier, Tenant, TenantDirectory, UpstreamReads } from '../ports.ts'
+import type {
+  ApiKeyVerifier,
+  ChoiceMemoryStore,
+  Tenant,
+  TenantDirectory,
+  UpstreamReads,
+} from '../ports.ts'
 import type { MigrationSet } from '../store/migrations.ts'
 import type { SealedColumn } from '../store/sealed-columns.ts'
 import type { Executor } from '../store/schema.ts'
@@ -33,6 +39,8 @@ export interface HostAppDeps {
   readonly auditor: ReadAuditor
   /** The tenant's display for the customer context answer (customers/panel-display.ts). */
   readonly displayFor?: DisplayFor | undefined
+  /** The agents' remembered choices among several matches (customers/choice-routes.ts). */
+  readonly choices?: ChoiceMemoryStore | undefined
   /** Hosts allowed to frame the relay's pages (RELAY_FRAME_ANCESTORS). */
   readonly frameAncestors: readonly string[]
   readonly now: () => number

@@ -25,7 +25,8 @@ export class InvalidInputError extends RelayError {
       | 'audit entry'
       | 'audit export'
       | 'presentation'
-      | 'record URL',
+      | 'record URL'
+      | 'remembered choice',
     readonly issues: readonly InputIssue[]
   ) {
     super('bad_request', `Invalid ${subject}: ${issues.map(formatIssue).join('; ')}`)

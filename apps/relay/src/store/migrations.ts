@@ -167,6 +167,36 @@ const tenantPresentation: Migration = {
 }
 
 /**
+ * The agent's remembered choice among customers sharing an identity (issue #13): kept by the relay,
+ * since the app iframe's own storage is third-party storage most browsers refuse. Rows cascade with
+ * their tenant; the requester is an HMAC, never an email or user id.
+ */
+const rememberedChoices: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('remembered_choices')
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('requester_hmac', 'text', (c) => c.notNull())
+      .addColumn('profile_id', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('remembered_choices_pk', [
+        'tenant_id',
+        'host',
+        'scope',
+        'requester_hmac',
+      ])
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('remembered_choices').execute()
+  },
+}
+
+/**
  * The host-free migrations. Host modules add theirs (hosts/registry.ts joins them); names sort
  * lexically across all of them, which is the order Kysely runs them in, so a new migration takes
  * the next free number whichever module it belongs to. 0001 predates host modules and still
@@ -177,6 +207,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0002_imported_keys': importedKeys,
   '0005_tenant_links': tenantLinks,
   '0009_tenant_presentation': tenantPresentation,
+  '0010_remembered_choices': rememberedChoices,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>

@@ -70,11 +70,29 @@ export interface AuditLogTable {
   latency_ms: number
 }
 
+/**
+ * The agent's choice among customers sharing an identity, per tenant, host app, installation scope
+ * and requester (store/remembered-choices.ts). The requester is kept only as an HMAC.
+ */
+export interface RememberedChoicesTable {
+  tenant_id: string
+  /** The host module's name (`zendesk`, `pipedrive`). */
+  host: string
+  /** Where the host app runs (Zendesk: subdomain and installation; Pipedrive: company and record). */
+  scope: string
+  /** The relay's keyed hash (the audit log's) of the requester's normalised ref, never the ref. */
+  requester_hmac: string
+  /** The chosen customer's Intilery id. */
+  profile_id: string
+  updated_at: number
+}
+
 export interface Schema {
   tenants: TenantsTable
   tenant_links: TenantLinksTable
   api_keys: ApiKeysTable
   audit_log: AuditLogTable
+  remembered_choices: RememberedChoicesTable
 }
 
 /**

@@ -31,6 +31,7 @@ import {
 } from './suite/context.ts'
 import { registerPipedriveTests } from '../hosts/pipedrive/install/installation-store.suite.ts'
 import { registerPresentationTests } from './suite/presentation.suite.ts'
+import { registerRememberedChoiceTests } from './suite/remembered-choices.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
 
 export interface StoreSuiteTarget {
@@ -132,6 +133,7 @@ export function registerStoreSuite(
 
     registerTenantTests(use)
     registerPresentationTests(use)
+    registerRememberedChoiceTests(use)
     registerApiKeyTests(use)
     registerAuditTests(use)
     registerPipedriveTests(use)

@@ -28,6 +28,7 @@ import type { Schema } from '../store/schema.ts'
 import { storeSealedColumns, type SealedColumn } from '../store/sealed-columns.ts'
 import type { LinkRulebook } from '../store/tenant-schema.ts'
 import { createPresentationStore, type PresentationStore } from '../store/tenant-presentation.ts'
+import { createRememberedChoices, type RememberedChoices } from '../store/remembered-choices.ts'
 import { createTenantStore } from '../store/tenant-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
@@ -73,6 +74,8 @@ export interface RelayStore {
   readonly tenants: DeclaredTenantStore
   /** Each tenant's presentation settings and record link (`relay tenants presentation …`). */
   readonly presentations: PresentationStore
+  /** The agents' choices among customers sharing an identity, per installation and requester. */
+  readonly choices: RememberedChoices
   readonly apiKeys: ApiKeyStore
   readonly audit: AuditLog
   readonly encryption: {
@@ -102,6 +105,7 @@ export function createRelayStore({
   return {
     tenants: declaredTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook })),
     presentations: createPresentationStore({ db, now }),
+    choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
     encryption: {

@@ -7,6 +7,7 @@ import { z } from 'zod/mini'
 
 import { timelineEntrySchema } from '../timeline/timeline-entry.ts'
 import { panelDisplaySchema } from '../presentation/presentation-settings.ts'
+import { rememberedChoiceSchema } from '../relay-contract/choice-answer.ts'
 import { customerProfileSchema } from './customer-profile.ts'
 
 export const customerContextSchema = z.object({
@@ -24,5 +25,10 @@ export const customerContextSchema = z.object({
   stale: z.boolean(),
   /** Host apps only: the tenant's presentation settings and Intilery record link. */
   display: z.optional(panelDisplaySchema),
+  /**
+   * Host apps only, with `match: 'many'`: the customer the agent chose for this requester in this
+   * installation (and record), remembered by the relay; always one of `profiles`.
+   */
+  choice: z.optional(rememberedChoiceSchema),
 })
 export type CustomerContext = z.infer<typeof customerContextSchema>

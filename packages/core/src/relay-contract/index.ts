@@ -6,6 +6,7 @@
  */
 /** `GET …/context`: the customer context (defined with the other customer shapes). */
 export { customerContextSchema, type CustomerContext } from '../customer/customer-context.ts'
+export { choiceAnswerSchema, rememberedChoiceSchema, type ChoiceAnswer } from './choice-answer.ts'
 export { eventsAnswerSchema, type EventsAnswer } from './events-answer.ts'
 export { traitsAnswerSchema, type TraitsAnswer } from './traits-answer.ts'
 export {

@@ -20,6 +20,8 @@ export function pipedriveCaller(tenant: Caller['tenant'], viewer: PipedriveViewe
     tenant,
     channel: 'pipedrive',
     callerId: `pipedrive:${viewer.companyId}:${viewer.userId}`,
+    // The company, from the signed token: a rep's remembered choices are their company's.
+    installation: viewer.companyId,
     traitAllowlist: '*',
   }
 }

@@ -37,6 +37,11 @@ export function zendeskAuth(
       tenant,
       channel: ZENDESK,
       callerId: `${ZENDESK}:${caller.subdomain}:${caller.agentId}`,
+      // The installation the proxy signed for: the subdomain is proven by its secret; the id is
+      // what this installation's app put in the token (choices are kept per installation).
+      ...(caller.installationId === undefined
+        ? {}
+        : { installation: `${caller.subdomain}:${caller.installationId}` }),
       traitAllowlist: '*',
     })
     await next()

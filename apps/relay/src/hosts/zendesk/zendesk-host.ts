@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod'
 
+import { installationScope } from '../../customers/choice-scope.ts'
 import { customerReadRoutes } from '../../customers/customer-read-routes.ts'
 import type { RelayEnv } from '../../platform/http/caller.ts'
 import { documentedRoutes } from '../../platform/openapi/documented-routes.ts'
@@ -18,7 +19,7 @@ import { zendeskMigrations } from './zendesk-migrations.ts'
 
 const noSettings = {} satisfies z.ZodRawShape
 
-/** `/zendesk/v1/{context,events,traits}` behind the proxy's JWT. */
+/** `/zendesk/v1/{context,events,traits,choice}` behind the proxy's JWT. */
 export function zendeskApp(): HostApp {
   return {
     name: ZENDESK,
@@ -32,7 +33,8 @@ export function zendeskApp(): HostApp {
           'HS256, signed by Zendesk’s secure-request proxy with the installation’s shared secret',
       })
       routes.use('*', zendeskAuth(app.tenants, app.now, app.hs256))
-      routes.route('/v1', customerReadRoutes(app, 'zendeskJwt'))
+      // A remembered choice is kept for the token's subdomain and installation.
+      routes.route('/v1', customerReadRoutes(app, 'zendeskJwt', installationScope))
       return routes
     },
   }

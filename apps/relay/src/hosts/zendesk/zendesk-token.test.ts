@@ -46,6 +46,29 @@ describe.each<[string, Hs256Check]>([
     expect(caller).toEqual({ subdomain, agentId: '9'.repeat(64) })
   })
 
+  it('reads the installation the app names (a number, or zcli’s `preview`), for its choices', async () => {
+    for (const [claim, id] of [
+      [360001234567, '360001234567'],
+      ['preview', 'preview'],
+    ] as const) {
+      const token = await sign({ ...claims, installation_id: claim }, secret, 'HS256')
+      expect(await verifyZendeskToken(token, lookup, now)).toEqual({
+        subdomain: 'demo',
+        agentId: 'agent-7',
+        installationId: id,
+      })
+    }
+  })
+
+  it.each([
+    ['a separator', 'demo:1', 'bad_claim'],
+    ['an object', { id: 1 }, 'bad_claim'],
+    ['41 characters', '1'.repeat(41), 'claim_too_long'],
+  ])('refuses an installation with %s', async (_, installation, expected) => {
+    const token = await sign({ ...claims, installation_id: installation }, secret, 'HS256')
+    expect(await reason(token)).toBe(expected)
+  })
+
   it('accepts a numeric sub, as Zendesk user ids are numbers', async () => {
     const token = await sign({ ...claims, sub: 4242 }, secret, 'HS256')
     expect((await verifyZendeskToken(token, lookup, now)).agentId).toBe('4242')

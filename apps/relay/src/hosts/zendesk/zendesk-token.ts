@@ -3,7 +3,8 @@
  * Zendesk app requests reach the relay through Zendesk's secure-request proxy, which signs an HS256
  * JWT with the installation's secure setting (the browser never sees the secret). Claims:
  * `iss` = `https://{subdomain}.zendesk.com` (selects the tenant), `sub` = the agent's user id,
- * `iat`, `exp`. The issuer is read before verification only to choose which secret to verify with.
+ * `iat`, `exp`, and from this app's
+ * own requests `installation_id` (the installation, for remembered choices). The issuer is read before verification only to choose which secret to verify with.
  *
  * Rejected: any algorithm but HS256 (`none` included), a bad signature, a missing `exp`, `iat` or
  * `sub`, an `iss` over 100 or a `sub` over 64 characters, a lifetime over 10 minutes, expired or
@@ -20,7 +21,15 @@ export interface ZendeskCaller {
   readonly subdomain: string
   /** The agent's Zendesk user id, as the token asserts it. */
   readonly agentId: string
+  /**
+   * The app's installation in that account (ZAF metadata's `installationId`, `installation_id`
+   * claim; `preview` under zcli), as the token asserts it; absent from older apps' tokens.
+   */
+  readonly installationId?: string | undefined
 }
+
+/** Zendesk's installation ids are numbers; zcli's preview says `preview`. A bound, not a format. */
+const INSTALLATION_ID = /^[A-Za-z0-9_-]{1,40}$/
 
 /** Looks up the shared secret of an installation; undefined when the subdomain is unknown. */
 export type ZendeskSecretLookup = (subdomain: string) => Promise<string | undefined>
@@ -37,7 +46,7 @@ export const MAX_SUB_CHARS = 64
 
 export function zendeskClaimPolicy(secretFor: ZendeskSecretLookup): ClaimPolicy<ZendeskCaller> {
   return {
-    maxClaimChars: { iss: MAX_ISSUER_CHARS, sub: MAX_SUB_CHARS },
+    maxClaimChars: { iss: MAX_ISSUER_CHARS, sub: MAX_SUB_CHARS, installation_id: 40 },
     async secretFor(claims) {
       const subdomain = subdomainOf(claims)
       if (subdomain === undefined) throw new UnauthenticatedError('bad_issuer')
@@ -50,8 +59,21 @@ export function zendeskClaimPolicy(secretFor: ZendeskSecretLookup): ClaimPolicy<
       const { sub } = claims
       if (typeof sub !== 'string' && typeof sub !== 'number')
         throw new UnauthenticatedError('missing_claim')
+      const installation = claims.installation_id
+      let installationId: string | undefined
+      if (installation !== undefined) {
+        installationId =
+          typeof installation === 'string' || typeof installation === 'number'
+            ? String(installation)
+            : ''
+        if (!INSTALLATION_ID.test(installationId)) throw new UnauthenticatedError('bad_claim')
+      }
       // Verified by now: secretFor accepted this issuer.
-      return { subdomain: subdomainOf(claims) ?? '', agentId: String(sub) }
+      return {
+        subdomain: subdomainOf(claims) ?? '',
+        agentId: String(sub),
+        ...(installationId === undefined ? {} : { installationId }),
+      }
     },
   }
 }

@@ -11,6 +11,12 @@ export interface Caller {
   readonly channel: AuditChannel
   /** The Zendesk agent id, the API key id… as the credential asserts it. */
   readonly callerId: string
+  /**
+   * Host apps: the installation the credential speaks for, as the host's token carries it
+   * (Zendesk: `subdomain:installationId`; Pipedrive: the company id). Remembered choices are kept
+   * under it (customers/choice-scope.ts); absent, the caller has none.
+   */
+  readonly installation?: string | undefined
   /** For API keys: the traits the key may read ('*' for all). */
   readonly traitAllowlist: readonly string[] | '*'
 }

@@ -73,6 +73,7 @@ export function globex(overrides: Partial<TenantInput> = {}): TenantInput {
 /** Children first, although cascades would do it: the audit log has no foreign key. */
 export async function emptyTables(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('audit_log').execute()
+  await db.deleteFrom('remembered_choices').execute()
   await db.withTables<PipedriveTables>().deleteFrom('pipedrive_installations').execute()
   await db.deleteFrom('api_keys').execute()
   await db.deleteFrom('tenant_links').execute()

@@ -1,8 +1,8 @@
 /**
  * @module hosts/pipedrive/custom-panel/panel-api-routes
  * The custom panel's API under `/pipedrive/v1` (SDK-token Bearer auth, sdk-token-auth.ts):
- * `GET /subject` says which customer a Pipedrive record is; `/context`, `/events` and `/traits`
- * are the same as the Zendesk app's; `POST /notes` adds the summary as a note on the record through
+ * `GET /subject` says which customer a Pipedrive record is; `/context`, `/events`, `/traits` and
+ * `/choice` are the same as the Zendesk app's (a choice kept per company and record); `POST /notes` adds the summary as a note on the record through
  * the viewer's own Pipedrive installation.
  */
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
@@ -13,6 +13,7 @@ import {
   type Subject,
 } from '@intilery-connect/core'
 
+import { recordScope } from '../../../customers/choice-scope.ts'
 import { customerReadRoutes } from '../../../customers/customer-read-routes.ts'
 import type { ReadRouteDeps } from '../../../customers/read-route-deps.ts'
 import { RelayError } from '../../../platform/errors.ts'
@@ -129,6 +130,7 @@ export function pipedrivePanelApi(deps: PanelApiDeps) {
     return c.json(answer, 201) as never
   })
 
-  routes.route('/', customerReadRoutes(deps, 'pipedriveSdkJwt'))
+  // A remembered choice is kept for the token's company and the record the panel is on.
+  routes.route('/', customerReadRoutes(deps, 'pipedriveSdkJwt', recordScope))
   return routes
 }
