@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { loadLocale } from '@intilery-connect/core'
 
-import { parseKinds, readAgent, readCustomer, readInstallation, SetupError } from './zaf-reads.ts'
+import {
+  parseKinds,
+  readAgent,
+  readAgentAndCustomer,
+  readCustomer,
+  readInstallation,
+  readLocation,
+  SetupError,
+} from './zaf-reads.ts'
 import type { ZafClient } from './zaf.ts'
 
 const zafWith = (values: Record<string, unknown>) =>
@@ -154,5 +162,56 @@ describe('readAgent', () => {
     expect(get).toHaveBeenCalledTimes(1)
     const bare = { get: () => Promise.resolve({ errors: {} }) } as unknown as ZafClient
     expect(await readAgent(bare)).toEqual({ id: 'unknown', locale: 'en' })
+  })
+})
+
+describe('readAgentAndCustomer', () => {
+  /** Zendesk's bulk get: the values it has, and an `errors` entry for each path it has not. */
+  const bulkZaf = (values: Record<string, unknown>) => {
+    const get = vi.fn((paths: string[]) => {
+      const answer: Record<string, unknown> = { errors: {} }
+      for (const path of paths)
+        if (Object.hasOwn(values, path)) answer[path] = values[path]
+        else (answer.errors as Record<string, unknown>)[path] = { message: 'is not available here' }
+      return Promise.resolve(answer)
+    })
+    return { zaf: { get } as unknown as ZafClient, get }
+  }
+  const agent = { 'currentUser.id': 501, 'currentUser.locale': 'de' }
+
+  it('reads the agent and the ticket requester in one get', async () => {
+    const { zaf, get } = bulkZaf({ ...agent, 'ticket.requester': { email: ' a@b.c ' } })
+    const read = readAgentAndCustomer(zaf, 'ticket_sidebar')
+    expect(await read.agent).toEqual({ id: '501', locale: 'de' })
+    expect(await read.customer).toEqual({ type: 'email', value: 'a@b.c' })
+    expect(get).toHaveBeenCalledTimes(1)
+    expect(get).toHaveBeenCalledWith(['currentUser.id', 'currentUser.locale', 'ticket.requester'])
+  })
+
+  it('reads the user in the user sidebar, by external id when there is no email', async () => {
+    const { zaf, get } = bulkZaf({ ...agent, user: { email: null, externalId: 4242 } })
+    const read = readAgentAndCustomer(zaf, 'user_sidebar')
+    expect(await read.customer).toEqual({ type: 'userId', value: '4242' })
+    expect(get).toHaveBeenCalledWith(['currentUser.id', 'currentUser.locale', 'user'])
+  })
+
+  it('treats a requester Zendesk cannot read as readCustomer does: nobody on a new ticket, an error elsewhere', async () => {
+    const { zaf } = bulkZaf(agent)
+    expect(await readAgentAndCustomer(zaf, 'new_ticket_sidebar').customer).toBeUndefined()
+    const read = readAgentAndCustomer(zaf, 'ticket_sidebar')
+    await expect(read.customer).rejects.toThrow('"ticket.requester" is not available here')
+    // The agent is still known, for the message in their language.
+    expect(await read.agent).toEqual({ id: '501', locale: 'de' })
+  })
+})
+
+describe('readLocation', () => {
+  it('is where Zendesk registered the app, and a setup error when it does not say', async () => {
+    const zafIn = (context: unknown) =>
+      ({ context: () => Promise.resolve(context) }) as unknown as ZafClient
+    expect(
+      await readLocation(zafIn({ location: 'user_sidebar', account: { subdomain: 'acme' } }))
+    ).toBe('user_sidebar')
+    await expect(readLocation(zafIn({}))).rejects.toBeInstanceOf(SetupError)
   })
 })

@@ -122,6 +122,15 @@ export function checkRelayUrl(setting: string | null | undefined, relayHosts: re
   return url.href.replace(/\/+$/, '')
 }
 
+const NO_LOCATION = 'Zendesk did not say where the app runs.'
+
+/** Where the app runs: Zendesk gives it with the app's registration (no round trip). */
+export async function readLocation(client: ZafClient): Promise<ZendeskLocation> {
+  const context = contextSchema.safeParse(await client.context())
+  if (!context.success) throw new SetupError('common.setup.couldNotStart', { reason: NO_LOCATION })
+  return context.data.location
+}
+
 /**
  * @param relayHosts the hosts this build can reach (its manifest's domainWhitelist)
  */
@@ -135,7 +144,7 @@ export async function readInstallation(
   const settings = settingsSchema.safeParse(metadata.settings)
   if (!context.success)
     throw new SetupError('common.setup.couldNotStart', {
-      reason: 'Zendesk did not say where the app runs.',
+      reason: NO_LOCATION,
     })
   if (!settings.success)
     throw new SetupError('common.setup.couldNotStart', {
@@ -152,21 +161,21 @@ export async function readInstallation(
   }
 }
 
-/** The customer of this location: the ticket's requester, or the user of the user sidebar. */
-export async function readCustomer(
-  client: ZafClient,
-  location: ZendeskLocation
-): Promise<Lookup | undefined> {
-  const path = location === 'user_sidebar' ? 'user' : 'ticket.requester'
-  let answer: Record<string, unknown>
-  try {
-    answer = await client.get(path)
-  } catch (error) {
-    // A new ticket may have no requester yet, and Zendesk may answer that with an error: there is
-    // simply nobody to look up. Anywhere else the error stands.
-    if (location === 'new_ticket_sidebar') return undefined
-    throw error
-  }
+/** Where the customer of a location is: the ticket's requester, or the user of the user sidebar. */
+const customerPath = (location: ZendeskLocation) =>
+  location === 'user_sidebar' ? 'user' : 'ticket.requester'
+
+/**
+ * Zendesk could not read the customer. A new ticket may have no requester yet, and Zendesk may
+ * answer that with an error: there is simply nobody to look up. Anywhere else the error stands.
+ */
+function nobodyOnNewTicket(location: ZendeskLocation, error: unknown): undefined {
+  if (location === 'new_ticket_sidebar') return undefined
+  throw error
+}
+
+/** The lookup for the person Zendesk answered at `path`: their email, else their external id. */
+function lookupOf(answer: Record<string, unknown>, path: string): Lookup | undefined {
   const person = personSchema.parse(answer[path])
   const email = person?.email?.trim()
   if (email !== undefined && email !== '') return { type: 'email', value: email }
@@ -176,17 +185,74 @@ export async function readCustomer(
   return undefined
 }
 
+/** The customer of this location: the ticket's requester, or the user of the user sidebar. */
+export async function readCustomer(
+  client: ZafClient,
+  location: ZendeskLocation
+): Promise<Lookup | undefined> {
+  const path = customerPath(location)
+  let answer: Record<string, unknown>
+  try {
+    answer = await client.get(path)
+  } catch (error) {
+    return nobodyOnNewTicket(location, error)
+  }
+  return lookupOf(answer, path)
+}
+
 const agentSchema = z.object({
   'currentUser.id': z.optional(z.union([z.string(), z.number()])),
   'currentUser.locale': z.optional(z.string()),
 })
 
-/** The agent: their Zendesk user id (asserted in the relay's JWT) and locale, in one read. */
-export async function readAgent(client: ZafClient): Promise<{ id: string; locale: string }> {
-  const parsed = agentSchema.safeParse(await client.get(['currentUser.id', 'currentUser.locale']))
+const AGENT_PATHS = ['currentUser.id', 'currentUser.locale'] as const
+
+export interface Agent {
+  readonly id: string
+  readonly locale: string
+}
+
+function agentOf(answer: unknown): Agent {
+  const parsed = agentSchema.safeParse(answer)
   const agent = parsed.success ? parsed.data : {}
   return {
     id: agent['currentUser.id'] === undefined ? 'unknown' : String(agent['currentUser.id']),
     locale: agent['currentUser.locale'] ?? 'en',
   }
+}
+
+/** The agent: their Zendesk user id (asserted in the relay's JWT) and locale, in one read. */
+export async function readAgent(client: ZafClient): Promise<Agent> {
+  return agentOf(await client.get(AGENT_PATHS))
+}
+
+const bulkErrorsSchema = z.optional(z.record(z.string(), z.unknown()))
+const pathErrorSchema = z.object({ message: z.string() })
+
+/**
+ * The agent and the customer of this location in one `get`: one message to Zendesk and back
+ * before the relay can be asked, not two. A bulk get resolves with an `errors` map for the paths
+ * Zendesk could not read (a single-path get rejects instead); the customer's error is treated as
+ * readCustomer treats that rejection. The agent's read never fails the customer's, nor the reverse:
+ * `customer` rejects alone, so a setup message can still be told in the agent's language.
+ */
+export function readAgentAndCustomer(
+  client: ZafClient,
+  location: ZendeskLocation
+): { readonly agent: Promise<Agent>; readonly customer: Promise<Lookup | undefined> } {
+  const path = customerPath(location)
+  const answer = client.get([...AGENT_PATHS, path])
+  const customer = answer.then((values) => {
+    const errors = bulkErrorsSchema.safeParse(values.errors)
+    const error = errors.success ? errors.data?.[path] : undefined
+    if (error !== undefined) {
+      const message = pathErrorSchema.safeParse(error)
+      return nobodyOnNewTicket(
+        location,
+        new Error(`"${path}" ${message.success ? message.data.message : 'could not be read'}`)
+      )
+    }
+    return lookupOf(values, path)
+  })
+  return { agent: answer.then(agentOf), customer }
 }

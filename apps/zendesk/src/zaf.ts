@@ -42,11 +42,14 @@ export interface ZafClient {
 declare global {
   interface Window {
     ZAFClient?: { init(callback?: (context: unknown) => void): ZafClient | false }
+    /** The client index.html started as soon as the SDK loaded (false outside Zendesk). */
+    intileryZaf?: ZafClient | false | undefined
   }
 }
 
 /** The client of this iframe; undefined when the page was opened outside Zendesk. */
 export function initZaf(): ZafClient | undefined {
-  const client = window.ZAFClient?.init()
+  // index.html's client when it started one (init() twice would register the app twice).
+  const client = window.intileryZaf ?? window.ZAFClient?.init()
   return client === false || client === undefined ? undefined : client
 }

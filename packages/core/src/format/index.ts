@@ -27,3 +27,4 @@ export {
   type FormattedInstant,
   type TimeContext,
 } from './time-context.ts'
+export { warmFormatters } from './warm-formatters.ts'
