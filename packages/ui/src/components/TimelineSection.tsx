@@ -15,8 +15,8 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
-import { planFilter } from '../timeline-filter-plan.ts'
 import { eventIdsOf, type CustomerHook, type OneCustomer } from '../use-customer.ts'
+import { useFilterPlan } from '../use-filter-plan.ts'
 import { useFilteredTimeline, type FilteredTimelineOptions } from '../use-filtered-timeline.ts'
 import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-rows.ts'
 import { Failure } from './Failure.tsx'
@@ -82,10 +82,8 @@ export function TimelineSection({
   }, [shownId])
 
   const ref = useMemo(() => createProfileRef('id', shownId), [shownId])
-  const plan = useMemo(
-    () => planFilter(filter, state.entries, options),
-    [filter, state.entries, options.locale, options.timeZone]
-  )
+  // The planner loads after the first paint (use-filter-plan.ts): no first paint uses it.
+  const { plan, planning, failed: planFailed } = useFilterPlan(filter, state.entries, options)
   const filtered = useFilteredTimeline(customer.client, ref, plan, filtering)
   const server = filtered.state
 
@@ -93,7 +91,7 @@ export function TimelineSection({
   const cue = useNewRows(
     shownId,
     state.entries,
-    plan !== undefined,
+    plan !== undefined || planning,
     () => section.current,
     viewport
   )
@@ -109,7 +107,10 @@ export function TimelineSection({
   let rows: readonly TimelineEntry[]
   let loadMore: { run: () => void; busy: boolean } | undefined
   let busy = false
-  if (plan === undefined) {
+  if (planning || planFailed) {
+    rows = []
+    busy = planning
+  } else if (plan === undefined) {
     rows = state.entries
     loadMore =
       state.cursor === undefined
@@ -156,6 +157,7 @@ export function TimelineSection({
         <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage>
       ) : null}
       {busy ? <StatusMessage tone="info">{t('common.loading')}</StatusMessage> : null}
+      {planFailed ? <StatusMessage tone="error">{t('common.error.generic')}</StatusMessage> : null}
       {server.status === 'failed' && plan !== undefined ? (
         <Failure t={t} error={server.error} retry={filtered.retry} />
       ) : null}
@@ -163,7 +165,11 @@ export function TimelineSection({
         t={t}
         entries={entries}
         emptyText={
-          busy ? '' : plan === undefined ? t('common.empty.timeline') : t('common.empty.filtered')
+          busy || planFailed
+            ? ''
+            : plan === undefined
+              ? t('common.empty.timeline')
+              : t('common.empty.filtered')
         }
         highlightId={highlight}
         loadMore={loadMore}
