@@ -1,20 +1,23 @@
 // The customer header an agent reads at a glance (#13 item 1), measured in the real Zendesk app in
 // Chromium: in the local Zendesk's 320 px sidebar, with the default presentation settings, the
-// header and the first timeline row sit within the first 600 px, and no trait key is shown raw.
+// header and the first timeline row sit within the first 600 px, and no trait or property key is
+// shown raw, there or in the Pipedrive custom panel.
 import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import type { Browser, FrameLocator } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { openRecord, type RecordView } from '../src/pipedrive-page.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
 const running = new StopStack()
 let demo: RunningDemo
 let browser: Browser
-const open: TicketView[] = []
+const open: (TicketView | RecordView)[] = []
 beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
+  const ports = { sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 }
+  const started = await startDemoAndBrowser(running, ports)
   demo = started.demo
   browser = started.browser
 })
@@ -43,6 +46,15 @@ const bottomOf = (app: FrameLocator, selector: string) =>
     .locator(selector)
     .first()
     .evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY)
+
+/** Every collapsed section opened: identities, traits, folds, and the timeline's filter bar. */
+async function openEverything(app: FrameLocator) {
+  await app
+    .locator('.ic-root details')
+    .evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')))
+  await app.getByRole('button', { name: /^Filters/ }).click()
+  await app.locator('.ic-filters').waitFor()
+}
 
 /** Once the header has its facts (computed traits) and the timeline its first row. */
 async function settled(app: FrameLocator, name: string) {
@@ -91,14 +103,31 @@ describe.each([
     const { app } = await ticket(id)
     await settled(app, name)
     expect(await rawKeys(app)).toEqual([])
-    await app
-      .locator('.ic-root details')
-      .evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')))
+    await openEverything(app)
     // The computed traits are there, in words.
     await expect
       .poll(() => app.locator('.ic-all-traits').innerText())
       .toContain('Emails delivered (all time)')
     expect(await rawKeys(app)).toEqual([])
+  })
+})
+
+// The sandbox's Pipedrive (sandbox pipedrive/data.ts): person 1 is Joe, person 8 the high-value shopper.
+describe.each([
+  ['Joe Bloggs', 1, 'Joe Bloggs'],
+  ['the high-value shopper', 8, 'Eleanor Whitfield'],
+])('the Pipedrive custom panel for %s', (_who, id, name) => {
+  it('shows no raw snake_case key, closed or with every section opened', async () => {
+    const view = await openRecord(browser, demo.pipedriveHost.pageUrl('person', id))
+    open.push(view)
+    const { panel } = view
+    await settled(panel, name)
+    expect(await rawKeys(panel)).toEqual([])
+    await openEverything(panel)
+    await expect
+      .poll(() => panel.locator('.ic-all-traits').innerText())
+      .toContain('Emails delivered (all time)')
+    expect(await rawKeys(panel)).toEqual([])
   })
 })
 
@@ -112,9 +141,7 @@ describe('the header in both colour schemes', () => {
         colorScheme === 'dark'
       )
       await expect.poll(() => app.locator('.ic-orders li').count()).toBeGreaterThan(2)
-      await app
-        .locator('.ic-root details')
-        .evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')))
+      await openEverything(app)
       const frame = page.frames().find((f) => f.url().includes('/app/assets/index.html'))
       if (frame === undefined) throw new Error('the app frame is missing')
       await frame.addScriptTag({ content: axe })

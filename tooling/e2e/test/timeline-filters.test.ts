@@ -43,6 +43,12 @@ const shownTimes = (app: TicketView['app']) =>
     .locator('.ic-entries > .ic-entry > .ic-entry-head time')
     .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''))
 
+/** Opens the filter bar: a closed "Filters" button until the agent asks for it. */
+async function openFilters(app: TicketView['app']) {
+  await app.getByRole('button', { name: /^Filters/ }).click()
+  await app.locator('.ic-filters').waitFor()
+}
+
 describe('timeline filters that ask the relay', () => {
   it('shows the events of a date range months back, none of which was loaded', async () => {
     const stored = demo.sandbox.store.find({ type: 'userId', value: SEEDED.powerUser.userId })[0]
@@ -56,6 +62,7 @@ describe('timeline filters that ask the relay', () => {
 
     const app = await powerUser()
     expect((await shownTimes(app)).some((at) => at.startsWith(day))).toBe(false)
+    await openFilters(app)
     await app.getByRole('textbox', { name: 'From', exact: true }).fill(day)
     await app.getByRole('textbox', { name: 'To', exact: true }).fill(day)
     await expect.poll(async () => (await shownTimes(app)).length).toBeGreaterThan(0)
@@ -87,6 +94,7 @@ describe('timeline filters that ask the relay', () => {
 
   it('finds orders by typing the event’s name, Order Completed', async () => {
     const app = await powerUser()
+    await openFilters(app)
     await app.getByLabel('Event name').fill('Order Completed')
     const titles = app.locator('.ic-entries > .ic-entry .ic-entry-title')
     await expect.poll(() => titles.count()).toBeGreaterThan(0)

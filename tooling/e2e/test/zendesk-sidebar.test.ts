@@ -116,7 +116,13 @@ describe('the Zendesk sidebar', () => {
   it('filters the timeline by kind', async () => {
     const { app } = await ticket(101)
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
+    // The filter bar is one closed "Filters" button until the agent opens it.
+    const toggle = app.getByRole('button', { name: /^Filters/ })
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await app.getByRole('button', { name: 'Emails' }).count()).toBe(0)
+    await toggle.click()
     await app.getByRole('button', { name: 'Emails' }).click()
+    await expect.poll(() => toggle.textContent()).toBe('Filters (1)')
     await expect
       .poll(() => app.locator('.ic-entries > .ic-entry:not(.ic-kind-email)').count())
       .toBe(0)

@@ -1,6 +1,8 @@
 /**
  * The timeline's filter bar: kinds, an event name, a date range. The panel asks the relay for what
- * they select (timeline-filter-plan.ts), not only the rows already loaded.
+ * they select (timeline-filter-plan.ts), not only the rows already loaded. The bar is closed behind
+ * a one-line "Filters" button (with how many are on) so the first activity row stays on screen in a
+ * 320 px sidebar; it is open from the start when the installation names default kinds.
  */
 import { TIMELINE_KINDS, type TimelineFilter, type TimelineKind } from '@intilery-connect/core'
 
@@ -27,6 +29,44 @@ export interface FilterState {
 }
 
 export const NO_FILTER: FilterState = { kinds: [], eventName: '', from: '', to: '' }
+
+/** How many filters are on: each kind chosen, the event name, the date range. */
+export function activeFilters(state: FilterState): number {
+  return (
+    state.kinds.length +
+    (state.eventName.trim() === '' ? 0 : 1) +
+    (state.from === '' && state.to === '' ? 0 : 1)
+  )
+}
+
+/** The button that opens and closes the bar (a disclosure: aria-expanded, aria-controls). */
+export function FilterToggle({
+  t,
+  state,
+  open,
+  controls,
+  onToggle,
+}: {
+  t: Translate
+  state: FilterState
+  open: boolean
+  /** The bar's id, while it is shown. */
+  controls: string
+  onToggle: () => void
+}) {
+  const count = activeFilters(state)
+  return (
+    <button
+      type="button"
+      class={count === 0 ? 'ic-chip ic-filter-toggle' : 'ic-chip ic-filter-toggle ic-filter-on'}
+      aria-expanded={open}
+      aria-controls={open ? controls : undefined}
+      onClick={onToggle}
+    >
+      {t('common.filter.toggle', { count })}
+    </button>
+  )
+}
 
 /** True when From is after To: the range is not applied, and the panel says so. */
 export function rangeProblem(state: FilterState): boolean {
@@ -72,10 +112,13 @@ function Field(props: {
 
 export function TimelineFilters({
   t,
+  id,
   state,
   onChange,
 }: {
   t: Translate
+  /** For the toggle's aria-controls. */
+  id: string
   state: FilterState
   onChange: (next: FilterState) => void
 }) {
@@ -88,7 +131,7 @@ export function TimelineFilters({
     })
   const active = state !== NO_FILTER && JSON.stringify(state) !== JSON.stringify(NO_FILTER)
   return (
-    <fieldset class="ic-filters">
+    <fieldset class="ic-filters" id={id}>
       <legend class="ic-visually-hidden">{t('common.timeline.title')}</legend>
       <div class="ic-chips" role="group" aria-label={t('common.timeline.title')}>
         {TIMELINE_KINDS.map((kind) => (

@@ -7,6 +7,7 @@ import {
   type CustomerContext,
   type ProfileEvent,
   type TimelineEntry,
+  type TimelineKind,
 } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
@@ -67,7 +68,11 @@ let topInView = true
 const scrollTo = vi.fn<TimelineViewport['scrollTo']>()
 const viewport: TimelineViewport = { topInView: () => topInView, scrollTo }
 
-function show(client: RelayClient, entries: readonly TimelineEntry[]) {
+function show(
+  client: RelayClient,
+  entries: readonly TimelineEntry[],
+  defaultKinds?: readonly TimelineKind[]
+) {
   const customer = { client, loadMore: vi.fn() } as unknown as CustomerHook
   return act(() =>
     render(
@@ -76,7 +81,7 @@ function show(client: RelayClient, entries: readonly TimelineEntry[]) {
         options={options}
         state={stateWith(entries)}
         customer={customer}
-        defaultKinds={undefined}
+        defaultKinds={defaultKinds}
         viewport={viewport}
       />,
       root
@@ -96,6 +101,18 @@ function input(label: string, value: string) {
   element.value = value
   element.dispatchEvent(new Event('input', { bubbles: true }))
 }
+
+/** The one-line "Filters" button that opens the bar (its text says how many filters are on). */
+const toggle = () => {
+  const found = root.querySelector<HTMLButtonElement>('.ic-filter-toggle')
+  if (found === null) throw new Error('no Filters button')
+  return found
+}
+/** Opens the filter bar, as an agent does before choosing a filter. */
+const openFilters = () =>
+  act(() => {
+    if (toggle().getAttribute('aria-expanded') !== 'true') toggle().click()
+  })
 
 const titles = () => [...root.querySelectorAll('.ic-entry-title')].map((e) => e.textContent)
 const button = (text: string) =>
@@ -125,12 +142,70 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+describe('the filter bar', () => {
+  const chips = () => root.querySelectorAll('.ic-filters .ic-chip').length
+
+  it('is one "Filters" button until the agent opens it, then kinds, event name and dates', async () => {
+    const { client } = fakeClient()
+    await show(client, loaded())
+    expect(toggle().textContent).toBe('Filters')
+    expect(toggle().getAttribute('aria-expanded')).toBe('false')
+    expect(root.querySelector('.ic-filters')).toBeNull()
+    expect(root.querySelectorAll('input')).toHaveLength(0)
+    await act(() => toggle().click())
+    expect(toggle().getAttribute('aria-expanded')).toBe('true')
+    const bar = root.querySelector('.ic-filters')
+    expect(bar?.id).not.toBe('')
+    expect(toggle().getAttribute('aria-controls')).toBe(bar?.id)
+    expect(chips()).toBe(8)
+    expect([...root.querySelectorAll('label')].map((l) => l.textContent)).toEqual([
+      'Event name',
+      'From',
+      'To',
+    ])
+    await act(() => toggle().click())
+    expect(toggle().getAttribute('aria-expanded')).toBe('false')
+    expect(root.querySelector('.ic-filters')).toBeNull()
+  })
+
+  it('says how many filters are on, and keeps them when the bar is closed', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded())
+    await openFilters()
+    await act(() => button('Emails')?.click())
+    await act(() => button('Shopping')?.click())
+    await act(() => input('From', '2026-01-01'))
+    await act(() => input('To', '2026-01-31'))
+    await settle()
+    expect(toggle().textContent).toBe('Filters (3)')
+    await act(() => toggle().click())
+    expect(toggle().textContent).toBe('Filters (3)')
+    expect(titles()).toEqual([])
+    await act(() => toggle().click())
+    await act(() => button('Clear filters')?.click())
+    await settle()
+    expect(toggle().textContent).toBe('Filters')
+    expect(titles()).toHaveLength(2)
+  })
+
+  it('is open from the start when the installation names default kinds', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded(), ['email'])
+    expect(toggle().getAttribute('aria-expanded')).toBe('true')
+    expect(toggle().textContent).toBe('Filters (1)')
+    expect(button('Emails')?.getAttribute('aria-pressed')).toBe('true')
+  })
+})
+
 describe('timeline filters that ask the relay', () => {
   it('shows a date range months back from the relay, though none of its rows is loaded', async () => {
     const { client, filteredEvents } = fakeClient()
     let answer: (p: EventsPage) => void = () => undefined
     filteredEvents.mockReturnValue(new Promise<EventsPage>((r) => (answer = r)))
     await show(client, loaded())
+    await openFilters()
     await act(() => input('From', '2026-06-01'))
     await act(() => input('To', '2026-06-30'))
     await settle()
@@ -161,6 +236,7 @@ describe('timeline filters that ask the relay', () => {
     const { client, filteredEvents } = fakeClient()
     filteredEvents.mockResolvedValue(page([]))
     await show(client, loaded())
+    await openFilters()
     for (const text of ['O', 'Order', 'Order Completed']) await act(() => input('Event name', text))
     await settle(299)
     expect(filteredEvents).not.toHaveBeenCalled()
@@ -175,6 +251,7 @@ describe('timeline filters that ask the relay', () => {
     const { client, filteredEvents } = fakeClient()
     filteredEvents.mockResolvedValue(page([]))
     await show(client, loaded())
+    await openFilters()
     await act(() => input('Event name', 'opened email'))
     await settle(300)
     const [, first] = filteredEvents.mock.calls[0] as [unknown, { include: string[] }]
@@ -190,6 +267,7 @@ describe('timeline filters that ask the relay', () => {
     const answers: ((p: EventsPage) => void)[] = []
     filteredEvents.mockImplementation(() => new Promise<EventsPage>((r) => void answers.push(r)))
     await show(client, loaded())
+    await openFilters()
     await act(() => button('Emails')?.click())
     await settle()
     await act(() => button('Shopping')?.click())
@@ -222,6 +300,7 @@ describe('timeline filters that ask the relay', () => {
       page(toTimeline([track('Order Completed', '2026-05-01T09:00:00.000Z')]))
     )
     await show(client, loaded())
+    await openFilters()
     await act(() => input('From', '2026-05-01'))
     await act(() => input('To', '2026-05-31'))
     await settle()
@@ -245,6 +324,7 @@ describe('timeline filters that ask the relay', () => {
     const { client, filteredEvents } = fakeClient()
     filteredEvents.mockResolvedValue(page([]))
     await show(client, loaded())
+    await openFilters()
     await act(() => input('From', '2026-01-01'))
     await act(() => input('To', '2026-01-31'))
     await settle()
@@ -295,6 +375,7 @@ describe('the new rows cue', () => {
     filteredEvents.mockResolvedValue(page([]))
     const first = loaded()
     await show(client, first)
+    await openFilters()
     await act(() => input('From', '2026-01-01'))
     await act(() => input('To', '2026-01-31'))
     await settle()

@@ -12,7 +12,7 @@ import {
   type TimelineEntry,
   type TimelineKind,
 } from '@intilery-connect/core'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
 import { eventIdsOf, type CustomerHook, type OneCustomer } from '../use-customer.ts'
@@ -22,7 +22,14 @@ import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-r
 import { Failure } from './Failure.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
-import { NO_FILTER, rangeProblem, TimelineFilters, type FilterState } from './TimelineFilters.tsx'
+import {
+  activeFilters,
+  FilterToggle,
+  NO_FILTER,
+  rangeProblem,
+  TimelineFilters,
+  type FilterState,
+} from './TimelineFilters.tsx'
 
 /** Rows formatted for the first paint of a customer: about a sidebar's screenful. */
 const FIRST_ROWS = 10
@@ -72,6 +79,9 @@ export function TimelineSection({
     []
   )
   const [filter, setFilter] = useState<FilterState>(initial)
+  // The bar starts closed (one line), open when the installation's default kinds are on.
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilters(initial) > 0)
+  const barId = useId()
   // True for the first render of each customer's rows; cleared after that paint.
   const [firstRowsOnly, setFirstRowsOnly] = useState(true)
   const shownId = state.profile.id
@@ -146,13 +156,24 @@ export function TimelineSection({
 
   return (
     <div class="ic-timeline-section" ref={section}>
-      <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
+      <div class="ic-timeline-head">
+        <h3 class="ic-section-title">{t('common.timeline.title')}</h3>
+        <FilterToggle
+          t={t}
+          state={filter}
+          open={filtersOpen}
+          controls={barId}
+          onToggle={() => setFiltersOpen(!filtersOpen)}
+        />
+      </div>
       {cue.pending === undefined ? null : (
         <button type="button" class="ic-button ic-new-rows" onClick={showNewest}>
           {t('timeline.panel.newRows', { count: cue.pending.count })}
         </button>
       )}
-      <TimelineFilters t={t} state={filter} onChange={setFilter} />
+      {filtersOpen ? (
+        <TimelineFilters t={t} id={barId} state={filter} onChange={setFilter} />
+      ) : null}
       {rangeProblem(filter) ? (
         <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage>
       ) : null}

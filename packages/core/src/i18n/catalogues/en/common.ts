@@ -66,6 +66,8 @@ export const commonMessages = {
   'common.filter.from': 'From',
   'common.filter.to': 'To',
   'common.filter.clear': 'Clear filters',
+  // The button that opens the timeline's filter bar; `count` is how many filters are on.
+  'common.filter.toggle': '{count, plural, =0 {Filters} other {Filters (#)}}',
   'common.stale.banner': 'Intilery can’t be reached. Showing data as of {time}.',
   'common.picker.lastActive': 'Last active {relative}',
   'common.picker.noActivity': 'No activity yet',

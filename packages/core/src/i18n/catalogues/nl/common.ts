@@ -65,6 +65,7 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'Van',
   'common.filter.to': 'Tot',
   'common.filter.clear': 'Filters wissen',
+  'common.filter.toggle': '{count, plural, =0 {Filters} other {Filters (#)}}',
   'common.stale.banner': 'Intilery is niet bereikbaar. Gegevens van {time}.',
   'common.picker.lastActive': 'Laatst actief {relative}',
   'common.picker.noActivity': 'Nog geen activiteit',
