@@ -6,10 +6,10 @@
  */
 import { isLocaleLoaded, loadLocale, noCustomerText, type Subject } from '@intilery-connect/core'
 import {
-  browserChoiceMemory,
   createRelayClient,
   CustomerPanel,
   RelayCallError,
+  relayChoiceMemory,
 } from '@intilery-connect/ui'
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
 
@@ -66,16 +66,13 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
     )
   }, [relay, resource, selectedId])
   useEffect(load, [load])
-  const client = useMemo(() => createRelayClient(relay.get, PIPEDRIVE_API), [relay])
-  // The rep's choice among several matching customers, per company, user and record, in this
-  // browser (a browser refusing storage asks again each time, and says so).
+  // The rep's choice among several matching customers is kept by the relay for their company
+  // (from the signed token) and this record, and comes back with the record's context.
+  const record = `${resource}:${selectedId}`
+  const client = useMemo(() => createRelayClient(relay.get, PIPEDRIVE_API, record), [relay, record])
   const choiceMemory = useMemo(
-    () =>
-      browserChoiceMemory(
-        () => window.localStorage,
-        `pipedrive:${params.companyId}:${params.userId}:${resource}:${selectedId}`
-      ),
-    [params.companyId, params.userId, resource, selectedId]
+    () => relayChoiceMemory(relay.send, PIPEDRIVE_API, record),
+    [relay, record]
   )
 
   if (subject === 'loading' || subject instanceof RelayCallError)

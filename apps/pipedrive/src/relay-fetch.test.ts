@@ -46,6 +46,23 @@ describe('calls to the relay', () => {
     expect(new Headers(seen[0]?.init?.headers).get('content-type')).toBe('application/json')
   })
 
+  it('PUTs and DELETEs a remembered choice (the writes ui’s relayChoiceMemory makes)', async () => {
+    const { relay, seen } = setup(json(200, { choice: { id: 'p2' } }), json(200, { choice: null }))
+    const lookup = { type: 'email', value: 'sam@example.com' }
+    expect(
+      await relay.send('PUT', '/pipedrive/v1/choice', {}, { lookup, id: 'p2', scope: 'person:1' })
+    ).toEqual({ choice: { id: 'p2' } })
+    await relay.send('DELETE', '/pipedrive/v1/choice', {
+      email: 'sam@example.com',
+      scope: 'person:1',
+    })
+    expect(seen.map((call) => [call.init?.method, call.url, call.init?.body])).toEqual([
+      ['PUT', '/pipedrive/v1/choice', JSON.stringify({ lookup, id: 'p2', scope: 'person:1' })],
+      ['DELETE', '/pipedrive/v1/choice?email=sam%40example.com&scope=person%3A1', undefined],
+    ])
+    expect(seen.map((call) => call.auth)).toEqual(['Bearer token-1', 'Bearer token-1'])
+  })
+
   it('on a 401 gets a new token and retries once', async () => {
     const { relay, seen, fetchToken } = setup(refusal(), json(200, { ok: 1 }))
     expect(await relay.call('/pipedrive/v1/subject')).toEqual({ ok: 1 })

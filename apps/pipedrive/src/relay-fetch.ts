@@ -5,16 +5,20 @@
  * was refused: one new token and one retry, then the failure is the caller's. Failures are the
  * UI's RelayCallError, built from the relay's JSON error body like Zendesk's.
  */
-import { RelayCallError, relayCallError, type RelayGet } from '@intilery-connect/ui'
+import { RelayCallError, relayCallError, type RelayGet, type RelaySend } from '@intilery-connect/ui'
 
 import type { TokenCache } from './token-cache.ts'
 
 export interface RelayFetch {
   /** Resolves with the parsed JSON body of a 2xx answer. */
-  call(path: string, init?: { method: 'GET' | 'POST'; body?: unknown }): Promise<unknown>
+  call(path: string, init?: { method: Method; body?: unknown }): Promise<unknown>
   /** The GET ui's createRelayClient expects. */
   get: RelayGet
+  /** The writes ui's relayChoiceMemory makes (remembering the rep's choice). */
+  send: RelaySend
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 async function signedToken(tokens: TokenCache): Promise<string> {
   try {
@@ -29,7 +33,7 @@ async function signedToken(tokens: TokenCache): Promise<string> {
 }
 
 export function createRelayFetch(tokens: TokenCache, fetchImpl: typeof fetch = fetch): RelayFetch {
-  async function send(path: string, method: 'GET' | 'POST', body: unknown, retried: boolean) {
+  async function send(path: string, method: Method, body: unknown, retried: boolean) {
     const token = await signedToken(tokens)
     let response: Response
     try {
@@ -61,8 +65,13 @@ export function createRelayFetch(tokens: TokenCache, fetchImpl: typeof fetch = f
   }
   const call: RelayFetch['call'] = (path, init = { method: 'GET' }) =>
     send(path, init.method, init.body, false)
+  const withQuery = (path: string, query: Readonly<Record<string, string>>) => {
+    const search = new URLSearchParams(query).toString()
+    return search === '' ? path : `${path}?${search}`
+  }
   return {
     call,
     get: (path, query) => call(`${path}?${new URLSearchParams(query).toString()}`),
+    send: (method, path, query, body) => call(withQuery(path, query), { method, body }),
   }
 }

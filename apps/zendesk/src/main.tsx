@@ -6,9 +6,9 @@
 import '@intilery-connect/ui/styles.css'
 
 import {
-  browserChoiceMemory,
   createRelayClient,
   CustomerPanel,
+  relayChoiceMemory,
   type Lookup,
   type RelayClient,
 } from '@intilery-connect/ui'
@@ -17,7 +17,7 @@ import { render } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import { followColorScheme, type ColorScheme } from './color-scheme.ts'
-import { secureRelayGet } from './secure-relay-get.ts'
+import { secureRelayGet, secureRelaySend } from './secure-relay-get.ts'
 import { initZaf, type ZafClient } from './zaf.ts'
 import {
   readAgent,
@@ -34,6 +34,8 @@ import {
  * within 15 s, and every agent's polls of one customer cost one upstream read per 5 s in all.
  */
 const LIVE_MS = 5_000
+/** The relay's routes for this app. */
+const ZENDESK_API = '/zendesk/v1'
 
 interface Ready {
   readonly install: Installation
@@ -49,7 +51,7 @@ interface Ready {
 function clientFor(zaf: ZafClient, ready: Ready): RelayClient {
   const client = createRelayClient(
     secureRelayGet(zaf, { ...ready.install, agentId: ready.agentId }),
-    '/zendesk/v1'
+    ZENDESK_API
   )
   const first = ready.lookup
   let prefetched = first === undefined ? undefined : client.context(first)
@@ -104,15 +106,15 @@ function Sidebar({ zaf, ready, scheme }: { zaf: ZafClient; ready: Ready; scheme:
   const [colorScheme, setColorScheme] = useState(() => scheme.get())
   useEffect(() => scheme.subscribe(setColorScheme), [scheme])
   const client = useMemo(() => clientFor(zaf, ready), [zaf, ready])
-  // The agent's choice among several matching customers, per installation and requester, in this
-  // browser (the panel keys it by the requester; a browser refusing storage just asks again).
+  // The agent's choice among several matching customers, kept by the relay for this installation
+  // (the proxy's token names it) and requester, so every browser keeps it.
   const choiceMemory = useMemo(
     () =>
-      browserChoiceMemory(
-        () => window.localStorage,
-        `zendesk:${ready.install.subdomain}:${ready.install.installationId}`
+      relayChoiceMemory(
+        secureRelaySend(zaf, { ...ready.install, agentId: ready.agentId }),
+        ZENDESK_API
       ),
-    [ready]
+    [zaf, ready]
   )
   useEffect(() => {
     const reread = () =>

@@ -1,8 +1,8 @@
 import { RelayCallError } from '@intilery-connect/ui'
 import { describe, expect, it } from 'vitest'
 
-import { secureRelayGet } from './secure-relay-get.ts'
-import type { ZafClient } from './zaf.ts'
+import { secureRelayGet, secureRelaySend } from './secure-relay-get.ts'
+import type { ZafClient, ZafRequestOptions } from './zaf.ts'
 
 /** A ZAF client whose proxied request fails the way Zendesk reports it (jqXHR-like). */
 const failingWith = (status: number, responseText: string | undefined) =>
@@ -45,5 +45,66 @@ describe('secureRelayGet failures', () => {
     const error = await failureOf(status, relayBody(code))
     expect(error.details.code).toBe(code)
     expect(error.failure).toBe(failure)
+  })
+})
+
+describe('calls through the proxy', () => {
+  /** A ZAF client recording each request's options and answering `answer`. */
+  const recording = (answer: unknown = { ok: true }) => {
+    const seen: ZafRequestOptions[] = []
+    const client = {
+      request: (options: ZafRequestOptions) => {
+        seen.push(options)
+        return Promise.resolve(answer)
+      },
+    } as unknown as ZafClient
+    return { client, seen }
+  }
+
+  it('reads with a GET whose proxy-signed token names the agent and the installation', async () => {
+    const { client, seen } = recording()
+    const get = secureRelayGet(client, { ...install, installationId: '360001' })
+    expect(await get('/zendesk/v1/context', { email: 'a+b@example.com' })).toEqual({ ok: true })
+    expect(seen[0]).toMatchObject({
+      url: 'https://relay.acme.example/zendesk/v1/context?email=a%2Bb%40example.com',
+      type: 'GET',
+      secure: true,
+      headers: { Authorization: 'Bearer {{jwt.token}}' },
+      jwt: {
+        secret_key: '{{setting.shared_secret}}',
+        claims: { iss: 'https://acme.zendesk.com', sub: '501', installation_id: '360001' },
+      },
+    })
+    expect(seen[0]).not.toHaveProperty('data')
+  })
+
+  it('writes a remembered choice with a JSON body, and deletes it by query', async () => {
+    const { client, seen } = recording({ choice: null })
+    const send = secureRelaySend(client, { ...install, installationId: '360001' })
+    const body = { lookup: { type: 'email', value: 'sam@example.com' }, id: 'p2' }
+    await send('PUT', '/zendesk/v1/choice', {}, body)
+    await send('DELETE', '/zendesk/v1/choice', { email: 'sam@example.com' })
+    expect(
+      seen.map(({ url, type, data, contentType }) => ({ url, type, data, contentType }))
+    ).toEqual([
+      {
+        url: 'https://relay.acme.example/zendesk/v1/choice',
+        type: 'PUT',
+        data: JSON.stringify(body),
+        contentType: 'application/json',
+      },
+      {
+        url: 'https://relay.acme.example/zendesk/v1/choice?email=sam%40example.com',
+        type: 'DELETE',
+        data: undefined,
+        contentType: undefined,
+      },
+    ])
+  })
+
+  it('leaves out an installation id the relay would refuse, rather than every call failing', async () => {
+    const { client, seen } = recording()
+    await secureRelayGet(client, { ...install, installationId: 'not an id' })('/x', {})
+    expect(seen[0]?.jwt.claims).toEqual({ iss: 'https://acme.zendesk.com', sub: '501' })
   })
 })

@@ -46,8 +46,10 @@ export type ZendeskLocation = string
 export interface Installation {
   readonly location: ZendeskLocation
   readonly subdomain: string
-  /** This installation in the account (metadata's `installationId`): what the browser remembers
-   * for the app is kept per installation. */
+  /**
+   * This installation in the account (metadata's `installationId`): the relay keeps the agents'
+   * remembered choices per installation.
+   */
   readonly installationId: string
   readonly relayUrl: string
   /** Timeline kinds shown first (the `default_event_filter` setting); empty shows all. */

@@ -9,7 +9,10 @@
 /** Options of `client.request` as the app uses them: always through Zendesk's secure proxy. */
 export interface ZafRequestOptions {
   readonly url: string
-  readonly type: 'GET'
+  readonly type: 'GET' | 'PUT' | 'DELETE'
+  /** A JSON body (remembering a choice), with `contentType: 'application/json'`. */
+  readonly data?: string
+  readonly contentType?: 'application/json'
   readonly secure: true
   readonly cors: false
   readonly dataType: 'json'

@@ -1,102 +1,72 @@
 /**
  * @module choice-memory
- * Which of several matching Intilery customers the agent chose for a requester, kept in the
- * browser so the next open of the same ticket (or record) shows that customer directly. Hosts
- * create the memory with a scope (Zendesk: subdomain and installation; Pipedrive: company, user
- * and record) and hand it to the panel; the panel keys it by the requester's identity.
+ * Which of several matching Intilery customers the agent chose for a requester, kept by the relay
+ * so that the next open of the same ticket (or record) shows that customer directly, in every
+ * browser. The relay keeps it per installation (Zendesk: subdomain and installation; Pipedrive:
+ * company and record), from the host's own credentials, and answers it inside the context of the
+ * requester's lookup (`choice`), so the first paint needs no second read.
  *
- * Browsers may refuse storage (blocked site data, some private modes throw on every write): the
- * memory then says so (`available: false`, `set` answers false) and the panel behaves as if it had
- * no memory, telling the agent their choice will not be kept. Nothing read from storage is trusted:
- * a value that is not a profile id is dropped.
+ * The browser's own storage is not used, not even as a cache: the app iframe's storage is
+ * third-party storage most browsers refuse, and where it works it would only repeat what the
+ * context answer already carries, and could disagree with it (a choice changed in another browser).
  */
-import { MAX_PROFILE_ID_LENGTH } from '@intilery-connect/core'
-import { z } from 'zod/mini'
+import { choiceAnswerSchema, type CustomerContext } from '@intilery-connect/core'
 
-import type { Lookup } from './relay-client.ts'
+import type { Lookup, RelaySend } from './relay-client.ts'
+import { RelayCallError } from './relay-error.ts'
 
 export interface ChoiceMemory {
-  /** False when the browser refused storage: nothing will be remembered. */
-  readonly available: boolean
-  /** The Intilery id chosen for `key`, if one is remembered. */
-  get(key: string): string | undefined
-  /** Remembers `id` for `key`; false when the browser would not keep it. */
-  set(key: string, id: string): boolean
-  clear(key: string): void
+  /** The choice remembered for the requester whose context this is (the relay answers it). */
+  get(context: CustomerContext): string | undefined
+  /** Remembers `id` for the requester; rejects with a RelayCallError when it was not kept. */
+  set(requester: Lookup, id: string): Promise<void>
+  /** Forgets the requester's choice; rejects with a RelayCallError when it was not forgotten. */
+  clear(requester: Lookup): Promise<void>
 }
 
-/** A browser storage, as much of it as the memory uses (localStorage in the apps). */
-export type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
-
-const PREFIX = 'intilery-connect.choice.v1'
-const storedSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(MAX_PROFILE_ID_LENGTH)),
-})
-
-/** The requester's identity as a memory key: emails compare case-insensitively, as Intilery does. */
+/** The requester's identity as a key: emails compare case-insensitively, as Intilery does. */
 export function choiceKey(lookup: Lookup): string {
   const value = lookup.type === 'email' ? lookup.value.trim().toLowerCase() : lookup.value
   return `${lookup.type}:${value}`
 }
 
-const UNAVAILABLE: ChoiceMemory = {
-  available: false,
-  get: () => undefined,
-  set: () => false,
-  clear: () => undefined,
+function expected(answer: unknown, id: string | null): void {
+  const parsed = choiceAnswerSchema.safeParse(answer)
+  if (!parsed.success || (parsed.data.choice?.id ?? null) !== id)
+    throw new RelayCallError('malformed', 'The relay did not say the choice was kept')
 }
 
 /**
- * A memory over `storage` (a function: merely reading `window.localStorage` throws where the
- * browser blocks it), its entries under `scope`. Probed once with a write: a storage that refuses
- * it gives the unavailable memory.
+ * The relay's memory, through the host's channel.
+ * @param base the channel's route prefix, e.g. `/zendesk/v1`.
+ * @param scope the record the panel is on, where the host keeps choices per record (Pipedrive's
+ *   `person:42`); the installation is the relay's to know, from the host's credentials.
  */
-export function browserChoiceMemory(storage: () => ChoiceStorage, scope: string): ChoiceMemory {
-  let store: ChoiceStorage
-  const probe = `${PREFIX}:probe`
-  try {
-    store = storage()
-    store.setItem(probe, '1')
-    store.removeItem(probe)
-  } catch {
-    return UNAVAILABLE
+export function relayChoiceMemory(send: RelaySend, base: string, scope?: string): ChoiceMemory {
+  const scoped = scope === undefined ? {} : { scope }
+  // One write at a time, in order: "Change" right after a pick must not overtake its save and
+  // leave the old choice remembered.
+  let last: Promise<unknown> = Promise.resolve()
+  const inTurn = (write: () => Promise<void>): Promise<void> => {
+    const next = last.then(write, write)
+    last = next.catch(() => undefined)
+    return next
   }
-  const name = (key: string) => `${PREFIX}:${scope}:${key}`
   return {
-    available: true,
-    get(key) {
-      let text: string | null
-      try {
-        text = store.getItem(name(key))
-      } catch {
-        // A read that fails is a choice not remembered: the agent picks again.
-        return undefined
-      }
-      if (text === null) return undefined
-      let parsed: ReturnType<typeof storedSchema.safeParse>
-      try {
-        parsed = storedSchema.safeParse(JSON.parse(text))
-      } catch {
-        parsed = storedSchema.safeParse(undefined)
-      }
-      if (parsed.success) return parsed.data.id
-      this.clear(key)
-      return undefined
-    },
-    set(key, id) {
-      try {
-        store.setItem(name(key), JSON.stringify({ id }))
-        return true
-      } catch {
-        return false
-      }
-    },
-    clear(key) {
-      try {
-        store.removeItem(name(key))
-      } catch {
-        // The panel also forgets it for this page (use-remembered-choice.ts), so "Change" works.
-      }
-    },
+    get: (context) => context.choice?.id,
+    set: (requester, id) =>
+      inTurn(async () =>
+        expected(await send('PUT', `${base}/choice`, {}, { lookup: requester, id, ...scoped }), id)
+      ),
+    clear: (requester) =>
+      inTurn(async () =>
+        expected(
+          await send('DELETE', `${base}/choice`, {
+            [requester.type]: requester.value,
+            ...scoped,
+          }),
+          null
+        )
+      ),
   }
 }

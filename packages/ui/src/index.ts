@@ -4,12 +4,7 @@
  * `@intilery-connect/ui/styles.css` once per page.
  */
 export { CustomerPanel, type CustomerPanelProps, type Theme } from './components/CustomerPanel.tsx'
-export {
-  browserChoiceMemory,
-  choiceKey,
-  type ChoiceMemory,
-  type ChoiceStorage,
-} from './choice-memory.ts'
+export { choiceKey, relayChoiceMemory, type ChoiceMemory } from './choice-memory.ts'
 export { ProfileCard } from './components/ProfileCard.tsx'
 export { Skeleton, StatusMessage } from './components/StatusMessage.tsx'
 export { Timeline } from './components/Timeline.tsx'
@@ -19,5 +14,6 @@ export {
   type Lookup,
   type RelayClient,
   type RelayGet,
+  type RelaySend,
 } from './relay-client.ts'
 export { RelayCallError, relayCallError, type RelayFailure } from './relay-error.ts'

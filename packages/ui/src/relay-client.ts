@@ -27,6 +27,17 @@ import { RelayCallError } from './relay-error.ts'
  */
 export type RelayGet = (path: string, query: Readonly<Record<string, string>>) => Promise<unknown>
 
+/**
+ * One write to the relay (remembering a choice): like RelayGet, with a method and a JSON body.
+ * Zendesk: its secure-request proxy; Pipedrive: its panel's session.
+ */
+export type RelaySend = (
+  method: 'PUT' | 'DELETE',
+  path: string,
+  query: Readonly<Record<string, string>>,
+  body?: unknown
+) => Promise<unknown>
+
 /** Who to look up: the identity the host app knows (ticket requester, person) or the agent typed. */
 export type Lookup =
   | { readonly type: 'email'; readonly value: string }
@@ -66,14 +77,17 @@ function checked<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   return parsed.data
 }
 
-/** @param base the channel's route prefix, e.g. `/zendesk/v1`. */
-export function createRelayClient(get: RelayGet, base: string): RelayClient {
+/**
+ * @param base the channel's route prefix, e.g. `/zendesk/v1`.
+ * @param scope where the host's panel sits when the relay keeps its remembered choice per record
+ *   (Pipedrive: `person:42`); sent with the context, whose answer then carries that choice.
+ */
+export function createRelayClient(get: RelayGet, base: string, scope?: string): RelayClient {
   return {
     async context(lookup) {
-      return checked(
-        customerContextSchema,
-        await get(`${base}/context`, { [lookup.type]: lookup.value })
-      )
+      const query: Record<string, string> = { [lookup.type]: lookup.value }
+      if (scope !== undefined) query.scope = scope
+      return checked(customerContextSchema, await get(`${base}/context`, query))
     },
     async events(ref, cursor) {
       const page = checked(

@@ -1,7 +1,12 @@
 import { verify } from 'hono/jwt'
 import { describe, expect, it, vi } from 'vitest'
 
-import { proxySecureRequest, ProxyRefusal, type Installation } from './secure-proxy.ts'
+import {
+  proxiedRequestSchema,
+  proxySecureRequest,
+  ProxyRefusal,
+  type Installation,
+} from './secure-proxy.ts'
 
 const SECRET = 'the-shared-secret'
 const install: Installation = {
@@ -68,6 +73,31 @@ describe('the secure-request proxy stand-in', () => {
       ProxyRefusal
     )
     expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('sends a write’s data as its body with its content type, a secure setting only where `body` is allowed', async () => {
+    const fetch = fakeFetch()
+    const data = JSON.stringify({ lookup: { type: 'email', value: 'a@b.c' }, id: 'p2' })
+    const request = jwtRequest({
+      url: 'https://relay.example.com/zendesk/v1/choice',
+      type: 'PUT',
+      data,
+      contentType: 'application/json',
+    })
+    await proxySecureRequest(proxiedRequestSchema.parse(request), install, fetch, NOW)
+    const [, init] = fetch.mock.calls[0] ?? []
+    expect(init?.method).toBe('PUT')
+    expect(init?.body).toBe(data)
+    expect((init?.headers as Record<string, string>)['content-type']).toBe('application/json')
+
+    // The shared secret may be signed with, never written into a body.
+    const leaking = jwtRequest({ type: 'PUT', data: '{"s":"{{setting.shared_secret}}"}' })
+    await expect(
+      proxySecureRequest(proxiedRequestSchema.parse(leaking), install, fetch, NOW)
+    ).rejects.toBeInstanceOf(ProxyRefusal)
+    // A GET sends no body.
+    await proxySecureRequest(proxiedRequestSchema.parse(jwtRequest({ data })), install, fetch, NOW)
+    expect(fetch.mock.calls[1]?.[1]?.body).toBeUndefined()
   })
 
   it('substitutes no setting in the domainWhitelist: a placeholder entry lets no host through', async () => {

@@ -3,7 +3,7 @@
  * Plays Zendesk's secure-request proxy (../shared/reference/zendesk.md §3.2): the app's
  * `client.request({ secure: true, jwt })` arrives here with placeholders. Settings are substituted
  * on the server, a secure one only where its manifest `scopes` allow (`url`, `header`,
- * `jwt_secret_key`); the HS256 JWT is signed with the substituted `secret_key` (adding `iat` and
+ * `body`, `jwt_secret_key`); a write's `data` goes out as its body with its `contentType`; the HS256 JWT is signed with the substituted `secret_key` (adding `iat` and
  * `exp = iat + expiry`) and put where `{{jwt.token}}` stands; the call goes out only if the final
  * URL's host is in the manifest's domainWhitelist, and redirects are not followed (a redirect to
  * another host would carry the substituted headers there). The browser never sees a secure setting.
@@ -19,6 +19,12 @@ export const proxiedRequestSchema = z.object({
   type: z.string().default('GET'),
   secure: z.boolean().optional(),
   headers: z.record(z.string(), z.string()).default({}),
+  /** A request body (a string: the app's JSON), sent with `contentType` on writes. */
+  data: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+  contentType: z.string().max(200).optional(),
   jwt: z
     .object({
       algorithm: z.literal('HS256'),
@@ -30,7 +36,7 @@ export const proxiedRequestSchema = z.object({
 })
 export type ProxiedRequest = z.infer<typeof proxiedRequestSchema>
 
-export type SecureScope = 'url' | 'header' | 'jwt_secret_key'
+export type SecureScope = 'url' | 'header' | 'body' | 'jwt_secret_key'
 
 export interface Installation {
   /** Every setting, secure ones included: the proxy is server side. */
@@ -99,9 +105,13 @@ export async function proxySecureRequest(
     const substituted = substitute(value, install, secure, 'header')
     headers[name] = token === undefined ? substituted : substituted.replace('{{jwt.token}}', token)
   }
+  // A body goes out on writes (jQuery would fold a GET's `data` into its query; the app sends none).
+  const withBody = request.data !== undefined && !['GET', 'HEAD'].includes(request.type)
+  if (withBody && request.contentType !== undefined) headers['content-type'] = request.contentType
   const answer = await fetchImpl(url, {
     method: request.type,
     headers,
+    ...(withBody ? { body: substitute(request.data ?? '', install, secure, 'body') } : {}),
     redirect: 'manual',
     signal: AbortSignal.timeout(15_000),
   })

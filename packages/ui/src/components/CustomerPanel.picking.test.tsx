@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
-// Picking and searching: what tells two matching customers apart, the agent's remembered choice
-// (and a browser that will not remember it), the "not the requester" banner with its note
-// confirmation, and search by every id type the Profile API takes.
+// Picking and searching: what tells two matching customers apart, the agent's choice remembered by
+// the relay (and what the agent is told when it cannot be saved or forgotten), the "not the
+// requester" banner with its note confirmation, and search by every id type the Profile API takes.
 import type { CustomerContext, CustomerProfile } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { browserChoiceMemory, type ChoiceStorage } from '../choice-memory.ts'
-import type { Lookup, RelayClient } from '../relay-client.ts'
+import { choiceKey, relayChoiceMemory } from '../choice-memory.ts'
+import type { Lookup, RelayClient, RelaySend } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import { CustomerPanel, type CustomerPanelProps } from './CustomerPanel.tsx'
 
@@ -43,7 +43,11 @@ const sam = profileOf('s1', 'Sam Taylor', {
 const samantha = profileOf('s2', 'Samantha Taylor-Reid', { traits: { city: 'London' } })
 const priya = profileOf('p1', 'Priya Patel', { emails: ['priya.patel@example.com'] })
 
-const contextOf = (profiles: CustomerProfile[], display?: CustomerContext['display']) =>
+const contextOf = (
+  profiles: CustomerProfile[],
+  display?: CustomerContext['display'],
+  choice?: string
+) =>
   ({
     match: profiles.length > 1 ? 'many' : profiles.length === 1 ? 'one' : 'none',
     profiles,
@@ -51,6 +55,7 @@ const contextOf = (profiles: CustomerProfile[], display?: CustomerContext['displ
     fetchedAt: '2026-11-22T10:00:00.000Z',
     stale: false,
     display,
+    ...(choice === undefined ? {} : { choice: { id: choice } }),
   }) as CustomerContext
 
 const SAMS: Lookup = { type: 'email', value: 'sam.taylor@example.com' }
@@ -60,12 +65,19 @@ const display = {
   },
 }
 
-/** The relay, as the panel sees it: who each lookup finds, and each profile's computed traits. */
-function relay(computed: (id: string) => Promise<CustomerProfile['computed']>) {
+/**
+ * The relay, as the panel sees it: who each lookup finds, each profile's computed traits, and the
+ * choices it remembers (`kept`, by requester), answered with the requester's context as the relay
+ * does (a relay that answered a choice no longer among the matches is played by `kept` too).
+ */
+function relay(
+  computed: (id: string) => Promise<CustomerProfile['computed']>,
+  kept = new Map<string, string>()
+) {
   const byId = new Map([sam, samantha, priya].map((p) => [p.id, p]))
   const context = vi.fn((lookup: Lookup) => {
     if (lookup.type === 'email' && lookup.value === SAMS.value)
-      return Promise.resolve(contextOf([sam, samantha], display))
+      return Promise.resolve(contextOf([sam, samantha], display, kept.get(choiceKey(lookup))))
     const found =
       lookup.type === 'id'
         ? byId.get(lookup.value)
@@ -85,18 +97,27 @@ function relay(computed: (id: string) => Promise<CustomerProfile['computed']>) {
   }
 }
 
-/** A localStorage stand-in; `broken` makes every write throw, as blocked storage does. */
-function storage(broken = false): ChoiceStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>()
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      if (broken) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-      items.set(key, value)
-    },
-    removeItem: (key) => void items.delete(key),
-  }
+/**
+ * The relay's choice routes over `kept`; `failing` makes PUT or DELETE fail as an unreachable
+ * relay does.
+ */
+function choiceChannel(
+  kept: Map<string, string>,
+  failing: 'PUT' | 'DELETE' | undefined = undefined
+) {
+  const send = vi.fn<RelaySend>((method, _path, query, body) => {
+    if (method === failing)
+      return Promise.reject(new RelayCallError('network', 'No relay answered'))
+    if (method === 'PUT') {
+      const { lookup, id } = body as { lookup: Lookup; id: string }
+      kept.set(choiceKey(lookup), id)
+      return Promise.resolve({ choice: { id } })
+    }
+    const [type, value] = Object.entries(query)[0] ?? ['', '']
+    kept.delete(choiceKey({ type, value } as Lookup))
+    return Promise.resolve({ choice: null })
+  })
+  return { send, memory: relayChoiceMemory(send, '/zendesk/v1') }
 }
 
 let root: HTMLElement | undefined
@@ -157,65 +178,117 @@ describe('the picker', () => {
 
 describe('the remembered choice', () => {
   it('shows the customer the agent chose on the next open, until they change it', async () => {
-    const kept = storage()
-    const memory = () => browserChoiceMemory(() => kept, 'zendesk:acme:1')
-    const first = relay(() => Promise.resolve({}))
-    let el = await show({ client: first.client, choiceMemory: memory() })
+    const kept = new Map<string, string>()
+    const first = relay(() => Promise.resolve({}), kept)
+    let el = await show({ client: first.client, choiceMemory: choiceChannel(kept).memory })
     await click(choices(el)[1])
     expect(el.querySelector('.ic-name')?.textContent).toBe('Samantha Taylor-Reid')
     expect(el.querySelector('.ic-choice')?.textContent).toContain(
-      'Chosen from 2 matching customers; this browser remembers the choice.'
+      'Chosen from 2 matching customers; the choice is remembered.'
     )
+    expect(kept).toEqual(new Map([['email:sam.taylor@example.com', 's2']]))
     // Their own match: no warning.
     expect(el.querySelector('.ic-moved')).toBeNull()
 
-    // The next open of the ticket: straight to Samantha, the picker never drawn.
-    const second = relay(() => Promise.resolve({}))
-    el = await show({ client: second.client, choiceMemory: memory() })
+    // The next open of the ticket, in any browser: the relay answers the choice with the context,
+    // and the panel goes straight to Samantha, the picker never drawn.
+    const second = relay(() => Promise.resolve({}), kept)
+    el = await show({ client: second.client, choiceMemory: choiceChannel(kept).memory })
     expect(el.querySelector('.ic-name')?.textContent).toBe('Samantha Taylor-Reid')
     expect(second.context.mock.calls.map(([lookup]) => lookup)).toEqual([
       SAMS,
       { type: 'id', value: 's2' },
     ])
-    expect(el.querySelector('.ic-choice')?.textContent).toContain('remembers the choice')
+    expect(el.querySelector('.ic-choice')?.textContent).toContain('the choice is remembered')
 
-    // "Change": the picker again, and the choice forgotten.
+    // "Change": the picker again, and the choice forgotten by the relay.
     await click(byText(el, 'Change'))
     expect(choices(el)).toHaveLength(2)
-    expect(kept.items.size).toBe(0)
-    el = await show({ client: relay(() => Promise.resolve({})).client, choiceMemory: memory() })
+    expect(kept.size).toBe(0)
+    el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: choiceChannel(kept).memory,
+    })
     expect(choices(el)).toHaveLength(2)
 
     // Another pick replaces it.
     await click(choices(el)[0])
-    el = await show({ client: relay(() => Promise.resolve({})).client, choiceMemory: memory() })
+    el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: choiceChannel(kept).memory,
+    })
     expect(el.querySelector('.ic-name')?.textContent).toBe('Sam Taylor')
   })
 
-  it('is kept per requester: another requester’s picker is not skipped', async () => {
-    const kept = storage()
-    const memory = browserChoiceMemory(() => kept, 'zendesk:acme:1')
-    memory.set('email:someone.else@example.com', 's2')
-    const el = await show({ client: relay(() => Promise.resolve({})).client, choiceMemory: memory })
+  it('says the choice is remembered only once the relay has kept it', async () => {
+    let answer: ((value: unknown) => void) | undefined
+    const send: RelaySend = () =>
+      new Promise((resolve) => {
+        answer = resolve
+      })
+    const el = await show({
+      client: relay(() => Promise.resolve({})).client,
+      choiceMemory: relayChoiceMemory(send, '/zendesk/v1'),
+    })
+    await click(choices(el)[1])
+    expect(el.querySelector('.ic-choice')?.textContent).toContain(
+      'Chosen from 2 matching customers. Change'
+    )
+    await act(() => answer?.({ choice: { id: 's2' } }))
+    await settle()
+    expect(el.querySelector('.ic-choice')?.textContent).toContain('the choice is remembered')
+  })
+
+  it('is kept per requester: a choice for another requester does not skip this picker', async () => {
+    const kept = new Map([['email:someone.else@example.com', 's2']])
+    const { send, memory } = choiceChannel(kept)
+    const el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: memory,
+    })
+    expect(choices(el)).toHaveLength(2)
+    await click(choices(el)[0])
+    expect(send).toHaveBeenCalledWith('PUT', '/zendesk/v1/choice', {}, { lookup: SAMS, id: 's1' })
+    expect(kept.get('email:someone.else@example.com')).toBe('s2')
+  })
+
+  it('still lets the agent choose when the relay cannot save it, and says it will not be kept', async () => {
+    const kept = new Map<string, string>()
+    const { memory } = choiceChannel(kept, 'PUT')
+    const el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: memory,
+    })
+    await click(choices(el)[1])
+    expect(el.querySelector('.ic-name')?.textContent).toBe('Samantha Taylor-Reid')
+    const line = el.querySelector('.ic-choice')
+    expect(line?.textContent).toContain(
+      'The choice could not be saved: you’ll be asked again next time.'
+    )
+    expect(line?.getAttribute('role')).toBe('alert')
+    // "Change" stays the way back.
+    await click(byText(el, 'Change'))
     expect(choices(el)).toHaveLength(2)
   })
 
-  it('still lets the agent choose when the browser refuses storage, and says it will not be kept', async () => {
-    const memory = browserChoiceMemory(() => storage(true), 'zendesk:acme:1')
-    expect(memory.available).toBe(false)
-    const el = await show({ client: relay(() => Promise.resolve({})).client, choiceMemory: memory })
-    await click(choices(el)[1])
+  it('says when "Change" could not make the relay forget the choice', async () => {
+    const kept = new Map([['email:sam.taylor@example.com', 's2']])
+    const { memory } = choiceChannel(kept, 'DELETE')
+    const el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: memory,
+    })
     expect(el.querySelector('.ic-name')?.textContent).toBe('Samantha Taylor-Reid')
-    expect(el.querySelector('.ic-choice')?.textContent).toContain(
-      'This browser can’t remember the choice.'
+    await click(byText(el, 'Change'))
+    expect(choices(el)).toHaveLength(2)
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(
+      'The earlier choice could not be forgotten: it may be shown again next time.'
     )
   })
 
   it('keeps "Change" within reach when the remembered customer cannot be read', async () => {
-    const kept = storage()
-    const memory = browserChoiceMemory(() => kept, 'zendesk:acme:1')
-    memory.set('email:sam.taylor@example.com', 's2')
-    const { client, context } = relay(() => Promise.resolve({}))
+    const kept = new Map([['email:sam.taylor@example.com', 's2']])
+    const { client, context } = relay(() => Promise.resolve({}), kept)
     const failing = {
       ...client,
       context: (lookup: Lookup) =>
@@ -223,7 +296,7 @@ describe('the remembered choice', () => {
           ? Promise.reject(new RelayCallError('unavailable', 'Intilery is down'))
           : context(lookup),
     }
-    const el = await show({ client: failing, choiceMemory: memory })
+    const el = await show({ client: failing, choiceMemory: choiceChannel(kept).memory })
     expect(el.querySelector('[role=alert], [role=status]')?.textContent).toContain(
       'Intilery can’t be reached'
     )
@@ -232,12 +305,15 @@ describe('the remembered choice', () => {
   })
 
   it('forgets a remembered customer who no longer matches', async () => {
-    const kept = storage()
-    const memory = browserChoiceMemory(() => kept, 'zendesk:acme:1')
-    memory.set('email:sam.taylor@example.com', 'merged-away')
-    const el = await show({ client: relay(() => Promise.resolve({})).client, choiceMemory: memory })
+    const kept = new Map([['email:sam.taylor@example.com', 'merged-away']])
+    const { send, memory } = choiceChannel(kept)
+    const el = await show({
+      client: relay(() => Promise.resolve({}), kept).client,
+      choiceMemory: memory,
+    })
     expect(choices(el)).toHaveLength(2)
-    expect(kept.items.size).toBe(0)
+    expect(send).toHaveBeenCalledWith('DELETE', '/zendesk/v1/choice', { email: SAMS.value })
+    expect(kept.size).toBe(0)
   })
 })
 

@@ -53,8 +53,9 @@ export interface CustomerPanelProps {
    */
   readonly noLookupText?: string | undefined
   /**
-   * Where the agent's choice among several matching customers is kept (choice-memory.ts), scoped
-   * by the host to its installation (and record); none: the agent chooses on every open.
+   * Where the agent's choice among several matching customers is kept: the relay
+   * (choice-memory.ts), for the host's installation (and record); none: the agent chooses on
+   * every open.
    */
   readonly choiceMemory?: ChoiceMemory | undefined
   /**
@@ -176,19 +177,24 @@ export function CustomerPanel(props: CustomerPanelProps) {
         onBack={customer.back}
       />
     )
-  else if (ready && choice.chosen !== undefined)
+  else if (ready && choice.chosen !== undefined) {
+    const { count, status } = choice.chosen
     top = (
       <ChoiceLine
-        text={t(
-          choice.chosen.remembered ? 'common.choice.remembered' : 'common.choice.notRemembered',
-          {
-            count: choice.chosen.count,
-          }
-        )}
+        text={
+          status === 'chosen'
+            ? t('common.choice.chosen', { count })
+            : status === 'remembered'
+              ? t('common.choice.remembered', { count })
+              : t('common.choice.notRemembered', { count })
+        }
+        failed={status !== 'chosen' && status !== 'remembered'}
         change={t('common.choice.change')}
         onChange={choice.change}
       />
     )
+  } else if (ready && choice.forgetFailed !== undefined)
+    top = <StatusMessage tone="error">{t('common.choice.notForgotten')}</StatusMessage>
   else if (ready && customer.moved && !choice.choosing)
     top = (
       <button type="button" class="ic-link ic-back" onClick={customer.back}>

@@ -27,15 +27,21 @@ export function MovedBanner({
 
 export function ChoiceLine({
   text,
+  failed = false,
   change,
   onChange,
 }: {
   text: string
+  /** The choice could not be saved: said as an alert, not in muted text. */
+  failed?: boolean
   change: string
   onChange: () => void
 }) {
   return (
-    <p class="ic-choice ic-muted">
+    <p
+      class={failed ? 'ic-choice ic-choice-failed' : 'ic-choice ic-muted'}
+      role={failed ? 'alert' : undefined}
+    >
       {text}{' '}
       <button type="button" class="ic-link" onClick={onChange}>
         {change}
