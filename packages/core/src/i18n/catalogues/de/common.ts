@@ -74,10 +74,14 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': 'Bestellungen werden gelesen…',
   'common.picker.ordersFailed': 'Bestellungen konnten nicht gelesen werden',
   'common.picker.audiences': 'Zielgruppen: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Aus # passenden Kunden gewählt.} other {Aus # passenden Kunden gewählt.}}',
   'common.choice.remembered':
-    '{count, plural, one {Aus # passenden Kunden gewählt; dieser Browser merkt sich die Wahl.} other {Aus # passenden Kunden gewählt; dieser Browser merkt sich die Wahl.}}',
+    '{count, plural, one {Aus # passenden Kunden gewählt; die Wahl bleibt gespeichert.} other {Aus # passenden Kunden gewählt; die Wahl bleibt gespeichert.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Aus # passenden Kunden gewählt. Dieser Browser kann sich die Wahl nicht merken.} other {Aus # passenden Kunden gewählt. Dieser Browser kann sich die Wahl nicht merken.}}',
+    '{count, plural, one {Aus # passenden Kunden gewählt. Die Wahl konnte nicht gespeichert werden; beim nächsten Mal wird erneut gefragt.} other {Aus # passenden Kunden gewählt. Die Wahl konnte nicht gespeichert werden; beim nächsten Mal wird erneut gefragt.}}',
+  'common.choice.notForgotten':
+    'Die frühere Wahl konnte nicht verworfen werden; sie wird beim nächsten Öffnen eventuell wieder angezeigt.',
   'common.choice.change': 'Ändern',
   'common.moved.banner':
     '{subject, select, user {Angezeigt wird {name}, nicht dieser Benutzer.} contact {Angezeigt wird {name}, nicht der Kontakt dieses Datensatzes.} other {Angezeigt wird {name}, nicht der Anfragende dieses Tickets.}}',

@@ -75,10 +75,14 @@ export const commonMessages = {
   'common.picker.ordersLoading': 'Reading orders…',
   'common.picker.ordersFailed': 'Orders could not be read',
   'common.picker.audiences': 'Audiences: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Chosen from # matching customer.} other {Chosen from # matching customers.}}',
   'common.choice.remembered':
-    '{count, plural, one {Chosen from # matching customer; this browser remembers the choice.} other {Chosen from # matching customers; this browser remembers the choice.}}',
+    '{count, plural, one {Chosen from # matching customer; the choice is remembered.} other {Chosen from # matching customers; the choice is remembered.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Chosen from # matching customer. This browser can’t remember the choice.} other {Chosen from # matching customers. This browser can’t remember the choice.}}',
+    '{count, plural, one {Chosen from # matching customer. The choice could not be saved: you’ll be asked again next time.} other {Chosen from # matching customers. The choice could not be saved: you’ll be asked again next time.}}',
+  'common.choice.notForgotten':
+    'The earlier choice could not be forgotten: it may be shown again next time.',
   'common.choice.change': 'Change',
   // Who the panel was opened for: `subject` is requester (Zendesk tickets), user (Zendesk's user
   // sidebar) or contact (a Pipedrive record's person).

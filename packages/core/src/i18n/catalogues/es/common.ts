@@ -72,10 +72,14 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': 'Leyendo pedidos…',
   'common.picker.ordersFailed': 'No se pudieron leer los pedidos',
   'common.picker.audiences': 'Audiencias: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Elegido entre # cliente coincidente.} other {Elegido entre # clientes coincidentes.}}',
   'common.choice.remembered':
-    '{count, plural, one {Elegido entre # cliente coincidente; este navegador recuerda la elección.} other {Elegido entre # clientes coincidentes; este navegador recuerda la elección.}}',
+    '{count, plural, one {Elegido entre # cliente coincidente; la elección queda guardada.} other {Elegido entre # clientes coincidentes; la elección queda guardada.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Elegido entre # cliente coincidente. Este navegador no puede recordar la elección.} other {Elegido entre # clientes coincidentes. Este navegador no puede recordar la elección.}}',
+    '{count, plural, one {Elegido entre # cliente coincidente. No se pudo guardar la elección: se le volverá a preguntar la próxima vez.} other {Elegido entre # clientes coincidentes. No se pudo guardar la elección: se le volverá a preguntar la próxima vez.}}',
+  'common.choice.notForgotten':
+    'No se pudo olvidar la elección anterior: puede volver a mostrarse la próxima vez.',
   'common.choice.change': 'Cambiar',
   'common.moved.banner':
     '{subject, select, user {Se muestra a {name}, no a este usuario.} contact {Se muestra a {name}, no al contacto de este registro.} other {Se muestra a {name}, no al solicitante de este ticket.}}',

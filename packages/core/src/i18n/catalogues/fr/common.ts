@@ -74,10 +74,14 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': 'Lecture des commandes…',
   'common.picker.ordersFailed': 'Impossible de lire les commandes',
   'common.picker.audiences': 'Audiences\u00a0: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Choisi parmi # client correspondant.} other {Choisi parmi # clients correspondants.}}',
   'common.choice.remembered':
-    '{count, plural, one {Choisi parmi # client correspondant\u00a0; ce navigateur retient ce choix.} other {Choisi parmi # clients correspondants\u00a0; ce navigateur retient ce choix.}}',
+    '{count, plural, one {Choisi parmi # client correspondant\u00a0; ce choix est enregistré.} other {Choisi parmi # clients correspondants\u00a0; ce choix est enregistré.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Choisi parmi # client correspondant. Ce navigateur ne peut pas retenir ce choix.} other {Choisi parmi # clients correspondants. Ce navigateur ne peut pas retenir ce choix.}}',
+    '{count, plural, one {Choisi parmi # client correspondant. Le choix n’a pas pu être enregistré\u00a0: la question sera reposée la prochaine fois.} other {Choisi parmi # clients correspondants. Le choix n’a pas pu être enregistré\u00a0: la question sera reposée la prochaine fois.}}',
+  'common.choice.notForgotten':
+    'Le choix précédent n’a pas pu être oublié\u00a0: il pourra réapparaître la prochaine fois.',
   'common.choice.change': 'Modifier',
   'common.moved.banner':
     '{subject, select, user {Affichage de {name}, et non de cet utilisateur.} contact {Affichage de {name}, et non du contact de cette fiche.} other {Affichage de {name}, et non du demandeur de ce ticket.}}',
@@ -93,7 +97,8 @@ export const commonMessages: Translation<typeof english> = {
     'Aucun relais n’a répondu à l’URL du relais de l’application. Un administrateur doit vérifier ce paramètre et que le relais Intilery Connect fonctionne.',
   'common.error.upstreamCredentials':
     'Les identifiants Intilery du relais ont été refusés. Un administrateur doit vérifier le jeton Intilery du relais.',
-  'common.filter.badRange': '«\u00a0Du\u00a0» est après «\u00a0Au\u00a0»\u00a0: les dates ne sont pas appliquées.',
+  'common.filter.badRange':
+    '«\u00a0Du\u00a0» est après «\u00a0Au\u00a0»\u00a0: les dates ne sont pas appliquées.',
   'common.setup.relayUrlMissing':
     'Le paramètre « Relay URL » est vide. Un administrateur doit y saisir l’adresse de votre relais Intilery Connect, par exemple {example}, dans {where}.',
   'common.setup.relayUrlInvalid':

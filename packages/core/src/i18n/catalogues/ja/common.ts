@@ -73,10 +73,13 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': '注文を読み込み中…',
   'common.picker.ordersFailed': '注文を読み込めませんでした',
   'common.picker.audiences': 'オーディエンス：{names}',
+  'common.choice.chosen': '{count, plural, other {一致する#件の顧客から選択しました。}}',
   'common.choice.remembered':
-    '{count, plural, other {一致する#件の顧客から選択しました。このブラウザーが選択を記憶します。}}',
+    '{count, plural, other {一致する#件の顧客から選択しました。選択を保存しました。}}',
   'common.choice.notRemembered':
-    '{count, plural, other {一致する#件の顧客から選択しました。このブラウザーは選択を記憶できません。}}',
+    '{count, plural, other {一致する#件の顧客から選択しました。選択を保存できませんでした。次回もう一度選択が必要です。}}',
+  'common.choice.notForgotten':
+    '以前の選択を削除できませんでした。次回また表示される可能性があります。',
   'common.choice.change': '変更',
   'common.moved.banner':
     '{subject, select, user {このユーザーではなく{name}を表示しています。} contact {このレコードの連絡先ではなく{name}を表示しています。} other {このチケットのリクエスターではなく{name}を表示しています。}}',

@@ -74,10 +74,14 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': 'Bestellingen worden gelezen…',
   'common.picker.ordersFailed': 'Bestellingen konden niet worden gelezen',
   'common.picker.audiences': 'Doelgroepen: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Gekozen uit # overeenkomende klant.} other {Gekozen uit # overeenkomende klanten.}}',
   'common.choice.remembered':
-    '{count, plural, one {Gekozen uit # overeenkomende klant; deze browser onthoudt de keuze.} other {Gekozen uit # overeenkomende klanten; deze browser onthoudt de keuze.}}',
+    '{count, plural, one {Gekozen uit # overeenkomende klant; de keuze wordt onthouden.} other {Gekozen uit # overeenkomende klanten; de keuze wordt onthouden.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Gekozen uit # overeenkomende klant. Deze browser kan de keuze niet onthouden.} other {Gekozen uit # overeenkomende klanten. Deze browser kan de keuze niet onthouden.}}',
+    '{count, plural, one {Gekozen uit # overeenkomende klant. De keuze kon niet worden opgeslagen: de volgende keer wordt het opnieuw gevraagd.} other {Gekozen uit # overeenkomende klanten. De keuze kon niet worden opgeslagen: de volgende keer wordt het opnieuw gevraagd.}}',
+  'common.choice.notForgotten':
+    'De eerdere keuze kon niet worden vergeten: die kan de volgende keer weer verschijnen.',
   'common.choice.change': 'Wijzigen',
   'common.moved.banner':
     '{subject, select, user {{name} wordt getoond, niet deze gebruiker.} contact {{name} wordt getoond, niet de contactpersoon van dit record.} other {{name} wordt getoond, niet de aanvrager van dit ticket.}}',

@@ -73,10 +73,14 @@ export const commonMessages: Translation<typeof english> = {
   'common.picker.ordersLoading': 'Lendo pedidos…',
   'common.picker.ordersFailed': 'Não foi possível ler os pedidos',
   'common.picker.audiences': 'Públicos: {names}',
+  'common.choice.chosen':
+    '{count, plural, one {Escolhido entre # cliente correspondente.} other {Escolhido entre # clientes correspondentes.}}',
   'common.choice.remembered':
-    '{count, plural, one {Escolhido entre # cliente correspondente; este navegador lembra a escolha.} other {Escolhido entre # clientes correspondentes; este navegador lembra a escolha.}}',
+    '{count, plural, one {Escolhido entre # cliente correspondente; a escolha fica salva.} other {Escolhido entre # clientes correspondentes; a escolha fica salva.}}',
   'common.choice.notRemembered':
-    '{count, plural, one {Escolhido entre # cliente correspondente. Este navegador não consegue lembrar a escolha.} other {Escolhido entre # clientes correspondentes. Este navegador não consegue lembrar a escolha.}}',
+    '{count, plural, one {Escolhido entre # cliente correspondente. Não foi possível salvar a escolha: você será perguntado de novo na próxima vez.} other {Escolhido entre # clientes correspondentes. Não foi possível salvar a escolha: você será perguntado de novo na próxima vez.}}',
+  'common.choice.notForgotten':
+    'Não foi possível esquecer a escolha anterior: ela pode aparecer de novo na próxima vez.',
   'common.choice.change': 'Alterar',
   'common.moved.banner':
     '{subject, select, user {Mostrando {name}, não este usuário.} contact {Mostrando {name}, não o contato deste registro.} other {Mostrando {name}, não o solicitante deste ticket.}}',
