@@ -30,6 +30,7 @@ import { documentedRoutes } from './platform/openapi/documented-routes.ts'
 import type {
   ApiKeyVerifier,
   AuditSink,
+  ChoiceMemoryStore,
   PresentationReader,
   Readiness,
   Tenant,
@@ -48,6 +49,8 @@ export interface RelayAppDeps {
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
   /** Each tenant's presentation settings, for the host apps' context answer (`display`). */
   readonly presentations?: PresentationReader | undefined
+  /** The agents' remembered choices among several matches, for the host apps (`/choice`). */
+  readonly choices?: ChoiceMemoryStore | undefined
   readonly upstreamProbe?: (() => Promise<void>) | undefined
   /** HMAC of looked-up refs for the audit log. */
   readonly hasher: Hasher
@@ -156,6 +159,7 @@ export function createApp(deps: RelayAppDeps) {
     ...routeDeps,
     // Host apps only: API keys' answers carry no display.
     displayFor: deps.presentations === undefined ? undefined : panelDisplays(deps.presentations),
+    choices: deps.choices,
     tenants: deps.tenants,
     apiKeys: deps.apiKeys,
     frameAncestors: deps.config.frameAncestors,

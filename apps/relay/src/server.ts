@@ -111,6 +111,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     store,
     upstreamFor: upstreams.upstreamFor,
     presentations: store.presentations,
+    choices: store.choices,
     upstreams: upstreams.status,
     metrics: createPromMetrics({ upstreams: upstreams.status }),
     upstreamProbe,
