@@ -91,8 +91,8 @@ describe('the local Zendesk’s colour scheme', () => {
       { appDir, subdomain: 'demo', settings: {}, secureScopes: {} },
       () => 1234
     )
-    const ticket = (query: string) =>
-      app.request(`http://127.0.0.1:1234/tickets/101${query}`).then((r) => r.text())
+    const ticket = async (query: string) =>
+      (await app.request(`http://127.0.0.1:1234/tickets/101${query}`)).text()
     expect(await ticket('?colorScheme=dark')).toContain('&amp;colorScheme=dark"')
     expect(await ticket('')).toContain('&amp;colorScheme=light"')
     expect(await ticket('?colorScheme=<b>')).toContain('&amp;colorScheme=light"')
