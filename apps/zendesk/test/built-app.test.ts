@@ -216,7 +216,7 @@ describe('the built Zendesk app', () => {
       (d: string) => {
         editJson(
           join(d, 'manifest.json'),
-          (m) => void m.parameters.push({ name: 'api_token', type: 'text' })
+          (m) => void (m.parameters as unknown[]).push({ name: 'api_token', type: 'text' })
         )
         for (const locale of ['en', 'de', 'es', 'fr', 'ja', 'nl', 'pt-br'])
           editJson(

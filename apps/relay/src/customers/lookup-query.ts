@@ -14,7 +14,7 @@ export const scopeParam = z
   .max(60)
   .optional()
   .describe(
-    'Pipedrive: the record the panel is on (`person:42`), which the remembered choice is kept for'
+    'For hosts whose panel sits on a record: that record (`person:42`), which the remembered choice is kept for'
   )
 
 export const lookupQuery = z
