@@ -37,6 +37,12 @@ const LIVE_MS = 5_000
 /** The relay's routes for this app. */
 const ZENDESK_API = '/zendesk/v1'
 
+/**
+ * Times are shown in the agent's computer's zone, as Zendesk's own pages show them by default
+ * (without one, core would show UTC).
+ */
+const AGENT_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
+
 interface Ready {
   readonly install: Installation
   readonly agentId: string
@@ -149,6 +155,7 @@ function Sidebar({ zaf, ready, scheme }: { zaf: ZafClient; ready: Ready; scheme:
       client={client}
       lookup={lookup}
       locale={ready.locale}
+      timeZone={AGENT_TIME_ZONE}
       theme="zendesk"
       dark={colorScheme === 'dark'}
       choiceMemory={choiceMemory}
@@ -206,7 +213,7 @@ async function start() {
     // That render sent the relay request. While its answer is on the way, the Intl formatters the
     // first paint uses are built (in the panel's locale and zone): a fresh renderer's first date
     // formatter loads ICU's data, ~45 ms that would otherwise come after the answer.
-    setTimeout(() => warmFormatters({ locale: agent.locale }), 0)
+    setTimeout(() => warmFormatters({ locale: agent.locale, timeZone: AGENT_TIME_ZONE }), 0)
   } catch (error) {
     // A setup mistake is the admin's to fix, and its message says how; anything else is ours.
     const message = document.createElement('p')

@@ -18,11 +18,12 @@ export interface TicketView {
 export async function openTicket(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark' } = {}
+  options: { colorScheme?: 'light' | 'dark'; timezoneId?: string } = {}
 ): Promise<TicketView> {
   const context = await browser.newContext({
     viewport: { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
   })
   const page = await context.newPage()
   const { errors, dialogs } = watchPage(page)

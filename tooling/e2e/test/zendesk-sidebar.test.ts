@@ -32,7 +32,10 @@ afterEach(async () => {
 afterAll(() => running.stopAll())
 
 /** `colorScheme` is both Zendesk's (the app iframe's URL parameter) and the browser's preference. */
-async function ticket(id: number, options: { colorScheme?: 'light' | 'dark' } = {}) {
+async function ticket(
+  id: number,
+  options: { colorScheme?: 'light' | 'dark'; timezoneId?: string } = {}
+) {
   const view = await openTicket(browser, demo.zendesk.ticketUrl(id, options.colorScheme), options)
   open.push(view)
   return view
@@ -60,6 +63,23 @@ describe('the Zendesk sidebar', () => {
         )
     await expect.poll(computed).toMatchObject({ 'Emails delivered (all time)': '9' })
     await expect.poll(() => app.locator('.ic-day-label').first().textContent()).toBeTruthy()
+  })
+
+  it('shows times in the agent’s own time zone, not UTC', async () => {
+    const { app } = await ticket(101, { timezoneId: 'Asia/Tokyo' })
+    const time = app.locator('.ic-entry-time').first()
+    await time.waitFor()
+    const at = (await time.getAttribute('datetime')) ?? ''
+    const shown = (await time.getAttribute('title')) ?? ''
+    // Tokyo is 9 hours ahead of UTC all year: the hour shown is Tokyo's ("9:05 PM"), never UTC's.
+    const [hour, period] = new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      hour12: true,
+      timeZone: 'Asia/Tokyo',
+    })
+      .format(Date.parse(at))
+      .split(/\s/)
+    expect(shown).toMatch(new RegExp(`(^|\\s)${hour}:\\d\\d\\s${period}`))
   })
 
   it('follows the ticket when the agent changes its requester', async () => {
