@@ -2,38 +2,22 @@
 // Chromium: in the local Zendesk's 320 px sidebar, with the default presentation settings, the
 // header and the first timeline row sit within the first 600 px, and no trait or property key is
 // shown raw, there or in the Pipedrive custom panel.
-import { StopStack, type RunningDemo } from '@intilery-connect/demo'
-import type { Browser, FrameLocator } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { FrameLocator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
-import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
-import { openRecord, type RecordView } from '../src/pipedrive-page.ts'
-import { openTicket, type TicketView } from '../src/zendesk-page.ts'
+import { browserSuite } from '../src/browser-suite.ts'
+import { openRecord } from '../src/pipedrive-page.ts'
+import { openTicket } from '../src/zendesk-page.ts'
 
-const running = new StopStack()
-let demo: RunningDemo
-let browser: Browser
-const open: (TicketView | RecordView)[] = []
-beforeAll(async () => {
-  const ports = { sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 }
-  const started = await startDemoAndBrowser(running, ports)
-  demo = started.demo
-  browser = started.browser
-})
-afterEach(async () => {
-  for (const view of open.splice(0)) {
-    expect(view.errors).toEqual([])
-    expect(view.dialogs).toEqual([])
-    await view.close()
-  }
-})
-afterAll(() => running.stopAll())
+const suite = browserSuite({ sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 })
 
 /** `colorScheme` is both Zendesk's (the app iframe's URL parameter) and the browser's preference. */
 async function ticket(id: number, colorScheme: 'light' | 'dark' = 'light') {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(id, colorScheme), { colorScheme })
-  open.push(view)
+  const view = await openTicket(suite.browser, suite.demo.zendesk.ticketUrl(id, colorScheme), {
+    colorScheme,
+  })
+  suite.keep(view)
   // The local Zendesk's sidebar is Zendesk's 320 px column; the app's iframe fills it.
   const width = await view.page.locator('#app-frame').evaluate((frame) => frame.clientWidth)
   expect(width).toBeLessThanOrEqual(320)
@@ -118,8 +102,8 @@ describe.each([
   ['the high-value shopper', 8, 'Eleanor Whitfield'],
 ])('the Pipedrive custom panel for %s', (_who, id, name) => {
   it('shows no raw snake_case key, closed or with every section opened', async () => {
-    const view = await openRecord(browser, demo.pipedriveHost.pageUrl('person', id))
-    open.push(view)
+    const view = await openRecord(suite.browser, suite.demo.pipedriveHost.pageUrl('person', id))
+    suite.keep(view)
     const { panel } = view
     await settled(panel, name)
     expect(await rawKeys(panel)).toEqual([])

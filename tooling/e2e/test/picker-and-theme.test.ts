@@ -8,42 +8,25 @@
 // in 127.0.0.1 here), so its localStorage is third-party storage that Chromium's defaults (and
 // every incognito window) refuse: the relay keeps the agent's choice instead, which is tested in
 // Chromium's default profile, across reloads and in another browser context.
-import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { SEEDED } from '@intilery-connect/sandbox'
-import type { Browser, Frame } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Frame } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
-import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { browserSuite } from '../src/browser-suite.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
-const running = new StopStack()
-let demo: RunningDemo
-let browser: Browser
-const open: TicketView[] = []
-beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
-  demo = started.demo
-  browser = started.browser
-})
-afterEach(async () => {
-  for (const view of open.splice(0)) {
-    expect(view.errors).toEqual([])
-    expect(view.dialogs).toEqual([])
-    await view.close()
-  }
-})
-afterAll(() => running.stopAll())
+const suite = browserSuite({ sandbox: 0, relay: 0, zendesk: 0 })
 
 type Scheme = 'light' | 'dark'
 const other = (scheme: Scheme): Scheme => (scheme === 'dark' ? 'light' : 'dark')
 
 /** A ticket in Zendesk's `scheme`, in a browser that prefers the other one. */
 async function ticket(id: number, scheme: Scheme = 'light') {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(id, scheme), {
+  const view = await openTicket(suite.browser, suite.demo.zendesk.ticketUrl(id, scheme), {
     colorScheme: other(scheme),
   })
-  open.push(view)
+  suite.keep(view)
   return view
 }
 

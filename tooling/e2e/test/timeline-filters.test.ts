@@ -1,37 +1,19 @@
 // The timeline's filters ask the relay: in the real Zendesk sidebar, through the real relay and the
 // sandbox, a date range none of whose events is loaded shows them, and an event's name finds it.
-import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { SEEDED } from '@intilery-connect/sandbox'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { browserSuite } from '../src/browser-suite.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
-const running = new StopStack()
-let demo: RunningDemo
-let browser: Browser
-const open: TicketView[] = []
-beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
-  demo = started.demo
-  browser = started.browser
-})
-afterEach(async () => {
-  for (const view of open.splice(0)) {
-    expect(view.errors).toEqual([])
-    expect(view.dialogs).toEqual([])
-    await view.close()
-  }
-})
-afterAll(() => running.stopAll())
+const suite = browserSuite({ sandbox: 0, relay: 0, zendesk: 0 })
 
 /** Ticket 105's requester is the power user (Priya Patel), with far more events than one page. */
 const POWER_USER_TICKET = 105
 
 async function powerUser() {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(POWER_USER_TICKET))
-  open.push(view)
+  const view = await openTicket(suite.browser, suite.demo.zendesk.ticketUrl(POWER_USER_TICKET))
+  suite.keep(view)
   await expect.poll(() => view.app.locator('.ic-name').textContent()).toBe('Priya Patel')
   await expect.poll(() => view.app.locator('.ic-entries > .ic-entry').count()).toBeGreaterThan(10)
   return view.app
@@ -51,7 +33,10 @@ async function openFilters(app: TicketView['app']) {
 
 describe('timeline filters that ask the relay', () => {
   it('shows the events of a date range months back, none of which was loaded', async () => {
-    const stored = demo.sandbox.store.find({ type: 'userId', value: SEEDED.powerUser.userId })[0]
+    const stored = suite.demo.sandbox.store.find({
+      type: 'userId',
+      value: SEEDED.powerUser.userId,
+    })[0]
     const events = [...(stored?.events ?? [])].sort((a, b) => b.ms - a.ms)
     // A day well past the first page (50 events): its events reach the panel only from the relay.
     const day = new Date(events[Math.min(events.length - 1, 400)]?.ms ?? 0)

@@ -3,41 +3,28 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { DEMO, StopStack, type RunningDemo } from '@intilery-connect/demo'
+import { DEMO } from '@intilery-connect/demo'
 import { SEEDED, startZendeskHost } from '@intilery-connect/sandbox'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
-import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { browserSuite } from '../src/browser-suite.ts'
 import { openTicket, type TicketView } from '../src/zendesk-page.ts'
 
 // Whatever the set-up got to start is stopped after the suite, even if the browser never started.
-const running = new StopStack()
-let demo: RunningDemo
-let browser: Browser
-const open: TicketView[] = []
-beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
-  demo = started.demo
-  browser = started.browser
-})
-afterEach(async () => {
-  for (const view of open.splice(0)) {
-    expect(view.errors).toEqual([])
-    expect(view.dialogs).toEqual([])
-    await view.close()
-  }
-})
-afterAll(() => running.stopAll())
+const suite = browserSuite({ sandbox: 0, relay: 0, zendesk: 0 })
 
 /** `colorScheme` is both Zendesk's (the app iframe's URL parameter) and the browser's preference. */
 async function ticket(
   id: number,
   options: { colorScheme?: 'light' | 'dark'; timezoneId?: string } = {}
 ) {
-  const view = await openTicket(browser, demo.zendesk.ticketUrl(id, options.colorScheme), options)
-  open.push(view)
+  const view = await openTicket(
+    suite.browser,
+    suite.demo.zendesk.ticketUrl(id, options.colorScheme),
+    options
+  )
+  suite.keep(view)
   return view
 }
 
@@ -190,9 +177,12 @@ describe('live updates', () => {
     const { app } = await ticket(101)
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
     const event = `Called Support ${Date.now()}`
-    const tracked = await fetch(`${demo.sandbox.apiRoot}/track`, {
+    const tracked = await fetch(`${suite.demo.sandbox.apiRoot}/track`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'auth-token': demo.sandbox.config.authToken },
+      headers: {
+        'content-type': 'application/json',
+        'auth-token': suite.demo.sandbox.config.authToken,
+      },
       body: JSON.stringify({
         userId: SEEDED.joeBloggs.userId,
         event,
@@ -216,13 +206,13 @@ describe('when the installation is set up wrongly', () => {
     check: (app: TicketView['app']) => Promise<void>
   ) {
     const wrong = await startZendeskHost({
-      appDir: demo.zendeskAppDir,
+      appDir: suite.demo.zendeskAppDir,
       subdomain: DEMO.zendeskSubdomain,
-      settings: { relay_url: demo.relayUrl, shared_secret: DEMO.zendeskSecret, ...settings },
+      settings: { relay_url: suite.demo.relayUrl, shared_secret: DEMO.zendeskSecret, ...settings },
       secureScopes: { shared_secret: ['jwt_secret_key'] },
     })
     try {
-      const view = await openTicket(browser, wrong.ticketUrl(101))
+      const view = await openTicket(suite.browser, wrong.ticketUrl(101))
       await check(view.app)
       expect(view.dialogs).toEqual([])
       await view.close()
@@ -241,7 +231,7 @@ describe('when the installation is set up wrongly', () => {
 
   it('tells the admin the Relay URL names a host this build cannot reach, before any call', async () => {
     // The demo's app is built for 127.0.0.1; the same relay under another name is another host.
-    const elsewhere = demo.relayUrl.replace('127.0.0.1', 'localhost')
+    const elsewhere = suite.demo.relayUrl.replace('127.0.0.1', 'localhost')
     await installedWith({ relay_url: elsewhere }, async (app) => {
       await expect.poll(shown(app)).toContain('The Relay URL setting points at localhost')
       expect(await app.locator('[role=alert]').textContent()).toContain('127.0.0.1')
@@ -250,7 +240,7 @@ describe('when the installation is set up wrongly', () => {
 
   it('tells the admin no relay answers at the Relay URL when nothing listens there', async () => {
     const closed = await startZendeskHost({
-      appDir: demo.zendeskAppDir,
+      appDir: suite.demo.zendeskAppDir,
       subdomain: DEMO.zendeskSubdomain,
       settings: {},
       secureScopes: {},
@@ -269,14 +259,14 @@ describe('when Intilery is down', () => {
     const { app } = await ticket(101)
     await expect.poll(() => app.locator('.ic-entry').count()).toBeGreaterThan(10)
     expect(await app.locator('.ic-status-warning').count()).toBe(0)
-    demo.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
+    suite.demo.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
     try {
       await expect
         .poll(() => app.locator('.ic-status-warning').textContent(), { timeout: 20_000 })
         .toContain('Showing data as of')
       expect(await app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
     } finally {
-      demo.sandbox.faults.set({ errorRate: 0 })
+      suite.demo.sandbox.faults.set({ errorRate: 0 })
     }
     await expect.poll(() => app.locator('.ic-status-warning').count(), { timeout: 20_000 }).toBe(0)
   })
@@ -286,22 +276,25 @@ describe('secrets and access', () => {
   it('never shows a secret in a built file, a served page or a relay answer', async () => {
     const secrets = [
       DEMO.zendeskSecret,
-      demo.sandbox.config.authToken,
-      demo.sandbox.config.adminToken,
+      suite.demo.sandbox.config.authToken,
+      suite.demo.sandbox.config.adminToken,
     ]
     const texts: [string, string][] = []
-    for (const file of readdirSync(demo.zendeskAppDir, { recursive: true, encoding: 'utf8' })) {
-      const path = join(demo.zendeskAppDir, file)
+    for (const file of readdirSync(suite.demo.zendeskAppDir, {
+      recursive: true,
+      encoding: 'utf8',
+    })) {
+      const path = join(suite.demo.zendeskAppDir, file)
       if (statSync(path).isFile()) texts.push([file, readFileSync(path).toString('latin1')])
     }
     expect(texts.length).toBeGreaterThan(10)
     // What the browser is served: the host's pages and scripts, the app's files through the host,
     // and the relay's answers as the secure proxy hands them to the page.
-    const host = demo.zendesk.url
+    const host = suite.demo.zendesk.url
     const appBase = host.replace('127.0.0.1', 'localhost')
     const served = [
       `${host}/`,
-      demo.zendesk.ticketUrl(101),
+      suite.demo.zendesk.ticketUrl(101),
       `${host}/host.js`,
       `${host}/zaf_sdk.js`,
       `${appBase}/app/assets/index.html`,
@@ -313,7 +306,7 @@ describe('secrets and access', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: host },
         body: JSON.stringify({
-          url: `${demo.relayUrl}${path}`,
+          url: `${suite.demo.relayUrl}${path}`,
           type: 'GET',
           secure: true,
           headers: { Authorization: 'Bearer {{jwt.token}}' },

@@ -3,41 +3,23 @@
 // their summary goes into the note only once confirmed; #13 item 5), and Zendesk's own theme,
 // which reaches the app as `colorScheme.changed` (#13 item 8). The picker, its memory and axe in
 // these states are picker-and-theme.test.ts's.
-import { StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { SEEDED } from '@intilery-connect/sandbox'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
-import { openTicket, type TicketView } from '../src/zendesk-page.ts'
+import { browserSuite } from '../src/browser-suite.ts'
+import { openTicket } from '../src/zendesk-page.ts'
 
-const running = new StopStack()
-let demo: RunningDemo
-let browser: Browser
-const open: TicketView[] = []
-beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
-  demo = started.demo
-  browser = started.browser
-})
-afterEach(async () => {
-  for (const view of open.splice(0)) {
-    expect(view.errors).toEqual([])
-    expect(view.dialogs).toEqual([])
-    await view.close()
-  }
-})
-afterAll(() => running.stopAll())
+const suite = browserSuite({ sandbox: 0, relay: 0, zendesk: 0 })
 
 async function ticket(url: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const view = await openTicket(browser, url, options)
-  open.push(view)
+  const view = await openTicket(suite.browser, url, options)
+  suite.keep(view)
   return view
 }
 
 describe('a customer who is not the requester', () => {
   it('is flagged, and their summary goes into the note only once the agent confirms', async () => {
-    const { page, app } = await ticket(demo.zendesk.ticketUrl(101))
+    const { page, app } = await ticket(suite.demo.zendesk.ticketUrl(101))
     await expect.poll(() => app.locator('.ic-name').textContent()).toBe('Joe Bloggs')
     expect(await app.locator('.ic-moved').count()).toBe(0)
 
@@ -64,7 +46,7 @@ describe('a customer who is not the requester', () => {
 
 describe('Zendesk’s colour scheme', () => {
   it('is followed over the browser’s, from the iframe URL and when the agent switches it', async () => {
-    const { page, app } = await ticket(demo.zendesk.ticketUrl(101, 'dark'), {
+    const { page, app } = await ticket(suite.demo.zendesk.ticketUrl(101, 'dark'), {
       colorScheme: 'light',
     })
     const root = app.locator('.ic-root').first()
