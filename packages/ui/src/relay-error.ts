@@ -93,3 +93,10 @@ export function relayCallError(
     }
   )
 }
+
+/** Any failure as the RelayCallError the panel explains: a relay answer's own, else `malformed`. */
+export function asCallError(error: unknown): RelayCallError {
+  return error instanceof RelayCallError
+    ? error
+    : new RelayCallError('malformed', error instanceof Error ? error.message : 'Unexpected failure')
+}

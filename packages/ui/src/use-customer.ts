@@ -14,7 +14,8 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 
 import type { Lookup, RelayClient } from './relay-client.ts'
-import { RelayCallError } from './relay-error.ts'
+import type { RelayCallError } from './relay-error.ts'
+import { asCallError } from './relay-error.ts'
 
 export type CustomerState =
   | { readonly kind: 'loading' }
@@ -39,11 +40,6 @@ export type OneCustomer = Extract<CustomerState, { kind: 'one' }>
 
 /** What useCustomer gives the panel. */
 export type CustomerHook = ReturnType<typeof useCustomer>
-
-const asCallError = (error: unknown) =>
-  error instanceof RelayCallError
-    ? error
-    : new RelayCallError('malformed', error instanceof Error ? error.message : 'Unexpected failure')
 
 const refOf = (lookup: Lookup): ProfileRef => createProfileRef(lookup.type, lookup.value)
 

@@ -10,7 +10,8 @@ import type { ProfileRef, TimelineEntry } from '@intilery-connect/core'
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 
 import type { RelayClient } from './relay-client.ts'
-import { RelayCallError } from './relay-error.ts'
+import type { RelayCallError } from './relay-error.ts'
+import { asCallError } from './relay-error.ts'
 import type { FilterPlan } from './timeline-filter-plan.ts'
 
 /** How long typing must pause before the name is asked for. */
@@ -38,11 +39,6 @@ const globalTimers: FilterTimers = {
   setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
-
-const asCallError = (error: unknown) =>
-  error instanceof RelayCallError
-    ? error
-    : new RelayCallError('malformed', error instanceof Error ? error.message : 'Unexpected failure')
 
 export interface FilteredTimelineOptions {
   readonly debounceMs?: number | undefined

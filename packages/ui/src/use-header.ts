@@ -22,7 +22,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { PanelFormat } from './i18n.ts'
 import type { RowTarget } from './components/RecentOrders.tsx'
 import type { RelayClient } from './relay-client.ts'
-import { RelayCallError } from './relay-error.ts'
+import { RelayCallError, asCallError } from './relay-error.ts'
 import type { OneCustomer } from './use-customer.ts'
 
 /** Event keys as the profile meta's lastEvent lists them. */
@@ -30,11 +30,6 @@ const ORDER_KEY = 'order_completed'
 const VIEWED_KEY = 'product_viewed'
 
 export type EventsRead = 'none' | 'loading' | readonly TimelineEntry[] | RelayCallError
-
-const asCallError = (error: unknown) =>
-  error instanceof RelayCallError
-    ? error
-    : new RelayCallError('malformed', error instanceof Error ? error.message : 'Unexpected failure')
 
 /**
  * The first page of one event key's events (the relay's `include`), read once per customer, and

@@ -10,15 +10,10 @@ import { useEffect, useState } from 'preact/hooks'
 
 import type { ComputedRead } from './picker-facts.ts'
 import type { RelayClient } from './relay-client.ts'
-import { RelayCallError } from './relay-error.ts'
+import { asCallError } from './relay-error.ts'
 
 /** Candidates whose computed traits are read: a glance at a handful, not a crawl of many. */
 export const MAX_PICKER_READS = 5
-
-const asCallError = (error: unknown) =>
-  error instanceof RelayCallError
-    ? error
-    : new RelayCallError('malformed', error instanceof Error ? error.message : 'Unexpected failure')
 
 /** @param profiles the candidates, or undefined while no picker is shown */
 export function usePickerOrders(

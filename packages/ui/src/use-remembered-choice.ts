@@ -18,7 +18,8 @@ import { useEffect, useState } from 'preact/hooks'
 
 import { choiceKey, type ChoiceMemory } from './choice-memory.ts'
 import type { Lookup } from './relay-client.ts'
-import { RelayCallError } from './relay-error.ts'
+import type { RelayCallError } from './relay-error.ts'
+import { asCallError } from './relay-error.ts'
 import type { CustomerHook } from './use-customer.ts'
 
 interface RequesterMatches {
@@ -56,11 +57,6 @@ export interface RememberedChoice {
   /** Forget the choice and show the requester's picker again. */
   readonly change: () => void
 }
-
-const asCallError = (error: unknown) =>
-  error instanceof RelayCallError
-    ? error
-    : new RelayCallError('malformed', error instanceof Error ? error.message : String(error))
 
 export function useRememberedChoice(
   customer: CustomerHook,
