@@ -25,12 +25,24 @@ const lastBodyOf = new WeakMap<
 export function withDisplay(context: Uint8Array, display: PanelDisplay): Uint8Array<ArrayBuffer> {
   const last = lastBodyOf.get(context)
   if (last !== undefined && last.display === display) return last.bytes
-  if (context.at(-1) !== CLOSING_BRACE)
-    throw new Error('withDisplay: the context is not a JSON object')
-  const tail = tailOf(display)
-  const bytes = new Uint8Array(context.byteLength - 1 + tail.byteLength)
-  bytes.set(context.subarray(0, -1), 0)
-  bytes.set(tail, context.byteLength - 1)
+  const bytes = appendMember(context, tailOf(display), 'withDisplay')
   lastBodyOf.set(context, { display, bytes })
+  return bytes
+}
+
+/**
+ * `object`'s bytes with `tail` (`,"name":value}`) in place of its closing brace.
+ * @param caller named in the error when `object` is not a JSON object's bytes
+ */
+export function appendMember(
+  object: Uint8Array,
+  tail: Uint8Array,
+  caller: string
+): Uint8Array<ArrayBuffer> {
+  if (object.at(-1) !== CLOSING_BRACE)
+    throw new Error(`${caller}: the context is not a JSON object`)
+  const bytes = new Uint8Array(object.byteLength - 1 + tail.byteLength)
+  bytes.set(object.subarray(0, -1), 0)
+  bytes.set(tail, object.byteLength - 1)
   return bytes
 }

@@ -16,13 +16,18 @@ export type DisplayFor = (tenant: Tenant) => Promise<PanelDisplay>
 /** Nothing set: the formatters' defaults. One object, so its JSON is encoded once. */
 const DEFAULTS: Presentation = Object.freeze({})
 
+/** A removed tenant's settings: one object, so its display is built and encoded once. */
+const NOTHING_STORED: NonNullable<Awaited<ReturnType<PresentationReader['get']>>> = Object.freeze(
+  {}
+)
+
 export function panelDisplays(reader: PresentationReader): DisplayFor {
   // The reader answers one object per stored value while it stays the same; so does this, which
   // lets the answer's bytes for it be encoded once (derive-once.ts).
   const known = new WeakMap<object, Map<string, PanelDisplay>>()
   return async (tenant) => {
     // A tenant removed since its caller was authenticated gets the defaults for this last answer.
-    const settings = (await reader.get(tenant.id)) ?? {}
+    const settings = (await reader.get(tenant.id)) ?? NOTHING_STORED
     const recordUrl = recordUrlFor(tenant.intilery, settings.recordUrl)
     const byUrl = known.get(settings) ?? new Map<string, PanelDisplay>()
     known.set(settings, byUrl)
