@@ -5,6 +5,10 @@ import { sharedTestConfig } from '../../vitest.shared.ts'
 export default mergeConfig(
   sharedTestConfig,
   defineProject({
-    test: { name: 'ui', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'] },
+    test: {
+      name: 'ui',
+      include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+      setupFiles: ['test/load-english.ts'],
+    },
   })
 )

@@ -56,7 +56,7 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
   const { dark, visible } = usePipedriveView(host)
   // The states drawn here and why nobody is shown use core's catalogue too; the shared panel loads
   // it for itself.
-  const [, setLocaleReady] = useState(() => isLocaleLoaded(locale))
+  const [localeReady, setLocaleReady] = useState(() => isLocaleLoaded(locale))
   useEffect(() => void loadLocale(locale).finally(() => setLocaleReady(true)), [locale])
   const [subject, setSubject] = useState<Subject | RelayCallError | 'loading'>('loading')
   const load = useCallback(() => {
@@ -75,14 +75,18 @@ export function PipedrivePanel({ params, host, relay, locale, timeZone }: Pipedr
     [relay, record]
   )
 
-  if (subject === 'loading' || subject instanceof RelayCallError)
+  // The record's states and why nobody is shown are said with core's catalogues: until they are
+  // loaded (they load while the relay answers), the loading state stands.
+  if (subject === 'loading' || !localeReady)
     return (
       <PanelFrame locale={locale} dark={dark}>
-        {subject === 'loading' ? (
-          <SubjectLoading locale={locale} />
-        ) : (
-          <SubjectFailure locale={locale} words={words} error={subject} retry={load} />
-        )}
+        <SubjectLoading locale={locale} localeReady={localeReady} />
+      </PanelFrame>
+    )
+  if (subject instanceof RelayCallError)
+    return (
+      <PanelFrame locale={locale} dark={dark}>
+        <SubjectFailure locale={locale} words={words} error={subject} retry={load} />
       </PanelFrame>
     )
   return (

@@ -20,8 +20,9 @@ export function PanelFrame(props: { locale: string; dark: boolean; children: Com
   )
 }
 
-export function SubjectLoading({ locale }: { locale: string }) {
-  return <Skeleton label={createTranslator(locale).t('common.loading')} />
+/** Before the catalogues have loaded (`localeReady` false) there is nothing to say "Loading" with. */
+export function SubjectLoading({ locale, localeReady }: { locale: string; localeReady: boolean }) {
+  return <Skeleton label={localeReady ? createTranslator(locale).t('common.loading') : undefined} />
 }
 
 export function SubjectFailure(props: {

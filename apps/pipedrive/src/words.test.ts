@@ -1,7 +1,9 @@
-import { noCustomerText, type Subject } from '@intilery-connect/core'
-import { describe, expect, it } from 'vitest'
+import { loadLocale, noCustomerText, type Subject } from '@intilery-connect/core'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { wordsFor } from './words.ts'
+
+beforeAll(() => loadLocale('en-GB'))
 
 /** What the panel shows when the relay's subject has no lookup (core says it, as the JSON panel). */
 const noLookupText = (

@@ -104,14 +104,20 @@ function watchScheme(zaf: ZafClient): SchemeWatch {
   }
 }
 
-function Sidebar({ zaf, ready, scheme }: { zaf: ZafClient; ready: Ready; scheme: SchemeWatch }) {
+interface SidebarProps {
+  readonly zaf: ZafClient
+  readonly ready: Ready
+  readonly client: RelayClient
+  readonly scheme: SchemeWatch
+}
+
+function Sidebar({ zaf, ready, client, scheme }: SidebarProps) {
   const [lookup, setLookup] = useState(ready.lookup)
   const [requesterError, setRequesterError] = useState(false)
   // Sidebars of background ticket tabs start hidden: no polling until Zendesk shows the app.
   const [visible, setVisible] = useState(() => !document.hidden)
   const [colorScheme, setColorScheme] = useState(() => scheme.get())
   useEffect(() => scheme.subscribe(setColorScheme), [scheme])
-  const client = useMemo(() => clientFor(zaf, ready), [zaf, ready])
   // The agent's choice among several matching customers, kept by the relay for this installation
   // (the proxy's token names it) and requester, so every browser keeps it.
   const choiceMemory = useMemo(
@@ -205,15 +211,24 @@ async function start() {
   const customerRead = reads.then((read) => read.customer)
   // Awaited below unless the settings fail first; that failure is the one to tell.
   customerRead.catch(() => undefined)
+  // The catalogues (the agent's and English, the fallback) load while Zendesk and the relay answer.
+  const catalogues = agentRead.then(
+    (agent) => loadLocale(agent.locale),
+    () => loadLocale('en')
+  )
+  catalogues.catch(() => undefined)
   try {
     const install = await readInstallation(zaf, __RELAY_HOSTS__)
     const [agent, lookup] = await Promise.all([agentRead, customerRead])
     const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
-    render(<Sidebar zaf={zaf} ready={ready} scheme={scheme} />, root)
-    // That render sent the relay request. While its answer is on the way, the Intl formatters the
-    // first paint uses are built (in the panel's locale and zone): a fresh renderer's first date
-    // formatter loads ICU's data, ~45 ms that would otherwise come after the answer.
-    setTimeout(() => warmFormatters({ locale: agent.locale, timeZone: AGENT_TIME_ZONE }), 0)
+    // The relay request goes out now; while its answer is on the way, the catalogues finish loading
+    // and the Intl formatters the first paint uses are built (in the panel's locale and zone): a
+    // fresh renderer's first date formatter loads ICU's data, ~45 ms that would otherwise come after
+    // the answer.
+    const client = clientFor(zaf, ready)
+    warmFormatters({ locale: agent.locale, timeZone: AGENT_TIME_ZONE })
+    await catalogues
+    render(<Sidebar zaf={zaf} ready={ready} client={client} scheme={scheme} />, root)
   } catch (error) {
     // A setup mistake is the admin's to fix, and its message says how; anything else is ours.
     const message = document.createElement('p')
@@ -223,14 +238,17 @@ async function start() {
       (agent) => agent.locale,
       () => 'en'
     )
+    const reason = error instanceof Error ? error.message : String(error)
     // English if the agent's catalogue cannot be fetched: a message in any language beats none.
-    await loadLocale(locale).catch(() => undefined)
-    message.textContent =
-      error instanceof SetupError
-        ? error.textIn(locale)
-        : createTranslator(locale).t('common.setup.couldNotStart', {
-            reason: error instanceof Error ? error.message : String(error),
-          })
+    const loaded = await loadLocale(locale).then(
+      () => true,
+      () => loadLocale('en').then(() => true, () => false)
+    )
+    if (!loaded)
+      // No catalogue at all (the app's own files cannot be fetched): the one sentence kept here.
+      message.textContent = `The Intilery app could not start: ${reason}`
+    else if (error instanceof SetupError) message.textContent = error.textIn(locale)
+    else message.textContent = createTranslator(locale).t('common.setup.couldNotStart', { reason })
     root.replaceChildren(message)
   }
 }

@@ -71,9 +71,9 @@ export function parseKinds(setting: string | null | undefined): TimelineKind[] {
 }
 
 /**
- * The installation is set up wrongly; the message tells the admin what to change, and where. It
+ * The installation is set up wrongly; its text tells the admin what to change, and where. It
  * carries its catalogue message so the sidebar can say it in the agent's language (`textIn`);
- * `message` is the English, for logs and tests.
+ * `message` is the message id, for logs: it is raised before any catalogue may have loaded.
  */
 export class SetupError extends Error {
   override readonly name = 'SetupError'
@@ -81,10 +81,10 @@ export class SetupError extends Error {
     readonly messageId: MessageId,
     readonly values: MessageValues
   ) {
-    super(createTranslator('en').t(messageId, values))
+    super(messageId)
   }
 
-  /** In `locale`, once its catalogue is loaded (core's `loadLocale`); English until then. */
+  /** In `locale`, once core's `loadLocale` has loaded it (English until then). */
   textIn(locale: string): string {
     return createTranslator(locale).t(this.messageId, this.values)
   }

@@ -14,9 +14,10 @@ import {
   numberFormat,
   pluralRules,
   relativeTimeFormat,
+  validTimeZone,
   type DatePreset,
 } from '../i18n/intl-cache.ts'
-import { createTranslator } from '../i18n/locale.ts'
+import { resolveLocaleTag } from '../i18n/locale.ts'
 import type { FormatOptions } from './time-context.ts'
 
 /** What a timeline row (time, day headings) and the header (since, dates) are formatted with. */
@@ -28,14 +29,18 @@ const FIRST_PAINT_PRESETS: readonly DatePreset[] = [
   'date',
 ]
 
-/** Builds the formatters `options` (the viewer's locale and zone, as the panel passes them) use. */
+/**
+ * Builds the formatters `options` (the viewer's locale and zone, as the panel passes them) use. It
+ * needs no catalogue, so it can run while the catalogues load too.
+ */
 export function warmFormatters(options: Pick<FormatOptions, 'locale' | 'timeZone'>): void {
-  const tr = createTranslator(options.locale, { timeZone: options.timeZone })
+  const { catalogue, intl } = resolveLocaleTag(options.locale)
+  const timeZone = validTimeZone(options.timeZone)
   // Day keys are read in English, whatever the viewer's locale (calendar.ts).
-  dateTimeFormat('en', tr.timeZone, 'dayKey')
-  for (const preset of FIRST_PAINT_PRESETS) dateTimeFormat(tr.intlLocale, tr.timeZone, preset)
-  relativeTimeFormat(tr.intlLocale)
-  numberFormat(tr.intlLocale)
-  listFormat(tr.intlLocale)
-  pluralRules(tr.locale, false)
+  dateTimeFormat('en', timeZone, 'dayKey')
+  for (const preset of FIRST_PAINT_PRESETS) dateTimeFormat(intl, timeZone, preset)
+  relativeTimeFormat(intl)
+  numberFormat(intl)
+  listFormat(intl)
+  pluralRules(catalogue, false)
 }

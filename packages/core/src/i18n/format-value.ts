@@ -4,7 +4,7 @@
  * (apart from optional truncation); numbers, money and dates go through cached Intl formatters.
  * Nothing here throws on odd data: a bad currency or date degrades to its raw text.
  */
-import { parseIsoInstant } from '../events-query.ts'
+import { parseIsoInstant } from '../iso-instant.ts'
 import { currencyFormat, dateTimeFormat, numberFormat, type DatePreset } from './intl-cache.ts'
 
 export interface ValueContext {

@@ -19,7 +19,6 @@ export {
 } from './message.ts'
 export {
   catalogueLoaders,
-  englishCatalogue,
   loadCatalogue,
   loadedCatalogue,
   SUPPORTED_LOCALES,
@@ -29,6 +28,7 @@ export {
   type Translation,
 } from './catalogues/index.ts'
 export {
+  CatalogueNotLoadedError,
   createTranslator,
   isLocaleLoaded,
   loadLocale,

@@ -2,12 +2,29 @@
 // other i18n tests load every catalogue up front.
 import { describe, expect, it } from 'vitest'
 
-import { createTranslator, isLocaleLoaded, loadLocale, t } from './locale.ts'
+import {
+  CatalogueNotLoadedError,
+  createTranslator,
+  isLocaleLoaded,
+  loadLocale,
+  t,
+} from './locale.ts'
 
 describe('before loadLocale', () => {
+  it('refuses to translate before English is loaded, rather than show message ids', () => {
+    expect(isLocaleLoaded('en-GB')).toBe(false)
+    expect(() => createTranslator('en-GB')).toThrow(CatalogueNotLoadedError)
+    expect(() => t('de', 'common.yesterday')).toThrow(CatalogueNotLoadedError)
+  })
+
+  it('loads English with the first locale asked for', async () => {
+    await expect(loadLocale('en-GB')).resolves.toBe('en')
+    expect(isLocaleLoaded('en-GB')).toBe(true)
+    expect(createTranslator('en-GB').t('common.yesterday')).toBe('Yesterday')
+  })
+
   it('renders a translation that is not loaded yet in English', () => {
     expect(isLocaleLoaded('de')).toBe(false)
-    expect(isLocaleLoaded('en-GB')).toBe(true)
     const early = createTranslator('de-AT')
     expect(early.t('common.yesterday')).toBe('Yesterday')
     expect(early.t('common.error.manyMatches', { count: 1 })).toBe('1 customer matches.')
@@ -23,7 +40,7 @@ describe('before loadLocale', () => {
 })
 
 describe('loadLocale', () => {
-  it('resolves junk to English without importing anything', async () => {
+  it('resolves junk to English', async () => {
     await expect(loadLocale('!!')).resolves.toBe('en')
     await expect(loadLocale(undefined)).resolves.toBe('en')
   })

@@ -11,7 +11,6 @@
  * catalogue: an `en-GB` agent reads English text with day-first dates, a `de-CH` agent Swiss numbers.
  */
 import {
-  englishCatalogue,
   loadCatalogue,
   loadedCatalogue,
   SUPPORTED_LOCALES,
@@ -120,6 +119,17 @@ export interface Translator {
   value(value: unknown): string
 }
 
+/**
+ * A translator was asked for before `loadLocale()` loaded English. A programming error, thrown
+ * rather than rendering message ids as text: every app awaits `loadLocale()` before it translates.
+ */
+export class CatalogueNotLoadedError extends Error {
+  override readonly name = 'CatalogueNotLoadedError'
+  constructor(readonly requested: SupportedLocale) {
+    super(`Translating in '${requested}' before loadLocale() loaded its catalogues`)
+  }
+}
+
 function lookup(catalogue: Catalogue, id: string): string | undefined {
   return Object.hasOwn(catalogue, id) ? catalogue[id] : undefined
 }
@@ -133,7 +143,8 @@ export function createTranslator(requested: unknown, options: TranslateOptions =
   const existing = translators.get(key)
   if (existing !== undefined) return existing
 
-  const english: Catalogue = englishCatalogue
+  const english = loadedCatalogue('en')
+  if (english === undefined) throw new CatalogueNotLoadedError(locale)
   // Not loaded yet (see loadLocale): English text, rendered with English plural rules.
   const own: Catalogue = loadedCatalogue(locale) ?? english
   const ownLocale: SupportedLocale = own === english ? 'en' : locale
@@ -172,22 +183,25 @@ export function createTranslator(requested: unknown, options: TranslateOptions =
 }
 
 /**
- * Loads the catalogue serving `requested` (a dynamic import, once) and answers which it is. Call it
- * before rendering in that locale: until it resolves, text in that locale reads in English.
+ * Loads the catalogue serving `requested` and English, the fallback (dynamic imports, each once, in
+ * parallel), and answers which serves it. Call it before translating: a translator needs English
+ * (CatalogueNotLoadedError), and until the reader's own catalogue is loaded its text reads in English.
  */
 export async function loadLocale(requested: unknown): Promise<SupportedLocale> {
   const locale = resolveLocale(requested)
-  if (loadedCatalogue(locale) === undefined) {
-    await loadCatalogue(locale)
+  if (!isLocaleLoaded(locale)) {
+    await Promise.all([loadCatalogue('en'), loadCatalogue(locale)])
     // Translators made before the load hold the English fallback: make them again.
     translators.clear()
   }
   return locale
 }
 
-/** Whether the catalogue serving `requested` is loaded (English always is). */
+/** Whether the catalogue serving `requested` and English are loaded. */
 export function isLocaleLoaded(requested: unknown): boolean {
-  return loadedCatalogue(resolveLocale(requested)) !== undefined
+  return (
+    loadedCatalogue('en') !== undefined && loadedCatalogue(resolveLocale(requested)) !== undefined
+  )
 }
 
 /** Renders message `id` of the catalogue serving `locale`. Unknown ids render as the id. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { englishCatalogue } from './catalogues/index.ts'
+import { en as englishCatalogue } from './catalogues/en/index.ts'
 
 const src = fileURLToPath(new URL('..', import.meta.url))
 const english = new Set(Object.keys(englishCatalogue))

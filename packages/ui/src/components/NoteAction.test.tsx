@@ -36,6 +36,8 @@ const state = {
 /** A fresh NoteAction module (its summary not loaded yet), rendered with `onAddNote`. */
 async function show(onAddNote: (summary: string) => Promise<void>) {
   vi.resetModules()
+  // The fresh modules include a fresh core, with no catalogue loaded: load English, as a host does.
+  await (await import('@intilery-connect/core')).loadLocale('en')
   const { NoteAction, loadNoteSummary } = await import('./NoteAction.tsx')
   const root = document.createElement('div')
   // Rendered without running effects yet: the click below comes before the summary is asked for.

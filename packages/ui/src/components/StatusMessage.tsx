@@ -1,10 +1,11 @@
 /** The panel's non-data states: loading skeleton, and a message with an optional action. */
 import type { ComponentChildren } from 'preact'
 
-export function Skeleton({ label }: { label: string }) {
+/** `label` is absent only while the catalogues that would say "Loading" are themselves loading. */
+export function Skeleton({ label }: { label?: string | undefined }) {
   return (
     <div class="ic-skeleton" role="status" aria-live="polite" aria-busy="true">
-      <span class="ic-visually-hidden">{label}</span>
+      {label === undefined ? null : <span class="ic-visually-hidden">{label}</span>}
       <div class="ic-skeleton-line ic-skeleton-title" />
       <div class="ic-skeleton-line" />
       <div class="ic-skeleton-line" />

@@ -1,20 +1,20 @@
 /**
  * @module i18n/catalogues
- * The registry of shipped catalogues, by the locale tag each serves. English is bundled: it is the
- * reference and the fallback. Every translation is a loader (`import()`), so bundlers split each
- * into its own chunk: all seven catalogues gzip to ~13 KB, a third of the sidebar's ~35 KB budget,
- * while an agent reads one (~2 KB). Call `loadLocale()` (locale.ts) once before rendering; until a
- * catalogue is loaded its text reads in English, never as raw ids.
+ * The registry of shipped catalogues, by the locale tag each serves. Every catalogue, English
+ * included, is a loader (`import()`), so bundlers split each into its own chunk: a browser app
+ * fetches the one its reader needs (~5 KB gzip) while its first request is on the way, instead of
+ * carrying all seven (~35 KB gzip) or English alone (~5 KB, a seventh of the sidebar's budget) in
+ * its up-front script. Call `loadLocale()` (locale.ts) before translating: it loads English (the
+ * reference and fallback) with the reader's catalogue.
  * Portuguese has one catalogue, Brazilian; `pt` and `pt-PT` resolve to it (see locale.ts).
  */
 import type { Catalogue } from './types.ts'
-import { en } from './en/index.ts'
 
 export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt-BR', 'ja'] as const
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
 
 export const catalogueLoaders: Readonly<Record<SupportedLocale, () => Promise<Catalogue>>> = {
-  en: () => Promise.resolve(en),
+  en: () => import('./en/index.ts').then((module) => module.en),
   de: () => import('./de/index.ts').then((module) => module.de),
   fr: () => import('./fr/index.ts').then((module) => module.fr),
   es: () => import('./es/index.ts').then((module) => module.es),
@@ -23,10 +23,10 @@ export const catalogueLoaders: Readonly<Record<SupportedLocale, () => Promise<Ca
   ja: () => import('./ja/index.ts').then((module) => module.ja),
 }
 
-const loaded = new Map<SupportedLocale, Catalogue>([['en', en]])
+const loaded = new Map<SupportedLocale, Catalogue>()
 const pending = new Map<SupportedLocale, Promise<Catalogue>>()
 
-/** The catalogue if it has been loaded (English always has). */
+/** The catalogue if it has been loaded. */
 export function loadedCatalogue(locale: SupportedLocale): Catalogue | undefined {
   return loaded.get(locale)
 }
@@ -54,7 +54,5 @@ export function loadCatalogue(locale: SupportedLocale): Promise<Catalogue> {
   return loading
 }
 
-/** The English catalogue: the reference every translation matches, and the fallback. */
-export { en as englishCatalogue }
 export type { MessageId } from './en/index.ts'
 export type { Catalogue, Translation } from './types.ts'

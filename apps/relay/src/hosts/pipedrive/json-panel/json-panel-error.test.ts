@@ -1,4 +1,4 @@
-import { englishCatalogue, loadLocale, SUPPORTED_LOCALES } from '@intilery-connect/core'
+import { createTranslator, loadLocale, SUPPORTED_LOCALES } from '@intilery-connect/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
@@ -44,7 +44,7 @@ describe('the JSON panel’s error states', () => {
       },
     })
     expect(panelFailure(new RelayError('rate_limited', 'x'), LINKS).body.error.title).toBe(
-      englishCatalogue['pipedrive.error.tooMany.title']
+      createTranslator('en').t('pipedrive.error.tooMany.title')
     )
   })
 })
