@@ -28,7 +28,7 @@ import {
 
 import type { PanelFormat } from './i18n.ts'
 import type { EventsFilter } from './relay-client.ts'
-import { rangeProblem, toTimelineFilter, type FilterState } from './components/TimelineFilters.tsx'
+import { rangeProblem, toTimelineFilter, type FilterState } from './filter-state.ts'
 
 /** The events endpoint's limit on an include list. */
 const MAX_KEYS = 50

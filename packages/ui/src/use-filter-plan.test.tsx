@@ -3,7 +3,7 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { NO_FILTER, type FilterState } from './components/TimelineFilters.tsx'
+import { NO_FILTER, type FilterState } from './filter-state.ts'
 import type { FilterPlanState } from './use-filter-plan.ts'
 
 const FORMAT = { locale: 'en', timeZone: 'UTC' }

@@ -9,7 +9,7 @@
 import type { TimelineEntry } from '@intilery-connect/core'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
-import type { FilterState } from './components/TimelineFilters.tsx'
+import type { FilterState } from './filter-state.ts'
 import type { PanelFormat } from './i18n.ts'
 import type * as TimelineFilterPlan from './timeline-filter-plan.ts'
 import type { FilterPlan } from './timeline-filter-plan.ts'

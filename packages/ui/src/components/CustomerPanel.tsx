@@ -3,23 +3,27 @@
  * the note action. Hosts give it a relay client, who to look up, the agent's locale and theme.
  */
 import { isLocaleLoaded, loadLocale, type TimelineKind } from '@intilery-connect/core'
+import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import type { ChoiceMemory } from '../choice-memory.ts'
 import { translatorFor } from '../i18n.ts'
 import type { Lookup, RelayClient } from '../relay-client.ts'
+import { lazyPart } from '../lazy-part.tsx'
 import { useCustomer } from '../use-customer.ts'
-import { usePickerOrders } from '../use-picker-orders.ts'
 import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
-import { Failure } from './Failure.tsx'
+import { Failure, PartFailed } from './Failure.tsx'
 import { ChoiceLine, MovedBanner } from './MovedBanner.tsx'
-import { ProfilePicker } from './ProfilePicker.tsx'
 import { SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 
 export type Theme = 'zendesk' | 'pipedrive'
+
+/** The picker, for a lookup that matches several customers: loaded only then (lazy-part.tsx). */
+const picker = lazyPart(() => import('./ProfilePicker.tsx').then((module) => module.ProfilePicker))
+export const preloadPicker = picker.preload
 
 export interface CustomerPanelProps {
   readonly client: RelayClient
@@ -67,29 +71,37 @@ export interface CustomerPanelProps {
 
 export function CustomerPanel(props: CustomerPanelProps) {
   const { locale, timeZone } = props
-  // English is bundled; other catalogues load on first use, and the panel waits for them.
+  // Catalogues load on first use (hosts start the load before their first render), and the panel
+  // waits for them: until English, the fallback, is there, nothing can be said, not even "Loading".
   const [ready, setReady] = useState(() => isLocaleLoaded(locale))
   useEffect(() => {
     if (isLocaleLoaded(locale)) return setReady(true)
     setReady(false)
     void loadLocale(locale).finally(() => setReady(true))
   }, [locale])
-  const t = useMemo(() => translatorFor(locale, timeZone), [locale, timeZone, ready])
+  const t = useMemo(
+    () => (ready ? translatorFor(locale, timeZone) : undefined),
+    [locale, timeZone, ready]
+  )
   const customer = useCustomer(props.client, props.lookup, {
     liveMs: props.liveMs,
     visible: props.visible,
   })
   const { state } = customer
   const choice = useRememberedChoice(customer, props.lookup, props.choiceMemory)
-  const orders = usePickerOrders(
-    props.client,
-    ready && state.kind === 'many' && !choice.restoring ? state.context.profiles : undefined
-  )
   const subject = props.subject ?? 'requester'
   const themeClass = `ic-root ic-theme-${props.theme}${props.dark === true ? ' ic-dark' : ''}`
+  const frame = (children: ComponentChildren) => (
+    <main class={themeClass} lang={locale}>
+      {/* The iframe is its own document: one main landmark, one top heading (the product). */}
+      <h1 class="ic-visually-hidden">Intilery</h1>
+      {children}
+    </main>
+  )
+  if (t === undefined) return frame(<Skeleton />)
 
   // "Not this person?" sits with the header; where nobody was found it opens by itself.
-  const search = ready ? (
+  const search = (
     <SearchForm
       t={t}
       onSearch={customer.search}
@@ -98,11 +110,10 @@ export function CustomerPanel(props: CustomerPanelProps) {
         (state.kind === 'none' && customer.lookup === undefined && props.noLookupText !== undefined)
       }
     />
-  ) : null
+  )
 
   let body
-  if (!ready || state.kind === 'loading' || choice.restoring)
-    body = <Skeleton label={t('common.loading')} />
+  if (state.kind === 'loading' || choice.restoring) body = <Skeleton label={t('common.loading')} />
   else if (state.kind === 'failed') {
     body = (
       <>
@@ -130,14 +141,16 @@ export function CustomerPanel(props: CustomerPanelProps) {
   else if (state.kind === 'many')
     body = (
       <>
-        <ProfilePicker
+        <picker.Part
+          client={props.client}
           t={t}
           locale={locale}
           timeZone={timeZone}
           profiles={state.context.profiles}
-          orders={orders}
           audienceNames={state.context.display?.presentation.audienceNames}
           onPick={choice.pick}
+          fallback={<Skeleton label={t('common.loading')} />}
+          failed={(retry) => <PartFailed t={t} retry={retry} />}
         />
         {search}
       </>
@@ -169,7 +182,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
     )
 
   let top = null
-  if (ready && state.kind === 'one' && choice.notRequester)
+  if (state.kind === 'one' && choice.notRequester)
     top = (
       <MovedBanner
         text={t('common.moved.banner', { subject, name: state.profile.name.text })}
@@ -177,7 +190,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
         onBack={customer.back}
       />
     )
-  else if (ready && choice.chosen !== undefined) {
+  else if (choice.chosen !== undefined) {
     const { count, status } = choice.chosen
     top = (
       <ChoiceLine
@@ -193,21 +206,19 @@ export function CustomerPanel(props: CustomerPanelProps) {
         onChange={choice.change}
       />
     )
-  } else if (ready && choice.forgetFailed !== undefined)
+  } else if (choice.forgetFailed !== undefined)
     top = <StatusMessage tone="error">{t('common.choice.notForgotten')}</StatusMessage>
-  else if (ready && customer.moved && !choice.choosing)
+  else if (customer.moved && !choice.choosing)
     top = (
       <button type="button" class="ic-link ic-back" onClick={customer.back}>
         {t('common.moved.back', { subject })}
       </button>
     )
 
-  return (
-    <main class={themeClass} lang={locale}>
-      {/* The iframe is its own document: one main landmark, one top heading (the product). */}
-      <h1 class="ic-visually-hidden">Intilery</h1>
+  return frame(
+    <>
       {top}
       {body}
-    </main>
+    </>
   )
 }

@@ -49,3 +49,12 @@ export function Failure({
     </StatusMessage>
   )
 }
+
+/** A part of the panel whose code could not be loaded (lazy-part.tsx): said, with "Retry". */
+export function PartFailed({ t, retry }: { t: Translate; retry: () => void }) {
+  return (
+    <StatusMessage tone="error" action={{ label: t('common.retry'), run: retry }}>
+      {t('common.error.generic')}
+    </StatusMessage>
+  )
+}

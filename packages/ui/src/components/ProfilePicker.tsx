@@ -1,32 +1,38 @@
 /**
  * An email that belongs to several customers: the agent chooses; nothing is merged or guessed. Each
  * choice shows what tells them apart (last active, place, orders, audiences) as plain text, and is
- * one button, so the list is walked with Tab and chosen with Enter or Space.
+ * one button, so the list is walked with Tab and chosen with Enter or Space. Loaded with import()
+ * when a lookup matches several customers (CustomerPanel): no other open draws it.
  */
 import type { CustomerProfile, Presentation } from '@intilery-connect/core'
 
 import type { Translate } from '../i18n.ts'
-import { pickerFacts, type ComputedRead } from '../picker-facts.ts'
+import { pickerFacts } from '../picker-facts.ts'
+import type { RelayClient } from '../relay-client.ts'
+import { usePickerOrders } from '../use-picker-orders.ts'
 import { visibleText as v } from '../visible-text.ts'
 
+export interface ProfilePickerProps {
+  /** For the candidates' order counts (use-picker-orders.ts), read while the picker is shown. */
+  readonly client: RelayClient
+  readonly t: Translate
+  readonly locale: string
+  readonly timeZone: string | undefined
+  readonly profiles: readonly CustomerProfile[]
+  readonly audienceNames?: Presentation['audienceNames'] | undefined
+  readonly onPick: (profile: CustomerProfile) => void
+}
+
 export function ProfilePicker({
+  client,
   t,
   locale,
   timeZone,
   profiles,
-  orders,
   audienceNames,
   onPick,
-}: {
-  t: Translate
-  locale: string
-  timeZone: string | undefined
-  profiles: readonly CustomerProfile[]
-  /** Computed-traits reads by profile id (use-picker-orders.ts); absent ids show no orders. */
-  orders: ReadonlyMap<string, ComputedRead>
-  audienceNames?: Presentation['audienceNames']
-  onPick: (profile: CustomerProfile) => void
-}) {
+}: ProfilePickerProps) {
+  const orders = usePickerOrders(client, profiles)
   return (
     <section
       class="ic-picker"

@@ -2,10 +2,12 @@
  * The timeline's filter bar: kinds, an event name, a date range. The panel asks the relay for what
  * they select (timeline-filter-plan.ts), not only the rows already loaded. The bar is closed behind
  * a one-line "Filters" button (with how many are on) so the first activity row stays on screen in a
- * 320 px sidebar; it is open from the start when the installation names default kinds.
+ * 320 px sidebar; it is open from the start when the installation names default kinds. The bar is
+ * loaded with import() when first opened (TimelineSection.tsx): most opens never filter.
  */
-import { TIMELINE_KINDS, type TimelineFilter, type TimelineKind } from '@intilery-connect/core'
+import { TIMELINE_KINDS, type TimelineKind } from '@intilery-connect/core'
 
+import { NO_FILTER, type FilterState } from '../filter-state.ts'
 import type { Translate } from '../i18n.ts'
 
 const KIND_LABEL = {
@@ -18,73 +20,6 @@ const KIND_LABEL = {
   session: 'common.kind.session',
   custom: 'common.kind.custom',
 } as const satisfies Record<TimelineKind, string>
-
-/** What the agent set; empty strings mean "no limit". */
-export interface FilterState {
-  readonly kinds: readonly TimelineKind[]
-  readonly eventName: string
-  /** `YYYY-MM-DD` from a date input. */
-  readonly from: string
-  readonly to: string
-}
-
-export const NO_FILTER: FilterState = { kinds: [], eventName: '', from: '', to: '' }
-
-/** How many filters are on: each kind chosen, the event name, the date range. */
-export function activeFilters(state: FilterState): number {
-  return (
-    state.kinds.length +
-    (state.eventName.trim() === '' ? 0 : 1) +
-    (state.from === '' && state.to === '' ? 0 : 1)
-  )
-}
-
-/** The button that opens and closes the bar (a disclosure: aria-expanded, aria-controls). */
-export function FilterToggle({
-  t,
-  state,
-  open,
-  controls,
-  onToggle,
-}: {
-  t: Translate
-  state: FilterState
-  open: boolean
-  /** The bar's id, while it is shown. */
-  controls: string
-  onToggle: () => void
-}) {
-  const count = activeFilters(state)
-  return (
-    <button
-      type="button"
-      class={count === 0 ? 'ic-chip ic-filter-toggle' : 'ic-chip ic-filter-toggle ic-filter-on'}
-      aria-expanded={open}
-      aria-controls={open ? controls : undefined}
-      onClick={onToggle}
-    >
-      {t('common.filter.toggle', { count })}
-    </button>
-  )
-}
-
-/** True when From is after To: the range is not applied, and the panel says so. */
-export function rangeProblem(state: FilterState): boolean {
-  return state.from !== '' && state.to !== '' && state.from > state.to
-}
-
-/**
- * The core filter for kinds and dates (`to` includes its whole day, so `end`, exclusive, is the next
- * midnight UTC). The event name is planned apart (timeline-filter-plan.ts): it becomes event keys.
- */
-export function toTimelineFilter(state: FilterState): TimelineFilter {
-  const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
-  return {
-    kinds: state.kinds.length === 0 ? undefined : state.kinds,
-    start: state.from === '' ? undefined : new Date(`${state.from}T00:00:00Z`),
-    end: state.to === '' ? undefined : endOfDay(state.to),
-  }
-}
 
 /** One labelled text or date input of the filter bar. */
 function Field(props: {

@@ -11,14 +11,18 @@ import {
 } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { translatorFor } from '../i18n.ts'
 import type { EventsPage, RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import type { CustomerHook, OneCustomer } from '../use-customer.ts'
 import type { TimelineViewport } from '../use-new-rows.ts'
-import { TimelineSection } from './TimelineSection.tsx'
+import { preloadFilterBar, TimelineSection } from './TimelineSection.tsx'
+
+// The bar's code is loaded when the bar first opens (lazy-part.tsx, tested there); these tests are
+// about filtering, so it is loaded before them.
+beforeAll(() => preloadFilterBar())
 
 let n = 0
 function track(name: string, at: string, properties: Record<string, unknown> = {}): ProfileEvent {

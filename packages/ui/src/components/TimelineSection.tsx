@@ -19,17 +19,18 @@ import { eventIdsOf, type CustomerHook, type OneCustomer } from '../use-customer
 import { useFilterPlan } from '../use-filter-plan.ts'
 import { useFilteredTimeline, type FilteredTimelineOptions } from '../use-filtered-timeline.ts'
 import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-rows.ts'
-import { Failure } from './Failure.tsx'
+import { activeFilters, NO_FILTER, rangeProblem, type FilterState } from '../filter-state.ts'
+import { lazyPart } from '../lazy-part.tsx'
+import { Failure, PartFailed } from './Failure.tsx'
+import { FilterToggle } from './FilterToggle.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
-import {
-  activeFilters,
-  FilterToggle,
-  NO_FILTER,
-  rangeProblem,
-  TimelineFilters,
-  type FilterState,
-} from './TimelineFilters.tsx'
+
+/** The filter bar, loaded when first opened (lazy-part.tsx): most opens never filter. */
+const filterBar = lazyPart(() =>
+  import('./TimelineFilters.tsx').then((module) => module.TimelineFilters)
+)
+export const preloadFilterBar = filterBar.preload
 
 /** Rows formatted for the first paint of a customer: about a sidebar's screenful. */
 const FIRST_ROWS = 10
@@ -90,6 +91,9 @@ export function TimelineSection({
     const frame = requestAnimationFrame(() => setFirstRowsOnly(false))
     return () => cancelAnimationFrame(frame)
   }, [shownId])
+
+  // The bar's code too, after the first paint, so that opening it needs no wait.
+  useEffect(() => void preloadFilterBar(), [])
 
   const ref = useMemo(() => createProfileRef('id', shownId), [shownId])
   // The planner loads after the first paint (use-filter-plan.ts): no first paint uses it.
@@ -172,7 +176,13 @@ export function TimelineSection({
         </button>
       )}
       {filtersOpen ? (
-        <TimelineFilters t={t} id={barId} state={filter} onChange={setFilter} />
+        <filterBar.Part
+          t={t}
+          id={barId}
+          state={filter}
+          onChange={setFilter}
+          failed={(retry) => <PartFailed t={t} retry={retry} />}
+        />
       ) : null}
       {rangeProblem(filter) ? (
         <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage>

@@ -1,0 +1,75 @@
+/**
+ * @module lazy-part
+ * A part of the panel no first paint of a found customer draws (the picker, the filter bar, the
+ * search form, the identities), loaded with import() the first time it is drawn: the sidebar's
+ * up-front script has a budget (bench:zendesk), and these parts would otherwise be a sixth of it.
+ * Hand-written rather than preact/compat's `lazy` + `Suspense`: compat brings React's API layer
+ * for what is one hook here.
+ *
+ * Until the code is there the part draws `fallback`; when it cannot be loaded (a network blip) it
+ * draws `failed`, which is given a retry.
+ */
+import type { ComponentChildren, FunctionComponent } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+
+export interface LazyPartProps {
+  /** Drawn while the code loads (default: nothing). */
+  readonly fallback?: ComponentChildren
+  /** Drawn when the code could not be loaded, with a way to try again (default: nothing). */
+  readonly failed?: ((retry: () => void) => ComponentChildren) | undefined
+}
+
+export interface LazyPart<P> {
+  readonly Part: FunctionComponent<P & LazyPartProps>
+  /**
+   * Loads the code ahead of need (after the first paint); resolves once it is there, or when it
+   * could not be loaded: a failure is left for the next draw to say.
+   */
+  readonly preload: () => Promise<void>
+}
+
+export function lazyPart<P extends object>(
+  load: () => Promise<FunctionComponent<P>>
+): LazyPart<P> {
+  let loaded: FunctionComponent<P> | undefined
+  let loading: Promise<FunctionComponent<P>> | undefined
+  const get = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined
+        throw error
+      }
+    ))
+
+  function Part(props: P & LazyPartProps) {
+    const [, setLoadedNow] = useState(false)
+    const [failed, setFailed] = useState(false)
+    const [attempt, setAttempt] = useState(0)
+    useEffect(() => {
+      if (loaded !== undefined) return
+      let current = true
+      setFailed(false)
+      get().then(
+        () => current && setLoadedNow(true),
+        () => current && setFailed(true)
+      )
+      return () => {
+        current = false
+      }
+    }, [attempt])
+    if (loaded !== undefined) {
+      const Loaded = loaded
+      return <Loaded {...props} />
+    }
+    return <>{failed ? props.failed?.(() => setAttempt((n) => n + 1)) : props.fallback}</>
+  }
+  return {
+    Part,
+    preload: () =>
+      get().then(
+        () => undefined,
+        () => undefined
+      ),
+  }
+}
