@@ -11,6 +11,7 @@ import {
   type EventsQuery,
   type Meta,
   normalizeProfiles,
+  panelEntries,
   type ProfileRef,
   toTimeline,
 } from '@intilery-connect/core'
@@ -25,7 +26,10 @@ export const FIRST_PAGE_SIZE = 50
 const profilesOf = deriveOnce((lookup: AnyLookup<Meta>) =>
   normalizeProfiles({ meta: lookup.kind === 'list' ? [...lookup.profiles] : [lookup.profile] })
 )
-const entriesOf = deriveOnce(toTimeline)
+// Entries are sent slimmed (panel-entries.ts): no visitor IP or user agent, ids once, half the bytes.
+const entriesOf = deriveOnce((events: Parameters<typeof toTimeline>[0]) =>
+  panelEntries(toTimeline(events))
+)
 
 export interface ContextResult {
   readonly context: CustomerContext

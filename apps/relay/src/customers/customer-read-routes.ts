@@ -10,6 +10,7 @@ import {
   formatProfileRef,
   eventsAnswerSchema,
   parseProfileRef,
+  panelEntries,
   toTimeline,
   traitsAnswerSchema,
   type EventsAnswer,
@@ -171,7 +172,7 @@ export function customerReadRoutes(
       return { result, upstreamRequestId: result.read.requestId }
     })
     const answer: EventsAnswer = {
-      entries: toTimeline(page.events),
+      entries: panelEntries(toTimeline(page.events)),
       ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
       fetchedAt: new Date(page.read.fetchedAt).toISOString(),
       stale: servedStale(page.read),
