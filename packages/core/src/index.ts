@@ -39,6 +39,7 @@ export {
   type ProfileParts,
 } from './customer/normalize-profile.ts'
 export { audienceName } from './customer/audience-name.ts'
+export { computedTraitsOf } from './customer/computed-traits.ts'
 export * from './timeline/index.ts'
 export * from './i18n/index.ts'
 export * from './format/index.ts'

@@ -10,7 +10,7 @@ import {
   customerContextSchema,
   eventsAnswerSchema,
   formatProfileRef,
-  normalizeProfile,
+  computedTraitsOf,
   traitsAnswerSchema,
   type CustomerContext,
   type CustomerProfile,
@@ -115,7 +115,7 @@ export function createRelayClient(get: RelayGet, base: string, scope?: string): 
       const lookup = answer.traits
       const traits =
         lookup.kind === 'single' ? lookup.profile : lookup.profiles.find((p) => p.id === profileId)
-      return traits === undefined ? {} : normalizeProfile({ traits }).computed
+      return traits === undefined ? {} : computedTraitsOf(traits)
     },
   }
 }

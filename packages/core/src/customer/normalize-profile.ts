@@ -4,9 +4,10 @@
  * answers. Upstream data is loose (traits are whatever the brand tracked), so every field is read
  * defensively: a missing or oddly typed field is skipped, never thrown on.
  */
-import { parseIsoInstant } from '../events-query.ts'
+import { parseIsoInstant } from '../iso-instant.ts'
 import type { Audiences, EventSummary, Meta, Traits } from '../schemas/profile.ts'
 import { audienceName } from './audience-name.ts'
+import { computedTraitsOf, plainRecord as recordOf } from './computed-traits.ts'
 import type { Audience, ChannelConsent, CustomerProfile, DisplayName } from './customer-profile.ts'
 
 /** The answers for one customer; at least one is needed, and they must share an `id`. */
@@ -147,12 +148,6 @@ function otherTraits(parts: readonly Loose[]): Record<string, unknown> {
   return traits
 }
 
-function recordOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? { ...(value as Record<string, unknown>) }
-    : {}
-}
-
 /**
  * One customer's profile from whichever of traits, meta and audiences were fetched.
  * @throws TypeError only when no part is given (a programming error, not bad data).
@@ -195,7 +190,7 @@ export function normalizeProfile(parts: ProfileParts): CustomerProfile {
     ...(firstName === undefined ? {} : { firstName }),
     ...(lastName === undefined ? {} : { lastName }),
     traits: otherTraits(loose),
-    computed: recordOf(parts.traits?.computed),
+    computed: parts.traits === undefined ? {} : computedTraitsOf(parts.traits),
     audiences: {
       dynamic: audienceList(loose, 'audiences'),
       static: audienceList(loose, 'audiencesStatic'),

@@ -7,13 +7,13 @@
  */
 import type { ProfileEvent } from '../schemas/event.ts'
 import type { TimelineEntry } from '../timeline/timeline-entry.ts'
-import { itemCount } from '../timeline/describe-commerce.ts'
 import {
   asBag,
   currencyCode,
   field,
   firstText,
   idText,
+  itemCount,
   num,
   readFacts,
   type Bag,

@@ -10,13 +10,13 @@ import type { MessageValue } from '../i18n/message.ts'
 import { type Described, DetailRows, timelineMessage } from './detail-rows.ts'
 import {
   amount,
-  asBag,
   type Bag,
   currencyCode,
   type EventFacts,
   field,
   firstText,
   idText,
+  itemCount,
   num,
   text,
 } from './read-event.ts'
@@ -37,18 +37,6 @@ function priceOf(props: Bag, keys: readonly string[]): MessageValue | undefined 
 function oddCurrency(props: Bag): string | undefined {
   const currency = field(props, 'currency')
   return currencyCode(currency) === undefined ? text(currency) : undefined
-}
-
-/** Units in `products` (a missing or odd quantity counts as one), or undefined without a list. */
-export function itemCount(props: Bag): number | undefined {
-  const products = field(props, 'products')
-  if (!Array.isArray(products)) return undefined
-  let count = 0
-  for (const product of products as unknown[]) {
-    const quantity = num(field(asBag(product), 'quantity'))
-    count += quantity !== undefined && quantity > 0 ? quantity : 1
-  }
-  return count
 }
 
 /** The product's readable name; its SKU or id only when it has no name. */

@@ -9,7 +9,7 @@
  * parseIsoInstant. Date.parse is not a shortcut: it reads `2024-02-31` as March 2nd and a time
  * without offset as local time.
  */
-import { parseIsoInstant } from '../events-query.ts'
+import { parseIsoInstant } from '../iso-instant.ts'
 
 const DAY_MS = 86_400_000
 

@@ -25,7 +25,8 @@
  */
 import { InvalidRequestError } from '../errors.ts'
 import { toEventKey } from '../event-key.ts'
-import { type EventsQuery, parseIsoInstant } from '../events-query.ts'
+import type { EventsQuery } from '../events-query.ts'
+import { parseIsoInstant } from '../iso-instant.ts'
 import { makeBurst } from './bursts.ts'
 import { makeCampaignFold } from './campaign-fold.ts'
 import { instantMs } from './event-time.ts'

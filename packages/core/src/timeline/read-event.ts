@@ -158,3 +158,15 @@ export function readFacts(event: ProfileEvent): EventFacts {
     raw,
   }
 }
+
+/** Units in `products` (a missing or odd quantity counts as one), or undefined without a list. */
+export function itemCount(props: Bag): number | undefined {
+  const products = field(props, 'products')
+  if (!Array.isArray(products)) return undefined
+  let count = 0
+  for (const product of products as unknown[]) {
+    const quantity = num(field(asBag(product), 'quantity'))
+    count += quantity !== undefined && quantity > 0 ? quantity : 1
+  }
+  return count
+}
