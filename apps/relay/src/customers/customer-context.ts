@@ -12,6 +12,7 @@ import {
   type Meta,
   normalizeProfiles,
   panelEntries,
+  panelProfile,
   type ProfileRef,
   toTimeline,
 } from '@intilery-connect/core'
@@ -23,8 +24,11 @@ export const FIRST_PAGE_SIZE = 50
 
 // Once per cached value, not per request (see derive-once.ts): a cached page's `data` array is the
 // same object on every hit, so the entries derived from it are remembered too.
+// Sent slimmed like the entries (panel-entries.ts): no visitor IP or user agent in event summaries.
 const profilesOf = deriveOnce((lookup: AnyLookup<Meta>) =>
-  normalizeProfiles({ meta: lookup.kind === 'list' ? [...lookup.profiles] : [lookup.profile] })
+  normalizeProfiles({
+    meta: lookup.kind === 'list' ? [...lookup.profiles] : [lookup.profile],
+  }).map(panelProfile)
 )
 // Entries are sent slimmed (panel-entries.ts): no visitor IP or user agent, ids once, half the bytes.
 const entriesOf = deriveOnce((events: Parameters<typeof toTimeline>[0]) =>

@@ -18,7 +18,7 @@ export {
   DEFAULT_MAX_DETAILS as TIMELINE_MAX_DETAILS,
   type TimelineOptions,
 } from './to-timeline.ts'
-export { panelEntries } from './panel-entries.ts'
+export { panelEntries, panelProfile } from './panel-entries.ts'
 export {
   KIND_KEYS as TIMELINE_KIND_KEYS,
   kindOf as timelineKindOf,

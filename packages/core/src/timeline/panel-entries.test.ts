@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { loadLocale } from '../i18n/locale.ts'
 import { productNames, recentOrders } from '../presentation/recent-orders.ts'
 import type { ProfileEvent } from '../schemas/event.ts'
-import { panelEntries } from './panel-entries.ts'
+import { normalizeProfile } from '../customer/normalize-profile.ts'
+import { panelEntries, panelProfile } from './panel-entries.ts'
 import { event, identify, page, track } from './test/events.ts'
 import { toTimeline } from './to-timeline.ts'
 
@@ -67,5 +68,46 @@ describe('panelEntries', () => {
     expect([...productNames(slim)]).toEqual([['p1', 'Mug']])
     const identifyRow = slim.find((entry) => entry.kind === 'identify')
     expect(identifyRow?.raw.rawData.traits).toEqual({ plan: 'gold' })
+  })
+})
+
+describe('panelProfile', () => {
+  it('sends event summaries without the visitor context or ids, keeping what the panel reads', () => {
+    const summary = {
+      eventId: 'e9',
+      eventTime: '2026-11-20T12:00:00.000Z',
+      action: 'track',
+      event: 'Order Completed',
+      properties: { order_id: 'A-1' },
+      userId: 'user-1',
+      anonymousId: 'anon-7',
+      context: VISITOR,
+    }
+    const profile = normalizeProfile({
+      meta: {
+        id: 'cust-1',
+        identities: {},
+        traits: {},
+        audiences: { dynamic: [], static: [] },
+        firstEvent: { order_completed: summary },
+        lastEvent: { order_completed: summary },
+      },
+    } as never)
+    const slim = panelProfile(profile)
+    const text = JSON.stringify([slim.firstEvent, slim.lastEvent])
+    for (const secret of [VISITOR.ip, VISITOR.user_agent, 'anon-7', 'user-1'])
+      expect(text).not.toContain(secret)
+    expect(slim.lastEvent.order_completed).toEqual({
+      eventId: 'e9',
+      eventTime: '2026-11-20T12:00:00.000Z',
+      action: 'track',
+      event: 'Order Completed',
+      properties: { order_id: 'A-1' },
+    })
+    expect({ ...slim, firstEvent: {}, lastEvent: {} }).toEqual({
+      ...profile,
+      firstEvent: {},
+      lastEvent: {},
+    })
   })
 })
