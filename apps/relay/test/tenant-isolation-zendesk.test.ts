@@ -77,7 +77,11 @@ describe.each(TENANT_NAMES)('an agent of the %s Zendesk', (name) => {
     const { entries } = body as unknown as EventsBody
     expect(entries.map((e) => e.title.values?.name)).toContain(own.event)
     // Every row is one of this tenant's brand's events (the rows name no brand: panel-entries.ts).
-    const ownEvents = new Set(harness().recordOf(name, 'shared').events.map((e) => e.event.eventId))
+    const ownEvents = new Set(
+      harness()
+        .recordOf(name, 'shared')
+        .events.map((e) => e.event.eventId)
+    )
     expect(entries.length).toBeGreaterThan(0)
     for (const entry of entries) expect(ownEvents).toContain(entry.raw.eventId)
     harness().expectNothingForeign(name, text)

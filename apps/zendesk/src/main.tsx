@@ -242,7 +242,11 @@ async function start() {
     // English if the agent's catalogue cannot be fetched: a message in any language beats none.
     const loaded = await loadLocale(locale).then(
       () => true,
-      () => loadLocale('en').then(() => true, () => false)
+      () =>
+        loadLocale('en').then(
+          () => true,
+          () => false
+        )
     )
     if (!loaded)
       // No catalogue at all (the app's own files cannot be fetched): the one sentence kept here.

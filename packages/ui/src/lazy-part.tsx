@@ -28,9 +28,7 @@ export interface LazyPart<P> {
   readonly preload: () => Promise<void>
 }
 
-export function lazyPart<P extends object>(
-  load: () => Promise<FunctionComponent<P>>
-): LazyPart<P> {
+export function lazyPart<P extends object>(load: () => Promise<FunctionComponent<P>>): LazyPart<P> {
   let loaded: FunctionComponent<P> | undefined
   let loading: Promise<FunctionComponent<P>> | undefined
   const get = () =>

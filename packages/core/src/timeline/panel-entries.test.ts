@@ -24,7 +24,12 @@ const stored = (e: ProfileEvent): ProfileEvent => ({
 const events = [
   track(
     'Order Completed',
-    { order_id: 'A-1', total: 42.5, currency: 'GBP', products: [{ product_id: 'p1', name: 'Mug' }] },
+    {
+      order_id: 'A-1',
+      total: 42.5,
+      currency: 'GBP',
+      products: [{ product_id: 'p1', name: 'Mug' }],
+    },
     30
   ),
   page({ url: 'https://shop.example/a', title: 'A' }, 3),
