@@ -9,11 +9,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import { CustomerPanel, type CustomerPanelProps } from './CustomerPanel.tsx'
-import { loadNoteSummary } from './NoteAction.tsx'
+import { preloadNoteAction } from './CustomerView.tsx'
 
-// The panel loads the note's summary code once it has painted (NoteAction.tsx); loaded here before
-// the clicks, as it is in the browser by the time an agent clicks (NoteAction.test.tsx: before).
-beforeAll(async () => void (await loadNoteSummary()))
+// The panel loads the note action once it has painted (CustomerView.tsx); loaded here before the
+// clicks, as it is in the browser by the time an agent clicks.
+beforeAll(() => preloadNoteAction())
 
 const profile = normalizeProfile({
   meta: {

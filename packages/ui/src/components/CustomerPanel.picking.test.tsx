@@ -11,13 +11,13 @@ import { choiceKey, relayChoiceMemory } from '../choice-memory.ts'
 import type { Lookup, RelayClient, RelaySend } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import { CustomerPanel, preloadPicker, type CustomerPanelProps } from './CustomerPanel.tsx'
-import { loadNoteSummary } from './NoteAction.tsx'
+import { preloadNoteAction } from './CustomerView.tsx'
 
-// The panel loads the note's summary code once it has painted (NoteAction.tsx); loaded here before
-// the clicks, as it is in the browser by the time an agent clicks (NoteAction.test.tsx: before).
+// The panel loads the note action once it has painted (CustomerView.tsx); loaded here before the
+// clicks, as it is in the browser by the time an agent clicks.
 // The picker's code, loaded when a lookup first matches several (lazy-part.tsx), is loaded here
 // too: these tests are about picking, the loading is lazy-part's.
-beforeAll(async () => void (await Promise.all([loadNoteSummary(), preloadPicker()])))
+beforeAll(async () => void (await Promise.all([preloadNoteAction(), preloadPicker()])))
 
 const DAY = 24 * 60 * 60 * 1000
 const profileOf = (id: string, first: string, extra: Partial<CustomerProfile> = {}) =>

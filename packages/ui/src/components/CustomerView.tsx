@@ -7,12 +7,26 @@ import type { RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import type { CustomerHook, OneCustomer } from '../use-customer.ts'
 import { useHeader } from '../use-header.ts'
-import { FAILURE_TEXT } from './Failure.tsx'
-import { NoteAction, type NoteOptions } from './NoteAction.tsx'
+import { lazyPart } from '../lazy-part.tsx'
+import { FAILURE_TEXT, PartFailed } from './Failure.tsx'
+import type { NoteOptions } from './NoteAction.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { TimelineSection } from './TimelineSection.tsx'
 import { AllTraits } from './TraitRows.tsx'
+
+/** The note action and core's summary code, loaded once the panel has painted (lazy-part.tsx). */
+const noteAction = lazyPart(() => import('./NoteAction.tsx').then((module) => module.NoteAction))
+export const preloadNoteAction = noteAction.preload
+
+/** The note button as it first paints: in place, disabled until its code is there. */
+function NotePlaceholder({ t, note }: { t: Translate; note: NoteOptions }) {
+  return (
+    <button type="button" class="ic-button ic-note" disabled>
+      {note.labels?.add ?? t('common.note.add')}
+    </button>
+  )
+}
 
 function asOf(iso: string, options: PanelFormat): string {
   const ms = Date.parse(iso)
@@ -73,12 +87,14 @@ export function CustomerView({
         <StatusMessage tone="warning">{t(FAILURE_TEXT[state.computed.failure])}</StatusMessage>
       ) : null}
       {note === undefined ? null : (
-        <NoteAction
+        <noteAction.Part
           t={t}
           state={state}
           locale={options.locale}
           timeZone={options.timeZone}
           options={note}
+          fallback={<NotePlaceholder t={t} note={note} />}
+          failed={(retry) => <PartFailed t={t} retry={retry} />}
         />
       )}
       <TimelineSection

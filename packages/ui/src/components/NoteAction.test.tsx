@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-// The note's summary code is loaded with import() (note-summary.ts): a click that comes before it
-// has loaded still writes the note once it has, and a load that fails is told like a failed write.
+// The note action writes core's summary through the host and says so; the action (with core's
+// summary code) is loaded with import() once the panel has painted: lazy-part.test.tsx covers that.
 import { normalizeProfile, type CustomerContext } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import type { OneCustomer } from '../use-customer.ts'
+import { NoteAction } from './NoteAction.tsx'
 
 const profile = normalizeProfile({
   meta: {
@@ -33,52 +34,48 @@ const state = {
   computed: {},
 } as unknown as OneCustomer
 
-/** A fresh NoteAction module (its summary not loaded yet), rendered with `onAddNote`. */
-async function show(onAddNote: (summary: string) => Promise<void>) {
-  vi.resetModules()
-  // The fresh modules include a fresh core, with no catalogue loaded: load English, as a host does.
-  await (await import('@intilery-connect/core')).loadLocale('en')
-  const { NoteAction, loadNoteSummary } = await import('./NoteAction.tsx')
-  const root = document.createElement('div')
-  // Rendered without running effects yet: the click below comes before the summary is asked for.
-  render(
-    <NoteAction t={(id) => id} state={state} locale="en" timeZone="UTC" options={{ onAddNote }} />,
-    root
-  )
-  const button = root.querySelector<HTMLButtonElement>('button.ic-note')
-  return { root, button, loadNoteSummary }
-}
-
-afterEach(() => {
-  vi.doUnmock('../note-summary.ts')
-  vi.resetModules()
-})
-
-describe('NoteAction before its summary code has loaded', () => {
-  it('writes the note once the code has loaded', async () => {
+describe('NoteAction', () => {
+  it('writes core’s summary through the host in the click’s own task, then says it is added', async () => {
     const onAddNote = vi.fn((_summary: string) => Promise.resolve())
-    const { root, button, loadNoteSummary } = await show(onAddNote)
-    await act(() => button?.click())
-    await act(async () => void (await loadNoteSummary()))
-    await vi.waitFor(() => expect(onAddNote).toHaveBeenCalledTimes(1))
+    const root = document.createElement('div')
+    render(
+      <NoteAction
+        t={(id) => id}
+        state={state}
+        locale="en"
+        timeZone="UTC"
+        options={{ onAddNote }}
+      />,
+      root
+    )
+    root.querySelector<HTMLButtonElement>('button.ic-note')?.click()
+    expect(onAddNote).toHaveBeenCalledTimes(1)
     expect(onAddNote.mock.calls[0]?.[0]).toContain('**Intilery customer')
     await vi.waitFor(() =>
       expect(root.querySelector('button.ic-note')?.textContent).toBe('common.note.added')
     )
   })
 
-  it('says the note could not be added when the code cannot be loaded', async () => {
-    vi.doMock('../note-summary.ts', () => {
-      throw new Error('chunk not loaded')
-    })
-    const onAddNote = vi.fn((_summary: string) => Promise.resolve())
-    const { root, button } = await show(onAddNote)
-    await act(() => button?.click())
+  it('says the note could not be added when the host refuses it', async () => {
+    const onAddNote = vi.fn((_summary: string) => Promise.reject(new Error('no editor')))
+    const root = document.createElement('div')
+    await act(() =>
+      render(
+        <NoteAction
+          t={(id) => id}
+          state={state}
+          locale="en"
+          timeZone="UTC"
+          options={{ onAddNote }}
+        />,
+        root
+      )
+    )
+    await act(() => root.querySelector<HTMLButtonElement>('button.ic-note')?.click())
     await vi.waitFor(() =>
       expect(root.querySelector('[role=alert], .ic-status')?.textContent).toContain(
         'common.error.generic'
       )
     )
-    expect(onAddNote).not.toHaveBeenCalled()
   })
 })

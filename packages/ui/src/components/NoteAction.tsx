@@ -1,8 +1,12 @@
-/** "Add summary to internal note": core's summary of the shown customer, written by the host. */
+/**
+ * "Add summary to internal note": core's summary of the shown customer, written by the host. Loaded
+ * with import() together with core's summary code (CustomerView draws a disabled button in its
+ * place until then): no first paint needs either, and the panel loads them once it has painted.
+ */
+import { summarize } from '@intilery-connect/core'
 import { useEffect, useRef, useState } from 'preact/hooks'
 
 import type { Translate } from '../i18n.ts'
-import type * as NoteSummary from '../note-summary.ts'
 import { RelayCallError } from '../relay-error.ts'
 import type { OneCustomer } from '../use-customer.ts'
 import { visibleText } from '../visible-text.ts'
@@ -20,25 +24,6 @@ export interface NoteOptions {
    * (a two-step button: the summary goes nowhere until the agent confirms).
    */
   readonly confirm?: string | undefined
-}
-
-let summaryModule: typeof NoteSummary | undefined
-let summaryLoading: Promise<typeof NoteSummary> | undefined
-
-/**
- * The summary's code (note-summary.ts), loaded once; a failed load is tried again on the next call.
- * Exported for tests that want it loaded before they click.
- */
-export function loadNoteSummary(): Promise<typeof NoteSummary> {
-  if (summaryModule !== undefined) return Promise.resolve(summaryModule)
-  summaryLoading ??= import('../note-summary.ts').then(
-    (module) => (summaryModule = module),
-    (error: unknown) => {
-      summaryLoading = undefined
-      throw error
-    }
-  )
-  return summaryLoading
 }
 
 export function NoteAction({
@@ -67,9 +52,6 @@ export function NoteAction({
     else if (asking.current) noteButton.current?.focus()
     asking.current = confirming
   }, [confirming])
-  // Asked for once the button is on screen (effects run after the paint); a click that comes
-  // first waits for it. A failed load is told when the agent clicks (add's error path).
-  useEffect(() => void loadNoteSummary().catch(() => undefined), [])
   // The note action belongs to one customer: another customer starts it afresh.
   useEffect(() => {
     setNote('idle')
@@ -78,16 +60,15 @@ export function NoteAction({
   const add = () => {
     setConfirming(false)
     setNote('adding')
-    const write = ({ summarize }: typeof NoteSummary) =>
-      options.onAddNote(
+    // An async function runs synchronously up to its first await: the host gets the note in the
+    // click's own task (its editor takes it as the agent's action), and a throw becomes a rejection.
+    const written = (async () =>
+      await options.onAddNote(
         summarize(
           { ...state.context, profiles: [state.profile] },
           { locale, timeZone, format: options.format ?? 'markdown' }
         )
-      )
-    // Written in the click's own task when the summary is loaded (it is, once the panel has painted).
-    const written =
-      summaryModule === undefined ? loadNoteSummary().then(write) : write(summaryModule)
+      ))()
     written.then(
       () => setNote('added'),
       (error: unknown) => setNote({ failed: error })
