@@ -5,6 +5,9 @@ import { sharedTestConfig } from '../../vitest.shared.ts'
 export default mergeConfig(
   sharedTestConfig,
   defineProject({
-    test: { name: 'core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+    test: {
+      name: 'core',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'build/**/*.test.ts'],
+    },
   })
 )

@@ -23,6 +23,7 @@ import {
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { compiledCatalogues } from '@intilery-connect/core/build/compiled-catalogues'
 import { zipSync } from 'fflate'
 import { build } from 'vite'
 
@@ -91,6 +92,8 @@ async function bundle(manifest: Record<string, unknown>, dir: string): Promise<v
   await build({
     configFile: false,
     define: { __RELAY_HOSTS__: JSON.stringify(manifest.domainWhitelist ?? []) },
+    // Catalogues ship parsed, and the message parser stays out of the sidebar's script.
+    plugins: [compiledCatalogues()],
     root: join(APP_DIR, 'src'),
     base: './',
     logLevel: 'warn',

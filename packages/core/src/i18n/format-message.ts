@@ -37,8 +37,16 @@ export function compileMessage(pattern: string): CompiledMessage {
   }
 }
 
-/** The compiled form of catalogue message `id` in `catalogue`, parsed on first use. */
-export function compiledFor(catalogue: string, id: string, pattern: string): CompiledMessage {
+/**
+ * The compiled form of catalogue message `id` in `catalogue`: as given when the catalogue was
+ * compiled at build time, else parsed on first use.
+ */
+export function compiledFor(
+  catalogue: string,
+  id: string,
+  pattern: string | CompiledMessage
+): CompiledMessage {
+  if (typeof pattern !== 'string') return pattern
   let messages = byCatalogue.get(catalogue)
   if (messages === undefined) {
     messages = new Map()

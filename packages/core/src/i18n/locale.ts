@@ -130,8 +130,16 @@ export class CatalogueNotLoadedError extends Error {
   }
 }
 
-function lookup(catalogue: Catalogue, id: string): string | undefined {
+function lookup(catalogue: Catalogue, id: string): Catalogue[string] | undefined {
   return Object.hasOwn(catalogue, id) ? catalogue[id] : undefined
+}
+
+/** A message without arguments as its text (a compiled one is then one string). */
+function plain(catalogue: Catalogue, id: string): string | undefined {
+  const message = lookup(catalogue, id)
+  return typeof message === 'string' || message === undefined
+    ? message
+    : message.filter((part) => typeof part === 'string').join('')
 }
 
 const translators = new Map<string, Translator>()
@@ -153,7 +161,7 @@ export function createTranslator(requested: unknown, options: TranslateOptions =
     pluralLocale: ownLocale,
     timeZone,
     maxLength: options.maxValueLength,
-    booleans: [lookup(own, 'common.no') ?? 'No', lookup(own, 'common.yes') ?? 'Yes'],
+    booleans: [plain(own, 'common.no') ?? 'No', plain(own, 'common.yes') ?? 'Yes'],
   }
   const translator: Translator = {
     locale,

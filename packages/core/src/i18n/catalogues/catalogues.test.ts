@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { argumentNames, parseMessage, type MessagePart } from '../message-syntax.ts'
 import { en as englishCatalogue } from './en/index.ts'
 import { catalogueLoaders, SUPPORTED_LOCALES, type SupportedLocale } from './index.ts'
-import type { Catalogue } from './types.ts'
+import type { SourceCatalogue as Catalogue } from './types.ts'
 
 /** Case keys of every select, by argument name: `{channel, select, email {…} …}` -> email,… */
 function selectCases(parts: readonly MessagePart[], into = new Map<string, string>()) {
