@@ -41,6 +41,11 @@ describe('bursts', () => {
       values: { count: 3, first: '/pricing' },
     })
     expect(timelineEntrySchema.safeParse(burst).success).toBe(true)
+    // The relay's answers are checked against the schema: a burst counts whole events, two or more.
+    for (const count of [2.5, 1, Number.POSITIVE_INFINITY, Number.NaN])
+      expect(
+        timelineEntrySchema.safeParse({ ...burst, burst: { ...burst.burst, count } }).success
+      ).toBe(false)
   })
 
   it('joins a gap of exactly the window and splits one a millisecond longer', () => {
