@@ -10,10 +10,8 @@ import {
   formatHeader,
   guessFieldSpec,
   productNames,
-  recentOrders,
   type CustomerProfile,
   type FormattedHeader,
-  type RecentOrder,
   type TimelineEntry,
   withHeaderFields,
 } from '@intilery-connect/core'
@@ -87,8 +85,9 @@ function rowTargets(entries: readonly TimelineEntry[]): Map<string, RowTarget> {
 
 export interface HeaderModel {
   readonly header: FormattedHeader
-  readonly orders: readonly RecentOrder[]
-  /** Set when the orders read failed and the loaded rows had none to show instead. */
+  /** What the recent orders are worked out from: the loaded rows and the orders read's rows. */
+  readonly orderSources: readonly TimelineEntry[]
+  /** Set when the orders read failed (HeaderOrders.tsx says so when no loaded row has an order). */
   readonly ordersFailed?: RelayCallError
   readonly targets: ReadonlyMap<string, RowTarget>
   readonly recordUrl?: string
@@ -121,10 +120,6 @@ export function useHeader(
   )
   const names = useMemo(() => productNames(sources), [sources])
   const { locale, timeZone } = options
-  const orders = useMemo(
-    () => recentOrders(sources, { locale, timeZone }),
-    [sources, locale, timeZone]
-  )
   const targets = useMemo(() => rowTargets(state.entries), [state.entries])
   const header = useMemo(
     () =>
@@ -138,8 +133,8 @@ export function useHeader(
   const recordUrl = recordLink(display?.recordUrl, state.profile.id)
   return {
     header,
-    orders,
-    ...(read instanceof RelayCallError && orders.length === 0 ? { ordersFailed: read } : {}),
+    orderSources: sources,
+    ...(read instanceof RelayCallError ? { ordersFailed: read } : {}),
     targets,
     ...(recordUrl === undefined ? {} : { recordUrl }),
   }

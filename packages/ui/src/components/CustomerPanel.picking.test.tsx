@@ -10,14 +10,21 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { choiceKey, relayChoiceMemory } from '../choice-memory.ts'
 import type { Lookup, RelayClient, RelaySend } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
-import { CustomerPanel, preloadPicker, type CustomerPanelProps } from './CustomerPanel.tsx'
+import {
+  CustomerPanel,
+  preloadPicker,
+  preloadTopLine,
+  type CustomerPanelProps,
+} from './CustomerPanel.tsx'
 import { preloadNoteAction } from './CustomerView.tsx'
 
 // The panel loads the note action once it has painted (CustomerView.tsx); loaded here before the
 // clicks, as it is in the browser by the time an agent clicks.
-// The picker's code, loaded when a lookup first matches several (lazy-part.tsx), is loaded here
+// The picker's and the top line's code, loaded when first drawn (lazy-part.tsx), are loaded here
 // too: these tests are about picking, the loading is lazy-part's.
-beforeAll(async () => void (await Promise.all([preloadNoteAction(), preloadPicker()])))
+beforeAll(
+  async () => void (await Promise.all([preloadNoteAction(), preloadPicker(), preloadTopLine()]))
+)
 
 const DAY = 24 * 60 * 60 * 1000
 const profileOf = (id: string, first: string, extra: Partial<CustomerProfile> = {}) =>
@@ -327,7 +334,20 @@ describe('the remembered choice', () => {
 describe('someone other than the requester', () => {
   const JOE: Lookup = { type: 'userId', value: 'user-s1' }
 
+  /** Opens "Not this person?" as the agent does; its form is drawn from then on. */
+  async function openSearch(el: HTMLElement) {
+    const details = el.querySelector<HTMLDetailsElement>('details.ic-search')
+    if (details === null) throw new Error('no search')
+    if (!details.open)
+      await act(() => {
+        details.open = true
+        details.dispatchEvent(new Event('toggle'))
+      })
+    await vi.waitFor(() => expect(el.querySelector('.ic-search form')).not.toBeNull())
+  }
+
   async function searchFor(el: HTMLElement, type: Lookup['type'], value: string) {
+    await openSearch(el)
     const select = el.querySelector('select')
     const input = el.querySelector<HTMLInputElement>('.ic-search input')
     if (select === null || input === null) throw new Error('no search form')
@@ -403,6 +423,7 @@ describe('someone other than the requester', () => {
   it('is found by anonymousId, one of the ids the search offers', async () => {
     const { client, context } = relay(() => Promise.resolve({}))
     const el = await show({ client, lookup: JOE })
+    await openSearch(el)
     const options = [...el.querySelectorAll('.ic-search option')].map((o) => o.textContent)
     expect(options).toEqual(['Email', 'User ID', 'Intilery ID', 'Anonymous ID'])
     await searchFor(el, 'anonymousId', 'anon-42')

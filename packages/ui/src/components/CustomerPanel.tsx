@@ -15,7 +15,6 @@ import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
 import { Failure, PartFailed } from './Failure.tsx'
-import { ChoiceLine, MovedBanner } from './MovedBanner.tsx'
 import { SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 
@@ -24,6 +23,9 @@ export type Theme = 'zendesk' | 'pipedrive'
 /** The picker, for a lookup that matches several customers: loaded only then (lazy-part.tsx). */
 const picker = lazyPart(() => import('./ProfilePicker.tsx').then((module) => module.ProfilePicker))
 export const preloadPicker = picker.preload
+/** The line over the customer when the agent moved away or chose among several (lazy-part.tsx). */
+const topLine = lazyPart(() => import('./TopLine.tsx').then((module) => module.TopLine))
+export const preloadTopLine = topLine.preload
 
 export interface CustomerPanelProps {
   readonly client: RelayClient
@@ -181,39 +183,21 @@ export function CustomerPanel(props: CustomerPanelProps) {
       />
     )
 
-  let top = null
-  if (state.kind === 'one' && choice.notRequester)
-    top = (
-      <MovedBanner
-        text={t('common.moved.banner', { subject, name: state.profile.name.text })}
-        back={t('common.moved.back', { subject })}
-        onBack={customer.back}
+  // Where the shown customer stands, when it is not simply the host's (TopLine.tsx, loaded then).
+  const top =
+    (state.kind === 'one' && choice.notRequester) ||
+    choice.chosen !== undefined ||
+    choice.forgetFailed !== undefined ||
+    (customer.moved && !choice.choosing) ? (
+      <topLine.Part
+        t={t}
+        state={state}
+        choice={choice}
+        customer={customer}
+        subject={subject}
+        failed={(retry) => <PartFailed t={t} retry={retry} />}
       />
-    )
-  else if (choice.chosen !== undefined) {
-    const { count, status } = choice.chosen
-    top = (
-      <ChoiceLine
-        text={
-          status === 'chosen'
-            ? t('common.choice.chosen', { count })
-            : status === 'remembered'
-              ? t('common.choice.remembered', { count })
-              : t('common.choice.notRemembered', { count })
-        }
-        failed={status !== 'chosen' && status !== 'remembered'}
-        change={t('common.choice.change')}
-        onChange={choice.change}
-      />
-    )
-  } else if (choice.forgetFailed !== undefined)
-    top = <StatusMessage tone="error">{t('common.choice.notForgotten')}</StatusMessage>
-  else if (customer.moved && !choice.choosing)
-    top = (
-      <button type="button" class="ic-link ic-back" onClick={customer.back}>
-        {t('common.moved.back', { subject })}
-      </button>
-    )
+    ) : null
 
   return frame(
     <>

@@ -15,6 +15,12 @@ import { StatusMessage } from './StatusMessage.tsx'
 import { TimelineSection } from './TimelineSection.tsx'
 import { AllTraits } from './TraitRows.tsx'
 
+/** The recent orders, worked out and drawn once the header has painted (lazy-part.tsx). */
+const headerOrders = lazyPart(() =>
+  import('./HeaderOrders.tsx').then((module) => module.HeaderOrders)
+)
+export const preloadHeaderOrders = headerOrders.preload
+
 /** The note action and core's summary code, loaded once the panel has painted (lazy-part.tsx). */
 const noteAction = lazyPart(() => import('./NoteAction.tsx').then((module) => module.NoteAction))
 export const preloadNoteAction = noteAction.preload
@@ -74,14 +80,18 @@ export function CustomerView({
       <ProfileCard
         t={t}
         header={model.header}
-        orders={model.orders}
-        targets={model.targets}
         recordUrl={model.recordUrl}
-      >
-        {model.ordersFailed === undefined ? null : (
-          <p class="ic-muted ic-small">{t(FAILURE_TEXT[model.ordersFailed.failure])}</p>
-        )}
-      </ProfileCard>
+        orders={
+          <headerOrders.Part
+            t={t}
+            sources={model.orderSources}
+            readFailed={model.ordersFailed}
+            targets={model.targets}
+            options={options}
+            failed={(retry) => <PartFailed t={t} retry={retry} />}
+          />
+        }
+      />
       {search}
       {state.computed instanceof RelayCallError ? (
         <StatusMessage tone="warning">{t(FAILURE_TEXT[state.computed.failure])}</StatusMessage>

@@ -4,13 +4,12 @@
  * tenant's key facts, audience and consent chips, recent orders, then identities collapsed and
  * any pinned traits. Everything shown is text from core's formatHeader; nothing is parsed as markup.
  */
-import type { FormattedHeader, RecentOrder } from '@intilery-connect/core'
+import type { FormattedHeader } from '@intilery-connect/core'
 import type { ComponentChildren } from 'preact'
 
 import type { Translate } from '../i18n.ts'
 import { visibleText as v } from '../visible-text.ts'
 import { Identities } from './Identities.tsx'
-import { RecentOrders, type RowTarget } from './RecentOrders.tsx'
 import { PinnedTraits } from './TraitRows.tsx'
 
 /** Consent as two chips, subscribed and not, so five channels take one line, not two. */
@@ -47,15 +46,14 @@ function Chips({ header }: { header: FormattedHeader }) {
 export function ProfileCard({
   t,
   header,
-  orders = [],
-  targets = new Map(),
+  orders,
   recordUrl,
   children,
 }: {
   t: Translate
   header: FormattedHeader
-  orders?: readonly RecentOrder[] | undefined
-  targets?: ReadonlyMap<string, RowTarget> | undefined
+  /** The recent orders (HeaderOrders.tsx, or RecentOrders.tsx directly), under the chips. */
+  orders?: ComponentChildren
   /** The customer's record in Intilery; no link without it. */
   recordUrl?: string | undefined
   /** Shown after the orders (e.g. why they could not be read). */
@@ -93,7 +91,7 @@ export function ProfileCard({
         </dl>
       )}
       <Chips header={header} />
-      <RecentOrders t={t} orders={orders} targets={targets} />
+      {orders}
       {children}
       <Identities t={t} identities={header.identities} />
       <PinnedTraits pinned={header.pinned} />

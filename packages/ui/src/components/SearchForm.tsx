@@ -1,11 +1,17 @@
 /**
  * "Not this person?": look a customer up by any id the Profile API takes (email, userId, Intilery id,
- * anonymousId). Sits collapsed under the profile header, and open where nobody was found.
+ * anonymousId). Sits collapsed under the profile header, and open where nobody was found. The form
+ * itself (SearchFields.tsx) is loaded when the search is first opened (lazy-part.tsx).
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 
 import type { Translate } from '../i18n.ts'
+import { lazyPart } from '../lazy-part.tsx'
 import type { Lookup } from '../relay-client.ts'
+import { PartFailed } from './Failure.tsx'
+
+const fields = lazyPart(() => import('./SearchFields.tsx').then((module) => module.SearchFields))
+export const preloadSearchFields = fields.preload
 
 export function SearchForm({
   t,
@@ -16,45 +22,27 @@ export function SearchForm({
   onSearch: (lookup: Lookup) => void
   open?: boolean
 }) {
-  const [type, setType] = useState<Lookup['type']>('email')
-  const [value, setValue] = useState('')
+  // Drawn from the first opening on, and kept (what the agent typed survives closing it).
+  const [opened, setOpened] = useState(open)
+  useEffect(() => {
+    if (open) setOpened(true)
+  }, [open])
   return (
-    <details class="ic-search" open={open}>
+    <details
+      class="ic-search"
+      open={open}
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true)
+      }}
+    >
       <summary>{t('common.search.title')}</summary>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          const trimmed = value.trim()
-          if (trimmed !== '') onSearch({ type, value: trimmed })
-        }}
-      >
-        <label>
-          {t('common.search.by')}
-          <select
-            value={type}
-            onChange={(event) => setType(event.currentTarget.value as Lookup['type'])}
-          >
-            <option value="email">{t('common.search.email')}</option>
-            <option value="userId">{t('common.search.userId')}</option>
-            <option value="id">{t('common.search.id')}</option>
-            <option value="anonymousId">{t('common.search.anonymousId')}</option>
-          </select>
-        </label>
-        <label>
-          {t('common.search.value')}
-          <input
-            type="text"
-            inputMode={type === 'email' ? 'email' : 'text'}
-            autoComplete="off"
-            value={value}
-            required
-            onInput={(event) => setValue(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="ic-button">
-          {t('common.search.submit')}
-        </button>
-      </form>
+      {opened ? (
+        <fields.Part
+          t={t}
+          onSearch={onSearch}
+          failed={(retry) => <PartFailed t={t} retry={retry} />}
+        />
+      ) : null}
     </details>
   )
 }

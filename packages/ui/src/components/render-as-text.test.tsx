@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 
 import { translatorFor } from '../i18n.ts'
 import { ProfileCard } from './ProfileCard.tsx'
+import { RecentOrders } from './RecentOrders.tsx'
 import { Timeline } from './Timeline.tsx'
 import { AllTraits } from './TraitRows.tsx'
 
@@ -103,8 +104,13 @@ describe('bidirectional overrides', () => {
     const orders = [
       { entryId: 'e', orderId: odd('order'), at: '', date: 'Nov 1, 2026', total: odd('£1') },
     ]
+    const t = translatorFor('en', 'UTC')
     const html = render(
-      <ProfileCard t={translatorFor('en', 'UTC')} header={header} orders={orders} />
+      <ProfileCard
+        t={t}
+        header={header}
+        orders={<RecentOrders t={t} orders={orders} targets={new Map()} />}
+      />
     )
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
     for (const name of [
