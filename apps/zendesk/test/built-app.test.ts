@@ -63,6 +63,8 @@ describe('the built Zendesk app', () => {
     expect(script).not.toContain('needs an "other" case')
     expect(script).toContain('compiled at build time')
     const english = readFileSync(join(assets, 'en.js'), 'utf8')
+    // One up-front script: every other chunk is loaded with import(), none statically.
+    expect(script).not.toMatch(/\bfrom\s*["'`]\.\/[^"'`]+\.js["'`]/)
     const compiledPlural = /type:[`"']plural[`"']/
     expect(english).toMatch(compiledPlural)
     expect(script).not.toMatch(compiledPlural)
