@@ -15,7 +15,7 @@ import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
 import { Failure, PartFailed } from './Failure.tsx'
-import { SearchForm } from './SearchForm.tsx'
+import { preloadSearchFields, SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 
 export type Theme = 'zendesk' | 'pipedrive'
@@ -81,6 +81,12 @@ export function CustomerPanel(props: CustomerPanelProps) {
     setReady(false)
     void loadLocale(locale).finally(() => setReady(true))
   }, [locale])
+  // What an agent's next step may draw (a search, the line over another customer), loaded once the
+  // panel has painted (effects run after it), so that the step shows at once.
+  useEffect(() => {
+    void preloadSearchFields()
+    void preloadTopLine()
+  }, [])
   const t = useMemo(
     () => (ready ? translatorFor(locale, timeZone) : undefined),
     [locale, timeZone, ready]
