@@ -34,21 +34,22 @@ const state = {
   computed: {},
 } as unknown as OneCustomer
 
+/** The note action for `state`, drawn with message ids as its words. */
+function show(onAddNote: (summary: string) => Promise<void>) {
+  const root = document.createElement('div')
+  render(
+    <NoteAction t={(id) => id} state={state} locale="en" timeZone="UTC" options={{ onAddNote }} />,
+    root
+  )
+  const button = root.querySelector<HTMLButtonElement>('button.ic-note')
+  return { root, button }
+}
+
 describe('NoteAction', () => {
   it('writes core’s summary through the host in the click’s own task, then says it is added', async () => {
     const onAddNote = vi.fn((_summary: string) => Promise.resolve())
-    const root = document.createElement('div')
-    render(
-      <NoteAction
-        t={(id) => id}
-        state={state}
-        locale="en"
-        timeZone="UTC"
-        options={{ onAddNote }}
-      />,
-      root
-    )
-    root.querySelector<HTMLButtonElement>('button.ic-note')?.click()
+    const { root, button } = show(onAddNote)
+    button?.click()
     expect(onAddNote).toHaveBeenCalledTimes(1)
     expect(onAddNote.mock.calls[0]?.[0]).toContain('**Intilery customer')
     await vi.waitFor(() =>
@@ -58,20 +59,8 @@ describe('NoteAction', () => {
 
   it('says the note could not be added when the host refuses it', async () => {
     const onAddNote = vi.fn((_summary: string) => Promise.reject(new Error('no editor')))
-    const root = document.createElement('div')
-    await act(() =>
-      render(
-        <NoteAction
-          t={(id) => id}
-          state={state}
-          locale="en"
-          timeZone="UTC"
-          options={{ onAddNote }}
-        />,
-        root
-      )
-    )
-    await act(() => root.querySelector<HTMLButtonElement>('button.ic-note')?.click())
+    const { root, button } = show(onAddNote)
+    await act(() => button?.click())
     await vi.waitFor(() =>
       expect(root.querySelector('[role=alert], .ic-status')?.textContent).toContain(
         'common.error.generic'
