@@ -63,6 +63,19 @@ describe('lazyPart', () => {
     await vi.waitFor(() => expect(root.querySelector('.part')?.textContent).toBe('Hello Joe'))
   })
 
+  it('draws the part when its code arrives between the first draw and that draw’s effect', async () => {
+    const { load, calls } = manualLoader()
+    const part = lazyPart(load)
+    const preloaded = part.preload()
+    const root = document.createElement('div')
+    // Drawn outside act(): the effect waits for the next frame, as in a browser.
+    render(<part.Part name="Joe" fallback={<i>loading</i>} />, root)
+    expect(root.innerHTML).toBe('<i>loading</i>')
+    calls[0]?.resolve(Greeting)
+    await preloaded
+    await vi.waitFor(() => expect(root.querySelector('.part')?.textContent).toBe('Hello Joe'))
+  })
+
   it('preloads ahead of need, and resolves even when the load fails', async () => {
     const failing = lazyPart(() => Promise.reject(new Error('offline')))
     await expect(failing.preload()).resolves.toBeUndefined()

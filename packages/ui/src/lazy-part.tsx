@@ -45,7 +45,8 @@ export function lazyPart<P extends object>(load: () => Promise<FunctionComponent
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
     useEffect(() => {
-      if (loaded !== undefined) return
+      // Loaded between this draw and its effect (a preload finished): draw it now.
+      if (loaded !== undefined) return setLoadedNow(true)
       let current = true
       setFailed(false)
       get().then(

@@ -61,6 +61,8 @@ describe('a host with nobody to look up', () => {
     const el = await show({ noLookupText: 'This deal has no contact person.' })
     expect(status(el)).toBe('This deal has no contact person.')
     expect(searchOpen(el)).toBe(true)
+    // Its form, loaded when the search is first drawn open (lazy-part.tsx), is there to use.
+    await vi.waitFor(() => expect(el.querySelector('.ic-search select')).not.toBeNull())
   })
 
   it('keeps the generic text and a closed search when the host says nothing', async () => {
