@@ -39,23 +39,15 @@ describe('lazyPart', () => {
 
   it('says when the code could not be loaded, and loads it again on retry', async () => {
     const { load, calls } = manualLoader()
-    const { Part } = lazyPart(load)
+    const { Part } = lazyPart(load, ({ name }, retry) => (
+      <button type="button" onClick={retry}>
+        failed for {name}
+      </button>
+    ))
     const root = document.createElement('div')
-    await act(() =>
-      render(
-        <Part
-          name="Joe"
-          failed={(retry) => (
-            <button type="button" onClick={retry}>
-              failed
-            </button>
-          )}
-        />,
-        root
-      )
-    )
+    await act(() => render(<Part name="Joe" />, root))
     await act(() => calls[0]?.reject(new Error('chunk not loaded')))
-    await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toBe('failed'))
+    await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toBe('failed for Joe'))
     await act(() => root.querySelector('button')?.click())
     expect(load).toHaveBeenCalledTimes(2)
     expect(root.querySelector('button')).toBeNull()

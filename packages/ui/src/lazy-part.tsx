@@ -1,13 +1,13 @@
 /**
  * @module lazy-part
  * A part of the panel no first paint of a found customer draws (the picker, the filter bar, the
- * search form, the identities), loaded with import() the first time it is drawn: the sidebar's
+ * search form, the note action, the recent orders), loaded with import() the first time it is drawn: the sidebar's
  * up-front script has a budget (bench:zendesk), and these parts would otherwise be a sixth of it.
  * Hand-written rather than preact/compat's `lazy` + `Suspense`: compat brings React's API layer
  * for what is one hook here.
  *
  * Until the code is there the part draws `fallback`; when it cannot be loaded (a network blip) it
- * draws `failed`, which is given a retry.
+ * draws what `failed` (given to lazyPart, the same for every draw) makes of its props and a retry.
  */
 import type { ComponentChildren, FunctionComponent } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
@@ -15,9 +15,10 @@ import { useEffect, useState } from 'preact/hooks'
 export interface LazyPartProps {
   /** Drawn while the code loads (default: nothing). */
   readonly fallback?: ComponentChildren
-  /** Drawn when the code could not be loaded, with a way to try again (default: nothing). */
-  readonly failed?: ((retry: () => void) => ComponentChildren) | undefined
 }
+
+/** What a part draws when its code could not be loaded, with a way to try again. */
+export type PartFailure<P> = (props: P, retry: () => void) => ComponentChildren
 
 export interface LazyPart<P> {
   readonly Part: FunctionComponent<P & LazyPartProps>
@@ -28,7 +29,10 @@ export interface LazyPart<P> {
   readonly preload: () => Promise<void>
 }
 
-export function lazyPart<P extends object>(load: () => Promise<FunctionComponent<P>>): LazyPart<P> {
+export function lazyPart<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  failed?: PartFailure<NoInfer<P>>
+): LazyPart<P> {
   let loaded: FunctionComponent<P> | undefined
   let loading: Promise<FunctionComponent<P>> | undefined
   const get = () =>
@@ -42,7 +46,7 @@ export function lazyPart<P extends object>(load: () => Promise<FunctionComponent
 
   function Part(props: P & LazyPartProps) {
     const [, setLoadedNow] = useState(false)
-    const [failed, setFailed] = useState(false)
+    const [hasFailed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
     useEffect(() => {
       // Loaded between this draw and its effect (a preload finished): draw it now.
@@ -61,7 +65,8 @@ export function lazyPart<P extends object>(load: () => Promise<FunctionComponent
       const Loaded = loaded
       return <Loaded {...props} />
     }
-    return <>{failed ? props.failed?.(() => setAttempt((n) => n + 1)) : props.fallback}</>
+    if (!hasFailed) return <>{props.fallback}</>
+    return <>{failed?.(props, () => setAttempt((n) => n + 1))}</>
   }
   return {
     Part,

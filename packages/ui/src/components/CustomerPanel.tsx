@@ -14,17 +14,20 @@ import { useCustomer } from '../use-customer.ts'
 import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
-import { Failure, PartFailed } from './Failure.tsx'
+import { Failure, partFailed } from './Failure.tsx'
 import { preloadSearchFields, SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 
 export type Theme = 'zendesk' | 'pipedrive'
 
 /** The picker, for a lookup that matches several customers: loaded only then (lazy-part.tsx). */
-const picker = lazyPart(() => import('./ProfilePicker.tsx').then((module) => module.ProfilePicker))
+const picker = lazyPart(
+  () => import('./ProfilePicker.tsx').then((module) => module.ProfilePicker),
+  partFailed
+)
 export const preloadPicker = picker.preload
 /** The line over the customer when the agent moved away or chose among several (lazy-part.tsx). */
-const topLine = lazyPart(() => import('./TopLine.tsx').then((module) => module.TopLine))
+const topLine = lazyPart(() => import('./TopLine.tsx').then((module) => module.TopLine), partFailed)
 export const preloadTopLine = topLine.preload
 
 export interface CustomerPanelProps {
@@ -158,7 +161,6 @@ export function CustomerPanel(props: CustomerPanelProps) {
           audienceNames={state.context.display?.presentation.audienceNames}
           onPick={choice.pick}
           fallback={<Skeleton label={t('common.loading')} />}
-          failed={(retry) => <PartFailed t={t} retry={retry} />}
         />
         {search}
       </>
@@ -195,14 +197,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
     choice.chosen !== undefined ||
     choice.forgetFailed !== undefined ||
     (customer.moved && !choice.choosing) ? (
-      <topLine.Part
-        t={t}
-        state={state}
-        choice={choice}
-        customer={customer}
-        subject={subject}
-        failed={(retry) => <PartFailed t={t} retry={retry} />}
-      />
+      <topLine.Part t={t} state={state} choice={choice} customer={customer} subject={subject} />
     ) : null
 
   return frame(

@@ -8,7 +8,7 @@ import { RelayCallError } from '../relay-error.ts'
 import type { CustomerHook, OneCustomer } from '../use-customer.ts'
 import { useHeader } from '../use-header.ts'
 import { lazyPart } from '../lazy-part.tsx'
-import { FAILURE_TEXT, PartFailed } from './Failure.tsx'
+import { FAILURE_TEXT, partFailed } from './Failure.tsx'
 import type { NoteOptions } from './NoteAction.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
@@ -16,13 +16,17 @@ import { TimelineSection } from './TimelineSection.tsx'
 import { AllTraits } from './TraitRows.tsx'
 
 /** The recent orders, worked out and drawn once the header has painted (lazy-part.tsx). */
-const headerOrders = lazyPart(() =>
-  import('./HeaderOrders.tsx').then((module) => module.HeaderOrders)
+const headerOrders = lazyPart(
+  () => import('./HeaderOrders.tsx').then((module) => module.HeaderOrders),
+  partFailed
 )
 export const preloadHeaderOrders = headerOrders.preload
 
 /** The note action and core's summary code, loaded once the panel has painted (lazy-part.tsx). */
-const noteAction = lazyPart(() => import('./NoteAction.tsx').then((module) => module.NoteAction))
+const noteAction = lazyPart(
+  () => import('./NoteAction.tsx').then((module) => module.NoteAction),
+  partFailed
+)
 export const preloadNoteAction = noteAction.preload
 
 /** The note button as it first paints: in place, disabled until its code is there. */
@@ -88,7 +92,6 @@ export function CustomerView({
             readFailed={model.ordersFailed}
             targets={model.targets}
             options={options}
-            failed={(retry) => <PartFailed t={t} retry={retry} />}
           />
         }
       />
@@ -104,7 +107,6 @@ export function CustomerView({
           timeZone={options.timeZone}
           options={note}
           fallback={<NotePlaceholder t={t} note={note} />}
-          failed={(retry) => <PartFailed t={t} retry={retry} />}
         />
       )}
       <TimelineSection

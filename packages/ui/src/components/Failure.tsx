@@ -51,10 +51,8 @@ export function Failure({
 }
 
 /** A part of the panel whose code could not be loaded (lazy-part.tsx): said, with "Retry". */
-export function PartFailed({ t, retry }: { t: Translate; retry: () => void }) {
-  return (
-    <StatusMessage tone="error" action={{ label: t('common.retry'), run: retry }}>
-      {t('common.error.generic')}
-    </StatusMessage>
-  )
-}
+export const partFailed = ({ t }: { t: Translate }, retry: () => void) => (
+  <StatusMessage tone="error" action={{ label: t('common.retry'), run: retry }}>
+    {t('common.error.generic')}
+  </StatusMessage>
+)

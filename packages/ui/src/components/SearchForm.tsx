@@ -8,9 +8,12 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Translate } from '../i18n.ts'
 import { lazyPart } from '../lazy-part.tsx'
 import type { Lookup } from '../relay-client.ts'
-import { PartFailed } from './Failure.tsx'
+import { partFailed } from './Failure.tsx'
 
-const fields = lazyPart(() => import('./SearchFields.tsx').then((module) => module.SearchFields))
+const fields = lazyPart(
+  () => import('./SearchFields.tsx').then((module) => module.SearchFields),
+  partFailed
+)
 export const preloadSearchFields = fields.preload
 
 export function SearchForm({
@@ -36,13 +39,7 @@ export function SearchForm({
       }}
     >
       <summary>{t('common.search.title')}</summary>
-      {opened ? (
-        <fields.Part
-          t={t}
-          onSearch={onSearch}
-          failed={(retry) => <PartFailed t={t} retry={retry} />}
-        />
-      ) : null}
+      {opened ? <fields.Part t={t} onSearch={onSearch} /> : null}
     </details>
   )
 }

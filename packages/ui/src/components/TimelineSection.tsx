@@ -21,14 +21,15 @@ import { useFilteredTimeline, type FilteredTimelineOptions } from '../use-filter
 import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-rows.ts'
 import { activeFilters, NO_FILTER, rangeProblem, type FilterState } from '../filter-state.ts'
 import { lazyPart } from '../lazy-part.tsx'
-import { Failure, PartFailed } from './Failure.tsx'
+import { Failure, partFailed } from './Failure.tsx'
 import { FilterToggle } from './FilterToggle.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
 
 /** The filter bar, loaded when first opened (lazy-part.tsx): most opens never filter. */
-const filterBar = lazyPart(() =>
-  import('./TimelineFilters.tsx').then((module) => module.TimelineFilters)
+const filterBar = lazyPart(
+  () => import('./TimelineFilters.tsx').then((module) => module.TimelineFilters),
+  partFailed
 )
 export const preloadFilterBar = filterBar.preload
 
@@ -175,15 +176,7 @@ export function TimelineSection({
           {t('timeline.panel.newRows', { count: cue.pending.count })}
         </button>
       )}
-      {filtersOpen ? (
-        <filterBar.Part
-          t={t}
-          id={barId}
-          state={filter}
-          onChange={setFilter}
-          failed={(retry) => <PartFailed t={t} retry={retry} />}
-        />
-      ) : null}
+      {filtersOpen ? <filterBar.Part t={t} id={barId} state={filter} onChange={setFilter} /> : null}
       {rangeProblem(filter) ? (
         <StatusMessage tone="warning">{t('common.filter.badRange')}</StatusMessage>
       ) : null}
