@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 // The words a host gives the panel: why it has nobody to look up (Pipedrive's records without a
 // customer), and what its note button says (a Pipedrive note, not a Zendesk internal note).
-import { normalizeProfile, type CustomerContext } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { joeContext } from '../../test/joe-context.ts'
 import type { RelayClient } from '../relay-client.ts'
 import { RelayCallError } from '../relay-error.ts'
 import { CustomerPanel, type CustomerPanelProps } from './CustomerPanel.tsx'
@@ -15,23 +15,8 @@ import { preloadNoteAction } from './CustomerView.tsx'
 // clicks, as it is in the browser by the time an agent clicks.
 beforeAll(() => preloadNoteAction())
 
-const profile = normalizeProfile({
-  meta: {
-    id: 'p1',
-    identities: { email: ['joe.bloggs@intilery.com'] },
-    traits: { firstName: 'Joe', lastName: 'Bloggs' },
-    audiences: { dynamic: [], static: [] },
-  },
-} as never)
-const context = {
-  match: 'one',
-  profiles: [profile],
-  timeline: { entries: [] },
-  fetchedAt: '2026-11-22T10:00:00.000Z',
-  stale: false,
-} as unknown as CustomerContext
 const client: RelayClient = {
-  context: () => Promise.resolve(context),
+  context: () => Promise.resolve(joeContext),
   events: () => Promise.reject(new Error('no more pages')),
   filteredEvents: () => Promise.reject(new Error('no filtered pages')),
   computedTraits: () => Promise.resolve({}),

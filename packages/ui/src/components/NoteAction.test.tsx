@@ -1,33 +1,18 @@
 // @vitest-environment happy-dom
 // The note action writes core's summary through the host and says so; the action (with core's
 // summary code) is loaded with import() once the panel has painted: lazy-part.test.tsx covers that.
-import { normalizeProfile, type CustomerContext } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 
+import { joeContext, joeProfile } from '../../test/joe-context.ts'
 import type { OneCustomer } from '../use-customer.ts'
 import { NoteAction } from './NoteAction.tsx'
 
-const profile = normalizeProfile({
-  meta: {
-    id: 'p1',
-    identities: { email: ['joe.bloggs@intilery.com'] },
-    traits: { firstName: 'Joe', lastName: 'Bloggs' },
-    audiences: { dynamic: [], static: [] },
-  },
-} as never)
-const context = {
-  match: 'one',
-  profiles: [profile],
-  timeline: { entries: [] },
-  fetchedAt: '2026-11-22T10:00:00.000Z',
-  stale: false,
-} as unknown as CustomerContext
 const state = {
   kind: 'one',
-  context,
-  profile,
+  context: joeContext,
+  profile: joeProfile,
   entries: [],
   cursor: undefined,
   more: 'idle',
