@@ -203,7 +203,10 @@ async function start() {
   // The location comes with the app's registration; then one get reads the agent and the customer.
   // The agent is read even when the settings are wrong, so a setup mistake is told in their language
   // (alone, when Zendesk does not say where the app runs).
-  const reads = readLocation(zaf).then((location) => readAgentAndCustomer(zaf, location))
+  const early = window.intileryFirstGet
+  const reads = readLocation(zaf).then((location) =>
+    readAgentAndCustomer(zaf, location, early === false ? undefined : early)
+  )
   const agentRead = reads.then(
     (read) => read.agent,
     () => readAgent(zaf)

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { readFileSync } from 'node:fs'
+import { runInNewContext } from 'node:vm'
+
 import { loadLocale } from '@intilery-connect/core'
 
 import {
@@ -197,6 +200,44 @@ describe('readAgentAndCustomer', () => {
     expect(await read.customer).toEqual({ type: 'userId', value: '4242' })
     expect(get).toHaveBeenCalledWith(['currentUser.id', 'currentUser.locale', 'user'])
   })
+
+  it("takes index.html's early get for its location instead of asking again, and asks when it was for another", async () => {
+    const { zaf, get } = bulkZaf({ ...agent, user: { email: 'u@b.c' } })
+    const early = Promise.resolve({
+      location: 'ticket_sidebar',
+      answer: { ...agent, 'ticket.requester': { email: 'early@b.c' } },
+    })
+    const read = readAgentAndCustomer(zaf, 'ticket_sidebar', early)
+    expect(await read.customer).toEqual({ type: 'email', value: 'early@b.c' })
+    expect(await read.agent).toEqual({ id: '501', locale: 'de' })
+    expect(get).not.toHaveBeenCalled()
+    expect(await readAgentAndCustomer(zaf, 'user_sidebar', early).customer).toEqual({
+      type: 'email',
+      value: 'u@b.c',
+    })
+    expect(get).toHaveBeenCalledTimes(1)
+  })
+
+  it.each(['ticket_sidebar', 'new_ticket_sidebar', 'user_sidebar'])(
+    "index.html's early get in the %s is exactly the get readAgentAndCustomer makes",
+    async (location) => {
+      const html = readFileSync(new URL('./index.html', import.meta.url), 'utf8')
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '')
+      expect(inline).toHaveLength(1)
+      const values = { ...agent, 'ticket.requester': { email: 'a@b.c' }, user: {} }
+      const { zaf, get } = bulkZaf(values)
+      const withContext = { ...zaf, context: () => Promise.resolve({ location }) } as ZafClient
+      const window: Record<string, unknown> = {
+        ZAFClient: { init: () => withContext },
+      }
+      runInNewContext(inline[0] ?? '', { window })
+      const early = await (window.intileryFirstGet as Promise<{ location: string }>)
+      expect(early.location).toBe(location)
+      const direct = bulkZaf(values)
+      await readAgentAndCustomer(direct.zaf, location).customer
+      expect(get.mock.calls).toEqual(direct.get.mock.calls)
+    }
+  )
 
   it('treats a requester Zendesk cannot read as readCustomer does: nobody on a new ticket, an error elsewhere', async () => {
     const { zaf } = bulkZaf(agent)

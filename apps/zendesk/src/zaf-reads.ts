@@ -14,7 +14,7 @@ import {
 import type { Lookup } from '@intilery-connect/ui'
 import { z } from 'zod/mini'
 
-import type { ZafClient } from './zaf.ts'
+import type { EarlyGet, ZafClient } from './zaf.ts'
 
 const personSchema = z.nullish(
   z.object({
@@ -237,13 +237,21 @@ const pathErrorSchema = z.object({ message: z.string() })
  * Zendesk could not read (a single-path get rejects instead); the customer's error is treated as
  * readCustomer treats that rejection. The agent's read never fails the customer's, nor the reverse:
  * `customer` rejects alone, so a setup message can still be told in the agent's language.
+ * `early` is index.html's copy of this get, sent as soon as Zendesk registered the app.
  */
 export function readAgentAndCustomer(
   client: ZafClient,
-  location: ZendeskLocation
+  location: ZendeskLocation,
+  early?: Promise<EarlyGet>
 ): { readonly agent: Promise<Agent>; readonly customer: Promise<Lookup | undefined> } {
   const path = customerPath(location)
-  const answer = client.get([...AGENT_PATHS, path])
+  // index.html's get, when it asked for this location, is the same get sent earlier.
+  const answer =
+    early === undefined
+      ? client.get([...AGENT_PATHS, path])
+      : early.then((got) =>
+          got.location === location ? got.answer : client.get([...AGENT_PATHS, path])
+        )
   const customer = answer.then((values) => {
     const errors = bulkErrorsSchema.safeParse(values.errors)
     const error = errors.success ? errors.data?.[path] : undefined

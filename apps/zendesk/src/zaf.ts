@@ -42,11 +42,22 @@ export interface ZafClient {
   request(options: ZafRequestOptions): Promise<unknown>
 }
 
+/** index.html's first get: what it asked for (by location) and Zendesk's answer. */
+export interface EarlyGet {
+  readonly location: unknown
+  readonly answer: Record<string, unknown>
+}
+
 declare global {
   interface Window {
     ZAFClient?: { init(callback?: (context: unknown) => void): ZafClient | false }
     /** The client index.html started as soon as the SDK loaded (false outside Zendesk). */
     intileryZaf?: ZafClient | false | undefined
+    /**
+     * index.html's early get of the agent and the customer (zaf-reads.ts readAgentAndCustomer
+     * takes it): the location it asked for and Zendesk's answer, unchecked.
+     */
+    intileryFirstGet?: Promise<EarlyGet> | false | undefined
   }
 }
 
