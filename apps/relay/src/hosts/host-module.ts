@@ -27,6 +27,7 @@ import type { Executor } from '../store/schema.ts'
 import type { TenantStore } from '../store/tenant-store.ts'
 import type { HostLinkRules, LinkInput, TenantLink } from '../store/tenant-schema.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import type { HostIdentityResolver, OutboxWriter } from '../writeback/outbox-port.ts'
 
 /** What a host may do with tenant links outside a request (CLI commands, setup pages). */
 export type HostTenantAccess = Pick<TenantStore, 'findByLink' | 'link' | 'rotateLinkSecret'>
@@ -45,6 +46,8 @@ export interface HostAppDeps {
   readonly frameAncestors: readonly string[]
   readonly now: () => number
   readonly hs256?: Hs256Check | undefined
+  /** Write-back's durable outbox, for the hosts' webhooks (writeback/outbox-port.ts). */
+  readonly outbox?: OutboxWriter | undefined
 }
 
 /**
@@ -165,6 +168,11 @@ export interface HostModule<
    * encryption key (`relay encryption rotate`) reach them too.
    */
   readonly sealed?: readonly SealedColumn[]
+  /**
+   * Opens this host's SourceIdentity.hostRef when the outbox delivers (e.g. a Pipedrive person id
+   * to emails through the installation's token).
+   */
+  identityResolver?(context: HostStartContext): HostIdentityResolver
   /** The host's app on Node from its settings; it refuses every request when not configured. */
   start(context: HostStartContext): HostApp
 }
