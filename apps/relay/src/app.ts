@@ -40,6 +40,7 @@ import type {
 } from './ports.ts'
 import { apiKeyAuth } from './public-api/api-key-auth.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
+import type { OutboxWriter } from './writeback/outbox-port.ts'
 
 export interface RelayAppDeps {
   readonly tenants: TenantDirectory
@@ -72,6 +73,8 @@ export interface RelayAppDeps {
   readonly metrics?: RelayMetrics | undefined
   /** Each tenant's upstream guard, for readiness (wiring/upstream-pool.ts). */
   readonly upstreams?: UpstreamMonitor | undefined
+  /** Write-back's durable outbox, for the hosts' webhooks; without it they answer 503. */
+  readonly outbox?: OutboxWriter | undefined
 }
 
 const OPENAPI_HEADER = {
@@ -130,7 +133,7 @@ export function createApp(deps: RelayAppDeps) {
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
-      errorResponse(c, new RelayError('bad_request', 'The request body is too large')),
+      errorResponse(c, new RelayError('payload_too_large', 'The request body is too large')),
   })
   // A request without Content-Length or Transfer-Encoding has no body to limit; asking its raw
   // Request for one makes @hono/node-server build a full Fetch Request, a tenth of a warm read.
@@ -165,6 +168,7 @@ export function createApp(deps: RelayAppDeps) {
     frameAncestors: deps.config.frameAncestors,
     now,
     hs256: deps.hs256,
+    outbox: deps.outbox,
   }
   // Each host authenticates its own callers inside its routes.
   for (const host of deps.hosts) app.route(`/${host.name}`, host.routes(hostDeps))
