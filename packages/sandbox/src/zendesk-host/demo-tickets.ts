@@ -64,3 +64,8 @@ export function demoTickets(): readonly DemoTicket[] {
     }),
   ]
 }
+
+/** Each ticket's requester once, in ticket order: whom the ticket page's requester picker offers. */
+export function distinctRequesters(tickets: readonly DemoTicket[]): readonly Requester[] {
+  return [...new Map(tickets.map((t) => [t.requester.id, t.requester])).values()]
+}

@@ -119,6 +119,94 @@
     record(`colorScheme.changed ${scheme}`)
     emit('colorScheme.changed', scheme)
   })
+  // The ticket's buttons: the host saves the change and runs the triggers (and their webhook), as
+  // Zendesk does once an agent submits; the app hears of a status change as it would in Zendesk.
+  const statusText = document.getElementById('ticket-status')
+  const ratingText = document.getElementById('ticket-rating')
+  const buttons = [...document.querySelectorAll('#ticket-actions button')]
+  let ticket = data.ticket
+  let busy = false
+  const applies = (action) => {
+    const solved = ticket.status === 'solved'
+    if (action === 'solve') return !solved
+    if (action === 'reopen') return solved
+    if (action === 'rate_good') return solved && ticket.rating !== 'good'
+    if (action === 'rate_bad') return solved && ticket.rating !== 'bad'
+    return true
+  }
+  const enableButtons = () => {
+    for (const button of buttons) button.disabled = busy || !applies(button.dataset.action)
+  }
+  async function act(action, label) {
+    busy = true
+    enableButtons()
+    try {
+      const response = await fetch(`/__zendesk/tickets/${ticket.id}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action, requester: store['ticket.requester'].id }),
+      })
+      const answer = await response.json()
+      if (!response.ok) {
+        record(`${label}: refused (${answer.error})`)
+        return
+      }
+      if (action === 'new_ticket') {
+        location.assign(answer.page)
+        return
+      }
+      const previous = ticket.status
+      ticket = answer.ticket
+      statusText.textContent = ticket.status
+      ratingText.textContent = ticket.rating
+      store['ticket.status'] = ticket.status
+      record(`${label}: trigger ${answer.event}${answer.sent ? ' sent' : ', no webhook set up'}`)
+      if (ticket.status !== previous) emit('ticket.status.changed', ticket.status)
+      void showDeliveries()
+    } catch (error) {
+      record(`${label}: failed (${String(error)})`)
+    } finally {
+      busy = false
+      enableButtons()
+    }
+  }
+  for (const button of buttons)
+    button.addEventListener('click', () => void act(button.dataset.action, button.textContent))
+  enableButtons()
+
+  // The webhook's latest attempts, as Zendesk's webhook activity log lists them.
+  const deliveries = document.getElementById('webhook-deliveries')
+  const describeAttempt = (attempt) => {
+    const outcome = attempt.result === 'answered' ? String(attempt.status) : attempt.result
+    const kind = attempt.kind === 'first' ? '' : ` (${attempt.kind})`
+    const retry = attempt.retryInMs === null ? '' : `, retry in ${attempt.retryInMs / 1000} s`
+    const invocation = attempt.invocationId.slice(0, 8)
+    return `${attempt.at.slice(11, 19)} ${attempt.event} #${attempt.ticketId} -> ${outcome}${kind}${retry} · invocation ${invocation}`
+  }
+  async function showDeliveries() {
+    let lines
+    try {
+      const answer = await (await fetch('/__zendesk/webhook/deliveries')).json()
+      lines = answer.attempts.slice(0, 6).map(describeAttempt)
+    } catch (error) {
+      lines = [`The deliveries could not be read: ${String(error)}`]
+    }
+    deliveries.replaceChildren(
+      ...lines.map((text) => {
+        const line = document.createElement('li')
+        line.textContent = text
+        return line
+      })
+    )
+  }
+  if (data.webhookUrl !== null) {
+    void showDeliveries()
+    // Retries and duplicates go out later, so the list is read again while the page is open.
+    setInterval(() => {
+      if (!document.hidden) void showDeliveries()
+    }, 1_000)
+  }
+
   let visible = true
   document.getElementById('toggle-app').addEventListener('click', (event) => {
     visible = !visible

@@ -2,7 +2,7 @@
 // make hostile: each must arrive as text (or as JSON the page reads back unchanged), never markup.
 import { describe, expect, it } from 'vitest'
 
-import { demoTickets, type DemoTicket } from './demo-tickets.ts'
+import { demoTickets, distinctRequesters, type DemoTicket } from './demo-tickets.ts'
 import { previewPage, ticketPage } from './host-page.ts'
 
 const HOSTILE = `<img src=x onerror=alert(1)> "q" 'a' & b`
@@ -20,13 +20,16 @@ function hostileTickets(): DemoTicket[] {
 function page(
   tickets: DemoTicket[],
   context: Record<string, unknown> = {},
-  colorScheme: 'light' | 'dark' = 'light'
+  colorScheme: 'light' | 'dark' = 'light',
+  webhookUrl: string | null = null
 ) {
   const ticket = tickets[0]
   if (ticket === undefined) throw new Error('no ticket')
   return ticketPage({
     ticket,
-    tickets,
+    requesters: distinctRequesters(tickets),
+    state: { id: ticket.id, status: 'open', rating: 'unoffered' },
+    webhookUrl,
     appUrl: 'http://localhost:4567/app/assets/index.html',
     hostOrigin: 'http://127.0.0.1:1234',
     context,
@@ -82,5 +85,27 @@ describe('the local Zendesk’s pages', () => {
       requesters: [{ id: 9101, name: HOSTILE }, {}, {}, {}, {}, {}],
     })
     expect(html).not.toContain('<img')
+  })
+
+  it('show the ticket’s state, its buttons and where its webhook sends, as text', async () => {
+    const tickets = demoTickets().slice()
+    const none = String(await page(tickets))
+    expect(none).toContain('<strong id="ticket-status">open</strong>')
+    expect(none).toContain('<span id="ticket-rating">unoffered</span>')
+    for (const action of ['solve', 'reopen', 'rate_good', 'rate_bad', 'new_ticket'])
+      expect(none).toContain(`data-action="${action}"`)
+    expect(none).toContain(
+      'No webhook is set up: the buttons change the ticket, and nothing is sent.'
+    )
+    const hostile = String(await page(tickets, {}, 'light', `http://127.0.0.1:1/${HOSTILE}`))
+    expect(hostile).toContain(`send a signed webhook to http://127.0.0.1:1/${ESCAPED}</p>`)
+    expect(hostile).not.toContain('<img')
+    const json = /<script id="host-data" type="application\/json">([\s\S]*?)<\/script>/.exec(
+      hostile
+    )
+    expect(JSON.parse(json?.[1] ?? 'null')).toMatchObject({
+      ticket: { id: 101, status: 'open', rating: 'unoffered' },
+      webhookUrl: `http://127.0.0.1:1/${HOSTILE}`,
+    })
   })
 })

@@ -8,7 +8,7 @@
 // reflow the pages (and the text in their elements) on every format.
 import { html as markup, raw } from 'hono/html'
 
-import type { DemoTicket } from './demo-tickets.ts'
+import type { DemoTicket, Requester } from './demo-tickets.ts'
 
 /**
  * Page data for a `<script type="application/json">`. Not hono's escaping: a script element's
@@ -27,6 +27,8 @@ main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
 .sidebar h2 { font-size: 12px; text-transform: uppercase; margin: 0; padding: 8px 12px; border-bottom: 1px solid #d8dcde; }
 iframe { width: 100%; height: 200px; border: 0; display: block; }
 textarea { width: 100%; min-height: 120px; }
+#ticket-actions button { margin-right: 4px; }
+.zd-muted { color: #68737d; }
 a { color: #1f73b7; }
 body.zd-dark { color: #e9ebed; background: #101518; }
 .zd-dark .ticket, .zd-dark .sidebar { background: #171d21; border-color: #3a444a; }
@@ -48,9 +50,20 @@ export function previewPage(tickets: readonly DemoTicket[]) {
 <h1>Demo tickets</h1><p>Open a ticket to see the Intilery sidebar as an agent would.</p><ul>${rows}</ul></div></main></body></html>`
 }
 
+/** A ticket's state as the page shows it and the buttons change it. */
+export interface TicketState {
+  readonly id: number
+  readonly status: string
+  readonly rating: string
+}
+
 export interface TicketPageInput {
   readonly ticket: DemoTicket
-  readonly tickets: readonly DemoTicket[]
+  /** Whom the requester picker offers. */
+  readonly requesters: readonly Requester[]
+  readonly state: TicketState
+  /** Where the host's webhook sends, or null when none is set up. */
+  readonly webhookUrl: string | null
   /** The app's iframe URL before `origin`/`app_guid` are added. */
   readonly appUrl: string
   readonly hostOrigin: string
@@ -66,7 +79,7 @@ export function ticketPage(input: TicketPageInput) {
   // Zendesk puts the current colorScheme in the app iframe's URL, readable before ZAF starts.
   const src = `${input.appUrl}?origin=${encodeURIComponent(input.hostOrigin)}&app_guid=${appGuid}&colorScheme=${input.colorScheme}`
   const dark = input.colorScheme === 'dark'
-  const requesters = input.tickets.map((t) => t.requester)
+  const { requesters } = input
   const options = requesters.map(
     (r, i) =>
       markup`<option value="${i}"${r.id === ticket.requester.id ? markup` selected` : ''}>${r.name}</option>`
@@ -76,7 +89,13 @@ export function ticketPage(input: TicketPageInput) {
     metadata: input.metadata,
     values: { ...input.values, colorScheme: input.colorScheme },
     requesters,
+    ticket: input.state,
+    webhookUrl: input.webhookUrl,
   }
+  const webhook =
+    input.webhookUrl === null
+      ? markup`No webhook is set up: the buttons change the ticket, and nothing is sent.`
+      : markup`Triggers on these changes send a signed webhook to ${input.webhookUrl}`
   return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>#${ticket.id} ${ticket.subject}</title><style>${STYLE}</style></head>
 <body class="${dark ? 'zd-dark' : 'zd-light'}"><header>Zendesk Support (local stand-in) · <a style="color:#fff" href="/">All demo tickets</a>
 <button type="button" id="scheme-toggle" aria-pressed="${String(dark)}">Dark mode</button></header>
@@ -84,6 +103,10 @@ export function ticketPage(input: TicketPageInput) {
 <h1>#${ticket.id} ${ticket.subject}</h1>
 <p>Requester: <label><select id="requester" aria-label="Requester">${options}</select></label></p>
 <p><button type="button" id="toggle-app">Hide app</button></p>
+<p>Status: <strong id="ticket-status">${input.state.status}</strong> · Satisfaction: <span id="ticket-rating">${input.state.rating}</span></p>
+<p id="ticket-actions"><button type="button" data-action="solve">Solve</button><button type="button" data-action="reopen">Reopen</button><button type="button" data-action="rate_good" title="As the customer answering the survey">Rate good</button><button type="button" data-action="rate_bad" title="As the customer answering the survey">Rate bad</button><button type="button" data-action="new_ticket">New ticket</button></p>
+<p id="webhook-setup" class="zd-muted">${webhook}</p>
+<h2>Webhook deliveries (newest first)</h2><ul id="webhook-deliveries"></ul>
 <h2>Comment</h2>
 <p>Type: <span id="note-type">publicReply</span> (the app sets internalNote)</p>
 <textarea id="internal-note" aria-label="Internal note"></textarea>

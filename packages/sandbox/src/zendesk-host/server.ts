@@ -12,7 +12,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { z } from 'zod'
 
-import { demoTickets, type DemoTicket } from './demo-tickets.ts'
+import { demoTickets, distinctRequesters, type DemoTicket } from './demo-tickets.ts'
 import { previewPage, ticketPage, type ColorScheme } from './host-page.ts'
 import {
   ProxyRefusal,
@@ -21,6 +21,9 @@ import {
   type Installation,
   type SecureScope,
 } from './secure-proxy.ts'
+import { TicketDesk } from './ticket-desk.ts'
+import { ticketRoutes, ticketState } from './ticket-routes.ts'
+import { ZendeskWebhookSender, type ZendeskWebhookOptions } from './webhook-delivery.ts'
 import { zafSdkScript } from './zaf-sdk.ts'
 
 /** What index.html loads from Zendesk's CDN; the local host answers it with its own copy. */
@@ -58,7 +61,15 @@ export interface ZendeskHostOptions {
   readonly port?: number | undefined
   readonly tickets?: readonly DemoTicket[] | undefined
   readonly locale?: string | undefined
+  /** For the secure proxy and the webhook. */
   readonly fetch?: typeof fetch | undefined
+  /**
+   * The webhook the ticket page's buttons trigger (Admin Center's webhook and its signing secret).
+   * Without it the buttons still change tickets and the page says nothing is sent.
+   */
+  readonly webhook?: ZendeskWebhookOptions | undefined
+  /** The clock tickets are updated by (`ticket.updated_at`). */
+  readonly now?: (() => Date) | undefined
 }
 
 export interface RunningZendeskHost {
@@ -69,8 +80,21 @@ export interface RunningZendeskHost {
   stop(): Promise<void>
 }
 
-export function createZendeskHostApp(options: ZendeskHostOptions, port: () => number) {
-  const tickets = options.tickets ?? demoTickets()
+/** The host's webhook sender, or undefined when no webhook is set up. */
+export function webhookSenderFor(options: ZendeskHostOptions): ZendeskWebhookSender | undefined {
+  return options.webhook === undefined
+    ? undefined
+    : new ZendeskWebhookSender(options.webhook, options.fetch)
+}
+
+export function createZendeskHostApp(
+  options: ZendeskHostOptions,
+  port: () => number,
+  webhook = webhookSenderFor(options)
+) {
+  const initialTickets = options.tickets ?? demoTickets()
+  const desk = new TicketDesk(initialTickets, options.now ?? (() => new Date()))
+  const requesters = distinctRequesters(initialTickets)
   const hostScript = readFileSync(new URL('host-client.js', import.meta.url), 'utf8')
   const install: Installation = {
     settings: options.settings,
@@ -91,19 +115,21 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
     return next()
   })
 
-  app.get('/', (c) => c.html(previewPage(tickets)))
+  app.get('/', (c) => c.html(previewPage(desk.list())))
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/host.js', (c) => c.body(hostScript, 200, { 'content-type': TYPES['.js'] ?? '' }))
   app.get('/zaf_sdk.js', async (c) =>
     c.body(await zafSdkScript(), 200, { 'content-type': TYPES['.js'] ?? '' })
   )
   app.get('/tickets/:id', (c) => {
-    const ticket = tickets.find((t) => String(t.id) === c.req.param('id'))
+    const ticket = desk.list().find((t) => String(t.id) === c.req.param('id'))
     if (ticket === undefined) return c.text('No such ticket', 404)
     return c.html(
       ticketPage({
         ticket,
-        tickets,
+        requesters,
+        state: ticketState(ticket),
+        webhookUrl: webhook?.url ?? null,
         appUrl: `http://localhost:${port()}/app/assets/index.html`,
         hostOrigin: hostOrigin(),
         colorScheme: c.req.query('colorScheme') === 'dark' ? 'dark' : 'light',
@@ -124,6 +150,7 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
         values: {
           'ticket.id': ticket.id,
           'ticket.subject': ticket.subject,
+          'ticket.status': ticket.status,
           'ticket.requester': ticket.requester,
           'currentUser.id': 501,
           'currentUser.locale': options.locale ?? 'en-US',
@@ -148,6 +175,7 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
     const html = body.toString('utf8').replace(CDN_SDK, `${hostOrigin()}/zaf_sdk.js`)
     return c.body(html, 200, { 'content-type': type })
   })
+  app.route('/__zendesk', ticketRoutes({ desk, requesters, webhook, hostOrigin }))
   app.post('/__zendesk/proxy', async (c) => {
     // Only the host page may use the proxy, as only Zendesk's own page can reach Zendesk's.
     if (c.req.header('origin') !== hostOrigin()) return c.json({ error: 'forbidden' }, 403)
@@ -169,7 +197,8 @@ export function createZendeskHostApp(options: ZendeskHostOptions, port: () => nu
 
 export async function startZendeskHost(options: ZendeskHostOptions): Promise<RunningZendeskHost> {
   let port = options.port ?? 0
-  const app = createZendeskHostApp(options, () => port)
+  const webhook = webhookSenderFor(options)
+  const app = createZendeskHostApp(options, () => port, webhook)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(started))
     // A port already taken rejects the start instead of crashing the process.
@@ -183,6 +212,8 @@ export async function startZendeskHost(options: ZendeskHostOptions): Promise<Run
       `${url}/tickets/${id}${colorScheme === 'dark' ? '?colorScheme=dark' : ''}`,
     stop: () =>
       new Promise<void>((resolve) => {
+        // No retry or duplicate goes out from a stopped host.
+        webhook?.close()
         server.close(() => resolve())
         if ('closeAllConnections' in server) server.closeAllConnections()
       }),
