@@ -91,7 +91,7 @@ describe('adding a note with the documented scopes', () => {
       content: 'Joe Bloggs: 3 orders',
     })
     expect(harness().pipedrive.grants.grantOf(1001, Number(ADMIN))?.scope).toBe(
-      'base,contacts:full,deals:read'
+      'base,contacts:full,deals:read,webhooks:full'
     )
   })
 })

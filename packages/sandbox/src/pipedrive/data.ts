@@ -46,6 +46,24 @@ export interface PipedriveDeal {
   readonly value: number
   readonly currency: string
   readonly status: 'open' | 'won' | 'lost'
+  /** The deal's place in a pipeline (v2's field names). */
+  readonly pipeline_id: number
+  readonly stage_id: number
+  readonly lost_reason: string | null
+  readonly owner_id: number
+}
+
+export interface PipedrivePipeline {
+  readonly id: number
+  readonly name: string
+}
+
+/** A pipeline's stages, in `order_nr` order: "move to the next stage" follows it. */
+export interface PipedriveStage {
+  readonly id: number
+  readonly name: string
+  readonly pipeline_id: number
+  readonly order_nr: number
 }
 
 const email = (value: string, primary = true, label = 'work'): ContactPoint => ({
@@ -59,7 +77,16 @@ export interface PipedriveDataset {
   readonly persons: readonly PipedrivePerson[]
   readonly organizations: readonly PipedriveOrganization[]
   readonly deals: readonly PipedriveDeal[]
+  readonly pipelines: readonly PipedrivePipeline[]
+  readonly stages: readonly PipedriveStage[]
 }
+
+const stage = (id: number, name: string, pipelineId: number, order: number): PipedriveStage => ({
+  id,
+  name,
+  pipeline_id: pipelineId,
+  order_nr: order,
+})
 
 export function pipedriveDataset(): PipedriveDataset {
   const person = (
@@ -80,7 +107,20 @@ export function pipedriveDataset(): PipedriveDataset {
       phones: phone === undefined ? [] : [{ value: phone, primary: true, label: 'work' }],
     }
   }
+  const inSales = { pipeline_id: 1, lost_reason: null, owner_id: 2001 } as const
   return {
+    pipelines: [
+      { id: 1, name: 'Sales' },
+      { id: 2, name: 'Partnerships' },
+    ],
+    stages: [
+      stage(1, 'Qualified', 1, 1),
+      stage(2, 'Contact made', 1, 2),
+      stage(3, 'Proposal made', 1, 3),
+      stage(4, 'Negotiation', 1, 4),
+      stage(5, 'Introduced', 2, 1),
+      stage(6, 'Agreed', 2, 2),
+    ],
     users: [
       { id: 2001, name: 'Alex Admin', email: 'alex.admin@acme.example', is_admin: true },
       { id: 2002, name: 'Riley Rep', email: 'riley.rep@acme.example', is_admin: false },
@@ -122,6 +162,8 @@ export function pipedriveDataset(): PipedriveDataset {
     ],
     deals: [
       {
+        ...inSales,
+        stage_id: 3,
         id: 1,
         title: 'Intilery renewal',
         person_id: 1,
@@ -131,6 +173,8 @@ export function pipedriveDataset(): PipedriveDataset {
         status: 'open',
       },
       {
+        ...inSales,
+        stage_id: 1,
         id: 2,
         title: 'Bulk order (no contact yet)',
         person_id: null,
@@ -140,6 +184,8 @@ export function pipedriveDataset(): PipedriveDataset {
         status: 'open',
       },
       {
+        ...inSales,
+        stage_id: 2,
         id: 3,
         title: 'Priya upgrade',
         person_id: 6,
@@ -149,6 +195,8 @@ export function pipedriveDataset(): PipedriveDataset {
         status: 'open',
       },
       {
+        ...inSales,
+        stage_id: 4,
         id: 4,
         title: 'Whitfield & Partners trade account',
         person_id: 8,

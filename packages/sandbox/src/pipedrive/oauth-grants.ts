@@ -19,6 +19,8 @@ export interface Grant {
   refreshToken: string
   refreshLastUsedAt: number
   revoked: boolean
+  /** A user's personal API token (`x-api-token`), which no OAuth scope limits. */
+  readonly personal?: boolean
 }
 
 export interface TokenAnswer {

@@ -101,7 +101,7 @@ describe('the sandbox Pipedrive: OAuth', () => {
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({
       token_type: 'bearer',
-      scope: 'base,contacts:full,deals:read',
+      scope: 'base,contacts:full,deals:read,webhooks:full',
       expires_in: 3600,
       api_domain: pipedrive.url,
     })

@@ -48,7 +48,8 @@ const notVisible = (c: Context) =>
 const ok = (c: Context, data: unknown, status: 200 | 201 = 200) =>
   c.json({ success: true, data, additional_data: null }, status)
 
-type Env = { Variables: { grant: Grant } }
+export type RestEnv = { Variables: { grant: Grant } }
+type Env = RestEnv
 
 export function restRoutes(
   data: PipedriveDataset,
@@ -56,12 +57,22 @@ export function restRoutes(
   company: { id: number; name: string; domain: string },
   notes: StoredNote[],
   now: () => number,
-  visibility: Visibility
+  visibility: Visibility,
+  /** A user's personal API token (`x-api-token`), as Pipedrive's web app and scripts use. */
+  personalToken: (token: string) => Grant | undefined = () => undefined,
+  /** More API routes behind the same token and scope checks (webhooks, writes). */
+  more: readonly Hono<Env>[] = []
 ) {
   const routes = new Hono<Env>()
   routes.use('/api/*', async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    const grant = bearer === undefined ? undefined : grants.byAccessToken(bearer)
+    const apiToken = c.req.header('x-api-token')
+    const grant =
+      bearer !== undefined
+        ? grants.byAccessToken(bearer)
+        : apiToken === undefined
+          ? undefined
+          : personalToken(apiToken)
     if (grant === undefined) {
       return c.json(
         { success: false, error: 'unauthorized access', errorCode: 401, error_info: ERROR_INFO },
@@ -73,6 +84,7 @@ export function restRoutes(
     return undefined
   })
   routes.use('/api/*', requireScope())
+  for (const extra of more) routes.route('/', extra)
   const id = (c: Context) => Number(c.req.param('id'))
   const sees = (c: Context<Env>, kind: 'person' | 'deal', recordId: number) =>
     visibility.canSee(c.get('grant').userId, kind, recordId)

@@ -68,7 +68,9 @@ describe('the sandbox Pipedrive: scopes', () => {
     const added = await call(documented, '/api/v1/notes', token, { method: 'POST', body: note })
     expect(added.status).toBe(201)
     expect(documented.notes.at(-1)).toMatchObject({ content: 'Summary', person_id: 1 })
-    expect(documented.grants.grantOf(1001, ADMIN)?.scope).toBe('base,contacts:full,deals:read')
+    expect(documented.grants.grantOf(1001, ADMIN)?.scope).toBe(
+      'base,contacts:full,deals:read,webhooks:full'
+    )
   })
 
   it('refuses deals to a grant with contacts only', async () => {

@@ -6,21 +6,29 @@
 import type { AddressInfo } from 'node:net'
 
 import { serve } from '@hono/node-server'
+import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 
+import { CrmRecords } from './crm-records.ts'
 import {
   DEMO_COMPANY,
   pipedriveDataset,
   type PipedriveDataset,
+  type PipedriveDeal,
   type PipedrivePerson,
 } from './data.ts'
 import { Hangs } from '../request-guards.ts'
 import { PipedriveFaults, pipedriveFaultRoute } from './faults.ts'
-import { OAuthGrants } from './oauth-grants.ts'
+import { OAuthGrants, type Grant } from './oauth-grants.ts'
+import { recordRoutes } from './record-routes.ts'
 import { oauthRoutes, type OAuthClient } from './oauth-routes.ts'
 import { restRoutes, type StoredNote } from './rest-routes.ts'
 import { PIPEDRIVE_SCOPE } from './scopes.ts'
 import { Visibility } from './visibility.ts'
+import { realScheduler, type Scheduler } from './webhooks/scheduler.ts'
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
+import { WebhookRegistry } from './webhooks/webhook-registry.ts'
+import { webhookRoutes } from './webhooks/webhook-routes.ts'
 
 export interface PipedriveOptions {
   readonly clientId: string
@@ -44,6 +52,13 @@ export interface PipedriveOptions {
    * page. This stand-in redirects such a link there; without it, it answers 404.
    */
   readonly webUrl?: string | undefined
+  /**
+   * The clock and timers of webhook deliveries (timeouts, retries, bans); real ones by default.
+   * Its clock is also the webhooks' own (`meta.timestamp`, `add_time`).
+   */
+  readonly scheduler?: Scheduler | undefined
+  /** How webhooks are sent (default: global fetch). */
+  readonly fetch?: typeof fetch | undefined
 }
 
 export interface RunningPipedrive {
@@ -58,6 +73,14 @@ export interface RunningPipedrive {
   readonly faults: PipedriveFaults
   /** Responses held open by the hang knob; let go when their caller leaves or this stops. */
   readonly hangs: Hangs
+  /** The company's webhooks (`/api/v1/webhooks`). */
+  readonly webhooks: WebhookRegistry
+  /** Sends them; `deliveries` records every attempt, `idle()` waits for answers. */
+  readonly dispatcher: WebhookDispatcher
+  /** Deal and person changes as the web app makes them (each sends its webhooks). */
+  readonly records: CrmRecords
+  /** A user's personal API token (`x-api-token`): what the preview pages call the API with. */
+  apiToken(userId: number): string
   /** The consent page URL an install starts from (what the relay's start route redirects to). */
   authorizeUrl(state: string, userId?: number): string
   /**
@@ -73,17 +96,45 @@ export { PIPEDRIVE_SCOPE }
 
 export async function startPipedrive(options: PipedriveOptions): Promise<RunningPipedrive> {
   const now = options.now ?? Date.now
+  const scheduler = options.scheduler ?? realScheduler
   const seeded = pipedriveDataset()
-  const data: PipedriveDataset = {
-    ...seeded,
-    persons: [...seeded.persons, ...(options.extraPersons ?? [])],
-  }
+  // Mutable here (crm-records.ts changes them); readonly for everyone reading the dataset.
+  const persons: PipedrivePerson[] = [...seeded.persons, ...(options.extraPersons ?? [])]
+  const deals: PipedriveDeal[] = [...seeded.deals]
+  const data: PipedriveDataset = { ...seeded, persons, deals }
   const grants = new OAuthGrants(options.accessTtlMs ?? 60 * 60_000, now)
   const notes: StoredNote[] = []
   const client: OAuthClient = { ...options, scope: options.scope ?? PIPEDRIVE_SCOPE }
   const visibility = new Visibility(data.users)
   const faults = new PipedriveFaults()
   const hangs = new Hangs()
+  const webhooks = new WebhookRegistry(DEMO_COMPANY.id, () => scheduler.now())
+  const dispatcher = new WebhookDispatcher(webhooks, DEMO_COMPANY, scheduler, options.fetch)
+  const records = new CrmRecords(
+    deals,
+    persons,
+    data.stages,
+    (e) => dispatcher.emit(e),
+    () => scheduler.now()
+  )
+  const apiTokens = new Map(
+    data.users.map((u) => [u.id, `pd-api:${u.id}:${randomBytes(18).toString('base64url')}`])
+  )
+  const personalToken = (token: string): Grant | undefined => {
+    const userId = [...apiTokens.entries()].find(([, value]) => value === token)?.[0]
+    if (userId === undefined) return undefined
+    return {
+      companyId: DEMO_COMPANY.id,
+      userId,
+      scope: '',
+      accessToken: token,
+      accessExpiresAt: Number.POSITIVE_INFINITY,
+      refreshToken: '',
+      refreshLastUsedAt: 0,
+      revoked: false,
+      personal: true,
+    }
+  }
   const app = new Hono()
   app.use('*', async (c, next) => {
     const route = pipedriveFaultRoute(c.req.method, c.req.path)
@@ -96,7 +147,13 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     return c.json({ success: false, error: 'Gateway Timeout', errorCode: 504 }, 504)
   })
   app.route('/', oauthRoutes(client, grants, data.users, DEMO_COMPANY.id))
-  app.route('/', restRoutes(data, grants, DEMO_COMPANY, notes, now, visibility))
+  app.route(
+    '/',
+    restRoutes(data, grants, DEMO_COMPANY, notes, now, visibility, personalToken, [
+      webhookRoutes(webhooks),
+      recordRoutes(data, records),
+    ])
+  )
   app.get('/:kind{person|deal|organization}/:id{[0-9]+}', (c) => {
     const page = `/${c.req.param('kind')}/${c.req.param('id')}`
     if (options.webUrl === undefined)
@@ -121,6 +178,14 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     visibility,
     faults,
     hangs,
+    webhooks,
+    dispatcher,
+    records,
+    apiToken(userId) {
+      const token = apiTokens.get(userId)
+      if (token === undefined) throw new Error(`No user ${userId} in the sandbox Pipedrive`)
+      return token
+    },
     authorizeUrl(state, userId) {
       const target = new URL('/oauth/authorize', url)
       target.searchParams.set('client_id', options.clientId)
@@ -132,6 +197,9 @@ export async function startPipedrive(options: PipedriveOptions): Promise<Running
     async uninstall(userId) {
       const grant = grants.grantOf(DEMO_COMPANY.id, userId)
       if (grant !== undefined) grants.revoke(grant.refreshToken, 'refresh_token')
+      // "When a user uninstalls your app, all the webhooks created by your app for this user will
+      // also be removed" (https://pipedrive.readme.io/docs/webhooks-for-apps).
+      webhooks.removeApplicationWebhooksOf(userId)
       const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')
       const response = await fetch(options.redirectUri, {
         method: 'DELETE',
