@@ -5,40 +5,12 @@ import { createHmac } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { ZendeskWebhookSender, type WebhookScheduler } from './webhook-delivery.ts'
+import { ManualScheduler } from '../pipedrive/webhooks/scheduler.ts'
+import { ZendeskWebhookSender } from './webhook-delivery.ts'
 
 const SECRET = 'dGhpcyBpcyBhIHNpZ25pbmcgc2VjcmV0'
 const URL_ = 'http://127.0.0.1:1/zendesk/v1/webhooks?subdomain=demo'
 const BODY = '{\n  "intilery_connect": 1,\n  "event": "ticket_solved"\n}'
-
-/** A clock that moves only when told to, running due tasks in time order. */
-class ManualScheduler implements WebhookScheduler {
-  private clock = Date.UTC(2026, 3, 17, 17, 18, 10, 345)
-  private readonly tasks = new Map<number, { at: number; task: () => void }>()
-  private key = 0
-  now = () => this.clock
-  after = (ms: number, task: () => void) => {
-    const key = this.key++
-    this.tasks.set(key, { at: this.clock + ms, task })
-    return () => void this.tasks.delete(key)
-  }
-  get pending() {
-    return this.tasks.size
-  }
-  advance(ms: number) {
-    const until = this.clock + ms
-    for (;;) {
-      const [due] = [...this.tasks.entries()]
-        .filter(([, t]) => t.at <= until)
-        .sort((a, b) => a[1].at - b[1].at)
-      if (due === undefined) break
-      this.tasks.delete(due[0])
-      this.clock = due[1].at
-      due[1].task()
-    }
-    this.clock = until
-  }
-}
 
 interface Sent {
   readonly url: string
@@ -86,7 +58,7 @@ function sender(
   answers: Answer[],
   options: { random?: () => number; duplicateRate?: number } = {}
 ) {
-  const scheduler = new ManualScheduler()
+  const scheduler = new ManualScheduler(Date.UTC(2026, 3, 17, 17, 18, 10, 345))
   const { sent, fetch, hanging } = endpoint(scheduler, answers)
   let invocation = 0
   const webhook = new ZendeskWebhookSender(

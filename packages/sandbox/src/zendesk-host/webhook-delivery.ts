@@ -10,26 +10,10 @@ import { randomUUID } from 'node:crypto'
 
 import type { ZendeskTriggerEvent } from '@intilery-connect/core'
 
+// One scheduler shape for the sandbox's webhooks (the local Pipedrive's is the same).
+import { realScheduler, type Scheduler } from '../pipedrive/webhooks/scheduler.ts'
 import { zendeskTimestamp, zendeskWebhookHeaders } from './webhook-request.ts'
 import { NO_RETRIES, nextRetry, type AttemptResult, type RetriesSoFar } from './webhook-retry.ts'
-
-/** The clock and timer the deliveries use (the same shape as the local Pipedrive's scheduler). */
-export interface WebhookScheduler {
-  /** Epoch milliseconds. */
-  now(): number
-  /** Runs `task` once `ms` have passed; the function returned cancels it. */
-  after(ms: number, task: () => void): () => void
-}
-
-/** Real timers; they do not keep the process alive (a stopping host drops pending retries). */
-export const systemScheduler: WebhookScheduler = {
-  now: () => Date.now(),
-  after: (ms, task) => {
-    const timer = setTimeout(task, ms)
-    timer.unref()
-    return () => clearTimeout(timer)
-  },
-}
 
 /** The webhook a Zendesk admin set up: where triggers send, and the secret requests are signed with. */
 export interface ZendeskWebhookOptions {
@@ -42,7 +26,8 @@ export interface ZendeskWebhookOptions {
   /** How long an attempt may take before it counts as timed out; default 10 s, as Zendesk. */
   readonly timeoutMs?: number | undefined
   readonly random?: (() => number) | undefined
-  readonly scheduler?: WebhookScheduler | undefined
+  /** The clock and timers deliveries use (real timers by default, not keeping the process up). */
+  readonly scheduler?: Scheduler | undefined
   readonly newInvocationId?: (() => string) | undefined
 }
 
@@ -75,7 +60,7 @@ interface Invocation {
 export class ZendeskWebhookSender {
   readonly url: string
   private readonly webhookId: string
-  private readonly scheduler: WebhookScheduler
+  private readonly scheduler: Scheduler
   private readonly attempts: DeliveryAttempt[] = []
   private readonly pending = new Set<() => void>()
   private readonly inFlight = new Set<Promise<void>>()
@@ -87,7 +72,7 @@ export class ZendeskWebhookSender {
   ) {
     this.url = options.url
     this.webhookId = options.webhookId ?? randomUUID()
-    this.scheduler = options.scheduler ?? systemScheduler
+    this.scheduler = options.scheduler ?? realScheduler
   }
 
   /** Starts delivering `body` for a trigger that fired; what happens shows in `recent()`. */
