@@ -8,12 +8,19 @@
 import type { DetailRow, Label } from '../i18n/message.ts'
 import { truncate } from '../i18n/format-value.ts'
 import { humanizeKey } from '../presentation/humanize-key.ts'
+import { safeLinkHref } from '../timeline/safe-link.ts'
 import type { TimelineEntry, TimelineKind } from '../timeline/timeline-entry.ts'
 import { createTimeContext, type FormatOptions, type TimeContext } from './time-context.ts'
 
 export interface FormattedDetail {
   readonly label: string
   readonly value: string
+}
+
+/** A link back to where the event happened: open `href` (an attribute), show `label` (text). */
+export interface FormattedLink {
+  readonly href: string
+  readonly label: string
 }
 
 export interface FormattedEntry {
@@ -23,6 +30,8 @@ export interface FormattedEntry {
   readonly at: string
   readonly title: string
   readonly details: readonly FormattedDetail[]
+  /** Support and sales rows: the ticket, deal or person, when its URL is safe (safe-link.ts). */
+  readonly link?: FormattedLink
   /** Absolute time in the viewer's zone and locale. */
   readonly time: string
   /** "2 hours ago", "yesterday", "in 5 minutes". */
@@ -87,14 +96,24 @@ function formatDetail(row: DetailRow, context: TimeContext): FormattedDetail {
   return { label: formatLabel(row.label, context), value: date ?? context.tr.value(value) }
 }
 
+/** The entry's link, checked again: entries also arrive from the relay, and this is what is opened. */
+function formatLink(entry: TimelineEntry, context: TimeContext): FormattedLink | undefined {
+  const href = entry.link === undefined ? undefined : safeLinkHref(entry.link.href)
+  return href === undefined || entry.link === undefined
+    ? undefined
+    : { href, label: context.tr.t(entry.link.label.id, entry.link.label.values) }
+}
+
 function formatEntry(entry: TimelineEntry, context: TimeContext): FormattedEntry {
   const when = context.instant(entry.at)
+  const link = formatLink(entry, context)
   const formatted: FormattedEntry = {
     id: entry.id,
     kind: entry.kind,
     at: entry.at,
     title: context.tr.t(entry.title.id, entry.title.values),
     details: entry.detail.map((row) => formatDetail(row, context)),
+    ...(link === undefined ? {} : { link }),
     time: when.time,
     relative: when.relative,
     day: when.day,

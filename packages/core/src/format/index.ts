@@ -8,6 +8,7 @@ export {
   type FormatTimelineOptions,
   type FormattedDetail,
   type FormattedEntry,
+  type FormattedLink,
 } from './format-timeline.ts'
 export {
   formatProfile,

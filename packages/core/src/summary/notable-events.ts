@@ -1,9 +1,10 @@
 /**
  * @module summary/notable-events
  * Which timeline rows a pasted note mentions. A note has room for a handful of lines, and an agent
- * or a sales rep cares about what the customer did with the business (emails, orders, forms,
- * profile changes) more than about browsing, so those come first; page and screen views only fill
- * the remaining lines, one line each at most (a burst of 30 page views is one row already).
+ * or a sales rep cares about what the customer did with the business (emails, orders, forms, their
+ * tickets and deals, profile changes) more than about browsing, so those come first; page and
+ * screen views only fill the remaining lines, one line each at most (a burst of 30 page views is
+ * one row already).
  */
 import type { TimelineEntry, TimelineKind } from '../timeline/timeline-entry.ts'
 
@@ -11,6 +12,8 @@ export const NOTABLE_KINDS: ReadonlySet<TimelineKind> = new Set([
   'email',
   'commerce',
   'form',
+  'support',
+  'sales',
   'identify',
 ])
 /** Browsing kinds: at most one line of each in a note. */

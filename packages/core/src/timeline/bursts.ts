@@ -41,6 +41,10 @@ const COUNT_TITLES: ReadonlyMap<string, TimelineMessageId> = new Map<string, Tim
   ['email_clicked', 'timeline.burst.emailsClicked'],
   ['email_link_clicked', 'timeline.burst.emailsClicked'],
   ['email_bounced', 'timeline.burst.emailsBounced'],
+  ['ticket_created', 'timeline.burst.ticketsOpened'],
+  ['ticket_solved', 'timeline.burst.ticketsSolved'],
+  ['deal_created', 'timeline.burst.dealsCreated'],
+  ['deal_stage_changed', 'timeline.burst.dealStageChanges'],
 ])
 
 type FirstTitles = readonly [

@@ -27,6 +27,33 @@ const SESSIONS = ['Opened', 'Backgrounded', 'Installed', 'Updated', 'Uninstalled
 const PRODUCT = { name: 'Candle', price: 9, currency: 'GBP', quantity: 2, category: 'Home' }
 const LINES = [{ product_id: 'p1', quantity: 2 }]
 
+const ZENDESK = 'https://acme.zendesk.com/agent/tickets/1'
+const DEAL = {
+  deal_title: 'D',
+  stage: 'S',
+  pipeline: 'P',
+  deal_url: 'https://acme.pipedrive.com/deal/1',
+}
+/** Written-back events: every title variant, detail label and link label. */
+const SUPPORT_SALES: ProfileEvent[] = [
+  ...['Ticket Created', 'Ticket Solved', 'Ticket Reopened'].flatMap((name) => [
+    track(name, { ticket_id: '1', ticket_url: ZENDESK, previous_status: 'solved' }),
+    track(name, {}),
+  ]),
+  track('Ticket Rated', { ticket_id: '1', rating: 'good' }),
+  track('Deal Created', { ...DEAL, value: 5, currency: 'EUR' }),
+  track('Deal Created', { value: 5, currency: 'euros' }),
+  track('Deal Stage Changed', { ...DEAL, previous_stage: 'Q' }),
+  track('Deal Stage Changed', { stage: 'S' }),
+  track('Deal Stage Changed', { deal_title: 'D' }),
+  track('Deal Stage Changed', {}),
+  track('Deal Won', { ...DEAL, value: 5, currency: 'EUR' }),
+  track('Deal Won', {}),
+  track('Deal Lost', { ...DEAL, lost_reason: 'R' }),
+  track('Deal Lost', {}),
+  track('Person Created', { person_url: 'https://acme.pipedrive.com/person/1' }),
+]
+
 /**
  * One event per title variant and detail label, each an hour apart so none forms a burst, each email
  * of its own campaign so none folds with another.
@@ -75,6 +102,7 @@ const singles: ProfileEvent[] = [
   track('Form Submitted', {}),
   track('Lead Created', { lead_source: 'web', form_name: 'F' }),
   ...SESSIONS.map((name) => track(name, { version: '2', previous_version: '1', build: '3' })),
+  ...SUPPORT_SALES,
   track('Trial Started', { plan: 'Growth' }),
   { ...track('x', {}), eventAction: '', rawData: { action: 'track' } },
 ].map((e, i) => ({ ...e, eventTime: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString() }))
@@ -101,6 +129,9 @@ const bursts: ProfileEvent[][] = [
     run((m) => track(name, { email_subject: 'S' }, m))
   ),
   run((m) => track('Product Viewed', PRODUCT, m)),
+  ...['Ticket Created', 'Ticket Solved', 'Deal Created', 'Deal Stage Changed'].map((name) =>
+    run((m) => track(name, {}, m))
+  ),
 ]
 
 const STEPS = [...EMAILS.slice(0, 4), 'Email Bounced', 'Email Marked as Spam', 'Unsubscribed']
@@ -121,9 +152,10 @@ function emitted(): { titles: Message[]; labels: string[] } {
   ].flat()
   return {
     titles: entries.map((entry) => entry.title),
-    labels: entries.flatMap((entry) =>
-      entry.detail.flatMap((row) => ('id' in row.label ? [row.label.id] : []))
-    ),
+    labels: entries.flatMap((entry) => [
+      ...entry.detail.flatMap((row) => ('id' in row.label ? [row.label.id] : [])),
+      ...(entry.link === undefined ? [] : [entry.link.label.id]),
+    ]),
   }
 }
 

@@ -5,9 +5,12 @@
  * the event key (`email_opened`). Because of that, a kind filter can usually be sent to the server
  * as a list of keys (see filter-timeline.ts).
  *
- * Names follow Segment's specs (E-commerce, Email, Mobile), which Intilery's tracking API mirrors.
+ * Names follow Segment's specs (E-commerce, Email, Mobile), which Intilery's tracking API mirrors;
+ * support and sales are the events the relay itself writes back from Zendesk and Pipedrive.
  * Anything not listed is `custom`.
  */
+import { toEventKey } from '../event-key.ts'
+import { SALES_EVENTS, SUPPORT_EVENTS } from '../writeback/support-sales-events.ts'
 import type { TimelineKind } from './timeline-entry.ts'
 
 export type KnownKind = Exclude<TimelineKind, 'custom'>
@@ -40,6 +43,9 @@ export const KIND_KEYS: Readonly<Record<KnownKind, readonly string[]>> = {
     'order_cancelled',
   ],
   form: ['form_submitted', 'lead_created'],
+  // What the relay writes back from the helpdesk and the CRM (writeback/support-sales-events.ts).
+  support: Object.values(SUPPORT_EVENTS).map(toEventKey),
+  sales: Object.values(SALES_EVENTS).map(toEventKey),
   session: [
     'application_opened',
     'application_backgrounded',

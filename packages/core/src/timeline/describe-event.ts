@@ -10,6 +10,7 @@ import { describeCommerce } from './describe-commerce.ts'
 import { describeEmail } from './describe-email.ts'
 import { describeForm, describeSession } from './describe-form-session.ts'
 import { describeIdentify, type TraitMemory } from './describe-identify.ts'
+import { describeSales, describeSupport } from './describe-support-sales.ts'
 import { describePage, describeScreen } from './describe-views.ts'
 import { type Described, DetailRows, timelineMessage } from './detail-rows.ts'
 import { type EventFacts, readFacts, text } from './read-event.ts'
@@ -48,6 +49,10 @@ function describe(
       return describeCommerce(facts, max)
     case 'form':
       return describeForm(facts, max)
+    case 'support':
+      return describeSupport(facts, max)
+    case 'sales':
+      return describeSales(facts, max)
     case 'session':
       return describeSession(facts, max)
     case 'custom':
@@ -67,8 +72,8 @@ export function describeEvent(
   const facts = readFacts(event)
   const { action } = facts
   const kind = kindOf(facts.type, action)
-  const { title, detail } = describe(facts, kind, maxDetails, memory)
-  return {
+  const { title, detail, link } = describe(facts, kind, maxDetails, memory)
+  const entry: TimelineEntry = {
     id: facts.id,
     at: facts.at,
     kind,
@@ -79,4 +84,7 @@ export function describeEvent(
     source: facts.source,
     raw: event,
   }
+  // Only the few entries with a link get the key: the thousands without keep their shape.
+  if (link !== undefined) entry.link = link
+  return entry
 }

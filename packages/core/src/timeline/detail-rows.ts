@@ -6,11 +6,14 @@
 import type { TimelineMessageId } from '../i18n/catalogues/en/timeline.ts'
 import type { DetailRow, Message, MessageValue } from '../i18n/message.ts'
 import { MAX_LABEL, truncate } from './read-event.ts'
+import type { EntryLink } from './timeline-entry.ts'
 
 /** What a describer answers for one event. */
 export interface Described {
   readonly title: Message
   readonly detail: DetailRow[]
+  /** Where the event happened, for events that say (support and sales). */
+  readonly link?: EntryLink
 }
 
 /** A message from the timeline catalogue; the id is checked against it at compile time. */

@@ -138,8 +138,21 @@ describe('toEventsQuery', () => {
       ...KIND_KEYS.identify,
       ...KIND_KEYS.commerce,
       ...KIND_KEYS.form,
+      ...KIND_KEYS.support,
+      ...KIND_KEYS.sales,
       ...KIND_KEYS.session,
     ])
+  })
+
+  it('sends support and sales as the written-back events’ keys', () => {
+    expect(toEventsQuery({ kinds: ['support'] })).toEqual({
+      include: ['ticket_created', 'ticket_solved', 'ticket_reopened', 'ticket_rated'],
+    })
+    expect(toEventsQuery({ kinds: ['sales'], start: '2026-01-01T00:00:00Z' })).toEqual({
+      include: ['deal_created', 'deal_stage_changed', 'deal_won', 'deal_lost', 'person_created'],
+      start: '2026-01-01T00:00:00Z',
+    })
+    expect(needsClientFilter({ kinds: ['support', 'sales'] })).toBe(false)
   })
 
   it('narrows an include list to the keys of the wanted kinds', () => {

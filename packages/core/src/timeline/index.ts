@@ -8,6 +8,7 @@ export {
   TIMELINE_KINDS,
   timelineKindSchema,
   timelineEntrySchema,
+  type EntryLink as TimelineEntryLink,
   type TimelineEntry,
   type TimelineKind,
 } from './timeline-entry.ts'

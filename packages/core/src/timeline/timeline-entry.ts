@@ -4,12 +4,14 @@
  * render time; `raw` keeps the source event. A burst (7 page views in 3 minutes) is one entry whose
  * `burst.items` are the collapsed entries, newest first. A campaign fold (one email's sent,
  * delivered, opened and clicked events) has the same shape with `burst.fold` = 'campaign': its
- * detail rows list the steps with their times (campaign-fold.ts).
+ * detail rows list the steps with their times (campaign-fold.ts). Support and sales entries (the
+ * events the relay writes back from Zendesk and Pipedrive) may carry a link back to their source.
  */
 import { z } from 'zod/mini'
 
 import { detailRowSchema, messageSchema } from '../i18n/message.ts'
 import { profileEventSchema } from '../schemas/event.ts'
+import { isSafeLinkHref } from './safe-link.ts'
 
 export const TIMELINE_KINDS = [
   'email',
@@ -18,11 +20,24 @@ export const TIMELINE_KINDS = [
   'identify',
   'commerce',
   'form',
+  'support',
+  'sales',
   'session',
   'custom',
 ] as const
 export const timelineKindSchema = z.enum(TIMELINE_KINDS)
 export type TimelineKind = z.infer<typeof timelineKindSchema>
+
+/**
+ * A link back to where the event happened (the Zendesk ticket, the Pipedrive deal or person).
+ * `href` is https, or http on this machine (the local stand-ins): safe-link.ts, checked here too
+ * since entries reach the browser over the wire. `label` says what it opens.
+ */
+const entryLinkSchema = z.object({
+  href: z.string().check(z.refine(isSafeLinkHref, 'not a safe link')),
+  label: messageSchema,
+})
+export type EntryLink = z.infer<typeof entryLinkSchema>
 
 const baseEntry = z.object({
   /** The eventId, or `burst:<newest eventId>` for a collapsed run. */
@@ -35,6 +50,7 @@ const baseEntry = z.object({
   title: messageSchema,
   detail: z.array(detailRowSchema),
   source: z.optional(z.string()),
+  link: z.optional(entryLinkSchema),
   raw: profileEventSchema,
 })
 

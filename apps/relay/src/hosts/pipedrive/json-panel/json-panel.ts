@@ -76,6 +76,8 @@ const KIND_COLOR: Record<TimelineKind, LabelColor> = {
   email: 'blue',
   commerce: 'green',
   form: 'purple',
+  support: 'red',
+  sales: 'green',
   identify: 'yellow',
   page: 'grey',
   screen: 'grey',

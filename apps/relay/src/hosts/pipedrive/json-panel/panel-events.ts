@@ -15,6 +15,8 @@ type Category =
   | 'email'
   | 'commerce'
   | 'form'
+  | 'support'
+  | 'sales'
   | 'page'
   | 'screen'
   | 'identify'
@@ -27,6 +29,8 @@ const CAP: Record<Category, number> = {
   email: 1,
   commerce: 2,
   form: 2,
+  support: 2,
+  sales: 2,
   page: 2,
   screen: 1,
   identify: 1,

@@ -32,6 +32,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'Profiländerungen',
   'common.kind.commerce': 'Einkauf',
   'common.kind.form': 'Formulare',
+  'common.kind.support': 'Support',
+  'common.kind.sales': 'Vertrieb',
   'common.kind.session': 'App-Sitzungen',
   'common.kind.custom': 'Sonstige Ereignisse',
   'common.empty.timeline': 'Noch keine Aktivität.',

@@ -33,6 +33,8 @@ export const commonMessages = {
   'common.kind.identify': 'Profile updates',
   'common.kind.commerce': 'Shopping',
   'common.kind.form': 'Forms',
+  'common.kind.support': 'Support',
+  'common.kind.sales': 'Sales',
   'common.kind.session': 'App sessions',
   'common.kind.custom': 'Other events',
   'common.empty.timeline': 'No activity yet.',

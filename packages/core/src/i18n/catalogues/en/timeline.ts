@@ -71,6 +71,36 @@ export const timelineMessages = {
   'timeline.session.appUninstalled': 'Uninstalled the app',
   'timeline.session.appClosed': 'Closed the app',
 
+  // Support: the Zendesk events the relay writes back. {ticket} is Zendesk's ticket number.
+  'timeline.support.ticketCreated': 'Ticket #{ticket} opened',
+  'timeline.support.ticketCreatedNoId': 'Ticket opened',
+  'timeline.support.ticketSolved': 'Ticket #{ticket} solved',
+  'timeline.support.ticketSolvedNoId': 'Ticket solved',
+  'timeline.support.ticketReopened': 'Ticket #{ticket} reopened',
+  'timeline.support.ticketReopenedNoId': 'Ticket reopened',
+  // {rating} is `good`, `bad`, or `other` when the event names no usable rating.
+  'timeline.support.rated':
+    '{rating, select, good {Rated the support good} bad {Rated the support bad} other {Rated the support}}',
+
+  // Sales: the Pipedrive events the relay writes back. {deal} is the deal's title, {stage} a
+  // pipeline stage's name, {value} money (or a number without a currency), {reason} the lost reason.
+  'timeline.sales.dealCreated': 'Deal {deal} created',
+  'timeline.sales.dealCreatedNoTitle': 'Deal created',
+  'timeline.sales.dealMoved': 'Deal {deal} moved to {stage}',
+  'timeline.sales.dealMovedNoTitle': 'Deal moved to {stage}',
+  'timeline.sales.dealStageChanged': 'Deal {deal} changed stage',
+  'timeline.sales.dealStageChangedNoTitle': 'Deal changed stage',
+  'timeline.sales.dealWon': 'Deal won: {value}',
+  'timeline.sales.dealWonNoValue': 'Deal won',
+  'timeline.sales.dealLost': 'Deal lost: {reason}',
+  'timeline.sales.dealLostNoReason': 'Deal lost',
+  'timeline.sales.personCreated': 'Added as a person in Pipedrive',
+
+  // Links back to where a support or sales event happened.
+  'timeline.link.ticket': 'Open ticket',
+  'timeline.link.deal': 'Open deal',
+  'timeline.link.person': 'Open person',
+
   // Any other event: {name} is the event name exactly as tracked.
   'timeline.custom.event': '{name}',
   'timeline.custom.unnamed': 'Unnamed event',
@@ -97,6 +127,13 @@ export const timelineMessages = {
   'timeline.detail.version': 'Version',
   'timeline.detail.build': 'Build',
   'timeline.detail.previousVersion': 'Previous version',
+  'timeline.detail.ticket': 'Ticket',
+  'timeline.detail.previousStatus': 'Previous status',
+  'timeline.detail.deal': 'Deal',
+  'timeline.detail.value': 'Value',
+  'timeline.detail.stage': 'Stage',
+  'timeline.detail.previousStage': 'Previous stage',
+  'timeline.detail.pipeline': 'Pipeline',
 
   // Bursts: several events of one kind within minutes, shown as one row. {count} is at least 2;
   // {first} is the earliest item's path, screen or search query.
@@ -127,6 +164,11 @@ export const timelineMessages = {
     'Clicked a link in “{subject}” {count, plural, one {# time} other {# times}}',
   'timeline.burst.clickedNoSubjectTimes':
     'Clicked a link in an email {count, plural, one {# time} other {# times}}',
+  'timeline.burst.ticketsOpened': '{count, plural, one {# ticket opened} other {# tickets opened}}',
+  'timeline.burst.ticketsSolved': '{count, plural, one {# ticket solved} other {# tickets solved}}',
+  'timeline.burst.dealsCreated': '{count, plural, one {# deal created} other {# deals created}}',
+  'timeline.burst.dealStageChanges':
+    '{count, plural, one {# deal stage change} other {# deal stage changes}}',
   'timeline.burst.productViewedTimes':
     'Viewed {product} {count, plural, one {# time} other {# times}}',
   'timeline.campaign.sent': 'Sent',

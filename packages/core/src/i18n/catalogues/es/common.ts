@@ -31,6 +31,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'Cambios de perfil',
   'common.kind.commerce': 'Compras',
   'common.kind.form': 'Formularios',
+  'common.kind.support': 'Soporte',
+  'common.kind.sales': 'Ventas',
   'common.kind.session': 'Sesiones de la app',
   'common.kind.custom': 'Otros eventos',
   'common.empty.timeline': 'Aún no hay actividad.',

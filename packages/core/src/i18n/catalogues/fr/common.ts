@@ -32,6 +32,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'Mises à jour du profil',
   'common.kind.commerce': 'Achats',
   'common.kind.form': 'Formulaires',
+  'common.kind.support': 'Support',
+  'common.kind.sales': 'Ventes',
   'common.kind.session': 'Sessions de l’app',
   'common.kind.custom': 'Autres événements',
   'common.empty.timeline': 'Aucune activité pour l’instant.',

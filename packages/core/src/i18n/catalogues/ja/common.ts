@@ -32,6 +32,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'プロフィール更新',
   'common.kind.commerce': 'ショッピング',
   'common.kind.form': 'フォーム',
+  'common.kind.support': 'サポート',
+  'common.kind.sales': '営業',
   'common.kind.session': 'アプリセッション',
   'common.kind.custom': 'その他のイベント',
   'common.empty.timeline': 'アクティビティはまだありません。',

@@ -32,6 +32,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'Profielwijzigingen',
   'common.kind.commerce': 'Winkelen',
   'common.kind.form': 'Formulieren',
+  'common.kind.support': 'Support',
+  'common.kind.sales': 'Verkoop',
   'common.kind.session': 'App-sessies',
   'common.kind.custom': 'Overige gebeurtenissen',
   'common.empty.timeline': 'Nog geen activiteit.',

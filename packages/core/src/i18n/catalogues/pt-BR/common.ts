@@ -32,6 +32,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.kind.identify': 'Atualizações de perfil',
   'common.kind.commerce': 'Compras',
   'common.kind.form': 'Formulários',
+  'common.kind.support': 'Suporte',
+  'common.kind.sales': 'Vendas',
   'common.kind.session': 'Sessões no app',
   'common.kind.custom': 'Outros eventos',
   'common.empty.timeline': 'Nenhuma atividade ainda.',
