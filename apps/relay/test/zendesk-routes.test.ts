@@ -240,8 +240,8 @@ describe('request bodies', () => {
       duplex: 'half',
     } as RequestInit)
     for (const answer of [declared, streamed]) {
-      expect(answer.status).toBe(400)
-      expect(await answer.json()).toMatchObject({ error: { code: 'bad_request' } })
+      expect(answer.status).toBe(413)
+      expect(await answer.json()).toMatchObject({ error: { code: 'payload_too_large' } })
     }
   })
 

@@ -53,16 +53,20 @@ export function zendeskTriggerBody(
 
 const placeholderText = z.string().check(z.maxLength(1_000))
 
-/** A delivery's body; every value is text, as Zendesk renders placeholders. */
-export const zendeskTriggerBodySchema = z.object({
+/**
+ * A delivery's body; every value is text, as Zendesk renders placeholders. Strict: a key the
+ * template does not have (a field an admin added, `__proto__`, `constructor`) refuses the body
+ * rather than being dropped unseen, so a trigger edited by hand fails loudly in Zendesk's log.
+ */
+export const zendeskTriggerBodySchema = z.strictObject({
   intilery_connect: z.literal(1),
   event: z.enum(ZENDESK_TRIGGER_EVENTS),
-  ticket: z.object({
+  ticket: z.strictObject({
     id: placeholderText,
     status: placeholderText,
     updated_at: placeholderText,
   }),
-  requester: z.object({ email: placeholderText, external_id: placeholderText }),
-  satisfaction: z.optional(z.object({ rating: placeholderText })),
+  requester: z.strictObject({ email: placeholderText, external_id: placeholderText }),
+  satisfaction: z.optional(z.strictObject({ rating: placeholderText })),
 })
 export type ZendeskTriggerBody = z.infer<typeof zendeskTriggerBodySchema>

@@ -3,10 +3,12 @@
  * Zendesk installs lived in their own table (created by 0001_initial) until links became generic:
  * this moves them into tenant_links. Their sealed secrets move as they are, because the sealing
  * context (`tenant:<id>:zendesk:<subdomain>:secret`) is the same string for a `zendesk` link.
+ * Then the write-back webhook's tables (webhooks/webhook-migrations.ts).
  */
 import { sql, type Migration } from 'kysely'
 
 import type { MigrationSet, UntypedDb } from '../../store/migrations.ts'
+import { zendeskWebhookTables } from './webhooks/webhook-migrations.ts'
 
 type AnyDb = UntypedDb
 
@@ -53,4 +55,7 @@ const zendeskLinks: Migration = {
   },
 }
 
-export const zendeskMigrations: MigrationSet = { '0006_zendesk_links': zendeskLinks }
+export const zendeskMigrations: MigrationSet = {
+  '0006_zendesk_links': zendeskLinks,
+  '0013_zendesk_webhooks': zendeskWebhookTables,
+}
