@@ -26,6 +26,8 @@ export class InvalidInputError extends RelayError {
       | 'audit export'
       | 'presentation'
       | 'record URL'
+      | 'tracking URL'
+      | 'outbox message'
       | 'remembered choice',
     readonly issues: readonly InputIssue[]
   ) {

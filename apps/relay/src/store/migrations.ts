@@ -9,6 +9,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
+import { writebackMigrations } from '../writeback/outbox-migrations.ts'
 import { MigrationError } from './errors.ts'
 import type { Schema } from './schema.ts'
 
@@ -208,6 +209,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0005_tenant_links': tenantLinks,
   '0009_tenant_presentation': tenantPresentation,
   '0010_remembered_choices': rememberedChoices,
+  ...writebackMigrations,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>

@@ -21,6 +21,10 @@ export interface TenantsTable {
   presentation_json: string | null
   /** The record link template (`https://…{id}…`); null: built from the Intilery ids. */
   record_url: string | null
+  /** 1: write-back on; 0 or null: off (the default). */
+  writeback_enabled: number | null
+  /** Null: derived from the Intilery credentials (writeback/tracking-url.ts). */
+  writeback_tracking_url: string | null
   created_at: number
   updated_at: number
 }

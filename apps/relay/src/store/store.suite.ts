@@ -33,6 +33,7 @@ import { registerPipedriveTests } from '../hosts/pipedrive/install/installation-
 import { registerPresentationTests } from './suite/presentation.suite.ts'
 import { registerRememberedChoiceTests } from './suite/remembered-choices.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
+import { registerOutboxTests } from '../writeback/outbox-store.suite.ts'
 
 export interface StoreSuiteTarget {
   /** Opens the database: called once, in beforeAll. The suite destroys it in afterAll. */
@@ -138,6 +139,7 @@ export function registerStoreSuite(
     registerAuditTests(use)
     registerPipedriveTests(use)
     registerEncryptionTests(use)
+    registerOutboxTests(use)
 
     describe('referential integrity', () => {
       it('removing a tenant removes its installs, companies and keys, and keeps its audit trail', async () => {

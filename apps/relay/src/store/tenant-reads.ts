@@ -4,8 +4,23 @@
  * summaries, whose queries never select a sealed column at all.
  */
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import type { Executor } from './schema.ts'
-import { sealingContext, type Tenant, type TenantSummary } from './tenant-schema.ts'
+import type { Executor, TenantsTable } from './schema.ts'
+import {
+  sealingContext,
+  type Tenant,
+  type TenantSummary,
+  type WritebackSettings,
+} from './tenant-schema.ts'
+
+/** A tenant row's write-back settings: off unless turned on. Not secret. */
+export function writebackOf(
+  row: Pick<TenantsTable, 'writeback_enabled' | 'writeback_tracking_url'>
+): WritebackSettings {
+  return {
+    enabled: row.writeback_enabled === 1,
+    ...(row.writeback_tracking_url === null ? {} : { trackingUrl: row.writeback_tracking_url }),
+  }
+}
 
 /** A tenant row's Intilery address and ids (the token is sealed, opened only by readTenant). */
 function intileryOf(row: {
@@ -63,6 +78,7 @@ export async function readTenant(
     name: row.name,
     intilery: { ...intileryOf(row), authToken },
     links: opened,
+    writeback: writebackOf(row),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   }
@@ -79,6 +95,8 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
       'intilery_client_id',
       'intilery_account_id',
       'intilery_brand_id',
+      'writeback_enabled',
+      'writeback_tracking_url',
       'created_at',
       'updated_at',
     ])
@@ -97,6 +115,7 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
     name: row.name,
     intilery: intileryOf(row),
     links: of(links, row.id).map((link) => ({ host: link.host, accountId: link.account_id })),
+    writeback: writebackOf(row),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   }))

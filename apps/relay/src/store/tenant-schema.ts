@@ -45,6 +45,37 @@ export const intileryInputSchema = z.strictObject({
   authToken: z.string().min(1).max(4_096),
 })
 
+/** Plain http is for a loopback stand-in only: the tenant's Intilery token travels with each batch. */
+const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/
+
+/** Where write-back's `track` batches go (Intilery's `…/v1/batch`). */
+export const trackingUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2_000)
+  .refine((text) => {
+    // Also runs when the url check failed (zod reports every issue), so a non-URL is just refused.
+    if (!URL.canParse(text)) return false
+    const url = new URL(text)
+    return url.protocol === 'https:' || LOOPBACK.test(url.hostname)
+  }, 'must be https (plain http only for 127.0.0.1 or localhost)')
+  .refine(
+    (text) => !URL.canParse(text) || new URL(text).username === '',
+    'must carry no credentials'
+  )
+
+/**
+ * Whether the tenant sends Zendesk and Pipedrive events to Intilery (off until an admin turns it
+ * on), and where: by default the tracking endpoint beside its Profile API (writeback/tracking-url.ts).
+ */
+export const writebackSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  trackingUrl: trackingUrlSchema.optional(),
+})
+export type WritebackSettings = z.output<typeof writebackSettingsSchema>
+
+/** What a tenant without settings has: write-back off. */
+export const WRITEBACK_OFF: WritebackSettings = { enabled: false }
+
 export const baseTenantShape = {
   id: tenantIdSchema,
   name: text(200),
@@ -55,6 +86,8 @@ export const baseTenantShape = {
    */
   presentation: z.custom<Presentation>().optional(),
   recordUrl: z.string().optional(),
+  /** Absent: off (a tenant written whole without it has write-back off). */
+  writeback: writebackSettingsSchema.optional(),
 }
 
 export const linkInputSchema = z.strictObject({
@@ -96,6 +129,7 @@ export interface Tenant {
   readonly intilery: IntileryCredentials
   /** By host, then account id. */
   readonly links: readonly TenantLink[]
+  readonly writeback: WritebackSettings
   readonly createdAt: Date
   readonly updatedAt: Date
 }
@@ -106,6 +140,7 @@ export interface TenantSummary {
   readonly name: string
   readonly intilery: Omit<IntileryCredentials, 'authToken'>
   readonly links: readonly { readonly host: string; readonly accountId: string }[]
+  readonly writeback: WritebackSettings
   readonly createdAt: Date
   readonly updatedAt: Date
 }

@@ -33,7 +33,12 @@ import {
   type TenantPatch,
   type TenantSummary,
 } from './tenant-schema.ts'
-import { rotateIntileryToken, updateTenant } from './tenant-updates.ts'
+import {
+  rotateIntileryToken,
+  setWriteback,
+  updateTenant,
+  type WritebackChange,
+} from './tenant-updates.ts'
 
 export interface TenantStore {
   /**
@@ -55,6 +60,8 @@ export interface TenantStore {
   update(id: string, patch: TenantPatch): Promise<boolean>
   /** Seals a new Intilery token for the tenant. @see rotateIntileryToken */
   rotateIntileryToken(id: string, token: string): Promise<boolean>
+  /** Turns write-back on or off, or changes its tracking URL. @see setWriteback */
+  setWriteback(id: string, change: WritebackChange): Promise<boolean>
   /** @throws SecretBoxError when a stored secret does not open (wrong key or tampered row). */
   get(id: string): Promise<Tenant | undefined>
   /** Every tenant, by id, without secrets. */
@@ -135,6 +142,7 @@ export function createTenantStore({ db, secretBox, now, rulebook }: TenantStoreD
     },
     update: (id, patch) => updateTenant(deps, id, patch),
     rotateIntileryToken: (id, token) => rotateIntileryToken(deps, id, token),
+    setWriteback: (id, change) => setWriteback(deps, id, change),
 
     async get(id) {
       return tenantIdSchema.safeParse(id).success ? read(db, id) : undefined
@@ -241,6 +249,9 @@ async function writeTenant(
     intilery_token_sealed: tokenSealed,
     // A tenant written whole (a tenants file) has the presentation it declares, or none.
     ...display,
+    // …and write-back as it declares it: off when it says nothing.
+    writeback_enabled: tenant.writeback?.enabled === true ? 1 : 0,
+    writeback_tracking_url: tenant.writeback?.trackingUrl ?? null,
     updated_at: at,
   } satisfies Partial<TenantsTable>
   await trx

@@ -1,7 +1,7 @@
 /**
  * @module store/tenant-updates
  * Changing part of a tenant: the fields an operator names (`relay tenants update`), and a new
- * Intilery token (`relay tenants rotate-token`). Everything not named is kept as it is: links,
+ * Intilery token (`relay tenants rotate-token`); write-back on or off (`relay tenants writeback`). Everything not named is kept as it is: links,
  * their secrets, the token. Replacing a tenant whole is the tenant store's upsert.
  */
 import type { Kysely } from 'kysely'
@@ -14,6 +14,7 @@ import {
   intileryInputSchema,
   sealingContext,
   tenantPatchSchema,
+  trackingUrlSchema,
   type LinkRulebook,
   type TenantPatch,
 } from './tenant-schema.ts'
@@ -78,6 +79,39 @@ export async function rotateIntileryToken(
   const result = await db
     .updateTable('tenants')
     .set({ intilery_token_sealed: sealed, updated_at: now() })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/** What to change of a tenant's write-back: a value sets it, `null` clears it, absent keeps it. */
+export interface WritebackChange {
+  readonly enabled?: boolean | undefined
+  /** `null`: back to the URL derived from the Intilery credentials. */
+  readonly trackingUrl?: string | null | undefined
+}
+
+/**
+ * @returns false when there is no such tenant.
+ * @throws InvalidInputError for a tracking URL that is not https (or loopback http); nothing is
+ *   written.
+ */
+export async function setWriteback(
+  { db, now }: TenantUpdateDeps,
+  id: string,
+  change: WritebackChange
+): Promise<boolean> {
+  const columns: Partial<TenantsTable> = {}
+  if (change.enabled !== undefined) columns.writeback_enabled = change.enabled ? 1 : 0
+  if (change.trackingUrl === null) columns.writeback_tracking_url = null
+  else if (change.trackingUrl !== undefined) {
+    const parsed = trackingUrlSchema.safeParse(change.trackingUrl)
+    if (!parsed.success) throw InvalidInputError.fromZod('tracking URL', parsed.error)
+    columns.writeback_tracking_url = parsed.data
+  }
+  const result = await db
+    .updateTable('tenants')
+    .set({ ...columns, updated_at: now() })
     .where('id', '=', id)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n

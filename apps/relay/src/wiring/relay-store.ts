@@ -30,6 +30,8 @@ import type { LinkRulebook } from '../store/tenant-schema.ts'
 import { createPresentationStore, type PresentationStore } from '../store/tenant-presentation.ts'
 import { createRememberedChoices, type RememberedChoices } from '../store/remembered-choices.ts'
 import { createTenantStore } from '../store/tenant-store.ts'
+import { createOutboxAdmin, type OutboxAdmin } from '../writeback/outbox-admin.ts'
+import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
 /** Every migration: the host-free ones and each registered host's. */
@@ -78,6 +80,10 @@ export interface RelayStore {
   readonly choices: RememberedChoices
   readonly apiKeys: ApiKeyStore
   readonly audit: AuditLog
+  /** Write-back's durable outbox: the hosts' webhooks enqueue, the delivery worker sends. */
+  readonly outbox: OutboxStore
+  /** The outbox as `relay outbox …` sees it. */
+  readonly outboxAdmin: OutboxAdmin
   readonly encryption: {
     /**
      * @throws WrongEncryptionKeyError when secrets are stored and the store's key opens none of
@@ -108,6 +114,8 @@ export function createRelayStore({
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
+    outbox: createOutboxStore({ db, hasher, now }),
+    outboxAdmin: createOutboxAdmin({ db, now }),
     encryption: {
       check: () => checkEncryptionKey(db, secretBox, sealedColumns),
       rotate: (to) => rotateEncryptionKey(db, sealedColumns, secretBox, to),

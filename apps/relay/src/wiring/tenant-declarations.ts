@@ -46,11 +46,12 @@ export function toTenantInput(declaration: TenantDeclaration): TenantInput {
   const parsed = declarationSchema.safeParse(declaration)
   if (!parsed.success) throw InvalidInputError.fromZod('tenant', parsed.error)
   const fields = parsed.data as Record<string, unknown>
-  const { id, name, intilery, presentation, recordUrl } = parsed.data
+  const { id, name, intilery, presentation, recordUrl, writeback } = parsed.data
   return {
     id,
     name,
     intilery,
+    ...(writeback === undefined ? {} : { writeback }),
     ...(presentation === undefined ? {} : { presentation }),
     ...(recordUrl === undefined ? {} : { recordUrl }),
     links: hostModules.flatMap((host) => host.tenantFields.toLinks(fields as never)),
@@ -113,6 +114,7 @@ export function declaredTenantStore(store: TenantStore): DeclaredTenantStore {
     create: async (declaration) => store.create(toTenantInput(declaration)),
     update: async (id, patch) => store.update(id, toTenantPatch(patch)),
     rotateIntileryToken: (id, token) => store.rotateIntileryToken(id, token),
+    setWriteback: (id, change) => store.setWriteback(id, change),
     get: async (id) => {
       const tenant = await store.get(id)
       return tenant === undefined ? undefined : toDeclaredTenant(tenant)

@@ -13,6 +13,7 @@ import type { SecretRef } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { InvalidInputError } from '../store/errors.ts'
 import { parsePresentation, parseRecordUrl } from '../store/presentation-schema.ts'
+import { writebackSettingsSchema } from '../store/tenant-schema.ts'
 import type { HostsTenantInput } from './host-types.ts'
 import type { TenantDeclaration } from './tenant-declarations.ts'
 
@@ -48,6 +49,8 @@ export const tenantsFileSchema = z
           /** Checked after the file's shape (presentation-schema.ts), to be said in words. */
           presentation: z.unknown().optional(),
           recordUrl: z.unknown().optional(),
+          /** Write-back (`{ enabled, trackingUrl? }`): off when absent. */
+          writeback: writebackSettingsSchema.optional(),
           /** Keys issued elsewhere (or documented demo keys), imported at start-up if unknown. */
           apiKeys: z
             .array(
@@ -153,6 +156,7 @@ export function parseTenantsFile(
     id: t.id,
     name: t.name,
     ...presentationOf(t, `${source}: tenant ${t.id}`),
+    ...(t.writeback === undefined ? {} : { writeback: t.writeback }),
     intilery: {
       ...t.intilery,
       authToken: resolveSecret(

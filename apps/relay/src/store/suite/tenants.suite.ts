@@ -35,6 +35,7 @@ export function registerTenantTests(use: UseContext): void {
           { subdomain: 'acme-eu', sharedSecret: ACME_EU_SECRET },
         ],
         pipedriveCompanyIds: ['1001'],
+        writeback: { enabled: false },
         createdAt: created,
         updatedAt: created,
       })
@@ -55,6 +56,7 @@ export function registerTenantTests(use: UseContext): void {
           },
           zendeskSubdomains: ['acme', 'acme-eu'],
           pipedriveCompanyIds: ['1001'],
+          writeback: { enabled: false },
           createdAt: created,
           updatedAt: new Date(START_MS + 60_000),
         },

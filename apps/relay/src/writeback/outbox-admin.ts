@@ -1,0 +1,152 @@
+/**
+ * @module writeback/outbox-admin
+ * What an operator sees and does with the outbox (`relay outbox status|list|retry|purge`): counts,
+ * recent and dead messages, and moving dead messages back or away. Nothing here reads a payload:
+ * listings name events and messageIds, never the customer or the event's properties.
+ */
+import type { Executor } from '../store/schema.ts'
+import type { OutboxState, WritebackTables } from './outbox-schema.ts'
+
+export interface TenantOutboxStatus {
+  readonly tenantId: string
+  readonly pending: number
+  readonly delivered: number
+  readonly dead: number
+  /** When the oldest pending message was enqueued (epoch ms); undefined with none pending. */
+  readonly oldestPendingAt: number | undefined
+  /** The latest failure's text, and when. */
+  readonly lastError: { readonly at: number; readonly error: string } | undefined
+}
+
+export interface OutboxListing {
+  readonly tenantId: string
+  readonly messageId: string
+  readonly source: string
+  readonly event: string
+  readonly state: OutboxState
+  readonly attempts: number
+  /** Only while pending. */
+  readonly nextAttemptAt: number | undefined
+  readonly lastError: string | undefined
+  readonly createdAt: number
+  readonly deliveredAt: number | undefined
+}
+
+export interface OutboxAdmin {
+  /** Every tenant with messages in the outbox, by id. */
+  status(): Promise<TenantOutboxStatus[]>
+  /** The newest messages first. */
+  list(query: {
+    readonly tenantId: string
+    readonly state?: OutboxState | undefined
+    readonly limit: number
+  }): Promise<OutboxListing[]>
+  /**
+   * Dead messages back to pending, due now, with a fresh count of attempts.
+   * @returns how many.
+   */
+  retry(tenantId: string, messageId?: string): Promise<number>
+  /** Deletes dead messages. @returns how many. */
+  purge(tenantId: string, messageId?: string): Promise<number>
+}
+
+export function createOutboxAdmin({
+  db,
+  now,
+}: {
+  readonly db: Executor
+  readonly now: () => number
+}): OutboxAdmin {
+  const outbox = () => db.withTables<WritebackTables>()
+  return {
+    async status() {
+      const counts = await outbox()
+        .selectFrom('writeback_outbox')
+        .select(['tenant_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['tenant_id', 'state'])
+        .execute()
+      const oldest = await outbox()
+        .selectFrom('writeback_outbox')
+        .select(['tenant_id', (eb) => eb.fn.min<number>('created_at').as('at')])
+        .where('state', '=', 'pending')
+        .groupBy('tenant_id')
+        .execute()
+      const failures = await outbox()
+        .selectFrom('writeback_outbox')
+        .select(['tenant_id', 'last_error', 'last_attempt_at'])
+        .where('last_error', 'is not', null)
+        .where('last_attempt_at', 'is not', null)
+        .orderBy('last_attempt_at', 'desc')
+        .execute()
+      const ids = [...new Set(counts.map((row) => row.tenant_id))].sort()
+      return ids.map((tenantId) => {
+        const count = (state: OutboxState) =>
+          Number(counts.find((r) => r.tenant_id === tenantId && r.state === state)?.n ?? 0)
+        const failure = failures.find((row) => row.tenant_id === tenantId)
+        const pendingSince = oldest.find((row) => row.tenant_id === tenantId)?.at
+        return {
+          tenantId,
+          pending: count('pending'),
+          delivered: count('delivered'),
+          dead: count('dead'),
+          oldestPendingAt: pendingSince === undefined ? undefined : Number(pendingSince),
+          lastError:
+            failure?.last_error == null || failure.last_attempt_at == null
+              ? undefined
+              : { at: failure.last_attempt_at, error: failure.last_error },
+        }
+      })
+    },
+
+    async list({ tenantId, state, limit }) {
+      let query = outbox()
+        .selectFrom('writeback_outbox')
+        .select([
+          'tenant_id',
+          'message_id',
+          'source',
+          'event',
+          'state',
+          'attempts',
+          'next_attempt_at',
+          'last_error',
+          'created_at',
+          'delivered_at',
+        ])
+        .where('tenant_id', '=', tenantId)
+      if (state !== undefined) query = query.where('state', '=', state)
+      const rows = await query.orderBy('seq', 'desc').limit(limit).execute()
+      return rows.map((row) => ({
+        tenantId: row.tenant_id,
+        messageId: row.message_id,
+        source: row.source,
+        event: row.event,
+        state: row.state,
+        attempts: row.attempts,
+        nextAttemptAt: row.state === 'pending' ? row.next_attempt_at : undefined,
+        lastError: row.last_error ?? undefined,
+        createdAt: row.created_at,
+        deliveredAt: row.delivered_at ?? undefined,
+      }))
+    },
+
+    async retry(tenantId, messageId) {
+      let query = outbox()
+        .updateTable('writeback_outbox')
+        .set({ state: 'pending', attempts: 0, next_attempt_at: now() })
+        .where('tenant_id', '=', tenantId)
+        .where('state', '=', 'dead')
+      if (messageId !== undefined) query = query.where('message_id', '=', messageId)
+      return Number((await query.executeTakeFirst()).numUpdatedRows)
+    },
+
+    async purge(tenantId, messageId) {
+      let query = outbox()
+        .deleteFrom('writeback_outbox')
+        .where('tenant_id', '=', tenantId)
+        .where('state', '=', 'dead')
+      if (messageId !== undefined) query = query.where('message_id', '=', messageId)
+      return Number((await query.executeTakeFirst()).numDeletedRows)
+    },
+  }
+}

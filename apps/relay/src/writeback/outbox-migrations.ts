@@ -1,0 +1,84 @@
+/**
+ * @module writeback/outbox-migrations
+ * Write-back's tables (registered in store/migrations.ts): the durable outbox, and each tenant's
+ * write-back settings on its row.
+ */
+import type { Migration } from 'kysely'
+
+import type { UntypedDb } from '../store/migrations.ts'
+
+/**
+ * One row per message a webhook stored. Keyed by (tenant, messageId): the key is what makes an
+ * enqueue of a redelivered webhook a no-op. Rows cascade with their tenant: a removed tenant has
+ * no credentials left to deliver with, and its customers' events must not linger.
+ *
+ * `seq` is the enqueue order (supplied by the relay, see outbox-sequence.ts) and `order_key` names
+ * the customer (a keyed hash, see order-key.ts): together they keep each customer's events in
+ * order. `payload_json` (identity and properties) is cleared once delivered: the row then only
+ * remembers the messageId, for deduplication.
+ */
+const writebackOutbox: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema
+      .createTable('writeback_outbox')
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('order_key', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('event', 'text', (c) => c.notNull())
+      .addColumn('payload_json', 'text')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_error', 'text')
+      .addColumn('last_attempt_at', 'bigint')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('delivered_at', 'bigint')
+      .addPrimaryKeyConstraint('writeback_outbox_pk', ['tenant_id', 'message_id'])
+      .execute()
+    // The worker's pick: pending rows that are due, oldest first.
+    await db.schema
+      .createIndex('writeback_outbox_due_idx')
+      .on('writeback_outbox')
+      .columns(['state', 'next_attempt_at'])
+      .execute()
+    // "Is an earlier message of this customer still waiting?", asked for every candidate.
+    await db.schema
+      .createIndex('writeback_outbox_order_idx')
+      .on('writeback_outbox')
+      .columns(['tenant_id', 'order_key', 'seq'])
+      .execute()
+    // Pruning delivered rows past their retention.
+    await db.schema
+      .createIndex('writeback_outbox_delivered_idx')
+      .on('writeback_outbox')
+      .columns(['state', 'delivered_at'])
+      .execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema.dropTable('writeback_outbox').execute()
+  },
+}
+
+/**
+ * Nullable, so every existing tenant keeps write-back off (null and 0 both mean off) and its
+ * tracking URL derived from its Intilery credentials.
+ */
+const tenantWriteback: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema.alterTable('tenants').addColumn('writeback_enabled', 'integer').execute()
+    await db.schema.alterTable('tenants').addColumn('writeback_tracking_url', 'text').execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema.alterTable('tenants').dropColumn('writeback_tracking_url').execute()
+    await db.schema.alterTable('tenants').dropColumn('writeback_enabled').execute()
+  },
+}
+
+export const writebackMigrations = {
+  '0011_writeback_outbox': writebackOutbox,
+  '0012_tenant_writeback': tenantWriteback,
+} as const
