@@ -2,7 +2,8 @@
  * The customer's activity, newest first: day headings, rows with relative times (absolute on hover
  * and focus), collapsed bursts and campaign folds (one email's steps, listed with their times as
  * detail rows) that expand, and "load more" through the relay's cursor. Rows are
- * core's formatTimeline output, rendered as text only.
+ * core's formatTimeline output, rendered as text only; a support or sales row links back to its
+ * ticket, deal or person (a new tab, without the opener).
  */
 import type { FormattedEntry } from '@intilery-connect/core'
 import { useState } from 'preact/hooks'
@@ -44,6 +45,12 @@ function EntryRow({
             </div>
           ))}
         </dl>
+      )}
+      {entry.link === undefined ? null : (
+        // href is core's checked link (https, or http to this machine); the label is text.
+        <a class="ic-entry-link" href={entry.link.href} target="_blank" rel="noopener noreferrer">
+          {v(entry.link.label)}
+        </a>
       )}
       {entry.burst === undefined ? null : (
         <>

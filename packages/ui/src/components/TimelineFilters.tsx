@@ -17,6 +17,8 @@ const KIND_LABEL = {
   identify: 'common.kind.identify',
   commerce: 'common.kind.commerce',
   form: 'common.kind.form',
+  support: 'common.kind.support',
+  sales: 'common.kind.sales',
   session: 'common.kind.session',
   custom: 'common.kind.custom',
 } as const satisfies Record<TimelineKind, string>

@@ -161,7 +161,7 @@ describe('the filter bar', () => {
     const bar = root.querySelector('.ic-filters')
     expect(bar?.id).not.toBe('')
     expect(toggle().getAttribute('aria-controls')).toBe(bar?.id)
-    expect(chips()).toBe(8)
+    expect(chips()).toBe(10)
     expect([...root.querySelectorAll('label')].map((l) => l.textContent)).toEqual([
       'Event name',
       'From',
@@ -336,6 +336,64 @@ describe('timeline filters that ask the relay', () => {
     await act(() => button('Clear filters')?.click())
     await settle()
     expect(titles()).toHaveLength(2)
+  })
+})
+
+describe('the support and sales kinds', () => {
+  it('are offered as chips, and ask the relay for their events though none is loaded', async () => {
+    const { client, filteredEvents } = fakeClient()
+    let answer: (p: EventsPage) => void = () => undefined
+    filteredEvents.mockReturnValue(new Promise<EventsPage>((r) => (answer = r)))
+    await show(client, loaded())
+    await openFilters()
+    expect(button('Sales')).toBeDefined()
+    await act(() => button('Support')?.click())
+    await settle()
+    expect(filteredEvents).toHaveBeenLastCalledWith(
+      { type: 'id', value: 'p1' },
+      expect.objectContaining({
+        include: ['ticket_created', 'ticket_solved', 'ticket_reopened', 'ticket_rated'],
+      })
+    )
+    expect(titles()).toEqual([])
+    await act(async () => {
+      answer(
+        page(
+          toTimeline([
+            track('Ticket Solved', '2026-06-12T09:00:00.000Z', {
+              ticket_id: '101',
+              ticket_url: 'http://127.0.0.1:4101/agent/tickets/101',
+            }),
+          ])
+        )
+      )
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(titles()).toEqual(['Ticket #101 solved'])
+    expect(root.querySelector('.ic-entry-link')?.getAttribute('href')).toBe(
+      'http://127.0.0.1:4101/agent/tickets/101'
+    )
+  })
+
+  it('keeps a loaded sales row and asks for the rest of the kind', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    const won = toTimeline([
+      track('Deal Won', '2026-11-22T09:00:00.000Z', { value: 12000, currency: 'EUR' }),
+    ])
+    await show(client, [...won, ...loaded()])
+    await openFilters()
+    await act(() => button('Sales')?.click())
+    expect(titles()).toEqual(['Deal won: €12,000.00'])
+    await settle()
+    const [, filter] = filteredEvents.mock.calls[0] as [unknown, { include: string[] }]
+    expect(filter.include).toEqual([
+      'deal_created',
+      'deal_stage_changed',
+      'deal_won',
+      'deal_lost',
+      'person_created',
+    ])
   })
 })
 
