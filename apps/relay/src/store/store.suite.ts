@@ -30,6 +30,7 @@ import {
   type SuiteContext,
 } from './suite/context.ts'
 import { registerPipedriveTests } from '../hosts/pipedrive/install/installation-store.suite.ts'
+import { registerZendeskWebhookTests } from '../hosts/zendesk/webhooks/webhook-store.suite.ts'
 import { registerPresentationTests } from './suite/presentation.suite.ts'
 import { registerRememberedChoiceTests } from './suite/remembered-choices.suite.ts'
 import { registerTenantTests } from './suite/tenants.suite.ts'
@@ -138,6 +139,7 @@ export function registerStoreSuite(
     registerApiKeyTests(use)
     registerAuditTests(use)
     registerPipedriveTests(use)
+    registerZendeskWebhookTests(use)
     registerEncryptionTests(use)
     registerOutboxTests(use)
 
