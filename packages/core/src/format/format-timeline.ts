@@ -31,7 +31,7 @@ export interface FormattedEntry {
   readonly title: string
   readonly details: readonly FormattedDetail[]
   /** Support and sales rows: the ticket, deal or person, when its URL is safe (safe-link.ts). */
-  readonly link?: FormattedLink
+  readonly link?: FormattedLink | undefined
   /** Absolute time in the viewer's zone and locale. */
   readonly time: string
   /** "2 hours ago", "yesterday", "in 5 minutes". */
@@ -97,23 +97,22 @@ function formatDetail(row: DetailRow, context: TimeContext): FormattedDetail {
 }
 
 /** The entry's link, checked again: entries also arrive from the relay, and this is what is opened. */
-function formatLink(entry: TimelineEntry, context: TimeContext): FormattedLink | undefined {
-  const href = entry.link === undefined ? undefined : safeLinkHref(entry.link.href)
-  return href === undefined || entry.link === undefined
+function formatLink({ link }: TimelineEntry, context: TimeContext): FormattedLink | undefined {
+  const href = safeLinkHref(link?.href)
+  return href === undefined || link === undefined
     ? undefined
-    : { href, label: context.tr.t(entry.link.label.id, entry.link.label.values) }
+    : { href, label: context.tr.t(link.label.id, link.label.values) }
 }
 
 function formatEntry(entry: TimelineEntry, context: TimeContext): FormattedEntry {
   const when = context.instant(entry.at)
-  const link = formatLink(entry, context)
   const formatted: FormattedEntry = {
     id: entry.id,
     kind: entry.kind,
     at: entry.at,
     title: context.tr.t(entry.title.id, entry.title.values),
     details: entry.detail.map((row) => formatDetail(row, context)),
-    ...(link === undefined ? {} : { link }),
+    link: formatLink(entry, context),
     time: when.time,
     relative: when.relative,
     day: when.day,

