@@ -9,6 +9,9 @@ describe('relay encryption rotate', () => {
   it('re-seals every secret under the new key, printing the counts', async () => {
     const { cli, run, store } = setup()
     await cli(...add, '--pipedrive-company', '1001')
+    await run(['zendesk', 'webhook-secret', '--zendesk-subdomain', 'demo', '--secret-env', 'S'], {
+      S: 'zendesk-webhook-signing-secret',
+    })
     const rotated = await run(['encryption', 'rotate'], { RELAY_NEW_ENCRYPTION_KEY: NEW_KEY })
     expect(rotated).toEqual({
       code: 0,
@@ -16,9 +19,10 @@ describe('relay encryption rotate', () => {
         'COLUMN                                        SECRETS\n' +
         'tenants.intilery_token_sealed                 1\n' +
         'tenant_links.secret_sealed                    1\n' +
+        'zendesk_webhook_secrets.secret_sealed         1\n' +
         'pipedrive_installations.access_token_sealed   0\n' +
         'pipedrive_installations.refresh_token_sealed  0\n',
-      err: 're-sealed 2 secrets under the new key: set RELAY_ENCRYPTION_KEY to it and restart every relay instance\n',
+      err: 're-sealed 3 secrets under the new key: set RELAY_ENCRYPTION_KEY to it and restart every relay instance\n',
     })
     await expect(cli('tenants', 'list')).rejects.toBeInstanceOf(WrongEncryptionKeyError)
     await store(

@@ -3,6 +3,7 @@
  * encryption key is checked before the command runs: a wrong key must neither fail half-way
  * through nor seal new secrets beside ones it cannot open.
  */
+import type { HostTables } from '../hosts/host-module.ts'
 import { createNodeHasher } from '../platform/crypto/node-hasher.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
 import { openDatabase } from '../store/database.ts'
@@ -12,18 +13,15 @@ import { createRelayStore, migrateRelayDatabase, type RelayStore } from '../wiri
 /** @throws WrongEncryptionKeyError when RELAY_ENCRYPTION_KEY opens none of the stored secrets. */
 export async function withStore<T>(
   config: RelayConfig,
-  run: (store: RelayStore) => Promise<T>
+  run: (store: RelayStore, hostTables: HostTables) => Promise<T>
 ): Promise<T> {
   const db = openDatabase(config.databaseUrl)
   try {
     await migrateRelayDatabase(db)
-    const store = createRelayStore({
-      db,
-      secretBox: await createSecretBox(config.encryptionKey),
-      hasher: createNodeHasher(config.auditKey),
-    })
+    const secretBox = await createSecretBox(config.encryptionKey)
+    const store = createRelayStore({ db, secretBox, hasher: createNodeHasher(config.auditKey) })
     await store.encryption.check()
-    return await run(store)
+    return await run(store, { db, secretBox, now: Date.now })
   } finally {
     await db.destroy()
   }

@@ -97,10 +97,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const stdin = await stdinFor(values, io)
   const secret = (envFlag: string, fileFlag: string) =>
     secretFrom(values, io, stdin, envFlag, fileFlag)
-  return withStore(config, async (store) => {
+  return withStore(config, async (store, tables) => {
     const host: HostCliContext = {
       values,
       tenants: store.tenants,
+      tables,
+      config,
       secret,
       out: io.out,
       err: io.err,

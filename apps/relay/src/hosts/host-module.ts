@@ -96,9 +96,16 @@ export type CliOptions = Readonly<
 >
 export type CliValues = Readonly<Record<string, string | boolean | string[] | undefined>>
 
+/** The database and crypto a host's own tables need (as its stores take them). */
+export type HostTables = Pick<HostStartContext, 'db' | 'secretBox' | 'now'>
+
 export interface HostCliContext {
   readonly values: CliValues
   readonly tenants: HostTenantAccess
+  /** For commands that keep state in the host's own tables (Zendesk's webhook signing secrets). */
+  readonly tables: HostTables
+  /** The relay's settings as relay-config read them (e.g. `publicUrl`: RELAY_PUBLIC_URL). */
+  readonly config: Readonly<Record<string, unknown>>
   /** A secret from `--<envFlag> VAR` or `--<fileFlag> path`; never a plain argument. */
   readonly secret: (envFlag: string, fileFlag: string) => string
   /** The command's output (stdout). */

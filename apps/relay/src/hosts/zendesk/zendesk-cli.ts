@@ -1,10 +1,12 @@
 /**
  * @module hosts/zendesk/zendesk-cli
- * The Zendesk flags of `relay tenants add` and `relay tenants rotate-secret`. Shared secrets come
- * from an environment variable or a file, never a plain argument (shell history, `ps`).
+ * The Zendesk flags of `relay tenants add` and `relay tenants rotate-secret`, and the write-back
+ * webhook's commands (webhooks/webhook-cli.ts). Secrets come from an environment variable or a
+ * file, never a plain argument (shell history, `ps`).
  */
 import { CliUsageError } from '../../cli/cli-usage-error.ts'
 import type { HostCli } from '../host-module.ts'
+import { webhookCliOptions, webhookCommands } from './webhooks/webhook-cli.ts'
 import { ZENDESK } from './zendesk-links.ts'
 
 export const zendeskCli: HostCli = {
@@ -12,6 +14,7 @@ export const zendeskCli: HostCli = {
     'zendesk-subdomain': { type: 'string' },
     'zendesk-secret-env': { type: 'string' },
     'zendesk-secret-file': { type: 'string' },
+    ...webhookCliOptions,
   },
   addUsage:
     '[--zendesk-subdomain <sub> (--zendesk-secret-env <VAR> | --zendesk-secret-file <path|->)]',
@@ -47,5 +50,6 @@ export const zendeskCli: HostCli = {
       changedAccount: (values) =>
         typeof values['zendesk-subdomain'] === 'string' ? values['zendesk-subdomain'] : undefined,
     },
+    ...webhookCommands,
   },
 }

@@ -21,7 +21,8 @@ import { ZENDESK, zendeskLinkRules, zendeskTenantFields } from './zendesk-links.
 import { zendeskMigrations } from './zendesk-migrations.ts'
 import type { ZendeskWebhookStores } from './webhooks/webhook-auth.ts'
 import { createWebhookInvocations } from './webhooks/webhook-invocations.ts'
-import { WEBHOOK_PATH, zendeskWebhookRoutes } from './webhooks/webhook-routes.ts'
+import { WEBHOOK_PATH } from './webhooks/webhook-endpoint.ts'
+import { zendeskWebhookRoutes } from './webhooks/webhook-routes.ts'
 import {
   createZendeskWebhookSecrets,
   webhookSecretSealedColumns,

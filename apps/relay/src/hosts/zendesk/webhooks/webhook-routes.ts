@@ -21,6 +21,7 @@ import { WritebackDisabledError, type EnqueueResult } from '../../../writeback/o
 import type { HostAppDeps } from '../../host-module.ts'
 import { parseTriggerBody } from './trigger-body.ts'
 import { triggerMessages } from './trigger-messages.ts'
+import { WEBHOOK_PATH, writebackOnCommand } from './webhook-endpoint.ts'
 import {
   zendeskWebhookAuth,
   type ZendeskWebhookEnv,
@@ -33,7 +34,6 @@ import {
  */
 export const MAX_WEBHOOK_BYTES = 16 * 1024
 
-export const WEBHOOK_PATH = '/webhooks'
 export const WEBHOOK_SECURITY = 'zendeskWebhookSignature'
 
 const answerSchema = z
@@ -97,7 +97,7 @@ const declared = createRoute({
 function writebackOff(tenantId: string): RelayError {
   return new RelayError(
     'forbidden',
-    `Write-back is off for tenant ${tenantId}: nothing was stored. An operator turns it on with \`relay tenants writeback --tenant ${tenantId} --on\`.`
+    `Write-back is off for tenant ${tenantId}: nothing was stored. An operator turns it on with \`${writebackOnCommand(tenantId)}\`.`
   )
 }
 
