@@ -9,6 +9,7 @@ export type {
   Guarded,
   ReadOptions,
   ScrollReadOptions,
+  SpareBudget,
   Upstream,
   UpstreamCounts,
   UpstreamStats,

@@ -22,6 +22,12 @@ export const upstreamOptionsSchema = z
     ratePerSecond: z.number().positive().default(75),
     /** Requests that may go at once after a quiet spell. */
     burst: z.number().int().min(1).default(15),
+    /**
+     * Share of the burst that low-priority work (write-back's batches) leaves to readers: it takes
+     * a token only while more than this is in the bucket, so a sidebar opening during a write-back
+     * burst still finds its tokens at once.
+     */
+    spareReserve: z.number().min(0).max(1).default(0.2),
     /** How long an answer is served without asking upstream again, per endpoint. */
     freshMs: z
       .object({

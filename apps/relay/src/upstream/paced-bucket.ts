@@ -5,6 +5,8 @@
  * uses that to shed a read at once (a 429 with Retry-After, or stale data) when its token could
  * not come before the deadline. Without it a burst of distinct customers would queue past the
  * deadline and end in TimeoutErrors, which look like an outage and would open the breaker.
+ *
+ * Also a second, lower priority (write-back's): a token taken only when it costs a reader nothing.
  */
 import { TokenBucket } from '@intilery-connect/core'
 
@@ -21,6 +23,21 @@ export class PacedTokenBucket extends TokenBucket {
     }
     taken.then(leave, leave)
     return taken
+  }
+
+  /**
+   * Takes a token for low-priority work only if no reader is queued, one is free now, and at least
+   * `reserve` tokens stay in the bucket after: readers arriving next still find theirs at once.
+   * Never waits, so it never queues ahead of a reader.
+   */
+  tryTakeSpare(reserve: number): boolean {
+    if (this.waiting > 0 || this.availableTokens() < reserve + 1) return false
+    return this.tryTake()
+  }
+
+  /** Whether tryTakeSpare would succeed now (it takes nothing). */
+  hasSpare(reserve: number): boolean {
+    return this.waiting === 0 && this.availableTokens() >= reserve + 1
   }
 
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */

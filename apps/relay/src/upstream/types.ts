@@ -97,6 +97,17 @@ export interface UpstreamStats extends UpstreamCounts {
 }
 
 /**
+ * The credential's budget as low-priority work sees it (write-back's batches): a token only when
+ * it costs readers nothing (see PacedTokenBucket.tryTakeSpare). Never waits.
+ */
+export interface SpareBudget {
+  /** Takes a token if one is spare now. */
+  readonly tryTake: () => boolean
+  /** Whether one is spare now; takes nothing. */
+  readonly hasSpare: () => boolean
+}
+
+/**
  * The guard of one credential. Members are plain functions (no `this`), so routes may destructure
  * them.
  */
@@ -129,4 +140,6 @@ export interface Upstream {
     opts?: ScrollReadOptions
   ) => Promise<Guarded<EventsPageValue>>
   readonly stats: () => UpstreamStats
+  /** The same bucket, for low-priority work outside the Profile API (write-back). */
+  readonly spare: SpareBudget
 }

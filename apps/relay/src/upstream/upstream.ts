@@ -106,6 +106,7 @@ export function createUpstream(
     burst: settings.burst,
     now,
   })
+  const spareReserve = Math.ceil(settings.burst * settings.spareReserve)
   const breaker = createBreaker(settings.breaker)
   const clientOptions: ProfileClientOptions & { readonly fetch: typeof fetch } = {
     ...credentials,
@@ -252,6 +253,11 @@ export function createUpstream(
         ageMs: 0,
         requestId: page.requestId,
       }
+    },
+
+    spare: {
+      tryTake: () => bucket.tryTakeSpare(spareReserve),
+      hasSpare: () => bucket.hasSpare(spareReserve),
     },
 
     stats: () => ({

@@ -7,6 +7,7 @@
 import type { Tenant, TenantUpstreamStatus, UpstreamReads } from '../ports.ts'
 import {
   ZERO_COUNTS,
+  type SpareBudget,
   type Upstream,
   type UpstreamCounts,
   type UpstreamCredentials,
@@ -15,6 +16,8 @@ import {
 
 export interface UpstreamPool {
   readonly upstreamFor: (tenant: Tenant) => UpstreamReads
+  /** The same guard's bucket for write-back's batches, which take only spare tokens. */
+  readonly spareFor: (tenant: Tenant) => SpareBudget
   /**
    * Each tenant's stats: counters summed over every guard the tenant has had (a rotated token gets
    * a fresh guard, and its predecessor's counts must not vanish from a Prometheus counter), the
@@ -47,20 +50,22 @@ export function createUpstreamPool(
   const guards = new Map<string, { readonly tenantId: string; readonly upstream: Upstream }>()
   // The tenant cache hands out one object per tenant for a while; this skips re-keying it per read.
   const ofTenant = new WeakMap<Tenant, Upstream>()
+  function guardOf(tenant: Tenant): Upstream {
+    const known = ofTenant.get(tenant)
+    if (known !== undefined) return known
+    const key = JSON.stringify([tenant.id, tenant.intilery])
+    let upstream = guards.get(key)?.upstream
+    if (upstream === undefined) {
+      upstream = create(tenant.intilery)
+      // Re-inserted last, so the newest guard of a tenant is the one summed last.
+      guards.set(key, { tenantId: tenant.id, upstream })
+    }
+    ofTenant.set(tenant, upstream)
+    return upstream
+  }
   return {
-    upstreamFor(tenant) {
-      const known = ofTenant.get(tenant)
-      if (known !== undefined) return known
-      const key = JSON.stringify([tenant.id, tenant.intilery])
-      let upstream = guards.get(key)?.upstream
-      if (upstream === undefined) {
-        upstream = create(tenant.intilery)
-        // Re-inserted last, so the newest guard of a tenant is the one summed last.
-        guards.set(key, { tenantId: tenant.id, upstream })
-      }
-      ofTenant.set(tenant, upstream)
-      return upstream
-    },
+    upstreamFor: guardOf,
+    spareFor: (tenant) => guardOf(tenant).spare,
     status() {
       const byTenant = new Map<string, UpstreamStats>()
       for (const { tenantId, upstream } of guards.values()) {

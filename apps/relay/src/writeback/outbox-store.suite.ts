@@ -66,7 +66,9 @@ export function registerOutboxTests(use: UseContext): void {
     it('refuses a whole call with one bad message, naming it', async () => {
       const store = await withTenant()
       const bad = message('m2', 'joe', { identity: {} })
-      const error = await store.outbox.enqueue('acme', [message('m1'), bad]).catch((e) => e)
+      const error = await store.outbox
+        .enqueue('acme', [message('m1'), bad])
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(InvalidInputError)
       expect((error as InvalidInputError).issues[0]?.path).toBe('1.identity')
       expect(await store.outbox.claimDue(CLAIM)).toEqual([])

@@ -15,39 +15,17 @@ import { InvalidInputError } from '../store/errors.ts'
 import type { Executor, Schema } from '../store/schema.ts'
 import { orderKeyOf } from './order-key.ts'
 import { WritebackDisabledError, type EnqueueResult, type OutboxWriter } from './outbox-port.ts'
-import {
-  outboxMessageSchema,
-  outboxPayloadSchema,
-  type OutboxPayload,
-  type WritebackTables,
-} from './outbox-schema.ts'
+import { outboxMessageSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
 import { createSequence } from './outbox-sequence.ts'
+import {
+  byTenant,
+  claimRows,
+  type ClaimedMessage,
+  type ClaimOptions,
+  type OutboxKey,
+} from './outbox-claim.ts'
 
-/** A claimed message, its payload read back and checked. */
-export interface ClaimedMessage {
-  readonly tenantId: string
-  readonly messageId: string
-  readonly orderKey: string
-  readonly event: string
-  readonly source: string
-  readonly attempts: number
-  readonly payload: OutboxPayload
-}
-
-/** Which row: the outbox's key. */
-export interface OutboxKey {
-  readonly tenantId: string
-  readonly messageId: string
-}
-
-export interface ClaimOptions {
-  /** At most this many messages (a batch holds 100). */
-  readonly limit: number
-  /** At most this many bytes of stored payload, so the batch stays within Intilery's 500 KB. */
-  readonly maxBytes: number
-  /** How long the claimed rows are not picked again: longer than any send can take. */
-  readonly leaseMs: number
-}
+export type { ClaimedMessage, ClaimOptions, OutboxKey }
 
 export interface OutboxStore extends OutboxWriter {
   /**
@@ -84,13 +62,6 @@ export interface OutboxStoreDeps {
 
 /** Rows per INSERT, within both engines' limits on bound parameters. */
 const INSERT_CHUNK = 200
-
-const byTenant = (keys: readonly OutboxKey[]) => {
-  const groups = new Map<string, string[]>()
-  for (const { tenantId, messageId } of keys)
-    groups.set(tenantId, [...(groups.get(tenantId) ?? []), messageId])
-  return groups
-}
 
 export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxStore {
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
@@ -191,83 +162,8 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
       })
     },
 
-    async claimDue({ limit, maxBytes, leaseMs }) {
-      const at = now()
-      const { claimed, unreadable } = await db.transaction().execute(async (trx) => {
-        const candidates = await tables(trx)
-          .selectFrom('writeback_outbox as o')
-          .innerJoin('tenants as t', 't.id', 'o.tenant_id')
-          .select([
-            'o.tenant_id',
-            'o.message_id',
-            'o.order_key',
-            'o.event',
-            'o.source',
-            'o.attempts',
-            'o.payload_json',
-          ])
-          .where('o.state', '=', 'pending')
-          .where('o.next_attempt_at', '<=', at)
-          .where('t.writeback_enabled', '=', 1)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('writeback_outbox as e')
-                  .select('e.seq')
-                  .whereRef('e.tenant_id', '=', 'o.tenant_id')
-                  .whereRef('e.order_key', '=', 'o.order_key')
-                  .whereRef('e.seq', '<', 'o.seq')
-                  .where('e.state', '=', 'pending')
-                  .where('e.next_attempt_at', '>', at)
-              )
-            )
-          )
-          .orderBy('o.seq')
-          .limit(limit)
-          .execute()
-        // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
-        const chosen: typeof candidates = []
-        let bytes = 0
-        for (const row of candidates) {
-          bytes += row.payload_json?.length ?? 0
-          if (chosen.length > 0 && bytes > maxBytes) break
-          chosen.push(row)
-        }
-        const leased = new Set<string>()
-        for (const [tenantId, ids] of byTenant(
-          chosen.map((r) => ({ tenantId: r.tenant_id, messageId: r.message_id }))
-        )) {
-          const rows = await tables(trx)
-            .updateTable('writeback_outbox')
-            .set({ next_attempt_at: at + leaseMs })
-            .where('tenant_id', '=', tenantId)
-            .where('message_id', 'in', ids)
-            .where('state', '=', 'pending')
-            // Another instance may have leased some meanwhile (Postgres): they are its own.
-            .where('next_attempt_at', '<=', at)
-            .returning('message_id')
-            .execute()
-          for (const row of rows) leased.add(`${tenantId}\u0000${row.message_id}`)
-        }
-        const claimed: ClaimedMessage[] = []
-        const unreadable: OutboxKey[] = []
-        for (const row of chosen) {
-          if (!leased.has(`${row.tenant_id}\u0000${row.message_id}`)) continue
-          const payload = readPayload(row.payload_json)
-          const key = { tenantId: row.tenant_id, messageId: row.message_id }
-          if (payload === undefined) unreadable.push(key)
-          else
-            claimed.push({
-              ...key,
-              orderKey: row.order_key,
-              event: row.event,
-              source: row.source,
-              attempts: row.attempts,
-              payload,
-            })
-        }
-        return { claimed, unreadable }
-      })
+    async claimDue(options) {
+      const { claimed, unreadable } = await claimRows(db, now(), options)
       if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
       return claimed
     },
@@ -335,17 +231,6 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
         .executeTakeFirst()
       return Number(result.numDeletedRows)
     },
-  }
-}
-
-function readPayload(json: string | null): OutboxPayload | undefined {
-  if (json === null) return undefined
-  try {
-    const parsed = outboxPayloadSchema.safeParse(JSON.parse(json))
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    // Not JSON: the caller makes the row dead, saying so.
-    return undefined
   }
 }
 

@@ -1,0 +1,240 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { RelayError } from '../platform/errors.ts'
+
+import { message } from './outbox-store.suite.ts'
+import { startWorkerFixture, TOKEN, type WorkerFixture } from './testing/worker-fixture.ts'
+
+let fixture: WorkerFixture | undefined
+afterEach(async () => {
+  await fixture?.close()
+  fixture = undefined
+})
+
+const start = async (...args: Parameters<typeof startWorkerFixture>) =>
+  (fixture = await startWorkerFixture(...args))
+
+const byUser = (id: string, customer: string) =>
+  message(id, customer, { identity: { userId: `user-${customer}` } })
+
+const stateOf = async (f: WorkerFixture, messageId: string) =>
+  (await f.store.outboxAdmin.list({ tenantId: 'acme', limit: 1_000 })).find(
+    (m) => m.messageId === messageId
+  )
+
+describe('delivery worker', () => {
+  it('sends track calls to the tenant’s tracking endpoint with its token, then marks them delivered', async () => {
+    const f = await start()
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(f.received).toEqual([
+      {
+        url: 'https://api.intilery.example/track/client-acme/account-acme/brand-acme/v1/batch',
+        authToken: TOKEN,
+        batch: [
+          {
+            type: 'track',
+            messageId: 'm1',
+            event: 'Ticket Solved',
+            properties: { ticket_id: '101', status: 'solved' },
+            timestamp: '2027-01-01T10:00:00.000Z',
+            userId: 'user-joe',
+            context: { library: { name: 'intilery-connect-relay', version: '0.1.0' } },
+          },
+        ],
+      },
+    ])
+    expect(await stateOf(f, 'm1')).toMatchObject({ state: 'delivered', attempts: 0 })
+    expect(await f.worker.runOnce()).toBe(0)
+  })
+
+  it('sends to the tenant’s own tracking URL when it set one', async () => {
+    const f = await start()
+    const url = 'https://eu.track.example/v1/batch'
+    await f.store.tenants.setWriteback('acme', { trackingUrl: url })
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    await f.worker.runOnce()
+    expect(f.received[0]?.url).toBe(url)
+  })
+
+  it('finds the Intilery identity by email: a userId first, then the smallest id, else an anonymousId', async () => {
+    const f = await start()
+    f.profiles.set('joe@example.com', [
+      { id: 'p9', anonymousId: 'anon-9' },
+      { id: 'p5', userId: 'user-5' },
+      { id: 'p2', userId: 'user-2' },
+    ])
+    f.profiles.set('sam@example.com', [{ id: 'p3', anonymousId: 'anon-3' }])
+    await f.store.outbox.enqueue('acme', [
+      message('m1', 'joe'),
+      message('m2', 'sam'),
+      message('m3', 'kim'),
+      message('m4', 'joe'),
+    ])
+    await f.worker.runOnce()
+    const [joe, sam, kim, joeAgain] = f.received[0]?.batch ?? []
+    expect(joe).toMatchObject({ userId: 'user-2' })
+    expect(sam).toMatchObject({ anonymousId: 'anon-3' })
+    expect(sam?.context.traits).toBeUndefined()
+    // Nobody has kim's email: a stable id from it, and the email for Intilery to stitch later.
+    expect(kim?.anonymousId).toMatch(/^wb-[0-9a-f]{40}$/)
+    expect(kim?.context.traits).toEqual({ email: 'kim@example.com' })
+    expect(joeAgain).toMatchObject({ userId: 'user-2' })
+    // One lookup per customer, not per message.
+    expect(f.lookups).toEqual(['joe@example.com', 'sam@example.com', 'kim@example.com'])
+  })
+
+  it('never lets a customer’s later message overtake an earlier one waiting for a retry', async () => {
+    const f = await start()
+    f.answer = () => ({ status: 503, headers: { 'retry-after': '30' } })
+    await f.store.outbox.enqueue('acme', [byUser('joe-1', 'joe'), byUser('sam-1', 'sam')])
+    await f.worker.runOnce()
+    f.answer = () => ({ status: 200 })
+    await f.store.outbox.enqueue('acme', [byUser('joe-2', 'joe'), byUser('kim-1', 'kim')])
+    await f.worker.runOnce()
+    expect(f.received.at(-1)?.batch.map((m) => m.messageId)).toEqual(['kim-1'])
+    f.clock.ms += 30_000
+    await f.worker.runOnce()
+    expect(f.received.at(-1)?.batch.map((m) => m.messageId)).toEqual(['joe-1', 'sam-1', 'joe-2'])
+    expect(f.sent()).toEqual(['joe-1', 'sam-1', 'kim-1', 'joe-1', 'sam-1', 'joe-2'])
+  })
+
+  it('waits as long as Retry-After says when that is longer than its backoff', async () => {
+    const f = await start()
+    f.answer = () => ({ status: 429, headers: { 'retry-after': '120' }, code: 'rate_limit_error' })
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    await f.worker.runOnce()
+    f.answer = () => ({ status: 200 })
+    f.clock.ms += 119_999
+    expect(await f.worker.runOnce()).toBe(0)
+    f.clock.ms += 1
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(await stateOf(f, 'm1')).toMatchObject({ state: 'delivered', attempts: 1 })
+  })
+
+  it('backs off exponentially, then makes the message dead after its last attempt', async () => {
+    const f = await start({ retry: { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 4 } })
+    f.answer = () => ({ status: 503 })
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    const waits: number[] = []
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await f.worker.runOnce()).toBe(1)
+      const row = await stateOf(f, 'm1')
+      if (row?.nextAttemptAt !== undefined) {
+        waits.push(row.nextAttemptAt - f.clock.ms)
+        f.clock.ms = row.nextAttemptAt
+      }
+    }
+    // random() is 0 in the fixture: half of each step (10 s, 20 s, 40 s).
+    expect(waits).toEqual([5_000, 10_000, 20_000])
+    expect(await stateOf(f, 'm1')).toMatchObject({
+      state: 'dead',
+      attempts: 4,
+      lastError: 'http 503 internal_server_error',
+    })
+    expect(await f.worker.runOnce()).toBe(0)
+  })
+
+  it('makes messages dead at once on a 4xx that will not change, keeping no customer data in the error', async () => {
+    const f = await start()
+    f.answer = () => ({ status: 401, code: 'authentication_error' })
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    await f.worker.runOnce()
+    const row = await stateOf(f, 'm1')
+    expect(row).toMatchObject({ state: 'dead', lastError: 'http 401 authentication_error' })
+    expect(row?.lastError).not.toContain('joe')
+  })
+
+  it('finds the one bad message of a batch refused whole, and delivers the rest', async () => {
+    const f = await start()
+    f.answer = (batch) =>
+      batch.some((m) => m.properties.bad === true)
+        ? { status: 400, code: 'validation_error' }
+        : { status: 200 }
+    await f.store.outbox.enqueue('acme', [
+      byUser('m1', 'joe'),
+      byUser('m2', 'sam'),
+      message('m3', 'kim', { identity: { userId: 'user-kim' }, properties: { bad: true } }),
+      byUser('m4', 'kim'),
+    ])
+    await f.worker.runOnce()
+    expect(await stateOf(f, 'm3')).toMatchObject({
+      state: 'dead',
+      lastError: 'http 400 validation_error',
+    })
+    for (const id of ['m1', 'm2', 'm4'])
+      expect(await stateOf(f, id)).toMatchObject({ state: 'delivered' })
+    expect(f.received.map((r) => r.batch.length)).toEqual([4, 1, 1, 1, 1])
+  })
+
+  it('sends each event once however often its webhook was delivered', async () => {
+    const f = await start()
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe'), byUser('m2', 'joe')])
+    await f.worker.runOnce()
+    expect(
+      await f.store.outbox.enqueue('acme', [byUser('m1', 'joe'), byUser('m2', 'joe')])
+    ).toEqual({ stored: 0, duplicates: 2 })
+    expect(await f.worker.runOnce()).toBe(0)
+    expect(f.sent()).toEqual(['m1', 'm2'])
+  })
+
+  it('holds a customer’s messages while their identity cannot be looked up, and sends others', async () => {
+    const f = await start()
+    f.readsFail = new RelayError('upstream_unavailable', 'Intilery is unavailable', {
+      retryAfter: 5,
+    })
+    await f.store.outbox.enqueue('acme', [message('m1', 'joe'), byUser('m2', 'sam')])
+    await f.worker.runOnce()
+    expect(f.sent()).toEqual(['m2'])
+    expect(await stateOf(f, 'm1')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'identity lookup: upstream_unavailable',
+    })
+    f.readsFail = undefined
+    f.profiles.set('joe@example.com', [{ id: 'p1', userId: 'user-joe' }])
+    f.clock.ms += 5_000
+    await f.worker.runOnce()
+    expect(f.sent()).toEqual(['m2', 'm1'])
+  })
+
+  it('leaves the budget’s last tokens to readers and never queues ahead of one', async () => {
+    const f = await start()
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    // Readers took all but the reserve (3 of 15): nothing is spare.
+    for (let i = 0; i < 12; i += 1) expect(f.bucket.tryTake()).toBe(true)
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(f.received).toEqual([])
+    expect(await stateOf(f, 'm1')).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: f.clock.ms + 1_000,
+    })
+    // A burst of readers takes the rest, and one more waits for the next token.
+    while (f.bucket.tryTake());
+    const queued = f.bucket.take()
+    // By the clock the bucket is full again, but that reader is still queued: it goes first.
+    f.clock.ms += 1_000
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(f.received).toEqual([])
+    await queued
+    f.clock.ms += 1_000
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(f.sent()).toEqual(['m1'])
+  })
+
+  it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {
+    const f = await start()
+    f.answer = () => 'hang'
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    const round = f.worker.runOnce()
+    await expect.poll(() => f.received.length).toBe(1)
+    await f.worker.stop()
+    await round
+    expect(await stateOf(f, 'm1')).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: f.clock.ms,
+    })
+  })
+})

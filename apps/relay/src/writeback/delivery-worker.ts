@@ -1,0 +1,177 @@
+/**
+ * @module writeback/delivery-worker
+ * Sends the outbox to Intilery, in the background of a running relay (started by server.ts): every
+ * poll it claims the oldest due messages, delivers each tenant's share (deliver-tenant.ts), and
+ * goes again at once while there is more. Now and then it prunes delivered rows past retention.
+ *
+ * Stopping aborts whatever is in flight and gives those messages back, due at once: the next
+ * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
+ * abandoning is always safe, and a stop never waits on a slow Intilery.
+ */
+import type { Tenant, UpstreamReads } from '../ports.ts'
+import type { SpareBudget } from '../upstream/types.ts'
+import { deliverTenant, type DeliveryCounts, type WritebackTenant } from './deliver-tenant.ts'
+import type { HostIdentityResolver } from './outbox-port.ts'
+import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
+import type { RetrySettings } from './retry-schedule.ts'
+import type { WritebackTimers } from './writeback-timers.ts'
+
+export interface WorkerSettings {
+  /** How often the outbox is looked at when the last look found nothing (or less than a batch). */
+  readonly pollMs: number
+  /** Messages per batch (Intilery takes at most 100 per call). */
+  readonly batchSize: number
+  /** Stored payload bytes per claim: keeps a batch under Intilery's 500 KB. */
+  readonly maxBatchBytes: number
+  /** One send's longest wait for Intilery's answer. */
+  readonly sendTimeoutMs: number
+  /** How long claimed messages are not picked again (a crashed relay's come back after it). */
+  readonly leaseMs: number
+  /** How long messages wait when the budget has no token to spare. */
+  readonly noBudgetDelayMs: number
+  readonly retry: RetrySettings
+  /**
+   * How long delivered rows are kept. Their messageId is what turns a redelivered webhook into a
+   * no-op at enqueue; Zendesk and Pipedrive redeliver within minutes to hours, so a week is ample,
+   * and keeping them forever would grow the table without bound. (Intilery dedupes by messageId
+   * too, so a redelivery after pruning still stores one event.)
+   */
+  readonly retentionMs: number
+  readonly pruneEveryMs: number
+}
+
+export const DEFAULT_WORKER_SETTINGS: Omit<WorkerSettings, 'retry'> = {
+  pollMs: 1_000,
+  batchSize: 100,
+  maxBatchBytes: 400 * 1024,
+  sendTimeoutMs: 10_000,
+  leaseMs: 60_000,
+  noBudgetDelayMs: 1_000,
+  retentionMs: 7 * 24 * 60 * 60_000,
+  pruneEveryMs: 60 * 60_000,
+}
+
+export interface DeliveryWorkerDeps {
+  readonly outbox: OutboxStore
+  /** The tenant with its Intilery token opened and its write-back settings. */
+  readonly tenants: { get(id: string): Promise<WritebackTenant | undefined> }
+  /** The tenant's upstream guard (identity lookups are reads like any other). */
+  readonly readsFor: (tenant: Tenant) => UpstreamReads
+  /** The same guard's budget, from which a batch takes only a spare token. */
+  readonly spareFor: (tenant: Tenant) => SpareBudget
+  readonly hostResolvers: ReadonlyMap<string, HostIdentityResolver>
+  readonly fetch: typeof fetch
+  readonly timers: WritebackTimers
+  readonly random?: (() => number) | undefined
+  readonly settings: WorkerSettings
+  /** A failure of the worker itself (the database, say); it carries on at the next poll. */
+  readonly onError?: ((error: unknown) => void) | undefined
+  /** One line per delivery round that settled something. */
+  readonly onDelivered?: ((tenantId: string, counts: DeliveryCounts) => void) | undefined
+}
+
+export interface DeliveryWorker {
+  /** Starts polling; a second call does nothing. */
+  start(): void
+  /**
+   * One round: claim, deliver, settle. @returns how many messages were claimed. Tests call it
+   * directly; the polling loop calls nothing else.
+   */
+  runOnce(): Promise<number>
+  /** Stops polling, abandons what is in flight (given back, due at once); resolves when idle. */
+  stop(): Promise<void>
+}
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { outbox, timers, settings } = deps
+  const random = deps.random ?? Math.random
+  const stopping = new AbortController()
+  let started = false
+  let timer: unknown
+  let running: Promise<number> | undefined
+  let lastPruneAt: number | undefined
+  /** Some messages of the last round were given back for want of budget: no hurry for more. */
+  let budgetShort = false
+
+  async function deliverShare(tenantId: string, messages: readonly ClaimedMessage[]) {
+    const tenant = await deps.tenants.get(tenantId)
+    if (tenant === undefined) {
+      // Removed meanwhile: its rows went with it (cascade); nothing to give back.
+      return
+    }
+    const counts = await deliverTenant(tenant, messages, {
+      outbox,
+      reads: deps.readsFor(tenant),
+      budget: deps.spareFor(tenant),
+      hostResolvers: deps.hostResolvers,
+      retry: settings.retry,
+      noBudgetDelayMs: settings.noBudgetDelayMs,
+      random,
+      signal: stopping.signal,
+      fetch: deps.fetch,
+      timers,
+      timeoutMs: settings.sendTimeoutMs,
+    })
+    if (counts.released > 0) budgetShort = true
+    deps.onDelivered?.(tenantId, counts)
+  }
+
+  async function round(): Promise<number> {
+    const now = timers.now()
+    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
+      lastPruneAt = now
+      await outbox.pruneDelivered(now - settings.retentionMs)
+    }
+    budgetShort = false
+    const claimed = await outbox.claimDue({
+      limit: settings.batchSize,
+      maxBytes: settings.maxBatchBytes,
+      leaseMs: settings.leaseMs,
+    })
+    const byTenant = new Map<string, ClaimedMessage[]>()
+    for (const message of claimed)
+      byTenant.set(message.tenantId, [...(byTenant.get(message.tenantId) ?? []), message])
+    // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
+    await Promise.all([...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some)))
+    return claimed.length
+  }
+
+  function runOnce(): Promise<number> {
+    // One round at a time: a test's direct call and the loop never overlap.
+    running ??= round().finally(() => {
+      running = undefined
+    })
+    return running
+  }
+
+  function schedule(ms: number) {
+    if (stopping.signal.aborted) return
+    timer = timers.setTimeout(() => {
+      timer = undefined
+      runOnce().then(
+        // A full batch means more is probably waiting: straight on, unless the budget is short.
+        (claimed) => schedule(claimed >= settings.batchSize && !budgetShort ? 0 : settings.pollMs),
+        (error: unknown) => {
+          if (!stopping.signal.aborted) deps.onError?.(error)
+          schedule(settings.pollMs)
+        }
+      )
+    }, ms)
+  }
+
+  return {
+    start() {
+      if (started) return
+      started = true
+      schedule(0)
+    },
+    runOnce,
+    async stop() {
+      stopping.abort()
+      if (timer !== undefined) timers.clearTimeout(timer)
+      timer = undefined
+      // Its failure, if any, was reported by the loop (onError); stopping only waits for it.
+      await running?.catch(() => undefined)
+    },
+  }
+}

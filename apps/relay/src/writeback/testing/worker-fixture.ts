@@ -1,0 +1,157 @@
+/**
+ * The delivery worker's unit-test fixture: a real outbox on in-memory SQLite, a tenant with
+ * write-back on, a fake tracking endpoint that records each batch and answers as the test says,
+ * fake Profile API reads, the guard's real bucket, and a clock the test moves by hand.
+ */
+import type { Meta, ProfileRef } from '@intilery-connect/core'
+import { NotFoundError } from '@intilery-connect/core'
+
+import { createHasher } from '../../platform/crypto/hmac.ts'
+import { createSecretBox } from '../../platform/crypto/secret-box.ts'
+import type { UpstreamReads } from '../../ports.ts'
+import { openDatabase } from '../../store/database.ts'
+import { acme, AUDIT_KEY, ENCRYPTION_KEY, START_MS } from '../../store/suite/context.ts'
+import { PacedTokenBucket } from '../../upstream/paced-bucket.ts'
+import {
+  createRelayStore,
+  migrateRelayDatabase,
+  type RelayStore,
+} from '../../wiring/relay-store.ts'
+import {
+  createDeliveryWorker,
+  DEFAULT_WORKER_SETTINGS,
+  type DeliveryWorker,
+  type WorkerSettings,
+} from '../delivery-worker.ts'
+import type { HostIdentityResolver } from '../outbox-port.ts'
+import type { TrackMessage } from '../track-batch.ts'
+
+export interface ReceivedBatch {
+  readonly url: string
+  readonly authToken: string | null
+  readonly batch: readonly TrackMessage[]
+}
+
+/** What the fake endpoint answers a batch with: a status (and headers), or never (a hang). */
+export type Answer = { status: number; headers?: Record<string, string>; code?: string } | 'hang'
+
+export interface WorkerFixture {
+  readonly store: RelayStore
+  readonly clock: { ms: number }
+  /** Every batch the endpoint got, answered or not. */
+  readonly received: ReceivedBatch[]
+  /** Decides each answer; 200 by default. */
+  answer: (batch: readonly TrackMessage[]) => Answer
+  /** Profiles by email for the fake `meta` reads; an email not here is a 404. */
+  readonly profiles: Map<string, Meta[]>
+  readonly lookups: string[]
+  /** Makes every read fail as the guard does when Intilery is down. */
+  readsFail: Error | undefined
+  readonly bucket: PacedTokenBucket
+  readonly worker: DeliveryWorker
+  /** Sends in the order Intilery got them, by messageId. */
+  readonly sent: () => string[]
+  close(): Promise<void>
+}
+
+export const TOKEN = 'intilery-token-ACME-do-not-store-in-clear'
+
+export async function startWorkerFixture(
+  settings: Partial<WorkerSettings> = {},
+  hostResolvers: ReadonlyMap<string, HostIdentityResolver> = new Map()
+): Promise<WorkerFixture> {
+  const clock = { ms: START_MS }
+  const now = () => clock.ms
+  const db = openDatabase(':memory:')
+  await migrateRelayDatabase(db)
+  const store = createRelayStore({
+    db,
+    secretBox: await createSecretBox(ENCRYPTION_KEY),
+    hasher: await createHasher(AUDIT_KEY),
+    now,
+  })
+  await store.tenants.upsert(acme({ writeback: { enabled: true } }))
+  const bucket = new PacedTokenBucket({ ratePerSecond: 75, burst: 15, now })
+  const reserve = 3
+  const received: ReceivedBatch[] = []
+  const profiles = new Map<string, Meta[]>()
+  const lookups: string[] = []
+  const hangs: (() => void)[] = []
+
+  const reads = {
+    meta: (ref: ProfileRef) => {
+      lookups.push(ref.value)
+      if (fixture.readsFail !== undefined) return Promise.reject(fixture.readsFail)
+      const found = profiles.get(ref.value)
+      if (found === undefined) return Promise.reject(new NotFoundError('No profile matches'))
+      return Promise.resolve({
+        value: { kind: 'list', profiles: found, requestId: 'r' },
+        fetchedAt: now(),
+        stale: false,
+        upstreamFailing: false,
+        ageMs: 0,
+        requestId: 'r',
+      })
+    },
+  } as unknown as UpstreamReads
+
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const body = JSON.parse(init?.body as string) as { batch: TrackMessage[] }
+    const headers = new Headers(init?.headers)
+    received.push({ url: input as string, authToken: headers.get('auth-token'), batch: body.batch })
+    const answer = fixture.answer(body.batch)
+    if (answer === 'hang')
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))
+        hangs.push(() => reject(new Error('released')))
+      })
+    const json =
+      answer.status < 300
+        ? { success: true, accepted: body.batch.length }
+        : { error: { code: answer.code ?? 'internal_server_error', message: 'about joe@x' } }
+    return new Response(JSON.stringify(json), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    })
+  }
+
+  const fixture: WorkerFixture = {
+    store,
+    clock,
+    received,
+    answer: () => ({ status: 200 }),
+    profiles,
+    lookups,
+    readsFail: undefined,
+    bucket,
+    worker: createDeliveryWorker({
+      outbox: store.outbox,
+      tenants: store.tenants,
+      readsFor: () => reads,
+      spareFor: () => ({
+        tryTake: () => bucket.tryTakeSpare(reserve),
+        hasSpare: () => bucket.hasSpare(reserve),
+      }),
+      hostResolvers,
+      fetch,
+      timers: {
+        now,
+        setTimeout: (run, ms) => setTimeout(run, ms),
+        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      },
+      random: () => 0,
+      settings: {
+        ...DEFAULT_WORKER_SETTINGS,
+        retry: { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 10 },
+        ...settings,
+      },
+    }),
+    sent: () => received.flatMap((r) => r.batch.map((m) => m.messageId)),
+    async close() {
+      for (const release of hangs) release()
+      await fixture.worker.stop()
+      await store.close()
+    },
+  }
+  return fixture
+}
