@@ -6,6 +6,8 @@
  * so the header's lifetime value, order count, average order and last order date all have
  * something real to show, and her computed traits put her in the high-value audience.
  */
+import { SALES_EVENTS, SUPPORT_EVENTS } from '@intilery-connect/core'
+
 import type { CustomerRecord } from '../../store/types.ts'
 import type { Actor } from '../behaviours/actor.ts'
 import { trackOn } from '../behaviours/actor.ts'
@@ -194,6 +196,45 @@ function placeOrder(actor: Actor, order: ScriptedOrder, latest: boolean): void {
 function scriptedOrders(actor: Actor): void {
   for (const [i, order] of HIGH_VALUE_ORDERS.entries())
     placeOrder(actor, order, i === HIGH_VALUE_ORDERS.length - 1)
+  writtenBack(actor)
+}
+
+/**
+ * What write-back (#14) sent about her before: an earlier ticket, solved and rated, and her trade
+ * account's deal moving through the sandbox Pipedrive's pipeline (deal 4, now in Negotiation). The
+ * names and keys are core's (writeback/support-sales-events.ts); no links, since the seed cannot
+ * know the local hosts' ports.
+ */
+function writtenBack(actor: Actor): void {
+  const { timeline } = actor
+  const track = (agoMs: number, name: string, properties: Record<string, unknown>) =>
+    timeline.add(timeline.ago(agoMs), { type: 'track', name, properties })
+  const ticket = { ticket_id: '87', zendesk_subdomain: 'demo' }
+  track(45 * DAY, SUPPORT_EVENTS.ticketCreated, { ...ticket, status: 'new' })
+  track(44 * DAY + 20 * HOUR, SUPPORT_EVENTS.ticketSolved, { ...ticket, status: 'solved' })
+  track(44 * DAY + 2 * HOUR, SUPPORT_EVENTS.ticketRated, { ...ticket, rating: 'good' })
+  const deal = {
+    deal_id: '4',
+    deal_title: 'Whitfield & Partners trade account',
+    pipeline: 'Sales',
+    pipedrive_company_id: '1001',
+  }
+  track(30 * DAY, SALES_EVENTS.dealCreated, {
+    ...deal,
+    stage: 'Qualified',
+    value: 18000,
+    currency: 'GBP',
+  })
+  track(12 * DAY, SALES_EVENTS.dealStageChanged, {
+    ...deal,
+    stage: 'Proposal made',
+    previous_stage: 'Qualified',
+  })
+  track(5 * DAY, SALES_EVENTS.dealStageChanged, {
+    ...deal,
+    stage: 'Negotiation',
+    previous_stage: 'Proposal made',
+  })
 }
 
 export function highValueShopper(ctx: SeedContext): CustomerRecord {
