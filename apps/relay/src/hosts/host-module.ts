@@ -88,6 +88,16 @@ export interface HostTenantFields<Shape extends z.ZodRawShape = z.ZodRawShape> {
   fromLinks(links: readonly TenantLink[]): z.output<z.ZodObject<Shape>>
   /** What an operator may see of them (`tenants list`): never a secret. */
   summary(accountIds: readonly string[]): Record<string, unknown>
+  /**
+   * Keeps what the fields hold beyond links in the host's own tables (e.g. Zendesk's webhook
+   * signing secrets), once the tenant and its links are stored. What the fields leave out stays
+   * as those tables have it.
+   */
+  saveOwn?(
+    tenantId: string,
+    fields: z.output<z.ZodObject<Shape>>,
+    tables: HostTables
+  ): Promise<void>
 }
 
 /** Flags of `relay` commands, as node:util parseArgs reads them. */

@@ -109,7 +109,10 @@ export function createRelayStore({
   now = Date.now,
 }: RelayStoreOptions): RelayStore {
   return {
-    tenants: declaredTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook })),
+    tenants: declaredTenantStore(
+      createTenantStore({ db, secretBox, now, rulebook: linkRulebook }),
+      { db, secretBox, now }
+    ),
     presentations: createPresentationStore({ db, now }),
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),

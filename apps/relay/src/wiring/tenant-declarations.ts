@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 
+import type { HostTables } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { InvalidInputError } from '../store/errors.ts'
 import type { TenantStore } from '../store/tenant-store.ts'
@@ -108,11 +109,40 @@ export interface DeclaredTenantStore extends Omit<
   listLinks(): Promise<TenantSummary[]>
 }
 
-export function declaredTenantStore(store: TenantStore): DeclaredTenantStore {
+/**
+ * Each host's own tables get their part of a declaration (HostTenantFields.saveOwn), after the
+ * tenant and its links are stored: a host's rows may refer to the tenant.
+ */
+async function saveHostsOwn(
+  tenantId: string,
+  declaration: object,
+  tables: HostTables | undefined
+): Promise<void> {
+  if (tables === undefined) return
+  for (const { tenantFields } of hostModules) {
+    if (tenantFields.saveOwn === undefined) continue
+    const fields = z.object(tenantFields.shape).parse(declaration)
+    await tenantFields.saveOwn(tenantId, fields as never, tables)
+  }
+}
+
+/** @param tables the host tables' database and crypto; without them, hosts keep only links. */
+export function declaredTenantStore(store: TenantStore, tables?: HostTables): DeclaredTenantStore {
   return {
-    upsert: async (declaration) => store.upsert(toTenantInput(declaration)),
-    create: async (declaration) => store.create(toTenantInput(declaration)),
-    update: async (id, patch) => store.update(id, toTenantPatch(patch)),
+    upsert: async (declaration) => {
+      const result = await store.upsert(toTenantInput(declaration))
+      await saveHostsOwn(declaration.id, declaration, tables)
+      return result
+    },
+    create: async (declaration) => {
+      await store.create(toTenantInput(declaration))
+      await saveHostsOwn(declaration.id, declaration, tables)
+    },
+    update: async (id, patch) => {
+      const updated = await store.update(id, toTenantPatch(patch))
+      if (updated) await saveHostsOwn(id, patch, tables)
+      return updated
+    },
     rotateIntileryToken: (id, token) => store.rotateIntileryToken(id, token),
     setWriteback: (id, change) => store.setWriteback(id, change),
     get: async (id) => {

@@ -19,6 +19,7 @@ import { zendeskAuth } from './zendesk-auth.ts'
 import { zendeskCli } from './zendesk-cli.ts'
 import { ZENDESK, zendeskLinkRules, zendeskTenantFields } from './zendesk-links.ts'
 import { zendeskMigrations } from './zendesk-migrations.ts'
+import { saveDeclaredWebhookSecrets } from './webhooks/declared-secrets.ts'
 import type { ZendeskWebhookStores } from './webhooks/webhook-auth.ts'
 import { createWebhookInvocations } from './webhooks/webhook-invocations.ts'
 import { WEBHOOK_PATH } from './webhooks/webhook-endpoint.ts'
@@ -61,7 +62,7 @@ export function zendeskApp(webhooks?: ZendeskWebhookStores): HostApp {
 export const zendeskHost = {
   name: ZENDESK,
   links: zendeskLinkRules,
-  tenantFields: zendeskTenantFields,
+  tenantFields: { ...zendeskTenantFields, saveOwn: saveDeclaredWebhookSecrets },
   cli: zendeskCli,
   config: { shape: noSettings, env: {}, secrets: [] },
   migrations: zendeskMigrations,

@@ -1,8 +1,9 @@
 /**
  * @module hosts/zendesk/zendesk-links
  * How a tenant names its Zendesk accounts: each install is a subdomain (`acme` of
- * acme.zendesk.com) with the shared secret the app's secure setting holds. The same fields in the
- * store's input, a tenants file and `relay tenants add`.
+ * acme.zendesk.com) with the shared secret the app's secure setting holds, and optionally the
+ * signing secret of write-back's webhook. The same fields in the store's input, a tenants file
+ * and `relay tenants add`.
  */
 import { z } from 'zod'
 
@@ -28,7 +29,14 @@ const unique = (keys: readonly string[]) => new Set(keys).size === keys.length
 
 const zendeskShape = {
   zendesk: z
-    .array(z.strictObject({ subdomain: zendeskSubdomainSchema, sharedSecret: linkSecretSchema }))
+    .array(
+      z.strictObject({
+        subdomain: zendeskSubdomainSchema,
+        sharedSecret: linkSecretSchema,
+        /** Write-back's webhook signing secret (webhooks/), kept in the webhook's own table. */
+        webhookSigningSecret: linkSecretSchema.optional(),
+      })
+    )
     .max(100)
     .refine((installs) => unique(installs.map((i) => i.subdomain)), 'a subdomain is listed twice')
     .default([]),
@@ -49,18 +57,33 @@ export const zendeskTenantFields: HostTenantFields<typeof zendeskShape> = {
   shape: zendeskShape,
   fileShape: (secret) => ({
     zendesk: z
-      .array(z.strictObject({ subdomain: fileSubdomain, sharedSecret: secret }))
+      .array(
+        z.strictObject({
+          subdomain: fileSubdomain,
+          sharedSecret: secret,
+          webhookSigningSecret: secret.optional(),
+        })
+      )
       .default([]),
   }),
   fromFile(fields, resolve, where) {
     const installs = fields.zendesk as {
       subdomain: string
       sharedSecret: Parameters<typeof resolve>[0]
+      webhookSigningSecret?: Parameters<typeof resolve>[0]
     }[]
     return {
       zendesk: installs.map((install, j) => ({
         subdomain: install.subdomain,
         sharedSecret: resolve(install.sharedSecret, `${where}.zendesk.${j}.sharedSecret`),
+        ...(install.webhookSigningSecret === undefined
+          ? {}
+          : {
+              webhookSigningSecret: resolve(
+                install.webhookSigningSecret,
+                `${where}.zendesk.${j}.webhookSigningSecret`
+              ),
+            }),
       })),
     }
   },
