@@ -13,6 +13,7 @@ import {
   startPipedrive,
   startSandbox,
   type RunningPipedrive,
+  type Scheduler,
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 import { afterAll, beforeAll } from 'vitest'
@@ -21,6 +22,7 @@ import { createApp } from '../src/app.ts'
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
 import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
+import { createWebhookSubscriptionStore } from '../src/hosts/pipedrive/webhooks/webhook-subscriptions.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import {
   pipedriveConfig,
@@ -30,6 +32,7 @@ import {
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { relayConfigSchema } from '../src/platform/config/relay-config.ts'
 import type { RequestLogWriter } from '../src/platform/http/request-log.ts'
+import type { OutboxWriter } from '../src/writeback/outbox-port.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
 import { openDatabase } from '../src/store/database.ts'
@@ -62,6 +65,12 @@ export interface HarnessOptions {
   readonly pipedriveCallTimeoutMs?: number
   /** Receives the relay's request log lines. */
   readonly log?: RequestLogWriter
+  /** Write-back's outbox (a fake in the webhook tests). */
+  readonly outbox?: OutboxWriter
+  /** Receives the Pipedrive app's warnings (webhook subscriptions). */
+  readonly warn?: (event: string, fields: Readonly<Record<string, string>>) => void
+  /** The sandbox Pipedrive's webhook clock and timers. */
+  readonly scheduler?: Scheduler
 }
 
 export async function startPipedriveHarness(options: HarnessOptions = {}) {
@@ -83,6 +92,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     redirectUri: `${relayUrl}/pipedrive/oauth/callback`,
     now,
     scope: options.pipedriveScope,
+    scheduler: options.scheduler,
   })
   const config: PipedriveConfig = relayConfigSchema.extend(pipedriveConfig.shape).parse({
     encryptionKey: ENCRYPTION_KEY,
@@ -123,6 +133,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     settings,
     installations,
     oauthStates: createUsedStateStore({ db, now }),
+    webhookSubscriptions: createWebhookSubscriptionStore({ db, now }),
+    warn: options.warn,
     tenants: store.tenants,
     panelPage: () => ('panelPage' in options ? options.panelPage : PANEL_HTML),
     now,
@@ -144,6 +156,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     },
     now,
     log: options.log,
+    outbox: options.outbox,
   })
   handler = app.fetch
 

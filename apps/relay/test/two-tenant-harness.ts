@@ -15,6 +15,7 @@ import { createPipedriveClient } from '../src/hosts/pipedrive/api/pipedrive-clie
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
 import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
+import { createWebhookSubscriptionStore } from '../src/hosts/pipedrive/webhooks/webhook-subscriptions.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { pipedriveConfig, pipedriveSettings } from '../src/hosts/pipedrive/pipedrive-settings.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
@@ -109,6 +110,7 @@ export async function startTwoTenantHarness() {
     settings,
     installations,
     oauthStates: createUsedStateStore({ db, now: Date.now }),
+    webhookSubscriptions: createWebhookSubscriptionStore({ db, now: Date.now }),
     tenants: store.tenants,
     panelPage: () => undefined,
   })

@@ -54,3 +54,5 @@ export {
   type PipedriveHostOptions,
   type RunningPipedriveHost,
 } from './pipedrive-host/server.ts'
+export { ManualScheduler, realScheduler, type Scheduler } from './pipedrive/webhooks/scheduler.ts'
+export type { DeliveryRecord } from './pipedrive/webhooks/webhook-dispatcher.ts'

@@ -17,6 +17,14 @@ import type { PipedriveSettings } from './pipedrive-settings.ts'
 import { createSubjectCache } from './subject-cache.ts'
 import { createTokenKeeper } from './install/token-keeper.ts'
 import type { UsedStateStore } from './install/used-states.ts'
+import { createStageNames } from './webhooks/stage-names.ts'
+import { createWebhookSubscriber } from './webhooks/subscribe-webhooks.ts'
+import type { WebhookSubscriptionStore } from './webhooks/webhook-subscriptions.ts'
+
+/** A warning for the operator: one JSON line on stderr, names and ids only (no secrets). */
+export function stderrWarn(event: string, fields: Readonly<Record<string, string>>): void {
+  process.stderr.write(`${JSON.stringify({ level: 'warn', event, ...fields })}\n`)
+}
 
 /** Where `pnpm --filter @intilery-connect/pipedrive build` puts the page in this repository. */
 export const DEFAULT_PANEL_FILE = fileURLToPath(
@@ -47,6 +55,9 @@ export function nodePipedriveDeps(options: {
   readonly tenants: Pick<TenantStore, 'link'>
   readonly panelPage: () => string | undefined
   readonly now?: () => number
+  readonly webhookSubscriptions: WebhookSubscriptionStore
+  /** Where failures outside a request (webhook subscriptions, stage names) are reported. */
+  readonly warn?: ((event: string, fields: Readonly<Record<string, string>>) => void) | undefined
 }): PipedriveDeps {
   const { settings, installations, tenants } = options
   // Every token answer's api_domain is checked before anything stores or calls it.
@@ -60,12 +71,36 @@ export function nodePipedriveDeps(options: {
     }),
     settings.apiDomains
   )
+  const now = options.now ?? Date.now
+  const warn = options.warn ?? stderrWarn
+  const tokens = createTokenKeeper({ installations, oauth: api.oauth, now })
+  const stageNames = createStageNames({
+    crmOf: async (companyId) => {
+      const install = await installations.anyConnected(companyId)
+      return install && api.crm(install.apiDomain, () => tokens.accessToken(install))
+    },
+    now,
+    warn,
+  })
   return {
     settings,
     api,
     installations,
     oauthStates: options.oauthStates,
-    tokens: createTokenKeeper({ installations, oauth: api.oauth, now: options.now ?? Date.now }),
+    tokens,
+    webhooks: {
+      subscriptions: options.webhookSubscriptions,
+      subscriber: createWebhookSubscriber({
+        api,
+        tokens,
+        store: options.webhookSubscriptions,
+        publicUrl: settings.publicUrl,
+        stageNames,
+        warn,
+      }),
+      stageNames,
+      pipedriveUrlOf: async (companyId) => (await installations.anyConnected(companyId))?.apiDomain,
+    },
     companies: {
       async link(tenantId, companyId) {
         if (!(await tenants.link(PIPEDRIVE, tenantId, companyId)))

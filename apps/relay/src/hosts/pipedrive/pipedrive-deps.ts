@@ -10,6 +10,7 @@ import type { PipedriveSettings } from './pipedrive-settings.ts'
 import type { SubjectCache } from './subject-cache.ts'
 import type { TokenKeeper } from './install/token-keeper.ts'
 import type { UsedStateStore } from './install/used-states.ts'
+import type { PipedriveWebhookDeps } from './webhooks/webhook-deps.ts'
 
 export interface PipedriveCompanyLinks {
   /**
@@ -34,4 +35,6 @@ export interface PipedriveDeps {
    * undefined when apps/pipedrive has not been built (the page route then says so).
    */
   readonly panelPage: () => string | undefined
+  /** The write-back's webhooks: subscriptions, their credentials, stage names. */
+  readonly webhooks: PipedriveWebhookDeps
 }

@@ -12,6 +12,10 @@ import {
 import { createUsedStateStore } from './install/used-states.ts'
 import { DEFAULT_PANEL_FILE, nodePipedriveDeps, panelPageFromFile } from './node-pipedrive-deps.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
+import { RelayError } from '../../platform/errors.ts'
+import type { HostIdentityResolver } from '../../writeback/outbox-port.ts'
+import { createPipedriveIdentityResolver } from './webhooks/identity-resolver.ts'
+import { createWebhookSubscriptionStore } from './webhooks/webhook-subscriptions.ts'
 import {
   PIPEDRIVE,
   pipedriveCli,
@@ -35,23 +39,35 @@ export function pipedriveApp(pipedrive: PipedriveDeps | undefined): HostApp {
   }
 }
 
-function start({ config, db, secretBox, tenants, now, overrides }: HostStartContext): HostApp {
+/** The Pipedrive app's dependencies on Node; undefined when Pipedrive is not configured. */
+function nodeDeps({ config, db, secretBox, tenants, now, overrides }: HostStartContext) {
   const pipedriveConfig = config as PipedriveConfig
   const settings = pipedriveSettings(pipedriveConfig)
-  if (settings === undefined) return pipedriveApp(undefined)
+  if (settings === undefined) return undefined
   const own = overrides?.[PIPEDRIVE] as PipedriveOverrides | undefined
-  return pipedriveApp(
-    nodePipedriveDeps({
-      settings,
-      installations: createPipedriveInstallationStore({ db, secretBox, now }),
-      oauthStates: createUsedStateStore({ db, now }),
-      tenants,
-      panelPage:
-        own?.panelPage ??
-        panelPageFromFile(pipedriveConfig.pipedrivePanelFile ?? DEFAULT_PANEL_FILE),
-      now,
-    })
-  )
+  return nodePipedriveDeps({
+    settings,
+    installations: createPipedriveInstallationStore({ db, secretBox, now }),
+    oauthStates: createUsedStateStore({ db, now }),
+    webhookSubscriptions: createWebhookSubscriptionStore({ db, now }),
+    tenants,
+    panelPage:
+      own?.panelPage ?? panelPageFromFile(pipedriveConfig.pipedrivePanelFile ?? DEFAULT_PANEL_FILE),
+    now,
+  })
+}
+
+const start = (context: HostStartContext): HostApp => pipedriveApp(nodeDeps(context))
+
+/** Deal events' persons, opened at delivery; refuses every ref when Pipedrive is not configured. */
+function identityResolver(context: HostStartContext): HostIdentityResolver {
+  const deps = nodeDeps(context)
+  if (deps === undefined)
+    return {
+      resolve: () =>
+        Promise.reject(new RelayError('misconfigured', 'Pipedrive is not set up on this relay')),
+    }
+  return createPipedriveIdentityResolver({ ...deps, tenants: context.tenants })
 }
 
 export const pipedriveHost = {
@@ -62,5 +78,6 @@ export const pipedriveHost = {
   config: pipedriveConfig,
   migrations: pipedriveMigrations,
   sealed: installationSealedColumns,
+  identityResolver,
   start,
 } satisfies HostModule<typeof pipedriveTenantFields.shape, typeof pipedriveConfig.shape>

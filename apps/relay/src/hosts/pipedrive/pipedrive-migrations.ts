@@ -112,9 +112,38 @@ const pipedriveOAuthStates: Migration = {
   },
 }
 
+/** Each company's write-back webhooks and their Basic credentials (webhooks/webhook-subscriptions.ts). */
+const pipedriveWebhooks: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('pipedrive_webhook_subscriptions')
+      .addColumn('company_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('auth_user', 'text', (c) => c.unique())
+      .addColumn('auth_password_hash', 'text')
+      .addColumn('previous_auth_user', 'text')
+      .addColumn('previous_auth_password_hash', 'text')
+      .addColumn('previous_valid_until', 'bigint')
+      .addColumn('webhook_ids', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('failure', 'text')
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('pipedrive_webhook_previous_user_idx')
+      .on('pipedrive_webhook_subscriptions')
+      .column('previous_auth_user')
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('pipedrive_webhook_subscriptions').execute()
+  },
+}
+
 export const pipedriveMigrations: MigrationSet = {
   '0003_pipedrive_installations': pipedriveInstallations,
   '0004_pipedrive_sharing': pipedriveSharing,
   '0007_pipedrive_links': pipedriveLinks,
   '0008_pipedrive_oauth_states': pipedriveOAuthStates,
+  '0014_pipedrive_webhooks': pipedriveWebhooks,
 }

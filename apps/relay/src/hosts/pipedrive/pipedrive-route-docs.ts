@@ -31,6 +31,12 @@ export function registerPipedriveSecuritySchemes<E extends Env>(routes: OpenAPIH
     description:
       'HS256 JWT {userId, companyId} Pipedrive adds to the custom panel’s URL, signed with the custom panel’s secret',
   })
+  register('securitySchemes', 'pipedriveWebhookBasic', {
+    type: 'http',
+    scheme: 'basic',
+    description:
+      'The company’s webhook credentials, which the relay made and gave Pipedrive when it subscribed',
+  })
   register('securitySchemes', 'pipedriveClient', {
     type: 'http',
     scheme: 'basic',

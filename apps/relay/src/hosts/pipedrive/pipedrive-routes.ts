@@ -17,6 +17,7 @@ import { pipedrivePanelApi } from './custom-panel/panel-api-routes.ts'
 import { panelPageRoute } from './custom-panel/panel-page-route.ts'
 import { pipedriveSetupRoutes } from './install/setup-routes.ts'
 import { registerPipedriveSecuritySchemes } from './pipedrive-route-docs.ts'
+import { pipedriveWebhookRoute } from './webhooks/webhook-route.ts'
 
 export interface PipedriveRouteDeps extends HostAppDeps {
   readonly pipedrive: PipedriveDeps | undefined
@@ -42,8 +43,10 @@ export function pipedriveRoutes(deps: PipedriveRouteDeps) {
   const shared = { ...deps, pipedrive, links }
   registerPipedriveSecuritySchemes(routes)
 
-  // The JSON panel first: it authenticates with its query token, not the SDK's Bearer token.
+  // The JSON panel and the webhooks first: they authenticate with their own query token and
+  // Basic credentials, not the SDK's Bearer token.
   routes.route('/v1', jsonPanelRoute(shared))
+  routes.route('/v1', pipedriveWebhookRoute({ ...deps, webhooks: pipedrive.webhooks }))
   routes.use('/v1/*', pipedriveSdkAuth(pipedrive, deps.tenants, deps.now, deps.hs256))
   routes.route('/v1', pipedrivePanelApi(shared))
   routes.route('/panel', panelPageRoute(shared))

@@ -24,6 +24,12 @@ function crmWith(count: number, more: boolean): PipedriveCrm & { limits: number[
       return Promise.resolve({ persons: all.slice(0, limit), more })
     },
     addNote: () => Promise.reject(new Error('unused')),
+    webhooks: {
+      list: () => Promise.reject(new Error('unused')),
+      add: () => Promise.reject(new Error('unused')),
+      remove: () => Promise.reject(new Error('unused')),
+    },
+    stageDirectory: () => Promise.reject(new Error('unused')),
   }
 }
 

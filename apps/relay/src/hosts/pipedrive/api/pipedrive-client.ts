@@ -21,6 +21,7 @@ import {
   withinLimits,
   type CallLimits,
 } from './call-limits.ts'
+import { crmWebhooks, readStageDirectory } from './crm-webhooks.ts'
 import {
   PipedriveCallError,
   pipedriveDealSchema,
@@ -51,7 +52,7 @@ const errorBody = z
   })
   .loose()
 
-class NotFound extends Error {}
+export class NotFound extends Error {}
 
 /** Pipedrive's error text when a call is outside the token's scopes. */
 const SCOPE_MISMATCH = 'Scope and URL mismatch'
@@ -66,6 +67,10 @@ const NEEDED_SCOPE: Readonly<Record<string, string>> = {
   'a person read': '“Contacts: Read only” scope (contacts:read)',
   'an organization’s persons': '“Contacts: Read only” scope (contacts:read)',
   'a deal read': '“Deals: Read only” scope (deals:read)',
+  'reading stages': '“Deals: Read only” scope (deals:read)',
+  'reading webhooks': '“Webhooks: Full access” scope (webhooks:full)',
+  'adding a webhook': '“Webhooks: Full access” scope (webhooks:full)',
+  'removing a webhook': '“Webhooks: Full access” scope (webhooks:full)',
 }
 
 const NOTE_WORDS: Readonly<Record<string, string>> = { 'adding a note': 'add the note' }
@@ -99,7 +104,7 @@ function classify(error: unknown, during: string): Error {
  * One call within its limits (call-limits.ts). `advice` ends the message of a call that ran out of
  * time: what the caller can do about it.
  */
-async function call<T>(
+export async function call<T>(
   during: string,
   limits: CallLimits,
   run: (signal: AbortSignal) => Promise<T>,
@@ -149,7 +154,7 @@ async function orUndefined<T>(
   }
 }
 
-const dataOf = (answer: unknown) => (answer as { data?: unknown } | undefined)?.data
+export const dataOf = (answer: unknown) => (answer as { data?: unknown } | undefined)?.data
 
 export function createPipedriveClient(options: PipedriveClientOptions): PipedriveApi {
   const timeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
@@ -262,6 +267,9 @@ export function createPipedriveClient(options: PipedriveClientOptions): Pipedriv
             more: typeof page.additional_data?.next_cursor === 'string',
           }
         },
+        webhooks: crmWebhooks(limits, async (signal) => (await configs(signal)).v1),
+        stageDirectory: () =>
+          readStageDirectory(limits, async (signal) => (await configs(signal)).v2),
         async addNote(note) {
           const answer = await call(
             'adding a note',

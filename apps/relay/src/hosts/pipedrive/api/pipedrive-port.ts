@@ -74,6 +74,41 @@ export interface NewNote {
   readonly orgId?: number | undefined
 }
 
+/** One of the app's webhooks, as `GET/POST /v1/webhooks` answer. */
+export const pipedriveWebhookSchema = z
+  .object({
+    id: z.number(),
+    subscription_url: z.string(),
+    event_action: z.string(),
+    event_object: z.string(),
+    version: z.string().nullish(),
+  })
+  .loose()
+export type PipedriveWebhook = z.infer<typeof pipedriveWebhookSchema>
+
+export interface NewPipedriveWebhook {
+  readonly subscriptionUrl: string
+  readonly eventAction: 'create' | 'change'
+  readonly eventObject: 'deal' | 'person'
+  readonly name: string
+  readonly httpAuthUser: string
+  readonly httpAuthPassword: string
+}
+
+/** The company's stage and pipeline names, by id (the sales events carry names, not ids). */
+export interface StageDirectory {
+  readonly stages: ReadonlyMap<number, { readonly name: string; readonly pipelineId: number }>
+  readonly pipelines: ReadonlyMap<number, string>
+}
+
+/** The app's own webhooks of the installing user (Pipedrive lists only those to the app). */
+export interface PipedriveWebhooksApi {
+  list(): Promise<PipedriveWebhook[]>
+  add(webhook: NewPipedriveWebhook): Promise<PipedriveWebhook>
+  /** A webhook already gone counts as removed. */
+  remove(id: number): Promise<void>
+}
+
 /** One installation's view of its company's CRM. */
 export interface PipedriveCrm {
   me(): Promise<PipedriveMe>
@@ -85,6 +120,9 @@ export interface PipedriveCrm {
     limit: number
   ): Promise<{ readonly persons: PipedrivePerson[]; readonly more: boolean }>
   addNote(note: NewNote): Promise<{ readonly id: number }>
+  readonly webhooks: PipedriveWebhooksApi
+  /** Every stage and pipeline of the company (one page each: 500 is Pipedrive's largest). */
+  stageDirectory(): Promise<StageDirectory>
 }
 
 export interface PipedriveApi {

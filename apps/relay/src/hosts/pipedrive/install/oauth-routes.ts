@@ -28,6 +28,7 @@ import type { LinkSigner } from './signed-links.ts'
 import { PipedriveCallError } from '../api/pipedrive-port.ts'
 import type { TenantDirectory } from '../../../ports.ts'
 import { setupUrl } from './setup-routes.ts'
+import type { SubscribeOutcome } from '../webhooks/subscribe-webhooks.ts'
 
 const STATE_COOKIE = 'intilery_pipedrive_state'
 /** Long enough to read Pipedrive's consent page; the code itself lives 5 minutes. */
@@ -104,6 +105,16 @@ const visibilityRoute = createRoute({
   request: { body: bodyFrom('application/json', visibilityBody) },
   responses: notice('Recorded', 'not a visibility notice'),
 })
+
+/** What the install page says about the write-back's webhooks when subscribing them failed. */
+function webhooksNote(outcome: SubscribeOutcome) {
+  if (outcome.status !== 'failed') return html``
+  return html`<p class="error">
+    Intilery could not subscribe to this company’s deal and person changes (${outcome.reason}), so
+    nothing from Pipedrive reaches Intilery’s timeline yet. The panels work. Install the app again
+    to retry, or ask the relay’s operator.
+  </p>`
+}
 
 export function pipedriveOAuthRoutes(deps: {
   readonly pipedrive: PipedriveDeps
@@ -211,12 +222,19 @@ export function pipedriveOAuthRoutes(deps: {
       )
     }
     const { tokens, me } = installed
-    await installations.save(me.companyId, me.id, {
+    const saved = {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       accessExpiresAt: deps.now() + tokens.expires_in * 1000,
       apiDomain: tokens.api_domain,
-    })
+    }
+    await installations.save(me.companyId, me.id, saved)
+    // The write-back's webhooks; a failure is told here and kept, but the install stands.
+    const webhooks = await deps.pipedrive.webhooks.subscriber.subscribe(
+      { ...saved, companyId: me.companyId, userId: me.id, status: 'connected' },
+      { signal }
+    )
+    const webhookNote = webhooksNote(webhooks)
     const tenant = (await deps.tenants.findByLink(PIPEDRIVE, me.companyId))?.tenant
     if (tenant !== undefined)
       return htmlPage(
@@ -228,6 +246,7 @@ export function pipedriveOAuthRoutes(deps: {
             <strong>${tenant.name}</strong>. Open a person, deal or organization to see its
             customer.
           </p>
+          ${webhookNote}
           <p>You can close this tab.</p>`
       )
     // Linking a company to a workspace is an admin's decision: only they get a setup link.
@@ -240,7 +259,8 @@ export function pipedriveOAuthRoutes(deps: {
           <p>
             A Pipedrive admin of ${me.companyName || me.companyId} still needs to link the company
             to Intilery: ask them to install the app.
-          </p>`
+          </p>
+          ${webhookNote}`
       )
     return c.redirect(await setupUrl(deps.links, settings.publicUrl, me), 302)
   }
@@ -255,8 +275,16 @@ export function pipedriveOAuthRoutes(deps: {
     const body = uninstallBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success || body.data.client_id !== settings.clientId)
       throw new RelayError('bad_request', 'Not an uninstall notice for this app')
-    await installations.remove(String(body.data.company_id), String(body.data.user_id))
-    deps.pipedrive.subjects.forgetCompany(String(body.data.company_id))
+    const companyId = String(body.data.company_id)
+    await installations.remove(companyId, String(body.data.user_id))
+    deps.pipedrive.subjects.forgetCompany(companyId)
+    // Pipedrive removes the app's webhooks of a user who uninstalls (webhooks-for-apps); their
+    // credentials go too. Another installer of the company, if any, subscribes in their place.
+    const { subscriber } = deps.pipedrive.webhooks
+    if (await subscriber.forgetUser(companyId, String(body.data.user_id))) {
+      const next = await installations.anyConnected(companyId)
+      if (next !== undefined) await subscriber.subscribe(next, { signal: c.get('deadline')() })
+    }
     return c.body(null, 204)
   })
 
