@@ -25,6 +25,7 @@ import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
 import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
+import { startWritebackWorker } from './wiring/writeback-worker.ts'
 
 export interface StartRelayOptions {
   readonly config: RelayConfig
@@ -94,16 +95,15 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       )
     )
   }
-  const hosts = hostModules.map((host) =>
-    host.start({
-      config,
-      db,
-      secretBox,
-      tenants: store.tenants,
-      now: Date.now,
-      overrides: options.hostOverrides,
-    })
-  )
+  const hostContext = {
+    config,
+    db,
+    secretBox,
+    tenants: store.tenants,
+    now: Date.now,
+    overrides: options.hostOverrides,
+  }
+  const hosts = hostModules.map((host) => host.start(hostContext))
   const app = createApp({
     tenants: cachedTenantDirectory(store.tenants),
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
@@ -119,6 +119,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     hs256: nodeHs256,
     hosts,
     config,
+    outbox: store.outbox,
     log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -145,6 +146,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     throw error
   })
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`
+  const worker = startWritebackWorker({ config, store, upstreams, hostContext, logger })
   logger.info({ url, tenantsApplied }, 'relay listening')
   return {
     url,
@@ -153,6 +155,8 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
         server.close(() => resolve())
         if ('closeAllConnections' in server) server.closeAllConnections()
       })
+      // Before the store closes: what it has in flight is given back to the outbox.
+      await worker?.stop()
       await store.close()
       logger.info('relay stopped')
     },

@@ -1,0 +1,66 @@
+/**
+ * @module wiring/writeback-worker
+ * Write-back's delivery worker on Node (server.ts): the store's outbox and tenants, each tenant's
+ * upstream guard (lookups and spare tokens), each host's identity resolver, the settings from the
+ * environment, and pino for what happens. Off with RELAY_WRITEBACK_WORKER=off.
+ */
+import type { Logger } from 'pino'
+
+import type { HostStartContext } from '../hosts/host-module.ts'
+import { hostModules } from '../hosts/registry.ts'
+import { createDeliveryWorker, type DeliveryWorker } from '../writeback/delivery-worker.ts'
+import type { HostIdentityResolver } from '../writeback/outbox-port.ts'
+import { systemTimers } from '../writeback/writeback-timers.ts'
+import { workerSettingsOf } from '../writeback/writeback-config.ts'
+import type { RelayConfig } from './relay-config.ts'
+import type { RelayStore } from './relay-store.ts'
+import type { UpstreamPool } from './upstream-pool.ts'
+
+export interface WritebackWorkerWiring {
+  readonly config: RelayConfig
+  readonly store: RelayStore
+  readonly upstreams: UpstreamPool
+  readonly hostContext: HostStartContext
+  readonly logger: Logger
+  /** Intilery's tracking endpoint is called with this (default: the global fetch). */
+  readonly fetch?: typeof fetch | undefined
+}
+
+/** Each registered host's resolver of its own hostRefs, by host name. */
+export function hostIdentityResolvers(
+  context: HostStartContext
+): ReadonlyMap<string, HostIdentityResolver> {
+  const resolvers = new Map<string, HostIdentityResolver>()
+  for (const host of hostModules)
+    if ('identityResolver' in host && typeof host.identityResolver === 'function')
+      resolvers.set(host.name, host.identityResolver(context))
+  return resolvers
+}
+
+/** @returns the started worker, or undefined when this instance runs none. */
+export function startWritebackWorker(wiring: WritebackWorkerWiring): DeliveryWorker | undefined {
+  const { config, store, upstreams, logger } = wiring
+  if (config.writebackWorker === 'off') return undefined
+  const worker = createDeliveryWorker({
+    outbox: store.outbox,
+    tenants: store.tenants,
+    readsFor: upstreams.upstreamFor,
+    spareFor: upstreams.spareFor,
+    hostResolvers: hostIdentityResolvers(wiring.hostContext),
+    fetch: wiring.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timers: systemTimers,
+    settings: workerSettingsOf(config),
+    // The error's name only: a driver's message may quote a row.
+    onError: (error) =>
+      logger.error(
+        { err: { name: error instanceof Error ? error.name : typeof error } },
+        'write-back worker failed; trying again at the next poll'
+      ),
+    onDelivered: (tenantId, counts) => {
+      if (counts.delivered + counts.retried + counts.dead > 0)
+        logger.info({ tenantId, ...counts }, 'write-back delivery')
+    },
+  })
+  worker.start()
+  return worker
+}
