@@ -106,6 +106,8 @@ export interface DetailPageInput {
   /** The custom panel's iframe URL (on the relay). */
   readonly panelSrc: string
   readonly hostData: HostData
+  /** A deal's actions and the last webhook deliveries (deal-actions.ts), when the page has them. */
+  readonly actions?: Markup | undefined
 }
 
 export function detailPage(input: DetailPageInput): Markup {
@@ -137,6 +139,7 @@ export function detailPage(input: DetailPageInput): Markup {
 <h2>Intilery (JSON panel)</h2>${jsonPanel}</section>
 </aside>
 <main class="pd-main"><p class="pd-kind">${input.resource}</p><h1>${input.title}</h1>
+${input.actions ?? ''}
 <h2>Host log (newest first)</h2><ul id="host-log"></ul></main>
 </div>
 <div id="snackbar" role="status" hidden></div>

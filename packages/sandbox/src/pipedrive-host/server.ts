@@ -21,6 +21,13 @@ import {
   type HostTheme,
   type Resource,
 } from './host-page.ts'
+import {
+  applyDealAction,
+  dealActionSchema,
+  dealActionsMarkup,
+  liveDeal,
+  type HostPipedrive,
+} from './deal-actions.ts'
 import { renderJsonPanel, type PanelAnswer } from './json-panel-view.ts'
 import { signViewerToken, type Viewer } from './viewer-token.ts'
 
@@ -49,6 +56,11 @@ export interface PipedriveHostOptions {
   readonly initTimeoutMs?: number | undefined
   readonly now?: (() => number) | undefined
   readonly fetch?: typeof fetch | undefined
+  /**
+   * The local Pipedrive behind these pages: with it, a deal page shows the deal as its API has it
+   * and offers the sales actions (deal-actions.ts), which send that Pipedrive's webhooks.
+   */
+  readonly pipedrive?: HostPipedrive | undefined
 }
 
 export interface RunningPipedriveHost {
@@ -68,6 +80,8 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
     persons: options.persons ?? defaults.persons,
     deals: options.deals ?? defaults.deals,
     organizations: options.organizations ?? defaults.organizations,
+    pipelines: defaults.pipelines,
+    stages: defaults.stages,
   }
   const hostScript = read('host-client.js')
   const hostStyles = read('host.css')
@@ -86,7 +100,8 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
     "img-src 'self' data:",
     `frame-src ${relayOrigin}`,
     "base-uri 'none'",
-    "form-action 'none'",
+    // The deal actions' forms post to the page's own server.
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ')
 
@@ -164,6 +179,14 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
       askJsonPanel(resource as Resource, id),
       customPanelSrc(resource as Resource, id, runtimeId, theme),
     ])
+    const live =
+      resource === 'deal' && options.pipedrive !== undefined
+        ? await liveDeal(options.pipedrive, viewer.userId, id)
+        : undefined
+    const actions =
+      live === undefined || options.pipedrive === undefined
+        ? undefined
+        : dealActionsMarkup(live, data.stages, options.pipedrive.dispatcher.deliveries)
     const hostData: HostData = {
       runtimeId,
       theme,
@@ -177,8 +200,23 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
         jsonPanel: renderJsonPanel(answer, options.schema),
         panelSrc,
         hostData,
+        actions,
       })
     )
+  })
+  app.post('/deal/:id{[0-9]+}/action', async (c) => {
+    // Only the host's own page may act, as only Pipedrive's own page changes its deals.
+    if (c.req.header('origin') !== origin()) return c.json({ error: 'forbidden' }, 403)
+    const pipedrive = options.pipedrive
+    if (pipedrive === undefined) return c.text('No Pipedrive behind these pages', 404)
+    const id = Number(c.req.param('id'))
+    const action = dealActionSchema.safeParse(await c.req.parseBody())
+    if (!action.success) return c.text('Not a deal action', 400)
+    const deal = await liveDeal(pipedrive, viewer.userId, id)
+    if (deal === undefined) return c.text(`No such deal`, 404)
+    const status = await applyDealAction(pipedrive, viewer.userId, deal, data.stages, action.data)
+    if (status !== 200) return c.text(`Pipedrive answered ${status}`, 409)
+    return c.redirect(`/deal/${id}`, 303)
   })
   app.post('/token', async (c) => {
     // Only the host page may ask, as only Pipedrive's own page can reach Pipedrive's servers.
