@@ -49,6 +49,13 @@ export const OPTIONS = {
   to: { type: 'string' },
   file: { type: 'string' },
   'record-url': { type: 'string' },
+  on: { type: 'boolean' },
+  off: { type: 'boolean' },
+  'tracking-url': { type: 'string' },
+  state: { type: 'string' },
+  limit: { type: 'string' },
+  'message-id': { type: 'string' },
+  yes: { type: 'boolean' },
   ...hostOptions,
 } as const
 

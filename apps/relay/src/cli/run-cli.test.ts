@@ -23,8 +23,8 @@ describe('relay CLI', () => {
     expect(await cli(...add)).toEqual({ code: 0, out: 'added tenant demo\n' })
     const listed = await cli('tenants', 'list')
     expect(listed.out).toBe(
-      'ID    NAME  INTILERY               CLIENT/ACCOUNT/BRAND  ZENDESK  PIPEDRIVE\n' +
-        'demo  Demo  http://127.0.0.1:4010  demo/demo/DEMO        demo     -\n'
+      'ID    NAME  INTILERY               CLIENT/ACCOUNT/BRAND  ZENDESK  PIPEDRIVE  WRITE-BACK\n' +
+        'demo  Demo  http://127.0.0.1:4010  demo/demo/DEMO        demo     -          off\n'
     )
     expect(listed.out).not.toContain('intilery-secret-token')
     expect(listed.out).not.toContain('zendesk-shared-secret')

@@ -1,7 +1,8 @@
 /**
  * @module cli/run-cli
- * The `relay` command: `tenants add|update|rotate-token|load|list|remove|presentation` (and each
- * host's commands, e.g. Zendesk's `tenants rotate-secret`), `keys create|import|list|revoke`,
+ * The `relay` command: `tenants add|update|rotate-token|load|list|remove|presentation|writeback`
+ * (and each host's commands, e.g. Zendesk's `tenants rotate-secret`), `keys create|import|list|revoke`,
+ * `outbox status|list|retry|purge`,
  * `encryption rotate`, `audit export --since <date>`. stdout carries only the output (listings
  * as a table, or one JSON array with `--json`); warnings and failures go to stderr.
  */
@@ -17,6 +18,7 @@ import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { keyCommands } from './key-commands.ts'
 import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands.ts'
 import { withStore } from './open-store.ts'
+import { outboxCommands, OUTBOX_USAGE } from './outbox-commands.ts'
 import { tenantCommands, type CommandContext } from './tenant-commands.ts'
 
 export type { CliIo }
@@ -48,6 +50,7 @@ ${hostModules.map((host) => `                    ${host.cli.addUsage}\n`).join('
   relay tenants load <tenants.yaml|json>
   relay tenants list [--json]
   relay tenants remove --id <id>
+  relay tenants writeback --tenant <id> (--on | --off) [--tracking-url <https://…/v1/batch|default>]
 ${PRESENTATION_USAGE}
 ${Object.values(hostCommands)
   .map((command) => `  ${command.usage}\n`)
@@ -55,6 +58,7 @@ ${Object.values(hostCommands)
   relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) (--key-env <VAR> | --key-file <path|->)
   relay keys list --tenant <id> [--json]
   relay keys revoke --id <key id>
+${OUTBOX_USAGE}
   relay encryption rotate [--new-key-env <VAR> | --new-key-file <path|->]   (default: ${NEW_KEY_ENV})
   relay audit export --since <ISO date>            (NDJSON on stdout)
   relay db migrate                                 (start-up does it too; prints what it applied)
@@ -69,6 +73,7 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
   ...tenantCommands,
   'tenants presentation': presentationCommand,
   ...keyCommands,
+  ...outboxCommands,
   ...encryptionCommands,
 }
 
@@ -124,6 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (code === 0 && CHANGES_TENANT.has(name)) warnIfDeclared(values.id)
     if (code === 0 && name === 'tenants presentation' && arg !== 'show')
       warnIfDeclared(values.tenant)
+    if (code === 0 && name === 'tenants writeback') warnIfDeclared(values.tenant)
     return code
   })
 }

@@ -200,6 +200,7 @@ describe('listings', () => {
         },
         zendeskSubdomains: ['demo'],
         pipedriveCompanyIds: ['1001'],
+        writeback: { enabled: false },
         createdAt: expect.stringMatching(/Z$/) as unknown,
         updatedAt: expect.stringMatching(/Z$/) as unknown,
       },

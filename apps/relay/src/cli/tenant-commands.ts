@@ -1,12 +1,14 @@
 /**
  * @module cli/tenant-commands
- * `relay tenants add|update|rotate-token|load|list|remove`. `add` only creates: replacing a tenant
+ * `relay tenants add|update|rotate-token|load|list|remove|writeback`. `add` only creates: replacing a tenant
  * by accident would drop its host links, so changing one is `update` (only the flags given) and
  * `rotate-token` (its Intilery token).
  */
 import { hostModules } from '../hosts/registry.ts'
 import type { HostCliContext } from '../hosts/host-module.ts'
-import { TenantExistsError } from '../store/errors.ts'
+import { InvalidInputError, TenantExistsError } from '../store/errors.ts'
+import type { WritebackChange } from '../store/tenant-updates.ts'
+import { trackingUrlFor } from '../writeback/tracking-url.ts'
 import { applyTenants, describeWarning } from '../wiring/apply-tenants.ts'
 import type { RelayStore } from '../wiring/relay-store.ts'
 import { toDeclaredSummary, type TenantDeclaration } from '../wiring/tenant-declarations.ts'
@@ -42,6 +44,9 @@ const INTILERY_FLAGS = {
 } as const
 
 const given = (values: Values, name: keyof Values) => values[name] !== undefined
+
+/** `--tracking-url default`: back to the endpoint beside the tenant's Profile API. */
+const DEFAULT_URL = 'default'
 
 export const tenantCommands: Readonly<Record<string, Command>> = {
   async 'tenants add'({ values, io, store, host, secret }) {
@@ -130,6 +135,7 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
         'INTILERY',
         'CLIENT/ACCOUNT/BRAND',
         ...hostModules.map((h) => h.name.toUpperCase()),
+        'WRITE-BACK',
       ],
       items: await store.tenants.listLinks(),
       row: (t) => [
@@ -143,10 +149,45 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
             .map((link) => link.accountId)
             .join(',')
         ),
+        t.writeback.enabled
+          ? `on${t.writeback.trackingUrl === undefined ? '' : ` ${t.writeback.trackingUrl}`}`
+          : 'off',
       ],
       // As a tenants file names the host fields (`zendeskSubdomains`, `pipedriveCompanyIds`…).
       json: (t) => toDeclaredSummary(t),
     })
+    return 0
+  },
+
+  async 'tenants writeback'({ values, io, store }) {
+    const id = need(values, 'tenant')
+    const url = values['tracking-url']
+    if (values.on === true && values.off === true)
+      throw new CliUsageError('give --on or --off, not both')
+    if (values.on !== true && values.off !== true && url === undefined)
+      throw new CliUsageError('give --on or --off, and/or --tracking-url <https://…|default>')
+    const change: WritebackChange = {
+      ...(values.on === true ? { enabled: true } : values.off === true ? { enabled: false } : {}),
+      ...(url === undefined ? {} : { trackingUrl: url === DEFAULT_URL ? null : url }),
+    }
+    try {
+      if (!(await store.tenants.setWriteback(id, change))) {
+        io.err(`relay: no tenant ${id}\n`)
+        return 1
+      }
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      io.err(`relay: ${error.message}; nothing was changed\n`)
+      return 1
+    }
+    const tenant = (await store.tenants.listLinks()).find((t) => t.id === id)
+    if (tenant === undefined) return 1
+    const target = trackingUrlFor(tenant.intilery, tenant.writeback)
+    io.out(
+      tenant.writeback.enabled
+        ? `write-back is on for tenant ${id}: Zendesk and Pipedrive events go to ${target}\n`
+        : `write-back is off for tenant ${id}: nothing is stored or sent (tracking URL ${target})\n`
+    )
     return 0
   },
 
