@@ -149,6 +149,18 @@ describe('write-back off or not set up', () => {
   })
 })
 
+describe('answering only once the event is stored', () => {
+  it('answers 500 when the outbox cannot store it, and takes Zendesk’s retry of it', async () => {
+    harness.outbox.failWith = new Error('disk full')
+    const body = renderedBody('ticket_solved')
+    const failed = await harness.deliver(body, { invocationId: 'inv-9' })
+    expect(await refusal(failed)).toMatchObject({ status: 500, error: { code: 'internal' } })
+    harness.outbox.failWith = undefined
+    const retried = await harness.deliver(body, { invocationId: 'inv-9' })
+    expect(await retried.json()).toEqual({ stored: 1, duplicates: 0 })
+  })
+})
+
 describe('the events a delivery becomes', () => {
   const stored = () => harness.outbox.stored.map((s) => s.message)
 

@@ -92,12 +92,15 @@ export async function startWebhookHarness() {
     enabled: new Set(['acme', 'globex']),
     /** Makes enqueue reject as the real outbox does when write-back was turned off meanwhile. */
     disabledOnWrite: false,
+    /** Makes enqueue reject with this, as a store that cannot write would. */
+    failWith: undefined as Error | undefined,
   }
   const writer: OutboxWriter = {
     isEnabled: (tenantId) => Promise.resolve(outbox.enabled.has(tenantId)),
     enqueue(tenantId, messages) {
       outbox.enqueueCalls += 1
       if (outbox.disabledOnWrite) return Promise.reject(new WritebackDisabledError(tenantId))
+      if (outbox.failWith !== undefined) return Promise.reject(outbox.failWith)
       let duplicates = 0
       for (const message of messages) {
         const known = outbox.stored.some(
