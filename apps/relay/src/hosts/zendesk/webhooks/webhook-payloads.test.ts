@@ -150,11 +150,15 @@ describe('write-back off or not set up', () => {
 })
 
 describe('answering only once the event is stored', () => {
-  it('answers 500 when the outbox cannot store it, and takes Zendesk’s retry of it', async () => {
+  it('answers 503 with Retry-After when the outbox cannot store it, and takes the retry', async () => {
     harness.outbox.failWith = new Error('disk full')
     const body = renderedBody('ticket_solved')
     const failed = await harness.deliver(body, { invocationId: 'inv-9' })
-    expect(await refusal(failed)).toMatchObject({ status: 500, error: { code: 'internal' } })
+    expect(failed.headers.get('retry-after')).toBe('10')
+    expect(await refusal(failed)).toMatchObject({
+      status: 503,
+      error: { code: 'upstream_unavailable', message: 'The relay could not store the event' },
+    })
     harness.outbox.failWith = undefined
     const retried = await harness.deliver(body, { invocationId: 'inv-9' })
     expect(await retried.json()).toEqual({ stored: 1, duplicates: 0 })

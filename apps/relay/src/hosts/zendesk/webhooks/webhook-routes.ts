@@ -3,8 +3,9 @@
  * `POST /zendesk/v1/webhooks?subdomain=<sub>`: Zendesk's trigger-based webhook. A signed delivery
  * becomes at most one OutboxMessage, stored durably before the answer, so Zendesk is told 200 only
  * once nothing can be lost. Each refusal stores nothing: 401 unsigned, 413 too large, 400 not a
- * trigger body, 403 write-back off for the tenant, 503 no outbox on this relay. A repeated
- * invocation is answered 200 at once (Zendesk then stops retrying) and stores nothing new.
+ * trigger body, 403 write-back off for the tenant, 503 no outbox on this relay or a store that
+ * could not write (with Retry-After, so Zendesk tries again). A repeated invocation is answered
+ * 200 at once (Zendesk then stops retrying) and stores nothing new.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { zendeskTriggerBodySchema } from '@intilery-connect/core'
@@ -90,7 +91,9 @@ const declared = createRoute({
       '`forbidden`: write-back is off for the tenant (the message says how to turn it on)'
     ),
     413: errorBody('`payload_too_large`: over 16 KB, not a trigger body'),
-    503: errorBody('`upstream_unavailable`: write-back is not set up on this relay'),
+    503: errorBody(
+      '`upstream_unavailable`: the store could not take the event (Retry-After: Zendesk retries), or write-back is not set up on this relay'
+    ),
   },
 })
 
@@ -102,6 +105,9 @@ function writebackOff(tenantId: string): RelayError {
 }
 
 const NOTHING: EnqueueResult = { stored: 0, duplicates: 0 }
+
+/** Seconds Zendesk is asked to wait before retrying a delivery the store could not take. */
+const STORE_RETRY_AFTER_S = 10
 
 /** The webhook's routes (mounted under `/zendesk/v1`), each behind the signature check. */
 export function zendeskWebhookRoutes(app: HostAppDeps, stores: ZendeskWebhookStores | undefined) {
@@ -141,7 +147,11 @@ export function zendeskWebhookRoutes(app: HostAppDeps, stores: ZendeskWebhookSto
     } catch (error) {
       // Turned off between the check and the write: still nothing stored.
       if (error instanceof WritebackDisabledError) throw writebackOff(tenant.id)
-      throw error
+      // Zendesk retries a 503 only with a Retry-After under a minute, and never a 500.
+      throw new RelayError('upstream_unavailable', 'The relay could not store the event', {
+        cause: error,
+        retryAfter: STORE_RETRY_AFTER_S,
+      })
     }
     // After the messages are stored, never before: a failure in between must let Zendesk retry.
     if (invocationId !== undefined) await stores?.invocations.record(subdomain, invocationId)
