@@ -75,7 +75,7 @@ describe('write-back to the sandbox', () => {
       t.clock.ms += 1_000
     }
     for (let k = 0; k < 50; k += 1)
-      await enqueue([...all.slice(5_000 + k * 100, 5_100 + k * 100), repeats[k] ?? all[0]!])
+      await enqueue([...all.slice(5_000 + k * 100, 5_100 + k * 100), ...repeats.slice(k, k + 1)])
     await enqueue(repeats.slice(50))
     expect(repeats).toHaveLength(100)
     expect({ stored, duplicates }).toEqual({ stored: 10_000, duplicates: 100 })
