@@ -7,7 +7,7 @@ import process from 'node:process'
 import { demoTickets, SEEDED } from '@intilery-connect/sandbox'
 
 import { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
-import { DEMO, startDemo } from './start-demo.ts'
+import { DEMO, startDemo, zendeskWebhookUrl } from './start-demo.ts'
 
 const write = (line = '') => process.stdout.write(`${line}\n`)
 
@@ -112,6 +112,15 @@ try {
     `    -d '{"userId":"${SEEDED.joeBloggs.userId}","event":"Called Support","properties":{"channel":"phone"}}' \\`
   )
   write(`    '${demo.sandbox.apiRoot}/track'`)
+  write()
+  write('Write-back: what an agent does in Zendesk reaches the customer’s timeline.')
+  write(
+    `  Solve ticket 101 (${demo.zendesk.ticketUrl(101)}) and watch “Ticket #101 solved” appear in Joe Bloggs’ sidebar within 15 s;`
+  )
+  write('  Rate good adds “Rated the support good”. The ticket page lists each webhook delivery.')
+  write(
+    `  (Its trigger webhook: ${zendeskWebhookUrl(demo.relayUrl)}, signing secret "${DEMO.zendeskWebhookSecret}"; write-back is on for the demo tenant.)`
+  )
   write()
   write(
     'Any customer in any locale, from a sandbox of its own: npx --yes pnpm@10.34.8 customer email:joe.bloggs@intilery.com --locale de'

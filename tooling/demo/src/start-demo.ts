@@ -37,6 +37,8 @@ export { StopFailedError, StopStack } from './stop-stack.ts'
 export const DEMO = {
   zendeskSubdomain: 'demo',
   zendeskSecret: 'demo-zendesk-secret',
+  /** The signing secret of the webhook the local Zendesk's triggers call (write-back). */
+  zendeskWebhookSecret: 'demo-zendesk-webhook-signing-secret',
   agentId: 'demo-agent',
   /** A server-to-server key allowed every trait. */
   apiKey: 'demo-api-key',
@@ -61,6 +63,11 @@ export interface RunningDemo {
   pipedrivePanelUrl(resource: 'person' | 'deal' | 'organization', id: number): Promise<string>
   /** Stops everything the demo started, last started first; every stop runs even if one fails. */
   stop(): Promise<void>
+}
+
+/** Where the demo's local Zendesk sends its trigger webhooks: the relay's Zendesk webhook. */
+export function zendeskWebhookUrl(relayUrl: string): string {
+  return `${relayUrl}/zendesk/v1/webhooks?subdomain=${DEMO.zendeskSubdomain}`
 }
 
 const zendeskDir = fileURLToPath(new URL('../../../apps/zendesk/', import.meta.url))
@@ -150,7 +157,9 @@ export async function startDemo(
         '  - id: demo',
         '    name: Demo brand (sandbox)',
         `    intilery: { baseUrl: "${sandbox.url}", clientId: ${sandbox.config.clientId}, accountId: ${sandbox.config.accountId}, brandId: ${sandbox.config.brandId}, authToken: { env: DEMO_INTILERY_TOKEN } }`,
-        `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET } }]`,
+        `    zendesk: [{ subdomain: ${DEMO.zendeskSubdomain}, sharedSecret: { env: DEMO_ZENDESK_SECRET }, webhookSigningSecret: { env: DEMO_ZENDESK_WEBHOOK_SECRET } }]`,
+        // Write-back is off until an admin turns it on; the demo shows it.
+        '    writeback: { enabled: true }',
         `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
         "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
         '',
@@ -177,6 +186,7 @@ export async function startDemo(
           RELAY_TENANTS_FILE: tenants,
           DEMO_INTILERY_TOKEN: sandbox.config.authToken,
           DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
+          DEMO_ZENDESK_WEBHOOK_SECRET: DEMO.zendeskWebhookSecret,
           DEMO_API_KEY: DEMO.apiKey,
           LOG_LEVEL: 'info',
         }),
@@ -205,6 +215,11 @@ export async function startDemo(
           secureScopes: { shared_secret: ['jwt_secret_key'] },
           domainWhitelist: [new URL(relayUrl).hostname],
           port: ports.zendesk,
+          // The webhook an admin sets up for write-back, as `relay zendesk webhook-setup` says.
+          webhook: {
+            url: zendeskWebhookUrl(relayUrl),
+            signingSecret: DEMO.zendeskWebhookSecret,
+          },
         }),
       (started) => started.stop()
     )

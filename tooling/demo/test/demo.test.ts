@@ -65,3 +65,35 @@ it('shows Joe Bloggs’ Pipedrive page with both panels in the preview', async (
   expect(html).toContain('Joe Bloggs')
   expect(html).toContain(`${demo.relayUrl}/pipedrive/panel?`)
 })
+
+it('writes back the local Zendesk’s Solve: the relay accepts the signed webhook and Intilery gets the event', async () => {
+  const host = demo.zendesk.url
+  const solved = await fetch(`${host}/__zendesk/tickets/101/actions`, {
+    method: 'POST',
+    // As the ticket page's Solve button sends it, Joe Bloggs being the requester it shows.
+    headers: { origin: host, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'solve', requester: 9101 }),
+  })
+  expect(await solved.json()).toMatchObject({ event: 'ticket_solved', sent: true })
+  const firstAttempt = async () => {
+    const answer = (await (await fetch(`${host}/__zendesk/webhook/deliveries`)).json()) as {
+      attempts: { event: string; kind: string; result: string; status: number | null }[]
+    }
+    return answer.attempts.findLast((a) => a.kind === 'first')
+  }
+  await expect.poll(firstAttempt).toMatchObject({ event: 'ticket_solved', result: 'answered' })
+  expect((await firstAttempt())?.status).toSatisfy(
+    (status: number) => status >= 200 && status < 300
+  )
+  const events = `${demo.sandbox.apiRoot}/profiles/email:${encodeURIComponent(SEEDED.joeBloggs.email)}/events?include=${encodeURIComponent('Ticket Solved')}`
+  const solvedEvents = async () => {
+    const response = await fetch(events, {
+      headers: { 'auth-token': demo.sandbox.config.authToken },
+    })
+    const page = (await response.json()) as { data: { rawData: { properties: object } }[] }
+    return page.data.map((event) => event.rawData.properties)
+  }
+  await expect
+    .poll(solvedEvents, { timeout: 15_000 })
+    .toEqual([expect.objectContaining({ ticket_id: '101', status: 'solved' })])
+})
