@@ -51,6 +51,43 @@ export function get(
   })
 }
 
+/** One POST of `body` (bytes as given) on the keep-alive client, the answer read in full; never rejects. */
+export function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  { timeoutMs = 20_000 } = {}
+): Promise<Answer> {
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const fail = (error: unknown) =>
+      resolve({ status: 0, ms: performance.now() - started, body: String(error) })
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.once('error', fail)
+        response.once('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: performance.now() - started,
+            body: Buffer.concat(chunks).toString('utf8'),
+          })
+        )
+      }
+    )
+    request.once('error', fail)
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer in ${timeoutMs} ms`)))
+    request.end(body)
+  })
+}
+
 /** POST of a JSON body (the sandbox's ingest). */
 export async function postJson(
   url: string,
