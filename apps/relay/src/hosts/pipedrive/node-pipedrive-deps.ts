@@ -97,6 +97,7 @@ export function nodePipedriveDeps(options: {
         publicUrl: settings.publicUrl,
         stageNames,
         warn,
+        now,
       }),
       stageNames,
       pipedriveUrlOf: async (companyId) => (await installations.anyConnected(companyId))?.apiDomain,

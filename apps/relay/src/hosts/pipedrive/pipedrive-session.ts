@@ -55,6 +55,8 @@ export async function openSession(
       : await deps.installations.anyShared(viewer.companyId)
   if (installation === undefined) throw new NotConnectedError('not_installed')
   if (installation.status === 'disconnected') throw new NotConnectedError('disconnected')
+  // The write-back's webhooks, if the company has none yet (or they failed): in the background.
+  deps.webhooks.subscriber.retryLater(installation)
   const crm = deps.api.crm(
     installation.apiDomain,
     () => deps.tokens.accessToken(installation),

@@ -130,6 +130,23 @@ describe('subscribing the company’s webhooks', () => {
   })
 })
 
+describe('subscribing installations made before write-back', () => {
+  it('subscribes on the first panel open, once, when the company has no webhooks', async () => {
+    await harness().pipedrive.uninstall(Number(ADMIN))
+    await harness().pipedrive.uninstall(Number(REP))
+    await harness().install(ADMIN)
+    expect(await harness().deps.webhooks.subscriptions.get(COMPANY)).toBeUndefined()
+    const panel = await fetch(await harness().panelUrl('person', 1))
+    expect(panel.status).toBe(200)
+    await harness().deps.webhooks.subscriber.settled()
+    expect(harness().pipedrive.webhooks.ofUser(Number(ADMIN))).toHaveLength(3)
+    expect(await harness().deps.webhooks.subscriptions.get(COMPANY)).toMatchObject({
+      status: 'subscribed',
+      userId: ADMIN,
+    })
+  })
+})
+
 describe('deliveries from Pipedrive', () => {
   it('stores a stage move with the pipeline, stage and previous stage names', async () => {
     await install()

@@ -37,8 +37,19 @@ export type SubscribeOutcome =
   | { readonly status: 'skipped'; readonly reason: string }
   | { readonly status: 'failed'; readonly reason: string }
 
+/** How often a company's missing or failed subscription is tried again from a panel open. */
+export const RETRY_AT_MOST_EVERY_MS = 30 * 60_000
+
 export interface WebhookSubscriber {
   subscribe(install: PipedriveInstallation, options?: CallOptions): Promise<SubscribeOutcome>
+  /**
+   * From a panel open (a connected installation at hand): when the company has no subscription,
+   * or one that failed, subscribes through it in the background, at most every 30 minutes per
+   * company. This retries failures and subscribes installations made before write-back existed.
+   */
+  retryLater(install: PipedriveInstallation): void
+  /** Resolves once no background subscription is running (tests, shutdown). */
+  settled(): Promise<void>
   /** The user uninstalled: Pipedrive removes the app's webhooks itself; the relay forgets them. */
   forgetUser(companyId: string, userId: string): Promise<boolean>
 }
@@ -58,7 +69,10 @@ export function createWebhookSubscriber(deps: {
   /** Warms the company's stage and pipeline names while the token is at hand. */
   readonly stageNames?: StageNames | undefined
   readonly warn: (event: string, fields: Readonly<Record<string, string>>) => void
+  readonly now: () => number
 }): WebhookSubscriber {
+  const retried = new Map<string, number>()
+  const running = new Set<Promise<void>>()
   const subscriptionUrl = `${deps.publicUrl.replace(/\/+$/, '')}${WEBHOOK_PATH}`
 
   async function replace(install: PipedriveInstallation, options: CallOptions) {
@@ -100,7 +114,30 @@ export function createWebhookSubscriber(deps: {
     return created
   }
 
-  return {
+  const subscriber: WebhookSubscriber = {
+    retryLater(install) {
+      const last = retried.get(install.companyId)
+      if (last !== undefined && deps.now() - last < RETRY_AT_MOST_EVERY_MS) return
+      retried.set(install.companyId, deps.now())
+      const run = (async () => {
+        const existing = await deps.store.get(install.companyId)
+        if (existing?.status !== 'subscribed') await subscriber.subscribe(install)
+      })()
+        .catch((error: unknown) =>
+          deps.warn('pipedrive_webhooks_not_subscribed', {
+            company: install.companyId,
+            user: install.userId,
+            reason: reasonOf(error),
+          })
+        )
+        .finally(() => running.delete(run))
+      running.add(run)
+    },
+
+    async settled() {
+      while (running.size > 0) await Promise.all([...running])
+    },
+
     async subscribe(install, options = {}) {
       const existing = await deps.store.get(install.companyId)
       if (existing?.status === 'subscribed' && existing.userId !== install.userId)
@@ -126,4 +163,5 @@ export function createWebhookSubscriber(deps: {
       return true
     },
   }
+  return subscriber
 }
