@@ -28,6 +28,7 @@ export {
 } from './zendesk-host/server.ts'
 export { demoTickets, type DemoTicket } from './zendesk-host/demo-tickets.ts'
 export { proxySecureRequest, ProxyRefusal } from './zendesk-host/secure-proxy.ts'
+export type { DeliveryAttempt, ZendeskWebhookOptions } from './zendesk-host/webhook-delivery.ts'
 export {
   PIPEDRIVE_SCOPE,
   startPipedrive,
