@@ -166,3 +166,36 @@ describe('tenants file: presentation and record link', () => {
     expect(() => parseTenantsFile(withPresentation(block), env)).toThrow(message)
   })
 })
+
+describe('tenants file: write-back', () => {
+  const env = { INTILERY_TOKEN: 'tok', ZENDESK_SECRET: 'zs' }
+
+  it('reads write-back on, with or without its own tracking URL; absent, it is left out (off)', () => {
+    const on = parseTenantsFile(`${yaml}    writeback: { enabled: true }\n`, env)[0]
+    expect(on?.writeback).toEqual({ enabled: true })
+    const url = 'https://track.example/v1/batch'
+    const own = parseTenantsFile(
+      `${yaml}    writeback: { enabled: true, trackingUrl: "${url}" }\n`,
+      env
+    )
+    expect(own[0]?.writeback).toEqual({ enabled: true, trackingUrl: url })
+    expect(parseTenantsFile(yaml, env)[0]).not.toHaveProperty('writeback')
+  })
+
+  it('refuses a plain-http tracking URL to a real host, and unknown settings, naming the field', () => {
+    expect(() =>
+      parseTenantsFile(
+        `${yaml}    writeback: { enabled: true, trackingUrl: "http://track.example/v1/batch" }\n`,
+        env
+      )
+    ).toThrow(
+      'tenants file: tenants.0.writeback.trackingUrl: must be https (plain http only for 127.0.0.1 or localhost)'
+    )
+    expect(() =>
+      parseTenantsFile(`${yaml}    writeback: { enabled: true, batch: 5 }\n`, env)
+    ).toThrow(TenantsFileError)
+    expect(() => parseTenantsFile(`${yaml}    writeback: { on: true }\n`, env)).toThrow(
+      /tenants\.0\.writeback/
+    )
+  })
+})

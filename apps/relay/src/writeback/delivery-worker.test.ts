@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { RelayError } from '../platform/errors.ts'
 
@@ -82,6 +82,52 @@ describe('delivery worker', () => {
     expect(joeAgain).toMatchObject({ userId: 'user-2' })
     // One lookup per customer, not per message.
     expect(f.lookups).toEqual(['joe@example.com', 'sam@example.com', 'kim@example.com'])
+  })
+
+  it('opens a host’s reference through that host’s resolver, then looks its emails up', async () => {
+    const opened: unknown[] = []
+    const pipedrive = {
+      resolve: (tenantId: string, ref: { accountId: string; ref: string }) => {
+        opened.push([tenantId, ref])
+        return Promise.resolve(
+          ref.ref === 'person:7'
+            ? { emails: ['nobody@example.com', 'joe@example.com'] }
+            : { userId: 'user-8', emails: [] }
+        )
+      },
+    }
+    const f = await start({}, new Map([['pipedrive', pipedrive]]))
+    f.profiles.set('joe@example.com', [{ id: 'p1', userId: 'user-joe' }])
+    const hostRef = (ref: string) => ({ host: 'pipedrive', accountId: '1001', ref })
+    await f.store.outbox.enqueue('acme', [
+      message('m1', 'x', {
+        source: 'pipedrive',
+        event: 'Deal Won',
+        identity: { hostRef: hostRef('person:7') },
+      }),
+      message('m2', 'x', {
+        source: 'pipedrive',
+        event: 'Deal Won',
+        identity: { hostRef: hostRef('person:8') },
+      }),
+      message('m3', 'x', { identity: { hostRef: { host: 'hubspot', accountId: '1', ref: '2' } } }),
+    ])
+    await f.worker.runOnce()
+    expect(f.received[0]?.batch.map((m) => [m.messageId, m.userId])).toEqual([
+      ['m1', 'user-joe'],
+      ['m2', 'user-8'],
+    ])
+    expect(opened).toEqual([
+      ['acme', { accountId: '1001', ref: 'person:7' }],
+      ['acme', { accountId: '1001', ref: 'person:8' }],
+    ])
+    expect(f.lookups).toEqual(['nobody@example.com', 'joe@example.com'])
+    // No resolver for that host: it waits (and ends dead after its attempts), never sent unnamed.
+    expect(await stateOf(f, 'm3')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'no identity resolver for host hubspot',
+    })
   })
 
   it('never lets a customer’s later message overtake an earlier one waiting for a retry', async () => {
@@ -210,14 +256,21 @@ describe('delivery worker', () => {
       attempts: 0,
       nextAttemptAt: f.clock.ms + 1_000,
     })
-    // A burst of readers takes the rest, and one more waits for the next token.
+    // A burst of readers takes the rest, and one more waits for the next token (its wake-up is
+    // the bucket's own timer, held here until the worker has had its round).
     while (f.bucket.tryTake());
-    const queued = f.bucket.take()
-    // By the clock the bucket is full again, but that reader is still queued: it goes first.
-    f.clock.ms += 1_000
-    expect(await f.worker.runOnce()).toBe(1)
-    expect(f.received).toEqual([])
-    await queued
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const queued = f.bucket.take()
+      // By the clock the bucket is full again, but that reader is still queued: it goes first.
+      f.clock.ms += 1_000
+      expect(await f.worker.runOnce()).toBe(1)
+      expect(f.received).toEqual([])
+      vi.runOnlyPendingTimers()
+      await queued
+    } finally {
+      vi.useRealTimers()
+    }
     f.clock.ms += 1_000
     expect(await f.worker.runOnce()).toBe(1)
     expect(f.sent()).toEqual(['m1'])
