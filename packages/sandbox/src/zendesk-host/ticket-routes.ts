@@ -14,6 +14,7 @@ import {
   TicketActionRefused,
   triggerValues,
   type HostTicket,
+  type TicketChange,
   type TicketDesk,
 } from './ticket-desk.ts'
 import type { ZendeskWebhookSender } from './webhook-delivery.ts'
@@ -48,7 +49,7 @@ export function ticketRoutes(deps: TicketRoutesDeps) {
     const requester = deps.requesters.find((r) => r.id === parsed.data?.requester)
     if (!parsed.success || requester === undefined)
       return c.json({ error: 'Bad ticket action' }, 400)
-    let change
+    let change: TicketChange
     try {
       change = deps.desk.apply(Number(c.req.param('id')), parsed.data.action, requester)
     } catch (error) {

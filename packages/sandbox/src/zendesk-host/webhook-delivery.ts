@@ -145,6 +145,13 @@ export class ZendeskWebhookSender {
   }
 
   private async post(invocation: Invocation, at: Date): Promise<AttemptResult> {
+    const headers = zendeskWebhookHeaders({
+      signingSecret: this.options.signingSecret,
+      webhookId: this.webhookId,
+      invocationId: invocation.id,
+      body: invocation.body,
+      at,
+    })
     const controller = new AbortController()
     let timedOut = false
     const cancelTimeout = this.scheduler.after(this.options.timeoutMs ?? 10_000, () => {
@@ -156,13 +163,7 @@ export class ZendeskWebhookSender {
     try {
       const response = await this.fetchImpl(this.url, {
         method: 'POST',
-        headers: zendeskWebhookHeaders({
-          signingSecret: this.options.signingSecret,
-          webhookId: this.webhookId,
-          invocationId: invocation.id,
-          body: invocation.body,
-          at,
-        }),
+        headers,
         body: invocation.body,
         signal: controller.signal,
       })
@@ -174,7 +175,8 @@ export class ZendeskWebhookSender {
         retryAfter: response.headers.get('retry-after'),
       }
     } catch {
-      // The endpoint could not be reached or answered too late: an outcome of the attempt, listed.
+      // Only the request is in this try: it failed to reach the endpoint or was answered too late,
+      // an outcome of the attempt that the page lists (and a timeout is retried).
       return timedOut ? { kind: 'timed out' } : { kind: 'unreachable' }
     } finally {
       cancelTimeout()
