@@ -113,7 +113,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     presentations: store.presentations,
     choices: store.choices,
     upstreams: upstreams.status,
-    metrics: createPromMetrics({ upstreams: upstreams.status }),
+    metrics: createPromMetrics({
+      upstreams: upstreams.status,
+      outbox: () => store.outboxAdmin.status(),
+    }),
     upstreamProbe,
     hasher,
     hs256: nodeHs256,

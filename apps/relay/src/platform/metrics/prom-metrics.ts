@@ -12,6 +12,7 @@ import type { BreakerState } from '../../upstream/index.ts'
 import type { TenantUpstreamStatus, UpstreamMonitor } from '../../ports.ts'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 
+import type { TenantOutboxStatus } from '../../writeback/outbox-admin.ts'
 import type { RelayMetrics } from './relay-metrics.ts'
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated']
@@ -29,6 +30,8 @@ function pulled(
 export interface PromMetricsOptions {
   /** Each tenant's guard (wiring/upstream-pool.ts); none when the app reads no Intilery. */
   readonly upstreams?: UpstreamMonitor | undefined
+  /** Write-back's outbox per tenant (a query when Prometheus scrapes); none without write-back. */
+  readonly outbox?: (() => Promise<readonly TenantOutboxStatus[]>) | undefined
   /** Node's process metrics (CPU, memory, event loop lag, GC) as well; on by default. */
   readonly processMetrics?: boolean | undefined
 }
@@ -117,6 +120,8 @@ export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetric
     },
   })
 
+  if (options.outbox !== undefined) registerOutboxGauges(registers, options.outbox)
+
   return {
     observeRequest({ method, route, status, seconds }) {
       const labels = { method, route, status: String(status) }
@@ -127,4 +132,38 @@ export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetric
       return { contentType: registry.contentType, text: await registry.metrics() }
     },
   }
+}
+
+/** The outbox's messages by state, and how long the oldest pending one has waited. */
+function registerOutboxGauges(
+  registers: Registry[],
+  outbox: () => Promise<readonly TenantOutboxStatus[]>
+) {
+  new Gauge({
+    name: 'relay_writeback_outbox_messages',
+    help: 'Write-back messages in the outbox, by tenant and state (delivered: within retention)',
+    labelNames: ['tenant', 'state'],
+    registers,
+    async collect() {
+      this.reset()
+      for (const t of await outbox())
+        for (const state of ['pending', 'delivered', 'dead'] as const)
+          this.set({ tenant: t.tenantId, state }, t[state])
+    },
+  })
+  new Gauge({
+    name: 'relay_writeback_oldest_pending_seconds',
+    help: 'How long the tenant’s oldest pending write-back message has waited (0: none pending)',
+    labelNames: ['tenant'],
+    registers,
+    async collect() {
+      this.reset()
+      const now = Date.now()
+      for (const t of await outbox())
+        this.set(
+          { tenant: t.tenantId },
+          t.oldestPendingAt === undefined ? 0 : Math.max(0, (now - t.oldestPendingAt) / 1000)
+        )
+    },
+  })
 }
