@@ -203,6 +203,8 @@ export async function startDemo(
           customPanelJwtSecret: DEMO_PIPEDRIVE.panelJwtSecret,
           schema: pipedrivePanelSchema(),
           port: hostPort,
+          // A deal page's actions call this Pipedrive, which sends the write-back's webhooks.
+          pipedrive,
         }),
       (started) => started.stop()
     )
