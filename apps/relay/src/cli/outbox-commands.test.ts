@@ -28,11 +28,11 @@ describe('relay tenants writeback', () => {
     expect((await cli('tenants', 'list')).out).toMatch(/WRITE-BACK\n.* off\n$/)
     expect(await cli('tenants', 'writeback', '--tenant', 'demo', '--on')).toEqual({
       code: 0,
-      out: 'write-back is on for tenant demo: Zendesk and Pipedrive events go to http://127.0.0.1:4010/track/demo/demo/DEMO/v1/batch\n',
+      out: 'write-back is on for tenant demo: the host apps’ events go to http://127.0.0.1:4010/track/demo/demo/DEMO/v1/batch\n',
     })
     const url = 'https://track.example/v1/batch'
     expect((await cli('tenants', 'writeback', '--tenant', 'demo', '--tracking-url', url)).out).toBe(
-      `write-back is on for tenant demo: Zendesk and Pipedrive events go to ${url}\n`
+      `write-back is on for tenant demo: the host apps’ events go to ${url}\n`
     )
     const [listed] = JSON.parse((await cli('tenants', 'list', '--json')).out) as {
       writeback: unknown

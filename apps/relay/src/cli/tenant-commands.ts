@@ -185,7 +185,7 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
     const target = trackingUrlFor(tenant.intilery, tenant.writeback)
     io.out(
       tenant.writeback.enabled
-        ? `write-back is on for tenant ${id}: Zendesk and Pipedrive events go to ${target}\n`
+        ? `write-back is on for tenant ${id}: the host apps’ events go to ${target}\n`
         : `write-back is off for tenant ${id}: nothing is stored or sent (tracking URL ${target})\n`
     )
     return 0
