@@ -276,6 +276,20 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual(['m1'])
   })
 
+  it('polls on its own once started, and stops polling when stopped', async () => {
+    const f = await start({ pollMs: 10 })
+    f.worker.start()
+    f.worker.start()
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    await expect.poll(() => f.sent()).toEqual(['m1'])
+    await f.worker.stop()
+    await f.store.outbox.enqueue('acme', [byUser('m2', 'joe')])
+    expect(await f.worker.runOnce()).toBe(1)
+    // The stopped worker's round gives m2 back rather than sending it.
+    expect(f.sent()).toEqual(['m1'])
+    expect(await stateOf(f, 'm2')).toMatchObject({ state: 'pending', attempts: 0 })
+  })
+
   it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {
     const f = await start()
     f.answer = () => 'hang'
