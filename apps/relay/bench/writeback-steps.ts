@@ -5,14 +5,16 @@
 import { performance } from 'node:perf_hooks'
 
 import { get, sleep, type Answer } from './http-load.ts'
+import { cpuSecondsOf, ownCpuSeconds } from './processes.ts'
 import { contextUrl, outcomeOf } from './relay-steps.ts'
 import { median, percentile } from './stats.ts'
-import type { DeliveryTap } from './writeback-sandbox.ts'
+import type { AcceptedBatch, DeliveryTap } from './writeback-sandbox.ts'
 import { writebackSettings as settings } from './writeback-settings.ts'
 import { ZendeskSender, type Ack, type Delivery } from './writeback-webhooks.ts'
 
 export interface RelayReads {
   readonly url: string
+  readonly pid: number
   /** The Authorization header of a currently valid Zendesk JWT. */
   readonly headers: () => Record<string, string>
 }
@@ -40,10 +42,12 @@ export async function untilDelivered(
  * repeats the delivery sent ten before it, alternately as Zendesk's retry (same invocation id)
  * and as a second invocation of the same event (new id, same body).
  */
-export async function ackStep(sender: ZendeskSender) {
+export async function ackStep(sender: ZendeskSender, relayPid: number) {
+  const cpu0 = cpuSecondsOf(relayPid)
   const total = Math.round((settings.ackRate * settings.ackMs) / 1000)
   const sentSoFar: Delivery[] = []
   const acks: Promise<Ack>[] = []
+  const issuedAt: number[] = []
   let repeats = 0
   const started = performance.now()
   for (let n = 0; n < total; n++) {
@@ -61,12 +65,25 @@ export async function ackStep(sender: ZendeskSender) {
       delivery = sender.next()
       sentSoFar.push(delivery)
     }
+    issuedAt.push(performance.now() - started)
     acks.push(sender.send(delivery))
   }
   const issuedMs = performance.now() - started
   const answered = await Promise.all(acks)
+  const relayCpuMs = (cpuSecondsOf(relayPid) - cpu0) * 1000
   const ms = answered.map((a) => a.answer.ms)
+  // Per second of the run: a queue building up (the relay slower than the rate) or a spike.
+  const seconds = Math.ceil(settings.ackMs / 1000)
+  const p99BySecond = Array.from({ length: seconds }, (_, second) =>
+    percentile(
+      ms.filter((_, i) => Math.floor((issuedAt[i] ?? 0) / 1000) === second),
+      99
+    )
+  )
   return {
+    p99BySecond,
+    /** The relay's CPU per webhook, its worker's included. */
+    cpuMsPerWebhook: relayCpuMs / answered.length,
     acks: answered,
     issuedMs,
     distinct: sentSoFar.length,
@@ -84,19 +101,26 @@ export async function ackStep(sender: ZendeskSender) {
  */
 export function drainFigures(tap: DeliveryTap, firstBatch: number) {
   const batches = tap.batches.slice(firstBatch)
-  const first = batches[0]
-  const last = batches.at(-1)
   const messages = batches.reduce((sum, b) => sum + b.messages, 0)
-  if (first === undefined || last === undefined || batches.length < 2)
-    return { batches: batches.length, messages, spanMs: 0, perSecond: NaN, batchesPerSecond: NaN }
-  const spanMs = last.at - first.at
+  const rate = (some: readonly AcceptedBatch[]) => {
+    const first = some[0]
+    const last = some.at(-1)
+    if (first === undefined || last === undefined || some.length < 2) return NaN
+    const sent = some.reduce((sum, b) => sum + b.messages, 0) - last.messages
+    return (sent / (last.at - first.at)) * 1000
+  }
+  // The halves tell whether a batch costs more while more is waiting (the claim's query).
+  const half = Math.ceil(batches.length / 2)
+  const spanMs = (batches.at(-1)?.at ?? 0) - (batches[0]?.at ?? 0)
   return {
     batches: batches.length,
     messages,
     spanMs,
-    perSecond: ((messages - last.messages) / spanMs) * 1000,
+    perSecond: rate(batches),
     batchesPerSecond: ((batches.length - 1) / spanMs) * 1000,
     medianBatch: median(batches.map((b) => b.messages)),
+    firstHalfPerSecond: rate(batches.slice(0, half + 1)),
+    secondHalfPerSecond: rate(batches.slice(half)),
   }
 }
 
@@ -112,6 +136,8 @@ interface ReadRound {
   readonly reads: readonly Read[]
   /** Per phase, how long it lasted. */
   readonly ms: Partial<Record<Phase, number>>
+  /** Per phase, the cores the relay and this process (client, sandbox, tap) used. */
+  readonly cores: Partial<Record<Phase, { relay: number; bench: number }>>
   /** The round's burst (rounds with one): its webhooks' answers and delivery. */
   readonly burst?: {
     readonly acks: readonly Ack[]
@@ -151,13 +177,25 @@ async function readWhile(
   return reads
 }
 
+/** CPU of the relay and of this process from now; `.cores(ms)` over a span of `ms`. */
+function cpuMeter(pid: number) {
+  const relay0 = cpuSecondsOf(pid)
+  const bench0 = ownCpuSeconds()
+  return (ms: number) => ({
+    relay: (cpuSecondsOf(pid) - relay0) / (ms / 1000),
+    bench: (ownCpuSeconds() - bench0) / (ms / 1000),
+  })
+}
+
 async function quietRound(relay: RelayReads, nextCustomer: () => string): Promise<ReadRound> {
   const started = performance.now()
+  const cpu = cpuMeter(relay.pid)
   const until = started + settings.quietRoundMs
   const reads = await readWhile(relay, nextCustomer, () =>
     performance.now() < until ? 'quiet' : undefined
   )
-  return { reads, ms: { quiet: performance.now() - started } }
+  const ms = performance.now() - started
+  return { reads, ms: { quiet: ms }, cores: { quiet: cpu(ms) } }
 }
 
 /**
@@ -173,24 +211,29 @@ async function burstRound(
 ): Promise<ReadRound> {
   let phase: Phase | undefined = 'arrival'
   const ms: ReadRound['ms'] = {}
+  const cores: ReadRound['cores'] = {}
   tap.hold()
   const arrival = performance.now()
+  let cpu = cpuMeter(relay.pid)
   const burst = (async () => {
     const acks = await sender.flood(settings.burst, settings.fillConcurrency)
     const delivery = performance.now()
     ms.arrival = delivery - arrival
+    cores.arrival = cpu(ms.arrival)
+    cpu = cpuMeter(relay.pid)
     const batch0 = tap.batches.length
     phase = 'delivery'
     tap.open()
     const { missing } = await untilDelivered(sender, tap)
     phase = undefined
     ms.delivery = performance.now() - delivery
+    cores.delivery = cpu(ms.delivery)
     const messages = tap.batches.slice(batch0).reduce((sum, b) => sum + b.messages, 0)
     return { acks, messages, missing }
   })()
   try {
     const reads = await readWhile(relay, nextCustomer, () => phase)
-    return { reads, ms, burst: await burst }
+    return { reads, ms, cores, burst: await burst }
   } finally {
     tap.open()
   }
@@ -211,6 +254,8 @@ function phaseSummary(rounds: readonly ReadRound[], phase: Phase) {
         .map((read) => outcomeOf(read.answer))
     ),
     phaseMs: median(rounds.map((r) => r.ms[phase] ?? 0)),
+    relayCores: median(rounds.map((r) => r.cores[phase]?.relay ?? NaN)),
+    benchCores: median(rounds.map((r) => r.cores[phase]?.bench ?? NaN)),
   }
 }
 

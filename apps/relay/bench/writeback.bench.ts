@@ -38,6 +38,7 @@ import { writeBenchTenants } from './bench-tenants.ts'
 import { closeClient } from './http-load.ts'
 import {
   buildServers,
+  cpuSecondsOf,
   freePort,
   spawnNode,
   waitUntilHealthy,
@@ -150,8 +151,13 @@ async function main() {
     cleanups.push(() => storing.child.stop())
     const sender = new ZendeskSender(storing.url, ZENDESK.subdomain, ZENDESK.signingSecret)
     const fillStarted = performance.now()
+    const fillCpu0 = cpuSecondsOf(storing.child.pid)
     const fillAcks = await sender.flood(settings.backlog, settings.fillConcurrency)
-    const fill = { acks: fillAcks, ms: performance.now() - fillStarted }
+    const fill = {
+      acks: fillAcks,
+      ms: performance.now() - fillStarted,
+      cpuMsPerWebhook: ((cpuSecondsOf(storing.child.pid) - fillCpu0) * 1000) / fillAcks.length,
+    }
     await storing.child.stop()
     if (tap.accepted.size > 0) throw new Error('a relay with its worker off delivered something')
 
@@ -165,7 +171,7 @@ async function main() {
     progress(`1/3 ${settings.ackRate} webhooks/s for ${settings.ackMs} ms, the worker on`)
     // One sender for the whole run: its tickets stay distinct, and it knows every one sent.
     sender.relayUrl = relay.url
-    const ack = await ackStep(sender)
+    const ack = await ackStep(sender, relay.child.pid)
     await untilDelivered(sender, tap)
 
     progress(
@@ -177,7 +183,11 @@ async function main() {
     }, 60_000)
     cleanups.push(() => clearInterval(tokenTimer))
     const reads = await readsDuringBurst(
-      { url: relay.url, headers: () => ({ authorization: `Bearer ${token}` }) },
+      {
+        url: relay.url,
+        pid: relay.child.pid,
+        headers: () => ({ authorization: `Bearer ${token}` }),
+      },
       sender,
       tap
     )
