@@ -1,7 +1,7 @@
 /**
  * The encryption key: the check that refuses a wrong one, and `relay encryption rotate`'s
- * re-sealing of every secret (tenants' tokens, link secrets, Pipedrive's OAuth tokens), all or
- * nothing.
+ * re-sealing of every secret (tenants' tokens, link secrets, Zendesk webhook signing secrets,
+ * Pipedrive's OAuth tokens), all or nothing.
  */
 import { describe, expect, it } from 'vitest'
 
@@ -9,6 +9,7 @@ import {
   createPipedriveInstallationStore,
   type PipedriveTables,
 } from '../../hosts/pipedrive/install/installation-store.ts'
+import { createZendeskWebhookSecrets } from '../../hosts/zendesk/webhooks/webhook-secrets.ts'
 import { toBase64Url } from '../../platform/crypto/encoding.ts'
 import {
   createSecretBox,
@@ -31,8 +32,12 @@ import {
 const NEW_KEY = toBase64Url(new Uint8Array(32).fill(8))
 const ACCESS = 'pipedrive-access-ROTATE-do-not-store-in-clear'
 const REFRESH = 'pipedrive-refresh-ROTATE-do-not-store-in-clear'
+const WEBHOOK = 'zendesk-webhook-signing-ROTATE-do-not-store-in-clear'
 
-/** Two tenants with Zendesk secrets, and two Pipedrive installations: 8 sealed values. */
+/**
+ * Two tenants with Zendesk secrets, two Pipedrive installations and one Zendesk webhook signing
+ * secret: 10 sealed values.
+ */
 async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
   await store.tenants.upsert(acme())
   await store.tenants.upsert(globex())
@@ -44,6 +49,7 @@ async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
       accessExpiresAt: 5_000,
       apiDomain: 'https://acme.pipedrive.com',
     })
+  await createZendeskWebhookSecrets({ db, secretBox, now: () => 1 }).set('acme', 'acme', WEBHOOK)
 }
 
 /** Every sealed value in the database, by table, column and row. */
@@ -73,7 +79,9 @@ async function openAll(context: SuiteContext, box: SecretBox) {
   await store.encryption.check()
   const tenant = await store.tenants.get('acme')
   const install = await installations.get('1001', '2002')
+  const webhooks = createZendeskWebhookSecrets({ db: context.db, secretBox: box, now: () => 1 })
   return {
+    webhook: await webhooks.find('acme', 'acme'),
     token: tenant?.intilery.authToken,
     zendesk: tenant?.zendesk.map((z) => z.sharedSecret),
     globex: (await store.tenants.get('globex'))?.intilery.authToken,
@@ -82,6 +90,7 @@ async function openAll(context: SuiteContext, box: SecretBox) {
 }
 
 const everything = {
+  webhook: WEBHOOK,
   token: ACME_TOKEN,
   zendesk: [ACME_SECRET, ACME_EU_SECRET],
   globex: 'intilery-token-GLOBEX',
@@ -135,6 +144,7 @@ export function registerEncryptionTests(use: UseContext): void {
       expect(counts).toEqual([
         { table: 'tenants', column: 'intilery_token_sealed', count: 2 },
         { table: 'tenant_links', column: 'secret_sealed', count: 3 },
+        { table: 'zendesk_webhook_secrets', column: 'secret_sealed', count: 1 },
         { table: 'pipedrive_installations', column: 'access_token_sealed', count: 2 },
         { table: 'pipedrive_installations', column: 'refresh_token_sealed', count: 2 },
       ])
@@ -147,7 +157,7 @@ export function registerEncryptionTests(use: UseContext): void {
       // Every value was sealed again (links without a secret stay null).
       const after = await sealedValues(context.db)
       const changed = after.filter((value) => !before.includes(value))
-      expect(changed).toHaveLength(9)
+      expect(changed).toHaveLength(10)
       expect(after.filter((value) => value.endsWith('=null'))).toHaveLength(2)
     })
 
