@@ -142,6 +142,7 @@ async function main() {
     cleanups.push(() => sandbox.stop())
     await ingestCustomers(sandbox, settings.readCustomers)
     sandbox.faults.set({ latencyMs: settings.latencyMs })
+    sandbox.counters.reset()
     const dir = mkdtempSync(join(tmpdir(), 'writeback-bench-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
     const env = relayEnv(sandbox, dir)
@@ -210,6 +211,7 @@ async function main() {
         missing,
         unreadable: tap.unreadable,
       },
+      upstreamStatuses: sandbox.counters.snapshot().byStatus,
     })
   } finally {
     await cleanup()
