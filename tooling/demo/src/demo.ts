@@ -113,13 +113,18 @@ try {
   )
   write(`    '${demo.sandbox.apiRoot}/track'`)
   write()
-  write('Write-back: what an agent does in Zendesk reaches the customer’s timeline.')
+  write(
+    'Write-back: what an agent does in Zendesk or a rep in Pipedrive reaches the customer’s timeline.'
+  )
   write(
     `  Solve ticket 101 (${demo.zendesk.ticketUrl(101)}) and watch “Ticket #101 solved” appear in Joe Bloggs’ sidebar within 15 s;`
   )
   write('  Rate good adds “Rated the support good”. The ticket page lists each webhook delivery.')
   write(
     `  (Its trigger webhook: ${zendeskWebhookUrl(demo.relayUrl)}, signing secret "${DEMO.zendeskWebhookSecret}"; write-back is on for the demo tenant.)`
+  )
+  write(
+    `  Mark deal ${DEMO_PIPEDRIVE.joeDealId} won in the Pipedrive preview (${demo.pipedriveHost.pageUrl('deal', DEMO_PIPEDRIVE.joeDealId)}) and watch “Deal won: £12,000.00” appear in Joe Bloggs’ Pipedrive panel (person ${DEMO_PIPEDRIVE.joePersonId}) and in his Zendesk sidebar (ticket 101).`
   )
   write()
   write(

@@ -19,6 +19,8 @@ export const DEMO_PIPEDRIVE = {
   userId: 2001,
   /** Joe Bloggs in the sandbox's Pipedrive. */
   joePersonId: 1,
+  /** His deal (£12,000, open): the one to mark won for write-back. */
+  joeDealId: 1,
   /** The person whose email two Intilery customers share: the panels say how many match. */
   sharedEmailPersonId: 2,
   /** The person whose name and customer are XSS payloads. */

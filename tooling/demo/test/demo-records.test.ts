@@ -16,6 +16,12 @@ it('names Pipedrive persons that carry the emails of the customers they are for'
   expect(data.deals.find((d) => d.id === DEMO_PIPEDRIVE.highValueDealId)?.person_id).toBe(
     DEMO_PIPEDRIVE.highValuePersonId
   )
+  expect(data.deals.find((d) => d.id === DEMO_PIPEDRIVE.joeDealId)).toMatchObject({
+    person_id: DEMO_PIPEDRIVE.joePersonId,
+    status: 'open',
+    value: 12000,
+    currency: 'GBP',
+  })
 })
 
 it('names an organization with several people Intilery knows, and one it does not', () => {
