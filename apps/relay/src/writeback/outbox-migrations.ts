@@ -51,6 +51,14 @@ const writebackOutbox: Migration = {
       .on('writeback_outbox')
       .columns(['tenant_id', 'order_key', 'seq'])
       .execute()
+    // The same question answered from the index alone: only a customer's rows waiting for a retry
+    // (pending, not yet due) are looked at, not every earlier row of theirs. Without it the claim
+    // grew with the backlog (~480 ms per claim at 26,000 pending, ~38 ms with it; bench:writeback).
+    await db.schema
+      .createIndex('writeback_outbox_waiting_idx')
+      .on('writeback_outbox')
+      .columns(['tenant_id', 'order_key', 'state', 'next_attempt_at'])
+      .execute()
     // Pruning delivered rows past their retention.
     await db.schema
       .createIndex('writeback_outbox_delivered_idx')
