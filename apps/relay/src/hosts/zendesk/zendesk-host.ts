@@ -24,6 +24,7 @@ import type { ZendeskWebhookStores } from './webhooks/webhook-auth.ts'
 import { createWebhookInvocations } from './webhooks/webhook-invocations.ts'
 import { WEBHOOK_PATH } from './webhooks/webhook-endpoint.ts'
 import { zendeskWebhookRoutes } from './webhooks/webhook-routes.ts'
+import { cachedWebhookSecrets } from './webhooks/webhook-secret-cache.ts'
 import {
   createZendeskWebhookSecrets,
   webhookSecretSealedColumns,
@@ -69,7 +70,7 @@ export const zendeskHost = {
   sealed: webhookSecretSealedColumns,
   start: ({ db, secretBox, now }: HostStartContext) =>
     zendeskApp({
-      secrets: createZendeskWebhookSecrets({ db, secretBox, now }),
+      secrets: cachedWebhookSecrets(createZendeskWebhookSecrets({ db, secretBox, now }), now),
       invocations: createWebhookInvocations({ db, now }),
     }),
 } satisfies HostModule<typeof zendeskTenantFields.shape, typeof noSettings>
