@@ -42,13 +42,15 @@ export type WritebackTables = {
 const MAX_MESSAGE_ID = 200
 /** One message's properties; a batch of 100 then stays well within the 500 KB batch limit. */
 export const MAX_PROPERTIES_BYTES = 4 * 1024
+/** Emails one identity carries: hosts trim to this rather than have a message refused. */
+export const MAX_IDENTITY_EMAILS = 20
 
 const text = (max: number) => z.string().min(1).max(max)
 
 export const sourceIdentitySchema = z
   .strictObject({
     userId: text(1_024).optional(),
-    emails: z.array(text(320)).max(20).optional(),
+    emails: z.array(text(320)).max(MAX_IDENTITY_EMAILS).optional(),
     hostRef: z.strictObject({ host: text(32), accountId: text(200), ref: text(200) }).optional(),
   })
   .refine(

@@ -4,6 +4,7 @@
 import { SALES_EVENTS } from '@intilery-connect/core'
 import { describe, expect, it } from 'vitest'
 
+import { MAX_IDENTITY_EMAILS, outboxMessageSchema } from '../../../writeback/outbox-schema.ts'
 import { salesEventsOf, type EventContext } from './webhook-events.ts'
 import { webhookBodySchema } from './webhook-payload.ts'
 
@@ -175,5 +176,45 @@ describe('Pipedrive person webhooks on the timeline', () => {
         },
       },
     ])
+  })
+})
+
+describe('Pipedrive webhooks Pipedrive could really send, never refused', () => {
+  const person = (emails: unknown[]) =>
+    webhookBodySchema.parse({
+      meta: { ...personMeta },
+      data: { id: 12, emails },
+      previous: null,
+    })
+  const personMeta = {
+    action: 'create',
+    entity: 'person',
+    entity_id: 12,
+    id: 'evt-9',
+    company_id: 1001,
+    timestamp: 1767603600,
+    version: '2.0',
+  }
+
+  it('keeps a person with many emails to the outbox limit of real addresses, each once', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ value: `p${i}@example.com` }))
+    const junk = [
+      { value: 'no at sign' },
+      { value: 'a@b.c\nBcc: x@y.z' },
+      { value: 'p0@example.com' },
+    ]
+    const [created] = salesEventsOf(person([...junk, ...many]), context)
+    const emails = created?.identity.emails ?? []
+    expect(emails).toHaveLength(MAX_IDENTITY_EMAILS)
+    expect(new Set(emails).size).toBe(emails.length)
+    expect(emails.every((e) => /^p\d+@example\.com$/.test(e))).toBe(true)
+    expect(outboxMessageSchema.safeParse(created).success).toBe(true)
+  })
+
+  it('refuses a timestamp no clock could give (past the year 9999) at the schema', () => {
+    const far = { ...personMeta, timestamp: 9e15 }
+    expect(
+      webhookBodySchema.safeParse({ meta: far, data: { id: 12 }, previous: null }).success
+    ).toBe(false)
   })
 })

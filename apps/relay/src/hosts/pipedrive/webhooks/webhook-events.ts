@@ -15,8 +15,10 @@
  * `meta.id`, which a retry keeps), never from the attempt or the time of delivery.
  */
 import { SALES_EVENTS, type SalesEventProperties } from '@intilery-connect/core'
+import { z } from 'zod'
 
 import type { OutboxMessage, SourceIdentity } from '../../../writeback/outbox-port.ts'
+import { MAX_IDENTITY_EMAILS } from '../../../writeback/outbox-schema.ts'
 import { PIPEDRIVE } from '../pipedrive-links.ts'
 import {
   dealDataSchema,
@@ -49,6 +51,8 @@ function defined(properties: Draft): Readonly<Record<string, unknown>> {
     Object.entries(properties).filter(([, value]) => value !== undefined && value !== null)
   )
 }
+
+const EMAIL = z.email().max(254)
 
 const link = (base: string | undefined, kind: 'deal' | 'person', id: number) =>
   base === undefined ? undefined : `${base.replace(/\/+$/, '')}/${kind}/${id}`
@@ -114,10 +118,17 @@ function personEvents(body: WebhookBody, context: EventContext): OutboxMessage[]
   const { meta } = body
   if (meta.action !== 'create') return []
   const person = personDataSchema.parse(body.data)
-  const emails = [...(person.emails ?? [])]
-    .sort((a, b) => Number(b.primary === true) - Number(a.primary === true))
-    .map((e) => e.value.trim())
-    .filter((e) => e.includes('@'))
+  // Only addresses that are addresses (a person's field takes any text), primary first, each once,
+  // and no more than the outbox keeps per identity: a person with more is still written back,
+  // never refused (a refusal counts towards Pipedrive banning the company's webhook).
+  const emails = [
+    ...new Set(
+      [...(person.emails ?? [])]
+        .sort((a, b) => Number(b.primary === true) - Number(a.primary === true))
+        .map((e) => e.value.trim())
+        .filter((e) => EMAIL.safeParse(e).success)
+    ),
+  ].slice(0, MAX_IDENTITY_EMAILS)
   if (emails.length === 0) return []
   return [
     {

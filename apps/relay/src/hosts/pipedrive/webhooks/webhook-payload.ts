@@ -28,8 +28,11 @@ export const webhookMetaSchema = z
       .transform(String),
     company_id: numericId,
     correlation_id: z.string().max(100).nullish(),
-    /** ISO 8601, or epoch seconds in older examples. */
-    timestamp: z.union([z.iso.datetime({ offset: true }), z.number().int().positive()]),
+    /** ISO 8601, or epoch seconds in older examples; no number past the year 9999 in ms. */
+    timestamp: z.union([
+      z.iso.datetime({ offset: true }),
+      z.number().int().positive().max(253_402_300_799_999),
+    ]),
     version: z.literal('2.0'),
     attempt: z.number().int().min(1).max(100).optional(),
     host: z.string().max(253).nullish(),
