@@ -200,4 +200,21 @@ describe('hostile strings', () => {
     expect(format('en', [forged])[0]?.link).toBeUndefined()
     expect(format('en', [won])[0]?.link?.href).toBe(DEAL.deal_url)
   })
+
+  it('drops a link to another site, or to the other tool, whatever the entry says', () => {
+    const won = toTimeline([track('Deal Won', DEAL)])[0] as TimelineEntry
+    const elsewhere = (href: string, id: string) => ({ ...won, link: { href, label: { id } } })
+    expect(
+      format('en', [elsewhere('https://phish.example/deal/1', 'timeline.link.deal')])[0]?.link
+    ).toBeUndefined()
+    expect(
+      format('en', [elsewhere('https://acme.pipedrive.com/deal/1', 'timeline.link.ticket')])[0]
+        ?.link
+    ).toBeUndefined()
+    expect(
+      format('en', [
+        elsewhere('https://acme.zendesk.com/agent/tickets/1', 'timeline.link.ticket'),
+      ])[0]?.link?.href
+    ).toBe('https://acme.zendesk.com/agent/tickets/1')
+  })
 })

@@ -98,7 +98,8 @@ function formatDetail(row: DetailRow, context: TimeContext): FormattedDetail {
 
 /** The entry's link, checked again: entries also arrive from the relay, and this is what is opened. */
 function formatLink({ link }: TimelineEntry, context: TimeContext): FormattedLink | undefined {
-  const href = safeLinkHref(link?.href)
+  // `timeline.link.ticket` goes into Zendesk; `….deal` and `….person` into Pipedrive.
+  const href = safeLinkHref(link?.href, link?.label.id.endsWith('ticket') ? 'zendesk' : 'pipedrive')
   return href === undefined || link === undefined
     ? undefined
     : { href, label: context.tr.t(link.label.id, link.label.values) }

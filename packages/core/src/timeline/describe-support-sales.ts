@@ -36,7 +36,7 @@ const TICKET_TITLES: ReadonlyMap<string, Titles> = new Map<string, Titles>([
 ])
 
 function linkTo(props: Bag, key: string, label: TimelineMessageId): EntryLink | undefined {
-  const href = safeLinkHref(field(props, key))
+  const href = safeLinkHref(field(props, key), key === 'ticket_url' ? 'zendesk' : 'pipedrive')
   return href === undefined ? undefined : { href, label: timelineMessage(label) }
 }
 

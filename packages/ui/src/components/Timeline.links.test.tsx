@@ -74,7 +74,7 @@ describe('links back from support and sales rows', () => {
     ])
     expect(markup).toContain('>Open ticket</a>')
     expect(
-      html(toTimeline([track('Deal Lost', { deal_url: 'https://a.example/d' })]), 'de')
+      html(toTimeline([track('Deal Lost', { deal_url: 'https://a.pipedrive.com/deal/1' })]), 'de')
     ).toContain('>Deal öffnen</a>')
   })
 
@@ -84,10 +84,11 @@ describe('links back from support and sales rows', () => {
     'data:text/html,<script>alert(1)</script>',
     'http://evil.example/',
     'https://acme.zendesk.com@evil.example/',
+    'https://phish.example/agent/tickets/1',
   ])('offer no link for %j', (url) => {
     const markup = html(toTimeline([track('Ticket Created', { ticket_id: '1', ticket_url: url })]))
     expect(anchors(markup)).toEqual([])
-    expect(markup).not.toMatch(/javascript:|data:text|evil\.example/)
+    expect(markup).not.toMatch(/javascript:|data:text|evil\.example|phish/)
   })
 
   it('drop a forged link that reaches the panel over the wire', () => {
