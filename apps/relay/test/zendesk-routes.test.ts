@@ -155,6 +155,11 @@ describe('GET /zendesk/v1/context', () => {
     expect(harness.audit[0]?.refHmac).toMatch(/^[\w-]{43}$/)
   })
 
+  it('exempts only the webhook’s own path from the JWT: a path merely ending like it is refused', async () => {
+    const response = await harness.app.request('/zendesk/v1/context/v1/webhooks?email=a@b.c')
+    expect(response.status).toBe(401)
+  })
+
   it('uses the Zendesk subdomain of the token to pick the tenant', async () => {
     const token = await harness.zendeskToken({ iss: 'https://other.zendesk.com' })
     const response = await harness.app.request('/zendesk/v1/context?email=a@b.c', {

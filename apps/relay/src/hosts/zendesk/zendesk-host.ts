@@ -32,8 +32,11 @@ import {
 
 const noSettings = {} satisfies z.ZodRawShape
 
-/** The webhook answers to its signature, not to the proxy's JWT (which Zendesk never sends it). */
-const isWebhook = (c: Context) => c.req.path.endsWith(`/v1${WEBHOOK_PATH}`)
+/**
+ * The webhook answers to its signature, not to the proxy's JWT (which Zendesk never sends it). The
+ * whole path is compared, so no read route (one with a wildcard, say) can ever share the exemption.
+ */
+const isWebhook = (c: Context) => c.req.path === `/${ZENDESK}/v1${WEBHOOK_PATH}`
 
 /**
  * `/zendesk/v1/{context,events,traits,choice}` behind the proxy's JWT, and `/zendesk/v1/webhooks`
