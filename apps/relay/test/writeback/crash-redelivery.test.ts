@@ -138,9 +138,12 @@ describe('a relay killed mid-delivery', () => {
     sandbox.hangs.releaseAll()
 
     const second = await startRelay()
+    const expected = TICKETS.map(
+      (ticket) => `zendesk:demo:ticket:${ticket}:solved:2027-03-01T11:58:00.000Z`
+    ).sort()
     await expect
-      .poll(() => storedEvents().size, { timeout: 30_000, interval: 100 })
-      .toBe(TICKETS.length)
+      .poll(() => [...storedEvents().keys()].sort(), { timeout: 30_000, interval: 100 })
+      .toEqual(expected)
     second.relay.kill('SIGTERM')
     await once(second.relay, 'exit')
 
