@@ -5,11 +5,16 @@
  * to the relay. Every new delivery is a new ticket's event, so each makes one distinct messageId;
  * a repeat is either Zendesk's retry of one invocation or a second invocation of the same event.
  */
-import { createHmac, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 
-import { zendeskTriggerBody, type ZendeskTriggerEvent } from '@intilery-connect/core'
+import { zendeskTriggerBody } from '@intilery-connect/core'
 import { z } from 'zod'
 
+import {
+  EVENT_MIX,
+  signedHeaders,
+  stamp,
+} from '../src/hosts/zendesk/webhooks/test/zendesk-signer.ts'
 import { post, type Answer } from './http-load.ts'
 import { writebackSettings } from './writeback-settings.ts'
 
@@ -51,17 +56,6 @@ function kindOf(answer: Answer): AckKind {
   return ignored === undefined ? 'refused' : 'ignored'
 }
 
-const EVENTS: readonly { event: ZendeskTriggerEvent; status: string; rating: string }[] = [
-  { event: 'ticket_created', status: 'new', rating: 'unoffered' },
-  { event: 'ticket_solved', status: 'solved', rating: 'offered' },
-  { event: 'ticket_reopened', status: 'open', rating: 'offered' },
-  { event: 'ticket_rated', status: 'solved', rating: 'good' },
-  { event: 'ticket_rated', status: 'solved', rating: 'bad' },
-]
-
-/** Zendesk's timestamp form: ISO-8601 UTC to the second. */
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
 export class ZendeskSender {
   private tickets = 0
   /** Every ticket a delivery was made for: the distinct events Intilery must end up with. */
@@ -79,7 +73,7 @@ export class ZendeskSender {
   next(): Delivery {
     const n = (this.tickets += 1)
     const ticketId = String(100_000 + n)
-    const kind = EVENTS[n % EVENTS.length]
+    const kind = EVENT_MIX[n % EVENT_MIX.length]
     if (kind === undefined) throw new Error('no trigger event to send')
     const { event, status, rating } = kind
     const requester = n % writebackSettings.requesters
@@ -102,20 +96,15 @@ export class ZendeskSender {
 
   /** POSTs one delivery, signed now. */
   async send(delivery: Delivery): Promise<Ack> {
-    const timestamp = stamp(Date.now())
-    const signature = createHmac('sha256', this.signingSecret)
-      .update(timestamp)
-      .update(delivery.body)
-      .digest('base64')
     const answer = await post(
       `${this.relayUrl}/zendesk/v1/webhooks?subdomain=${encodeURIComponent(this.subdomain)}`,
-      {
-        'content-type': 'application/json',
-        'x-zendesk-webhook-id': '01HBENCHWRITEBACK0000000000',
-        'x-zendesk-webhook-invocation-id': delivery.invocationId,
-        'x-zendesk-webhook-signature-timestamp': timestamp,
-        'x-zendesk-webhook-signature': signature,
-      },
+      signedHeaders(
+        this.signingSecret,
+        delivery.body,
+        Date.now(),
+        delivery.invocationId,
+        '01HBENCHWRITEBACK0000000000'
+      ),
       delivery.body
     )
     return { answer, kind: kindOf(answer) }

@@ -3,7 +3,6 @@
 // started again on the same database: every event reaches Intilery exactly once.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createHmac } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { withStore } from '../../src/cli/open-store.ts'
+import { signedHeaders } from '../../src/hosts/zendesk/webhooks/test/zendesk-signer.ts'
 import { relayConfigFromEnv } from '../../src/wiring/relay-config.ts'
 
 const cwd = fileURLToPath(new URL('../..', import.meta.url))
@@ -90,18 +90,9 @@ function delivery(url: string, ticket: number, invocation: string) {
     requesterExternalId: `crash-customer-${ticket % 3}`,
     rating: 'good',
   })
-  const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
   return fetch(`${url}/zendesk/v1/webhooks?subdomain=demo`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-zendesk-webhook-signature-timestamp': timestamp,
-      'x-zendesk-webhook-signature': createHmac('sha256', SIGNING)
-        .update(timestamp)
-        .update(body)
-        .digest('base64'),
-      'x-zendesk-webhook-invocation-id': invocation,
-    },
+    headers: signedHeaders(SIGNING, body, Date.now(), invocation),
     body,
   })
 }

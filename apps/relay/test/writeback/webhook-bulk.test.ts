@@ -3,14 +3,17 @@
 // second invocation of the same event), while the delivery worker sends to the real sandbox: the
 // sandbox ends with exactly the distinct events, each once. The relay's store is in-memory SQLite
 // with the real outbox and the webhook's own tables; every clock is the test's.
-import { createHmac } from 'node:crypto'
-
-import { zendeskTriggerBody, type ZendeskTriggerEvent } from '@intilery-connect/core'
+import { zendeskTriggerBody } from '@intilery-connect/core'
 import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import { createApp } from '../../src/app.ts'
+import {
+  EVENT_MIX,
+  signedHeaders,
+  stamp,
+} from '../../src/hosts/zendesk/webhooks/test/zendesk-signer.ts'
 import { zendeskHost } from '../../src/hosts/zendesk/zendesk-host.ts'
 import { createZendeskWebhookSecrets } from '../../src/hosts/zendesk/webhooks/webhook-secrets.ts'
 import { createHasher } from '../../src/platform/crypto/hmac.ts'
@@ -43,21 +46,9 @@ interface Delivery {
   readonly body: string
 }
 
-/** Every event makes a message (no `offered` rating, which the webhook ignores). */
-const EVENTS: readonly { event: ZendeskTriggerEvent; status: string; rating: string }[] = [
-  { event: 'ticket_created', status: 'new', rating: 'unoffered' },
-  { event: 'ticket_solved', status: 'solved', rating: 'offered' },
-  { event: 'ticket_reopened', status: 'open', rating: 'offered' },
-  { event: 'ticket_rated', status: 'solved', rating: 'good' },
-  { event: 'ticket_rated', status: 'solved', rating: 'bad' },
-]
-
-/** Zendesk's timestamp form: ISO-8601 UTC to the second. */
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
 /** A new ticket's event, for one of 250 requesters (so the worker keeps many orders at once). */
 function delivery(n: number): Delivery {
-  const kind = EVENTS[n % EVENTS.length]
+  const kind = EVENT_MIX[n % EVENT_MIX.length]
   if (kind === undefined) throw new Error('no trigger event')
   const ticketId = 100_000 + n
   const body = zendeskTriggerBody(kind.event, {
@@ -160,20 +151,9 @@ async function startRelayOverSandbox(sandbox: RunningSandbox, clock: { ms: numbe
 
   /** One delivery, signed now by the test's clock, through the relay's route. */
   const send = async (d: Delivery) => {
-    const timestamp = stamp(clock.ms)
-    const signature = createHmac('sha256', SIGNING_SECRET)
-      .update(timestamp)
-      .update(d.body)
-      .digest('base64')
     const response = await app.request(`/zendesk/v1/webhooks?subdomain=${SUBDOMAIN}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-zendesk-webhook-id': '01HBULKWRITEBACK00000000000',
-        'x-zendesk-webhook-invocation-id': d.invocationId,
-        'x-zendesk-webhook-signature-timestamp': timestamp,
-        'x-zendesk-webhook-signature': signature,
-      },
+      headers: signedHeaders(SIGNING_SECRET, d.body, clock.ms, d.invocationId),
       body: d.body,
     })
     const answer = response.ok ? answerSchema.parse(await response.json()) : undefined

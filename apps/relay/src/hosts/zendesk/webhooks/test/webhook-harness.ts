@@ -3,8 +3,6 @@
  * invocations, the outbox) and a clock the tests set, and requests signed as Zendesk signs them:
  * with node:crypto, independently of the relay's WebCrypto check.
  */
-import { createHmac } from 'node:crypto'
-
 import { zendeskTriggerBody, type ZendeskTriggerEvent } from '@intilery-connect/core'
 
 import { createApp } from '../../../../app.ts'
@@ -17,6 +15,7 @@ import {
 } from '../../../../writeback/outbox-port.ts'
 import { zendeskApp } from '../../zendesk-host.ts'
 import type { WebhookInvocations } from '../webhook-invocations.ts'
+import { sign, stamp } from './zendesk-signer.ts'
 
 export const NOW = Date.UTC(2027, 2, 1, 12, 0, 0)
 export const ACME_SIGNING_SECRET = 'dGhpcy1pcy1hY21lLXNpZ25pbmctc2VjcmV0LTAxMjM='
@@ -35,11 +34,7 @@ const tenant = (id: string): Tenant => ({
   },
 })
 
-/** Zendesk's timestamp form: ISO-8601 UTC to the second. */
-export const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
-export const sign = (secret: string, timestamp: string, body: string | Buffer) =>
-  createHmac('sha256', secret).update(timestamp).update(body).digest('base64')
+export { sign, stamp } from './zendesk-signer.ts'
 
 export interface DeliveryOptions {
   readonly subdomain?: string | undefined
