@@ -39,8 +39,19 @@ export function pipedriveApp(pipedrive: PipedriveDeps | undefined): HostApp {
   }
 }
 
+/**
+ * One set of dependencies per host context: the routes and write-back's identity resolver share
+ * the token keeper (one in-flight refresh per installation), the stage names and the stores.
+ */
+const depsOf = new WeakMap<HostStartContext, PipedriveDeps | undefined>()
+
+function nodeDeps(context: HostStartContext): PipedriveDeps | undefined {
+  if (!depsOf.has(context)) depsOf.set(context, buildNodeDeps(context))
+  return depsOf.get(context)
+}
+
 /** The Pipedrive app's dependencies on Node; undefined when Pipedrive is not configured. */
-function nodeDeps({ config, db, secretBox, tenants, now, overrides }: HostStartContext) {
+function buildNodeDeps({ config, db, secretBox, tenants, now, overrides }: HostStartContext) {
   const pipedriveConfig = config as PipedriveConfig
   const settings = pipedriveSettings(pipedriveConfig)
   if (settings === undefined) return undefined

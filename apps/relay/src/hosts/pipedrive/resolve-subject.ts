@@ -53,7 +53,7 @@ export const MAX_EMAILS = 5
 const EMAIL = /^[^\s@]+@[^\s@]+$/
 
 /** A person's emails, primary first, as Pipedrive orders the rest. */
-function emailsOf(person: PipedrivePerson): string[] {
+export function emailsOf(person: PipedrivePerson): string[] {
   const valid = person.emails.filter((e) => EMAIL.test(e.value.trim()))
   return [
     ...valid.filter((e) => e.primary === true),

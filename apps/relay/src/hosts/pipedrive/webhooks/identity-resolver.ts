@@ -5,6 +5,7 @@
  * Registered as `pipedriveHost.identityResolver`. The company must be the tenant's own: a ref
  * names a company, and nothing else stops one tenant's message from opening another's person.
  */
+import { emailsOf } from '../resolve-subject.ts'
 import { RelayError } from '../../../platform/errors.ts'
 import type { HostTenantAccess } from '../../host-module.ts'
 import type { HostIdentityResolver } from '../../../writeback/outbox-port.ts'
@@ -35,11 +36,7 @@ export function createPipedriveIdentityResolver(deps: {
         )
       const crm = deps.api.crm(install.apiDomain, () => deps.tokens.accessToken(install))
       const person = await crm.person(personId)
-      const emails = [...(person?.emails ?? [])]
-        .sort((a, b) => Number(b.primary === true) - Number(a.primary === true))
-        .map((e) => e.value.trim())
-        .filter((e) => e.includes('@'))
-      return { emails }
+      return { emails: person === undefined ? [] : emailsOf(person) }
     },
   }
 }
