@@ -18,7 +18,6 @@ import {
 import { useEffect, useMemo, useState } from 'preact/hooks'
 
 import type { PanelFormat } from './i18n.ts'
-import type { RowTarget } from './components/RecentOrders.tsx'
 import type { RelayClient } from './relay-client.ts'
 import { RelayCallError, asCallError } from './relay-error.ts'
 import type { OneCustomer } from './use-customer.ts'
@@ -72,24 +71,12 @@ export function recordLink(recordUrl: string | undefined, id: string): string | 
   return recordUrl?.replaceAll('{id}', encodeURIComponent(id))
 }
 
-/** Loaded rows by event id: each row's own id and `at`, a burst's for the events inside it. */
-function rowTargets(entries: readonly TimelineEntry[]): Map<string, RowTarget> {
-  const targets = new Map<string, RowTarget>()
-  for (const entry of entries) {
-    const target = { id: entry.id, at: entry.at }
-    targets.set(entry.raw.eventId, target)
-    for (const item of entry.burst?.items ?? []) targets.set(item.raw.eventId, target)
-  }
-  return targets
-}
-
 export interface HeaderModel {
   readonly header: FormattedHeader
   /** What the recent orders are worked out from: the loaded rows and the orders read's rows. */
   readonly orderSources: readonly TimelineEntry[]
   /** Set when the orders read failed (HeaderOrders.tsx says so when no loaded row has an order). */
   readonly ordersFailed?: RelayCallError
-  readonly targets: ReadonlyMap<string, RowTarget>
   readonly recordUrl?: string
 }
 
@@ -120,7 +107,6 @@ export function useHeader(
   )
   const names = useMemo(() => productNames(sources), [sources])
   const { locale, timeZone } = options
-  const targets = useMemo(() => rowTargets(state.entries), [state.entries])
   const header = useMemo(
     () =>
       formatHeader(
@@ -135,7 +121,6 @@ export function useHeader(
     header,
     orderSources: sources,
     ...(read instanceof RelayCallError ? { ordersFailed: read } : {}),
-    targets,
     ...(recordUrl === undefined ? {} : { recordUrl }),
   }
 }

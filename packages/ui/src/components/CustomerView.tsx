@@ -20,7 +20,6 @@ const headerOrders = lazyPart(
   () => import('./HeaderOrders.tsx').then((module) => module.HeaderOrders),
   partFailed
 )
-export const preloadHeaderOrders = headerOrders.preload
 
 /** The note action and core's summary code, loaded once the panel has painted (lazy-part.tsx). */
 const noteAction = lazyPart(
@@ -90,7 +89,7 @@ export function CustomerView({
             t={t}
             sources={model.orderSources}
             readFailed={model.ordersFailed}
-            targets={model.targets}
+            entries={state.entries}
             options={options}
           />
         }

@@ -12,11 +12,22 @@ import type { RelayCallError } from '../relay-error.ts'
 import { FAILURE_TEXT } from './Failure.tsx'
 import { RecentOrders, type RowTarget } from './RecentOrders.tsx'
 
+/** Loaded rows by event id: each row's own id and `at`, a burst's for the events inside it. */
+function rowTargets(entries: readonly TimelineEntry[]): Map<string, RowTarget> {
+  const targets = new Map<string, RowTarget>()
+  for (const entry of entries) {
+    const target = { id: entry.id, at: entry.at }
+    targets.set(entry.raw.eventId, target)
+    for (const item of entry.burst?.items ?? []) targets.set(item.raw.eventId, target)
+  }
+  return targets
+}
+
 export function HeaderOrders({
   t,
   sources,
   readFailed,
-  targets,
+  entries,
   options,
 }: {
   t: Translate
@@ -24,7 +35,8 @@ export function HeaderOrders({
   sources: readonly TimelineEntry[]
   /** The orders read failed: said when the loaded rows have no order to show instead. */
   readFailed: RelayCallError | undefined
-  targets: ReadonlyMap<string, RowTarget>
+  /** The loaded timeline rows: an order links to its row when it is among them. */
+  entries: readonly TimelineEntry[]
   options: PanelFormat
 }) {
   const { locale, timeZone } = options
@@ -32,6 +44,7 @@ export function HeaderOrders({
     () => recentOrders(sources, { locale, timeZone }),
     [sources, locale, timeZone]
   )
+  const targets = useMemo(() => rowTargets(entries), [entries])
   return (
     <>
       <RecentOrders t={t} orders={orders} targets={targets} />

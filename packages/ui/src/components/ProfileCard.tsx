@@ -48,7 +48,6 @@ export function ProfileCard({
   header,
   orders,
   recordUrl,
-  children,
 }: {
   t: Translate
   header: FormattedHeader
@@ -56,8 +55,6 @@ export function ProfileCard({
   orders?: ComponentChildren
   /** The customer's record in Intilery; no link without it. */
   recordUrl?: string | undefined
-  /** Shown after the orders (e.g. why they could not be read). */
-  children?: ComponentChildren
 }) {
   const { facts } = header
   return (
@@ -92,7 +89,6 @@ export function ProfileCard({
       )}
       <Chips header={header} />
       {orders}
-      {children}
       <Identities t={t} identities={header.identities} />
       <PinnedTraits pinned={header.pinned} />
     </article>
