@@ -100,7 +100,7 @@ export function nodePipedriveDeps(options: {
         now,
       }),
       stageNames,
-      pipedriveUrlOf: async (companyId) => (await installations.anyConnected(companyId))?.apiDomain,
+      pipedriveUrlOf: (companyId) => installations.apiDomainOf(companyId),
     },
     companies: {
       async link(tenantId, companyId) {

@@ -70,12 +70,16 @@ export function registerPipedriveTests(use: UseContext): void {
       await installs.markDisconnected('1001', '2001')
       expect((await installs.get('1001', '2001'))?.status).toBe('disconnected')
       expect(await installs.anyConnected('1001')).toBeUndefined()
+      expect(await installs.apiDomainOf('1001')).toBeUndefined()
       await installs.save('1001', '2001', tokens(5_000))
       expect(await installs.get('1001', '2001')).toMatchObject({
         status: 'connected',
         accessExpiresAt: 5_000,
       })
       expect((await installs.anyConnected('1001'))?.userId).toBe('2001')
+      expect(await installs.apiDomainOf('1001')).toBe(
+        (await installs.anyConnected('1001'))?.apiDomain
+      )
       expect(await installs.remove('1001', '2001')).toBe(true)
       expect(await installs.remove('1001', '2001')).toBe(false)
       expect(await installs.get('1001', '2001')).toBeUndefined()

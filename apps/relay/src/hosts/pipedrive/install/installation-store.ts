@@ -56,6 +56,11 @@ export interface PipedriveInstallationStore {
   get(companyId: string, userId: string): Promise<PipedriveInstallation | undefined>
   /** The company's oldest connected installation, whoever installed it. */
   anyConnected(companyId: string): Promise<PipedriveInstallation | undefined>
+  /**
+   * anyConnected's API domain alone, its tokens left sealed: what a webhook needs for its links, on
+   * every delivery.
+   */
+  apiDomainOf(companyId: string): Promise<string | undefined>
   /** A connected installation whose user shared the panels, for viewers who never installed. */
   anyShared(companyId: string): Promise<PipedriveInstallation | undefined>
   /** Records Pipedrive's visibility notice; false when the user has no installation. */
@@ -152,6 +157,16 @@ export function createPipedriveInstallationStore(deps: {
     },
 
     anyConnected: (companyId) => firstConnected(companyId, false),
+    async apiDomainOf(companyId) {
+      const row = await db
+        .selectFrom('pipedrive_installations')
+        .select('api_domain')
+        .where('company_id', '=', companyId)
+        .where('status', '=', 'connected')
+        .orderBy('created_at')
+        .executeTakeFirst()
+      return row?.api_domain
+    },
     anyShared: (companyId) => firstConnected(companyId, true),
 
     async setShared(companyId, userId, shared) {

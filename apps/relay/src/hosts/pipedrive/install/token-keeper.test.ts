@@ -18,6 +18,7 @@ function memoryStore(initial: PipedriveInstallation): PipedriveInstallationStore
     },
     get: () => Promise.resolve(row),
     anyConnected: () => Promise.resolve(row?.status === 'connected' ? row : undefined),
+    apiDomainOf: () => Promise.resolve(row?.status === 'connected' ? row.apiDomain : undefined),
     anyShared: () => Promise.resolve(undefined),
     setShared: () => Promise.resolve(row !== undefined),
     markDisconnected: () => {
