@@ -40,6 +40,11 @@ export class PacedTokenBucket extends TokenBucket {
     return this.waiting === 0 && this.availableTokens() >= reserve + 1
   }
 
+  /** How many tryTakeSpare calls would succeed now, one after another. */
+  spareTokens(reserve: number): number {
+    return this.waiting > 0 ? 0 : Math.max(0, Math.floor(this.availableTokens()) - reserve)
+  }
+
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */
   expectedWaitMs(): number {
     return this.msUntilAvailable() + (this.waiting * 1000) / this.ratePerSecond

@@ -105,6 +105,8 @@ export interface SpareBudget {
   readonly tryTake: () => boolean
   /** Whether one is spare now; takes nothing. */
   readonly hasSpare: () => boolean
+  /** How many are spare now, taken one after another; takes nothing. */
+  readonly spareTokens: () => number
 }
 
 /**

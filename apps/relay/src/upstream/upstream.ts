@@ -258,6 +258,7 @@ export function createUpstream(
     spare: {
       tryTake: () => bucket.tryTakeSpare(spareReserve),
       hasSpare: () => bucket.hasSpare(spareReserve),
+      spareTokens: () => bucket.spareTokens(spareReserve),
     },
 
     stats: () => ({

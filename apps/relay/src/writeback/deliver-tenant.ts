@@ -1,6 +1,6 @@
 /**
  * @module writeback/deliver-tenant
- * One tenant's share of a claim, delivered: identities worked out (per customer), one batch sent
+ * One batch of a tenant's share of a claim, delivered: identities worked out (per customer), sent
  * with a spare token of the tenant's budget, and every message settled: delivered, tried again
  * later, dead, or given back untouched (no budget now, or the relay is stopping).
  *
@@ -13,7 +13,8 @@ import type { WritebackSettings } from '../store/tenant-schema.ts'
 import type { SpareBudget } from '../upstream/types.ts'
 import { IdentityLookupError, resolveIdentity, type TrackIdentity } from './identity-resolver.ts'
 import type { HostIdentityResolver } from './outbox-port.ts'
-import type { ClaimedMessage, OutboxKey, OutboxStore } from './outbox-store.ts'
+import { keyOf } from './outbox-claim.ts'
+import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
 import { retryDelayMs, type RetrySettings } from './retry-schedule.ts'
 import { batchBody, trackMessageOf } from './track-batch.ts'
 import { sendBatch, type SendOutcome, type TrackingClientDeps } from './tracking-client.ts'
@@ -48,7 +49,12 @@ export interface DeliveryCounts {
   released: number
 }
 
-const keyOf = (m: ClaimedMessage): OutboxKey => ({ tenantId: m.tenantId, messageId: m.messageId })
+export const sumCounts = (all: readonly DeliveryCounts[]): DeliveryCounts => ({
+  delivered: all.reduce((n, c) => n + c.delivered, 0),
+  retried: all.reduce((n, c) => n + c.retried, 0),
+  dead: all.reduce((n, c) => n + c.dead, 0),
+  released: all.reduce((n, c) => n + c.released, 0),
+})
 
 export async function deliverTenant(
   tenant: WritebackTenant,

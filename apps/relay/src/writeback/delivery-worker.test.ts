@@ -244,6 +244,27 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual(['m2', 'm1'])
   })
 
+  it('sends no more batches at once than the budget spares; the rest go back due at once for the next round', async () => {
+    const f = await start({ batchSize: 1, concurrency: 4 })
+    await f.store.outbox.enqueue(
+      'acme',
+      ['a', 'b', 'c', 'd'].map((c) => byUser(`${c}1`, c))
+    )
+    // Readers took all but the reserve (3 of 15) and two more: two are spare.
+    for (let i = 0; i < 10; i += 1) expect(f.bucket.tryTake()).toBe(true)
+    expect(await f.worker.runOnce()).toBe(4)
+    expect(f.sent()).toEqual(['a1', 'b1'])
+    for (const id of ['c1', 'd1'])
+      expect(await stateOf(f, id)).toMatchObject({
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: f.clock.ms,
+      })
+    f.clock.ms += 1_000
+    expect(await f.worker.runOnce()).toBe(2)
+    expect(f.sent()).toEqual(['a1', 'b1', 'c1', 'd1'])
+  })
+
   it('leaves the budget’s last tokens to readers and never queues ahead of one', async () => {
     const f = await start()
     await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
@@ -288,6 +309,43 @@ describe('delivery worker', () => {
     // The stopped worker's round gives m2 back rather than sending it.
     expect(f.sent()).toEqual(['m1'])
     expect(await stateOf(f, 'm2')).toMatchObject({ state: 'pending', attempts: 0 })
+  })
+
+  it('sends up to `concurrency` batches of a round at once, each customer’s messages whole in one', async () => {
+    const f = await start({ batchSize: 2, concurrency: 3 })
+    const firsts = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((c) => byUser(`${c}1`, c))
+    await f.store.outbox.enqueue('acme', [byUser('a1', 'a'), byUser('a2', 'a'), ...firsts.slice(1)])
+    const gates: (() => void)[] = []
+    f.answer = () => new Promise((resolve) => gates.push(() => resolve({ status: 200 })))
+    const round = f.worker.runOnce()
+    // All three are in flight before any is answered.
+    await expect.poll(() => f.received.length).toBe(3)
+    const batches = () => f.received.map((r) => r.batch.map((m) => m.messageId))
+    expect(batches()).toEqual([
+      ['a1', 'a2'],
+      ['b1', 'c1'],
+      ['d1', 'e1'],
+    ])
+    for (const open of gates.splice(0)) open()
+    expect(await round).toBe(6)
+    f.answer = () => ({ status: 200 })
+    expect(await f.worker.runOnce()).toBe(2)
+    expect(batches().slice(3)).toEqual([['f1', 'g1']])
+  })
+
+  it('leaves a customer’s messages beyond one batch for the next round, so none overtakes another', async () => {
+    const f = await start({ batchSize: 2, concurrency: 3 })
+    await f.store.outbox.enqueue('acme', [
+      byUser('a1', 'a'),
+      byUser('a2', 'a'),
+      byUser('a3', 'a'),
+      byUser('b1', 'b'),
+    ])
+    expect(await f.worker.runOnce()).toBe(3)
+    expect(f.received.map((r) => r.batch.map((m) => m.messageId))).toEqual([['a1', 'a2'], ['b1']])
+    expect(await stateOf(f, 'a3')).toMatchObject({ state: 'pending', attempts: 0 })
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(f.sent()).toEqual(['a1', 'a2', 'b1', 'a3'])
   })
 
   it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {

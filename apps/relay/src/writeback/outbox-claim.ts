@@ -4,6 +4,8 @@
  * write-back on, each customer's in order, leased so that no other round (or relay instance)
  * picks them while they are in flight.
  */
+import { sql } from 'kysely'
+
 import type { Executor } from '../store/schema.ts'
 import { outboxPayloadSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
 
@@ -16,6 +18,8 @@ export interface ClaimedMessage {
   readonly source: string
   readonly attempts: number
   readonly payload: OutboxPayload
+  /** The stored payload's size, which bounds the batch's (see ClaimOptions.maxBytes). */
+  readonly payloadBytes: number
 }
 
 /** Which row: the outbox's key. */
@@ -31,7 +35,17 @@ export interface ClaimOptions {
   readonly maxBytes: number
   /** How long the claimed rows are not picked again: longer than any send can take. */
   readonly leaseMs: number
+  /**
+   * At most this much of one customer's queue (its oldest), so that it fits in one batch; their
+   * later messages wait for the next claim. None by default.
+   */
+  readonly perCustomer?: { readonly limit: number; readonly maxBytes: number } | undefined
 }
+
+export const keyOf = (m: ClaimedMessage): OutboxKey => ({
+  tenantId: m.tenantId,
+  messageId: m.messageId,
+})
 
 export const byTenant = (keys: readonly OutboxKey[]) => {
   const groups = new Map<string, string[]>()
@@ -47,13 +61,16 @@ export const byTenant = (keys: readonly OutboxKey[]) => {
 export async function claimRows(
   db: Executor,
   at: number,
-  { limit, maxBytes, leaseMs }: ClaimOptions
+  options: ClaimOptions
 ): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[] }> {
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
   return db.transaction().execute(async (trx) => {
+    // Walked in enqueue order (writeback_outbox_pending_seq_idx), stopping at `limit`: the unary
+    // plus keeps the planner off the (state, next_attempt_at) index, whose every due row would be
+    // gathered and sorted first. The cost is the not-yet-due rows ahead of the due ones (leased
+    // or waiting for a retry), which are few unless Intilery has been down a while.
     const candidates = await tables(trx)
       .selectFrom('writeback_outbox as o')
-      .innerJoin('tenants as t', 't.id', 'o.tenant_id')
       .select([
         'o.tenant_id',
         'o.message_id',
@@ -64,8 +81,16 @@ export async function claimRows(
         'o.payload_json',
       ])
       .where('o.state', '=', 'pending')
-      .where('o.next_attempt_at', '<=', at)
-      .where('t.writeback_enabled', '=', 1)
+      .where(sql<number>`+${sql.ref('o.next_attempt_at')}`, '<=', at)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('tenants as t')
+            .select('t.id')
+            .whereRef('t.id', '=', 'o.tenant_id')
+            .where('t.writeback_enabled', '=', 1)
+        )
+      )
       .where((eb) =>
         eb.not(
           eb.exists(
@@ -81,15 +106,15 @@ export async function claimRows(
         )
       )
       .orderBy('o.seq')
-      .limit(limit)
+      .limit(options.limit)
       .execute()
     // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
     const chosen: typeof candidates = []
-    let bytes = 0
+    const cut = cutter(options)
     for (const row of candidates) {
-      bytes += row.payload_json?.length ?? 0
-      if (chosen.length > 0 && bytes > maxBytes) break
-      chosen.push(row)
+      const take = cut(row.order_key, row.payload_json?.length ?? 0, chosen.length === 0)
+      if (take === 'stop') break
+      if (take === 'take') chosen.push(row)
     }
     const leased = new Set<string>()
     for (const [tenantId, ids] of byTenant(
@@ -97,7 +122,7 @@ export async function claimRows(
     )) {
       const rows = await tables(trx)
         .updateTable('writeback_outbox')
-        .set({ next_attempt_at: at + leaseMs })
+        .set({ next_attempt_at: at + options.leaseMs })
         .where('tenant_id', '=', tenantId)
         .where('message_id', 'in', ids)
         .where('state', '=', 'pending')
@@ -122,10 +147,39 @@ export async function claimRows(
           source: row.source,
           attempts: row.attempts,
           payload,
+          payloadBytes: row.payload_json?.length ?? 0,
         })
     }
     return { claimed, unreadable }
   })
+}
+
+/**
+ * Decides row by row (oldest first) what the claim takes: `stop` at the claim's byte limit;
+ * `skip` every later row of a customer who reached their share, so what is taken of each
+ * customer's queue stays its oldest part.
+ */
+function cutter({ maxBytes, perCustomer }: ClaimOptions) {
+  let bytes = 0
+  const customers = new Map<string, { count: number; bytes: number; full: boolean }>()
+  return (orderKey: string, rowBytes: number, first: boolean): 'take' | 'skip' | 'stop' => {
+    if (!first && bytes + rowBytes > maxBytes) return 'stop'
+    if (perCustomer !== undefined) {
+      const theirs = customers.get(orderKey) ?? { count: 0, bytes: 0, full: false }
+      customers.set(orderKey, theirs)
+      const over =
+        theirs.count >= perCustomer.limit ||
+        (theirs.count > 0 && theirs.bytes + rowBytes > perCustomer.maxBytes)
+      if (theirs.full || over) {
+        theirs.full = true
+        return 'skip'
+      }
+      theirs.count += 1
+      theirs.bytes += rowBytes
+    }
+    bytes += rowBytes
+    return 'take'
+  }
 }
 
 function readPayload(json: string | null): OutboxPayload | undefined {

@@ -86,7 +86,26 @@ const tenantWriteback: Migration = {
   },
 }
 
+/**
+ * The claim walks pending rows in enqueue order and stops at its hundredth due one, instead of
+ * gathering every due row and sorting them: a claim cost ~20 ms at 20,000 pending (all of it
+ * synchronous on SQLite, so every sidebar read in that moment waited too) and ~0.5 ms with it.
+ */
+const outboxPendingOrder: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema
+      .createIndex('writeback_outbox_pending_seq_idx')
+      .on('writeback_outbox')
+      .columns(['state', 'seq'])
+      .execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema.dropIndex('writeback_outbox_pending_seq_idx').execute()
+  },
+}
+
 export const writebackMigrations = {
   '0011_writeback_outbox': writebackOutbox,
   '0012_tenant_writeback': tenantWriteback,
+  '0015_outbox_pending_order': outboxPendingOrder,
 } as const

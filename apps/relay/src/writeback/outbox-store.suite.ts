@@ -128,6 +128,30 @@ export function registerOutboxTests(use: UseContext): void {
       expect(ids(await store.outbox.claimDue({ ...CLAIM, limit: 1 }))).toEqual(['m2'])
     })
 
+    it('takes at most a customer’s share, their oldest, leaving the rest unleased', async () => {
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [
+        message('j1', 'joe'),
+        message('j2', 'joe'),
+        message('s1', 'sam'),
+        message('j3', 'joe'),
+        message('s2', 'sam'),
+      ])
+      const perCustomer = { limit: 2, maxBytes: 400_000 }
+      expect(ids(await store.outbox.claimDue({ ...CLAIM, perCustomer }))).toEqual([
+        'j1',
+        'j2',
+        's1',
+        's2',
+      ])
+      // j3 was not leased, but waits behind joe's messages in flight.
+      expect(await store.outbox.claimDue({ ...CLAIM, perCustomer })).toEqual([])
+      const oneEach = { limit: 100, maxBytes: 1 }
+      await store.outbox.enqueue('acme', [message('k1', 'kim'), message('k2', 'kim')])
+      // By bytes too, but always the first of a customer's.
+      expect(ids(await store.outbox.claimDue({ ...CLAIM, perCustomer: oneEach }))).toEqual(['k1'])
+    })
+
     it('does not claim for a tenant whose write-back was turned off meanwhile', async () => {
       const store = await withTenant()
       await store.outbox.enqueue('acme', [message('m1')])

@@ -26,10 +26,15 @@ describe('write-back settings', () => {
       ...base,
       RELAY_WRITEBACK_WORKER: 'off',
       RELAY_WRITEBACK_POLL_MS: '50',
+      RELAY_WRITEBACK_CONCURRENCY: '2',
       RELAY_WRITEBACK_MAX_ATTEMPTS: '3',
     })
     expect(config.writebackWorker).toBe('off')
-    expect(workerSettingsOf(config)).toMatchObject({ pollMs: 50, retry: { maxAttempts: 3 } })
+    expect(workerSettingsOf(config)).toMatchObject({
+      pollMs: 50,
+      concurrency: 2,
+      retry: { maxAttempts: 3 },
+    })
     expect(() =>
       relayConfigFromEnv({
         ...base,

@@ -15,6 +15,13 @@ const shape = {
   /** `off`: this instance sends nothing (another one does); webhooks still enqueue. */
   writebackWorker: z.enum(['on', 'off']).default('on'),
   writebackPollMs: ms(10, 60_000).default(DEFAULT_WORKER_SETTINGS.pollMs),
+  /** Batches in flight at most while a backlog lasts (each still takes its own spare token). */
+  writebackConcurrency: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(DEFAULT_WORKER_SETTINGS.concurrency),
   writebackLeaseMs: ms(1_000, 3_600_000).default(DEFAULT_WORKER_SETTINGS.leaseMs),
   writebackSendTimeoutMs: ms(100, 120_000).default(DEFAULT_WORKER_SETTINGS.sendTimeoutMs),
   writebackMaxAttempts: z.coerce.number().int().min(1).max(50).default(DEFAULT_RETRY.maxAttempts),
@@ -30,6 +37,7 @@ export const writebackConfig = {
   env: {
     writebackWorker: 'RELAY_WRITEBACK_WORKER',
     writebackPollMs: 'RELAY_WRITEBACK_POLL_MS',
+    writebackConcurrency: 'RELAY_WRITEBACK_CONCURRENCY',
     writebackLeaseMs: 'RELAY_WRITEBACK_LEASE_MS',
     writebackSendTimeoutMs: 'RELAY_WRITEBACK_SEND_TIMEOUT_MS',
     writebackMaxAttempts: 'RELAY_WRITEBACK_MAX_ATTEMPTS',
@@ -48,6 +56,7 @@ export function workerSettingsOf(config: WritebackConfig): WorkerSettings {
   return {
     ...DEFAULT_WORKER_SETTINGS,
     pollMs: config.writebackPollMs,
+    concurrency: config.writebackConcurrency,
     leaseMs: config.writebackLeaseMs,
     sendTimeoutMs: config.writebackSendTimeoutMs,
     retentionMs: config.writebackRetentionDays * 24 * 60 * 60_000,

@@ -33,15 +33,20 @@ export interface ReceivedBatch {
 }
 
 /** What the fake endpoint answers a batch with: a status (and headers), or never (a hang). */
-export type Answer = { status: number; headers?: Record<string, string>; code?: string } | 'hang'
+export type Answer = AnswerStatus | 'hang'
+export interface AnswerStatus {
+  status: number
+  headers?: Record<string, string>
+  code?: string
+}
 
 export interface WorkerFixture {
   readonly store: RelayStore
   readonly clock: { ms: number }
   /** Every batch the endpoint got, answered or not. */
   readonly received: ReceivedBatch[]
-  /** Decides each answer; 200 by default. */
-  answer: (batch: readonly TrackMessage[]) => Answer
+  /** Decides each answer (or when it comes, as a promise); 200 by default. */
+  answer: (batch: readonly TrackMessage[]) => Answer | Promise<AnswerStatus>
   /** Profiles by email for the fake `meta` reads; an email not here is a 404. */
   readonly profiles: Map<string, Meta[]>
   readonly lookups: string[]
@@ -99,7 +104,14 @@ export async function startWorkerFixture(
     const body = JSON.parse(init?.body as string) as { batch: TrackMessage[] }
     const headers = new Headers(init?.headers)
     received.push({ url: input as string, authToken: headers.get('auth-token'), batch: body.batch })
-    const answer = fixture.answer(body.batch)
+    const decided = fixture.answer(body.batch)
+    // An answer still to come is abandoned when the worker stops, as a real request is.
+    const answer = await Promise.race([
+      decided,
+      new Promise<never>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))
+      ),
+    ])
     if (answer === 'hang')
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))
@@ -131,6 +143,7 @@ export async function startWorkerFixture(
       spareFor: () => ({
         tryTake: () => bucket.tryTakeSpare(reserve),
         hasSpare: () => bucket.hasSpare(reserve),
+        spareTokens: () => bucket.spareTokens(reserve),
       }),
       hostResolvers,
       fetch,
