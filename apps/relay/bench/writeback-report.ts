@@ -52,7 +52,11 @@ export function printReport(f: WritebackFigures): void {
   const { ack, drain, share, reads, exact } = f
   const ackTally = tallyAcks(ack.acks)
   const acknowledged = ack.acks.filter((a) => a.answer.status === 200).length
-  const ratio = drain.perSecond / share.messagesPerSecond
+  // Over the span the bucket gave its refill plus the spare part of the burst it started with.
+  const startingSpare = share.burst - share.reserveTokens
+  const shareOverSpan =
+    share.messagesPerSecond + (startingSpare * share.batchSize * 1000) / drain.spanMs
+  const ratio = drain.perSecond / shareOverSpan
   const p50Ratio = reads.delivery.p50 / reads.quiet.p50
   const p95Ratio = reads.delivery.p95 / reads.quiet.p95
   const allExact =
@@ -86,7 +90,7 @@ export function printReport(f: WritebackFigures): void {
     [
       '2',
       'delivery / write-back share of the upstream budget',
-      `${ratio.toFixed(2)} (${int(drain.perSecond)} / ${int(share.messagesPerSecond)})`,
+      `${ratio.toFixed(2)} (${int(drain.perSecond)} / ${int(shareOverSpan)})`,
       'limited only by the share (>= 0.90)',
       verdict(ratio >= 0.9),
     ],
@@ -133,7 +137,7 @@ export function printReport(f: WritebackFigures): void {
     `- 1: ${int(ack.acks.length)} webhooks issued over ${ms(ack.issuedMs)} (${int(ack.distinct)} distinct tickets, ${int(ack.repeats)} repeats: every ${settings.duplicateEvery}th repeats the one ten before it, alternately the same invocation id and a new one); statuses ${listed(ackTally.statuses)}; answers ${listed(ackTally.kinds)}; slowest ${ms(ack.max)}; p99 of each second ${ack.p99BySecond.map((v) => v.toFixed(0)).join(' ')} ms; relay CPU ${ack.cpuMsPerWebhook.toFixed(2)} ms per webhook. The delivery worker ran meanwhile.`,
     `- 1-3: the sandbox's answers over the run: ${listed(f.upstreamStatuses)}.`,
     `- 2: the backlog was stored by a relay with RELAY_WRITEBACK_WORKER=off (${int(f.fill.acks.length)} webhooks, ${settings.fillConcurrency} in flight, ${int((f.fill.acks.length / f.fill.ms) * 1000)}/s, p50 ${ms(fillMs[Math.floor(fillMs.length / 2)] ?? NaN)}, relay CPU ${f.fill.cpuMsPerWebhook.toFixed(2)} ms per webhook; statuses ${listed(fillTally.statuses)}), then the same database was opened by a relay with the worker on. The sandbox accepted ${int(drain.messages)} messages in ${int(drain.batches)} batches (median ${int(drain.medianBatch)} a batch) over ${ms(drain.spanMs)} from the first batch to the last (first half of the batches ${int(drain.firstHalfPerSecond)}/s, second half ${int(drain.secondHalfPerSecond)}/s); ${int(drain.missing)} missing after ${settings.deliveryTimeoutMs / 1000} s.`,
-    `- 2, the share: the guard's bucket refills at ${share.ratePerSecond} tokens/s (burst ${share.burst}); write-back takes a token only when no reader waits and ${share.reserveTokens} stay in the bucket (ceil(burst x spareReserve)), a level, not a rate, so with no reads its share is the whole refill, ${share.ratePerSecond} tokens/s; each token sends one batch of up to ${share.batchSize} messages (no identity lookups here: every requester has an external id): ${share.ratePerSecond} x ${share.batchSize} = ${int(share.messagesPerSecond)} messages/s. Tokens used: ${drain.batchesPerSecond.toFixed(1)} of ${share.ratePerSecond} per second.`,
+    `- 2, the share: the guard's bucket refills at ${share.ratePerSecond} tokens/s (burst ${share.burst}); write-back takes a token only when no reader waits and ${share.reserveTokens} stay in the bucket (ceil(burst x spareReserve)), a level, not a rate, so with no reads its share is the whole refill, ${share.ratePerSecond} tokens/s, plus the ${startingSpare} spare tokens the bucket starts with (burst less reserve), spread over the ${int(drain.spanMs)} ms of the delivery; each token sends one batch of up to ${share.batchSize} messages (no identity lookups here: every requester has an external id): (${share.ratePerSecond} + ${startingSpare} / ${(drain.spanMs / 1000).toFixed(2)} s) x ${share.batchSize} = ${int(shareOverSpan)} messages/s. Tokens used: ${drain.batchesPerSecond.toFixed(1)} of ${share.ratePerSecond} per second.`,
     `- 3: ${settings.readers} agents each open one new customer after another (context by userId, two upstream reads each, JWT); ${settings.readRounds} rounds per side, alternating. A burst round: Intilery (the tap) holds the worker's batch while ${int(settings.burst)} webhooks arrive, ${settings.fillConcurrency} in flight (median ${ms(reads.arrival.phaseMs)}), then lets it through, and the worker drains them (median ${ms(reads.delivery.phaseMs)}, ${int(reads.drainPerSecond)} messages/s); each read counts in the phase it started in. A quiet round lasts ${ms(reads.quiet.phaseMs)}. Reads: ${int(reads.delivery.reads)} during delivery, ${int(reads.arrival.reads)} during arrival, ${int(reads.quiet.reads)} quiet; non-200: delivery ${reads.delivery.failed.length}${reads.delivery.failed.length > 0 ? ` (${reads.delivery.failed.slice(0, 5).join(', ')})` : ''}, arrival ${reads.arrival.failed.length}${reads.arrival.failed.length > 0 ? ` (${reads.arrival.failed.slice(0, 5).join(', ')})` : ''}, quiet ${reads.quiet.failed.length}${reads.quiet.failed.length > 0 ? ` (${reads.quiet.failed.slice(0, 5).join(', ')})` : ''}.`,
     `- 3, cores used (median of rounds): relay quiet ${reads.quiet.relayCores.toFixed(2)}, arrival ${reads.arrival.relayCores.toFixed(2)}, delivery ${reads.delivery.relayCores.toFixed(2)}; the bench process (agents, sandbox, tap) quiet ${reads.quiet.benchCores.toFixed(2)}, arrival ${reads.arrival.benchCores.toFixed(2)}, delivery ${reads.delivery.benchCores.toFixed(2)}.`,
     `- 3, the bursts' webhooks: p99 ${ms(reads.burstAckP99)}; statuses ${listed(burstTally.statuses)}; answers ${listed(burstTally.kinds)}; ${int(reads.burstMissing)} events missing at the end of a round.`,

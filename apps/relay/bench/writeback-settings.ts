@@ -16,7 +16,7 @@ export const writebackSettings = {
   /** Every n-th webhook repeats an earlier one (alternately the same invocation and a new one). */
   duplicateEvery: knob('BENCH_WB_DUPLICATE_EVERY', 20),
   /** 2. Distinct webhooks stored while no worker runs, then delivered by one that starts. */
-  backlog: knob('BENCH_WB_BACKLOG', 6_000),
+  backlog: knob('BENCH_WB_BACKLOG', 20_000),
   /** Webhooks in flight while the backlog (and step 3's bursts) are sent. */
   fillConcurrency: knob('BENCH_WB_FILL_CONCURRENCY', 16),
   /** 3. Rounds per side (with and without a burst), alternating. */
@@ -24,7 +24,7 @@ export const writebackSettings = {
   /** Agents opening sidebars at once, one customer after another, in every round. */
   readers: knob('BENCH_WB_READERS', 2),
   /** Webhooks in each burst; a round with a burst lasts until the burst is delivered. */
-  burst: knob('BENCH_WB_BURST', 2_000),
+  burst: knob('BENCH_WB_BURST', 6_000),
   /** A round without a burst lasts this long. */
   quietRoundMs: knob('BENCH_WB_QUIET_ROUND_MS', 3_000),
   /** Customers made for step 3's reads (each read opens one nobody opened before). */

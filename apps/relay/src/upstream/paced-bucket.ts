@@ -45,6 +45,16 @@ export class PacedTokenBucket extends TokenBucket {
     return this.waiting > 0 ? 0 : Math.max(0, Math.floor(this.availableTokens()) - reserve)
   }
 
+  /**
+   * Milliseconds until tryTakeSpare would succeed if nobody took a token meanwhile; undefined
+   * while a reader is queued (then nothing is spare until the readers are served).
+   */
+  msUntilSpare(reserve: number): number | undefined {
+    if (this.waiting > 0) return undefined
+    const missing = reserve + 1 - this.availableTokens()
+    return missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.ratePerSecond)
+  }
+
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */
   expectedWaitMs(): number {
     return this.msUntilAvailable() + (this.waiting * 1000) / this.ratePerSecond

@@ -107,6 +107,8 @@ export interface SpareBudget {
   readonly hasSpare: () => boolean
   /** How many are spare now, taken one after another; takes nothing. */
   readonly spareTokens: () => number
+  /** When one will be spare if nobody takes one first; undefined while a reader is queued. */
+  readonly msUntilSpare: () => number | undefined
 }
 
 /**

@@ -259,6 +259,7 @@ export function createUpstream(
       tryTake: () => bucket.tryTakeSpare(spareReserve),
       hasSpare: () => bucket.hasSpare(spareReserve),
       spareTokens: () => bucket.spareTokens(spareReserve),
+      msUntilSpare: () => bucket.msUntilSpare(spareReserve),
     },
 
     stats: () => ({

@@ -265,17 +265,36 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual(['a1', 'b1', 'c1', 'd1'])
   })
 
+  it('when nothing is spare, tries again as soon as the refill makes a token spare, not after a poll', async () => {
+    const f = await start({ pollMs: 600_000, noBudgetDelayMs: 600_000 })
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
+    let claims = 0
+    const claimDue = f.store.outbox.claimDue.bind(f.store.outbox)
+    f.store.outbox.claimDue = (options) => {
+      claims += 1
+      return claimDue(options)
+    }
+    for (let i = 0; i < 12; i += 1) expect(f.bucket.tryTake()).toBe(true)
+    f.worker.start()
+    await expect.poll(() => claims).toBeGreaterThan(1)
+    expect(f.sent()).toEqual([])
+    // The refill (by the injected clock) makes one spare; the next round, ~14 ms on, sends.
+    f.clock.ms += 1_000
+    await expect.poll(() => f.sent()).toEqual(['m1'])
+  })
+
   it('leaves the budget’s last tokens to readers and never queues ahead of one', async () => {
     const f = await start()
     await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
-    // Readers took all but the reserve (3 of 15): nothing is spare.
+    // Readers took all but the reserve (3 of 15): nothing is spare. The message goes back
+    // untouched (no attempt counted), due for the next round.
     for (let i = 0; i < 12; i += 1) expect(f.bucket.tryTake()).toBe(true)
     expect(await f.worker.runOnce()).toBe(1)
     expect(f.received).toEqual([])
     expect(await stateOf(f, 'm1')).toMatchObject({
       state: 'pending',
       attempts: 0,
-      nextAttemptAt: f.clock.ms + 1_000,
+      nextAttemptAt: f.clock.ms,
     })
     // A burst of readers takes the rest, and one more waits for the next token (its wake-up is
     // the bucket's own timer, held here until the worker has had its round).

@@ -4,10 +4,19 @@
  * hands in (checked before anything is stored) and payloads read back from the database (checked
  * before anything is sent, since a row may have been edited by hand).
  */
+import { sql } from 'kysely'
 import { z } from 'zod'
 
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+/**
+ * `state = …` for statements that name their rows by key (`message_id IN (…)`). Written as
+ * `(state || '') = …` so that SQLite's planner, which has no statistics, keeps to the primary key:
+ * given a plain `state = …` it chose a (state, …) index and visited every pending row, ~7 ms per
+ * 100-row UPDATE at 20,000 pending, growing with the backlog. Postgres reads it the same.
+ */
+export const stateIs = (state: OutboxState) => sql<boolean>`(${sql.ref('state')} || '') = ${state}`
 
 export interface WritebackOutboxTable {
   tenant_id: string

@@ -15,7 +15,12 @@ import { InvalidInputError } from '../store/errors.ts'
 import type { Executor, Schema } from '../store/schema.ts'
 import { orderKeyOf } from './order-key.ts'
 import { WritebackDisabledError, type EnqueueResult, type OutboxWriter } from './outbox-port.ts'
-import { outboxMessageSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
+import {
+  outboxMessageSchema,
+  stateIs,
+  type OutboxPayload,
+  type WritebackTables,
+} from './outbox-schema.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
   byTenant,
@@ -103,7 +108,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
         }))
         .where('tenant_id', '=', tenantId)
         .where('message_id', 'in', ids)
-        .where('state', '=', 'pending')
+        .where(stateIs('pending'))
         .execute()
     )
 
@@ -182,7 +187,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
           })
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)
-          .where('state', '=', 'pending')
+          .where(stateIs('pending'))
           .execute()
       ),
 
@@ -193,7 +198,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
           .select(['message_id', 'attempts'])
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)
-          .where('state', '=', 'pending')
+          .where(stateIs('pending'))
           .execute()
         for (const row of rows) {
           const attempts = row.attempts + 1
@@ -219,7 +224,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
           .set({ next_attempt_at: at })
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)
-          .where('state', '=', 'pending')
+          .where(stateIs('pending'))
           .execute()
       ),
 

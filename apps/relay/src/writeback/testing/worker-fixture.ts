@@ -144,6 +144,7 @@ export async function startWorkerFixture(
         tryTake: () => bucket.tryTakeSpare(reserve),
         hasSpare: () => bucket.hasSpare(reserve),
         spareTokens: () => bucket.spareTokens(reserve),
+        msUntilSpare: () => bucket.msUntilSpare(reserve),
       }),
       hostResolvers,
       fetch,
