@@ -36,4 +36,9 @@ describe('README quick start', () => {
   it('is what CI runs for tests', () => {
     expect(read('.ci/run')).toContain(commands[1])
   })
+
+  it('is followed in CI by the suites that need real servers, which it leaves out', () => {
+    expect(pkg.scripts['test:servers']).toBeDefined()
+    expect(read('.ci/run')).toMatch(/start_servers\n.*pnpm@[\d.]+ test:servers\n/)
+  })
 })

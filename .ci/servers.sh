@@ -1,0 +1,48 @@
+# Sourced by .ci/run: throwaway Redis and Postgres servers for `pnpm test:servers`, from Debian's
+# packages (installed when missing), on 127.0.0.1 at ports chosen now, with their data in a
+# temporary folder that goes when the run ends. Postgres refuses to run as root, so as root its
+# commands run as the `postgres` user the Debian package creates.
+
+free_port() {
+  node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
+}
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+SERVERS_DIR=""
+PG_BIN=""
+
+stop_servers() {
+  if [ -n "$PG_BIN" ] && [ -d "$SERVERS_DIR/pg" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi
+  if [ -n "$SERVERS_DIR" ]; then rm -rf "$SERVERS_DIR"; fi
+}
+
+start_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+  fi
+  PG_BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
+  local port
+  port="$(free_port)"
+  mkdir -p "$SERVERS_DIR/pg" "$SERVERS_DIR/pg-socket"
+  if [ "$(id -u)" = 0 ]; then chown -R postgres "$SERVERS_DIR/pg" "$SERVERS_DIR/pg-socket"; fi
+  as_postgres "$PG_BIN/initdb" -D "$SERVERS_DIR/pg" -U relay --auth=trust -E UTF8 >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -l "$SERVERS_DIR/pg-socket/log" -w \
+    -o "-p $port -k $SERVERS_DIR/pg-socket -c listen_addresses=127.0.0.1" start >/dev/null
+  as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U relay relay_test
+  export RELAY_TEST_POSTGRES_URL="postgres://relay@127.0.0.1:$port/relay_test"
+  echo "servers: Postgres $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+start_servers() {
+  SERVERS_DIR="$(mktemp -d)"
+  chmod 755 "$SERVERS_DIR"
+  trap stop_servers EXIT
+  start_postgres
+}
