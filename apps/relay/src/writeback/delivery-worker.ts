@@ -204,8 +204,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       leaseMs: settings.leaseMs,
     })
     const byTenant = new Map<string, ClaimedMessage[]>()
-    for (const message of claimed)
-      byTenant.set(message.tenantId, [...(byTenant.get(message.tenantId) ?? []), message])
+    for (const message of claimed) {
+      const theirs = byTenant.get(message.tenantId)
+      if (theirs === undefined) byTenant.set(message.tenantId, [message])
+      else theirs.push(message)
+    }
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
     await Promise.all([...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some)))
     claimBatches = heldBack

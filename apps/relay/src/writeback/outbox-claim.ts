@@ -55,8 +55,11 @@ export const keyOf = (m: ClaimedMessage): OutboxKey => ({
 
 export const byTenant = (keys: readonly OutboxKey[]) => {
   const groups = new Map<string, string[]>()
-  for (const { tenantId, messageId } of keys)
-    groups.set(tenantId, [...(groups.get(tenantId) ?? []), messageId])
+  for (const { tenantId, messageId } of keys) {
+    const ids = groups.get(tenantId)
+    if (ids === undefined) groups.set(tenantId, [messageId])
+    else ids.push(messageId)
+  }
   return groups
 }
 
