@@ -57,6 +57,11 @@ export interface WorkerSettings {
    * too, so a redelivery after pruning still stores one event.)
    */
   readonly retentionMs: number
+  /**
+   * How long dead rows are kept for `relay outbox retry`. They hold what the event said about the
+   * customer, so they do not stay for good: an operator has this long to fix and retry.
+   */
+  readonly deadRetentionMs: number
   readonly pruneEveryMs: number
 }
 
@@ -73,6 +78,7 @@ export const DEFAULT_WORKER_SETTINGS: Omit<WorkerSettings, 'retry'> = {
   leaseMs: 60_000,
   noBudgetDelayMs: 1_000,
   retentionMs: 7 * 24 * 60 * 60_000,
+  deadRetentionMs: 30 * 24 * 60 * 60_000,
   pruneEveryMs: 60 * 60_000,
 }
 
@@ -191,6 +197,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
       lastPruneAt = now
       await outbox.pruneDelivered(now - settings.retentionMs)
+      await outbox.pruneDead(now - settings.deadRetentionMs)
     }
     budgetShort = false
     spareInMs = undefined

@@ -200,6 +200,25 @@ export function registerOutboxTests(use: UseContext): void {
       expect((await store.outbox.enqueue('acme', [message('m1', 'sam')])).stored).toBe(1)
     })
 
+    it('prunes dead rows only once they have been dead for the retention', async () => {
+      const { clock } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [
+        message('d1'),
+        message('d2', 'sam'),
+        message('p1', 'kim'),
+      ])
+      await store.outbox.claimDue(CLAIM)
+      await store.outbox.markDead(keys('acme', 'd1'), 'http 400 validation_error')
+      clock.ms += 1_000
+      await store.outbox.markDead(keys('acme', 'd2'), 'http 400 validation_error')
+      await store.outbox.release(keys('acme', 'p1'), clock.ms)
+      expect(await store.outbox.pruneDead(clock.ms - 1_000)).toBe(0)
+      expect(await store.outbox.pruneDead(clock.ms)).toBe(1)
+      const left = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
+      expect(left.map((m) => `${m.messageId} ${m.state}`).sort()).toEqual(['d2 dead', 'p1 pending'])
+    })
+
     it('reports counts, the oldest pending message and the last error per tenant', async () => {
       const { clock } = use()
       const store = await withTenant()

@@ -57,6 +57,8 @@ export interface OutboxStore extends OutboxWriter {
   release(keys: readonly OutboxKey[], at: number): Promise<void>
   /** Deletes delivered rows delivered before `before`. @returns how many. */
   pruneDelivered(before: number): Promise<number>
+  /** Deletes dead rows (their payloads: a customer's email, a ticket's facts) dead since before `before`. */
+  pruneDead(before: number): Promise<number>
 }
 
 export interface OutboxStoreDeps {
@@ -233,6 +235,16 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
         .deleteFrom('writeback_outbox')
         .where('state', '=', 'delivered')
         .where('delivered_at', '<', before)
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+
+    async pruneDead(before) {
+      const result = await tables(db)
+        .deleteFrom('writeback_outbox')
+        .where('state', '=', 'dead')
+        // A dead row's last attempt is when it died (markDead and retryLater both set it).
+        .where('last_attempt_at', '<', before)
         .executeTakeFirst()
       return Number(result.numDeletedRows)
     },

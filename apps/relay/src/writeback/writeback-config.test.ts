@@ -16,6 +16,7 @@ describe('write-back settings', () => {
       leaseMs: 60_000,
       sendTimeoutMs: 10_000,
       retentionMs: 7 * 24 * 60 * 60_000,
+      deadRetentionMs: 30 * 24 * 60 * 60_000,
       retry: { baseDelayMs: 10_000, maxAttempts: 10, maxDelayMs: 3_600_000 },
     })
     expect(relayConfigFromEnv(base).writebackWorker).toBe('on')

@@ -27,6 +27,7 @@ const shape = {
   writebackMaxAttempts: z.coerce.number().int().min(1).max(50).default(DEFAULT_RETRY.maxAttempts),
   writebackRetryBaseMs: ms(10, 3_600_000).default(DEFAULT_RETRY.baseDelayMs),
   writebackRetentionDays: z.coerce.number().min(1).max(365).default(7),
+  writebackDeadRetentionDays: z.coerce.number().min(1).max(365).default(30),
 }
 
 export type WritebackConfig = z.output<z.ZodObject<typeof shape>>
@@ -43,6 +44,7 @@ export const writebackConfig = {
     writebackMaxAttempts: 'RELAY_WRITEBACK_MAX_ATTEMPTS',
     writebackRetryBaseMs: 'RELAY_WRITEBACK_RETRY_BASE_MS',
     writebackRetentionDays: 'RELAY_WRITEBACK_RETENTION_DAYS',
+    writebackDeadRetentionDays: 'RELAY_WRITEBACK_DEAD_RETENTION_DAYS',
   } satisfies Record<keyof typeof shape, string>,
   secrets: [],
   check: (config: WritebackConfig) =>
@@ -60,6 +62,7 @@ export function workerSettingsOf(config: WritebackConfig): WorkerSettings {
     leaseMs: config.writebackLeaseMs,
     sendTimeoutMs: config.writebackSendTimeoutMs,
     retentionMs: config.writebackRetentionDays * 24 * 60 * 60_000,
+    deadRetentionMs: config.writebackDeadRetentionDays * 24 * 60 * 60_000,
     retry: {
       ...DEFAULT_RETRY,
       baseDelayMs: config.writebackRetryBaseMs,
