@@ -13,7 +13,7 @@ import { createApp } from './app.ts'
 import { hostModules } from './hosts/registry.ts'
 import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
-import { createSecretBox } from './platform/crypto/secret-box.ts'
+import { createNodeSecretBox } from './platform/crypto/node-secret-box.ts'
 import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
 import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
 import type { ApiKeyVerifier } from './ports.ts'
@@ -59,7 +59,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   })
   await migrateRelayDatabase(db)
   const hasher = createNodeHasher(config.auditKey)
-  const secretBox = await createSecretBox(config.encryptionKey)
+  const secretBox = createNodeSecretBox(config.encryptionKey)
   const store = createRelayStore({ db, secretBox, hasher })
   let tenantsApplied: number | undefined
   try {

@@ -5,7 +5,8 @@
  * key, in one transaction. Until it commits the old key opens everything; if anything fails,
  * it still does, and nothing changed.
  */
-import { createSecretBox, SecretBoxError } from '../platform/crypto/secret-box.ts'
+import { createNodeSecretBox } from '../platform/crypto/node-secret-box.ts'
+import { SecretBoxError } from '../platform/crypto/secret-box.ts'
 import type { CliIo, Values } from './cli-args.ts'
 import { formatTable } from './cli-table.ts'
 import { CliUsageError } from './cli-usage-error.ts'
@@ -34,7 +35,7 @@ export const encryptionCommands: Readonly<
       throw new CliUsageError('the new key is RELAY_ENCRYPTION_KEY itself')
     let to
     try {
-      to = await createSecretBox(text)
+      to = createNodeSecretBox(text)
     } catch (error) {
       if (error instanceof SecretBoxError) throw new CliUsageError(`new key: ${error.message}`)
       throw error

@@ -5,7 +5,7 @@
  */
 import type { HostTables } from '../hosts/host-module.ts'
 import { createNodeHasher } from '../platform/crypto/node-hasher.ts'
-import { createSecretBox } from '../platform/crypto/secret-box.ts'
+import { createNodeSecretBox } from '../platform/crypto/node-secret-box.ts'
 import { openDatabase } from '../store/database.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase, type RelayStore } from '../wiring/relay-store.ts'
@@ -18,7 +18,7 @@ export async function withStore<T>(
   const db = openDatabase(config.databaseUrl)
   try {
     await migrateRelayDatabase(db)
-    const secretBox = await createSecretBox(config.encryptionKey)
+    const secretBox = createNodeSecretBox(config.encryptionKey)
     const store = createRelayStore({ db, secretBox, hasher: createNodeHasher(config.auditKey) })
     await store.encryption.check()
     return await run(store, { db, secretBox, now: Date.now })

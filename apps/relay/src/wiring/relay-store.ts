@@ -31,6 +31,7 @@ import { createPresentationStore, type PresentationStore } from '../store/tenant
 import { createRememberedChoices, type RememberedChoices } from '../store/remembered-choices.ts'
 import { createTenantStore } from '../store/tenant-store.ts'
 import { createOutboxAdmin, type OutboxAdmin } from '../writeback/outbox-admin.ts'
+import { outboxSealedColumns } from '../writeback/outbox-sealing.ts'
 import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
@@ -55,6 +56,7 @@ export const auditChannels: readonly string[] = [
 export const sealedColumns: readonly SealedColumn[] = [
   ...storeSealedColumns,
   ...hostModules.flatMap((host): readonly SealedColumn[] => ('sealed' in host ? host.sealed : [])),
+  ...outboxSealedColumns,
 ]
 
 /** Each registered host's link rules, by name. */
@@ -117,7 +119,7 @@ export function createRelayStore({
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
-    outbox: createOutboxStore({ db, hasher, now }),
+    outbox: createOutboxStore({ db, hasher, now, secretBox }),
     outboxAdmin: createOutboxAdmin({ db, now }),
     encryption: {
       check: () => checkEncryptionKey(db, secretBox, sealedColumns),

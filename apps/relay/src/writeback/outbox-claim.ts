@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely'
 
+import { SecretBoxError } from '../platform/crypto/secret-box.ts'
 import type { Executor } from '../store/schema.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import {
@@ -80,14 +81,16 @@ const LEASE_CHUNK = 100
 export async function claimRows(
   db: Executor,
   at: number,
-  options: ClaimOptions
+  options: ClaimOptions,
+  /** Opens a sealed payload (outbox-sealing.ts); rejects when it does not open. */
+  openSealed: (sealed: string, key: OutboxKey) => Promise<string>
 ): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[] }> {
   const candidates = await selectCandidates(db, at, options.limit)
   // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
   const chosen: Candidate[] = []
   const cut = cutter(options)
   for (const row of candidates) {
-    const take = cut(row.order_key, row.payload_json?.length ?? 0, chosen.length === 0)
+    const take = cut(row.order_key, storedBytes(row), chosen.length === 0)
     if (take === 'stop') break
     if (take === 'take') chosen.push(row)
   }
@@ -97,9 +100,10 @@ export async function claimRows(
     await turnOfTheEventLoop()
     const chunk = chosen.slice(start, start + LEASE_CHUNK)
     const leased = await lease(db, at, options.leaseMs, chunk)
-    for (const row of chunk) {
-      if (!leased.has(`${row.tenant_id}\u0000${row.message_id}`)) continue
-      const payload = readPayload(row.payload_json)
+    const mine = chunk.filter((row) => leased.has(`${row.tenant_id}\u0000${row.message_id}`))
+    const payloads = await Promise.all(mine.map((row) => readPayload(row, openSealed)))
+    for (const [index, row] of mine.entries()) {
+      const payload = payloads[index]
       const key = { tenantId: row.tenant_id, messageId: row.message_id }
       if (payload === undefined) unreadable.push(key)
       else
@@ -110,7 +114,7 @@ export async function claimRows(
           source: row.source,
           attempts: row.attempts,
           payload,
-          payloadBytes: row.payload_json?.length ?? 0,
+          payloadBytes: storedBytes(row),
         })
     }
   }
@@ -139,6 +143,7 @@ function selectCandidates(db: Executor, at: number, limit: number) {
       'o.event',
       'o.source',
       'o.attempts',
+      'o.payload_sealed',
       'o.payload_json',
     ])
     .where('o.state', '=', 'pending')
@@ -222,7 +227,27 @@ function cutter({ maxBytes, perCustomer }: ClaimOptions) {
   }
 }
 
-function readPayload(json: string | null): OutboxPayload | undefined {
+/** What a row stores of its payload: sealed, or in clear on rows older than sealing. */
+const storedBytes = (row: Candidate) => (row.payload_sealed ?? row.payload_json)?.length ?? 0
+
+/** The row's payload, checked; undefined when it does not open or parse (the caller makes it dead). */
+async function readPayload(
+  row: Candidate,
+  openSealed: (sealed: string, key: OutboxKey) => Promise<string>
+): Promise<OutboxPayload | undefined> {
+  let json = row.payload_json
+  if (row.payload_sealed !== null) {
+    try {
+      json = await openSealed(row.payload_sealed, {
+        tenantId: row.tenant_id,
+        messageId: row.message_id,
+      })
+    } catch (error) {
+      // Tampered, copied from another row, or sealed under another key: never sent.
+      if (error instanceof SecretBoxError) return undefined
+      throw error
+    }
+  }
   if (json === null) return undefined
   try {
     const parsed = outboxPayloadSchema.safeParse(JSON.parse(json))

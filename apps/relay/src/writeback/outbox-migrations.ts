@@ -104,8 +104,19 @@ const outboxPendingOrder: Migration = {
   },
 }
 
+/** Payloads sealed at rest from now on (outbox-sealing.ts); older rows keep theirs in clear. */
+const outboxPayloadSealed: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema.alterTable('writeback_outbox').addColumn('payload_sealed', 'text').execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema.alterTable('writeback_outbox').dropColumn('payload_sealed').execute()
+  },
+}
+
 export const writebackMigrations = {
   '0011_writeback_outbox': writebackOutbox,
   '0012_tenant_writeback': tenantWriteback,
   '0015_outbox_pending_order': outboxPendingOrder,
+  '0016_outbox_payload_sealed': outboxPayloadSealed,
 } as const

@@ -28,7 +28,12 @@ export interface WritebackOutboxTable {
   /** The host the event came from (`zendesk`, `pipedrive`). */
   source: string
   event: string
-  /** JSON of OutboxPayload; null once delivered (only the messageId is kept, for dedupe). */
+  /**
+   * JSON of OutboxPayload, sealed (outbox-sealing.ts); null once delivered (only the messageId is
+   * kept, for dedupe).
+   */
+  payload_sealed: string | null
+  /** The same in clear, only on rows stored before payloads were sealed (migration 0016). */
   payload_json: string | null
   state: OutboxState
   /** Delivery attempts that failed (a batch abandoned at shutdown or by a crash is not one). */

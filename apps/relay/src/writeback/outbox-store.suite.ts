@@ -200,6 +200,79 @@ export function registerOutboxTests(use: UseContext): void {
       expect((await store.outbox.enqueue('acme', [message('m1', 'sam')])).stored).toBe(1)
     })
 
+    it('keeps a pending payload sealed: the stored row holds neither the email nor the properties', async () => {
+      const { db } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [
+        message('m1', 'sealed-customer', { properties: { ticket_id: '4242' } }),
+      ])
+      const raw = JSON.stringify(
+        await db.withTables<WritebackTables>().selectFrom('writeback_outbox').selectAll().execute()
+      )
+      expect(raw).not.toContain('sealed-customer')
+      expect(raw).not.toContain('4242')
+      const [claimed] = await store.outbox.claimDue(CLAIM)
+      expect(claimed?.payload.identity).toEqual({ emails: ['sealed-customer@example.com'] })
+      expect(claimed?.payload.properties).toEqual({ ticket_id: '4242' })
+    })
+
+    it('never sends a sealed payload moved onto another row; makes that row dead', async () => {
+      const { db } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
+      const outbox = () => db.withTables<WritebackTables>()
+      const m1 = await outbox()
+        .selectFrom('writeback_outbox')
+        .select('payload_sealed')
+        .where('message_id', '=', 'm1')
+        .executeTakeFirstOrThrow()
+      await outbox()
+        .updateTable('writeback_outbox')
+        .set({ payload_sealed: m1.payload_sealed })
+        .where('message_id', '=', 'm2')
+        .execute()
+      expect(ids(await store.outbox.claimDue(CLAIM))).toEqual(['m1'])
+      const dead = await store.outboxAdmin.list({ tenantId: 'acme', state: 'dead', limit: 10 })
+      expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
+        ['m2', 'stored payload is unreadable'],
+      ])
+    })
+
+    it('still delivers a row stored in clear before payloads were sealed', async () => {
+      const { db, clock } = use()
+      const store = await withTenant()
+      await db
+        .withTables<WritebackTables>()
+        .insertInto('writeback_outbox')
+        .values({
+          tenant_id: 'acme',
+          message_id: 'legacy-1',
+          seq: 1,
+          order_key: 'legacy-customer',
+          source: 'zendesk',
+          event: 'Ticket Solved',
+          payload_sealed: null,
+          payload_json: JSON.stringify({
+            identity: { emails: ['legacy@example.com'] },
+            properties: { ticket_id: '9' },
+            timestamp: '2027-01-01T10:00:00.000Z',
+          }),
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: clock.ms,
+          last_error: null,
+          last_attempt_at: null,
+          created_at: clock.ms,
+          delivered_at: null,
+        })
+        .execute()
+      const [claimed] = await store.outbox.claimDue(CLAIM)
+      expect(claimed).toMatchObject({
+        messageId: 'legacy-1',
+        payload: { properties: { ticket_id: '9' } },
+      })
+    })
+
     it('prunes dead rows only once they have been dead for the retention', async () => {
       const { clock } = use()
       const store = await withTenant()

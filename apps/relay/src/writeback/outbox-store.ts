@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely'
 
 import type { Hasher } from '../platform/crypto/hmac.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError } from '../store/errors.ts'
 import type { Executor, Schema } from '../store/schema.ts'
 import { orderKeyOf } from './order-key.ts'
@@ -21,6 +22,7 @@ import {
   type OutboxPayload,
   type WritebackTables,
 } from './outbox-schema.ts'
+import { outboxPayloadContext } from './outbox-sealing.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
   byTenant,
@@ -65,12 +67,14 @@ export interface OutboxStoreDeps {
   readonly db: Executor
   readonly hasher: Hasher
   readonly now: () => number
+  /** Seals payloads at rest (outbox-sealing.ts). */
+  readonly secretBox: SecretBox
 }
 
 /** Rows per INSERT, within both engines' limits on bound parameters. */
 const INSERT_CHUNK = 200
 
-export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxStore {
+export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDeps): OutboxStore {
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
   const nextSeq = createSequence(now)
 
@@ -124,7 +128,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
           throw InvalidInputError.fromZod('outbox message', prefixed(parsed.error, index))
         return parsed.data
       })
-      // Hashed before the transaction: on SQLite it holds the only connection.
+      // Hashed and sealed before the transaction: on SQLite it holds the only connection.
       const rows = await Promise.all(
         checked.map(async (message) => ({
           tenant_id: tenantId,
@@ -132,11 +136,15 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
           order_key: await orderKeyOf(hasher, tenantId, message.identity),
           source: message.source,
           event: message.event,
-          payload_json: JSON.stringify({
-            identity: message.identity,
-            properties: message.properties,
-            timestamp: message.timestamp,
-          } satisfies OutboxPayload),
+          payload_sealed: await secretBox.seal(
+            JSON.stringify({
+              identity: message.identity,
+              properties: message.properties,
+              timestamp: message.timestamp,
+            } satisfies OutboxPayload),
+            outboxPayloadContext(tenantId, message.messageId)
+          ),
+          payload_json: null,
         }))
       )
       return db.transaction().execute(async (trx) => {
@@ -170,7 +178,9 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
     },
 
     async claimDue(options) {
-      const { claimed, unreadable } = await claimRows(db, now(), options)
+      const { claimed, unreadable } = await claimRows(db, now(), options, (sealed, key) =>
+        secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
+      )
       if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
       return claimed
     },
@@ -186,6 +196,7 @@ export function createOutboxStore({ db, hasher, now }: OutboxStoreDeps): OutboxS
             delivered_at: now(),
             last_attempt_at: now(),
             payload_json: null,
+            payload_sealed: null,
           })
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)

@@ -22,7 +22,7 @@ export interface SecretBox {
  * @param keyText 32 random bytes, base64url or base64 (`openssl rand -base64 32`).
  * @throws SecretBoxError when the key is not 32 bytes.
  */
-export async function createSecretBox(keyText: string): Promise<SecretBox> {
+export function encryptionKeyBytes(keyText: string): Uint8Array<ArrayBuffer> {
   let raw: Uint8Array<ArrayBuffer>
   try {
     raw = fromBase64Url(keyText.trim())
@@ -34,6 +34,26 @@ export async function createSecretBox(keyText: string): Promise<SecretBox> {
       `The encryption key must be 32 bytes (it is ${raw.length}); use: openssl rand -base64 32`
     )
   }
+  return raw
+}
+
+/** The sealed form's parts, or SecretBoxError when it is not one. */
+export function sealedParts(sealed: string): { iv: string; data: string } {
+  const [version, iv, data] = sealed.split('.')
+  if (version !== 'v1' || iv === undefined || data === undefined) {
+    throw new SecretBoxError('Not a sealed secret')
+  }
+  return { iv, data }
+}
+
+export const NOT_OPENED = 'A sealed secret did not open: wrong key, wrong record or tampered'
+
+/**
+ * @param keyText 32 random bytes, base64url or base64 (`openssl rand -base64 32`).
+ * @throws SecretBoxError when the key is not 32 bytes.
+ */
+export async function createSecretBox(keyText: string): Promise<SecretBox> {
+  const raw = encryptionKeyBytes(keyText)
   const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
   return {
     async seal(plaintext, context) {
@@ -46,10 +66,7 @@ export async function createSecretBox(keyText: string): Promise<SecretBox> {
       return `v1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(sealed))}`
     },
     async open(sealed, context) {
-      const [version, iv, data] = sealed.split('.')
-      if (version !== 'v1' || iv === undefined || data === undefined) {
-        throw new SecretBoxError('Not a sealed secret')
-      }
+      const { iv, data } = sealedParts(sealed)
       try {
         const plain = await crypto.subtle.decrypt(
           { name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: utf8.encode(context) },
@@ -58,10 +75,7 @@ export async function createSecretBox(keyText: string): Promise<SecretBox> {
         )
         return fromUtf8.decode(plain)
       } catch (cause) {
-        throw new SecretBoxError(
-          'A sealed secret did not open: wrong key, wrong record or tampered',
-          { cause }
-        )
+        throw new SecretBoxError(NOT_OPENED, { cause })
       }
     },
   }

@@ -17,6 +17,8 @@ import {
   type SecretBox,
 } from '../../platform/crypto/secret-box.ts'
 import { createRelayStore, sealedColumns } from '../../wiring/relay-store.ts'
+import { outboxPayloadContext } from '../../writeback/outbox-sealing.ts'
+import type { WritebackTables } from '../../writeback/outbox-schema.ts'
 import { UnopenedSecretError, WrongEncryptionKeyError } from '../errors.ts'
 import type { UntypedDb } from '../migrations.ts'
 import {
@@ -39,7 +41,7 @@ const WEBHOOK = 'zendesk-webhook-signing-ROTATE-do-not-store-in-clear'
  * secret: 10 sealed values.
  */
 async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
-  await store.tenants.upsert(acme())
+  await store.tenants.upsert(acme({ writeback: { enabled: true } }))
   await store.tenants.upsert(globex())
   const installations = createPipedriveInstallationStore({ db, secretBox, now: () => 1 })
   for (const user of ['2001', '2002'])
@@ -50,6 +52,31 @@ async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
       apiDomain: 'https://acme.pipedrive.com',
     })
   await createZendeskWebhookSecrets({ db, secretBox, now: () => 1 }).set('acme', 'acme', WEBHOOK)
+  await store.outbox.enqueue('acme', [OUTBOX_MESSAGE])
+}
+
+const OUTBOX_MESSAGE = {
+  messageId: 'zendesk:acme:ticket:7:solved:1',
+  source: 'zendesk',
+  event: 'Ticket Solved',
+  properties: { ticket_id: '7' },
+  timestamp: '2027-01-01T10:00:00.000Z',
+  identity: { emails: ['outbox-customer@example.com'] },
+}
+
+/** The outbox message's payload, opened under `box` as the delivery worker opens it. */
+async function outboxEmail(db: SuiteContext['db'], box: SecretBox): Promise<unknown> {
+  const row = await db
+    .withTables<WritebackTables>()
+    .selectFrom('writeback_outbox')
+    .select('payload_sealed')
+    .where('message_id', '=', OUTBOX_MESSAGE.messageId)
+    .executeTakeFirstOrThrow()
+  const json = await box.open(
+    row.payload_sealed ?? '',
+    outboxPayloadContext('acme', OUTBOX_MESSAGE.messageId)
+  )
+  return (JSON.parse(json) as { identity: { emails: string[] } }).identity.emails[0]
 }
 
 /** Every sealed value in the database, by table, column and row. */
@@ -86,6 +113,7 @@ async function openAll(context: SuiteContext, box: SecretBox) {
     zendesk: tenant?.zendesk.map((z) => z.sharedSecret),
     globex: (await store.tenants.get('globex'))?.intilery.authToken,
     pipedrive: [install?.accessToken, install?.refreshToken],
+    outbox: await outboxEmail(context.db, box),
   }
 }
 
@@ -95,6 +123,7 @@ const everything = {
   zendesk: [ACME_SECRET, ACME_EU_SECRET],
   globex: 'intilery-token-GLOBEX',
   pipedrive: [ACCESS, REFRESH],
+  outbox: 'outbox-customer@example.com',
 }
 
 /** Seals like `box` until the `failAt`th call, which throws as a broken key would. */
@@ -147,6 +176,7 @@ export function registerEncryptionTests(use: UseContext): void {
         { table: 'zendesk_webhook_secrets', column: 'secret_sealed', count: 1 },
         { table: 'pipedrive_installations', column: 'access_token_sealed', count: 2 },
         { table: 'pipedrive_installations', column: 'refresh_token_sealed', count: 2 },
+        { table: 'writeback_outbox', column: 'payload_sealed', count: 1 },
       ])
 
       expect(await openAll(context, await createSecretBox(NEW_KEY))).toEqual(everything)
@@ -157,7 +187,7 @@ export function registerEncryptionTests(use: UseContext): void {
       // Every value was sealed again (links without a secret stay null).
       const after = await sealedValues(context.db)
       const changed = after.filter((value) => !before.includes(value))
-      expect(changed).toHaveLength(10)
+      expect(changed).toHaveLength(11)
       expect(after.filter((value) => value.endsWith('=null'))).toHaveLength(2)
     })
 

@@ -31,7 +31,12 @@ async function relayOver(store: RelayStore, tables: HostTables, auditKey: string
     config: { allowedOrigins: [], frameAncestors: [], requestDeadlineMs: 3_000 },
     now: () => NOW,
     hosts: [zendeskHost.start({ config: {}, tenants: store.tenants, ...tables, now: () => NOW })],
-    outbox: createOutboxStore({ db: tables.db, hasher, now: () => NOW }),
+    outbox: createOutboxStore({
+      db: tables.db,
+      hasher,
+      now: () => NOW,
+      secretBox: tables.secretBox,
+    }),
   })
   const post = (body: string, invocation: string, secret = SIGNING) =>
     app.request('/zendesk/v1/webhooks?subdomain=demo', {
