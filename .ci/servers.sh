@@ -1,7 +1,7 @@
-# Sourced by .ci/run: throwaway Redis and Postgres servers for `pnpm test:servers`, from Debian's
-# packages (installed when missing), on 127.0.0.1 at ports chosen now, with their data in a
-# temporary folder that goes when the run ends. Postgres refuses to run as root, so as root its
-# commands run as the `postgres` user the Debian package creates.
+# Sourced by .ci/run: a throwaway Postgres server for `pnpm test:servers` (Redis joins it with
+# issue #15's shared guard), from Debian's package (installed when missing), on 127.0.0.1 at a port
+# chosen now, with its data in a temporary folder that goes when the run ends. Postgres refuses to
+# run as root, so as root its commands run as the `postgres` user the Debian package creates.
 
 free_port() {
   node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
@@ -18,7 +18,6 @@ stop_servers() {
   if [ -n "$PG_BIN" ] && [ -d "$SERVERS_DIR/pg" ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -m fast -w stop >/dev/null 2>&1 || true
   fi
-  if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi
   if [ -n "$SERVERS_DIR" ]; then rm -rf "$SERVERS_DIR"; fi
 }
 
@@ -33,8 +32,10 @@ start_postgres() {
   mkdir -p "$SERVERS_DIR/pg" "$SERVERS_DIR/pg-socket"
   if [ "$(id -u)" = 0 ]; then chown -R postgres "$SERVERS_DIR/pg" "$SERVERS_DIR/pg-socket"; fi
   as_postgres "$PG_BIN/initdb" -D "$SERVERS_DIR/pg" -U relay --auth=trust -E UTF8 >/dev/null
+  # The server's log is printed when it does not start: the folder goes with the run.
   as_postgres "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -l "$SERVERS_DIR/pg-socket/log" -w \
-    -o "-p $port -k $SERVERS_DIR/pg-socket -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $port -k $SERVERS_DIR/pg-socket -c listen_addresses=127.0.0.1" start >/dev/null ||
+    { cat "$SERVERS_DIR/pg-socket/log" >&2; return 1; }
   as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U relay relay_test
   export RELAY_TEST_POSTGRES_URL="postgres://relay@127.0.0.1:$port/relay_test"
   echo "servers: Postgres $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

@@ -28,7 +28,7 @@ import type { HostIdentityResolver } from './outbox-port.ts'
 import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { keyOf } from './outbox-claim.ts'
-import type { RetrySettings } from './retry-schedule.ts'
+import { retryDelayMs, type RetrySettings } from './retry-schedule.ts'
 import type { WritebackTimers } from './writeback-timers.ts'
 
 export interface WorkerSettings {
@@ -113,6 +113,17 @@ export interface DeliveryWorker {
   stop(): Promise<void>
 }
 
+/**
+ * Promise.all that waits for every promise before rejecting with the first failure: a round ends
+ * only when nothing of it is still writing to the outbox (stop() waits for the round).
+ */
+async function settledAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises)
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value)
+}
+
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { outbox, timers, settings } = deps
   const random = deps.random ?? Math.random
@@ -171,7 +182,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       delivering.catch(() => undefined)
       sending.push(delivering)
     }
-    const counts = sumCounts(await Promise.all(sending))
+    const counts = sumCounts(await settledAll(sending))
     if (counts.released > 0) budgetShort = true
     deps.onDelivered?.(tenantId, counts)
   }
@@ -209,6 +220,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       // So that each customer's messages fit in one batch (see the module's comment).
       perCustomer: { limit: settings.batchSize, maxBytes: settings.maxBatchBytes },
       leaseMs: settings.leaseMs,
+      unopened: {
+        retryAt: (attempts) => now + retryDelayMs(settings.retry, attempts, random()),
+        maxAttempts: settings.retry.maxAttempts,
+      },
     })
     const byTenant = new Map<string, ClaimedMessage[]>()
     for (const message of claimed) {
@@ -217,7 +232,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       else theirs.push(message)
     }
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
-    await Promise.all([...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some)))
+    await settledAll([...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some)))
     claimBatches = heldBack
       ? Math.max(1, sentBatches)
       : Math.min(settings.concurrency, claimBatches * 2)

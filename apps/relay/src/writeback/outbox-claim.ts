@@ -1,14 +1,15 @@
 /**
  * @module writeback/outbox-claim
- * The delivery worker's pick, in one transaction: the oldest due messages of tenants with
- * write-back on, each customer's in order, leased so that no other round (or relay instance)
- * picks them while they are in flight.
+ * The delivery worker's pick: the oldest due messages of tenants with write-back on, each
+ * customer's in order, leased so that no other round (or relay instance) picks them while they are
+ * in flight.
  */
 import { sql } from 'kysely'
 
 import { SecretBoxError } from '../platform/crypto/secret-box.ts'
 import type { Executor } from '../store/schema.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
+import { cutter, leadingRuns } from './outbox-claim-rules.ts'
 import {
   outboxPayloadSchema,
   stateIs,
@@ -47,6 +48,14 @@ export interface ClaimOptions {
    * later messages wait for the next claim. None by default.
    */
   readonly perCustomer?: { readonly limit: number; readonly maxBytes: number } | undefined
+  /**
+   * What becomes of a sealed payload that does not open: tried again at `retryAt(attempts)` (one
+   * more attempt counted), dead after `maxAttempts`. A relay whose key was just rotated under it
+   * meets exactly this until it restarts with the new key, so such rows wait rather than die.
+   * Without it (the CLI, tests) they are dead at once.
+   */
+  readonly unopened?:
+    { readonly retryAt: (attempts: number) => number; readonly maxAttempts: number } | undefined
 }
 
 export const keyOf = (m: ClaimedMessage): OutboxKey => ({
@@ -84,7 +93,7 @@ export async function claimRows(
   options: ClaimOptions,
   /** Opens a sealed payload (outbox-sealing.ts); rejects when it does not open. */
   openSealed: (sealed: string, key: OutboxKey) => Promise<string>
-): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[] }> {
+): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[]; unopened: OutboxKey[] }> {
   const candidates = await selectCandidates(db, at, options.limit)
   // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
   const chosen: Candidate[] = []
@@ -94,18 +103,31 @@ export async function claimRows(
     if (take === 'stop') break
     if (take === 'take') chosen.push(row)
   }
-  const claimed: ClaimedMessage[] = []
-  const unreadable: OutboxKey[] = []
+  const leased = new Set<string>()
   for (let start = 0; start < chosen.length; start += LEASE_CHUNK) {
     await turnOfTheEventLoop()
-    const chunk = chosen.slice(start, start + LEASE_CHUNK)
-    const leased = await lease(db, at, options.leaseMs, chunk)
-    const mine = chunk.filter((row) => leased.has(`${row.tenant_id}\u0000${row.message_id}`))
-    const payloads = await Promise.all(mine.map((row) => readPayload(row, openSealed)))
-    for (const [index, row] of mine.entries()) {
+    for (const key of await lease(
+      db,
+      at,
+      options.leaseMs,
+      chosen.slice(start, start + LEASE_CHUNK)
+    ))
+      leased.add(key)
+  }
+  const { kept, giveBack } = leadingRuns(chosen, leased)
+  if (giveBack.length > 0) await release(db, at, options.leaseMs, giveBack)
+  const claimed: ClaimedMessage[] = []
+  const unreadable: OutboxKey[] = []
+  const unopened: OutboxKey[] = []
+  for (let start = 0; start < kept.length; start += LEASE_CHUNK) {
+    if (start > 0) await turnOfTheEventLoop()
+    const chunk = kept.slice(start, start + LEASE_CHUNK)
+    const payloads = await Promise.all(chunk.map((row) => readPayload(row, openSealed)))
+    for (const [index, row] of chunk.entries()) {
       const payload = payloads[index]
       const key = { tenantId: row.tenant_id, messageId: row.message_id }
-      if (payload === undefined) unreadable.push(key)
+      if (payload === UNOPENED) unopened.push(key)
+      else if (payload === undefined) unreadable.push(key)
       else
         claimed.push({
           ...key,
@@ -118,7 +140,7 @@ export async function claimRows(
         })
     }
   }
-  return { claimed, unreadable }
+  return { claimed, unreadable, unopened }
 }
 
 const tables = (executor: Executor) => executor.withTables<WritebackTables>()
@@ -199,42 +221,32 @@ async function lease(db: Executor, at: number, leaseMs: number, rows: readonly C
   return leased
 }
 
-/**
- * Decides row by row (oldest first) what the claim takes: `stop` at the claim's byte limit;
- * `skip` every later row of a customer who reached their share, so what is taken of each
- * customer's queue stays its oldest part.
- */
-function cutter({ maxBytes, perCustomer }: ClaimOptions) {
-  let bytes = 0
-  const customers = new Map<string, { count: number; bytes: number; full: boolean }>()
-  return (orderKey: string, rowBytes: number, first: boolean): 'take' | 'skip' | 'stop' => {
-    if (!first && bytes + rowBytes > maxBytes) return 'stop'
-    if (perCustomer !== undefined) {
-      const theirs = customers.get(orderKey) ?? { count: 0, bytes: 0, full: false }
-      customers.set(orderKey, theirs)
-      const over =
-        theirs.count >= perCustomer.limit ||
-        (theirs.count > 0 && theirs.bytes + rowBytes > perCustomer.maxBytes)
-      if (theirs.full || over) {
-        theirs.full = true
-        return 'skip'
-      }
-      theirs.count += 1
-      theirs.bytes += rowBytes
-    }
-    bytes += rowBytes
-    return 'take'
-  }
+/** Gives back rows this claim leased (due again now); rows leased since by others are theirs. */
+async function release(db: Executor, at: number, leaseMs: number, rows: readonly Candidate[]) {
+  for (const [tenantId, ids] of byTenant(
+    rows.map((r) => ({ tenantId: r.tenant_id, messageId: r.message_id }))
+  ))
+    await tables(db)
+      .updateTable('writeback_outbox')
+      .set({ next_attempt_at: at })
+      .where('tenant_id', '=', tenantId)
+      .where('message_id', 'in', ids)
+      .where(stateIs('pending'))
+      .where(sql<number>`+${sql.ref('next_attempt_at')}`, '=', at + leaseMs)
+      .execute()
 }
 
 /** What a row stores of its payload: sealed, or in clear on rows older than sealing. */
 const storedBytes = (row: Candidate) => (row.payload_sealed ?? row.payload_json)?.length ?? 0
 
-/** The row's payload, checked; undefined when it does not open or parse (the caller makes it dead). */
+/** A sealed payload that did not open: the key, or an altered row (see ClaimOptions.unopened). */
+const UNOPENED = Symbol('unopened')
+
+/** The row's payload, checked; undefined when it does not parse (the caller makes it dead). */
 async function readPayload(
   row: Candidate,
   openSealed: (sealed: string, key: OutboxKey) => Promise<string>
-): Promise<OutboxPayload | undefined> {
+): Promise<OutboxPayload | undefined | typeof UNOPENED> {
   let json = row.payload_json
   if (row.payload_sealed !== null) {
     try {
@@ -243,8 +255,8 @@ async function readPayload(
         messageId: row.message_id,
       })
     } catch (error) {
-      // Tampered, copied from another row, or sealed under another key: never sent.
-      if (error instanceof SecretBoxError) return undefined
+      // Sealed under another key, altered, or copied from another row: never sent as it is.
+      if (error instanceof SecretBoxError) return UNOPENED
       throw error
     }
   }

@@ -234,8 +234,34 @@ export function registerOutboxTests(use: UseContext): void {
       expect(ids(await store.outbox.claimDue(CLAIM))).toEqual(['m1'])
       const dead = await store.outboxAdmin.list({ tenantId: 'acme', state: 'dead', limit: 10 })
       expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
-        ['m2', 'stored payload is unreadable'],
+        ['m2', 'stored payload did not open: encryption key changed, or the row was altered'],
       ])
+    })
+
+    it('lets a payload that does not open wait and count attempts when told to, then die', async () => {
+      const { db, clock } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [message('m1', 'joe')])
+      await db
+        .withTables<WritebackTables>()
+        .updateTable('writeback_outbox')
+        .set({ payload_sealed: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' })
+        .execute()
+      const unopened = {
+        retryAt: (attempts: number) => clock.ms + attempts * 1_000,
+        maxAttempts: 2,
+      }
+      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
+      const [waiting] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
+      expect(waiting).toMatchObject({
+        state: 'pending',
+        attempts: 1,
+        nextAttemptAt: clock.ms + 1_000,
+      })
+      clock.ms += 1_000
+      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
+      const [dead] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
+      expect(dead).toMatchObject({ state: 'dead', attempts: 2 })
     })
 
     it('still delivers a row stored in clear before payloads were sealed', async () => {

@@ -118,6 +118,32 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
         .execute()
     )
 
+  const retryLater: OutboxStore['retryLater'] = (keys, { error, retryAt }, maxAttempts) =>
+    updateRows(keys, async (trx, tenantId, ids) => {
+      const rows = await trx
+        .selectFrom('writeback_outbox')
+        .select(['message_id', 'attempts'])
+        .where('tenant_id', '=', tenantId)
+        .where('message_id', 'in', ids)
+        .where(stateIs('pending'))
+        .execute()
+      for (const row of rows) {
+        const attempts = row.attempts + 1
+        await trx
+          .updateTable('writeback_outbox')
+          .set({
+            attempts,
+            state: attempts >= maxAttempts ? 'dead' : 'pending',
+            next_attempt_at: retryAt(attempts),
+            last_error: error,
+            last_attempt_at: now(),
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('message_id', '=', row.message_id)
+          .execute()
+      }
+    })
+
   return {
     isEnabled: (tenantId) => isEnabled(db, tenantId),
 
@@ -178,10 +204,20 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
     },
 
     async claimDue(options) {
-      const { claimed, unreadable } = await claimRows(db, now(), options, (sealed, key) =>
+      const { claimed, unreadable, unopened } = await claimRows(db, now(), options, (sealed, key) =>
         secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
       )
       if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
+      if (unopened.length > 0) {
+        const error = 'stored payload did not open: encryption key changed, or the row was altered'
+        if (options.unopened === undefined) await markDead(unopened, error)
+        else
+          await retryLater(
+            unopened,
+            { error, retryAt: options.unopened.retryAt },
+            options.unopened.maxAttempts
+          )
+      }
       return claimed
     },
 
@@ -204,31 +240,7 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
           .execute()
       ),
 
-    retryLater: (keys, { error, retryAt }, maxAttempts) =>
-      updateRows(keys, async (trx, tenantId, ids) => {
-        const rows = await trx
-          .selectFrom('writeback_outbox')
-          .select(['message_id', 'attempts'])
-          .where('tenant_id', '=', tenantId)
-          .where('message_id', 'in', ids)
-          .where(stateIs('pending'))
-          .execute()
-        for (const row of rows) {
-          const attempts = row.attempts + 1
-          await trx
-            .updateTable('writeback_outbox')
-            .set({
-              attempts,
-              state: attempts >= maxAttempts ? 'dead' : 'pending',
-              next_attempt_at: retryAt(attempts),
-              last_error: error,
-              last_attempt_at: now(),
-            })
-            .where('tenant_id', '=', tenantId)
-            .where('message_id', '=', row.message_id)
-            .execute()
-        }
-      }),
+    retryLater,
 
     release: (keys, at) =>
       updateRows(keys, (trx, tenantId, ids) =>
