@@ -144,6 +144,20 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
       }
     })
 
+  /** Deletes rows in `state` whose `since` is before `before`. @returns how many. */
+  async function prune(
+    state: 'delivered' | 'dead',
+    since: 'delivered_at' | 'last_attempt_at',
+    before: number
+  ) {
+    const result = await tables(db)
+      .deleteFrom('writeback_outbox')
+      .where('state', '=', state)
+      .where(since, '<', before)
+      .executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
   return {
     isEnabled: (tenantId) => isEnabled(db, tenantId),
 
@@ -253,24 +267,9 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
           .execute()
       ),
 
-    async pruneDelivered(before) {
-      const result = await tables(db)
-        .deleteFrom('writeback_outbox')
-        .where('state', '=', 'delivered')
-        .where('delivered_at', '<', before)
-        .executeTakeFirst()
-      return Number(result.numDeletedRows)
-    },
-
-    async pruneDead(before) {
-      const result = await tables(db)
-        .deleteFrom('writeback_outbox')
-        .where('state', '=', 'dead')
-        // A dead row's last attempt is when it died (markDead and retryLater both set it).
-        .where('last_attempt_at', '<', before)
-        .executeTakeFirst()
-      return Number(result.numDeletedRows)
-    },
+    pruneDelivered: (before) => prune('delivered', 'delivered_at', before),
+    // A dead row's last attempt is when it died (markDead and retryLater both set it).
+    pruneDead: (before) => prune('dead', 'last_attempt_at', before),
   }
 }
 
