@@ -31,16 +31,18 @@ export class PacedTokenBucket extends TokenBucket {
    * Never waits, so it never queues ahead of a reader.
    */
   tryTakeSpare(reserve: number): boolean {
-    if (this.waiting > 0 || this.availableTokens() < reserve + 1) return false
-    return this.tryTake()
+    return this.hasSpare(reserve) && this.tryTake()
   }
 
   /** Whether tryTakeSpare would succeed now (it takes nothing). */
   hasSpare(reserve: number): boolean {
-    return this.waiting === 0 && this.availableTokens() >= reserve + 1
+    return this.spareTokens(reserve) > 0
   }
 
-  /** How many tryTakeSpare calls would succeed now, one after another. */
+  /**
+   * How many tryTakeSpare calls would succeed now, one after another (`reserve` is a whole
+   * number of tokens, as the guard computes it).
+   */
   spareTokens(reserve: number): number {
     return this.waiting > 0 ? 0 : Math.max(0, Math.floor(this.availableTokens()) - reserve)
   }
