@@ -113,6 +113,21 @@ export interface DeliveryWorker {
   stop(): Promise<void>
 }
 
+/** What one tenant's share of a round did with its budget. */
+interface ShareOutcome {
+  /** Batches sent. */
+  readonly sent: number
+  /** Batches given back unsent: the budget could not spare a token for each. */
+  readonly heldBack: boolean
+  /** Some messages were given back for want of budget mid-send: no hurry for more. */
+  readonly budgetShort: boolean
+  /**
+   * Set when no token was spare: how long until one will be (the refill's pace, not a fixed wait:
+   * a second's pause per empty round cost a third of the share in bench:writeback).
+   */
+  readonly spareInMs?: number | undefined
+}
+
 /**
  * Promise.all that waits for every promise before rejecting with the first failure: a round ends
  * only when nothing of it is still writing to the outbox (stop() waits for the round).
@@ -132,8 +147,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let timer: unknown
   let running: Promise<number> | undefined
   let lastPruneAt: number | undefined
-  /** Some messages of the last round were given back for want of budget: no hurry for more. */
-  let budgetShort = false
   /**
    * Batches the next round claims. While readers use most of the budget only a batch or two can
    * be sent per round, and claiming `concurrency` batches only to give most back cost the event
@@ -141,19 +154,17 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
    * growing back (doubling) once rounds send all they claim.
    */
   let claimBatches = settings.concurrency
-  let sentBatches = 0
-  let heldBack = false
-  /**
-   * Set when a round found no token to spare: how long until one will be (the refill's pace, not
-   * a fixed wait: a second's pause per empty round cost a third of the share in bench:writeback).
-   */
-  let spareInMs: number | undefined
+  /** What the last round's tenants found of their budgets: when the next round starts. */
+  let lastBudget: Pick<ShareOutcome, 'budgetShort' | 'spareInMs'> = { budgetShort: false }
 
-  async function deliverShare(tenantId: string, messages: readonly ClaimedMessage[]) {
+  async function deliverShare(
+    tenantId: string,
+    messages: readonly ClaimedMessage[]
+  ): Promise<ShareOutcome> {
     const tenant = await deps.tenants.get(tenantId)
     if (tenant === undefined) {
       // Removed meanwhile: its rows went with it (cascade); nothing to give back.
-      return
+      return { sent: 0, heldBack: false, budgetShort: false }
     }
     const batches = packBatches(messages, {
       batchSize: settings.batchSize,
@@ -163,35 +174,40 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // once, for the next round, which starts when a token will be spare.
     const budget = deps.spareFor(tenant)
     const sendable = budget.spareTokens()
-    if (sendable === 0) {
-      const untilSpare = budget.msUntilSpare() ?? settings.noBudgetDelayMs
-      spareInMs = Math.max(spareInMs ?? 0, Math.min(untilSpare, settings.noBudgetDelayMs))
-    }
+    const spareInMs =
+      sendable > 0
+        ? undefined
+        : Math.min(budget.msUntilSpare() ?? settings.noBudgetDelayMs, settings.noBudgetDelayMs)
     const later = batches.slice(sendable).flat()
-    if (later.length > 0) {
-      heldBack = true
-      await outbox.release(later.map(keyOf), timers.now())
-    }
-    sentBatches += Math.min(sendable, batches.length)
+    if (later.length > 0) await outbox.release(later.map(keyOf), timers.now())
     // Started one turn of the event loop apart: building a batch is synchronous work.
     const sending: Promise<DeliveryCounts>[] = []
     for (const batch of batches.slice(0, sendable)) {
       if (sending.length > 0) await turnOfTheEventLoop()
-      const delivering = deliverBatch(tenant, batch)
+      const delivering = deliverBatch(tenant, budget, batch)
       // Handled here too: it may fail while the next is waiting its turn (Promise.all reports it).
       delivering.catch(() => undefined)
       sending.push(delivering)
     }
     const counts = sumCounts(await settledAll(sending))
-    if (counts.released > 0) budgetShort = true
     deps.onDelivered?.(tenantId, counts)
+    return {
+      sent: sending.length,
+      heldBack: later.length > 0,
+      budgetShort: counts.released > 0,
+      spareInMs,
+    }
   }
 
-  function deliverBatch(tenant: WritebackTenant, messages: readonly ClaimedMessage[]) {
+  function deliverBatch(
+    tenant: WritebackTenant,
+    budget: SpareBudget,
+    messages: readonly ClaimedMessage[]
+  ) {
     return deliverTenant(tenant, messages, {
       outbox,
       reads: deps.readsFor(tenant),
-      budget: deps.spareFor(tenant),
+      budget,
       hostResolvers: deps.hostResolvers,
       retry: settings.retry,
       noBudgetDelayMs: settings.noBudgetDelayMs,
@@ -210,10 +226,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await outbox.pruneDelivered(now - settings.retentionMs)
       await outbox.pruneDead(now - settings.deadRetentionMs)
     }
-    budgetShort = false
-    spareInMs = undefined
-    sentBatches = 0
-    heldBack = false
     const claimed = await outbox.claimDue({
       limit: settings.batchSize * claimBatches,
       maxBytes: settings.maxBatchBytes * claimBatches,
@@ -232,10 +244,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       else theirs.push(message)
     }
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
-    await settledAll([...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some)))
-    claimBatches = heldBack
-      ? Math.max(1, sentBatches)
+    const shares = await settledAll(
+      [...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some))
+    )
+    const sent = shares.reduce((n, share) => n + share.sent, 0)
+    claimBatches = shares.some((share) => share.heldBack)
+      ? Math.max(1, sent)
       : Math.min(settings.concurrency, claimBatches * 2)
+    const waits = shares.flatMap((share) =>
+      share.spareInMs === undefined ? [] : [share.spareInMs]
+    )
+    lastBudget = {
+      budgetShort: shares.some((share) => share.budgetShort),
+      spareInMs: waits.length === 0 ? undefined : Math.max(...waits),
+    }
     return claimed.length
   }
 
@@ -248,8 +270,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   function nextRoundInMs(claimed: number) {
-    if (budgetShort) return settings.pollMs
-    if (spareInMs !== undefined) return spareInMs
+    if (lastBudget.budgetShort) return settings.pollMs
+    if (lastBudget.spareInMs !== undefined) return lastBudget.spareInMs
     return claimed >= settings.batchSize ? 0 : settings.pollMs
   }
 
