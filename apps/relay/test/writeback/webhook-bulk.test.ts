@@ -28,6 +28,8 @@ import {
   DEFAULT_WORKER_SETTINGS,
 } from '../../src/writeback/delivery-worker.ts'
 import { DEFAULT_RETRY } from '../../src/writeback/retry-schedule.ts'
+import { systemTimers } from '../../src/writeback/writeback-timers.ts'
+import { trackingTap } from './writeback-harness.ts'
 
 const TENANT = 'wb-bulk'
 const SUBDOMAIN = 'bulkdesk'
@@ -124,27 +126,15 @@ async function startRelayOverSandbox(sandbox: RunningSandbox, clock: { ms: numbe
     outbox: store.outbox,
   })
   /** MessageIds of every batch the sandbox accepted. */
-  const accepted: string[] = []
+  const { accepted, fetch } = trackingTap()
   const worker = createDeliveryWorker({
     outbox: store.outbox,
     tenants: store.tenants,
     readsFor: upstreams.upstreamFor,
     spareFor: upstreams.spareFor,
     hostResolvers: new Map(),
-    fetch: async (input, init) => {
-      const response = await globalThis.fetch(input, init)
-      if (response.ok) {
-        const body = JSON.parse(init?.body as string) as { batch: { messageId: string }[] }
-        accepted.push(...body.batch.map((m) => m.messageId))
-      }
-      return response
-    },
-    timers: {
-      now,
-      // Only the per-send timeout uses it: a guard against a hang, never reached here.
-      setTimeout: (run, ms) => setTimeout(run, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
+    fetch,
+    timers: { ...systemTimers, now },
     random: () => 0.5,
     settings: { ...DEFAULT_WORKER_SETTINGS, retry: DEFAULT_RETRY },
   })

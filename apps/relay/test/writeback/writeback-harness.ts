@@ -23,6 +23,7 @@ import {
 } from '../../src/writeback/delivery-worker.ts'
 import type { OutboxMessage } from '../../src/writeback/outbox-port.ts'
 import { DEFAULT_RETRY } from '../../src/writeback/retry-schedule.ts'
+import { systemTimers } from '../../src/writeback/writeback-timers.ts'
 
 export interface WritebackTarget {
   readonly sandbox: RunningSandbox
@@ -67,6 +68,26 @@ function seeded(seed: number): () => number {
   }
 }
 
+/**
+ * The worker's fetch, passed through: counts Intilery's answers by status and records the
+ * messageIds of every batch it accepted (the sandbox stores a repeated one once, so only this can
+ * tell a message sent twice).
+ */
+export function trackingTap() {
+  const accepted: string[] = []
+  const answers = new Map<number, number>()
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init)
+    answers.set(response.status, (answers.get(response.status) ?? 0) + 1)
+    if (response.ok) {
+      const body = JSON.parse(init?.body as string) as { batch: { messageId: string }[] }
+      accepted.push(...body.batch.map((m) => m.messageId))
+    }
+    return response
+  }
+  return { accepted, answers, fetch }
+}
+
 export async function startWritebackTarget(): Promise<WritebackTarget> {
   const sandbox = await startSandbox({ port: 0 })
   const clock = { ms: Date.UTC(2027, 0, 1, 10) }
@@ -87,17 +108,7 @@ export async function startWritebackTarget(): Promise<WritebackTarget> {
     writeback: { enabled: true },
   })
   const upstreams = createUpstreamPool((credentials) => createUpstream(credentials, {}, { now }))
-  const accepted: string[] = []
-  const answers = new Map<number, number>()
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const response = await globalThis.fetch(input, init)
-    answers.set(response.status, (answers.get(response.status) ?? 0) + 1)
-    if (response.ok) {
-      const body = JSON.parse(init?.body as string) as { batch: { messageId: string }[] }
-      accepted.push(...body.batch.map((m) => m.messageId))
-    }
-    return response
-  }
+  const { accepted, answers, fetch } = trackingTap()
   const worker = createDeliveryWorker({
     outbox: store.outbox,
     tenants: store.tenants,
@@ -105,12 +116,7 @@ export async function startWritebackTarget(): Promise<WritebackTarget> {
     spareFor: upstreams.spareFor,
     hostResolvers: new Map(),
     fetch,
-    timers: {
-      now,
-      // Only the per-send timeout uses it: a guard against a hang, never reached here.
-      setTimeout: (run, ms) => setTimeout(run, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
+    timers: { ...systemTimers, now },
     random: seeded(7),
     settings: { ...DEFAULT_WORKER_SETTINGS, retry: DEFAULT_RETRY },
   })

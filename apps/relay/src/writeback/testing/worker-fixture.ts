@@ -25,6 +25,7 @@ import {
 } from '../delivery-worker.ts'
 import type { HostIdentityResolver } from '../outbox-port.ts'
 import type { TrackMessage } from '../track-batch.ts'
+import { systemTimers } from '../writeback-timers.ts'
 
 export interface ReceivedBatch {
   readonly url: string
@@ -148,11 +149,7 @@ export async function startWorkerFixture(
       }),
       hostResolvers,
       fetch,
-      timers: {
-        now,
-        setTimeout: (run, ms) => setTimeout(run, ms),
-        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      },
+      timers: { ...systemTimers, now },
       random: () => 0,
       settings: {
         ...DEFAULT_WORKER_SETTINGS,
