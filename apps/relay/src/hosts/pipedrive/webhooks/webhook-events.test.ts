@@ -137,19 +137,22 @@ describe('Pipedrive deal webhooks on the timeline', () => {
   })
 })
 
+/** A person created in company 1001 (the webhook's meta, as Pipedrive sends it). */
+const personMeta = {
+  action: 'create',
+  entity: 'person',
+  entity_id: 12,
+  id: 'evt-9',
+  company_id: 1001,
+  timestamp: 1767603600,
+  version: '2.0',
+}
+
 describe('Pipedrive person webhooks on the timeline', () => {
   it('makes Person Created whose identity is the emails, primary first', () => {
     const created = salesEventsOf(
       webhookBodySchema.parse({
-        meta: {
-          action: 'create',
-          entity: 'person',
-          entity_id: 12,
-          id: 'evt-9',
-          company_id: 1001,
-          timestamp: 1767603600,
-          version: '2.0',
-        },
+        meta: personMeta,
         data: {
           id: 12,
           name: 'Not sent',
@@ -186,15 +189,6 @@ describe('Pipedrive webhooks Pipedrive could really send, never refused', () => 
       data: { id: 12, emails },
       previous: null,
     })
-  const personMeta = {
-    action: 'create',
-    entity: 'person',
-    entity_id: 12,
-    id: 'evt-9',
-    company_id: 1001,
-    timestamp: 1767603600,
-    version: '2.0',
-  }
 
   it('keeps a person with many emails to the outbox limit of real addresses, each once', () => {
     const many = Array.from({ length: 25 }, (_, i) => ({ value: `p${i}@example.com` }))
