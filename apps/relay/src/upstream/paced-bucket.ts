@@ -8,13 +8,46 @@
  *
  * Also a second, lower priority (write-back's): a token taken only when it costs a reader nothing.
  */
-import { TokenBucket } from '@intilery-connect/core'
+import { TokenBucket, type TokenBucketOptions } from '@intilery-connect/core'
+
+import type { SpareBudget } from './types.ts'
+
+/**
+ * Whole tokens low-priority work leaves in the bucket for readers. More while readers are active:
+ * an agent opening a sidebar takes two or three tokens at once and another agent may open one in
+ * the same moment, so a reserve sized for one quiet reader makes active readers wait a refill
+ * (13 ms a token at 75/s) behind write-back, which is what bench:writeback's read p95 measured.
+ * With no reader lately the smaller reserve lets a backlog drain at nearly the whole refill.
+ */
+export interface SpareReserve {
+  readonly idle: number
+  readonly whileReading: number
+  /** A reader's take within this long counts as readers being active. */
+  readonly readingWindowMs: number
+}
+
+export interface PacedTokenBucketOptions extends TokenBucketOptions {
+  readonly reserve: SpareReserve
+}
 
 export class PacedTokenBucket extends TokenBucket {
   private waiting = 0
+  private readonly reserve: SpareReserve
+  private readonly clock: () => number
+  private lastReaderAt = Number.NEGATIVE_INFINITY
 
-  /** Counts the callers queued for a token; the base class keeps its queue private. */
+  constructor(options: PacedTokenBucketOptions) {
+    super(options)
+    this.reserve = options.reserve
+    this.clock = options.now ?? (() => Date.now())
+  }
+
+  /**
+   * A reader's take (the Profile client's, for every upstream read): counts the callers queued for
+   * a token, which the base class keeps private, and when readers were last active.
+   */
   override take(signal?: AbortSignal): Promise<void> {
+    this.lastReaderAt = this.clock()
     if (signal?.aborted !== true && this.tryTake()) return Promise.resolve()
     this.waiting += 1
     const taken = super.take(signal)
@@ -25,36 +58,50 @@ export class PacedTokenBucket extends TokenBucket {
     return taken
   }
 
+  /** The tokens low-priority work must leave now. */
+  reserveNow(): number {
+    const reading = this.clock() - this.lastReaderAt < this.reserve.readingWindowMs
+    return reading ? this.reserve.whileReading : this.reserve.idle
+  }
+
   /**
    * Takes a token for low-priority work only if no reader is queued, one is free now, and at least
-   * `reserve` tokens stay in the bucket after: readers arriving next still find theirs at once.
+   * the reserve stays in the bucket after: readers arriving next still find theirs at once.
    * Never waits, so it never queues ahead of a reader.
    */
-  tryTakeSpare(reserve: number): boolean {
-    return this.hasSpare(reserve) && this.tryTake()
+  tryTakeSpare(): boolean {
+    return this.hasSpare() && this.tryTake()
   }
 
   /** Whether tryTakeSpare would succeed now (it takes nothing). */
-  hasSpare(reserve: number): boolean {
-    return this.spareTokens(reserve) > 0
+  hasSpare(): boolean {
+    return this.spareTokens() > 0
   }
 
-  /**
-   * How many tryTakeSpare calls would succeed now, one after another (`reserve` is a whole
-   * number of tokens, as the guard computes it).
-   */
-  spareTokens(reserve: number): number {
-    return this.waiting > 0 ? 0 : Math.max(0, Math.floor(this.availableTokens()) - reserve)
+  /** How many tryTakeSpare calls would succeed now, one after another. */
+  spareTokens(): number {
+    if (this.waiting > 0) return 0
+    return Math.max(0, Math.floor(this.availableTokens()) - this.reserveNow())
   }
 
   /**
    * Milliseconds until tryTakeSpare would succeed if nobody took a token meanwhile; undefined
    * while a reader is queued (then nothing is spare until the readers are served).
    */
-  msUntilSpare(reserve: number): number | undefined {
+  msUntilSpare(): number | undefined {
     if (this.waiting > 0) return undefined
-    const missing = reserve + 1 - this.availableTokens()
+    const missing = this.reserveNow() + 1 - this.availableTokens()
     return missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.ratePerSecond)
+  }
+
+  /** The bucket as write-back sees it. */
+  spareBudget(): SpareBudget {
+    return {
+      tryTake: () => this.tryTakeSpare(),
+      hasSpare: () => this.hasSpare(),
+      spareTokens: () => this.spareTokens(),
+      msUntilSpare: () => this.msUntilSpare(),
+    }
   }
 
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */

@@ -34,7 +34,7 @@ import {
   type CachedEndpoint,
   type UpstreamCredentials,
 } from './cache-key.ts'
-import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
+import { resolveUpstreamOptions, spareReserveOf, type UpstreamOptions } from './options.ts'
 import { PacedTokenBucket } from './paced-bucket.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
@@ -105,8 +105,8 @@ export function createUpstream(
     ratePerSecond: settings.ratePerSecond,
     burst: settings.burst,
     now,
+    reserve: spareReserveOf(settings),
   })
-  const spareReserve = Math.ceil(settings.burst * settings.spareReserve)
   const breaker = createBreaker(settings.breaker)
   const clientOptions: ProfileClientOptions & { readonly fetch: typeof fetch } = {
     ...credentials,
@@ -255,12 +255,7 @@ export function createUpstream(
       }
     },
 
-    spare: {
-      tryTake: () => bucket.tryTakeSpare(spareReserve),
-      hasSpare: () => bucket.hasSpare(spareReserve),
-      spareTokens: () => bucket.spareTokens(spareReserve),
-      msUntilSpare: () => bucket.msUntilSpare(spareReserve),
-    },
+    spare: bucket.spareBudget(),
 
     stats: () => ({
       ...counters,

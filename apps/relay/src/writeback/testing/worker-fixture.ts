@@ -11,6 +11,7 @@ import { createSecretBox } from '../../platform/crypto/secret-box.ts'
 import type { UpstreamReads } from '../../ports.ts'
 import { openDatabase } from '../../store/database.ts'
 import { acme, AUDIT_KEY, ENCRYPTION_KEY, START_MS } from '../../store/suite/context.ts'
+import { resolveUpstreamOptions, spareReserveOf } from '../../upstream/options.ts'
 import { PacedTokenBucket } from '../../upstream/paced-bucket.ts'
 import {
   createRelayStore,
@@ -77,8 +78,12 @@ export async function startWorkerFixture(
     now,
   })
   await store.tenants.upsert(acme({ writeback: { enabled: true } }))
-  const bucket = new PacedTokenBucket({ ratePerSecond: 75, burst: 15, now })
-  const reserve = 3
+  const bucket = new PacedTokenBucket({
+    ratePerSecond: 75,
+    burst: 15,
+    now,
+    reserve: spareReserveOf(resolveUpstreamOptions()),
+  })
   const received: ReceivedBatch[] = []
   const profiles = new Map<string, Meta[]>()
   const lookups: string[] = []
@@ -141,12 +146,7 @@ export async function startWorkerFixture(
       outbox: store.outbox,
       tenants: store.tenants,
       readsFor: () => reads,
-      spareFor: () => ({
-        tryTake: () => bucket.tryTakeSpare(reserve),
-        hasSpare: () => bucket.hasSpare(reserve),
-        spareTokens: () => bucket.spareTokens(reserve),
-        msUntilSpare: () => bucket.msUntilSpare(reserve),
-      }),
+      spareFor: () => bucket.spareBudget(),
       hostResolvers,
       fetch,
       timers: { ...systemTimers, now },
