@@ -17,6 +17,7 @@ import {
   toTimeline,
 } from '@intilery-connect/core'
 import { servedStale, type AnyLookup, type ReadOptions, type UpstreamReads } from '../ports.ts'
+import { AdmissionGroup } from '../upstream/index.ts'
 import { deriveOnce } from './derive-once.ts'
 import { timelinePage } from './timeline-page.ts'
 
@@ -46,9 +47,11 @@ export async function customerContext(
   query: EventsQuery,
   opts: ReadOptions = {}
 ): Promise<ContextResult> {
+  // Both reads admitted or neither (admission-group.ts), unless the caller groups more of them.
+  const together = { ...opts, admission: opts.admission ?? new AdmissionGroup(2) }
   const [meta, page] = await Promise.all([
-    upstream.meta(ref, opts),
-    timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, opts),
+    upstream.meta(ref, together),
+    timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, together),
   ])
   const profiles = profilesOf(meta.value)
   const context: CustomerContext = {

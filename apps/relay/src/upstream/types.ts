@@ -12,6 +12,7 @@ import type {
   Traits,
 } from '@intilery-connect/core'
 
+import type { AdmissionGroup } from './admission-group.ts'
 import type { BreakerState } from './breaker.ts'
 
 /** One read's answer and how old it is. */
@@ -43,6 +44,11 @@ export interface EventsPageValue {
 export interface ReadOptions {
   /** The caller's abort (e.g. the browser went away): detaches this caller only. */
   readonly signal?: AbortSignal | undefined
+  /**
+   * The request's other reads, admitted or shed with this one (admission-group.ts); without it
+   * this read's load is admitted on its own.
+   */
+  readonly admission?: AdmissionGroup | undefined
 }
 
 export interface ScrollReadOptions extends ReadOptions {

@@ -4,6 +4,7 @@ import { createProfileRef } from '@intilery-connect/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { RelayError } from '../platform/errors.ts'
+import { AdmissionGroup } from './admission-group.ts'
 import { resolveUpstreamOptions, UpstreamOptionsError } from './options.ts'
 import { ok, setup } from './testing/fake-intilery.ts'
 
@@ -61,6 +62,38 @@ describe('token bucket', () => {
     expect(shed.every((e) => e.code === 'rate_limited' && (e.retryAfter ?? 0) >= 4)).toBe(true)
     expect(calls.length).toBe(outcomes.length - shed.length)
     expect(upstream.stats()).toMatchObject({ shed: shed.length, breakerState: 'closed' })
+  })
+
+  it('admits or sheds the reads of one request together when they are a group, so no token is spent on a failed open', async () => {
+    const opens = async (grouped: boolean) => {
+      const { upstream, calls } = setup(ok, PACE, () => Date.now())
+      // 200 opens a second for 3 s, against 80 reads a second: the queue soon sits at the line.
+      const results = []
+      for (let i = 0; i < 600; i += 1) {
+        const opts = grouped ? { admission: new AdmissionGroup(2) } : {}
+        results.push(
+          Promise.allSettled([
+            upstream.meta(customer(i), opts),
+            upstream.firstEventsPage(customer(i), {}, opts),
+          ])
+        )
+        await vi.advanceTimersByTimeAsync(5)
+      }
+      await vi.advanceTimersByTimeAsync(6_000)
+      const settled = await Promise.all(results)
+      const answered = settled.filter((pair) => pair.every((r) => r.status === 'fulfilled'))
+      const half = settled.filter((pair) => new Set(pair.map((r) => r.status)).size === 2)
+      return { answered: answered.length, half: half.length, calls: calls.length }
+    }
+    const apart = await opens(false)
+    // Decided read by read, the queue at the line admits one read of an open and sheds the other.
+    expect(apart.half).toBeGreaterThan(100)
+    expect(apart.calls).toBeGreaterThan(2 * apart.answered + 100)
+    const together = await opens(true)
+    expect(together.half).toBe(0)
+    expect(together.calls).toBe(2 * together.answered)
+    // 20 at once + 80/s over the 3 s of opens and the 4.5 s admission window after, in pairs.
+    expect(together.answered).toBeGreaterThanOrEqual(300)
   })
 
   it('shares one bucket among all reads of the credential, scroll pages included', async () => {

@@ -6,7 +6,8 @@
  * 1. the cache (read-through-cache.ts): a fresh answer or remembered 404 is served at once; a stale
  *    one within the max stale age is served at once while one load refreshes it; concurrent reads
  *    of one key share one load;
- * 2. admission (paced-bucket.ts): a load whose token would come after the deadline is shed now;
+ * 2. admission (paced-bucket.ts): a load whose token would come after the deadline is shed now,
+ *    or with the other loads of its request when the route groups them (admission-group.ts);
  * 3. the circuit breaker (breaker.ts): fail fast while Intilery is down;
  * 4. core's client: the shared token bucket (<= 100 requests/s), per-attempt timeout, retries with
  *    jitter honouring Retry-After up to a cap, and the total deadline.
@@ -25,6 +26,7 @@ import {
   type ProfileRef,
 } from '@intilery-connect/core'
 
+import type { AdmissionDecision, AdmissionGroup } from './admission-group.ts'
 import { createBreaker } from './breaker.ts'
 import {
   cacheKey,
@@ -135,13 +137,26 @@ export function createUpstream(
   const admissionMs =
     settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)
 
-  /** One upstream load: shed if it would queue past the deadline, else through the breaker. */
-  async function load<T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) {
+  /** Admits `loads` tokens' worth if the last of them would come within the admission time. */
+  const decide = (loads: number): AdmissionDecision => {
+    const waitMs = bucket.expectedWaitMs() + ((loads - 1) * 1000) / bucket.ratePerSecond
+    return waitMs > admissionMs ? shedError(waitMs) : 'admitted'
+  }
+
+  /**
+   * One upstream load: shed if it would queue past the deadline (with the rest of its request's
+   * loads, when they are a group), else through the breaker.
+   */
+  async function load<T>(
+    task: (signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+    group: AdmissionGroup | undefined
+  ) {
     try {
-      const waitMs = bucket.expectedWaitMs()
-      if (waitMs > admissionMs) {
+      const decision = group === undefined ? decide(1) : group.admit(decide)
+      if (decision !== 'admitted') {
         counters.shed += 1
-        throw shedError(waitMs)
+        throw decision
       }
       return await breaker.run(
         (inner) =>
@@ -178,7 +193,7 @@ export function createUpstream(
     const normal = normaliseRef(ref)
     const { entry, outcome, failing } = cache.read(cacheKey(credential, endpoint, normal, query), {
       freshMs: settings.freshMs[endpoint],
-      load: (signal) => load((inner) => call(normal, inner), signal),
+      load: (signal) => load((inner) => call(normal, inner), signal, opts.admission),
     })
     counters[outcomeCounter[outcome]] += 1
     let found
@@ -241,7 +256,7 @@ export function createUpstream(
         client.scrollEvents(normal, scrollId, { limit: opts.limit, signal: inner })
       let page
       try {
-        page = await wait(load(task, signal), opts.signal)
+        page = await wait(load(task, signal, opts.admission), opts.signal)
       } catch (error) {
         throw toRelayError(error, opts.signal)
       }

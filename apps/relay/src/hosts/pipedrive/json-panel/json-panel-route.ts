@@ -19,6 +19,7 @@ import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
+import { AdmissionGroup } from '../../../upstream/index.ts'
 import { findCustomer, type AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
 import { accountPanel } from './account-rollup.ts'
@@ -170,7 +171,10 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           options
         )
       else {
-        const found = await findCustomer(upstream, subject.emails, audited, { signal })
+        // The context's two reads, then computed traits and orders: admitted or shed together
+        // (admission-group.ts), so a panel that would fail spends nothing.
+        const reads = { signal, admission: new AdmissionGroup(4) }
+        const found = await findCustomer(upstream, subject.emails, audited, reads)
         const [first, ...others] = found?.context.profiles ?? []
         if (found === undefined || first === undefined)
           panel = jsonPanel(subject, undefined, options)
@@ -178,8 +182,8 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           // The facts the panel leads with are computed traits, which only `traits` holds; the
           // latest orders may be older than the context's first page of events.
           const [computed, orders] = await Promise.all([
-            withComputed(upstream, first, audited, { signal }),
-            latestOrders(upstream, first, audited, { signal }),
+            withComputed(upstream, first, audited, reads),
+            latestOrders(upstream, first, audited, reads),
           ])
           const { context } = found
           panel = jsonPanel(
