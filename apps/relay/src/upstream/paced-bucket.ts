@@ -47,7 +47,7 @@ export class PacedTokenBucket extends TokenBucket {
    * a token, which the base class keeps private, and when readers were last active.
    */
   override take(signal?: AbortSignal): Promise<void> {
-    this.lastReaderAt = this.clock()
+    this.noteReader()
     if (signal?.aborted !== true && this.tryTake()) return Promise.resolve()
     this.waiting += 1
     const taken = super.take(signal)
@@ -56,6 +56,11 @@ export class PacedTokenBucket extends TokenBucket {
     }
     taken.then(leave, leave)
     return taken
+  }
+
+  /** A reader is taking a token now: the larger reserve applies for a while. */
+  protected noteReader(): void {
+    this.lastReaderAt = this.clock()
   }
 
   /** The tokens low-priority work must leave now. */
@@ -94,14 +99,24 @@ export class PacedTokenBucket extends TokenBucket {
     return missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.ratePerSecond)
   }
 
+  /** tryTakeSpare for callers that may wait for an answer (a shared budget's is remote). */
+  takeSpare(): Promise<boolean> {
+    return Promise.resolve(this.tryTakeSpare())
+  }
+
   /** The bucket as write-back sees it. */
   spareBudget(): SpareBudget {
     return {
-      tryTake: () => this.tryTakeSpare(),
+      tryTake: () => this.takeSpare(),
       hasSpare: () => this.hasSpare(),
       spareTokens: () => this.spareTokens(),
       msUntilSpare: () => this.msUntilSpare(),
     }
+  }
+
+  /** Milliseconds between two tokens at the sustained rate. */
+  tokenIntervalMs(): number {
+    return 1000 / this.ratePerSecond
   }
 
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */

@@ -107,8 +107,8 @@ export interface UpstreamStats extends UpstreamCounts {
  * it costs readers nothing (see PacedTokenBucket.tryTakeSpare). Never waits.
  */
 export interface SpareBudget {
-  /** Takes a token if one is spare now. */
-  readonly tryTake: () => boolean
+  /** Takes a token if one is spare now (asks the shared budget, when there is one). */
+  readonly tryTake: () => Promise<boolean>
   /** Whether one is spare now; takes nothing. */
   readonly hasSpare: () => boolean
   /** How many are spare now, taken one after another; takes nothing. */

@@ -27,6 +27,7 @@ import {
 } from '@intilery-connect/core'
 
 import type { AdmissionDecision, AdmissionGroup } from './admission-group.ts'
+import { RelayError } from '../platform/errors.ts'
 import { createBreaker } from './breaker.ts'
 import {
   cacheKey,
@@ -36,8 +37,15 @@ import {
   type CachedEndpoint,
   type UpstreamCredentials,
 } from './cache-key.ts'
-import { resolveUpstreamOptions, spareReserveOf, type UpstreamOptions } from './options.ts'
+import {
+  resolveUpstreamOptions,
+  spareReserveOf,
+  type UpstreamOptions,
+  type UpstreamSettings,
+} from './options.ts'
 import { PacedTokenBucket } from './paced-bucket.ts'
+import { localShare, SharedPacedBucket } from './shared-bucket.ts'
+import type { SharedBudgetBackend } from './shared-budget.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
 import {
@@ -56,6 +64,12 @@ export interface UpstreamDeps {
   readonly fetch?: typeof fetch | undefined
   /** Clock for cache ages and the token bucket (default: Date.now). */
   readonly now?: (() => number) | undefined
+  /**
+   * One budget per credential for several relay instances (shared-bucket.ts); `instances` sizes
+   * this one's own share for when the shared budget does not answer. None: this process's bucket.
+   */
+  readonly sharedBudget?:
+    { readonly backend: SharedBudgetBackend; readonly instances: number } | undefined
 }
 
 /**
@@ -103,12 +117,9 @@ export function createUpstream(
     inflight: 'inflightShared',
   }
 
-  const bucket = new PacedTokenBucket({
-    ratePerSecond: settings.ratePerSecond,
-    burst: settings.burst,
-    now,
-    reserve: spareReserveOf(settings),
-  })
+  const admissionMs =
+    settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)
+  const bucket = bucketFor(credential, settings, admissionMs, now, deps.sharedBudget)
   const breaker = createBreaker(settings.breaker)
   const clientOptions: ProfileClientOptions & { readonly fetch: typeof fetch } = {
     ...credentials,
@@ -134,12 +145,9 @@ export function createUpstream(
     notFoundTtlMs: settings.notFoundTtlMs,
     now,
   })
-  const admissionMs =
-    settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)
-
   /** Admits `loads` tokens' worth if the last of them would come within the admission time. */
   const decide = (loads: number): AdmissionDecision => {
-    const waitMs = bucket.expectedWaitMs() + ((loads - 1) * 1000) / bucket.ratePerSecond
+    const waitMs = bucket.expectedWaitMs() + (loads - 1) * bucket.tokenIntervalMs()
     return waitMs > admissionMs ? shedError(waitMs) : 'admitted'
   }
 
@@ -154,10 +162,7 @@ export function createUpstream(
   ) {
     try {
       const decision = group === undefined ? decide(1) : group.admit(decide)
-      if (decision !== 'admitted') {
-        counters.shed += 1
-        throw decision
-      }
+      if (decision !== 'admitted') throw decision
       return await breaker.run(
         (inner) =>
           waitFor(task(inner), {
@@ -170,7 +175,9 @@ export function createUpstream(
         signal
       )
     } catch (error) {
-      if (!(error instanceof NotFoundError) && !signal.aborted) counters.failures += 1
+      // Shed here or, with a shared budget, when the reservation came too late (shared-bucket.ts).
+      if (error instanceof RelayError && error.code === 'rate_limited') counters.shed += 1
+      else if (!(error instanceof NotFoundError) && !signal.aborted) counters.failures += 1
       throw error
     }
   }
@@ -280,4 +287,25 @@ export function createUpstream(
       breakerState: breaker.state,
     }),
   }
+}
+
+/** This process's bucket for the credential, or its view of the instances' shared one. */
+function bucketFor(
+  credential: string,
+  settings: UpstreamSettings,
+  admissionMs: number,
+  now: () => number,
+  sharedBudget: UpstreamDeps['sharedBudget']
+): PacedTokenBucket {
+  const whole = { ratePerSecond: settings.ratePerSecond, burst: settings.burst }
+  if (sharedBudget === undefined)
+    return new PacedTokenBucket({ ...whole, now, reserve: spareReserveOf(settings) })
+  const share = localShare(whole, sharedBudget.instances)
+  return new SharedPacedBucket({
+    local: { ...share, now, reserve: spareReserveOf({ ...settings, burst: share.burst }) },
+    shared: whole,
+    key: credential,
+    backend: sharedBudget.backend,
+    maxWaitMs: admissionMs,
+  })
 }

@@ -113,7 +113,7 @@ export async function deliverTenant(
 
   const url = trackingUrlFor(tenant.intilery, tenant.writeback)
   const send = async (some: typeof ready): Promise<SendOutcome | undefined> => {
-    if (!budget.tryTake()) return undefined
+    if (!(await budget.tryTake())) return undefined
     const body = batchBody(some.map(({ message, identity }) => trackMessageOf(message, identity)))
     return sendBatch({ url, authToken: tenant.intilery.authToken, body }, deps, deps.signal)
   }

@@ -1,0 +1,137 @@
+/**
+ * @module upstream/shared-bucket
+ * The credential's bucket when several relay instances share one budget (#15): every token is
+ * reserved from the shared budget (shared-budget.ts), so the instances together stay within
+ * Intilery's limit however the load balancer spreads the readers. A reservation names when its
+ * token comes; the reader waits that long here, and the shared budget is a queue in the server's
+ * time, first come first served across instances.
+ *
+ * When the shared budget does not answer, this instance carries on with the bucket it extends,
+ * sized to its share of the budget (the rate and burst divided by the instances the operator
+ * declared), so the instances together still stay within the limit; it goes back to the shared
+ * budget as soon as the backend says the server is back.
+ */
+import { PacedTokenBucket, type PacedTokenBucketOptions } from './paced-bucket.ts'
+import { shedError } from './relay-errors.ts'
+import type { Reservation, SharedBudgetBackend, SharedRate } from './shared-budget.ts'
+
+export interface SharedPacedBucketOptions {
+  /** This instance's own share, used while the shared budget does not answer. */
+  readonly local: PacedTokenBucketOptions
+  /** The whole credential's bucket, as all instances share it. */
+  readonly shared: SharedRate
+  readonly key: string
+  readonly backend: SharedBudgetBackend
+  /** A reader's token must come within this long, or the read is shed (rate_limited). */
+  readonly maxWaitMs: number
+}
+
+/** The per-credential fallback share: the rate and burst divided by the instances, burst >= 1. */
+export function localShare(
+  rate: SharedRate,
+  instances: number
+): Pick<PacedTokenBucketOptions, 'ratePerSecond' | 'burst'> {
+  return {
+    ratePerSecond: rate.ratePerSecond / instances,
+    burst: Math.max(1, Math.floor(rate.burst / instances)),
+  }
+}
+
+export class SharedPacedBucket extends PacedTokenBucket {
+  private readonly shared: SharedRate
+  private readonly key: string
+  private readonly backend: SharedBudgetBackend
+  private readonly maxWaitMs: number
+  private readonly clockMs: () => number
+  /** The shared bucket's level at this instance's latest answer, for estimates between them. */
+  private lastSeen: { readonly tokensLeft: number; readonly at: number } | undefined
+
+  constructor(options: SharedPacedBucketOptions) {
+    super(options.local)
+    this.shared = options.shared
+    this.key = options.key
+    this.backend = options.backend
+    this.maxWaitMs = options.maxWaitMs
+    this.clockMs = options.local.now ?? (() => Date.now())
+  }
+
+  /** A reader's token: reserved from the shared budget, waited for here; the local share without it. */
+  override async take(signal?: AbortSignal): Promise<void> {
+    if (this.backend.mode() !== 'shared') return super.take(signal)
+    this.noteReader()
+    const answer = await this.reserveShared(this.maxWaitMs, 0)
+    if (answer === undefined) return super.take(signal)
+    if (!answer.granted) throw shedError(answer.waitMs)
+    if (answer.waitMs > 0) await abortableDelay(answer.waitMs, signal)
+  }
+
+  /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */
+  override async takeSpare(): Promise<boolean> {
+    if (this.backend.mode() === 'shared') {
+      const answer = await this.reserveShared(0, this.reserveNow())
+      if (answer !== undefined) return answer.granted
+    }
+    return this.tryTakeSpare()
+  }
+
+  /**
+   * The shared bucket's level as this instance last saw it, refilled since at the shared rate
+   * (other instances may have taken some meanwhile: an estimate, which the next reservation
+   * corrects). The local bucket's while the shared budget does not answer.
+   */
+  override availableTokens(): number {
+    if (this.backend.mode() !== 'shared' || this.lastSeen === undefined)
+      return super.availableTokens()
+    const refilled = ((this.clockMs() - this.lastSeen.at) * this.shared.ratePerSecond) / 1000
+    return Math.min(this.shared.burst, this.lastSeen.tokensLeft + refilled)
+  }
+
+  override tokenIntervalMs(): number {
+    return this.backend.mode() === 'shared'
+      ? 1000 / this.shared.ratePerSecond
+      : super.tokenIntervalMs()
+  }
+
+  override expectedWaitMs(): number {
+    if (this.backend.mode() !== 'shared') return super.expectedWaitMs()
+    const missing = 1 - this.availableTokens()
+    return missing <= 0 ? 0 : (missing * 1000) / this.shared.ratePerSecond
+  }
+
+  /** @returns the answer, or undefined when the shared budget did not answer (then local). */
+  private async reserveShared(maxWaitMs: number, keepTokens: number): Promise<Reservation | undefined> {
+    let answer: Reservation
+    try {
+      answer = await this.backend.reserve({
+        key: this.key,
+        rate: this.shared,
+        maxWaitMs,
+        keepTokens,
+      })
+    } catch {
+      // The backend has noted the failure (mode() is `local` now) and logs it once per outage.
+      return undefined
+    }
+    this.lastSeen = { tokensLeft: answer.tokensLeft, at: this.clockMs() }
+    return answer
+  }
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason as Error)
+      return
+    }
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason as Error)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
