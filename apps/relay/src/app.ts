@@ -53,6 +53,8 @@ export interface RelayAppDeps {
   /** The agents' remembered choices among several matches, for the host apps (`/choice`). */
   readonly choices?: ChoiceMemoryStore | undefined
   readonly upstreamProbe?: (() => Promise<void>) | undefined
+  /** Whether the Intilery budget is shared with other instances now (REDIS_URL set). */
+  readonly sharedBudget?: (() => 'shared' | 'local') | undefined
   /** HMAC of looked-up refs for the audit log. */
   readonly hasher: Hasher
   /** Checks hosts' JWT signatures (default: WebCrypto; the Node server passes node:crypto's). */
@@ -148,6 +150,7 @@ export function createApp(deps: RelayAppDeps) {
       upstreamProbe: deps.upstreamProbe,
       upstreams: deps.upstreams,
       metricsToken: deps.config.metricsToken,
+      sharedBudget: deps.sharedBudget,
     })
   )
   app.route('/', metricsRoutes({ metrics: deps.metrics, token: deps.config.metricsToken }))

@@ -23,6 +23,7 @@ import { applyTenants } from './wiring/apply-tenants.ts'
 import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
+import { startSharedBudget } from './wiring/shared-budget.ts'
 import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
 import { startWritebackWorker } from './wiring/writeback-worker.ts'
@@ -80,9 +81,19 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     await store.close()
     throw error
   }
+  const sharedBudget = await startSharedBudget(config, logger)
   // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
   const upstreams = createUpstreamPool((credentials) =>
-    createUpstream(credentials, { maxCacheChars: config.cacheMb * 1024 * 1024 })
+    createUpstream(
+      credentials,
+      { maxCacheChars: config.cacheMb * 1024 * 1024 },
+      {
+        sharedBudget:
+          sharedBudget === undefined
+            ? undefined
+            : { backend: sharedBudget, instances: config.relayInstances },
+      }
+    )
   )
   // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.
   const upstreamProbe = async () => {
@@ -118,6 +129,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       outbox: () => store.outboxAdmin.status(),
     }),
     upstreamProbe,
+    sharedBudget: sharedBudget?.mode,
     hasher,
     hs256: nodeHs256,
     hosts,
@@ -145,6 +157,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     // Unheard, a busy port would kill the process with Node's stack trace instead of one line.
     started.once('error', (error) => reject(listenError(error, config.host, config.port)))
   }).catch(async (error: unknown) => {
+    await sharedBudget?.close()
     await store.close()
     throw error
   })
@@ -160,6 +173,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       })
       // Before the store closes: what it has in flight is given back to the outbox.
       await worker?.stop()
+      await sharedBudget?.close()
       await store.close()
       logger.info('relay stopped')
     },

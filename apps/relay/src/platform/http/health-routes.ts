@@ -6,7 +6,8 @@
  * - `degraded` (200): the relay serves, but Intilery is failing for some tenants (their breaker is
  *   open, their token was refused at Intilery's latest answer, or the probe got no answer): their
  *   readers get stale data or a clean error meanwhile, and
- *   taking this instance out of a load balancer would help nobody;
+ *   taking this instance out of a load balancer would help nobody; or Redis does not answer, and
+ *   this instance keeps to its own share of the Intilery budget until it does;
  * - `not_ready` (503): the relay itself cannot serve (its store does not answer).
  *
  * Unauthenticated by design, so they say nothing about tenants; with the operator's metrics token
@@ -27,6 +28,11 @@ export interface HealthDeps {
   readonly upstreams?: UpstreamMonitor | undefined
   /** The operator's token, which opens the per-tenant detail; none when unset. */
   readonly metricsToken?: string | undefined
+  /**
+   * With several instances (REDIS_URL): whether the Intilery budget is shared now, or this
+   * instance keeps to its own share because Redis does not answer (degraded, still serving).
+   */
+  readonly sharedBudget?: (() => 'shared' | 'local') | undefined
 }
 
 async function check(run: (() => Promise<void>) | undefined): Promise<'ok' | 'fail' | 'skipped'> {
@@ -47,6 +53,11 @@ const readiness = z.object({
     store: checkResult,
     /** `fail` when the probe got no answer or some tenant's breaker is not closed. */
     upstream: checkResult,
+    /**
+     * `ok`: the Intilery budget is shared with the other instances (Redis answers); `fail`: this
+     * instance keeps to its own share meanwhile; `skipped`: one instance, no Redis.
+     */
+    sharedBudget: checkResult,
   }),
   tenants: z
     .array(
@@ -112,7 +123,14 @@ export function healthRoutes(deps: HealthDeps) {
       breaker: stats.breakerState,
     }))
     const upstreamFailing = probe === 'fail' || tenants.some((t) => t.upstream !== 'ok')
-    const status = store !== 'ok' ? 'not_ready' : upstreamFailing ? 'degraded' : 'ready'
+    const sharedBudget =
+      deps.sharedBudget === undefined ? 'skipped' : deps.sharedBudget() === 'shared' ? 'ok' : 'fail'
+    const status =
+      store !== 'ok'
+        ? 'not_ready'
+        : upstreamFailing || sharedBudget === 'fail'
+          ? 'degraded'
+          : 'ready'
     const upstream = upstreamFailing ? 'fail' : probe
     // A wrong token is not refused: a readiness probe must answer whatever it sends.
     const detailed =
@@ -120,7 +138,7 @@ export function healthRoutes(deps: HealthDeps) {
       (await operatorTokenCheck(c.req.header('authorization'), deps.metricsToken)) === 'ok'
     const answer = {
       status,
-      checks: { store, upstream },
+      checks: { store, upstream, sharedBudget },
       ...(detailed ? { tenants } : {}),
     } as const
     return status === 'not_ready' ? c.json(answer, 503) : c.json(answer, 200)
