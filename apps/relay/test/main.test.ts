@@ -62,7 +62,7 @@ describe('relay process', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
     expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({
       status: 'ready',
-      checks: { store: 'ok', upstream: 'ok' },
+      checks: { store: 'ok', upstream: 'ok', sharedBudget: 'skipped' },
     })
     const iat = Math.floor(Date.now() / 1000)
     const token = await sign(

@@ -24,11 +24,11 @@ it('is ready while the store answers and no tenant’s Intilery fails', async ()
   expect(response.status).toBe(200)
   expect(await response.json()).toEqual({
     status: 'ready',
-    checks: { store: 'ok', upstream: 'skipped' },
+    checks: { store: 'ok', upstream: 'skipped', sharedBudget: 'skipped' },
   })
   expect(await (await readyz(METRICS_TOKEN)).json()).toEqual({
     status: 'ready',
-    checks: { store: 'ok', upstream: 'skipped' },
+    checks: { store: 'ok', upstream: 'skipped', sharedBudget: 'skipped' },
     tenants: [{ id: 'demo', upstream: 'ok', breaker: 'closed' }],
   })
 })
@@ -46,7 +46,7 @@ it('is degraded (200) when one tenant’s breaker is open, naming it only to the
   const response = await readyz()
   expect(response.status).toBe(200)
   const body = (await response.json()) as unknown
-  expect(body).toEqual({ status: 'degraded', checks: { store: 'ok', upstream: 'fail' } })
+  expect(body).toEqual({ status: 'degraded', checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' } })
   expect(JSON.stringify(body)).not.toContain('down')
   // A wrong token gets the public answer, not a refusal: probes must always get an answer.
   const wrong = await readyz('operator-metrics-token-0123456789x')
@@ -57,7 +57,7 @@ it('is degraded (200) when one tenant’s breaker is open, naming it only to the
   expect(detailed.status).toBe(200)
   expect(await detailed.json()).toEqual({
     status: 'degraded',
-    checks: { store: 'ok', upstream: 'fail' },
+    checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' },
     tenants: [
       { id: 'demo', upstream: 'ok', breaker: 'closed' },
       { id: 'down', upstream: 'failing', breaker: 'open' },
@@ -93,7 +93,7 @@ it('is degraded (200) while Intilery refuses a tenant’s token, and says so to 
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
       status: 'degraded',
-      checks: { store: 'ok', upstream: 'fail' },
+      checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' },
     })
     expect(await (await ask(METRICS_TOKEN)).json()).toMatchObject({
       tenants: [

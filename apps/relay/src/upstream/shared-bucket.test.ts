@@ -1,0 +1,132 @@
+// The guard's bucket when instances share one budget: tokens are reserved from the shared budget
+// and waited for here; while it does not answer, this instance keeps to its own share.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import { RelayError } from '../platform/errors.ts'
+import { localShare, SharedPacedBucket } from './shared-bucket.ts'
+import type {
+  Reservation,
+  ReservationRequest,
+  SharedBudgetBackend,
+  SharedBudgetMode,
+} from './shared-budget.ts'
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const WHOLE = { ratePerSecond: 75, burst: 15 }
+
+/** A shared budget that answers what the test says, and remembers what it was asked. */
+function scriptedBackend() {
+  const asked: ReservationRequest[] = []
+  const backend = {
+    up: true,
+    answer: { granted: true, waitMs: 0, tokensLeft: 10 } as Reservation,
+    asked,
+    mode: (): SharedBudgetMode => (backend.up ? 'shared' : 'local'),
+    reserve(request: ReservationRequest): Promise<Reservation> {
+      asked.push(request)
+      if (!backend.up) return Promise.reject(new Error('connect ECONNREFUSED'))
+      return Promise.resolve(backend.answer)
+    },
+  }
+  return backend satisfies SharedBudgetBackend
+}
+
+function bucketWith(backend: SharedBudgetBackend, instances = 3) {
+  return new SharedPacedBucket({
+    local: {
+      ...localShare(WHOLE, instances),
+      now: () => Date.now(),
+      reserve: { idle: 1, whileReading: 3, readingWindowMs: 1_000 },
+    },
+    shared: WHOLE,
+    key: 'credential',
+    backend,
+    maxWaitMs: 4_500,
+  })
+}
+
+describe('SharedPacedBucket', () => {
+  it('waits as long as the shared reservation says, and asks for one token within the admission time', async () => {
+    const backend = scriptedBackend()
+    backend.answer = { granted: true, waitMs: 40, tokensLeft: -2 }
+    const bucket = bucketWith(backend)
+    let taken = false
+    const take = bucket.take().then(() => (taken = true))
+    await vi.advanceTimersByTimeAsync(0)
+    // Two owed, refilled at the shared rate: 3 tokens short of the next one, 40 ms at 75/s.
+    expect(bucket.expectedWaitMs()).toBeCloseTo(40, 0)
+    await vi.advanceTimersByTimeAsync(39)
+    expect(taken).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    await take
+    expect(taken).toBe(true)
+    expect(backend.asked).toEqual([
+      { key: 'credential', rate: WHOLE, maxWaitMs: 4_500, keepTokens: 0 },
+    ])
+  })
+
+  it('sheds a read whose shared token would come too late, as rate_limited with Retry-After', async () => {
+    const backend = scriptedBackend()
+    backend.answer = { granted: false, waitMs: 6_200, tokensLeft: -460 }
+    const error = await bucketWith(backend).take().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RelayError)
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfter: 7 })
+  })
+
+  it('keeps to its own share (the budget divided by the instances) while the shared budget does not answer', async () => {
+    const backend = scriptedBackend()
+    backend.up = false
+    const bucket = bucketWith(backend, 3)
+    // 75/s and a burst of 15 over 3 instances: 25/s and 5 at once.
+    for (let i = 0; i < 5; i += 1) await bucket.take()
+    let sixth = false
+    const take = bucket.take().then(() => (sixth = true))
+    await vi.advanceTimersByTimeAsync(39)
+    expect(sixth).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    await take
+    expect(backend.asked).toEqual([])
+    // Back: the next token is reserved from the shared budget again.
+    backend.up = true
+    await bucket.take()
+    expect(backend.asked).toHaveLength(1)
+  })
+
+  it('falls back for the read in hand when a reservation fails', async () => {
+    const backend = scriptedBackend()
+    const bucket = bucketWith(backend)
+    backend.reserve = (request) => {
+      backend.asked.push(request)
+      backend.up = false
+      return Promise.reject(new Error('Command timed out'))
+    }
+    await bucket.take()
+    expect(backend.asked).toHaveLength(1)
+    expect(bucket.availableTokens()).toBe(4)
+  })
+
+  it('asks for write-back’s token free now, leaving the readers’ reserve in the shared bucket', async () => {
+    const backend = scriptedBackend()
+    const bucket = bucketWith(backend)
+    expect(await bucket.takeSpare()).toBe(true)
+    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 1 })
+    await bucket.take()
+    backend.answer = { granted: false, waitMs: 0, tokensLeft: 2 }
+    expect(await bucket.takeSpare()).toBe(false)
+    // A reader came within the second: the larger reserve.
+    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 3 })
+  })
+})
+
+describe('localShare', () => {
+  it('divides the rate and the burst by the instances, keeping a burst of at least 1', () => {
+    expect(localShare(WHOLE, 3)).toEqual({ ratePerSecond: 25, burst: 5 })
+    expect(localShare(WHOLE, 20)).toEqual({ ratePerSecond: 3.75, burst: 1 })
+  })
+})
