@@ -74,7 +74,9 @@ describe('SharedPacedBucket', () => {
   it('sheds a read whose shared token would come too late, as rate_limited with Retry-After', async () => {
     const backend = scriptedBackend()
     backend.answer = { granted: false, waitMs: 6_200, tokensLeft: -460 }
-    const error = await bucketWith(backend).take().catch((e: unknown) => e)
+    const error = await bucketWith(backend)
+      .take()
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RelayError)
     expect(error).toMatchObject({ code: 'rate_limited', retryAfter: 7 })
   })

@@ -99,7 +99,10 @@ export class SharedPacedBucket extends PacedTokenBucket {
   }
 
   /** @returns the answer, or undefined when the shared budget did not answer (then local). */
-  private async reserveShared(maxWaitMs: number, keepTokens: number): Promise<Reservation | undefined> {
+  private async reserveShared(
+    maxWaitMs: number,
+    keepTokens: number
+  ): Promise<Reservation | undefined> {
     let answer: Reservation
     try {
       answer = await this.backend.reserve({

@@ -21,7 +21,8 @@ export async function startSharedBudget(
   const budget = createRedisBudget({
     url: config.redisUrl,
     onModeChange: (mode) => {
-      if (mode === 'shared') logger.info('Redis answers: every instance shares each Intilery token’s budget')
+      if (mode === 'shared')
+        logger.info('Redis answers: every instance shares each Intilery token’s budget')
       else logger.warn(`Redis does not answer: this instance keeps to ${share} until it does`)
     },
   })
