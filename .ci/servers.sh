@@ -1,7 +1,7 @@
-# Sourced by .ci/run: a throwaway Postgres server for `pnpm test:servers` (Redis joins it with
-# issue #15's shared guard), from Debian's package (installed when missing), on 127.0.0.1 at a port
-# chosen now, with its data in a temporary folder that goes when the run ends. Postgres refuses to
-# run as root, so as root its commands run as the `postgres` user the Debian package creates.
+# Sourced by .ci/run: throwaway Postgres and Redis servers for `pnpm test:servers`, from Debian's
+# packages (installed when missing), on 127.0.0.1 at ports chosen now, with their data in a
+# temporary folder that goes when the run ends. Postgres refuses to run as root, so as root its
+# commands run as the `postgres` user the Debian package creates.
 
 free_port() {
   node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
@@ -14,8 +14,12 @@ as_postgres() {
 
 SERVERS_DIR=""
 PG_BIN=""
+REDIS_PORT=""
 
 stop_servers() {
+  if [ -n "$REDIS_PORT" ]; then
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
   if [ -n "$PG_BIN" ] && [ -d "$SERVERS_DIR/pg" ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -m fast -w stop >/dev/null 2>&1 || true
   fi
@@ -42,9 +46,33 @@ start_postgres() {
   echo "servers: Postgres $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+start_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt-get update -qq
+    apt-get install -y -qq redis-server >/dev/null
+  fi
+  REDIS_PORT="$(free_port)"
+  mkdir -p "$SERVERS_DIR/redis"
+  # No persistence: the suites' keys are throwaway. The log is printed when it does not start.
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$SERVERS_DIR/redis" --save '' \
+    --appendonly no --daemonize yes --logfile "$SERVERS_DIR/redis/log" ||
+    { cat "$SERVERS_DIR/redis/log" >&2; return 1; }
+  for _ in $(seq 50); do
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null || { cat "$SERVERS_DIR/redis/log" >&2; return 1; }
+  export RELAY_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+  # The suite that stops Redis mid-load starts a server of its own with this binary.
+  RELAY_TEST_REDIS_SERVER="$(command -v redis-server)"
+  export RELAY_TEST_REDIS_SERVER
+  echo "servers: Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$REDIS_PORT"
+}
+
 start_servers() {
   SERVERS_DIR="$(mktemp -d)"
   chmod 755 "$SERVERS_DIR"
   trap stop_servers EXIT
   start_postgres
+  start_redis
 }
