@@ -24,6 +24,7 @@ import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
 import { startSharedBudget } from './wiring/shared-budget.ts'
+import { watchChanges } from './wiring/change-watch.ts'
 import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
 import { startWritebackWorker } from './wiring/writeback-worker.ts'
@@ -106,6 +107,15 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       )
     )
   }
+  // Tenants changed through another instance or the CLI: every cache of them forgets.
+  const tenantDirectory = cachedTenantDirectory(store.tenants)
+  const tenantListeners: (() => void)[] = [tenantDirectory.clear]
+  const changeWatch = watchChanges({
+    read: () => store.changes.version('tenants'),
+    onChange: () => {
+      for (const listener of tenantListeners) listener()
+    },
+  })
   const hostContext = {
     config,
     db,
@@ -113,10 +123,11 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     tenants: store.tenants,
     now: Date.now,
     overrides: options.hostOverrides,
+    onTenantsChanged: (listener: () => void) => void tenantListeners.push(listener),
   }
   const hosts = hostModules.map((host) => host.start(hostContext))
   const app = createApp({
-    tenants: cachedTenantDirectory(store.tenants),
+    tenants: tenantDirectory,
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
     audit: store.audit,
     store,
@@ -157,6 +168,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     // Unheard, a busy port would kill the process with Node's stack trace instead of one line.
     started.once('error', (error) => reject(listenError(error, config.host, config.port)))
   }).catch(async (error: unknown) => {
+    changeWatch.stop()
     await sharedBudget?.close()
     await store.close()
     throw error
@@ -173,6 +185,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       })
       // Before the store closes: what it has in flight is given back to the outbox.
       await worker?.stop()
+      changeWatch.stop()
       await sharedBudget?.close()
       await store.close()
       logger.info('relay stopped')

@@ -46,7 +46,10 @@ it('is degraded (200) when one tenant’s breaker is open, naming it only to the
   const response = await readyz()
   expect(response.status).toBe(200)
   const body = (await response.json()) as unknown
-  expect(body).toEqual({ status: 'degraded', checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' } })
+  expect(body).toEqual({
+    status: 'degraded',
+    checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' },
+  })
   expect(JSON.stringify(body)).not.toContain('down')
   // A wrong token gets the public answer, not a refusal: probes must always get an answer.
   const wrong = await readyz('operator-metrics-token-0123456789x')

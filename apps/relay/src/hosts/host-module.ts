@@ -166,6 +166,11 @@ export interface HostStartContext {
   readonly now: () => number
   /** Overrides for stand-ins (the demo's and tests' wiring), by host name. */
   readonly overrides?: Readonly<Record<string, unknown>> | undefined
+  /**
+   * Calls `listener` whenever tenants, links or their secrets changed (through any instance or
+   * the CLI): a host's own caches of them forget then. Absent where nothing watches (tests).
+   */
+  readonly onTenantsChanged?: ((listener: () => void) => void) | undefined
 }
 
 export interface HostModule<

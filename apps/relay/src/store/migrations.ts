@@ -10,6 +10,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
 import { writebackMigrations } from '../writeback/outbox-migrations.ts'
+import { changeVersionsMigration } from './change-versions.ts'
 import { MigrationError } from './errors.ts'
 import type { Schema } from './schema.ts'
 
@@ -209,6 +210,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0005_tenant_links': tenantLinks,
   '0009_tenant_presentation': tenantPresentation,
   '0010_remembered_choices': rememberedChoices,
+  '0017_change_versions': changeVersionsMigration,
   ...writebackMigrations,
 }
 

@@ -33,6 +33,8 @@ import { createTenantStore } from '../store/tenant-store.ts'
 import { createOutboxAdmin, type OutboxAdmin } from '../writeback/outbox-admin.ts'
 import { outboxSealedColumns } from '../writeback/outbox-sealing.ts'
 import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
+import { bumpVersion, readVersion, type ChangeKind } from '../store/change-versions.ts'
+import { versionedTenantStore } from '../store/versioned-tenant-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
 /** Every migration: the host-free ones and each registered host's. */
@@ -98,6 +100,8 @@ export interface RelayStore {
      */
     rotate(to: SecretBox): Promise<RotatedColumn[]>
   }
+  /** How many changes of a kind were written so far (store/change-versions.ts). */
+  readonly changes: { version(kind: ChangeKind): Promise<number> }
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>
   /** Closes the database (the SQLite handle, the Postgres pool). The store is unusable after. */
@@ -112,9 +116,12 @@ export function createRelayStore({
 }: RelayStoreOptions): RelayStore {
   return {
     tenants: declaredTenantStore(
-      createTenantStore({ db, secretBox, now, rulebook: linkRulebook }),
+      versionedTenantStore(createTenantStore({ db, secretBox, now, rulebook: linkRulebook }), () =>
+        bumpVersion(db, 'tenants')
+      ),
       { db, secretBox, now }
     ),
+    changes: { version: (kind) => readVersion(db, kind) },
     presentations: createPresentationStore({ db, now }),
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),

@@ -71,9 +71,9 @@ export const zendeskHost = {
   config: { shape: noSettings, env: {}, secrets: [] },
   migrations: zendeskMigrations,
   sealed: webhookSecretSealedColumns,
-  start: ({ db, secretBox, now }: HostStartContext) =>
-    zendeskApp({
-      secrets: cachedWebhookSecrets(createZendeskWebhookSecrets({ db, secretBox, now }), now),
-      invocations: createWebhookInvocations({ db, now }),
-    }),
+  start: ({ db, secretBox, now, onTenantsChanged }: HostStartContext) => {
+    const secrets = cachedWebhookSecrets(createZendeskWebhookSecrets({ db, secretBox, now }), now)
+    onTenantsChanged?.(secrets.clear)
+    return zendeskApp({ secrets, invocations: createWebhookInvocations({ db, now }) })
+  },
 } satisfies HostModule<typeof zendeskTenantFields.shape, typeof noSettings>

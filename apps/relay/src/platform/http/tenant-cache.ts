@@ -2,7 +2,8 @@
  * @module platform/http/tenant-cache
  * Every authenticated request looks its tenant up (a few SELECTs and two AES-GCM decryptions);
  * a profile showed it as a fifth of a warm request's CPU. Tenants change rarely, so lookups are
- * kept for a few seconds: a rotated Zendesk secret or a removed tenant takes effect within `ttlMs`.
+ * kept for a few seconds: a rotated Zendesk secret or a removed tenant takes effect within `ttlMs`,
+ * or at once when the relay learns of the change (`clear`, see wiring/change-watch.ts).
  * API keys are deliberately not cached here, so a revoked key stops working at once.
  */
 import { LRUCache } from 'lru-cache'
@@ -20,7 +21,7 @@ function memo<T>(ttlMs: number, now: () => number) {
     perf: { now },
     ttlResolution: 0,
   })
-  return async (key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
+  const read = async (key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
     const hit = entries.get(key)
     if (hit !== undefined) return hit.value
     // Unknown keys are remembered too, so a flood of bad tokens cannot reach the database.
@@ -28,20 +29,30 @@ function memo<T>(ttlMs: number, now: () => number) {
     entries.set(key, { value })
     return value
   }
+  return { read, clear: () => entries.clear() }
+}
+
+export interface CachedTenantDirectory extends TenantDirectory {
+  /** Forgets every answer: tenants changed somewhere (store/change-versions.ts). */
+  readonly clear: () => void
 }
 
 export function cachedTenantDirectory(
   directory: TenantDirectory,
   ttlMs = 10_000,
   now: () => number = () => Date.now()
-): TenantDirectory {
+): CachedTenantDirectory {
   const byLink = memo<{ tenant: Tenant; secret: string | undefined }>(ttlMs, now)
   const byId = memo<Tenant>(ttlMs, now)
   return {
     // Keyed as asked, never case-folded here: whether case matters is each host's rule (the
     // store normalises), and folding could hand one account's tenant to another's id.
     findByLink: (host, accountId) =>
-      byLink(`${host}\u0000${accountId}`, () => directory.findByLink(host, accountId)),
-    get: (id) => byId(id, () => directory.get(id)),
+      byLink.read(`${host}\u0000${accountId}`, () => directory.findByLink(host, accountId)),
+    get: (id) => byId.read(id, () => directory.get(id)),
+    clear: () => {
+      byLink.clear()
+      byId.clear()
+    },
   }
 }

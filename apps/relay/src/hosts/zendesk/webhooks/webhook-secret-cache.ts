@@ -4,7 +4,8 @@
  * SELECT and an AES-GCM decryption, which bench:writeback's profile put at a seventh of the relay's
  * CPU per webhook, and which anyone could make the relay do by posting unsigned requests. Secrets
  * change rarely, so answers (a missing secret too) are kept for a few seconds, like tenants
- * (platform/http/tenant-cache.ts): a new or rotated signing secret takes effect within `ttlMs`.
+ * (platform/http/tenant-cache.ts): a new or rotated signing secret takes effect within `ttlMs`,
+ * or at once when the relay learns of the change (`clear`, see wiring/change-watch.ts).
  */
 import { LRUCache } from 'lru-cache'
 
@@ -17,7 +18,7 @@ export function cachedWebhookSecrets(
   secrets: Pick<ZendeskWebhookSecrets, 'find'>,
   now: () => number,
   ttlMs = 10_000
-): Pick<ZendeskWebhookSecrets, 'find'> {
+): Pick<ZendeskWebhookSecrets, 'find'> & { readonly clear: () => void } {
   const entries = new LRUCache<string, Entry>({
     max: 10_000,
     ttl: ttlMs,
@@ -34,5 +35,7 @@ export function cachedWebhookSecrets(
       entries.set(key, { secret })
       return secret
     },
+    /** Forgets every answer: a secret was set somewhere (store/change-versions.ts). */
+    clear: () => entries.clear(),
   }
 }

@@ -12,6 +12,7 @@ import type { Schema } from '../../../store/schema.ts'
 import type { SealedColumn } from '../../../store/sealed-columns.ts'
 import { linkSecretSchema } from '../../../store/tenant-schema.ts'
 import { ZENDESK, zendeskSubdomainSchema } from '../zendesk-links.ts'
+import { bumpVersion } from '../../../store/change-versions.ts'
 
 export interface ZendeskWebhookSecretsTable {
   /** Lower case, as tenant_links keeps it. */
@@ -100,6 +101,8 @@ export function createZendeskWebhookSecrets(deps: {
             .doUpdateSet({ tenant_id: tenantId, secret_sealed: sealed, updated_at: at })
         )
         .execute()
+      // Every instance drops its cached signing secrets at its next look (store/change-versions).
+      await bumpVersion(deps.db, 'tenants')
     },
 
     async find(tenantId, subdomain) {
