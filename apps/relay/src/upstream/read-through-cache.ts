@@ -17,6 +17,11 @@ import { LRUCache } from 'lru-cache'
 export interface Loaded {
   readonly value: unknown
   readonly requestId: string | undefined
+  /**
+   * When upstream produced it, if earlier than now: another instance's answer from the shared
+   * cache (shared-answers.ts) keeps its age, so it is no fresher here than it is there.
+   */
+  readonly fetchedAt?: number | undefined
 }
 
 export type CacheEntry =
@@ -87,7 +92,16 @@ export function createReadThroughCache(settings: CacheSettings): ReadThroughCach
       try {
         const loaded = await context.load(signal)
         failing.delete(key)
-        return { kind: 'value', ...loaded, fetchedAt: now(), freshMs: context.freshMs }
+        const fetchedAt = Math.min(now(), loaded.fetchedAt ?? Number.POSITIVE_INFINITY)
+        // Fresh for what is left of its fresh time, not for a whole one from now.
+        options.ttl = Math.max(1, context.freshMs - (now() - fetchedAt))
+        return {
+          kind: 'value',
+          value: loaded.value,
+          requestId: loaded.requestId,
+          fetchedAt,
+          freshMs: context.freshMs,
+        }
       } catch (error) {
         if (!(error instanceof NotFoundError)) {
           failing.add(key)

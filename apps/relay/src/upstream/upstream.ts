@@ -46,6 +46,7 @@ import {
 import { PacedTokenBucket } from './paced-bucket.ts'
 import { localShare, SharedPacedBucket } from './shared-bucket.ts'
 import type { SharedBudgetBackend } from './shared-budget.ts'
+import { sharedLoad, type SharedAnswerStore } from './shared-answers.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
 import {
@@ -70,6 +71,10 @@ export interface UpstreamDeps {
    */
   readonly sharedBudget?:
     { readonly backend: SharedBudgetBackend; readonly instances: number } | undefined
+  /** Answers shared by several relay instances, and one load per key among them. */
+  readonly sharedAnswers?:
+    | { readonly store: SharedAnswerStore; readonly onStoreError: (error: unknown) => void }
+    | undefined
 }
 
 /**
@@ -117,6 +122,15 @@ export function createUpstream(
     inflight: 'inflightShared',
   }
 
+  const shared =
+    deps.sharedAnswers === undefined
+      ? undefined
+      : {
+          ...deps.sharedAnswers,
+          now,
+          keepMs: settings.maxStaleMs,
+          loadMs: settings.deadlineMs,
+        }
   const admissionMs =
     settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)
   const bucket = bucketFor(credential, settings, admissionMs, now, deps.sharedBudget)
@@ -198,9 +212,14 @@ export function createUpstream(
   ): Promise<Guarded<T>> {
     opts.signal?.throwIfAborted()
     const normal = normaliseRef(ref)
-    const { entry, outcome, failing } = cache.read(cacheKey(credential, endpoint, normal, query), {
-      freshMs: settings.freshMs[endpoint],
-      load: (signal) => load((inner) => call(normal, inner), signal, opts.admission),
+    const key = cacheKey(credential, endpoint, normal, query)
+    const freshMs = settings.freshMs[endpoint]
+    const fromUpstream = (signal: AbortSignal) =>
+      load((inner) => call(normal, inner), signal, opts.admission)
+    // Other instances' answers first: one of them costs no token (shared-answers.ts).
+    const { entry, outcome, failing } = cache.read(key, {
+      freshMs,
+      load: shared === undefined ? fromUpstream : sharedLoad(shared, key, freshMs, fromUpstream),
     })
     counters[outcomeCounter[outcome]] += 1
     let found
