@@ -23,7 +23,7 @@ import { applyTenants } from './wiring/apply-tenants.ts'
 import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
-import { startSharedBudget } from './wiring/shared-budget.ts'
+import { startSharedUpstream } from './wiring/shared-upstream.ts'
 import { watchChanges } from './wiring/change-watch.ts'
 import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
@@ -82,19 +82,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     await store.close()
     throw error
   }
-  const sharedBudget = await startSharedBudget(config, logger)
+  const shared = await startSharedUpstream(config, { secretBox, hasher }, logger)
   // One guard per credential, so every read of a tenant shares its cache, bucket and breaker.
   const upstreams = createUpstreamPool((credentials) =>
-    createUpstream(
-      credentials,
-      { maxCacheChars: config.cacheMb * 1024 * 1024 },
-      {
-        sharedBudget:
-          sharedBudget === undefined
-            ? undefined
-            : { backend: sharedBudget, instances: config.relayInstances },
-      }
-    )
+    createUpstream(credentials, { maxCacheChars: config.cacheMb * 1024 * 1024 }, shared?.deps)
   )
   // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.
   const upstreamProbe = async () => {
@@ -140,7 +131,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       outbox: () => store.outboxAdmin.status(),
     }),
     upstreamProbe,
-    sharedBudget: sharedBudget?.mode,
+    sharedBudget: shared?.budget.mode,
     hasher,
     hs256: nodeHs256,
     hosts,
@@ -169,7 +160,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     started.once('error', (error) => reject(listenError(error, config.host, config.port)))
   }).catch(async (error: unknown) => {
     changeWatch.stop()
-    await sharedBudget?.close()
+    await shared?.close()
     await store.close()
     throw error
   })
@@ -186,7 +177,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       // Before the store closes: what it has in flight is given back to the outbox.
       await worker?.stop()
       changeWatch.stop()
-      await sharedBudget?.close()
+      await shared?.close()
       await store.close()
       logger.info('relay stopped')
     },

@@ -6,17 +6,32 @@ import { createProfileRef } from '@intilery-connect/core'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
+import { createHasher } from '../../src/platform/crypto/hmac.ts'
+import { createSecretBox } from '../../src/platform/crypto/secret-box.ts'
+import { createRedisAnswers, type RedisAnswers } from '../../src/platform/redis/redis-answers.ts'
 import { createRedisBudget, type RedisBudget } from '../../src/platform/redis/redis-budget.ts'
+import { AUDIT_KEY, ENCRYPTION_KEY } from '../../src/store/suite/context.ts'
 import type { SharedBudgetMode } from '../../src/upstream/shared-budget.ts'
 import { createUpstream } from '../../src/upstream/upstream.ts'
-import { CREDENTIALS, fakeIntilery } from '../../src/upstream/testing/fake-intilery.ts'
+import { CREDENTIALS, fakeIntilery, ok } from '../../src/upstream/testing/fake-intilery.ts'
 import { startOwnRedis, type OwnRedis } from './redis-process.ts'
 import { serverUrl } from './server-urls.ts'
 
-const budgets: RedisBudget[] = []
+const budgets: (RedisBudget | RedisAnswers)[] = []
 afterEach(async () => {
   await Promise.all(budgets.splice(0).map((b) => b.close()))
 })
+
+async function answersAt(url: string) {
+  const answers = createRedisAnswers({
+    url,
+    secretBox: await createSecretBox(ENCRYPTION_KEY),
+    hasher: await createHasher(AUDIT_KEY),
+  })
+  budgets.push(answers)
+  await answers.ready(5_000)
+  return answers
+}
 
 async function budgetAt(url: string, modes: SharedBudgetMode[] = []) {
   const budget = createRedisBudget({ url, onModeChange: (mode) => modes.push(mode) })
@@ -129,5 +144,52 @@ describe('when Redis goes away mid-load', () => {
       redis.disconnect()
     }
     expect(modes).toEqual(['shared', 'local', 'shared'])
+  })
+})
+
+describe('answers shared in Redis', () => {
+  it('costs one upstream read for 1,000 concurrent opens of one customer across three instances, and keeps it sealed there', async () => {
+    const url = serverUrl('RELAY_TEST_REDIS_URL')
+    const redis = new Redis(url)
+    try {
+      await redis.flushall()
+      const fake = fakeIntilery(async (call) => {
+        // Upstream takes a while, as Intilery does: every open arrives before the answer.
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        return ok(call)
+      })
+      const storeErrors: unknown[] = []
+      const guards = await Promise.all(
+        [1, 2, 3].map(async () =>
+          createUpstream(
+            CREDENTIALS,
+            {},
+            {
+              fetch: fake.fetch,
+              sharedBudget: { backend: await budgetAt(url), instances: 3 },
+              sharedAnswers: {
+                store: await answersAt(url),
+                onStoreError: (e) => storeErrors.push(e),
+              },
+            }
+          )
+        )
+      )
+      const joe = createProfileRef('email', 'joe.sealed@example.com')
+      const reads = Array.from({ length: 1_000 }, (_, i) => guards[i % 3]!.meta(joe))
+      const answers = await Promise.all(reads)
+      expect(storeErrors).toEqual([])
+      expect(fake.calls.filter((c) => c.endpoint === 'meta')).toHaveLength(1)
+      expect(new Set(answers.map((a) => a.requestId)).size).toBe(1)
+      const keys = await redis.keys('intilery-connect:answer:*')
+      expect(keys).toHaveLength(1)
+      expect(keys[0]).not.toContain('joe')
+      const stored = (await redis.get(keys[0]!)) ?? ''
+      expect(stored).not.toContain('joe')
+      expect(stored).not.toContain('"value"')
+      expect(await redis.keys('intilery-connect:lock:*')).toEqual([])
+    } finally {
+      redis.disconnect()
+    }
   })
 })
