@@ -210,8 +210,8 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0005_tenant_links': tenantLinks,
   '0009_tenant_presentation': tenantPresentation,
   '0010_remembered_choices': rememberedChoices,
-  '0017_change_versions': changeVersionsMigration,
   ...writebackMigrations,
+  '0017_change_versions': changeVersionsMigration,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>
