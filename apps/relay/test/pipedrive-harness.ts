@@ -21,6 +21,8 @@ import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
 import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
+import { createSetupFailureStore } from '../src/hosts/pipedrive/install/setup-failures.ts'
+import { SETUP_TICKET_SECONDS } from '../src/hosts/pipedrive/install/setup-routes.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
 import { createWebhookSubscriptionStore } from '../src/hosts/pipedrive/webhooks/webhook-subscriptions.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
@@ -133,6 +135,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     settings,
     installations,
     oauthStates: createUsedStateStore({ db, now }),
+    setupFailures: createSetupFailureStore({ db, now: now, keepMs: SETUP_TICKET_SECONDS * 1000 }),
     webhookSubscriptions: createWebhookSubscriptionStore({ db, now }),
     warn: options.warn,
     tenants: store.tenants,

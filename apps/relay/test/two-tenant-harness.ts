@@ -14,6 +14,8 @@ import { createApp } from '../src/app.ts'
 import { createPipedriveClient } from '../src/hosts/pipedrive/api/pipedrive-client.ts'
 import { createPipedriveInstallationStore } from '../src/hosts/pipedrive/install/installation-store.ts'
 import { createUsedStateStore } from '../src/hosts/pipedrive/install/used-states.ts'
+import { createSetupFailureStore } from '../src/hosts/pipedrive/install/setup-failures.ts'
+import { SETUP_TICKET_SECONDS } from '../src/hosts/pipedrive/install/setup-routes.ts'
 import { nodePipedriveDeps } from '../src/hosts/pipedrive/node-pipedrive-deps.ts'
 import { createWebhookSubscriptionStore } from '../src/hosts/pipedrive/webhooks/webhook-subscriptions.ts'
 import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
@@ -110,6 +112,11 @@ export async function startTwoTenantHarness() {
     settings,
     installations,
     oauthStates: createUsedStateStore({ db, now: Date.now }),
+    setupFailures: createSetupFailureStore({
+      db,
+      now: Date.now,
+      keepMs: SETUP_TICKET_SECONDS * 1000,
+    }),
     webhookSubscriptions: createWebhookSubscriptionStore({ db, now: Date.now }),
     tenants: store.tenants,
     panelPage: () => undefined,

@@ -16,6 +16,7 @@ import type { PipedriveDeps } from './pipedrive-deps.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
 import { createSubjectCache } from './subject-cache.ts'
 import { createTokenKeeper } from './install/token-keeper.ts'
+import type { SetupFailureStore } from './install/setup-failures.ts'
 import type { UsedStateStore } from './install/used-states.ts'
 import { createStageNames } from './webhooks/stage-names.ts'
 import { createWebhookSubscriber } from './webhooks/subscribe-webhooks.ts'
@@ -52,6 +53,7 @@ export function nodePipedriveDeps(options: {
   readonly settings: PipedriveSettings
   readonly installations: PipedriveInstallationStore
   readonly oauthStates: UsedStateStore
+  readonly setupFailures: SetupFailureStore
   readonly tenants: Pick<TenantStore, 'link'>
   readonly panelPage: () => string | undefined
   readonly now?: () => number
@@ -87,6 +89,7 @@ export function nodePipedriveDeps(options: {
     api,
     installations,
     oauthStates: options.oauthStates,
+    setupFailures: options.setupFailures,
     tokens,
     webhooks: {
       subscriptions: options.webhookSubscriptions,

@@ -9,6 +9,7 @@ import type { PipedriveApi } from './api/pipedrive-port.ts'
 import type { PipedriveSettings } from './pipedrive-settings.ts'
 import type { SubjectCache } from './subject-cache.ts'
 import type { TokenKeeper } from './install/token-keeper.ts'
+import type { SetupFailureStore } from './install/setup-failures.ts'
 import type { UsedStateStore } from './install/used-states.ts'
 import type { PipedriveWebhookDeps } from './webhooks/webhook-deps.ts'
 
@@ -27,6 +28,8 @@ export interface PipedriveDeps {
   readonly tokens: TokenKeeper
   /** OAuth states the callback already accepted: each is accepted once. */
   readonly oauthStates: UsedStateStore
+  /** Wrong API keys tried per setup link, across instances. */
+  readonly setupFailures: SetupFailureStore
   readonly companies: PipedriveCompanyLinks
   /** Who records are (their emails), kept briefly per reading user (subject-cache.ts). */
   readonly subjects: SubjectCache

@@ -10,6 +10,8 @@ import {
   installationSealedColumns,
 } from './install/installation-store.ts'
 import { createUsedStateStore } from './install/used-states.ts'
+import { createSetupFailureStore } from './install/setup-failures.ts'
+import { SETUP_TICKET_SECONDS } from './install/setup-routes.ts'
 import { DEFAULT_PANEL_FILE, nodePipedriveDeps, panelPageFromFile } from './node-pipedrive-deps.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
 import { RelayError } from '../../platform/errors.ts'
@@ -60,6 +62,7 @@ function buildNodeDeps({ config, db, secretBox, tenants, now, overrides }: HostS
     settings,
     installations: createPipedriveInstallationStore({ db, secretBox, now }),
     oauthStates: createUsedStateStore({ db, now }),
+    setupFailures: createSetupFailureStore({ db, now, keepMs: SETUP_TICKET_SECONDS * 1000 }),
     webhookSubscriptions: createWebhookSubscriptionStore({ db, now }),
     tenants,
     panelPage:

@@ -6,6 +6,7 @@
 import { sql, type Migration } from 'kysely'
 
 import type { MigrationSet, UntypedDb } from '../../store/migrations.ts'
+import { setupFailuresMigration } from './install/setup-failures.ts'
 
 type AnyDb = UntypedDb
 
@@ -146,4 +147,5 @@ export const pipedriveMigrations: MigrationSet = {
   '0007_pipedrive_links': pipedriveLinks,
   '0008_pipedrive_oauth_states': pipedriveOAuthStates,
   '0014_pipedrive_webhooks': pipedriveWebhooks,
+  '0018_pipedrive_setup_failures': setupFailuresMigration,
 }

@@ -7,7 +7,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { html } from 'hono/html'
-import { LRUCache } from 'lru-cache'
 
 import { RelayError } from '../../../platform/errors.ts'
 import { errorPage, htmlPage, pageHeaders } from '../../../platform/http/html-page.ts'
@@ -99,9 +98,8 @@ export function pipedriveSetupRoutes(deps: {
   const routes = documentedRoutes<PipedriveEnv>()
   routes.use('*', pageHeaders)
   routes.onError((error, c) => errorPage(c, error))
-  // Wrong keys per link: a link is short-lived, so a bounded in-memory count is enough to stop
-  // guessing through it (a relay restart forgives, the link's expiry still ends it).
-  const failures = new LRUCache<string, number>({ max: 10_000, ttl: SETUP_TICKET_SECONDS * 1000 })
+  // Wrong keys per link, in the database: the limit holds across instances and restarts.
+  const failures = deps.pipedrive.setupFailures
 
   const companyOf = async (ticket: string): Promise<SetupCompany> => {
     const claims = await deps.links.verify('setup', ticket)
@@ -152,8 +150,7 @@ export function pipedriveSetupRoutes(deps: {
     if (!parsed.success) throw new RelayError('bad_request', 'Give the link and an API key')
     const { ticket, apiKey } = parsed.data
     const company = await companyOf(ticket)
-    const failed = failures.get(ticket) ?? 0
-    if (failed >= SETUP_ATTEMPTS)
+    if ((await failures.count(ticket)) >= SETUP_ATTEMPTS)
       return htmlPage(
         c,
         429,
@@ -163,7 +160,7 @@ export function pipedriveSetupRoutes(deps: {
     const grant = await deps.apiKeys.verify(apiKey)
     // A key limited to some traits must not become a way to read whole profiles in Pipedrive.
     if (grant === undefined || grant.traitAllowlist !== '*') {
-      failures.set(ticket, failed + 1)
+      await failures.add(ticket)
       return htmlPage(
         c,
         401,
