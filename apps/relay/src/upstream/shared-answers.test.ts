@@ -8,6 +8,12 @@ import { memoryAnswers } from './testing/memory-answers.ts'
 import { CREDENTIALS, deferred, fakeIntilery, ok, type Handler } from './testing/fake-intilery.ts'
 import type { SharedAnswerStore } from './shared-answers.ts'
 
+/** The value, which the test knows is there (the lint forbids `!`). */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value')
+  return value
+}
+
 const joe = createProfileRef('email', 'joe@example.com')
 
 function instances(count: number, store: SharedAnswerStore, handler: Handler = ok) {
@@ -30,7 +36,7 @@ describe('shared answers', () => {
       await gate.promise
       return ok(call)
     })
-    const reads = Array.from({ length: 300 }, (_, i) => guards[i % 3]!.meta(joe))
+    const reads = Array.from({ length: 300 }, (_, i) => must(guards[i % 3]).meta(joe))
     await expect.poll(() => fake.calls.length).toBe(1)
     gate.resolve()
     const answers = await Promise.all(reads)
@@ -41,18 +47,18 @@ describe('shared answers', () => {
   it('uses another instance’s fresh answer with its age, and asks upstream once it is not fresh', async () => {
     const store = memoryAnswers()
     const { guards, fake } = instances(2, store)
-    await guards[0]!.traits(joe)
+    await must(guards[0]).traits(joe)
     const [, second] = guards
-    const key = [...store.answers.keys()][0]!
-    const stored = store.answers.get(key)!
+    const key = must([...store.answers.keys()][0])
+    const stored = must(store.answers.get(key))
     store.answers.set(key, { ...stored, fetchedAt: stored.fetchedAt - 20_000 })
-    const read = await second!.traits(joe)
+    const read = await must(second).traits(joe)
     expect(fake.calls).toHaveLength(1)
     expect(read.ageMs).toBeGreaterThanOrEqual(20_000)
     store.answers.set(key, { ...stored, fetchedAt: stored.fetchedAt - 40_000 })
-    const third = instances(1, store).guards[0]!
+    const third = must(instances(1, store).guards[0])
     await third.traits(joe)
-    expect(store.answers.get(key)!.fetchedAt).toBeGreaterThan(stored.fetchedAt - 1)
+    expect(must(store.answers.get(key)).fetchedAt).toBeGreaterThan(stored.fetchedAt - 1)
   })
 
   it('answers from upstream when the shared store fails, and reports the failure', async () => {
@@ -64,7 +70,7 @@ describe('shared answers', () => {
       waitFor: () => Promise.reject(new Error('ECONNREFUSED')),
     }
     const { guards, fake, storeErrors } = instances(1, failing)
-    expect((await guards[0]!.meta(joe)).value).toBeDefined()
+    expect((await must(guards[0]).meta(joe)).value).toBeDefined()
     expect(fake.calls).toHaveLength(1)
     expect(storeErrors.length).toBeGreaterThan(0)
   })
@@ -76,9 +82,11 @@ describe('shared answers', () => {
       fake.calls.length === 1 ? new Response('{}', { status: 400 }) : ok(call)
     )
     const [first, second] = guards
-    const failed = first!.meta(joe).catch((e: unknown) => e)
+    const failed = must(first)
+      .meta(joe)
+      .catch((e: unknown) => e)
     await expect.poll(() => fake.calls.length).toBe(1)
-    const answered = await second!.meta(joe)
+    const answered = await must(second).meta(joe)
     expect(answered.value).toBeDefined()
     expect(await failed).toBeInstanceOf(Error)
   })

@@ -37,15 +37,8 @@ import {
   type CachedEndpoint,
   type UpstreamCredentials,
 } from './cache-key.ts'
-import {
-  resolveUpstreamOptions,
-  spareReserveOf,
-  type UpstreamOptions,
-  type UpstreamSettings,
-} from './options.ts'
-import { PacedTokenBucket } from './paced-bucket.ts'
-import { localShare, SharedPacedBucket } from './shared-bucket.ts'
-import type { SharedBudgetBackend } from './shared-budget.ts'
+import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
+import { bucketFor, type SharedBudgetDeps } from './bucket-for.ts'
 import { sharedLoad, type SharedAnswerStore } from './shared-answers.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
 import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
@@ -69,8 +62,7 @@ export interface UpstreamDeps {
    * One budget per credential for several relay instances (shared-bucket.ts); `instances` sizes
    * this one's own share for when the shared budget does not answer. None: this process's bucket.
    */
-  readonly sharedBudget?:
-    { readonly backend: SharedBudgetBackend; readonly instances: number } | undefined
+  readonly sharedBudget?: SharedBudgetDeps | undefined
   /** Answers shared by several relay instances, and one load per key among them. */
   readonly sharedAnswers?:
     | { readonly store: SharedAnswerStore; readonly onStoreError: (error: unknown) => void }
@@ -306,25 +298,4 @@ export function createUpstream(
       breakerState: breaker.state,
     }),
   }
-}
-
-/** This process's bucket for the credential, or its view of the instances' shared one. */
-function bucketFor(
-  credential: string,
-  settings: UpstreamSettings,
-  admissionMs: number,
-  now: () => number,
-  sharedBudget: UpstreamDeps['sharedBudget']
-): PacedTokenBucket {
-  const whole = { ratePerSecond: settings.ratePerSecond, burst: settings.burst }
-  if (sharedBudget === undefined)
-    return new PacedTokenBucket({ ...whole, now, reserve: spareReserveOf(settings) })
-  const share = localShare(whole, sharedBudget.instances)
-  return new SharedPacedBucket({
-    local: { ...share, now, reserve: spareReserveOf({ ...settings, burst: share.burst }) },
-    shared: whole,
-    key: credential,
-    backend: sharedBudget.backend,
-    maxWaitMs: admissionMs,
-  })
 }

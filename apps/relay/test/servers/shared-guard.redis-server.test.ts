@@ -17,6 +17,12 @@ import { CREDENTIALS, fakeIntilery, ok } from '../../src/upstream/testing/fake-i
 import { startOwnRedis, type OwnRedis } from './redis-process.ts'
 import { serverUrl } from './server-urls.ts'
 
+/** The value, which the test knows is there (the lint forbids `!`). */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value')
+  return value
+}
+
 const budgets: (RedisBudget | RedisAnswers)[] = []
 afterEach(async () => {
   await Promise.all(budgets.splice(0).map((b) => b.close()))
@@ -176,7 +182,7 @@ describe('answers shared in Redis', () => {
         )
       )
       const joe = createProfileRef('email', 'joe.sealed@example.com')
-      const reads = Array.from({ length: 1_000 }, (_, i) => guards[i % 3]!.meta(joe))
+      const reads = Array.from({ length: 1_000 }, (_, i) => must(guards[i % 3]).meta(joe))
       const answers = await Promise.all(reads)
       expect(storeErrors).toEqual([])
       expect(fake.calls.filter((c) => c.endpoint === 'meta')).toHaveLength(1)
@@ -184,7 +190,7 @@ describe('answers shared in Redis', () => {
       const keys = await redis.keys('intilery-connect:answer:*')
       expect(keys).toHaveLength(1)
       expect(keys[0]).not.toContain('joe')
-      const stored = (await redis.get(keys[0]!)) ?? ''
+      const stored = (await redis.get(must(keys[0]))) ?? ''
       expect(stored).not.toContain('joe')
       expect(stored).not.toContain('"value"')
       expect(await redis.keys('intilery-connect:lock:*')).toEqual([])
