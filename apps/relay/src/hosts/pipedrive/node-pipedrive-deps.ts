@@ -17,6 +17,7 @@ import type { PipedriveSettings } from './pipedrive-settings.ts'
 import { createSubjectCache } from './subject-cache.ts'
 import { createTokenKeeper } from './install/token-keeper.ts'
 import type { SetupFailureStore } from './install/setup-failures.ts'
+import type { RefreshLeases } from './install/refresh-leases.ts'
 import type { UsedStateStore } from './install/used-states.ts'
 import { createStageNames } from './webhooks/stage-names.ts'
 import { createWebhookSubscriber } from './webhooks/subscribe-webhooks.ts'
@@ -54,6 +55,8 @@ export function nodePipedriveDeps(options: {
   readonly installations: PipedriveInstallationStore
   readonly oauthStates: UsedStateStore
   readonly setupFailures: SetupFailureStore
+  /** Which instance refreshes a token (shared database); this process's single-flight without. */
+  readonly refreshLeases?: RefreshLeases | undefined
   readonly tenants: Pick<TenantStore, 'link'>
   readonly panelPage: () => string | undefined
   readonly now?: () => number
@@ -75,7 +78,12 @@ export function nodePipedriveDeps(options: {
   )
   const now = options.now ?? Date.now
   const warn = options.warn ?? stderrWarn
-  const tokens = createTokenKeeper({ installations, oauth: api.oauth, now })
+  const tokens = createTokenKeeper({
+    installations,
+    oauth: api.oauth,
+    now,
+    leases: options.refreshLeases,
+  })
   const stageNames = createStageNames({
     crmOf: async (companyId) => {
       const install = await installations.anyConnected(companyId)

@@ -11,6 +11,8 @@ import {
 } from './install/installation-store.ts'
 import { createUsedStateStore } from './install/used-states.ts'
 import { createSetupFailureStore } from './install/setup-failures.ts'
+import { createRefreshLeases } from './install/refresh-leases.ts'
+import { DEFAULT_CALL_TIMEOUT_MS } from './api/call-limits.ts'
 import { SETUP_TICKET_SECONDS } from './install/setup-routes.ts'
 import { DEFAULT_PANEL_FILE, nodePipedriveDeps, panelPageFromFile } from './node-pipedrive-deps.ts'
 import type { PipedriveDeps } from './pipedrive-deps.ts'
@@ -63,6 +65,12 @@ function buildNodeDeps({ config, db, secretBox, tenants, now, overrides }: HostS
     installations: createPipedriveInstallationStore({ db, secretBox, now }),
     oauthStates: createUsedStateStore({ db, now }),
     setupFailures: createSetupFailureStore({ db, now, keepMs: SETUP_TICKET_SECONDS * 1000 }),
+    // Longer than a refresh can take: Pipedrive's answer, then saving the tokens.
+    refreshLeases: createRefreshLeases({
+      db,
+      now,
+      leaseMs: 3 * (settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS),
+    }),
     webhookSubscriptions: createWebhookSubscriptionStore({ db, now }),
     tenants,
     panelPage:

@@ -7,6 +7,7 @@ import { sql, type Migration } from 'kysely'
 
 import type { MigrationSet, UntypedDb } from '../../store/migrations.ts'
 import { setupFailuresMigration } from './install/setup-failures.ts'
+import { refreshLeasesMigration } from './install/refresh-leases.ts'
 
 type AnyDb = UntypedDb
 
@@ -148,4 +149,5 @@ export const pipedriveMigrations: MigrationSet = {
   '0008_pipedrive_oauth_states': pipedriveOAuthStates,
   '0014_pipedrive_webhooks': pipedriveWebhooks,
   '0018_pipedrive_setup_failures': setupFailuresMigration,
+  '0019_pipedrive_refresh_leases': refreshLeasesMigration,
 }

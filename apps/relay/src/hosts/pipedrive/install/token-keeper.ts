@@ -3,11 +3,12 @@
  * Hands out a live access token for an installation, refreshing it shortly before our stored
  * expiry. Refreshes are single-flight per installation: 50 panel calls arriving at expiry share one
  * refresh. A dead refresh token marks the installation disconnected, so the panel can say
- * "Reconnect". Single-flight is per relay process; several instances sharing a database may each
- * refresh once, which Pipedrive allows (a refresh returns the same refresh token).
+ * "Reconnect". Across relay instances sharing a database, a lease (refresh-leases.ts) picks one to
+ * refresh; the others wait for the token it stores, and refresh themselves only if it never does.
  */
 import type { PipedriveInstallation, PipedriveInstallationStore } from './installation-store.ts'
 import { PipedriveCallError, type PipedriveOAuth } from '../api/pipedrive-port.ts'
+import type { RefreshLeases } from './refresh-leases.ts'
 
 /** Refresh this long before the stored expiry, so a token never dies mid-request. */
 export const REFRESH_MARGIN_MS = 60_000
@@ -17,19 +18,61 @@ export interface TokenKeeper {
   accessToken(install: PipedriveInstallation): Promise<string>
 }
 
+/** How long an instance waits for another's refresh, and how often it looks. */
+const WAIT_FOR_OTHER_MS = 5_000
+const LOOK_EVERY_MS = 100
+
 export function createTokenKeeper(deps: {
   readonly installations: PipedriveInstallationStore
   readonly oauth: PipedriveOAuth
   readonly now: () => number
+  /** Without it (one instance, tests), this process's single-flight is all there is. */
+  readonly leases?: RefreshLeases | undefined
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined
 }): TokenKeeper {
+  const sleep =
+    deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const inFlight = new Map<string, Promise<string>>()
   const stillFresh = (install: PipedriveInstallation) =>
     install.accessExpiresAt - REFRESH_MARGIN_MS > deps.now()
   const disconnected = () =>
     new PipedriveCallError('revoked', 'The Pipedrive installation is disconnected')
 
+  /** The stored token once fresh, or undefined when still stale. @throws once disconnected. */
+  async function storedFresh(install: PipedriveInstallation): Promise<string | undefined> {
+    const current = await deps.installations.get(install.companyId, install.userId)
+    if (current === undefined || current.status === 'disconnected') throw disconnected()
+    return stillFresh(current) ? current.accessToken : undefined
+  }
+
+  /** Another instance holds the lease: its token, once stored; undefined if it never comes. */
+  async function othersToken(install: PipedriveInstallation): Promise<string | undefined> {
+    for (let waited = 0; waited < WAIT_FOR_OTHER_MS; waited += LOOK_EVERY_MS) {
+      await sleep(LOOK_EVERY_MS)
+      const token = await storedFresh(install)
+      if (token !== undefined) return token
+    }
+    return undefined
+  }
+
   async function refresh(install: PipedriveInstallation): Promise<string> {
     // Another request (or instance) may have refreshed since this one read the installation.
+    const stored = await storedFresh(install)
+    if (stored !== undefined) return stored
+    const key = `${install.companyId}:${install.userId}`
+    const release = await deps.leases?.take(key)
+    if (deps.leases !== undefined && release === undefined) {
+      const theirs = await othersToken(install)
+      if (theirs !== undefined) return theirs
+    }
+    try {
+      return await refreshNow(install)
+    } finally {
+      await release?.()
+    }
+  }
+
+  async function refreshNow(install: PipedriveInstallation): Promise<string> {
     const current = await deps.installations.get(install.companyId, install.userId)
     if (current === undefined || current.status === 'disconnected') throw disconnected()
     if (stillFresh(current)) return current.accessToken
