@@ -29,6 +29,7 @@ export function bucketFor(
   return new SharedPacedBucket({
     local: { ...share, now, reserve: spareReserveOf({ ...settings, burst: share.burst }) },
     shared: whole,
+    sharedReserve: spareReserveOf(settings),
     key: credential,
     backend: sharedBudget.backend,
     maxWaitMs: admissionMs,

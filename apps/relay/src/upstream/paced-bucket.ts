@@ -65,8 +65,13 @@ export class PacedTokenBucket extends TokenBucket {
 
   /** The tokens low-priority work must leave now. */
   reserveNow(): number {
-    const reading = this.clock() - this.lastReaderAt < this.reserve.readingWindowMs
-    return reading ? this.reserve.whileReading : this.reserve.idle
+    return this.reserveOf(this.reserve)
+  }
+
+  /** `reserve`'s tokens as they apply now (readers active or not). */
+  protected reserveOf(reserve: SpareReserve): number {
+    const reading = this.clock() - this.lastReaderAt < reserve.readingWindowMs
+    return reading ? reserve.whileReading : reserve.idle
   }
 
   /**

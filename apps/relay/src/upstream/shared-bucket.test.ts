@@ -45,6 +45,7 @@ function bucketWith(backend: SharedBudgetBackend, instances = 3) {
       reserve: { idle: 1, whileReading: 3, readingWindowMs: 1_000 },
     },
     shared: WHOLE,
+    sharedReserve: { idle: 3, whileReading: 9, readingWindowMs: 1_000 },
     key: 'credential',
     backend,
     maxWaitMs: 4_500,
@@ -117,12 +118,13 @@ describe('SharedPacedBucket', () => {
     const backend = scriptedBackend()
     const bucket = bucketWith(backend)
     expect(await bucket.takeSpare()).toBe(true)
-    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 1 })
+    // The shared bucket's reserve (3 of its 15), not this instance's share's (1 of 5).
+    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 3 })
     await bucket.take()
     backend.answer = { granted: false, waitMs: 0, tokensLeft: 2 }
     expect(await bucket.takeSpare()).toBe(false)
     // A reader came within the second: the larger reserve.
-    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 3 })
+    expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 9 })
   })
 })
 

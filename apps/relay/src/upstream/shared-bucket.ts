@@ -11,7 +11,11 @@
  * declared), so the instances together still stay within the limit; it goes back to the shared
  * budget as soon as the backend says the server is back.
  */
-import { PacedTokenBucket, type PacedTokenBucketOptions } from './paced-bucket.ts'
+import {
+  PacedTokenBucket,
+  type PacedTokenBucketOptions,
+  type SpareReserve,
+} from './paced-bucket.ts'
 import { shedError } from './relay-errors.ts'
 import type { Reservation, SharedBudgetBackend, SharedRate } from './shared-budget.ts'
 
@@ -20,6 +24,8 @@ export interface SharedPacedBucketOptions {
   readonly local: PacedTokenBucketOptions
   /** The whole credential's bucket, as all instances share it. */
   readonly shared: SharedRate
+  /** What write-back leaves to readers in the shared bucket (the local one has its own). */
+  readonly sharedReserve: SpareReserve
   readonly key: string
   readonly backend: SharedBudgetBackend
   /** A reader's token must come within this long, or the read is shed (rate_limited). */
@@ -39,6 +45,7 @@ export function localShare(
 
 export class SharedPacedBucket extends PacedTokenBucket {
   private readonly shared: SharedRate
+  private readonly sharedReserve: SpareReserve
   private readonly key: string
   private readonly backend: SharedBudgetBackend
   private readonly maxWaitMs: number
@@ -49,6 +56,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
   constructor(options: SharedPacedBucketOptions) {
     super(options.local)
     this.shared = options.shared
+    this.sharedReserve = options.sharedReserve
     this.key = options.key
     this.backend = options.backend
     this.maxWaitMs = options.maxWaitMs
@@ -84,6 +92,12 @@ export class SharedPacedBucket extends PacedTokenBucket {
       return super.availableTokens()
     const refilled = ((this.clockMs() - this.lastSeen.at) * this.shared.ratePerSecond) / 1000
     return Math.min(this.shared.burst, this.lastSeen.tokensLeft + refilled)
+  }
+
+  override reserveNow(): number {
+    return this.backend.mode() === 'shared'
+      ? this.reserveOf(this.sharedReserve)
+      : super.reserveNow()
   }
 
   override tokenIntervalMs(): number {
