@@ -90,4 +90,29 @@ describe('shared answers', () => {
     expect(answered.value).toBeDefined()
     expect(await failed).toBeInstanceOf(Error)
   })
+
+  it('waits for the refresh instead of taking the stale shared answer it already saw', async () => {
+    const store = memoryAnswers()
+    const gate = deferred<void>()
+    const { guards, fake } = instances(2, store)
+    const [first, second] = [must(guards[0]), must(guards[1])]
+    await first.traits(joe)
+    const key = must([...store.answers.keys()][0])
+    const stored = must(store.answers.get(key))
+    // Stale everywhere: the first instance refreshes it, the second must wait for that.
+    store.answers.set(key, { ...stored, fetchedAt: stored.fetchedAt - 40_000 })
+    const refresher = instances(1, store, async (call) => {
+      await gate.promise
+      return ok(call)
+    })
+    const refreshing = must(refresher.guards[0]).traits(joe)
+    // It holds the key's lock and is loading.
+    await expect.poll(() => refresher.fake.calls.length).toBe(1)
+    const waiting = second.traits(joe)
+    gate.resolve()
+    const [fresh, waited] = await Promise.all([refreshing, waiting])
+    expect(waited.ageMs).toBeLessThan(30_000)
+    expect(waited.requestId).toBe(fresh.requestId)
+    expect(fake.calls).toHaveLength(1)
+  })
 })

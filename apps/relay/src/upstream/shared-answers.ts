@@ -29,8 +29,16 @@ export interface SharedAnswerStore {
   tryLock(key: string, ttlMs: number): Promise<boolean>
   /** Gives the lock up and wakes the waiters (they load for themselves if nothing was stored). */
   unlock(key: string): Promise<void>
-  /** The answer once another instance stored it, or undefined when it gave up or `waitMs` passed. */
-  waitFor(key: string, waitMs: number, signal: AbortSignal): Promise<SharedAnswer | undefined>
+  /**
+   * An answer newer than `newerThan` (epoch ms) once another instance stored it, or undefined when
+   * it gave up (the lock is free) or `waitMs` passed.
+   */
+  waitFor(
+    key: string,
+    newerThan: number,
+    waitMs: number,
+    signal: AbortSignal
+  ): Promise<SharedAnswer | undefined>
 }
 
 export interface SharedLoadOptions {
@@ -38,8 +46,13 @@ export interface SharedLoadOptions {
   readonly now: () => number
   /** How long an answer may be used by any instance (the guard's max stale age). */
   readonly keepMs: number
-  /** How long a lock holder may take, and how long others wait for it: the read's deadline. */
+  /** How long a lock holder may take: the read's deadline. */
   readonly loadMs: number
+  /**
+   * How long the others wait for it before loading for themselves: part of the deadline, so a
+   * holder that died or a wake-up lost while Redis reconnected still leaves time to answer.
+   */
+  readonly waitMs: number
   /** A shared-store failure: counted and logged by the caller; this read loads for itself. */
   readonly onStoreError: (error: unknown) => void
 }
@@ -65,9 +78,17 @@ export function sharedLoad(
     if (stored === FAILED) return load(signal)
     if (stored !== undefined && now() - stored.fetchedAt < freshMs) return stored
     const locked = await attempt(() => store.tryLock(key, options.loadMs))
-    if (locked === FAILED) return load(signal)
+    if (locked === FAILED) {
+      // The lock may have been taken after all (an answer lost on the way): give it back after.
+      try {
+        return await load(signal)
+      } finally {
+        await attempt(() => store.unlock(key))
+      }
+    }
     if (!locked) {
-      const answer = await attempt(() => store.waitFor(key, options.loadMs, signal))
+      const seen = stored?.fetchedAt ?? Number.NEGATIVE_INFINITY
+      const answer = await attempt(() => store.waitFor(key, seen, options.waitMs, signal))
       if (answer !== FAILED && answer !== undefined) return answer
       return load(signal)
     }

@@ -122,6 +122,7 @@ export function createUpstream(
           now,
           keepMs: settings.maxStaleMs,
           loadMs: settings.deadlineMs,
+          waitMs: settings.deadlineMs / 2,
         }
   const admissionMs =
     settings.deadlineMs - Math.min(MAX_ADMISSION_HEADROOM_MS, settings.deadlineMs / 2)

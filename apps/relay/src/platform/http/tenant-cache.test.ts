@@ -58,3 +58,28 @@ describe('cachedTenantDirectory', () => {
     expect((await cached.findByLink('zendesk', 'demo'))?.secret).toBe('second')
   })
 })
+
+describe('cachedTenantDirectory.clear', () => {
+  it('forgets every answer, and keeps none that a lookup begun before it read', async () => {
+    let release = () => {}
+    let secret = 'old'
+    const slow: TenantDirectory = {
+      findByLink: () =>
+        new Promise((resolve) => {
+          const answer = { tenant, secret }
+          release = () => resolve(answer)
+        }),
+      get: () => Promise.resolve(tenant),
+    }
+    const cached = cachedTenantDirectory(slow, 10_000, () => 0)
+    const before = cached.findByLink('zendesk', 'demo')
+    // Another instance rotates the secret and this one learns of it mid-lookup.
+    secret = 'new'
+    cached.clear()
+    release()
+    expect((await before)?.secret).toBe('old')
+    const after = cached.findByLink('zendesk', 'demo')
+    release()
+    expect((await after)?.secret).toBe('new')
+  })
+})

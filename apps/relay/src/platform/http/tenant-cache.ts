@@ -21,15 +21,22 @@ function memo<T>(ttlMs: number, now: () => number) {
     perf: { now },
     ttlResolution: 0,
   })
+  // Bumped by clear(): a load that began before it may have read what the change replaced.
+  let generation = 0
   const read = async (key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
     const hit = entries.get(key)
     if (hit !== undefined) return hit.value
+    const began = generation
     // Unknown keys are remembered too, so a flood of bad tokens cannot reach the database.
     const value = await load()
-    entries.set(key, { value })
+    if (began === generation) entries.set(key, { value })
     return value
   }
-  return { read, clear: () => entries.clear() }
+  const clear = () => {
+    generation += 1
+    entries.clear()
+  }
+  return { read, clear }
 }
 
 export interface CachedTenantDirectory extends TenantDirectory {

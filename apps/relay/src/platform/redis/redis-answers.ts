@@ -99,10 +99,12 @@ export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
     async tryLock(key, ttlMs) {
       const h = await hashed(key)
       const token = randomUUID()
-      const set = await client.set(lockKey(h), token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
-      if (set !== 'OK') return false
+      // Kept before asking, so that a lock taken whose answer was lost can still be given back.
       tokens.set(h, token)
-      return true
+      const set = await client.set(lockKey(h), token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
+      if (set === 'OK') return true
+      tokens.delete(h)
+      return false
     },
 
     async unlock(key) {
@@ -114,7 +116,7 @@ export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
       await client.publish(CHANNEL, h)
     },
 
-    async waitFor(key, waitMs, signal) {
+    async waitFor(key, newerThan, waitMs, signal) {
       const h = await hashed(key)
       let wake = () => {}
       const woken = new Promise<void>((resolve) => (wake = resolve))
@@ -123,12 +125,17 @@ export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
       waiters.set(h, mine)
       const timer = setTimeout(wake, waitMs)
       signal.addEventListener('abort', wake, { once: true })
+      // Only an answer newer than the one the caller already found (and found stale).
+      const newer = async () => {
+        const answer = await read(h)
+        return answer !== undefined && answer.fetchedAt > newerThan ? answer : undefined
+      }
       try {
         // Registered before looking, so an answer stored meanwhile wakes us rather than slipping by.
-        const [answer, locked] = await Promise.all([read(h), client.exists(lockKey(h))])
+        const [answer, locked] = await Promise.all([newer(), client.exists(lockKey(h))])
         if (answer !== undefined || locked === 0) return answer
         await woken
-        return signal.aborted ? undefined : await read(h)
+        return signal.aborted ? undefined : await newer()
       } finally {
         clearTimeout(timer)
         signal.removeEventListener('abort', wake)

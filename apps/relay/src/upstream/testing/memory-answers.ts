@@ -32,10 +32,14 @@ export function memoryAnswers(): SharedAnswerStore & {
       wake(key)
       return Promise.resolve()
     },
-    async waitFor(key) {
-      if (!locks.has(key)) return answers.get(key)
+    async waitFor(key, newerThan) {
+      const newer = () => {
+        const answer = answers.get(key)
+        return answer !== undefined && answer.fetchedAt > newerThan ? answer : undefined
+      }
+      if (newer() !== undefined || !locks.has(key)) return newer()
       await new Promise<void>((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]))
-      return answers.get(key)
+      return newer()
     },
   }
 }

@@ -26,16 +26,22 @@ export function cachedWebhookSecrets(
     perf: { now },
     ttlResolution: 0,
   })
+  // Bumped by clear(): a lookup that began before it may have read the replaced secret.
+  let generation = 0
   return {
     async find(tenantId, subdomain) {
       const key = `${tenantId}\u0000${subdomain}`
       const hit = entries.get(key)
       if (hit !== undefined) return hit.secret
+      const began = generation
       const secret = await secrets.find(tenantId, subdomain)
-      entries.set(key, { secret })
+      if (began === generation) entries.set(key, { secret })
       return secret
     },
     /** Forgets every answer: a secret was set somewhere (store/change-versions.ts). */
-    clear: () => entries.clear(),
+    clear: () => {
+      generation += 1
+      entries.clear()
+    },
   }
 }
