@@ -101,7 +101,7 @@ export class PacedTokenBucket extends TokenBucket {
   msUntilSpare(): number | undefined {
     if (this.waiting > 0) return undefined
     const missing = this.reserveNow() + 1 - this.availableTokens()
-    return missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.ratePerSecond)
+    return missing <= 0 ? 0 : Math.ceil(missing * this.tokenIntervalMs())
   }
 
   /** tryTakeSpare for callers that may wait for an answer (a shared budget's is remote). */

@@ -128,6 +128,29 @@ describe('SharedPacedBucket', () => {
   })
 })
 
+describe('SharedPacedBucket when one reservation fails but the backend is still up', () => {
+  it('sheds the read rather than take a local token too (the shared one may be spent)', async () => {
+    const backend = scriptedBackend()
+    backend.reserve = (request) => {
+      backend.asked.push(request)
+      return Promise.reject(new Error('Command timed out'))
+    }
+    const bucket = bucketWith(backend)
+    const error = await bucket.take().catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfter: 1 })
+    expect(await bucket.takeSpare()).toBe(false)
+    expect(bucket.availableTokens()).toBe(5)
+  })
+
+  it('reserves nothing for a read already given up', async () => {
+    const backend = scriptedBackend()
+    const gone = new AbortController()
+    gone.abort(new Error('the agent went away'))
+    await expect(bucketWith(backend).take(gone.signal)).rejects.toThrow('the agent went away')
+    expect(backend.asked).toEqual([])
+  })
+})
+
 describe('localShare', () => {
   it('divides the rate and the burst by the instances, keeping a burst of at least 1', () => {
     expect(localShare(WHOLE, 3)).toEqual({ ratePerSecond: 25, burst: 5 })

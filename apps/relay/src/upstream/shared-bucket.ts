@@ -66,9 +66,17 @@ export class SharedPacedBucket extends PacedTokenBucket {
   /** A reader's token: reserved from the shared budget, waited for here; the local share without it. */
   override async take(signal?: AbortSignal): Promise<void> {
     if (this.backend.mode() !== 'shared') return super.take(signal)
+    // A token reserved for a read already given up would be spent for nobody.
+    signal?.throwIfAborted()
     this.noteReader()
     const answer = await this.reserveShared(this.maxWaitMs, 0)
-    if (answer === undefined) return super.take(signal)
+    if (answer === undefined) {
+      // One failed reservation while Redis is still up (a timeout) may have taken a token there:
+      // taking one locally as well could go over the limit, so this read is shed instead. Only a
+      // backend that says it is down (mode `local`) moves reads to the local share.
+      if (this.backend.mode() === 'shared') throw shedError(1_000)
+      return super.take(signal)
+    }
     if (!answer.granted) throw shedError(answer.waitMs)
     if (answer.waitMs > 0) await abortableDelay(answer.waitMs, signal)
   }
@@ -78,6 +86,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
     if (this.backend.mode() === 'shared') {
       const answer = await this.reserveShared(0, this.reserveNow())
       if (answer !== undefined) return answer.granted
+      if (this.backend.mode() === 'shared') return false
     }
     return this.tryTakeSpare()
   }

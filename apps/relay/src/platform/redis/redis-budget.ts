@@ -51,8 +51,13 @@ redis.call('SET', KEYS[1], tostring(new_tat), 'PX', math.ceil(new_tat - now) + 1
 return {'1', tostring(wait), tostring(left_after)}
 `
 
-/** After a failed reservation, this long on the local share before asking Redis again. */
-const RETRY_AFTER_FAILURE_MS = 1_000
+/**
+ * Reservations failing one after another while the connection looks up (a Redis that hangs) move
+ * this instance to its local share for a while. One failure alone (a stalled event loop) does not:
+ * the instances on the shared budget meanwhile would add up to more than the limit.
+ */
+const FAILURES_BEFORE_LOCAL = 3
+const LOCAL_AFTER_FAILURES_MS = 1_000
 
 type GcraRedis = Redis & {
   reserveToken(
@@ -92,6 +97,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   client.defineCommand('reserveToken', { numberOfKeys: 1, lua: GCRA })
   let mode: SharedBudgetMode = 'local'
   let failedAt = Number.NEGATIVE_INFINITY
+  let failures = 0
   const become = (next: SharedBudgetMode) => {
     if (next === mode) return
     mode = next
@@ -105,7 +111,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   return {
     mode() {
       if (client.status !== 'ready') return 'local'
-      if (now() - failedAt < RETRY_AFTER_FAILURE_MS) return 'local'
+      if (failures >= FAILURES_BEFORE_LOCAL && now() - failedAt < LOCAL_AFTER_FAILURES_MS)
+        return 'local'
       become('shared')
       return mode
     },
@@ -120,10 +127,12 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
           request.maxWaitMs,
           request.keepTokens
         )
+        failures = 0
         return { granted: granted === '1', waitMs: Number(waitMs), tokensLeft: Number(left) }
       } catch (error) {
         failedAt = now()
-        become('local')
+        failures += 1
+        if (failures >= FAILURES_BEFORE_LOCAL || client.status !== 'ready') become('local')
         throw error
       }
     },

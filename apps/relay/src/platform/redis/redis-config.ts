@@ -15,7 +15,13 @@ const shape = {
    * How many relay instances share each Intilery token. While Redis does not answer, each keeps
    * to 1/this of the budget, so together they still stay within Intilery's limit.
    */
-  relayInstances: z.coerce.number().int().min(1).max(64).default(1),
+  relayInstances: z.coerce
+    .number()
+    .int()
+    .min(1)
+    // Each share's burst is at least one token: past the burst (15), the shares would add up to more.
+    .max(15, 'at most 15: each instance keeps at least one token of the burst of 15 for itself')
+    .default(1),
 }
 
 export type SharedBudgetConfig = z.output<z.ZodObject<typeof shape>>
