@@ -103,17 +103,24 @@ describe('refreshing across instances', () => {
     expect(calls.refresh).toBe(1)
   })
 
-  it('refreshes itself when the lease holder never stores a token', async () => {
+  it('refreshes itself once the holder gives the lease up without a token, never alongside it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'relay-refresh-')), 'relay.db')
-    const { oauth, calls, answer } = slowOAuth()
-    const { one, install } = await expiredInstall(path, oauth, Promise.resolve())
-    const two = await instanceAt(path, oauth, Promise.resolve())
-    void one.keeper.accessToken(install).catch(() => undefined)
-    await expect.poll(() => calls.refresh).toBe(1)
+    const failing = slowOAuth()
+    const { one, install } = await expiredInstall(path, failing.oauth, Promise.resolve())
+    const working = slowOAuth()
+    const two = await instanceAt(path, working.oauth, Promise.resolve())
+    const first = one.keeper.accessToken(install).catch((e: unknown) => e)
+    await expect.poll(() => failing.calls.refresh).toBe(1)
+    waits = 0
     const second = two.keeper.accessToken(install)
-    await expect.poll(() => calls.refresh).toBe(2)
-    answer.resolve(fresh)
+    // While the first holds the lease, the second only looks.
+    await expect.poll(() => waits).toBeGreaterThan(3)
+    expect(working.calls.refresh).toBe(0)
+    failing.answer.reject(new Error('Pipedrive did not answer'))
+    expect(await first).toBeInstanceOf(Error)
+    working.answer.resolve(fresh)
     expect(await second).toBe('new-access')
+    expect(working.calls.refresh).toBe(1)
   })
 })
 

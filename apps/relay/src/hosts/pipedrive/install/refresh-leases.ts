@@ -35,6 +35,8 @@ export const refreshLeasesMigration: Migration = {
 }
 
 export interface RefreshLeases {
+  /** How long a lease lasts if its holder never gives it back. */
+  readonly leaseMs: number
   /** @returns a release function when this instance now refreshes `key`; undefined when another does. */
   take(key: string): Promise<(() => Promise<void>) | undefined>
 }
@@ -47,6 +49,7 @@ export function createRefreshLeases(deps: {
 }): RefreshLeases {
   const db = deps.db.withTables<Tables>()
   return {
+    leaseMs: deps.leaseMs,
     async take(key) {
       const holder = crypto.randomUUID()
       const now = deps.now()

@@ -18,8 +18,7 @@ export interface TokenKeeper {
   accessToken(install: PipedriveInstallation): Promise<string>
 }
 
-/** How long an instance waits for another's refresh, and how often it looks. */
-const WAIT_FOR_OTHER_MS = 5_000
+/** How often an instance looks whether another's refresh is done (or its lease free). */
 const LOOK_EVERY_MS = 100
 
 export function createTokenKeeper(deps: {
@@ -45,14 +44,23 @@ export function createTokenKeeper(deps: {
     return stillFresh(current) ? current.accessToken : undefined
   }
 
-  /** Another instance holds the lease: its token, once stored; undefined if it never comes. */
-  async function othersToken(install: PipedriveInstallation): Promise<string | undefined> {
-    for (let waited = 0; waited < WAIT_FOR_OTHER_MS; waited += LOOK_EVERY_MS) {
+  /**
+   * Another instance holds the lease: its token once stored, or the lease once it is free (the
+   * holder failed, or died and its lease ran out), so that refreshes never overlap: two at once
+   * with one refresh token could see Pipedrive refuse the second and disconnect a live install.
+   */
+  async function waitForOther(
+    install: PipedriveInstallation,
+    leases: RefreshLeases,
+    key: string
+  ): Promise<{ token: string } | { release: () => Promise<void> }> {
+    for (;;) {
       await sleep(LOOK_EVERY_MS)
       const token = await storedFresh(install)
-      if (token !== undefined) return token
+      if (token !== undefined) return { token }
+      const release = await leases.take(key)
+      if (release !== undefined) return { release }
     }
-    return undefined
   }
 
   async function refresh(install: PipedriveInstallation): Promise<string> {
@@ -60,10 +68,11 @@ export function createTokenKeeper(deps: {
     const stored = await storedFresh(install)
     if (stored !== undefined) return stored
     const key = `${install.companyId}:${install.userId}`
-    const release = await deps.leases?.take(key)
+    let release = await deps.leases?.take(key)
     if (deps.leases !== undefined && release === undefined) {
-      const theirs = await othersToken(install)
-      if (theirs !== undefined) return theirs
+      const waited = await waitForOther(install, deps.leases, key)
+      if ('token' in waited) return waited.token
+      release = waited.release
     }
     try {
       return await refreshNow(install)
