@@ -169,6 +169,20 @@ describe('linking a Pipedrive company to a tenant', () => {
     expect(await harness().store.tenants.findByLink('pipedrive', '4343')).toBeUndefined()
   })
 
+  it('holds the limit for wrong keys tried in parallel', async () => {
+    const ticket = await ticketFor('4444')
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => link(ticket, `icr_wrong_${i}_000000`))
+    )
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(5)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(5)
+    const { key } = await harness().store.apiKeys.create('demo', {
+      name: 'parallel',
+      traitAllowlist: '*',
+    })
+    expect((await link(ticket, key)).status).toBe(429)
+  })
+
   it('refuses the setup page without a ticket', async () => {
     expect((await fetch(`${harness().relayUrl}/pipedrive/setup`)).status).toBe(400)
   })

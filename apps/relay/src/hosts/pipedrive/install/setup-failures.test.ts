@@ -35,6 +35,15 @@ describe('setup link failures', () => {
     expect(await one.count('link-b')).toBe(0)
   })
 
+  it('forgives an attempt that was a right key', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'relay-setup-')), 'relay.db')
+    const store = await instanceAt(path, { ms: 1_000 })
+    await store.add('link-a')
+    await store.add('link-a')
+    await store.forgive('link-a')
+    expect(await store.count('link-a')).toBe(1)
+  })
+
   it('forgets a link once it has expired', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'relay-setup-')), 'relay.db')
     const clock = { ms: 1_000 }

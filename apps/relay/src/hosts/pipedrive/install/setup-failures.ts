@@ -36,8 +36,14 @@ export const setupFailuresMigration: Migration = {
 export interface SetupFailureStore {
   /** Wrong keys tried through this link so far. */
   count(link: string): Promise<number>
-  /** One more wrong key. @returns the count now. */
+  /**
+   * One more attempt that may be wrong, counted before the key is checked, so that parallel
+   * attempts (on several instances) cannot all pass a check made before any was counted.
+   * @returns the count now.
+   */
   add(link: string): Promise<number>
+  /** The attempt counted by `add` was a right key after all. */
+  forgive(link: string): Promise<void>
 }
 
 async function linkHash(link: string): Promise<string> {
@@ -80,6 +86,14 @@ export function createSetupFailureStore(deps: {
         .returning('failures')
         .executeTakeFirstOrThrow()
       return Number(row.failures)
+    },
+    async forgive(link) {
+      await db
+        .updateTable('pipedrive_setup_failures')
+        .set((eb) => ({ failures: eb('failures', '-', 1) }))
+        .where('link_hash', '=', await linkHash(link))
+        .where('failures', '>', 0)
+        .execute()
     },
   }
 }

@@ -150,7 +150,8 @@ export function pipedriveSetupRoutes(deps: {
     if (!parsed.success) throw new RelayError('bad_request', 'Give the link and an API key')
     const { ticket, apiKey } = parsed.data
     const company = await companyOf(ticket)
-    if ((await failures.count(ticket)) >= SETUP_ATTEMPTS)
+    // Counted first, forgiven if right: parallel guesses cannot all slip under the limit.
+    if ((await failures.add(ticket)) > SETUP_ATTEMPTS)
       return htmlPage(
         c,
         429,
@@ -160,7 +161,6 @@ export function pipedriveSetupRoutes(deps: {
     const grant = await deps.apiKeys.verify(apiKey)
     // A key limited to some traits must not become a way to read whole profiles in Pipedrive.
     if (grant === undefined || grant.traitAllowlist !== '*') {
-      await failures.add(ticket)
       return htmlPage(
         c,
         401,
@@ -168,6 +168,7 @@ export function pipedriveSetupRoutes(deps: {
         form(ticket, 'That is not an API key allowed every trait of a workspace.')
       )
     }
+    await failures.forgive(ticket)
     await deps.pipedrive.companies.link(grant.tenantId, company.companyId)
     const tenant = await deps.tenants.get(grant.tenantId)
     return htmlPage(
