@@ -12,18 +12,37 @@ import type { RelayError } from '../platform/errors.ts'
 
 export type AdmissionDecision = 'admitted' | RelayError
 
+/**
+ * How long the group's decision holds. Loads started together (an open's two reads) come within
+ * it; a load a round trip later (a panel's orders after its context) is decided on its own, since
+ * the queue may have grown meanwhile and admitting it blindly could let it wait past the deadline.
+ */
+export const GROUP_DECISION_MS = 25
+
 export class AdmissionGroup {
   private decision: AdmissionDecision | undefined
+  private decidedAt = 0
 
   /** @param loads the upstream loads the request makes if nothing is cached (at least 1). */
-  constructor(readonly loads: number) {
+  constructor(
+    readonly loads: number,
+    private readonly now: () => number = () => Date.now()
+  ) {
     if (!Number.isInteger(loads) || loads < 1)
       throw new RangeError('an admission group needs a whole number of loads, at least 1')
   }
 
-  /** The group's decision, made by `decide` (for all the group's loads) on its first load. */
+  /**
+   * The group's decision, made by `decide` (for all the group's loads) on its first load; a load
+   * after GROUP_DECISION_MS is decided alone.
+   */
   admit(decide: (loads: number) => AdmissionDecision): AdmissionDecision {
-    this.decision ??= decide(this.loads)
-    return this.decision
+    const now = this.now()
+    if (this.decision === undefined) {
+      this.decision = decide(this.loads)
+      this.decidedAt = now
+      return this.decision
+    }
+    return now - this.decidedAt > GROUP_DECISION_MS ? decide(1) : this.decision
   }
 }
