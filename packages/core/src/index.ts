@@ -30,6 +30,7 @@ export {
 } from './client/token-bucket.ts'
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './client/retry-policy.ts'
 export { parseRetryAfter } from './client/error-mapping.ts'
+export { sleep as abortableSleep } from './client/abort.ts'
 export type { ClientHooks, RequestInfo, ResponseInfo, RetryInfo } from './client/transport.ts'
 export * from './customer/customer-profile.ts'
 export * from './customer/customer-context.ts'

@@ -11,6 +11,8 @@
  * declared), so the instances together still stay within the limit; it goes back to the shared
  * budget as soon as the backend says the server is back.
  */
+import { abortableSleep } from '@intilery-connect/core'
+
 import {
   PacedTokenBucket,
   type PacedTokenBucketOptions,
@@ -78,7 +80,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
       return super.take(signal)
     }
     if (!answer.granted) throw shedError(answer.waitMs)
-    if (answer.waitMs > 0) await abortableDelay(answer.waitMs, signal)
+    if (answer.waitMs > 0) await abortableSleep(answer.waitMs, signal)
   }
 
   /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */
@@ -141,23 +143,4 @@ export class SharedPacedBucket extends PacedTokenBucket {
     this.lastSeen = { tokensLeft: answer.tokensLeft, at: this.clockMs() }
     return answer
   }
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted === true) {
-      reject(signal.reason as Error)
-      return
-    }
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason as Error)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }
