@@ -14,12 +14,13 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { z } from 'zod'
 
 import type { SharedAnswer, SharedAnswerStore } from '../../upstream/shared-answers.ts'
 import type { Hasher } from '../crypto/hmac.ts'
 import type { SecretBox } from '../crypto/secret-box.ts'
+import { openRedis, openRedisSubscriber, whenReady } from './redis-connection.ts'
 
 const CHANNEL = 'intilery-connect:answers'
 const UNLOCK = `
@@ -51,21 +52,9 @@ export interface RedisAnswers extends SharedAnswerStore {
 }
 
 export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
-  const connection = () =>
-    new Redis(options.url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
-    })
-  const client = connection() as UnlockRedis
+  const client = openRedis(options.url, options.commandTimeoutMs) as UnlockRedis
   client.defineCommand('unlockIfOwn', { numberOfKeys: 1, lua: UNLOCK })
-  // The subscriber queues its SUBSCRIBE until connected (and again after each reconnection).
-  const subscriber = new Redis(options.url, { retryStrategy: (a) => Math.min(100 * a, 1_000) })
-  // Failures are the callers' to see (each command rejects); unheard, Node would print each one.
-  client.on('error', () => undefined)
-  subscriber.on('error', () => undefined)
+  const subscriber = openRedisSubscriber(options.url)
   const waiters = new Map<string, Set<() => void>>()
   const subscribed = subscriber.subscribe(CHANNEL)
   subscribed.catch(() => undefined)
@@ -148,16 +137,12 @@ export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
       let timer: ReturnType<typeof setTimeout> | undefined
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)),
+          () => reject(new Error(`not subscribed within ${timeoutMs} ms`)),
           timeoutMs
         )
       })
-      const up = new Promise<void>((resolve) => {
-        if (client.status === 'ready') resolve()
-        else client.once('ready', () => resolve())
-      })
       try {
-        await Promise.race([Promise.all([up, subscribed]), late])
+        await Promise.all([whenReady(client, timeoutMs), Promise.race([subscribed, late])])
       } finally {
         clearTimeout(timer)
       }

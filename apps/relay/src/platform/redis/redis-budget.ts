@@ -11,13 +11,12 @@
  * per token, and in a script it is atomic for every instance. The time is Redis's own (`TIME`),
  * so instances whose clocks differ still share one schedule.
  *
- * ioredis is used with its offline queue off and a short command timeout: while Redis is away a
- * reservation fails at once (the guard falls back to its own share) rather than waiting for a
- * reconnection that may never come.
+ * The connection (redis-connection.ts) fails a reservation at once while Redis is away, and the
+ * guard falls back to its own share.
  */
 import { createHash } from 'node:crypto'
 
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 
 import type {
   Reservation,
@@ -25,6 +24,7 @@ import type {
   SharedBudgetBackend,
   SharedBudgetMode,
 } from '../../upstream/shared-budget.ts'
+import { openRedis, whenReady } from './redis-connection.ts'
 
 /**
  * KEYS[1]: the credential's theoretical arrival time (ms, Redis time). ARGV: the interval between
@@ -86,14 +86,7 @@ export interface RedisBudget extends SharedBudgetBackend {
 
 export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   const now = options.now ?? (() => Date.now())
-  const client = new Redis(options.url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 250,
-    connectTimeout: 2_000,
-    // Reconnect for as long as the relay runs, at most a second apart.
-    retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
-  }) as GcraRedis
+  const client = openRedis(options.url, options.commandTimeoutMs) as GcraRedis
   client.defineCommand('reserveToken', { numberOfKeys: 1, lua: GCRA })
   let mode: SharedBudgetMode = 'local'
   let failedAt = Number.NEGATIVE_INFINITY
@@ -103,7 +96,6 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
     mode = next
     options.onModeChange(next)
   }
-  // ioredis reports connection failures as 'error' events; unheard, Node would print each one.
   client.on('error', () => become('local'))
   client.on('close', () => become('local'))
   client.on('ready', () => become('shared'))
@@ -137,22 +129,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       }
     },
 
-    ready: (timeoutMs) =>
-      new Promise((resolve, reject) => {
-        if (client.status === 'ready') {
-          resolve()
-          return
-        }
-        const timer = setTimeout(() => {
-          client.off('ready', onReady)
-          reject(new Error(`Redis did not answer within ${timeoutMs} ms`))
-        }, timeoutMs)
-        const onReady = () => {
-          clearTimeout(timer)
-          resolve()
-        }
-        client.once('ready', onReady)
-      }),
+    ready: (timeoutMs) => whenReady(client, timeoutMs),
 
     async close() {
       client.removeAllListeners('close')
