@@ -33,13 +33,11 @@ export interface PacedTokenBucketOptions extends TokenBucketOptions {
 export class PacedTokenBucket extends TokenBucket {
   private waiting = 0
   private readonly reserve: SpareReserve
-  private readonly clock: () => number
   private lastReaderAt = Number.NEGATIVE_INFINITY
 
   constructor(options: PacedTokenBucketOptions) {
     super(options)
     this.reserve = options.reserve
-    this.clock = options.now ?? (() => Date.now())
   }
 
   /**
@@ -60,7 +58,7 @@ export class PacedTokenBucket extends TokenBucket {
 
   /** A reader is taking a token now: the larger reserve applies for a while. */
   protected noteReader(): void {
-    this.lastReaderAt = this.clock()
+    this.lastReaderAt = this.now()
   }
 
   /** The tokens low-priority work must leave now. */
@@ -70,7 +68,7 @@ export class PacedTokenBucket extends TokenBucket {
 
   /** `reserve`'s tokens as they apply now (readers active or not). */
   protected reserveOf(reserve: SpareReserve): number {
-    const reading = this.clock() - this.lastReaderAt < reserve.readingWindowMs
+    const reading = this.now() - this.lastReaderAt < reserve.readingWindowMs
     return reading ? reserve.whileReading : reserve.idle
   }
 

@@ -51,7 +51,6 @@ export class SharedPacedBucket extends PacedTokenBucket {
   private readonly key: string
   private readonly backend: SharedBudgetBackend
   private readonly maxWaitMs: number
-  private readonly clockMs: () => number
   /** The shared bucket's level at this instance's latest answer, for estimates between them. */
   private lastSeen: { readonly tokensLeft: number; readonly at: number } | undefined
 
@@ -62,7 +61,6 @@ export class SharedPacedBucket extends PacedTokenBucket {
     this.key = options.key
     this.backend = options.backend
     this.maxWaitMs = options.maxWaitMs
-    this.clockMs = options.local.now ?? (() => Date.now())
   }
 
   /** A reader's token: reserved from the shared budget, waited for here; the local share without it. */
@@ -101,7 +99,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
   override availableTokens(): number {
     if (this.backend.mode() !== 'shared' || this.lastSeen === undefined)
       return super.availableTokens()
-    const refilled = ((this.clockMs() - this.lastSeen.at) * this.shared.ratePerSecond) / 1000
+    const refilled = ((this.now() - this.lastSeen.at) * this.shared.ratePerSecond) / 1000
     return Math.min(this.shared.burst, this.lastSeen.tokensLeft + refilled)
   }
 
@@ -140,7 +138,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
       // The backend has noted the failure (mode() is `local` now) and logs it once per outage.
       return undefined
     }
-    this.lastSeen = { tokensLeft: answer.tokensLeft, at: this.clockMs() }
+    this.lastSeen = { tokensLeft: answer.tokensLeft, at: this.now() }
     return answer
   }
 }

@@ -27,7 +27,8 @@ interface Waiter {
 export class TokenBucket {
   readonly ratePerSecond: number
   readonly burst: number
-  private readonly now: () => number
+  /** The bucket's clock; subclasses keep their own times on it. */
+  protected readonly now: () => number
   private tokens: number
   private updatedAt: number
   private readonly waiters: Waiter[] = []
