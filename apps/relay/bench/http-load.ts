@@ -2,6 +2,7 @@
  * The bench's load generator: one GET or POST that never rejects, and a closed loop of them.
  */
 import http from 'node:http'
+import https from 'node:https'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -13,6 +14,17 @@ export { sleep }
  * tell a 3,000 req/s relay from a faster one; node:http drives the same servers 2-3 times harder.
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 5_000 })
+/** For https URLs (bench:scale's nginx); trusts only the certificates given to `trustCertificate`. */
+let tlsAgent = new https.Agent({ keepAlive: true, maxSockets: 5_000, ca: [] })
+
+/** Trusts `pem` (a self-signed certificate made for this run) for https URLs from now on. */
+export function trustCertificate(pem: string): void {
+  tlsAgent.destroy()
+  tlsAgent = new https.Agent({ keepAlive: true, maxSockets: 5_000, ca: [pem] })
+}
+
+const clientFor = (url: string) =>
+  url.startsWith('https:') ? { lib: https, agent: tlsAgent } : { lib: http, agent }
 
 export interface Answer {
   /** 0 for a network error or timeout. */
@@ -32,7 +44,8 @@ export function get(
   return new Promise((resolve) => {
     const fail = (error: unknown) =>
       resolve({ status: 0, ms: performance.now() - started, body: String(error) })
-    const request = http.get(url, { agent, headers }, (response) => {
+    const client = clientFor(url)
+    const request = client.lib.get(url, { agent: client.agent, headers }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => {
         if (keepBody) chunks.push(chunk)
@@ -62,11 +75,12 @@ export function post(
   return new Promise((resolve) => {
     const fail = (error: unknown) =>
       resolve({ status: 0, ms: performance.now() - started, body: String(error) })
-    const request = http.request(
+    const client = clientFor(url)
+    const request = client.lib.request(
       url,
       {
         method: 'POST',
-        agent,
+        agent: client.agent,
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       },
       (response) => {
@@ -107,6 +121,7 @@ export async function postJson(
 /** Closes the client's idle keep-alive sockets (servers stop faster). */
 export function closeClient(): void {
   agent.destroy()
+  tlsAgent.destroy()
 }
 
 export interface LoadResult {

@@ -28,7 +28,6 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 import { SEEDED, startSandbox } from '@intilery-connect/sandbox'
-import { sign } from 'hono/jwt'
 
 import { writeBenchTenants } from './bench-tenants.ts'
 import { closeClient, get, sleep } from './http-load.ts'
@@ -52,19 +51,10 @@ import {
   type RelayUnderTest,
 } from './relay-steps.ts'
 import { progress, settings, SMALL } from './settings.ts'
+import { ZENDESK, ZENDESK_TENANT_LINE, zendeskToken } from './zendesk-jwt.ts'
 
-const ZENDESK = { subdomain: 'demo', secret: randomBytes(24).toString('base64url') }
 const relayDir = fileURLToPath(new URL('..', import.meta.url))
 const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
-
-async function zendeskToken(): Promise<string> {
-  const iat = Math.floor(Date.now() / 1000)
-  return sign(
-    { iss: `https://${ZENDESK.subdomain}.zendesk.com`, sub: 'bench-agent', iat, exp: iat + 600 },
-    ZENDESK.secret,
-    'HS256'
-  )
-}
 
 /** Writes the bench tenant's file (secrets by env reference) and starts the built relay. */
 async function startRelay(
@@ -73,7 +63,7 @@ async function startRelay(
   dir: string
 ) {
   const tenantsFile = writeBenchTenants(dir, sandbox, 'Bench brand (sandbox)', [
-    `zendesk: [{ subdomain: ${ZENDESK.subdomain}, sharedSecret: { env: BENCH_ZENDESK_SECRET } }]`,
+    ZENDESK_TENANT_LINE,
   ])
   const { authToken } = sandbox.config
   // LOG_LEVEL=warn hides the "listening" line, so the port is chosen here.

@@ -30,7 +30,6 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 import type { RunningSandbox } from '@intilery-connect/sandbox'
-import { sign } from 'hono/jwt'
 
 import { resolveUpstreamOptions } from '../src/upstream/options.ts'
 import { DEFAULT_WORKER_SETTINGS } from '../src/writeback/delivery-worker.ts'
@@ -50,12 +49,10 @@ import { startTappedSandbox, storedWrittenBack } from './writeback-sandbox.ts'
 import { progress, writebackSettings as settings } from './writeback-settings.ts'
 import { ackStep, drainFigures, readsDuringBurst, untilDelivered } from './writeback-steps.ts'
 import { ZendeskSender } from './writeback-webhooks.ts'
+import { ZENDESK, zendeskToken } from './zendesk-jwt.ts'
 
-const ZENDESK = {
-  subdomain: 'demo',
-  sharedSecret: randomBytes(24).toString('base64url'),
-  signingSecret: randomBytes(24).toString('base64'),
-}
+/** The webhook signing secret of the bench's Zendesk installation (zendesk-jwt.ts has the rest). */
+const SIGNING_SECRET = randomBytes(24).toString('base64')
 const relayDir = fileURLToPath(new URL('..', import.meta.url))
 
 /** The share as the relay computes it (upstream/upstream.ts, writeback/delivery-worker.ts). */
@@ -69,15 +66,6 @@ function budgetShare(): BudgetShare {
     batchSize,
     messagesPerSecond: upstream.ratePerSecond * batchSize,
   }
-}
-
-async function zendeskToken(): Promise<string> {
-  const iat = Math.floor(Date.now() / 1000)
-  return sign(
-    { iss: `https://${ZENDESK.subdomain}.zendesk.com`, sub: 'bench-agent', iat, exp: iat + 600 },
-    ZENDESK.sharedSecret,
-    'HS256'
-  )
 }
 
 /** One relay process over the run's database; `worker` says whether it delivers. */
@@ -106,8 +94,8 @@ function relayEnv(sandbox: RunningSandbox, dir: string): Record<string, string> 
     RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
     RELAY_TENANTS_FILE: tenantsFile,
     BENCH_INTILERY_TOKEN: sandbox.config.authToken,
-    BENCH_ZENDESK_SECRET: ZENDESK.sharedSecret,
-    BENCH_ZENDESK_SIGNING_SECRET: ZENDESK.signingSecret,
+    BENCH_ZENDESK_SECRET: ZENDESK.secret,
+    BENCH_ZENDESK_SIGNING_SECRET: SIGNING_SECRET,
     LOG_LEVEL: 'warn',
     // Step 3 holds the worker's batch while a burst arrives (seconds); the default 10 s could
     // time it out and turn the drain into retries. Still under half the 60 s lease, as required.
@@ -150,7 +138,7 @@ async function main() {
     progress(`2/3 a backlog of ${settings.backlog} webhooks, stored with the worker off`)
     const storing = await startRelay(built, env, 'off')
     cleanups.push(() => storing.child.stop())
-    const sender = new ZendeskSender(storing.url, ZENDESK.subdomain, ZENDESK.signingSecret)
+    const sender = new ZendeskSender(storing.url, ZENDESK.subdomain, SIGNING_SECRET)
     const fillStarted = performance.now()
     const fillCpu0 = cpuSecondsOf(storing.child.pid)
     const fillAcks = await sender.flood(settings.backlog, settings.fillConcurrency)

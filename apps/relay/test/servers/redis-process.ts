@@ -37,7 +37,16 @@ export interface OwnRedis {
   stop(): Promise<void>
 }
 
-export async function startOwnRedis(): Promise<OwnRedis> {
+export interface OwnRedisOptions {
+  /** A redis.conf to start from (deploy/redis's, for bench:scale); the port, bind and folder are this run's. */
+  readonly configFile?: string
+  /** More `--name value` settings, after the file's. */
+  readonly extraArgs?: readonly string[]
+  /** `user:password` for the URL when the file's ACL turns the default user off. */
+  readonly credentials?: string
+}
+
+export async function startOwnRedis(options: OwnRedisOptions = {}): Promise<OwnRedis> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'relay-redis-'))
   let child: ChildProcess | undefined
@@ -47,6 +56,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       const started = spawn(
         binary(),
         [
+          ...(options.configFile === undefined ? [] : [options.configFile]),
           '--port',
           String(port),
           '--bind',
@@ -57,6 +67,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
           '',
           '--appendonly',
           'no',
+          ...(options.extraArgs ?? []),
         ],
         { stdio: ['ignore', 'pipe', 'pipe'] }
       )
@@ -92,7 +103,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
 
   await start()
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${options.credentials === undefined ? '' : `${options.credentials}@`}127.0.0.1:${port}`,
     kill,
     restart: start,
     async stop() {
