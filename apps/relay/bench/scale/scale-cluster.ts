@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 
 import type { RunningSandbox } from '@intilery-connect/sandbox'
 
@@ -83,7 +84,8 @@ export async function startCluster(options: {
   const redis = await startRedis(dir, deployDir)
   cleanups.push(() => redis.stop())
 
-  const nodeOptions = recommendedNodeOptions(deployDir)
+  // BENCH_RELAY_NODE_OPTIONS compares other heap settings with the recommended ones.
+  const nodeOptions = process.env.BENCH_RELAY_NODE_OPTIONS ?? recommendedNodeOptions(deployDir)
   const env = {
     HOST: '127.0.0.1',
     DATABASE_URL: postgres.url,

@@ -6,11 +6,14 @@
  * 13 ms later, so the open fails and its admitted read spends a token for nothing.
  * bench:relay step 4 measured it: 2,000 distinct opens in 10 s got 216 answers for 1,101
  * upstream requests. A group asks once, for all its loads' tokens, and every load of the
- * request follows that answer.
+ * request follows that answer. With a shared budget the answer is a reservation of all of them
+ * at once in Redis, since the other instances' readers are in the same queue.
  */
 import type { RelayError } from '../platform/errors.ts'
 
 export type AdmissionDecision = 'admitted' | RelayError
+/** A decision made here, or by a shared budget over the network (shared-bucket.ts). */
+type Decided = AdmissionDecision | Promise<AdmissionDecision>
 
 /**
  * How long the group's decision holds. Loads started together (an open's two reads) come within
@@ -20,7 +23,7 @@ export type AdmissionDecision = 'admitted' | RelayError
 export const GROUP_DECISION_MS = 25
 
 export class AdmissionGroup {
-  private decision: AdmissionDecision | undefined
+  private decision: Decided | undefined
   private decidedAt = 0
 
   /** @param loads the upstream loads the request makes if nothing is cached (at least 1). */
@@ -36,7 +39,7 @@ export class AdmissionGroup {
    * The group's decision, made by `decide` (for all the group's loads) on its first load; a load
    * after GROUP_DECISION_MS is decided alone.
    */
-  admit(decide: (loads: number) => AdmissionDecision): AdmissionDecision {
+  admit(decide: (loads: number) => Decided): Decided {
     const now = this.now()
     if (this.decision === undefined) {
       this.decision = decide(this.loads)

@@ -10,6 +10,8 @@
  */
 import { TokenBucket, type TokenBucketOptions } from '@intilery-connect/core'
 
+import type { AdmissionDecision } from './admission-group.ts'
+import { shedError } from './relay-errors.ts'
 import type { SpareBudget } from './types.ts'
 
 /**
@@ -125,5 +127,14 @@ export class PacedTokenBucket extends TokenBucket {
   /** Milliseconds a request arriving now would wait for its token, the queue ahead included. */
   expectedWaitMs(): number {
     return this.msUntilAvailable() + (this.waiting * 1000) / this.ratePerSecond
+  }
+
+  /**
+   * Whether `loads` reads arriving now (one request's, decided together: admission-group.ts)
+   * would all have their tokens within `withinMs`; shed (rate_limited) otherwise.
+   */
+  admit(loads: number, withinMs: number): AdmissionDecision | Promise<AdmissionDecision> {
+    const waitMs = this.expectedWaitMs() + (loads - 1) * this.tokenIntervalMs()
+    return waitMs > withinMs ? shedError(waitMs) : 'admitted'
   }
 }

@@ -13,6 +13,7 @@
  */
 import { abortableSleep } from '@intilery-connect/core'
 
+import type { AdmissionDecision } from './admission-group.ts'
 import {
   PacedTokenBucket,
   type PacedTokenBucketOptions,
@@ -45,6 +46,13 @@ export function localShare(
   }
 }
 
+/**
+ * How late a group's prepaid token may still be spent. Later, it is dropped: spent long after the
+ * moment the shared budget gave it, it would bunch up with the tokens given since, and go over
+ * the rate for that moment.
+ */
+export const PREPAID_GRACE_MS = 250
+
 export class SharedPacedBucket extends PacedTokenBucket {
   private readonly shared: SharedRate
   private readonly sharedReserve: SpareReserve
@@ -53,6 +61,12 @@ export class SharedPacedBucket extends PacedTokenBucket {
   private readonly maxWaitMs: number
   /** The shared bucket's level at this instance's latest answer, for estimates between them. */
   private lastSeen: { readonly tokensLeft: number; readonly at: number } | undefined
+  /**
+   * When each token a group reserved comes (this clock), earliest first: the next readers' takes
+   * spend them instead of reserving their own. Tokens of one credential are alike, so which
+   * reader spends which does not matter; that the group's reads were admitted together does.
+   */
+  private readonly prepaid: number[] = []
 
   constructor(options: SharedPacedBucketOptions) {
     super(options.local)
@@ -69,6 +83,11 @@ export class SharedPacedBucket extends PacedTokenBucket {
     // A token reserved for a read already given up would be spent for nobody.
     signal?.throwIfAborted()
     this.noteReader()
+    const due = this.takePrepaid()
+    if (due !== undefined) {
+      if (due > this.now()) await abortableSleep(due - this.now(), signal)
+      return
+    }
     const answer = await this.reserveShared(this.maxWaitMs, 0)
     if (answer === undefined) {
       // One failed reservation while Redis is still up (a timeout) may have taken a token there:
@@ -79,6 +98,37 @@ export class SharedPacedBucket extends PacedTokenBucket {
     }
     if (!answer.granted) throw shedError(answer.waitMs)
     if (answer.waitMs > 0) await abortableSleep(answer.waitMs, signal)
+  }
+
+  /**
+   * A group of reads (one request's) with a shared budget: all their tokens reserved at once, or
+   * none, so the other instances' readers cannot take the slot between the group's two reads.
+   */
+  override admit(loads: number, withinMs: number): AdmissionDecision | Promise<AdmissionDecision> {
+    if (loads < 2 || this.backend.mode() !== 'shared') return super.admit(loads, withinMs)
+    return this.reserveGroup(loads, withinMs)
+  }
+
+  private async reserveGroup(loads: number, withinMs: number): Promise<AdmissionDecision> {
+    this.noteReader()
+    const answer = await this.reserveShared(withinMs, 0, loads)
+    if (answer === undefined)
+      // As for one read (take): shed while Redis is up, this instance's share once it is not.
+      return this.backend.mode() === 'shared' ? shedError(1_000) : super.admit(loads, withinMs)
+    if (!answer.granted) return shedError(answer.waitMs)
+    const now = this.now()
+    const last = now + answer.waitMs
+    for (let n = loads - 1; n >= 0; n--)
+      this.prepaid.push(Math.max(now, last - n * this.tokenIntervalMs()))
+    return 'admitted'
+  }
+
+  /** The earliest prepaid token still usable (dropping those past their grace), if any. */
+  private takePrepaid(): number | undefined {
+    const now = this.now()
+    for (let due = this.prepaid.shift(); due !== undefined; due = this.prepaid.shift())
+      if (now - due <= PREPAID_GRACE_MS) return due
+    return undefined
   }
 
   /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */
@@ -124,7 +174,8 @@ export class SharedPacedBucket extends PacedTokenBucket {
   /** @returns the answer, or undefined when the shared budget did not answer (then local). */
   private async reserveShared(
     maxWaitMs: number,
-    keepTokens: number
+    keepTokens: number,
+    tokens = 1
   ): Promise<Reservation | undefined> {
     let answer: Reservation
     try {
@@ -133,6 +184,7 @@ export class SharedPacedBucket extends PacedTokenBucket {
         rate: this.shared,
         maxWaitMs,
         keepTokens,
+        ...(tokens === 1 ? {} : { tokens }),
       })
     } catch {
       // The backend has noted the failure (mode() is `local` now) and logs it once per outage.

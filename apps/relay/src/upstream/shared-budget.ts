@@ -20,12 +20,17 @@ export interface ReservationRequest {
   readonly maxWaitMs: number
   /** Tokens that must stay in the bucket after this one (write-back leaves them to readers). */
   readonly keepTokens: number
+  /**
+   * Tokens reserved together, all or none (one request's reads: admission-group.ts); default 1.
+   * `maxWaitMs` and the answer's `waitMs` are about the last of them.
+   */
+  readonly tokens?: number
 }
 
 export interface Reservation {
-  /** Whether a token was reserved; a refusal reserves nothing. */
+  /** Whether the tokens were reserved; a refusal reserves nothing. */
   readonly granted: boolean
-  /** How long until the token comes (granted), or would have come (refused). */
+  /** How long until the (last) token comes (granted), or would have come (refused). */
   readonly waitMs: number
   /** Tokens left in the shared bucket after this answer (negative: that many are owed). */
   readonly tokensLeft: number

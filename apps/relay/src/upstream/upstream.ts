@@ -153,10 +153,7 @@ export function createUpstream(
     now,
   })
   /** Admits `loads` tokens' worth if the last of them would come within the admission time. */
-  const decide = (loads: number): AdmissionDecision => {
-    const waitMs = bucket.expectedWaitMs() + (loads - 1) * bucket.tokenIntervalMs()
-    return waitMs > admissionMs ? shedError(waitMs) : 'admitted'
-  }
+  const decide = (loads: number) => bucket.admit(loads, admissionMs)
 
   /**
    * One upstream load: shed if it would queue past the deadline (with the rest of its request's
@@ -168,7 +165,10 @@ export function createUpstream(
     group: AdmissionGroup | undefined
   ) {
     try {
-      const decision = group === undefined ? decide(1) : group.admit(decide)
+      const decided = group === undefined ? decide(1) : group.admit(decide)
+      // Awaited only when it is a shared budget's reservation: a decision made here must be
+      // followed by its token's take in the same turn, so the next decision sees the queue.
+      const decision = decided instanceof Promise ? await decided : decided
       if (decision !== 'admitted') throw decision
       return await breaker.run(
         (inner) =>

@@ -28,7 +28,8 @@ import { openRedis, whenReady } from './redis-connection.ts'
 
 /**
  * KEYS[1]: the credential's theoretical arrival time (ms, Redis time). ARGV: the interval between
- * tokens (ms), the burst, the longest wait granted (ms), the tokens to leave in the bucket.
+ * tokens (ms), the burst, the longest wait granted (ms), the tokens to leave in the bucket, the
+ * tokens to reserve together (all or none; the wait is the last one's).
  * Returns {granted 0/1, wait ms, tokens left}, as strings: Redis would truncate Lua's numbers.
  */
 const GCRA = `
@@ -36,11 +37,12 @@ local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local max_wait = tonumber(ARGV[3])
 local keep = tonumber(ARGV[4])
+local tokens = tonumber(ARGV[5])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
-local new_tat = tat + interval
+local new_tat = tat + tokens * interval
 local wait = new_tat - burst * interval - now
 if wait < 0 then wait = 0 end
 local left_after = burst - (new_tat - now) / interval
@@ -65,7 +67,8 @@ type GcraRedis = Redis & {
     intervalMs: number,
     burst: number,
     maxWaitMs: number,
-    keep: number
+    keep: number,
+    tokens: number
   ): Promise<[string, string, string]>
 }
 
@@ -117,7 +120,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
           1000 / request.rate.ratePerSecond,
           request.rate.burst,
           request.maxWaitMs,
-          request.keepTokens
+          request.keepTokens,
+          request.tokens ?? 1
         )
         failures = 0
         return { granted: granted === '1', waitMs: Number(waitMs), tokensLeft: Number(left) }
