@@ -63,7 +63,7 @@ export interface Cluster {
   /** nginx over all the instances, and over the first one only. */
   readonly three: BenchNginx
   readonly one: BenchNginx
-  readonly nodeOptions: string
+  readonly nodeOptions: { readonly value: string; readonly from: string }
 }
 
 export async function startCluster(options: {
@@ -85,7 +85,11 @@ export async function startCluster(options: {
   cleanups.push(() => redis.stop())
 
   // BENCH_RELAY_NODE_OPTIONS compares other heap settings with the recommended ones.
-  const nodeOptions = process.env.BENCH_RELAY_NODE_OPTIONS ?? recommendedNodeOptions(deployDir)
+  const override = process.env.BENCH_RELAY_NODE_OPTIONS
+  const nodeOptions =
+    override === undefined
+      ? { value: recommendedNodeOptions(deployDir), from: 'deploy/systemd' }
+      : { value: override, from: 'BENCH_RELAY_NODE_OPTIONS' }
   const env = {
     HOST: '127.0.0.1',
     DATABASE_URL: postgres.url,
@@ -99,7 +103,7 @@ export async function startCluster(options: {
     BENCH_INTILERY_TOKEN: sandbox.config.authToken,
     BENCH_ZENDESK_SECRET: ZENDESK.secret,
     LOG_LEVEL: 'warn',
-    NODE_OPTIONS: nodeOptions,
+    NODE_OPTIONS: nodeOptions.value,
   }
   const relays: RelayInstance[] = []
   const startInstance = async (n: number) => {

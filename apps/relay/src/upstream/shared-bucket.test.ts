@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { RelayError } from '../platform/errors.ts'
-import { localShare, SharedPacedBucket } from './shared-bucket.ts'
+import { localShare, PREPAID_GRACE_MS, SharedPacedBucket } from './shared-bucket.ts'
 import type {
   Reservation,
   ReservationRequest,
@@ -148,6 +148,69 @@ describe('SharedPacedBucket when one reservation fails but the backend is still 
     gone.abort(new Error('the agent went away'))
     await expect(bucketWith(backend).take(gone.signal)).rejects.toThrow('the agent went away')
     expect(backend.asked).toEqual([])
+  })
+})
+
+describe('SharedPacedBucket admitting a request’s reads together', () => {
+  it('reserves all of a group’s tokens in one reservation, and its reads spend them without asking again', async () => {
+    const backend = scriptedBackend()
+    // The last of the two comes in 40 ms: the first one interval (13.3 ms at 75/s) before it.
+    backend.answer = { granted: true, waitMs: 40, tokensLeft: -3 }
+    const bucket = bucketWith(backend)
+    expect(await bucket.admit(2, 4_500)).toBe('admitted')
+    expect(backend.asked).toEqual([
+      { key: 'credential', rate: WHOLE, maxWaitMs: 4_500, keepTokens: 0, tokens: 2 },
+    ])
+    const taken: number[] = []
+    const first = bucket.take().then(() => taken.push(Date.now()))
+    const second = bucket.take().then(() => taken.push(Date.now()))
+    await vi.advanceTimersByTimeAsync(50)
+    await Promise.all([first, second])
+    expect(taken).toEqual([27, 40])
+    expect(backend.asked).toHaveLength(1)
+  })
+
+  it('sheds the whole group when its last token would come too late, and reserves none of them', async () => {
+    const backend = scriptedBackend()
+    backend.answer = { granted: false, waitMs: 4_510, tokensLeft: -330 }
+    const bucket = bucketWith(backend)
+    const decision = await bucket.admit(2, 4_500)
+    expect(decision).toBeInstanceOf(RelayError)
+    expect(decision).toMatchObject({ code: 'rate_limited', retryAfter: 5 })
+    // Nothing prepaid: the next read reserves its own token.
+    backend.answer = { granted: true, waitMs: 0, tokensLeft: 3 }
+    await bucket.take()
+    expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
+  })
+
+  it('drops a prepaid token not spent within its grace, rather than bunch it with later ones', async () => {
+    const backend = scriptedBackend()
+    backend.answer = { granted: true, waitMs: 0, tokensLeft: 5 }
+    const bucket = bucketWith(backend)
+    expect(await bucket.admit(2, 4_500)).toBe('admitted')
+    await bucket.take() // one read of the group; its other was answered from a cache
+    await vi.advanceTimersByTimeAsync(PREPAID_GRACE_MS + 1)
+    await bucket.take()
+    expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
+  })
+
+  it('decides a single read, or any read while the shared budget is away, without a group reservation', async () => {
+    const backend = scriptedBackend()
+    const bucket = bucketWith(backend)
+    expect(await bucket.admit(1, 4_500)).toBe('admitted')
+    backend.up = false
+    expect(await bucket.admit(2, 4_500)).toBe('admitted')
+    expect(backend.asked).toEqual([])
+  })
+
+  it('sheds a group whose reservation failed while the backend is still up', async () => {
+    const backend = scriptedBackend()
+    backend.reserve = (request) => {
+      backend.asked.push(request)
+      return Promise.reject(new Error('Command timed out'))
+    }
+    const decision = await bucketWith(backend).admit(2, 4_500)
+    expect(decision).toMatchObject({ code: 'rate_limited', retryAfter: 1 })
   })
 })
 

@@ -89,6 +89,27 @@ describe('the shared budget in Redis', () => {
     })
   })
 
+  it('reserves a request’s tokens together or not at all', async () => {
+    const url = serverUrl('RELAY_TEST_REDIS_URL')
+    const budget = await budgetAt(url)
+    // 10/s, a burst of 2: 100 ms a token. Two tokens now empty the bucket.
+    const request = {
+      key: `group-${Date.now()}`,
+      rate: { ratePerSecond: 10, burst: 2 },
+      maxWaitMs: 150,
+      keepTokens: 0,
+    }
+    expect(await budget.reserve({ ...request, tokens: 2 })).toMatchObject({ granted: true })
+    // Two more would make the last wait ~200 ms, past 150: refused, and neither is taken...
+    const refused = await budget.reserve({ ...request, tokens: 2 })
+    expect(refused.granted).toBe(false)
+    expect(refused.waitMs).toBeGreaterThan(150)
+    // ...so one alone still comes in ~100 ms.
+    const single = await budget.reserve(request)
+    expect(single.granted).toBe(true)
+    expect(single.waitMs).toBeLessThanOrEqual(100)
+  })
+
   it('keeps two instances’ reads of one credential within its limit together', async () => {
     const url = serverUrl('RELAY_TEST_REDIS_URL')
     const fake = fakeIntilery()
