@@ -166,7 +166,10 @@ describe('SharedPacedBucket admitting a request’s reads together', () => {
     const second = bucket.take().then(() => taken.push(Date.now()))
     await vi.advanceTimersByTimeAsync(50)
     await Promise.all([first, second])
-    expect(taken).toEqual([27, 40])
+    // 40 - 13.3 = 26.7 ms: the timer's whole milliseconds round it either way.
+    expect(taken[0]).toBeGreaterThanOrEqual(26)
+    expect(taken[0]).toBeLessThanOrEqual(27)
+    expect(taken[1]).toBe(40)
     expect(backend.asked).toHaveLength(1)
   })
 
