@@ -141,7 +141,6 @@ export async function killStep(
   victim: Child
 ) {
   let inFlight = 0
-  let inFlightAtKill = -1
   let next = 0
   const answers: Answer[] = []
   const send = async () => {
@@ -158,7 +157,7 @@ export async function killStep(
     maxRequests: 1_000_000,
   })
   await sleep(scaleSettings.killAtMs)
-  inFlightAtKill = inFlight
+  const inFlightAtKill = inFlight
   victim.process.kill('SIGKILL')
   const result = await load
   const failed = answers.filter((a) => a.status !== 200)

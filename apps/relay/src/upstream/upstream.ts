@@ -26,7 +26,7 @@ import {
   type ProfileRef,
 } from '@intilery-connect/core'
 
-import type { AdmissionDecision, AdmissionGroup } from './admission-group.ts'
+import type { AdmissionGroup } from './admission-group.ts'
 import { RelayError } from '../platform/errors.ts'
 import { createBreaker } from './breaker.ts'
 import {
@@ -41,7 +41,7 @@ import { resolveUpstreamOptions, type UpstreamOptions } from './options.ts'
 import { bucketFor, type SharedBudgetDeps } from './bucket-for.ts'
 import { sharedLoad, type SharedAnswerStore } from './shared-answers.ts'
 import { createReadThroughCache, type Loaded, type ReadOutcome } from './read-through-cache.ts'
-import { shedError, timedOutError, toRelayError } from './relay-errors.ts'
+import { timedOutError, toRelayError } from './relay-errors.ts'
 import {
   ZERO_COUNTS,
   type EventsPageValue,
