@@ -69,10 +69,26 @@ start_redis() {
   echo "servers: Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$REDIS_PORT"
 }
 
+# podman for the container suite (deploy/container). This kind of machine runs containers with two
+# settings that a usual host does not need: no default ulimits (setting them is not permitted here)
+# and runc (crun refuses its hybrid cgroups). They go in a containers.conf of the run's own.
+start_container_tools() {
+  if ! command -v podman >/dev/null 2>&1 || ! command -v runc >/dev/null 2>&1; then
+    apt-get update -qq
+    apt-get install -y -qq podman runc >/dev/null
+  fi
+  printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n' >"$SERVERS_DIR/containers.conf"
+  export CONTAINERS_CONF="$SERVERS_DIR/containers.conf"
+  export RELAY_TEST_PODMAN
+  RELAY_TEST_PODMAN="$(command -v podman)"
+  echo "servers: $(podman --version) with runc"
+}
+
 start_servers() {
   SERVERS_DIR="$(mktemp -d)"
   chmod 755 "$SERVERS_DIR"
   trap stop_servers EXIT
   start_postgres
   start_redis
+  start_container_tools
 }

@@ -1,0 +1,146 @@
+// deploy/container: the image build-image.sh makes, run with podman as an operator would: settings
+// from the environment and a secret file, state in a volume, not root, nothing secret inside,
+// and a clean stop on SIGTERM.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildNodeBaseImage } from './node-base-image.ts'
+import { serverUrl } from './server-urls.ts'
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url))
+const run = Date.now().toString(36)
+const BASE = `localhost/intilery-connect-test-node:${run}`
+const IMAGE = `localhost/intilery-connect-relay:test-${run}`
+const CONTAINER = `intilery-connect-relay-test-${run}`
+let podman = 'podman'
+
+const podmanOut = (...args: string[]) => execFileSync(podman, args, { encoding: 'utf8' }).trim()
+
+function libsqlNative(): string {
+  const store = join(repo, 'node_modules/.pnpm')
+  const folder = readdirSync(store).find((name) => name.startsWith('@libsql+linux-x64-gnu@'))
+  if (folder === undefined)
+    throw new Error('libsql’s native module for linux-x64-gnu is not installed')
+  return join(store, folder, 'node_modules/@libsql/linux-x64-gnu/index.node')
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port'))
+      )
+    })
+  })
+}
+
+/** Polls until the relay answers /readyz 200, or the container exits, or 30 s pass. */
+async function untilReady(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (podmanOut('inspect', CONTAINER, '--format', '{{.State.Running}}') !== 'true')
+      throw new Error(`the container stopped:\n${podmanOut('logs', CONTAINER)}`)
+    const answer = await fetch(url).catch(() => undefined)
+    if (answer?.status === 200) return
+    await sleep(100)
+  }
+  throw new Error(`no answer at ${url}:\n${podmanOut('logs', CONTAINER)}`)
+}
+
+beforeAll(() => {
+  podman = serverUrl('RELAY_TEST_PODMAN')
+  buildNodeBaseImage(podman, BASE, [libsqlNative()])
+  execFileSync(join(repo, 'deploy/container/build-image.sh'), ['--base', BASE, '--tag', IMAGE], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}, 240_000)
+
+afterAll(() => {
+  for (const args of [
+    ['rm', '--force', CONTAINER],
+    ['rmi', '--force', IMAGE, BASE],
+  ])
+    try {
+      execFileSync(podman, args, { stdio: 'ignore' })
+    } catch {
+      // nothing left to remove
+    }
+})
+
+describe('the relay’s container image', () => {
+  it('runs as a user of its own and holds no secret', () => {
+    const config = JSON.parse(
+      podmanOut('image', 'inspect', IMAGE, '--format', '{{json .Config}}')
+    ) as {
+      User: string
+      Env: string[]
+    }
+    expect(config.User).toBe('10001:10001')
+    expect(
+      config.Env.filter((line) => /KEY|TOKEN|SECRET|PASSWORD/.test(line.split('=')[0] ?? ''))
+    ).toEqual([])
+  })
+
+  it('starts from the environment and a secret file, keeps its database in the volume, and stops cleanly on SIGTERM', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'relay-container-state-'))
+    const secrets = mkdtempSync(join(tmpdir(), 'relay-container-secrets-'))
+    try {
+      chownSync(state, 10001, 10001)
+      const encryptionKey = randomBytes(32).toString('base64')
+      writeFileSync(join(secrets, 'encryption-key'), encryptionKey, { mode: 0o644 })
+      const port = await freePort()
+      podmanOut(
+        'run',
+        '--detach',
+        '--name',
+        CONTAINER,
+        '--network',
+        'host',
+        '--volume',
+        `${state}:/var/lib/intilery-connect`,
+        '--volume',
+        `${join(secrets, 'encryption-key')}:/run/secrets/relay-encryption-key:ro`,
+        '--env',
+        'HOST=127.0.0.1',
+        '--env',
+        `PORT=${port}`,
+        '--env',
+        'RELAY_ENCRYPTION_KEY_FILE=/run/secrets/relay-encryption-key',
+        '--env',
+        `RELAY_AUDIT_KEY=${randomBytes(32).toString('base64')}`,
+        IMAGE
+      )
+      await untilReady(`http://127.0.0.1:${port}/readyz`)
+      const pid = podmanOut('inspect', CONTAINER, '--format', '{{.State.Pid}}')
+      expect(readFileSync(`/proc/${pid}/status`, 'utf8')).toMatch(/^Uid:\s+10001\s/m)
+      expect(existsSync(join(state, 'relay.db'))).toBe(true)
+
+      podmanOut('stop', '--time', '10', CONTAINER)
+      expect(podmanOut('inspect', CONTAINER, '--format', '{{.State.ExitCode}}')).toBe('0')
+      const logs = podmanOut('logs', CONTAINER)
+      expect(logs).toContain('relay stopped')
+      expect(logs).not.toContain(encryptionKey)
+    } finally {
+      rmSync(state, { recursive: true, force: true })
+      rmSync(secrets, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
