@@ -19,6 +19,8 @@ export interface ScaleFigures {
   readonly kill: Awaited<ReturnType<typeof killStep>>
   /** Per instance: RSS in MB after the run (the killed one: just before it was killed). */
   readonly rss: readonly (readonly [string, number])[]
+  /** The relays' warnings and errors over the run, by message. */
+  readonly logged: string
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
@@ -118,6 +120,7 @@ export function printScaleReport(f: ScaleFigures): void {
   ]
   const details = [
     `- set-up: ${f.versions}; the sandbox in this process (${UPSTREAM_REQUESTS_PER_SECOND} requests/s, burst 500, +${settings.latencyMs} ms on every call); ${kill.instances} relays built (\`pnpm build\`), each its own process with NODE_OPTIONS="${f.nodeOptions.value}" (${f.nodeOptions.from}), LOG_LEVEL=warn, DATABASE_URL the Postgres server, REDIS_URL the Redis server, RELAY_INSTANCES=${kill.instances}; nginx with deploy/nginx/intilery-connect-relay.conf over TLS (a certificate made for the run); load from this process with node:https keep-alive`,
+    `- the relays logged (LOG_LEVEL=warn, the last 8 KB of each): ${f.logged}`,
     `- 1: answers ${tallyAnswers(herd.answers)}; the last after ${ms(herd.ms)}; p50 ${ms(herd.p50)}, p99 ${ms(herd.p99)}`,
     `- 2: answers ${tallyAnswers(burst.answers)}; issued over ${ms(burst.issuedMs)}, last answer after ${ms(burst.answeredMs)}; upstream requests ${int(burst.counters.total)} (${(burst.counters.total / Math.max(1, burst.okCount)).toFixed(1)} per answered open); answered opens' p50 ${ms(burst.okP50)}, p99 ${ms(burst.okP99)}`,
     `- 3: ${scaleSettings.warmRounds} alternating rounds of ${scaleSettings.warmRoundMs} ms per side, ${scaleSettings.concurrency} in flight, Joe Bloggs by email (cached); cores used by the relays: three ${warm.three.relayCores.toFixed(2)}, one ${warm.one.relayCores.toFixed(2)}; by the load generator (TLS client and the sandbox): ${warm.three.clientCores.toFixed(2)} and ${warm.one.clientCores.toFixed(2)}; non-200: ${warm.three.failed} and ${warm.one.failed}`,

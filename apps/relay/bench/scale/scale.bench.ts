@@ -62,6 +62,22 @@ function requireTools() {
     )
 }
 
+/** What the relays logged (LOG_LEVEL=warn: warnings and errors), by message, over the run. */
+function relayWarnings(outputs: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const line of outputs.join('\n').split('\n')) {
+    if (line.trim() === '') continue
+    let msg = line.slice(0, 120)
+    try {
+      msg = String((JSON.parse(line) as { msg?: unknown }).msg)
+    } catch {
+      // not a log line of pino's: kept as it is
+    }
+    counts.set(msg, (counts.get(msg) ?? 0) + 1)
+  }
+  return counts.size === 0 ? 'nothing' : [...counts].map(([msg, n]) => `${n} × "${msg}"`).join('; ')
+}
+
 /** `Postgres 15.x, Redis 7.x, nginx/1.22.x` for the report. */
 function serverVersions(postgres: string): string {
   const redis = /v=(\S+)/.exec(
@@ -157,6 +173,7 @@ async function main() {
     ]
     const kill = await killStep(three, killEmails, headers, victim.child)
 
+    const logged = relayWarnings(cluster.relays.map((r) => r.child.output()))
     progress('6/6 memory')
     for (const relay of cluster.relays.slice(0, -1))
       rss.unshift([relay.child.name, memoryOf(relay.child.pid).rssMb])
@@ -169,6 +186,7 @@ async function main() {
       outage,
       kill,
       rss,
+      logged,
     })
   } finally {
     await cleanup()

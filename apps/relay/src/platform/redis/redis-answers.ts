@@ -122,7 +122,10 @@ export function createRedisAnswers(options: RedisAnswersOptions): RedisAnswers {
       try {
         // Registered before looking, so an answer stored meanwhile wakes us rather than slipping by.
         const [answer, locked] = await Promise.all([newer(), client.exists(lockKey(h))])
-        if (answer !== undefined || locked === 0) return answer
+        if (answer !== undefined) return answer
+        // The lock is free: its holder gave up, or stored the answer and let go between the two
+        // commands above. One more look tells which, instead of loading the answer a second time.
+        if (locked === 0) return await newer()
         await woken
         return signal.aborted ? undefined : await newer()
       } finally {
