@@ -3,15 +3,7 @@
 // and a clean stop on SIGTERM.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import {
-  chownSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,6 +20,8 @@ const run = Date.now().toString(36)
 const BASE = `localhost/intilery-connect-test-node:${run}`
 const IMAGE = `localhost/intilery-connect-relay:test-${run}`
 const CONTAINER = `intilery-connect-relay-test-${run}`
+const VOLUME = `intilery-connect-test-${run}`
+const SECRET = `relay-encryption-key-test-${run}`
 let podman = 'podman'
 
 const podmanOut = (...args: string[]) => execFileSync(podman, args, { encoding: 'utf8' }).trim()
@@ -99,31 +93,28 @@ describe('the relay’s container image', () => {
     ).toEqual([])
   })
 
-  it('starts from the environment and a secret file, keeps its database in the volume, and stops cleanly on SIGTERM', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'relay-container-state-'))
+  it('starts from the environment and a podman secret, keeps its database in a named volume, and stops cleanly on SIGTERM', async () => {
     const secrets = mkdtempSync(join(tmpdir(), 'relay-container-secrets-'))
     try {
-      chownSync(state, 10001, 10001)
+      // As the README runs it: a published port, a named volume, the key as a podman secret.
       const encryptionKey = randomBytes(32).toString('base64')
-      writeFileSync(join(secrets, 'encryption-key'), encryptionKey, { mode: 0o644 })
+      writeFileSync(join(secrets, 'encryption-key'), encryptionKey, { mode: 0o600 })
+      podmanOut('secret', 'create', SECRET, join(secrets, 'encryption-key'))
+      podmanOut('volume', 'create', VOLUME)
       const port = await freePort()
       podmanOut(
         'run',
         '--detach',
         '--name',
         CONTAINER,
-        '--network',
-        'host',
+        '--publish',
+        `127.0.0.1:${port}:8787`,
         '--volume',
-        `${state}:/var/lib/intilery-connect`,
-        '--volume',
-        `${join(secrets, 'encryption-key')}:/run/secrets/relay-encryption-key:ro`,
+        `${VOLUME}:/var/lib/intilery-connect`,
+        '--secret',
+        SECRET,
         '--env',
-        'HOST=127.0.0.1',
-        '--env',
-        `PORT=${port}`,
-        '--env',
-        'RELAY_ENCRYPTION_KEY_FILE=/run/secrets/relay-encryption-key',
+        `RELAY_ENCRYPTION_KEY_FILE=/run/secrets/${SECRET}`,
         '--env',
         `RELAY_AUDIT_KEY=${randomBytes(32).toString('base64')}`,
         IMAGE
@@ -131,7 +122,8 @@ describe('the relay’s container image', () => {
       await untilReady(`http://127.0.0.1:${port}/readyz`)
       const pid = podmanOut('inspect', CONTAINER, '--format', '{{.State.Pid}}')
       expect(readFileSync(`/proc/${pid}/status`, 'utf8')).toMatch(/^Uid:\s+10001\s/m)
-      expect(existsSync(join(state, 'relay.db'))).toBe(true)
+      const volume = podmanOut('volume', 'inspect', VOLUME, '--format', '{{.Mountpoint}}')
+      expect(existsSync(join(volume, 'relay.db'))).toBe(true)
 
       podmanOut('stop', '--time', '10', CONTAINER)
       expect(podmanOut('inspect', CONTAINER, '--format', '{{.State.ExitCode}}')).toBe('0')
@@ -139,7 +131,6 @@ describe('the relay’s container image', () => {
       expect(logs).toContain('relay stopped')
       expect(logs).not.toContain(encryptionKey)
     } finally {
-      rmSync(state, { recursive: true, force: true })
       rmSync(secrets, { recursive: true, force: true })
     }
   }, 60_000)
