@@ -100,7 +100,8 @@ export async function startPostgres(dir: string, deployDir: string): Promise<Ben
     '-f',
     setup,
   ])
-  const version = run('postgres', ['--version']).trim().split(' ').at(-1) ?? '?'
+  // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+  const version = /\(PostgreSQL\) (\S+)/.exec(run('postgres', ['--version']))?.[1] ?? '?'
   return {
     url: `postgres://intilery_connect:${password}@127.0.0.1:${port}/intilery_connect`,
     version,
