@@ -48,10 +48,11 @@ export function localShare(
 
 /**
  * How late a group's prepaid token may still be spent. Later, it is dropped: spent long after the
- * moment the shared budget gave it, it would bunch up with the tokens given since, and go over
- * the rate for that moment.
+ * moment the shared budget gave it, it would bunch up with the tokens given since and go over the
+ * rate for that moment. Within 50 ms that is at most 4 tokens at 75/s, inside the 25/s the
+ * relay's rate leaves below Intilery's 100/s.
  */
-export const PREPAID_GRACE_MS = 250
+export const PREPAID_GRACE_MS = 50
 
 export class SharedPacedBucket extends PacedTokenBucket {
   private readonly shared: SharedRate
@@ -118,8 +119,9 @@ export class SharedPacedBucket extends PacedTokenBucket {
     if (!answer.granted) return shedError(answer.waitMs)
     const now = this.now()
     const last = now + answer.waitMs
-    for (let n = loads - 1; n >= 0; n--)
-      this.prepaid.push(Math.max(now, last - n * this.tokenIntervalMs()))
+    // The shared schedule's interval, whatever the mode is by now: these slots are Redis's.
+    const interval = 1000 / this.shared.ratePerSecond
+    for (let n = loads - 1; n >= 0; n--) this.prepaid.push(Math.max(now, last - n * interval))
     return 'admitted'
   }
 

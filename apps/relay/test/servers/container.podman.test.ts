@@ -69,7 +69,9 @@ beforeAll(() => {
 
 afterAll(() => {
   for (const args of [
-    ['rm', '--force', CONTAINER],
+    ['rm', '--force', '--volumes', CONTAINER],
+    ['volume', 'rm', '--force', VOLUME],
+    ['secret', 'rm', SECRET],
     ['rmi', '--force', IMAGE, BASE],
   ])
     try {
