@@ -84,6 +84,17 @@ start_container_tools() {
   echo "servers: $(podman --version) with runc"
 }
 
+# nginx for the check of deploy/nginx's site file (`nginx -t`; nothing is started).
+start_nginx_tools() {
+  if ! command -v nginx >/dev/null 2>&1; then
+    apt-get update -qq
+    apt-get install -y -qq nginx >/dev/null
+  fi
+  RELAY_TEST_NGINX="$(command -v nginx)"
+  export RELAY_TEST_NGINX
+  echo "servers: $(nginx -v 2>&1 | sed 's/.*: //') for nginx -t"
+}
+
 start_servers() {
   SERVERS_DIR="$(mktemp -d)"
   chmod 755 "$SERVERS_DIR"
@@ -91,4 +102,5 @@ start_servers() {
   start_postgres
   start_redis
   start_container_tools
+  start_nginx_tools
 }

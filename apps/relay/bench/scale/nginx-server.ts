@@ -53,6 +53,35 @@ export function renderSite(template: string, site: SiteSettings): string {
   return text
 }
 
+/**
+ * Writes, in folder `prefix`, the rendered site and a minimal nginx.conf that includes it inside
+ * `http` as Debian's does (its own pid file, error log and temporary folders).
+ * @returns the nginx.conf's path
+ */
+export function writeNginxConfig(prefix: string, template: string, site: SiteSettings): string {
+  mkdirSync(join(prefix, 'temp'), { recursive: true })
+  // nginx's workers run as nobody when it starts as root; they buffer large answers here.
+  chmodSync(join(prefix, 'temp'), 0o777)
+  writeFileSync(join(prefix, 'site.conf'), renderSite(template, site))
+  const temp = (kind: string) => `  ${kind}_temp_path ${join(prefix, 'temp', kind)};`
+  const config = join(prefix, 'nginx.conf')
+  writeFileSync(
+    config,
+    [
+      'worker_processes auto;',
+      `pid ${join(prefix, 'nginx.pid')};`,
+      `error_log ${join(prefix, 'error.log')} warn;`,
+      'events { worker_connections 4096; }',
+      'http {',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp),
+      `  include ${join(prefix, 'site.conf')};`,
+      '}',
+      '',
+    ].join('\n')
+  )
+  return config
+}
+
 export interface BenchNginx {
   readonly url: string
   readonly child: Child
@@ -70,34 +99,12 @@ export async function startNginx(
   site: Omit<SiteSettings, 'httpsPort' | 'httpPort'>
 ): Promise<BenchNginx> {
   const prefix = join(dir, `nginx-${name}`)
-  mkdirSync(join(prefix, 'temp'), { recursive: true })
-  // nginx's workers run as nobody when it starts as root; they buffer large answers here.
-  chmodSync(join(prefix, 'temp'), 0o777)
   const httpsPort = await freePort()
   const httpPort = await freePort()
-  writeFileSync(join(prefix, 'site.conf'), renderSite(template, { ...site, httpsPort, httpPort }))
-  const temp = (kind: string) => `  ${kind}_temp_path ${join(prefix, 'temp', kind)};`
-  writeFileSync(
-    join(prefix, 'nginx.conf'),
-    [
-      'worker_processes auto;',
-      `pid ${join(prefix, 'nginx.pid')};`,
-      `error_log ${join(prefix, 'error.log')} warn;`,
-      'events { worker_connections 4096; }',
-      'http {',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp),
-      `  include ${join(prefix, 'site.conf')};`,
-      '}',
-      '',
-    ].join('\n')
-  )
-  const server = spawn(
-    'nginx',
-    ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  )
+  const config = writeNginxConfig(prefix, template, { ...site, httpsPort, httpPort })
+  const server = spawn('nginx', ['-p', prefix, '-c', config, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   server.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_096)))
   server.stdout.resume()
