@@ -4,7 +4,7 @@
  * and a certificate made for the run by deploy/make-test-certificate.sh.
  */
 import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -35,13 +35,14 @@ export function recommendedNodeOptions(deployDir: string): string {
   return match[1]
 }
 
-/** Redis with deploy's settings and ACL (a password made now), killable and restartable. */
+/** Redis with deploy's settings and ACL (passwords made now, stored hashed), killable and restartable. */
 export async function startRedis(dir: string, deployDir: string): Promise<OwnRedis> {
   const password = randomBytes(24).toString('hex')
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
   const acl = readFileSync(join(deployDir, 'redis', 'intilery-connect.acl.example'), 'utf8')
-    .replace('>CHANGE-ME-ADMIN', `>${randomBytes(24).toString('hex')}`)
-    .replace('>CHANGE-ME ', `>${password} `)
-  if (acl.includes('CHANGE-ME')) throw new Error('deploy/redis: the ACL example changed shape')
+    .replace('#ADMIN-PASSWORD-SHA256', `#${sha256(randomBytes(24).toString('hex'))}`)
+    .replace('#RELAY-PASSWORD-SHA256', `#${sha256(password)}`)
+  if (acl.includes('-SHA256')) throw new Error('deploy/redis: the ACL example changed shape')
   const aclFile = join(dir, 'redis.acl')
   writeFileSync(aclFile, acl, { mode: 0o600 })
   return startOwnRedis({
