@@ -22,6 +22,7 @@ const IMAGE = `localhost/intilery-connect-relay:test-${run}`
 const CONTAINER = `intilery-connect-relay-test-${run}`
 const VOLUME = `intilery-connect-test-${run}`
 const SECRET = `relay-encryption-key-test-${run}`
+const TOKEN_SECRET = `acme-intilery-token-test-${run}`
 let podman = 'podman'
 
 const podmanOut = (...args: string[]) => execFileSync(podman, args, { encoding: 'utf8' }).trim()
@@ -71,7 +72,7 @@ afterAll(() => {
   for (const args of [
     ['rm', '--force', '--volumes', CONTAINER],
     ['volume', 'rm', '--force', VOLUME],
-    ['secret', 'rm', SECRET],
+    ['secret', 'rm', SECRET, TOKEN_SECRET],
     ['rmi', '--force', IMAGE, BASE],
   ])
     try {
@@ -95,13 +96,33 @@ describe('the relay’s container image', () => {
     ).toEqual([])
   })
 
-  it('starts from the environment and a podman secret, keeps its database in a named volume, and stops cleanly on SIGTERM', async () => {
+  it('starts from the environment, podman secrets and a tenants file, keeps its database in a named volume, and stops cleanly on SIGTERM', async () => {
     const secrets = mkdtempSync(join(tmpdir(), 'relay-container-secrets-'))
     try {
-      // As the README runs it: a published port, a named volume, the key as a podman secret.
+      // As the README runs it: a published port, a named volume, the keys and the tenant's token
+      // as podman secrets, the tenants file mounted alone and naming its secret as a file.
       const encryptionKey = randomBytes(32).toString('base64')
+      const intileryToken = randomBytes(24).toString('hex')
       writeFileSync(join(secrets, 'encryption-key'), encryptionKey, { mode: 0o600 })
+      writeFileSync(join(secrets, 'intilery-token'), intileryToken, { mode: 0o600 })
       podmanOut('secret', 'create', SECRET, join(secrets, 'encryption-key'))
+      podmanOut('secret', 'create', TOKEN_SECRET, join(secrets, 'intilery-token'))
+      writeFileSync(
+        join(secrets, 'tenants.yaml'),
+        [
+          'tenants:',
+          '  - id: acme',
+          '    name: Acme',
+          '    intilery:',
+          '      baseUrl: https://tracking.intilery.example',
+          '      clientId: acme',
+          '      accountId: acme-eu',
+          '      brandId: MARKETING',
+          `      authToken: { file: /run/secrets/${TOKEN_SECRET} }`,
+          '',
+        ].join('\n'),
+        { mode: 0o644 }
+      )
       podmanOut('volume', 'create', VOLUME)
       const port = await freePort()
       podmanOut(
@@ -115,6 +136,12 @@ describe('the relay’s container image', () => {
         `${VOLUME}:/var/lib/intilery-connect`,
         '--secret',
         SECRET,
+        '--secret',
+        TOKEN_SECRET,
+        '--volume',
+        `${join(secrets, 'tenants.yaml')}:/etc/intilery-connect/tenants.yaml:ro`,
+        '--env',
+        'RELAY_TENANTS_FILE=/etc/intilery-connect/tenants.yaml',
         '--env',
         `RELAY_ENCRYPTION_KEY_FILE=/run/secrets/${SECRET}`,
         '--env',
@@ -131,7 +158,9 @@ describe('the relay’s container image', () => {
       expect(podmanOut('inspect', CONTAINER, '--format', '{{.State.ExitCode}}')).toBe('0')
       const logs = podmanOut('logs', CONTAINER)
       expect(logs).toContain('relay stopped')
+      expect(logs).toMatch(/"tenantsApplied":1\b/)
       expect(logs).not.toContain(encryptionKey)
+      expect(logs).not.toContain(intileryToken)
     } finally {
       rmSync(secrets, { recursive: true, force: true })
     }
