@@ -1,11 +1,11 @@
 /** bench:relay's printed report: every figure beside its target, then how each was measured. */
-import process from 'node:process'
 
 import { UPSTREAM_REQUESTS_PER_SECOND } from '../src/upstream/index.ts'
 import type { Answer } from './http-load.ts'
 import type { burstStep, coldStep, herdStep, WarmResult } from './relay-steps.ts'
 import { outcomeOf } from './relay-steps.ts'
 import { settings } from './settings.ts'
+import { countOutcomes, int, mb, ms, verdict, writeReport } from './report-format.ts'
 
 export interface Figures {
   readonly cold: Awaited<ReturnType<typeof coldStep>>
@@ -17,22 +17,7 @@ export interface Figures {
   readonly endMemory: { readonly rssMb: number; readonly peakRssMb: number }
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
-const mb = (value: number) => `${value.toFixed(0)} MB`
-const int = (value: number) => Math.round(value).toLocaleString('en-GB')
-const verdict = (met: boolean) => (met ? 'met' : '**NOT met**')
-
-function tally(answers: readonly Answer[]): string {
-  const counts = new Map<string, number>()
-  for (const answer of answers) {
-    const outcome = outcomeOf(answer)
-    counts.set(outcome, (counts.get(outcome) ?? 0) + 1)
-  }
-  return [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([outcome, count]) => `${outcome}: ${int(count)}`)
-    .join(', ')
-}
+const tally = (answers: readonly Answer[]) => countOutcomes(answers.map(outcomeOf))
 
 function warmRows(label: string, result: WarmResult, target: boolean): string[][] {
   const mark = (met: boolean) => (target ? verdict(met) : `(${met ? 'met' : 'not met'})`)
@@ -137,17 +122,9 @@ export function printReport(f: Figures): void {
     `- 4: customers created beforehand through the sandbox's tracking ingest, opened alternately by email and userId; issued over ${ms(burst.issuedMs)}, last answer after ${ms(burst.answeredMs)}; upstream requests ${int(burst.counters.total)} (${(burst.counters.total / Math.max(1, burst.okCount)).toFixed(1)} per answered open; 2 is the minimum), by status ${JSON.stringify(burst.counters.byStatus)}; answered opens' latency p50 ${ms(burst.okP50)}, p99 ${ms(burst.okP99)}`,
     `- 5: RSS after ${f.rss.map(([step, value]) => `${step} ${mb(value)}`).join(', ')}; peak (VmHWM) ${mb(f.endMemory.peakRssMb)}`,
   ]
-  process.stdout.write(
-    [
-      `bench:relay — relay process vs direct sandbox calls and a bare Hono route (sandbox +${settings.latencyMs} ms)`,
-      `node ${process.version}`,
-      '',
-      '| # | figure | measured | target | |',
-      '|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.join(' | ')} |`),
-      '',
-      ...details,
-      '',
-    ].join('\n')
+  writeReport(
+    `bench:relay — relay process vs direct sandbox calls and a bare Hono route (sandbox +${settings.latencyMs} ms)`,
+    rows,
+    details
   )
 }

@@ -24,7 +24,6 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 import { SEEDED, startSandbox } from '@intilery-connect/sandbox'
@@ -52,6 +51,7 @@ import {
 } from './relay-steps.ts'
 import { progress, settings, SMALL } from './settings.ts'
 import { ZENDESK, ZENDESK_TENANT_LINE, zendeskToken } from './zendesk-jwt.ts'
+import { withCleanups } from './with-cleanups.ts'
 
 const relayDir = fileURLToPath(new URL('..', import.meta.url))
 const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
@@ -83,23 +83,7 @@ async function startRelay(
 }
 
 async function main() {
-  const cleanups: (() => Promise<void> | void)[] = []
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        progress(`cleanup: ${String(error)}`)
-      }
-    }
-  }
-  const onSignal = () => {
-    void cleanup().finally(() => process.exit(130))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-
-  try {
+  await withCleanups(progress, async (cleanups) => {
     // --- set-up: built servers, sandbox (its default 100/s limit, burst 500), customers, relay ---
     progress('building the relay and the bare server')
     const built = await buildServers(relayDir)
@@ -200,11 +184,7 @@ async function main() {
     rss.push(['10 s idle', memoryOf(relay.pid).rssMb])
 
     printReport({ cold: coldResult, warm, warmSmall, herd, burst, rss, endMemory })
-  } finally {
-    await cleanup()
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
-  }
+  })
 }
 
 await main()

@@ -4,6 +4,7 @@ import process from 'node:process'
 import type { ackStep, drainFigures, ReadComparison } from './writeback-steps.ts'
 import { writebackSettings as settings } from './writeback-settings.ts'
 import { tallyAcks, type Ack } from './writeback-webhooks.ts'
+import { int, ms, verdict } from './report-format.ts'
 
 /** The write-back share of one credential's upstream budget, and where its parts come from. */
 export interface BudgetShare {
@@ -39,9 +40,6 @@ export interface WritebackFigures {
   readonly upstreamStatuses: Readonly<Record<string, number>>
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
-const int = (value: number) => Math.round(value).toLocaleString('en-GB')
-const verdict = (met: boolean) => (met ? 'met' : '**NOT met**')
 const listed = (counts: Readonly<Record<string, number | undefined>>) =>
   Object.entries(counts)
     .map(([name, count]) => `${name}: ${int(count ?? 0)}`)

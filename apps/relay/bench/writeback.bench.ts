@@ -26,7 +26,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 import type { RunningSandbox } from '@intilery-connect/sandbox'
@@ -50,6 +49,7 @@ import { progress, writebackSettings as settings } from './writeback-settings.ts
 import { ackStep, drainFigures, readsDuringBurst, untilDelivered } from './writeback-steps.ts'
 import { ZendeskSender } from './writeback-webhooks.ts'
 import { ZENDESK, zendeskToken } from './zendesk-jwt.ts'
+import { withCleanups } from './with-cleanups.ts'
 
 /** The webhook signing secret of the bench's Zendesk installation (zendesk-jwt.ts has the rest). */
 const SIGNING_SECRET = randomBytes(24).toString('base64')
@@ -106,23 +106,7 @@ function relayEnv(sandbox: RunningSandbox, dir: string): Record<string, string> 
 async function main() {
   const startedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
   const loadAverage = loadavg()
-  const cleanups: (() => Promise<void> | void)[] = []
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        progress(`cleanup: ${String(error)}`)
-      }
-    }
-  }
-  const onSignal = () => {
-    void cleanup().finally(() => process.exit(130))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-
-  try {
+  await withCleanups(progress, async (cleanups) => {
     progress('building the relay')
     const built = await buildServers(relayDir)
     cleanups.push(closeClient)
@@ -201,11 +185,7 @@ async function main() {
       },
       upstreamStatuses: sandbox.counters.snapshot().byStatus,
     })
-  } finally {
-    await cleanup()
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
-  }
+  })
 }
 
 await main()

@@ -1,6 +1,5 @@
 /** bench:scale's printed report: every figure beside its target, then how each was measured. */
 import { cpus } from 'node:os'
-import process from 'node:process'
 
 import { UPSTREAM_REQUESTS_PER_SECOND } from '../../src/upstream/index.ts'
 import type { Answer } from '../http-load.ts'
@@ -8,6 +7,7 @@ import { outcomeOf, type burstStep, type herdStep } from '../relay-steps.ts'
 import { settings } from '../settings.ts'
 import { scaleSettings } from './scale-settings.ts'
 import type { killStep, redisOutageStep, threeVersusOne } from './scale-steps.ts'
+import { countOutcomes as tally, int, ms, verdict, writeReport } from '../report-format.ts'
 
 export interface ScaleFigures {
   readonly versions: string
@@ -23,19 +23,6 @@ export interface ScaleFigures {
   readonly logged: string
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
-const int = (value: number) => Math.round(value).toLocaleString('en-GB')
-const verdict = (met: boolean) => (met ? 'met' : '**NOT met**')
-
-export function tally(outcomes: readonly string[]): string {
-  const counts = new Map<string, number>()
-  for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1)
-  if (counts.size === 0) return 'none'
-  return [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([outcome, count]) => `${outcome}: ${int(count)}`)
-    .join(', ')
-}
 const tallyAnswers = (answers: readonly Answer[]) => tally(answers.map(outcomeOf))
 
 export function printScaleReport(f: ScaleFigures): void {
@@ -127,17 +114,9 @@ export function printScaleReport(f: ScaleFigures): void {
     `- 4: ${int(kill.total)} warm opens of ${scaleSettings.killCustomers} customers in ${scaleSettings.killStepMs / 1000} s (${int(kill.perSecond)} a second), one instance SIGKILLed after ${scaleSettings.killAtMs / 1000} s; failures: ${tally(kill.failed)}`,
     `- 5: ${scaleSettings.outageOpensPerSecond} opens a second of distinct uncached customers for ${scaleSettings.outageStepMs / 1000} s, Redis SIGKILLed after ${scaleSettings.outageFromMs / 1000} s and started again ${scaleSettings.outageMs / 1000} s later; answers before: ${tallyAnswers(outage.before)}; during: ${tallyAnswers(outage.during)}; after: ${tallyAnswers(outage.after)}; upstream ${int(outage.counters.total)} requests; /readyz of an instance during the outage: ${outage.readyzDuring}`,
   ]
-  process.stdout.write(
-    [
-      `bench:scale — ${kill.instances} relay instances behind nginx, one Postgres, one Redis (sandbox +${settings.latencyMs} ms)`,
-      `node ${process.version}`,
-      '',
-      '| # | figure | measured | target | |',
-      '|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.join(' | ')} |`),
-      '',
-      ...details,
-      '',
-    ].join('\n')
+  writeReport(
+    `bench:scale — ${kill.instances} relay instances behind nginx, one Postgres, one Redis (sandbox +${settings.latencyMs} ms)`,
+    rows,
+    details
   )
 }

@@ -17,7 +17,6 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 import { SEEDED, startSandbox } from '@intilery-connect/sandbox'
@@ -38,6 +37,7 @@ import { startCluster } from './scale-cluster.ts'
 import { printScaleReport } from './scale-report.ts'
 import { progress, scaleSettings } from './scale-settings.ts'
 import { killStep, redisOutageStep, threeVersusOne, type Front } from './scale-steps.ts'
+import { withCleanups } from '../with-cleanups.ts'
 
 const relayDir = fileURLToPath(new URL('../..', import.meta.url))
 const deployDir = fileURLToPath(new URL('../../../../deploy', import.meta.url))
@@ -89,20 +89,7 @@ function serverVersions(postgres: string): string {
 
 async function main() {
   requireTools()
-  const cleanups: (() => Promise<void> | void)[] = []
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        progress(`cleanup: ${String(error)}`)
-      }
-    }
-  }
-  const onSignal = () => void cleanup().finally(() => process.exit(130))
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  try {
+  await withCleanups(progress, async (cleanups) => {
     progress('building the relay')
     const built = await buildServers(relayDir)
     cleanups.push(closeClient)
@@ -188,11 +175,7 @@ async function main() {
       rss,
       logged,
     })
-  } finally {
-    await cleanup()
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
-  }
+  })
 }
 
 await main()
