@@ -46,7 +46,7 @@ export class PacedTokenBucket extends TokenBucket {
    * A reader's take (the Profile client's, for every upstream read): counts the callers queued for
    * a token, which the base class keeps private, and when readers were last active.
    */
-  override take(signal?: AbortSignal): Promise<void> {
+  override take(signal?: AbortSignal, _requestSignal?: AbortSignal): Promise<void> {
     this.noteReader()
     if (signal?.aborted !== true && this.tryTake()) return Promise.resolve()
     this.waiting += 1
@@ -133,8 +133,19 @@ export class PacedTokenBucket extends TokenBucket {
    * Whether `loads` reads arriving now (one request's, decided together: admission-group.ts)
    * would all have their tokens within `withinMs`; shed (rate_limited) otherwise.
    */
-  admit(loads: number, withinMs: number): AdmissionDecision | Promise<AdmissionDecision> {
+  admit(
+    loads: number,
+    withinMs: number,
+    _group?: object
+  ): AdmissionDecision | Promise<AdmissionDecision> {
     const waitMs = this.expectedWaitMs() + (loads - 1) * this.tokenIntervalMs()
     return waitMs > withinMs ? shedError(waitMs) : 'admitted'
   }
+
+  /**
+   * Gives the request whose signal is `requestSignal` one of the tokens `admit` reserved for its
+   * `group`, if it reserved any (a shared budget does: shared-bucket.ts); a no-op here, where a
+   * group's tokens are taken as its reads come.
+   */
+  assignGroupToken(_group: object, _requestSignal: AbortSignal): void {}
 }

@@ -152,18 +152,32 @@ describe('SharedPacedBucket when one reservation fails but the backend is still 
 })
 
 describe('SharedPacedBucket admitting a request’s reads together', () => {
+  /** A group and the request signals of its two reads, as upstream.ts hands them over. */
+  function groupOfTwo(bucket: SharedPacedBucket) {
+    const group = {}
+    const reads = [new AbortController().signal, new AbortController().signal]
+    return {
+      group,
+      reads,
+      assign: () => reads.forEach((signal) => bucket.assignGroupToken(group, signal)),
+    }
+  }
+
   it('reserves all of a group’s tokens in one reservation, and its reads spend them without asking again', async () => {
     const backend = scriptedBackend()
     // The last of the two comes in 40 ms: the first one interval (13.3 ms at 75/s) before it.
     backend.answer = { granted: true, waitMs: 40, tokensLeft: -3 }
     const bucket = bucketWith(backend)
-    expect(await bucket.admit(2, 4_500)).toBe('admitted')
+    const { group, reads, assign } = groupOfTwo(bucket)
+    expect(await bucket.admit(2, 4_500, group)).toBe('admitted')
     expect(backend.asked).toEqual([
       { key: 'credential', rate: WHOLE, maxWaitMs: 4_500, keepTokens: 0, tokens: 2 },
     ])
+    assign()
     const taken: number[] = []
-    const first = bucket.take().then(() => taken.push(Date.now()))
-    const second = bucket.take().then(() => taken.push(Date.now()))
+    const [first, second] = reads.map((read) =>
+      bucket.take(undefined, read).then(() => taken.push(Date.now()))
+    )
     await vi.advanceTimersByTimeAsync(50)
     await Promise.all([first, second])
     // 40 - 13.3 = 26.7 ms: the timer's whole milliseconds round it either way.
@@ -173,36 +187,52 @@ describe('SharedPacedBucket admitting a request’s reads together', () => {
     expect(backend.asked).toHaveLength(1)
   })
 
+  it('keeps a group’s tokens for its own reads: another reader taking meanwhile reserves its own', async () => {
+    const backend = scriptedBackend()
+    const bucket = bucketWith(backend)
+    const { group, reads, assign } = groupOfTwo(bucket)
+    expect(await bucket.admit(2, 4_500, group)).toBe('admitted')
+    await bucket.take(undefined, new AbortController().signal) // someone else's read
+    assign()
+    for (const read of reads) await bucket.take(undefined, read)
+    expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
+  })
+
   it('sheds the whole group when its last token would come too late, and reserves none of them', async () => {
     const backend = scriptedBackend()
     backend.answer = { granted: false, waitMs: 4_510, tokensLeft: -330 }
     const bucket = bucketWith(backend)
-    const decision = await bucket.admit(2, 4_500)
+    const { group, reads, assign } = groupOfTwo(bucket)
+    const decision = await bucket.admit(2, 4_500, group)
     expect(decision).toBeInstanceOf(RelayError)
     expect(decision).toMatchObject({ code: 'rate_limited', retryAfter: 5 })
-    // Nothing prepaid: the next read reserves its own token.
+    // Nothing held for it: a read of it that came anyway reserves its own token.
     backend.answer = { granted: true, waitMs: 0, tokensLeft: 3 }
-    await bucket.take()
+    assign()
+    await bucket.take(undefined, reads[0])
     expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
   })
 
-  it('drops a prepaid token not spent within its grace, rather than bunch it with later ones', async () => {
+  it('drops a group’s token not spent within its grace, rather than bunch it with later ones', async () => {
     const backend = scriptedBackend()
     backend.answer = { granted: true, waitMs: 0, tokensLeft: 5 }
     const bucket = bucketWith(backend)
-    expect(await bucket.admit(2, 4_500)).toBe('admitted')
-    await bucket.take() // one read of the group; its other was answered from a cache
+    const { group, reads, assign } = groupOfTwo(bucket)
+    expect(await bucket.admit(2, 4_500, group)).toBe('admitted')
+    assign()
+    await bucket.take(undefined, reads[0])
     await vi.advanceTimersByTimeAsync(PREPAID_GRACE_MS + 1)
-    await bucket.take()
+    await bucket.take(undefined, reads[1])
     expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
   })
 
-  it('decides a single read, or any read while the shared budget is away, without a group reservation', async () => {
+  it('decides a single read, a read without a group, or any read while the shared budget is away, without a group reservation', async () => {
     const backend = scriptedBackend()
     const bucket = bucketWith(backend)
-    expect(await bucket.admit(1, 4_500)).toBe('admitted')
-    backend.up = false
+    expect(await bucket.admit(1, 4_500, {})).toBe('admitted')
     expect(await bucket.admit(2, 4_500)).toBe('admitted')
+    backend.up = false
+    expect(await bucket.admit(2, 4_500, {})).toBe('admitted')
     expect(backend.asked).toEqual([])
   })
 
@@ -212,7 +242,7 @@ describe('SharedPacedBucket admitting a request’s reads together', () => {
       backend.asked.push(request)
       return Promise.reject(new Error('Command timed out'))
     }
-    const decision = await bucketWith(backend).admit(2, 4_500)
+    const decision = await bucketWith(backend).admit(2, 4_500, {})
     expect(decision).toMatchObject({ code: 'rate_limited', retryAfter: 1 })
   })
 })

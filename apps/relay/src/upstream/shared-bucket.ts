@@ -63,11 +63,12 @@ export class SharedPacedBucket extends PacedTokenBucket {
   /** The shared bucket's level at this instance's latest answer, for estimates between them. */
   private lastSeen: { readonly tokensLeft: number; readonly at: number } | undefined
   /**
-   * When each token a group reserved comes (this clock), earliest first: the next readers' takes
-   * spend them instead of reserving their own. Tokens of one credential are alike, so which
-   * reader spends which does not matter; that the group's reads were admitted together does.
+   * When each token a group's reservation gave comes (this clock), earliest first, until the
+   * group's reads claim them (assignGroupToken); then by the claiming read's request signal, which
+   * the client hands to take(). So a group's tokens go to its own reads and to no other reader.
    */
-  private readonly prepaid: number[] = []
+  private readonly groupTokens = new WeakMap<object, number[]>()
+  private readonly requestTokens = new WeakMap<AbortSignal, number>()
 
   constructor(options: SharedPacedBucketOptions) {
     super(options.local)
@@ -79,12 +80,12 @@ export class SharedPacedBucket extends PacedTokenBucket {
   }
 
   /** A reader's token: reserved from the shared budget, waited for here; the local share without it. */
-  override async take(signal?: AbortSignal): Promise<void> {
+  override async take(signal?: AbortSignal, requestSignal?: AbortSignal): Promise<void> {
     if (this.backend.mode() !== 'shared') return super.take(signal)
     // A token reserved for a read already given up would be spent for nobody.
     signal?.throwIfAborted()
     this.noteReader()
-    const due = this.takePrepaid()
+    const due = requestSignal === undefined ? undefined : this.claimRequestToken(requestSignal)
     if (due !== undefined) {
       if (due > this.now()) await abortableSleep(due - this.now(), signal)
       return
@@ -105,12 +106,26 @@ export class SharedPacedBucket extends PacedTokenBucket {
    * A group of reads (one request's) with a shared budget: all their tokens reserved at once, or
    * none, so the other instances' readers cannot take the slot between the group's two reads.
    */
-  override admit(loads: number, withinMs: number): AdmissionDecision | Promise<AdmissionDecision> {
-    if (loads < 2 || this.backend.mode() !== 'shared') return super.admit(loads, withinMs)
-    return this.reserveGroup(loads, withinMs)
+  override admit(
+    loads: number,
+    withinMs: number,
+    group?: object
+  ): AdmissionDecision | Promise<AdmissionDecision> {
+    if (loads < 2 || group === undefined || this.backend.mode() !== 'shared')
+      return super.admit(loads, withinMs)
+    return this.reserveGroup(loads, withinMs, group)
   }
 
-  private async reserveGroup(loads: number, withinMs: number): Promise<AdmissionDecision> {
+  override assignGroupToken(group: object, requestSignal: AbortSignal): void {
+    const due = this.groupTokens.get(group)?.shift()
+    if (due !== undefined) this.requestTokens.set(requestSignal, due)
+  }
+
+  private async reserveGroup(
+    loads: number,
+    withinMs: number,
+    group: object
+  ): Promise<AdmissionDecision> {
     this.noteReader()
     const answer = await this.reserveShared(withinMs, 0, loads)
     if (answer === undefined)
@@ -121,16 +136,18 @@ export class SharedPacedBucket extends PacedTokenBucket {
     const last = now + answer.waitMs
     // The shared schedule's interval, whatever the mode is by now: these slots are Redis's.
     const interval = 1000 / this.shared.ratePerSecond
-    for (let n = loads - 1; n >= 0; n--) this.prepaid.push(Math.max(now, last - n * interval))
+    const dues: number[] = []
+    for (let n = loads - 1; n >= 0; n--) dues.push(Math.max(now, last - n * interval))
+    this.groupTokens.set(group, dues)
     return 'admitted'
   }
 
-  /** The earliest prepaid token still usable (dropping those past their grace), if any. */
-  private takePrepaid(): number | undefined {
-    const now = this.now()
-    for (let due = this.prepaid.shift(); due !== undefined; due = this.prepaid.shift())
-      if (now - due <= PREPAID_GRACE_MS) return due
-    return undefined
+  /** The request's own token, if its group gave it one that is not past its grace. */
+  private claimRequestToken(requestSignal: AbortSignal): number | undefined {
+    const due = this.requestTokens.get(requestSignal)
+    if (due === undefined) return undefined
+    this.requestTokens.delete(requestSignal)
+    return this.now() - due <= PREPAID_GRACE_MS ? due : undefined
   }
 
   /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */

@@ -153,7 +153,7 @@ export function createUpstream(
     now,
   })
   /** Admits `loads` tokens' worth if the last of them would come within the admission time. */
-  const decide = (loads: number) => bucket.admit(loads, admissionMs)
+  const decide = (loads: number, group?: AdmissionGroup) => bucket.admit(loads, admissionMs, group)
 
   /**
    * One upstream load: shed if it would queue past the deadline (with the rest of its request's
@@ -165,22 +165,22 @@ export function createUpstream(
     group: AdmissionGroup | undefined
   ) {
     try {
-      const decided = group === undefined ? decide(1) : group.admit(decide)
+      const decided = group === undefined ? decide(1) : group.admit((loads) => decide(loads, group))
       // Awaited only when it is a shared budget's reservation: a decision made here must be
       // followed by its token's take in the same turn, so the next decision sees the queue.
       const decision = decided instanceof Promise ? await decided : decided
       if (decision !== 'admitted') throw decision
-      return await breaker.run(
-        (inner) =>
-          waitFor(task(inner), {
-            timeoutMs: settings.deadlineMs + LAST_RESORT_GRACE_MS,
-            onTimeout: () =>
-              new TimeoutError(`Intilery did not answer within ${settings.deadlineMs} ms`, {
-                final: true,
-              }),
-          }),
-        signal
-      )
+      return await breaker.run((inner) => {
+        // A token the group reserved for this read, found by the client's take through `inner`.
+        if (group !== undefined) bucket.assignGroupToken(group, inner)
+        return waitFor(task(inner), {
+          timeoutMs: settings.deadlineMs + LAST_RESORT_GRACE_MS,
+          onTimeout: () =>
+            new TimeoutError(`Intilery did not answer within ${settings.deadlineMs} ms`, {
+              final: true,
+            }),
+        })
+      }, signal)
     } catch (error) {
       // Shed here or, with a shared budget, when the reservation came too late (shared-bucket.ts).
       if (error instanceof RelayError && error.code === 'rate_limited') counters.shed += 1

@@ -77,8 +77,13 @@ export class TokenBucket {
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond)
   }
 
-  /** Waits for a token, first come first served; rejects with the signal's reason on abort. */
-  take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a token, first come first served; rejects with the signal's reason on abort.
+   * `requestSignal` is the signal the caller gave the request this token is for (the client passes
+   * it): this bucket ignores it, a subclass may recognise by it a request it holds a token for.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- for subclasses
+  take(signal?: AbortSignal, requestSignal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error)
     if (this.tryTake()) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {

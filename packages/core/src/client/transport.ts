@@ -158,7 +158,8 @@ export function createTransport(config: TransportConfig) {
     const waitSignal = anySignal([deadline.signal, request.signal])
     try {
       for (let retry = 0; ; retry++) {
-        if (config.bucket) await wait(config.bucket.take(waitSignal), request, deadline.signal)
+        if (config.bucket)
+          await wait(config.bucket.take(waitSignal, request.signal), request, deadline.signal)
         try {
           return await attempt(request, url, retry + 1, deadline.signal)
         } catch (error) {
