@@ -28,6 +28,7 @@ import { watchChanges } from './wiring/change-watch.ts'
 import { listenError } from './wiring/listen-error.ts'
 import { createUpstreamPool } from './wiring/upstream-pool.ts'
 import { startWritebackWorker } from './wiring/writeback-worker.ts'
+import { cachedPresentations } from './wiring/cached-presentations.ts'
 
 export interface StartRelayOptions {
   readonly config: RelayConfig
@@ -100,7 +101,8 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   }
   // Tenants changed through another instance or the CLI: every cache of them forgets.
   const tenantDirectory = cachedTenantDirectory(store.tenants)
-  const tenantListeners: (() => void)[] = [tenantDirectory.clear]
+  const presentations = cachedPresentations(store.presentations, Date.now)
+  const tenantListeners: (() => void)[] = [tenantDirectory.clear, presentations.clear]
   const changeWatch = watchChanges({
     read: () => store.changes.version('tenants'),
     onChange: () => {
@@ -123,7 +125,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     audit: store.audit,
     store,
     upstreamFor: upstreams.upstreamFor,
-    presentations: store.presentations,
+    presentations: presentations.reader,
     choices: store.choices,
     upstreams: upstreams.status,
     metrics: createPromMetrics({

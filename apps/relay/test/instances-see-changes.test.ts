@@ -12,6 +12,7 @@ import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
 import { cachedTenantDirectory } from '../src/platform/http/tenant-cache.ts'
 import { openDatabase } from '../src/store/database.ts'
 import { ACME_SECRET, acme, AUDIT_KEY, ENCRYPTION_KEY } from '../src/store/suite/context.ts'
+import { cachedPresentations } from '../src/wiring/cached-presentations.ts'
 import {
   CHANGE_WATCH_EVERY_MS,
   watchChanges,
@@ -43,18 +44,25 @@ async function storeAt(path: string) {
   return store
 }
 
-/** An instance as server.ts wires it: a cached tenant directory, forgotten when the version moves. */
+/**
+ * An instance as server.ts wires it: a cached tenant directory and cached presentation settings,
+ * forgotten when the version moves.
+ */
 async function instanceAt(path: string) {
   const store = await storeAt(path)
   const tenants = cachedTenantDirectory(store.tenants)
+  const presentations = cachedPresentations(store.presentations, Date.now)
   const watch = watchChanges({
     read: () => store.changes.version('tenants'),
-    onChange: tenants.clear,
+    onChange: () => {
+      tenants.clear()
+      presentations.clear()
+    },
     everyMs: 60_000,
   })
   opened.push({ store, watch })
   await watch.check()
-  return { store, tenants, watch }
+  return { store, tenants, presentations: presentations.reader, watch }
 }
 
 const databaseFile = () => join(mkdtempSync(join(tmpdir(), 'relay-instances-')), 'relay.db')
@@ -89,6 +97,20 @@ describe('several instances on one database', () => {
     )
     expect(await one.watch.check()).toBe(true)
     expect((await one.tenants.findByLink('zendesk', 'acme'))?.secret).toBe('rotated-secret-0123')
+  })
+
+  it('shows presentation settings changed elsewhere (the CLI) at the next look', async () => {
+    const path = databaseFile()
+    const one = await instanceAt(path)
+    await one.store.tenants.upsert(acme())
+    expect(await one.presentations.get('acme')).toEqual({})
+    const other = await storeAt(path)
+    const recordUrl = 'https://crm.acme.example/customers/{id}'
+    expect(await other.presentations.set('acme', { recordUrl })).toBe(true)
+    // Kept: the old settings until the instance looks.
+    expect(await one.presentations.get('acme')).toEqual({})
+    expect(await one.watch.check()).toBe(true)
+    expect(await one.presentations.get('acme')).toMatchObject({ recordUrl })
   })
 
   it('refuses a revoked API key at once: keys are never cached', async () => {

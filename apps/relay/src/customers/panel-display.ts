@@ -1,9 +1,10 @@
 /**
  * @module customers/panel-display
  * What the host apps' context answer says about how to show the customer (core's PanelDisplay):
- * the tenant's presentation settings and its record link. The settings are read on every context
- * answer, not kept with the cached tenant (platform/http/tenant-cache.ts keeps tenants for seconds),
- * so a change made with `relay tenants presentation` shows on the next request, on every instance.
+ * the tenant's presentation settings and its record link, from the reader given: the relay keeps
+ * them as it keeps tenants and forgets them when any instance or the CLI changes them
+ * (wiring/cached-presentations.ts), so a change made with `relay tenants presentation` shows within
+ * half a second, on every instance.
  */
 import type { PanelDisplay, Presentation } from '@intilery-connect/core'
 

@@ -3,6 +3,7 @@
  * The tenant store, bumping the `tenants` change version (change-versions.ts) after every write,
  * so every relay instance drops its cached tenants and links at its next look.
  */
+import type { PresentationStore } from './tenant-presentation.ts'
 import type { TenantStore } from './tenant-store.ts'
 
 /**
@@ -42,4 +43,24 @@ export function versionedTenantStore(store: TenantStore, bump: () => Promise<voi
       : (...args: unknown[]) => call(name, args)
   }
   return wrapped as unknown as TenantStore
+}
+
+/**
+ * The presentation store whose writes bump the same counter: every instance keeps presentation
+ * settings with its tenants (wiring/cached-presentations.ts) and forgets them on a change.
+ */
+export function versionedPresentations(
+  store: PresentationStore,
+  bump: () => Promise<void>
+): PresentationStore {
+  return {
+    get: (tenantId) => store.get(tenantId),
+    async set(tenantId, change) {
+      try {
+        return await store.set(tenantId, change)
+      } finally {
+        await bump()
+      }
+    },
+  }
 }

@@ -34,7 +34,7 @@ import { createOutboxAdmin, type OutboxAdmin } from '../writeback/outbox-admin.t
 import { outboxSealedColumns } from '../writeback/outbox-sealing.ts'
 import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
 import { bumpVersion, readVersion, type ChangeKind } from '../store/change-versions.ts'
-import { versionedTenantStore } from '../store/versioned-tenant-store.ts'
+import { versionedPresentations, versionedTenantStore } from '../store/versioned-tenant-store.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
 /** Every migration: the host-free ones and each registered host's. */
@@ -122,7 +122,9 @@ export function createRelayStore({
       { db, secretBox, now }
     ),
     changes: { version: (kind) => readVersion(db, kind) },
-    presentations: createPresentationStore({ db, now }),
+    presentations: versionedPresentations(createPresentationStore({ db, now }), () =>
+      bumpVersion(db, 'tenants')
+    ),
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
