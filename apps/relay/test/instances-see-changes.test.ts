@@ -103,6 +103,7 @@ describe('several instances on one database', () => {
     const path = databaseFile()
     const one = await instanceAt(path)
     await one.store.tenants.upsert(acme())
+    await one.watch.check() // the tenant's own write seen
     expect(await one.presentations.get('acme')).toEqual({})
     const other = await storeAt(path)
     const recordUrl = 'https://crm.acme.example/customers/{id}'
