@@ -79,11 +79,10 @@ export class TokenBucket {
 
   /**
    * Waits for a token, first come first served; rejects with the signal's reason on abort.
-   * `requestSignal` is the signal the caller gave the request this token is for (the client passes
+   * `_requestSignal` is the signal the caller gave the request this token is for (the client passes
    * it): this bucket ignores it, a subclass may recognise by it a request it holds a token for.
    */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- for subclasses
-  take(signal?: AbortSignal, requestSignal?: AbortSignal): Promise<void> {
+  take(signal?: AbortSignal, _requestSignal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error)
     if (this.tryTake()) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
