@@ -83,6 +83,9 @@ describe('on the sandbox’s seeded customers', () => {
       expect(product.price).toBeTypeOf('number')
       expect(product.currency).toMatch(/^[A-Z]{3}$/)
       expect(product.lastViewedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+      expect(product.url).toMatch(/^https:\/\/shop\.example\.com\/products\//)
+      expect(product.imageUrl).toMatch(/^https:\/\/shop\.example\.com\/images\/.+\.jpg$/)
+      expect(product.viewCount).toBeGreaterThanOrEqual(1)
     }
   })
 })

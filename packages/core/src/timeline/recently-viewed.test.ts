@@ -36,9 +36,45 @@ describe('recentlyViewedNotPurchased', () => {
         currency: 'GBP',
         url: 'https://shop.example.com/candle',
         lastViewedAt: events[2]?.eventTime,
+        viewCount: 2,
       },
-      { productId: 'p2', name: 'Vase', lastViewedAt: events[1]?.eventTime },
+      { productId: 'p2', name: 'Vase', lastViewedAt: events[1]?.eventTime, viewCount: 1 },
     ])
+  })
+
+  it('counts every view of an answered product, before and after an order of it', () => {
+    const events = [
+      viewed(CANDLE, 0),
+      ordered([{ product_id: 'p1' }], 1),
+      viewed(CANDLE, 2),
+      viewed(CANDLE, 3),
+      viewed(VASE, 4),
+    ]
+    expect(
+      recentlyViewedNotPurchased(events, 1).map((p) => [p.productId, p.viewCount])
+    ).toEqual([['p2', 1]])
+    expect(
+      recentlyViewedNotPurchased(events, 5).map((p) => [p.productId, p.viewCount])
+    ).toEqual([
+      ['p2', 1],
+      ['p1', 3],
+    ])
+  })
+
+  it('passes on page and image URLs only when they are http(s) without credentials', () => {
+    const [safe] = recentlyViewedNotPurchased(
+      [viewed({ ...CANDLE, image_url: 'https://cdn.example.com/c.jpg' }, 0)],
+      1
+    )
+    expect(safe).toMatchObject({
+      url: 'https://shop.example.com/candle',
+      imageUrl: 'https://cdn.example.com/c.jpg',
+    })
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://u:p@evil.example/', 7]) {
+      const [product] = recentlyViewedNotPurchased([viewed({ ...CANDLE, url: bad, image: bad }, 0)], 1)
+      expect(product).not.toHaveProperty('url')
+      expect(product).not.toHaveProperty('imageUrl')
+    }
   })
 
   it('leaves out a product bought after its latest view, keeps one viewed again after buying', () => {

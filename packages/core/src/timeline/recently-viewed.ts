@@ -6,8 +6,10 @@
  * The rule: a product is identified by its `product_id`, else its `sku`, else its `name` (so the
  * same product viewed from two pages counts once). A Product Viewed counts unless an Order Completed
  * strictly later lists the same product in `products` (same rule). Each product appears once, with
- * the details of its latest view; products are ordered by that view, newest first. Events may come
- * in any order; those without a readable time are left out, since "later" cannot be decided.
+ * the details of its latest view and its number of views among `events` (before and after any
+ * order); products are ordered by that view, newest first. Events may come in any order; those
+ * without a readable time are left out, since "later" cannot be decided. A product's page and
+ * image URLs pass only as `http:`/`https:` (safe-link.ts): sites render them.
  */
 import type { ProfileEvent } from '../schemas/event.ts'
 import {
@@ -21,6 +23,7 @@ import {
   num,
   readFacts,
 } from './read-event.ts'
+import { safeWebUrl } from './safe-link.ts'
 
 export interface ViewedProduct {
   /** The product's identity: its product_id, else its sku, else its name. */
@@ -30,8 +33,12 @@ export interface ViewedProduct {
   readonly price?: number
   readonly currency?: string
   readonly url?: string
+  /** `image_url` (or `image`) of the latest view. */
+  readonly imageUrl?: string
   /** The latest view's eventTime. */
   readonly lastViewedAt: string
+  /** Views of this product among the events given. */
+  readonly viewCount: number
 }
 
 /** The identity of a product, namespaced so that an id never equals a SKU or a name by accident. */
@@ -44,11 +51,12 @@ function identity(product: Bag): { key: string; id: string } | undefined {
   return name === undefined ? undefined : { key: `name:${name}`, id: name }
 }
 
-function viewedProduct(props: Bag, id: string, at: string): ViewedProduct {
+function viewedProduct(props: Bag, id: string, at: string): Omit<ViewedProduct, 'viewCount'> {
   const category = firstText(props, ['category'])
   const price = num(field(props, 'price'))
   const currency = currencyCode(field(props, 'currency'))
-  const url = firstText(props, ['url'])
+  const url = safeWebUrl(field(props, 'url'))
+  const imageUrl = safeWebUrl(field(props, 'image_url') ?? field(props, 'image'))
   return {
     productId: id,
     name: firstText(props, ['name']) ?? id,
@@ -56,6 +64,7 @@ function viewedProduct(props: Bag, id: string, at: string): ViewedProduct {
     ...(price === undefined ? {} : { price }),
     ...(currency === undefined ? {} : { currency }),
     ...(url === undefined ? {} : { url }),
+    ...(imageUrl === undefined ? {} : { imageUrl }),
     lastViewedAt: at,
   }
 }
@@ -77,7 +86,9 @@ export function recentlyViewedNotPurchased(
   let pending: string[] = []
   let pendingMs = Number.NaN
   const decided = new Set<string>()
-  const result: ViewedProduct[] = []
+  const chosen: { key: string; product: Omit<ViewedProduct, 'viewCount'> }[] = []
+  // Every view of every product, so an answered product's older views count too.
+  const views = new Map<string, number>()
   for (const { event, ms } of timed) {
     if (ms !== pendingMs) {
       for (const key of pending) bought.add(key)
@@ -96,12 +107,13 @@ export function recentlyViewedNotPurchased(
     } else if (facts.action === 'product_viewed') {
       const found = identity(facts.props)
       // The newest view of a product decides it: older views are followed by the same orders.
-      if (found === undefined || decided.has(found.key)) continue
+      if (found === undefined) continue
+      views.set(found.key, (views.get(found.key) ?? 0) + 1)
+      if (decided.has(found.key)) continue
       decided.add(found.key)
-      if (bought.has(found.key)) continue
-      result.push(viewedProduct(facts.props, found.id, facts.at))
-      if (result.length >= n) break
+      if (bought.has(found.key) || chosen.length >= n) continue
+      chosen.push({ key: found.key, product: viewedProduct(facts.props, found.id, facts.at) })
     }
   }
-  return result
+  return chosen.map(({ key, product }) => ({ ...product, viewCount: views.get(key) ?? 1 }))
 }

@@ -36,3 +36,20 @@ export function safeLinkHref(value: unknown, tool: LinkTool): string | undefined
     : url.protocol === 'https:' && url.hostname.endsWith(`.${tool}.com`)
   return ok ? url.href : undefined
 }
+
+/**
+ * `value` as an `http:`/`https:` URL without credentials, normalised; undefined otherwise. For a
+ * product's page or image from event data, which a site renders as a link or an `<img>`: any
+ * other scheme (`javascript:`, `data:`) is dropped rather than passed on.
+ */
+export function safeWebUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_LINK) return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return undefined
+  }
+  if (url.username !== '' || url.password !== '') return undefined
+  return /^https?:$/.test(url.protocol) ? url.href : undefined
+}

@@ -139,5 +139,6 @@ export function productProperties(
     currency,
     quantity,
     url: productUrl(product),
+    image_url: `${SHOP_ORIGIN}/images/${product.slug}.jpg`,
   }
 }
