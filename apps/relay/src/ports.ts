@@ -81,6 +81,8 @@ export interface ApiKeyGrant {
   readonly name: string
   /** Trait names a key may read, or '*' for all. */
   readonly traitAllowlist: readonly string[] | '*'
+  /** What else it may call (store/api-key-store.ts: `profiles`, `recommendations`). */
+  readonly scopes: readonly string[]
 }
 
 export interface ApiKeyVerifier {

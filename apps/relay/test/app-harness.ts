@@ -26,6 +26,8 @@ import type {
 export const ZENDESK_SECRET = 'demo-zendesk-secret'
 export const API_KEY = 'icr_demo_key'
 export const NARROW_KEY = 'icr_narrow_key'
+export const PROFILES_ONLY_KEY = 'icr_profiles_only_key'
+export const RECOMMENDATIONS_ONLY_KEY = 'icr_recommendations_only_key'
 /** The operator's token: `/metrics` is on, so the route-table walk reaches it too. */
 export const METRICS_TOKEN = 'operator-metrics-token-0123456789'
 
@@ -95,12 +97,33 @@ export async function startHarness(
   const logs: unknown[] = []
   const revoked = new Set<string>()
   const grants: Record<string, ApiKeyGrant> = {
-    [API_KEY]: { id: 'demo', tenantId: 'demo', name: 'demo', traitAllowlist: '*' },
+    [API_KEY]: {
+      id: 'demo',
+      tenantId: 'demo',
+      name: 'demo',
+      traitAllowlist: '*',
+      scopes: ['profiles', 'recommendations'],
+    },
     [NARROW_KEY]: {
       id: 'narrow',
       tenantId: 'demo',
       name: 'narrow',
       traitAllowlist: ['firstName', 'number_email_delivered_all_time'],
+      scopes: ['profiles', 'recommendations'],
+    },
+    [PROFILES_ONLY_KEY]: {
+      id: 'profiles-only',
+      tenantId: 'demo',
+      name: 'profiles only',
+      traitAllowlist: '*',
+      scopes: ['profiles'],
+    },
+    [RECOMMENDATIONS_ONLY_KEY]: {
+      id: 'recommendations-only',
+      tenantId: 'demo',
+      name: 'recommendations only',
+      traitAllowlist: '*',
+      scopes: ['recommendations'],
     },
   }
   const upstream = (options.upstream ?? directUpstream)(sandbox)

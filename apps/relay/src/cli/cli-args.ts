@@ -41,6 +41,7 @@ export const OPTIONS = {
   tenant: { type: 'string' },
   traits: { type: 'string' },
   'all-traits': { type: 'boolean' },
+  scopes: { type: 'string' },
   since: { type: 'string' },
   'key-env': { type: 'string' },
   'key-file': { type: 'string' },
@@ -109,6 +110,15 @@ export function secretFrom(
     return value
   }
   throw new CliUsageError(`give --${envFlag} <VAR> or --${fileFlag} <path|->`)
+}
+
+/** The comma-separated `--scopes` list; undefined (the store's default) when not given. */
+export function scopesFrom(values: Values): string[] | undefined {
+  if (values.scopes === undefined) return undefined
+  return values.scopes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** `--all-traits`, or the comma-separated `--traits` list. */

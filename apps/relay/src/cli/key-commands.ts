@@ -3,12 +3,19 @@
  * `relay keys create|import|list|revoke` and `relay audit export`. A created key is printed once,
  * whole; listings never show a secret or its hash.
  */
-import { allowlistFrom, need } from './cli-args.ts'
+import type { ApiKeyScope } from '../store/api-key-store.ts'
+import { allowlistFrom, need, scopesFrom } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import type { CommandContext } from './tenant-commands.ts'
 
 type Command = (context: CommandContext) => Promise<number>
+
+/** `--scopes` as the store takes it; the store checks the names and says which are valid. */
+const scopesInput = (values: CommandContext['values']) => {
+  const scopes = scopesFrom(values)
+  return scopes === undefined ? {} : { scopes: scopes as ApiKeyScope[] }
+}
 
 export const keyCommands: Readonly<Record<string, Command>> = {
   async 'keys create'({ values, io, store }) {
@@ -16,6 +23,7 @@ export const keyCommands: Readonly<Record<string, Command>> = {
     const { id, key } = await store.apiKeys.create(need(values, 'tenant'), {
       name: need(values, 'name'),
       traitAllowlist: traits,
+      ...scopesInput(values),
     })
     io.out(`key id ${id}\n${key}\n`)
     io.err('This key is shown once; store it now.\n')
@@ -28,6 +36,7 @@ export const keyCommands: Readonly<Record<string, Command>> = {
       key: secret('key-env', 'key-file'),
       name: need(values, 'name'),
       traitAllowlist: traits,
+      ...scopesInput(values),
     })
     io.out(`imported key ${id}\n`)
     return 0
@@ -35,12 +44,13 @@ export const keyCommands: Readonly<Record<string, Command>> = {
 
   async 'keys list'({ values, io, store }) {
     printListing(io, values.json === true, {
-      columns: ['ID', 'NAME', 'TRAITS', 'CREATED', 'REVOKED'],
+      columns: ['ID', 'NAME', 'TRAITS', 'SCOPES', 'CREATED', 'REVOKED'],
       items: await store.apiKeys.list(need(values, 'tenant')),
       row: (k) => [
         k.id,
         k.name,
         k.traitAllowlist === '*' ? '*' : k.traitAllowlist.join(','),
+        k.scopes.join(','),
         k.createdAt.toISOString(),
         k.revokedAt?.toISOString() ?? '',
       ],

@@ -54,8 +54,10 @@ ${hostModules.map((host) => `                    ${host.cli.addUsage}\n`).join('
 ${PRESENTATION_USAGE}
 ${Object.values(hostCommands)
   .map((command) => `  ${command.usage}\n`)
-  .join('')}  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits)
-  relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) (--key-env <VAR> | --key-file <path|->)
+  .join(
+    ''
+  )}  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) [--scopes profiles,recommendations]
+  relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) [--scopes …] (--key-env <VAR> | --key-file <path|->)
   relay keys list --tenant <id> [--json]
   relay keys revoke --id <key id>
 ${OUTBOX_USAGE}

@@ -216,14 +216,34 @@ describe('listings', () => {
         tenantId: 'demo',
         name: 'svc',
         traitAllowlist: ['email', 'plan'],
+        scopes: ['profiles'],
         createdAt: expect.stringMatching(/Z$/) as unknown,
         revokedAt: null,
       },
     ])
     const [key] = keys
     expect((await cli('keys', 'list', '--tenant', 'demo')).out).toBe(
-      `ID                  NAME  TRAITS      CREATED                   REVOKED\n${key?.id ?? ''}  svc   email,plan  ${key?.createdAt ?? ''}  -\n`
+      `ID                  NAME  TRAITS      SCOPES    CREATED                   REVOKED\n${key?.id ?? ''}  svc   email,plan  profiles  ${key?.createdAt ?? ''}  -\n`
     )
+    await cli(
+      'keys',
+      'create',
+      '--tenant',
+      'demo',
+      '--name',
+      'recs',
+      '--all-traits',
+      '--scopes',
+      'profiles,recommendations'
+    )
+    const listed = JSON.parse((await cli('keys', 'list', '--tenant', 'demo', '--json')).out) as {
+      name: string
+      scopes: string[]
+    }[]
+    expect(listed.find((k) => k.name === 'recs')?.scopes).toEqual(['profiles', 'recommendations'])
+    await expect(
+      cli('keys', 'create', '--tenant', 'demo', '--name', 'x', '--all-traits', '--scopes', 'admin')
+    ).rejects.toThrow(/scopes are profiles, recommendations/)
     expect(JSON.parse((await cli('keys', 'list', '--tenant', 'ghost', '--json')).out)).toEqual([])
   })
 })

@@ -23,6 +23,7 @@ export function apiKeyAuth(keys: ApiKeyVerifier, tenants: TenantDirectory) {
       channel: 'api',
       callerId: `key:${grant.id}`,
       traitAllowlist: grant.traitAllowlist,
+      scopes: grant.scopes,
     })
     await next()
   })

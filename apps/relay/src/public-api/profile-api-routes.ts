@@ -18,6 +18,7 @@ import {
 } from '../platform/openapi/documented-routes.ts'
 import { servedStale, type Guarded } from '../ports.ts'
 import type { ReadRouteDeps } from '../customers/read-route-deps.ts'
+import { requireScope } from './require-scope.ts'
 
 const IDENTITY_KEYS = new Set(['id', 'userId', 'externalId', 'anonymousId', 'email'])
 const ENDPOINTS = ['traits', 'meta', 'metadata', 'audiences', 'events'] as const
@@ -75,12 +76,13 @@ const profileRead = createRoute({
 export function profileApiRoutes(deps: ReadRouteDeps) {
   const routes = documentedRoutes<RelayEnv>()
   routes.openapi(profileRead, async (c) => {
+    const caller = c.get('caller')
+    requireScope(caller, 'profiles')
     const endpoint = c.req.valid('param').endpoint as (typeof ENDPOINTS)[number]
     if (!ENDPOINTS.includes(endpoint)) throw new RelayError('not_found', 'No such endpoint')
     // The raw (still encoded) segment: the id must be decoded exactly once, by core.
     const rawRef = new URL(c.req.url).pathname.split('/')[3] ?? ''
     const ref: ProfileRef = decodeProfileRef(rawRef)
-    const caller = c.get('caller')
     if (endpoint === 'events' && caller.traitAllowlist !== '*') {
       throw new RelayError('forbidden', 'This API key may not read events (they carry raw traits).')
     }

@@ -16,6 +16,21 @@ import type { ApiKeysTable, Schema } from './schema.ts'
 
 export type TraitAllowlist = readonly string[] | '*'
 
+/**
+ * What a key may call besides its trait allowlist: `profiles`, the Profile API mirror (and the
+ * traits and audiences of `/v1/personalize`); `recommendations`, products viewed and not bought
+ * (alone or in `/v1/personalize`). Keys made before scopes existed have `profiles`, which is all
+ * they could do then.
+ */
+export const API_KEY_SCOPES = ['profiles', 'recommendations'] as const
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+export const DEFAULT_SCOPES: readonly ApiKeyScope[] = ['profiles']
+
+const scopesSchema = z
+  .array(z.enum(API_KEY_SCOPES, { error: `scopes are ${API_KEY_SCOPES.join(', ')}` }))
+  .min(1, 'a key needs at least one scope')
+  .refine((names) => new Set(names).size === names.length, 'a scope is listed twice')
+
 const traitAllowlistSchema = z.union([
   z.literal('*'),
   z
@@ -29,6 +44,7 @@ export const apiKeyInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** Trait names the key may read, or '*' for all. */
   traitAllowlist: traitAllowlistSchema,
+  scopes: scopesSchema.default([...DEFAULT_SCOPES]),
 })
 export type ApiKeyInput = z.input<typeof apiKeyInputSchema>
 
@@ -37,6 +53,7 @@ export interface ApiKeyGrant {
   readonly tenantId: string
   readonly name: string
   readonly traitAllowlist: TraitAllowlist
+  readonly scopes: readonly ApiKeyScope[]
 }
 
 export interface ApiKeySummary extends ApiKeyGrant {
@@ -69,6 +86,12 @@ export interface ApiKeyStore {
    * a declared key (tenants file) is told apart from one never seen. Never returns the secret.
    */
   find(key: string): Promise<ApiKeySummary | undefined>
+  /**
+   * Sets an unrevoked key's trait allowlist and scopes (a declared key follows its tenants file).
+   * @returns false when there is no such key or it is revoked.
+   * @throws InvalidInputError for a bad allowlist or scopes.
+   */
+  setGrant(id: string, grant: Pick<ApiKeyInput, 'traitAllowlist' | 'scopes'>): Promise<boolean>
   /** @returns false when there is no such key or it was already revoked. */
   revoke(id: string): Promise<boolean>
   /** The tenant's keys, revoked ones included, oldest first; never a secret or hash. */
@@ -106,6 +129,21 @@ export function parseApiKey(key: string): { id: string; secret: string } | undef
   return id === undefined || secret === undefined ? undefined : { id, secret }
 }
 
+/** Null for keys from before scopes: they keep what they could do then. */
+function parseScopes(json: string | null): readonly ApiKeyScope[] {
+  if (json === null) return DEFAULT_SCOPES
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (cause) {
+    throw new StoreIntegrityError('api_keys', 'scopes', { cause })
+  }
+  const parsed = scopesSchema.safeParse(value)
+  // As for the allowlist: a malformed row fails the request rather than grant a guess.
+  if (!parsed.success) throw new StoreIntegrityError('api_keys', 'scopes', { cause: parsed.error })
+  return parsed.data
+}
+
 function parseAllowlist(json: string): TraitAllowlist {
   let value: unknown
   try {
@@ -125,7 +163,13 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
   /** One row per key, for a tenant that must exist; created and imported keys alike. */
   const insertKey = (
     tenantId: string,
-    key: { id: string; secretHash: string; name: string; traitAllowlist: TraitAllowlist }
+    key: {
+      id: string
+      secretHash: string
+      name: string
+      traitAllowlist: TraitAllowlist
+      scopes: readonly ApiKeyScope[]
+    }
   ) =>
     db.transaction().execute(async (trx) => {
       const tenant = await trx
@@ -142,6 +186,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
           name: key.name,
           secret_hash: key.secretHash,
           trait_allowlist: JSON.stringify(key.traitAllowlist),
+          scopes: JSON.stringify(key.scopes),
           created_at: now(),
           revoked_at: null,
         })
@@ -209,12 +254,28 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
         tenantId: row.tenant_id,
         name: row.name,
         traitAllowlist: parseAllowlist(row.trait_allowlist),
+        scopes: parseScopes(row.scopes),
       }
     },
 
     async find(key) {
       const row = await rowOf(key)
       return row === undefined ? undefined : summaryOf(row)
+    },
+
+    async setGrant(id, grant) {
+      const parsed = apiKeyInputSchema.omit({ name: true }).safeParse(grant)
+      if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
+      const result = await db
+        .updateTable('api_keys')
+        .set({
+          trait_allowlist: JSON.stringify(parsed.data.traitAllowlist),
+          scopes: JSON.stringify(parsed.data.scopes),
+        })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+      return result.numUpdatedRows > 0n
     },
 
     async revoke(id) {
@@ -230,7 +291,15 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
     async list(tenantId) {
       const rows = await db
         .selectFrom('api_keys')
-        .select(['id', 'tenant_id', 'name', 'trait_allowlist', 'created_at', 'revoked_at'])
+        .select([
+          'id',
+          'tenant_id',
+          'name',
+          'trait_allowlist',
+          'scopes',
+          'created_at',
+          'revoked_at',
+        ])
         .where('tenant_id', '=', tenantId)
         .orderBy('created_at')
         .orderBy('id')
@@ -246,6 +315,7 @@ function summaryOf(row: Omit<Selectable<ApiKeysTable>, 'secret_hash'>): ApiKeySu
     tenantId: row.tenant_id,
     name: row.name,
     traitAllowlist: parseAllowlist(row.trait_allowlist),
+    scopes: parseScopes(row.scopes),
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
   }

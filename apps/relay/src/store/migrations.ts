@@ -199,6 +199,19 @@ const rememberedChoices: Migration = {
 }
 
 /**
+ * API keys' scopes (issue #16): nullable, so every existing key keeps `profiles`, the only thing a
+ * key could do before (api-key-store.ts reads null so).
+ */
+const apiKeyScopes: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('api_keys').addColumn('scopes', 'text').execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.alterTable('api_keys').dropColumn('scopes').execute()
+  },
+}
+
+/**
  * The host-free migrations. Host modules add theirs (hosts/registry.ts joins them); names sort
  * lexically across all of them, which is the order Kysely runs them in, so a new migration takes
  * the next free number whichever module it belongs to. 0001 predates host modules and still
@@ -212,6 +225,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   '0010_remembered_choices': rememberedChoices,
   ...writebackMigrations,
   '0017_change_versions': changeVersionsMigration,
+  '0020_api_key_scopes': apiKeyScopes,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>

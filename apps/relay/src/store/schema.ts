@@ -54,6 +54,8 @@ export interface ApiKeysTable {
   secret_hash: string
   /** JSON: `"*"` or an array of trait names. */
   trait_allowlist: string
+  /** JSON array of ApiKeyScope; null for keys made before scopes (they have `profiles`). */
+  scopes: string | null
   created_at: number
   revoked_at: number | null
 }

@@ -3,9 +3,11 @@
  * Writes declared tenants (from a tenants file) into the store: the tenant itself, then any API
  * keys it declares that the store does not know yet. Used at start-up and by `relay tenants load`.
  *
- * A declared key the store already knows is left as it is: an operator who revoked it meant it,
- * so it stays revoked (a warning says so, for the file to be fixed), and start-up goes on.
+ * A declared key the store already knows keeps its revocation: an operator who revoked it meant it,
+ * so it stays revoked (a warning says so, for the file to be fixed), and start-up goes on. An
+ * unrevoked one takes the file's traits and scopes, so editing the file is how they change.
  */
+import { DEFAULT_SCOPES } from '../store/api-key-store.ts'
 import type { RelayStore } from './relay-store.ts'
 import type { TenantInput } from './tenants-file.ts'
 
@@ -39,6 +41,13 @@ export function describeWarning(warning: DeclaredKeyWarning): string {
     : `declared API key ${warning.keyName} of tenant ${warning.tenantId} belongs to tenant ${warning.ownerTenantId} (${warning.keyId}); left there`
 }
 
+const sameGrant = (
+  known: { traitAllowlist: readonly string[] | '*'; scopes: readonly string[] },
+  declared: TenantInput['apiKeys'][number]
+) =>
+  JSON.stringify(known.traitAllowlist) === JSON.stringify(declared.traitAllowlist) &&
+  JSON.stringify(known.scopes) === JSON.stringify(declared.scopes ?? DEFAULT_SCOPES)
+
 export async function applyTenants(
   store: RelayStore,
   tenants: readonly TenantInput[]
@@ -59,6 +68,7 @@ export async function applyTenants(
       if (known.tenantId !== tenant.id)
         warnings.push({ kind: 'other-tenant', ...about, ownerTenantId: known.tenantId })
       else if (known.revokedAt !== undefined) warnings.push({ kind: 'revoked', ...about })
+      else if (!sameGrant(known, key)) await store.apiKeys.setGrant(known.id, key)
     }
     results.push({ id: tenant.id, created, keysImported, warnings })
   }

@@ -11,6 +11,7 @@ import { z } from 'zod'
 
 import type { SecretRef } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
+import { API_KEY_SCOPES, type ApiKeyScope } from '../store/api-key-store.ts'
 import { InvalidInputError } from '../store/errors.ts'
 import { parsePresentation, parseRecordUrl } from '../store/presentation-schema.ts'
 import { writebackSettingsSchema } from '../store/tenant-schema.ts'
@@ -59,6 +60,8 @@ export const tenantsFileSchema = z
                   name: z.string().min(1),
                   key: secret,
                   traits: z.union([z.literal('*'), z.array(z.string().min(1))]),
+                  /** Default `[profiles]`; the store checks the names. */
+                  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).optional(),
                 })
                 .strict()
             )
@@ -71,7 +74,12 @@ export const tenantsFileSchema = z
 
 /** A declared tenant with the API keys the file imports. */
 export type TenantInput = TenantDeclaration & {
-  apiKeys: { name: string; key: string; traitAllowlist: string[] | '*' }[]
+  apiKeys: {
+    name: string
+    key: string
+    traitAllowlist: string[] | '*'
+    scopes?: ApiKeyScope[] | undefined
+  }[]
 }
 
 export class TenantsFileError extends Error {
@@ -169,6 +177,7 @@ export function parseTenantsFile(
       name: k.name,
       key: resolveSecret(k.key, `${source}: tenants.${i}.apiKeys.${j}.key`, env),
       traitAllowlist: k.traits,
+      ...(k.scopes === undefined ? {} : { scopes: k.scopes }),
     })),
   }))
 }

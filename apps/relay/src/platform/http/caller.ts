@@ -19,6 +19,8 @@ export interface Caller {
   readonly installation?: string | undefined
   /** For API keys: the traits the key may read ('*' for all). */
   readonly traitAllowlist: readonly string[] | '*'
+  /** For API keys: what the key may call (`profiles`, `recommendations`); hosts have none. */
+  readonly scopes?: readonly string[] | undefined
 }
 
 export type RelayEnv = {

@@ -22,6 +22,7 @@ export function registerApiKeyTests(use: UseContext): void {
         tenantId: 'acme',
         name: 'demo',
         traitAllowlist: '*',
+        scopes: ['profiles'],
       })
       expect(await store.apiKeys.verify('demo-api-kez')).toBeUndefined()
       const rows = JSON.stringify(await db.selectFrom('api_keys').selectAll().execute())
@@ -46,6 +47,7 @@ export function registerApiKeyTests(use: UseContext): void {
         tenantId: 'acme',
         name: 'demo',
         traitAllowlist: '*',
+        scopes: ['profiles'],
         createdAt: new Date(START_MS),
         revokedAt: new Date(START_MS + 5),
       })
@@ -91,11 +93,65 @@ export function registerApiKeyTests(use: UseContext): void {
         tenantId: 'acme',
         name: 'personalization/prod',
         traitAllowlist: ['email', 'first_name'],
+        scopes: ['profiles'],
       })
 
       const all = await store.apiKeys.create('acme', { name: 'all traits', traitAllowlist: '*' })
       expect(all.id).not.toBe(issued.id)
       expect((await store.apiKeys.verify(all.key))?.traitAllowlist).toBe('*')
+    })
+
+    it('keeps the scopes a key is given, `profiles` by default and for keys from before scopes', async () => {
+      const { store, db } = use()
+      await store.tenants.upsert(acme())
+      const both = await store.apiKeys.create('acme', {
+        name: 'recs',
+        traitAllowlist: '*',
+        scopes: ['profiles', 'recommendations'],
+      })
+      expect((await store.apiKeys.verify(both.key))?.scopes).toEqual([
+        'profiles',
+        'recommendations',
+      ])
+      const old = await store.apiKeys.create('acme', { name: 'old', traitAllowlist: '*' })
+      await db.updateTable('api_keys').set({ scopes: null }).where('id', '=', old.id).execute()
+      expect((await store.apiKeys.verify(old.key))?.scopes).toEqual(['profiles'])
+      expect((await store.apiKeys.list('acme')).map((k) => k.scopes).sort()).toEqual([
+        ['profiles'],
+        ['profiles', 'recommendations'],
+      ])
+      for (const scopes of [[], ['admin'], ['profiles', 'profiles']]) {
+        await expect(
+          store.apiKeys.create('acme', { name: 'x', traitAllowlist: '*', scopes: scopes as never })
+        ).rejects.toBeInstanceOf(InvalidInputError)
+      }
+    })
+
+    it('fails a request rather than guess when a stored scope list is damaged', async () => {
+      const { store, db } = use()
+      await store.tenants.upsert(acme())
+      const { id, key } = await store.apiKeys.create('acme', { name: 'k', traitAllowlist: '*' })
+      for (const damaged of ['not json', '["admin"]', '[]']) {
+        await db.updateTable('api_keys').set({ scopes: damaged }).where('id', '=', id).execute()
+        await expect(store.apiKeys.verify(key), damaged).rejects.toThrow(/scopes/)
+      }
+    })
+
+    it('changes an unrevoked key’s traits and scopes, never a revoked one’s', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      const { id, key } = await store.apiKeys.create('acme', { name: 'k', traitAllowlist: ['a'] })
+      expect(
+        await store.apiKeys.setGrant(id, { traitAllowlist: ['b'], scopes: ['recommendations'] })
+      ).toBe(true)
+      expect(await store.apiKeys.verify(key)).toMatchObject({
+        traitAllowlist: ['b'],
+        scopes: ['recommendations'],
+      })
+      await store.apiKeys.revoke(id)
+      expect(await store.apiKeys.setGrant(id, { traitAllowlist: '*' })).toBe(false)
+      expect(await store.apiKeys.setGrant('nope', { traitAllowlist: '*' })).toBe(false)
+      expect((await store.apiKeys.find(key))?.traitAllowlist).toEqual(['b'])
     })
 
     it('rejects a wrong secret, an unknown id and anything malformed', async () => {
@@ -176,6 +232,7 @@ export function registerApiKeyTests(use: UseContext): void {
           tenantId: 'acme',
           name: 'first',
           traitAllowlist: ['email'],
+          scopes: ['profiles'],
           createdAt: new Date(START_MS),
           revokedAt: undefined,
         },
@@ -184,6 +241,7 @@ export function registerApiKeyTests(use: UseContext): void {
           tenantId: 'acme',
           name: 'second',
           traitAllowlist: '*',
+          scopes: ['profiles'],
           createdAt: new Date(START_MS + 1),
           revokedAt: undefined,
         },
@@ -215,6 +273,7 @@ export function registerApiKeyTests(use: UseContext): void {
       const { id, key } = await store.apiKeys.create('acme', {
         name: 'k',
         traitAllowlist: ['email'],
+        scopes: ['profiles'],
       })
       await db
         .updateTable('api_keys')
