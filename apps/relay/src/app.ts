@@ -40,6 +40,7 @@ import type {
 } from './ports.ts'
 import { apiKeyAuth } from './public-api/api-key-auth.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
+import { recommendationRoutes } from './public-api/recommendation-routes.ts'
 import type { OutboxWriter } from './writeback/outbox-port.ts'
 
 export interface RelayAppDeps {
@@ -177,6 +178,8 @@ export function createApp(deps: RelayAppDeps) {
   for (const host of deps.hosts) app.route(`/${host.name}`, host.routes(hostDeps))
 
   app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
+  // The longer path first: `/{ref}/{endpoint}` would not match it anyway, but the order says so.
+  app.route('/v1/profiles', recommendationRoutes(routeDeps, now))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
