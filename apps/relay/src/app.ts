@@ -39,6 +39,7 @@ import type {
   UpstreamReads,
 } from './ports.ts'
 import { apiKeyAuth } from './public-api/api-key-auth.ts'
+import { personalizeRoutes } from './public-api/personalize-route.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
 import { recommendationRoutes } from './public-api/recommendation-routes.ts'
 import type { OutboxWriter } from './writeback/outbox-port.ts'
@@ -181,6 +182,7 @@ export function createApp(deps: RelayAppDeps) {
   // The longer path first: `/{ref}/{endpoint}` would not match it anyway, but the order says so.
   app.route('/v1/profiles', recommendationRoutes(routeDeps, now))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))
+  app.route('/v1/personalize', personalizeRoutes(routeDeps, now))
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
