@@ -28,7 +28,8 @@ export class InvalidInputError extends RelayError {
       | 'record URL'
       | 'tracking URL'
       | 'outbox message'
-      | 'remembered choice',
+      | 'remembered choice'
+      | 'site',
     readonly issues: readonly InputIssue[]
   ) {
     super('bad_request', `Invalid ${subject}: ${issues.map(formatIssue).join('; ')}`)

@@ -211,6 +211,35 @@ const apiKeyScopes: Migration = {
   },
 }
 
+/** Sites whose visitors read their own data (issue #16); rows cascade with their tenant. */
+const personalizationSites: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('personalization_sites')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) =>
+        c.notNull().references('tenants.id').onDelete('cascade')
+      )
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('origins', 'text', (c) => c.notNull())
+      .addColumn('traits', 'text', (c) => c.notNull())
+      .addColumn('audiences', 'text', (c) => c.notNull())
+      .addColumn('recommendations', 'integer', (c) => c.notNull())
+      .addColumn('signing_secret_sealed', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('personalization_sites_tenant_idx')
+      .on('personalization_sites')
+      .column('tenant_id')
+      .execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('personalization_sites').execute()
+  },
+}
+
 /**
  * The host-free migrations. Host modules add theirs (hosts/registry.ts joins them); names sort
  * lexically across all of them, which is the order Kysely runs them in, so a new migration takes
@@ -226,6 +255,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = {
   ...writebackMigrations,
   '0017_change_versions': changeVersionsMigration,
   '0020_api_key_scopes': apiKeyScopes,
+  '0021_personalization_sites': personalizationSites,
 }
 
 export type MigrationSet = Readonly<Record<string, Migration>>

@@ -93,8 +93,31 @@ export interface RememberedChoicesTable {
   updated_at: number
 }
 
+/**
+ * A tenant's website whose visitors read their own data (issue #16, store/site-store.ts). The
+ * signing secret is sealed, not hashed: the relay needs it to check the site's tokens.
+ */
+export interface PersonalizationSitesTable {
+  /** The token's `iss`. */
+  id: string
+  tenant_id: string
+  name: string
+  /** JSON array of exact origins (`https://shop.example`). */
+  origins: string
+  /** JSON array of trait names a visitor may read. */
+  traits: string
+  /** JSON object: audience id -> the name the site sees. */
+  audiences: string
+  /** 1 when visitors may read their recently viewed products. */
+  recommendations: number
+  signing_secret_sealed: string
+  created_at: number
+  updated_at: number
+}
+
 export interface Schema {
   tenants: TenantsTable
+  personalization_sites: PersonalizationSitesTable
   tenant_links: TenantLinksTable
   api_keys: ApiKeysTable
   audit_log: AuditLogTable

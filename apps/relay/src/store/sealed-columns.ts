@@ -33,4 +33,11 @@ export const storeSealedColumns: readonly SealedColumn[] = [
     context: (row) =>
       sealingContext.linkSecret(row.tenant_id ?? '', row.host ?? '', row.account_id ?? ''),
   },
+  {
+    table: 'personalization_sites',
+    column: 'signing_secret_sealed',
+    key: ['id'],
+    contextColumns: ['tenant_id'],
+    context: (row) => sealingContext.siteSecret(row.tenant_id ?? '', row.id ?? ''),
+  },
 ]

@@ -17,6 +17,7 @@ import {
 } from '../wiring/relay-store.ts'
 import type { Schema } from './schema.ts'
 import { registerApiKeyTests } from './suite/api-keys.suite.ts'
+import { registerSiteTests } from './suite/sites.suite.ts'
 import { registerAuditTests } from './suite/audit.suite.ts'
 import { registerEncryptionTests } from './suite/encryption.suite.ts'
 import {
@@ -137,6 +138,7 @@ export function registerStoreSuite(
     registerPresentationTests(use)
     registerRememberedChoiceTests(use)
     registerApiKeyTests(use)
+    registerSiteTests(use)
     registerAuditTests(use)
     registerPipedriveTests(use)
     registerZendeskWebhookTests(use)

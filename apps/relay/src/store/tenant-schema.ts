@@ -153,4 +153,5 @@ export const sealingContext = {
   // before links were generic, so migrated rows open unchanged.)
   linkSecret: (tenantId: string, host: string, accountId: string) =>
     `tenant:${tenantId}:${host}:${accountId}:secret`,
+  siteSecret: (tenantId: string, siteId: string) => `tenant:${tenantId}:site:${siteId}:secret`,
 } as const

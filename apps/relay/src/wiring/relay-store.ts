@@ -12,6 +12,7 @@ import { hostModules } from '../hosts/registry.ts'
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { createApiKeyStore, type ApiKeyStore } from '../store/api-key-store.ts'
+import { createSiteStore, type SiteStore } from '../store/site-store.ts'
 import { createAuditLog, type AuditLog } from '../store/audit-log.ts'
 import {
   checkEncryptionKey,
@@ -51,6 +52,7 @@ export const migrateRelayDatabase = (db: Kysely<Schema>): Promise<string[]> =>
 export const auditChannels: readonly string[] = [
   ...hostModules.map((host) => host.name),
   'api',
+  'site',
   'cli',
 ]
 
@@ -83,6 +85,8 @@ export interface RelayStore {
   /** The agents' choices among customers sharing an identity, per installation and requester. */
   readonly choices: RememberedChoices
   readonly apiKeys: ApiKeyStore
+  /** Sites whose signed-in visitors read their own data (`relay sites …`). */
+  readonly sites: SiteStore
   readonly audit: AuditLog
   /** Write-back's durable outbox: the hosts' webhooks enqueue, the delivery worker sends. */
   readonly outbox: OutboxStore
@@ -127,6 +131,7 @@ export function createRelayStore({
     ),
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
+    sites: createSiteStore({ db, secretBox, now }),
     audit: createAuditLog({ db, now, channels: auditChannels }),
     outbox: createOutboxStore({ db, hasher, now, secretBox }),
     outboxAdmin: createOutboxAdmin({ db, now }),

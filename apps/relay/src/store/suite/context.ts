@@ -76,6 +76,7 @@ export async function emptyTables(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('remembered_choices').execute()
   await db.withTables<PipedriveTables>().deleteFrom('pipedrive_installations').execute()
   await db.deleteFrom('api_keys').execute()
+  await db.deleteFrom('personalization_sites').execute()
   await db.deleteFrom('tenant_links').execute()
   await db.deleteFrom('tenants').execute()
 }

@@ -1,0 +1,252 @@
+/**
+ * @module store/site-store
+ * A tenant's websites whose signed-in visitors read their own data (`GET /v1/visitor/context`).
+ * Each site has an id (its tokens' `iss`), the exact origins a browser may call from, the traits
+ * and audiences its visitors may see, whether they see recommendations, and a signing secret the
+ * site's server signs visitor tokens with. The secret is sealed at rest under the tenant and site
+ * (a row moved to another tenant does not open) and shown once, when the relay makes it.
+ */
+import type { Kysely, Selectable } from 'kysely'
+import { z } from 'zod'
+
+import { toBase64Url } from '../platform/crypto/encoding.ts'
+import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
+import type { PersonalizationSitesTable, Schema } from './schema.ts'
+import { sealingContext } from './tenant-schema.ts'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** `https://shop.example` exactly as a browser sends it in `Origin`; http only for this machine. */
+const originSchema = z.string().refine((text) => {
+  try {
+    const url = new URL(text)
+    const secure =
+      url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))
+    return secure && url.origin === text
+  } catch {
+    return false
+  }
+}, 'an origin is https://host[:port] with no path (http only for 127.0.0.1 or localhost)')
+
+export const SITE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/
+
+export const siteInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  origins: z
+    .array(originSchema)
+    .min(1, 'a site needs at least one origin')
+    .max(20)
+    .refine((o) => new Set(o).size === o.length, 'an origin is listed twice'),
+  /** Trait names a visitor may read: never every trait, so no `*`. */
+  traits: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine((t) => t !== '*', 'list traits by name')
+    )
+    .max(100)
+    .default([]),
+  /** Audience id -> the name the site sees (ids stay in the relay). */
+  audiences: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(100)).default({}),
+  recommendations: z.boolean().default(false),
+})
+export type SiteInput = z.input<typeof siteInputSchema>
+type SiteSettings = z.output<typeof siteInputSchema>
+
+export interface Site extends SiteSettings {
+  readonly id: string
+  readonly tenantId: string
+}
+
+export interface SiteStore {
+  /**
+   * @returns the site's id and its signing secret, which is shown this once.
+   * @throws InvalidInputError; UnknownTenantError.
+   */
+  create(
+    tenantId: string,
+    input: SiteInput & { readonly id?: string | undefined }
+  ): Promise<{ readonly id: string; readonly secret: string }>
+  /**
+   * A site declared in a tenants file, secret included: created, or brought up to date.
+   * @throws InvalidInputError; UnknownTenantError; InvalidInputError when the id is another
+   *   tenant's site.
+   */
+  declare(
+    tenantId: string,
+    input: SiteInput & { readonly id: string; readonly secret: string }
+  ): Promise<{ readonly created: boolean }>
+  /** The site and its opened secret, for checking a visitor token; undefined when unknown. */
+  get(id: string): Promise<(Site & { readonly secret: string }) | undefined>
+  /** Every site of a tenant, oldest first; never a secret. */
+  list(tenantId: string): Promise<Site[]>
+  /** Whether any site allows this origin (a CORS preflight carries no token to say which). */
+  allowsOrigin(origin: string): Promise<boolean>
+  /** @returns false when there is no such site. */
+  remove(id: string): Promise<boolean>
+}
+
+const SECRET_BYTES = 32
+const MIN_SECRET_CHARS = 32
+const randomHex = (bytes: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
+    b.toString(16).padStart(2, '0')
+  ).join('')
+
+function parseSettings(input: unknown): SiteSettings {
+  const parsed = siteInputSchema.safeParse(input)
+  if (!parsed.success) throw InvalidInputError.fromZod('site', parsed.error)
+  return parsed.data
+}
+
+function siteOf(row: Selectable<PersonalizationSitesTable>): Site {
+  let settings: unknown
+  try {
+    settings = {
+      name: row.name,
+      origins: JSON.parse(row.origins),
+      traits: JSON.parse(row.traits),
+      audiences: JSON.parse(row.audiences),
+      recommendations: row.recommendations === 1,
+    }
+  } catch (cause) {
+    throw new StoreIntegrityError('personalization_sites', 'settings', { cause })
+  }
+  const parsed = siteInputSchema.safeParse(settings)
+  // A damaged row must not widen what a visitor sees: fail the request instead.
+  if (!parsed.success)
+    throw new StoreIntegrityError('personalization_sites', 'settings', { cause: parsed.error })
+  return { id: row.id, tenantId: row.tenant_id, ...parsed.data }
+}
+
+export function createSiteStore(deps: {
+  readonly db: Kysely<Schema>
+  readonly secretBox: SecretBox
+  readonly now: () => number
+}): SiteStore {
+  const { db, secretBox, now } = deps
+  const columns = (settings: SiteSettings) => ({
+    name: settings.name,
+    origins: JSON.stringify(settings.origins),
+    traits: JSON.stringify(settings.traits),
+    audiences: JSON.stringify(settings.audiences),
+    recommendations: settings.recommendations ? 1 : 0,
+  })
+  const requireTenant = async (tenantId: string) => {
+    const tenant = await db
+      .selectFrom('tenants')
+      .select('id')
+      .where('id', '=', tenantId)
+      .executeTakeFirst()
+    if (tenant === undefined) throw new UnknownTenantError(tenantId)
+  }
+  const requireId = (id: string) => {
+    if (!SITE_ID.test(id))
+      throw new InvalidInputError('site', [
+        { path: 'id', message: 'letters, digits, - and _ only (at most 63), lower case' },
+      ])
+  }
+  const insert = async (tenantId: string, id: string, settings: SiteSettings, secret: string) => {
+    const at = now()
+    await db
+      .insertInto('personalization_sites')
+      .values({
+        id,
+        tenant_id: tenantId,
+        ...columns(settings),
+        signing_secret_sealed: await secretBox.seal(
+          secret,
+          sealingContext.siteSecret(tenantId, id)
+        ),
+        created_at: at,
+        updated_at: at,
+      })
+      .execute()
+  }
+  const rowOf = (id: string) =>
+    db.selectFrom('personalization_sites').selectAll().where('id', '=', id).executeTakeFirst()
+
+  return {
+    async create(tenantId, { id: given, ...input }) {
+      const settings = parseSettings(input)
+      const id = given ?? `site_${randomHex(6)}`
+      requireId(id)
+      await requireTenant(tenantId)
+      if ((await rowOf(id)) !== undefined)
+        throw new InvalidInputError('site', [{ path: 'id', message: `site ${id} exists already` }])
+      const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)))
+      await insert(tenantId, id, settings, secret)
+      return { id, secret }
+    },
+
+    async declare(tenantId, { id, secret, ...input }) {
+      const settings = parseSettings(input)
+      requireId(id)
+      if (secret.length < MIN_SECRET_CHARS)
+        throw new InvalidInputError('site', [
+          { path: 'secret', message: `must be at least ${MIN_SECRET_CHARS} characters` },
+        ])
+      await requireTenant(tenantId)
+      const existing = await rowOf(id)
+      if (existing === undefined) {
+        await insert(tenantId, id, settings, secret)
+        return { created: true }
+      }
+      if (existing.tenant_id !== tenantId)
+        throw new InvalidInputError('site', [
+          { path: 'id', message: `site ${id} belongs to another tenant` },
+        ])
+      await db
+        .updateTable('personalization_sites')
+        .set({
+          ...columns(settings),
+          signing_secret_sealed: await secretBox.seal(
+            secret,
+            sealingContext.siteSecret(tenantId, id)
+          ),
+          updated_at: now(),
+        })
+        .where('id', '=', id)
+        .execute()
+      return { created: false }
+    },
+
+    async get(id) {
+      const row = await rowOf(id)
+      if (row === undefined) return undefined
+      const secret = await secretBox.open(
+        row.signing_secret_sealed,
+        sealingContext.siteSecret(row.tenant_id, row.id)
+      )
+      return { ...siteOf(row), secret }
+    },
+
+    async list(tenantId) {
+      const rows = await db
+        .selectFrom('personalization_sites')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+      return rows.map(siteOf)
+    },
+
+    async allowsOrigin(origin) {
+      const rows = await db.selectFrom('personalization_sites').select('origins').execute()
+      return rows.some((row) => (JSON.parse(row.origins) as unknown[]).includes(origin))
+    },
+
+    async remove(id) {
+      const result = await db
+        .deleteFrom('personalization_sites')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return result.numDeletedRows > 0n
+    },
+  }
+}
