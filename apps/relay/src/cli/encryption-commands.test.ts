@@ -19,6 +19,7 @@ describe('relay encryption rotate', () => {
         'COLUMN                                        SECRETS\n' +
         'tenants.intilery_token_sealed                 1\n' +
         'tenant_links.secret_sealed                    1\n' +
+        'personalization_sites.signing_secret_sealed   0\n' +
         'zendesk_webhook_secrets.secret_sealed         1\n' +
         'pipedrive_installations.access_token_sealed   0\n' +
         'pipedrive_installations.refresh_token_sealed  0\n' +

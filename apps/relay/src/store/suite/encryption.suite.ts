@@ -38,7 +38,7 @@ const WEBHOOK = 'zendesk-webhook-signing-ROTATE-do-not-store-in-clear'
 
 /**
  * Two tenants with Zendesk secrets, two Pipedrive installations and one Zendesk webhook signing
- * secret: 10 sealed values.
+ * secret, an outbox message and a site's signing secret: 12 sealed values.
  */
 async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
   await store.tenants.upsert(acme({ writeback: { enabled: true } }))
@@ -53,7 +53,11 @@ async function fill({ store, db, secretBox }: SuiteContext): Promise<void> {
     })
   await createZendeskWebhookSecrets({ db, secretBox, now: () => 1 }).set('acme', 'acme', WEBHOOK)
   await store.outbox.enqueue('acme', [OUTBOX_MESSAGE])
+  await store.sites.declare('acme', { ...SITE, id: 'shop', secret: SITE_SECRET })
 }
+
+const SITE_SECRET = 'site-signing-ROTATE-do-not-store-in-clear-0123'
+const SITE = { name: 'Shop', origins: ['https://shop.example'] }
 
 const OUTBOX_MESSAGE = {
   messageId: 'zendesk:acme:ticket:7:solved:1',
@@ -114,6 +118,7 @@ async function openAll(context: SuiteContext, box: SecretBox) {
     globex: (await store.tenants.get('globex'))?.intilery.authToken,
     pipedrive: [install?.accessToken, install?.refreshToken],
     outbox: await outboxEmail(context.db, box),
+    site: (await store.sites.get('shop'))?.secret,
   }
 }
 
@@ -124,6 +129,7 @@ const everything = {
   globex: 'intilery-token-GLOBEX',
   pipedrive: [ACCESS, REFRESH],
   outbox: 'outbox-customer@example.com',
+  site: SITE_SECRET,
 }
 
 /** Seals like `box` until the `failAt`th call, which throws as a broken key would. */
@@ -173,6 +179,7 @@ export function registerEncryptionTests(use: UseContext): void {
       expect(counts).toEqual([
         { table: 'tenants', column: 'intilery_token_sealed', count: 2 },
         { table: 'tenant_links', column: 'secret_sealed', count: 3 },
+        { table: 'personalization_sites', column: 'signing_secret_sealed', count: 1 },
         { table: 'zendesk_webhook_secrets', column: 'secret_sealed', count: 1 },
         { table: 'pipedrive_installations', column: 'access_token_sealed', count: 2 },
         { table: 'pipedrive_installations', column: 'refresh_token_sealed', count: 2 },
@@ -187,7 +194,7 @@ export function registerEncryptionTests(use: UseContext): void {
       // Every value was sealed again (links without a secret stay null).
       const after = await sealedValues(context.db)
       const changed = after.filter((value) => !before.includes(value))
-      expect(changed).toHaveLength(11)
+      expect(changed).toHaveLength(12)
       expect(after.filter((value) => value.endsWith('=null'))).toHaveLength(2)
     })
 
