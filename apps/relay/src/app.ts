@@ -42,6 +42,12 @@ import { apiKeyAuth } from './public-api/api-key-auth.ts'
 import { personalizeRoutes } from './public-api/personalize-route.ts'
 import { profileApiRoutes } from './public-api/profile-api-routes.ts'
 import { recommendationRoutes } from './public-api/recommendation-routes.ts'
+import {
+  DEFAULT_VISITOR_LIMIT,
+  type VisitorLimit,
+} from './public-api/visitor/visitor-rate-limit.ts'
+import { visitorRoutes } from './public-api/visitor/visitor-routes.ts'
+import type { VisitorSites } from './public-api/visitor/visitor-token.ts'
 import type { OutboxWriter } from './writeback/outbox-port.ts'
 
 export interface RelayAppDeps {
@@ -79,6 +85,15 @@ export interface RelayAppDeps {
   readonly upstreams?: UpstreamMonitor | undefined
   /** Write-back's durable outbox, for the hosts' webhooks; without it they answer 503. */
   readonly outbox?: OutboxWriter | undefined
+  /** Sites whose signed-in visitors read their own data; without it `/v1/visitor` knows none. */
+  readonly sites?: VisitorSites | undefined
+  /** Requests one visitor may make (default: a burst of 10, 30 a minute). */
+  readonly visitorLimit?: VisitorLimit | undefined
+}
+
+const NO_SITES: VisitorSites = {
+  get: () => Promise.resolve(undefined),
+  allowsOrigin: () => Promise.resolve(false),
 }
 
 const OPENAPI_HEADER = {
@@ -125,13 +140,17 @@ export function createApp(deps: RelayAppDeps) {
   if (deps.config.allowedOrigins.length > 0) {
     app.use(
       '*',
-      cors({
-        origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
-        allowMethods: ['GET'],
-        allowHeaders: ['authorization', 'content-type'],
-        exposeHeaders: ['x-request-id', 'retry-after'],
-        maxAge: 600,
-      })
+      // Visitors' browsers get exactly their site's origins (public-api/visitor/visitor-routes.ts).
+      except(
+        '/v1/visitor/*',
+        cors({
+          origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
+          allowMethods: ['GET'],
+          allowHeaders: ['authorization', 'content-type'],
+          exposeHeaders: ['x-request-id', 'retry-after'],
+          maxAge: 600,
+        })
+      )
     )
   }
   const limitBody = bodyLimit({
@@ -178,7 +197,19 @@ export function createApp(deps: RelayAppDeps) {
   // Each host authenticates its own callers inside its routes.
   for (const host of deps.hosts) app.route(`/${host.name}`, host.routes(hostDeps))
 
-  app.use('/v1/*', apiKeyAuth(deps.apiKeys, deps.tenants))
+  // A visitor's token is not an API key: those routes check their own (visitor-token.ts).
+  app.route(
+    '/v1/visitor',
+    visitorRoutes({
+      ...routeDeps,
+      sites: deps.sites ?? NO_SITES,
+      tenants: deps.tenants,
+      now,
+      hs256: deps.hs256,
+      limit: deps.visitorLimit ?? DEFAULT_VISITOR_LIMIT,
+    })
+  )
+  app.use('/v1/*', except('/v1/visitor/*', apiKeyAuth(deps.apiKeys, deps.tenants)))
   // The longer path first: `/{ref}/{endpoint}` would not match it anyway, but the order says so.
   app.route('/v1/profiles', recommendationRoutes(routeDeps, now))
   app.route('/v1/profiles', profileApiRoutes(routeDeps))
@@ -187,6 +218,13 @@ export function createApp(deps: RelayAppDeps) {
     type: 'http',
     scheme: 'bearer',
     description: 'A relay API key (icr_…)',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'HS256 JWT signed by a site’s server with its signing secret: iss = site id, sub = userId, iat, exp (at most 1 hour)',
   })
 
   app.notFound((c) => errorResponse(c, new RelayError('no_such_route', 'No such route')))

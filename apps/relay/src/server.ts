@@ -15,6 +15,7 @@ import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
 import { createNodeSecretBox } from './platform/crypto/node-secret-box.ts'
 import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
+import { cachedSites } from './wiring/cached-sites.ts'
 import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
 import type { ApiKeyVerifier } from './ports.ts'
 import { openDatabase } from './store/database.ts'
@@ -102,7 +103,8 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   // Tenants changed through another instance or the CLI: every cache of them forgets.
   const tenantDirectory = cachedTenantDirectory(store.tenants)
   const presentations = cachedPresentations(store.presentations, Date.now)
-  const tenantListeners: (() => void)[] = [tenantDirectory.clear, presentations.clear]
+  const sites = cachedSites(store.sites, Date.now)
+  const tenantListeners: (() => void)[] = [tenantDirectory.clear, presentations.clear, sites.clear]
   const changeWatch = watchChanges({
     read: () => store.changes.version('tenants'),
     onChange: () => {
@@ -139,6 +141,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     hosts,
     config,
     outbox: store.outbox,
+    sites: sites.sites,
     log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -12,6 +12,8 @@ import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import { createPromMetrics } from '../src/platform/metrics/prom-metrics.ts'
+import type { VisitorLimit } from '../src/public-api/visitor/visitor-rate-limit.ts'
+import type { VisitorSites } from '../src/public-api/visitor/visitor-token.ts'
 import type {
   ApiKeyGrant,
   AuditEntry,
@@ -79,6 +81,11 @@ export async function startHarness(
     upstream?: (sandbox: RunningSandbox) => UpstreamReads
     /** The audit trail the reads write to; by default `audit`, an array that takes anything. */
     audit?: AuditSink
+    /** Personalization sites (visitor-harness.ts); none by default. */
+    sites?: VisitorSites
+    visitorLimit?: VisitorLimit
+    /** The relay's clock (token times, rate limits); Date.now by default. */
+    now?: () => number
   } = {}
 ) {
   const sandbox = await startSandbox({ port: 0 })
@@ -152,6 +159,9 @@ export async function startHarness(
     choices,
     hosts: [zendeskApp(), pipedriveApp(undefined)],
     log: (entry) => logs.push(entry),
+    sites: options.sites,
+    visitorLimit: options.visitorLimit,
+    ...(options.now === undefined ? {} : { now: options.now }),
     metrics: createPromMetrics({ processMetrics: false }),
     hasher: await createHasher('test-audit-key-0123456789abcdef0123'),
     config: {

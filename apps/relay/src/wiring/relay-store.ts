@@ -36,6 +36,7 @@ import { outboxSealedColumns } from '../writeback/outbox-sealing.ts'
 import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
 import { bumpVersion, readVersion, type ChangeKind } from '../store/change-versions.ts'
 import { versionedPresentations, versionedTenantStore } from '../store/versioned-tenant-store.ts'
+import { versionedSites } from './cached-sites.ts'
 import { declaredTenantStore, type DeclaredTenantStore } from './tenant-declarations.ts'
 
 /** Every migration: the host-free ones and each registered host's. */
@@ -131,7 +132,9 @@ export function createRelayStore({
     ),
     choices: createRememberedChoices({ db, hasher, now }),
     apiKeys: createApiKeyStore({ db, hasher, now }),
-    sites: createSiteStore({ db, secretBox, now }),
+    sites: versionedSites(createSiteStore({ db, secretBox, now }), () =>
+      bumpVersion(db, 'tenants')
+    ),
     audit: createAuditLog({ db, now, channels: auditChannels }),
     outbox: createOutboxStore({ db, hasher, now, secretBox }),
     outboxAdmin: createOutboxAdmin({ db, now }),
