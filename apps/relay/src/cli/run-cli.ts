@@ -16,6 +16,7 @@ import { dbCommands } from './db-commands.ts'
 import { declaredTenantWarning } from './declared-tenants.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { keyCommands } from './key-commands.ts'
+import { SITES_USAGE, siteCommands } from './site-commands.ts'
 import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands.ts'
 import { withStore } from './open-store.ts'
 import { outboxCommands, OUTBOX_USAGE } from './outbox-commands.ts'
@@ -60,6 +61,7 @@ ${Object.values(hostCommands)
   relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) [--scopes …] (--key-env <VAR> | --key-file <path|->)
   relay keys list --tenant <id> [--json]
   relay keys revoke --id <key id>
+${SITES_USAGE}
 ${OUTBOX_USAGE}
   relay encryption rotate [--new-key-env <VAR> | --new-key-file <path|->]   (default: ${NEW_KEY_ENV})
   relay audit export --since <ISO date>            (NDJSON on stdout)
@@ -75,6 +77,7 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
   ...tenantCommands,
   'tenants presentation': presentationCommand,
   ...keyCommands,
+  ...siteCommands,
   ...outboxCommands,
   ...encryptionCommands,
 }

@@ -108,9 +108,9 @@ function siteOf(row: Selectable<PersonalizationSitesTable>): Site {
   try {
     settings = {
       name: row.name,
-      origins: JSON.parse(row.origins),
-      traits: JSON.parse(row.traits),
-      audiences: JSON.parse(row.audiences),
+      origins: JSON.parse(row.origins) as unknown,
+      traits: JSON.parse(row.traits) as unknown,
+      audiences: JSON.parse(row.audiences) as unknown,
       recommendations: row.recommendations === 1,
     }
   } catch (cause) {

@@ -6,6 +6,7 @@
  * A declared key the store already knows keeps its revocation: an operator who revoked it meant it,
  * so it stays revoked (a warning says so, for the file to be fixed), and start-up goes on. An
  * unrevoked one takes the file's traits and scopes, so editing the file is how they change.
+ * Declared sites follow the file the same way, their signing secrets included.
  */
 import { DEFAULT_SCOPES } from '../store/api-key-store.ts'
 import type { RelayStore } from './relay-store.ts'
@@ -53,7 +54,7 @@ export async function applyTenants(
   tenants: readonly TenantInput[]
 ): Promise<AppliedTenant[]> {
   const results: AppliedTenant[] = []
-  for (const { apiKeys, ...tenant } of tenants) {
+  for (const { apiKeys, sites, ...tenant } of tenants) {
     const { created } = await store.tenants.upsert(tenant)
     let keysImported = 0
     const warnings: DeclaredKeyWarning[] = []
@@ -68,8 +69,14 @@ export async function applyTenants(
       if (known.tenantId !== tenant.id)
         warnings.push({ kind: 'other-tenant', ...about, ownerTenantId: known.tenantId })
       else if (known.revokedAt !== undefined) warnings.push({ kind: 'revoked', ...about })
-      else if (!sameGrant(known, key)) await store.apiKeys.setGrant(known.id, key)
+      else if (!sameGrant(known, key))
+        await store.apiKeys.setGrant(known.id, {
+          traitAllowlist: key.traitAllowlist,
+          scopes: key.scopes ?? [...DEFAULT_SCOPES],
+        })
     }
+    // A declared site is the file's: created, or brought up to date (secret included).
+    for (const site of sites) await store.sites.declare(tenant.id, site)
     results.push({ id: tenant.id, created, keysImported, warnings })
   }
   return results

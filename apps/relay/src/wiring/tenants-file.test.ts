@@ -34,6 +34,7 @@ describe('tenants file', () => {
       zendesk: [{ subdomain: 'demo', sharedSecret: 'zs' }],
       pipedriveCompanyIds: ['1001'],
       apiKeys: [],
+      sites: [],
     })
   })
 

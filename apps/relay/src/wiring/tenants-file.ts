@@ -13,6 +13,7 @@ import type { SecretRef } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { API_KEY_SCOPES, type ApiKeyScope } from '../store/api-key-store.ts'
 import { InvalidInputError } from '../store/errors.ts'
+import type { SiteInput } from '../store/site-store.ts'
 import { parsePresentation, parseRecordUrl } from '../store/presentation-schema.ts'
 import { writebackSettingsSchema } from '../store/tenant-schema.ts'
 import type { HostsTenantInput } from './host-types.ts'
@@ -66,6 +67,22 @@ export const tenantsFileSchema = z
                 .strict()
             )
             .default([]),
+          /** Sites whose visitors read their own data (store/site-store.ts checks the values). */
+          sites: z
+            .array(
+              z
+                .object({
+                  id: z.string().min(1),
+                  name: z.string().min(1).optional(),
+                  origins: z.array(z.string()),
+                  traits: z.array(z.string()).default([]),
+                  audiences: z.record(z.string(), z.string()).default({}),
+                  recommendations: z.boolean().default(false),
+                  secret,
+                })
+                .strict()
+            )
+            .default([]),
         })
         .strict()
     ),
@@ -80,6 +97,7 @@ export type TenantInput = TenantDeclaration & {
     traitAllowlist: string[] | '*'
     scopes?: ApiKeyScope[] | undefined
   }[]
+  sites: (SiteInput & { id: string; secret: string })[]
 }
 
 export class TenantsFileError extends Error {
@@ -178,6 +196,11 @@ export function parseTenantsFile(
       key: resolveSecret(k.key, `${source}: tenants.${i}.apiKeys.${j}.key`, env),
       traitAllowlist: k.traits,
       ...(k.scopes === undefined ? {} : { scopes: k.scopes }),
+    })),
+    sites: t.sites.map(({ secret: ref, name, ...site }, j) => ({
+      ...site,
+      name: name ?? site.id,
+      secret: resolveSecret(ref, `${source}: tenants.${i}.sites.${j}.secret`, env),
     })),
   }))
 }

@@ -1,0 +1,83 @@
+/**
+ * @module cli/site-commands
+ * `relay sites add|list|remove`: the websites whose signed-in visitors read their own data
+ * (`GET /v1/visitor/context`). `add` prints the site's id and signing secret once; the site's
+ * server keeps the secret and signs its visitors' tokens with it.
+ */
+import { need, type Values } from './cli-args.ts'
+import { printListing } from './cli-table.ts'
+import { CliUsageError } from './cli-usage-error.ts'
+import type { CommandContext } from './tenant-commands.ts'
+
+type Command = (context: CommandContext) => Promise<number>
+
+export const SITES_USAGE = `  relay sites add --tenant <id> --origin <https://shop.example> [--origin …] [--traits <a,b>] [--audiences <id=Name,…>] [--recommendations] [--id <site id>] [--name <name>]
+  relay sites list --tenant <id> [--json]
+  relay sites remove --id <site id>`
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+
+/** `--audiences id=Name,id2=Other`: the audiences the site may see, by the name it sees. */
+function audiencesFrom(values: Values): Record<string, string> {
+  const pairs = list(values.audiences).map((pair) => {
+    const at = pair.indexOf('=')
+    if (at <= 0 || at === pair.length - 1)
+      throw new CliUsageError(`--audiences takes id=Name pairs, got "${pair}"`)
+    return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()] as const
+  })
+  return Object.fromEntries(pairs)
+}
+
+export const siteCommands: Readonly<Record<string, Command>> = {
+  async 'sites add'({ values, io, store }) {
+    const origins = values.origin ?? []
+    if (origins.length === 0) throw new CliUsageError('--origin is required (once per origin)')
+    const { id, secret } = await store.sites.create(need(values, 'tenant'), {
+      ...(values.id === undefined ? {} : { id: values.id }),
+      name: values.name ?? new URL(origins[0] ?? '').host,
+      origins,
+      traits: list(values.traits),
+      audiences: audiencesFrom(values),
+      recommendations: values.recommendations === true,
+    })
+    io.out(`site id ${id}\n${secret}\n`)
+    io.err(
+      'This signing secret is shown once; give it to the site’s server (never its pages).\n' +
+        'Visitor tokens: HS256, iss = the site id, sub = the visitor’s userId, iat, exp (at most 1 hour).\n'
+    )
+    return 0
+  },
+
+  async 'sites list'({ values, io, store }) {
+    printListing(io, values.json === true, {
+      columns: ['ID', 'NAME', 'ORIGINS', 'TRAITS', 'AUDIENCES', 'RECOMMENDATIONS'],
+      items: await store.sites.list(need(values, 'tenant')),
+      row: (site) => [
+        site.id,
+        site.name,
+        site.origins.join(','),
+        site.traits.join(','),
+        Object.entries(site.audiences)
+          .map(([id, name]) => `${id}=${name}`)
+          .join(','),
+        site.recommendations ? 'yes' : 'no',
+      ],
+      json: (site) => site,
+    })
+    return 0
+  },
+
+  async 'sites remove'({ values, io, store }) {
+    const id = need(values, 'id')
+    if (!(await store.sites.remove(id))) {
+      io.err(`relay: no site ${id}\n`)
+      return 1
+    }
+    io.out(`removed site ${id}; tokens it signed no longer work\n`)
+    return 0
+  },
+}
