@@ -95,6 +95,12 @@ const zones = [
     except: [`./${area.core}`, './node_modules', './vitest.shared.ts'],
     message: 'packages/core depends on nothing else in this repository (apps -> ui -> core).',
   },
+  {
+    target: 'packages/personalize',
+    from: '.',
+    except: ['./packages/personalize', './node_modules', './vitest.shared.ts'],
+    message: 'packages/personalize depends on nothing in this repository: sites ship it as it is.',
+  },
   { target: [area.ui, area.zendesk, area.pipedrive], from: area.relay, message: relayMessage },
   { target: area.sandbox, from: area.relay, message: appMessage },
   {
