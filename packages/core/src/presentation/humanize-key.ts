@@ -21,6 +21,7 @@ export const KNOWN_FIELDS = [
   'average_order_value',
   'last_order_date',
   'favorite_category',
+  'favorite_blog_category',
   'recently_viewed_not_purchased',
   'days_since_last_seen',
   'churn_risk',

@@ -50,12 +50,10 @@ describe('recentlyViewedNotPurchased', () => {
       viewed(CANDLE, 3),
       viewed(VASE, 4),
     ]
-    expect(
-      recentlyViewedNotPurchased(events, 1).map((p) => [p.productId, p.viewCount])
-    ).toEqual([['p2', 1]])
-    expect(
-      recentlyViewedNotPurchased(events, 5).map((p) => [p.productId, p.viewCount])
-    ).toEqual([
+    expect(recentlyViewedNotPurchased(events, 1).map((p) => [p.productId, p.viewCount])).toEqual([
+      ['p2', 1],
+    ])
+    expect(recentlyViewedNotPurchased(events, 5).map((p) => [p.productId, p.viewCount])).toEqual([
       ['p2', 1],
       ['p1', 3],
     ])
@@ -71,7 +69,10 @@ describe('recentlyViewedNotPurchased', () => {
       imageUrl: 'https://cdn.example.com/c.jpg',
     })
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://u:p@evil.example/', 7]) {
-      const [product] = recentlyViewedNotPurchased([viewed({ ...CANDLE, url: bad, image: bad }, 0)], 1)
+      const [product] = recentlyViewedNotPurchased(
+        [viewed({ ...CANDLE, url: bad, image: bad }, 0)],
+        1
+      )
       expect(product).not.toHaveProperty('url')
       expect(product).not.toHaveProperty('imageUrl')
     }

@@ -5,6 +5,7 @@
  */
 import type { StoredEvent } from '../store/types.ts'
 import { GBP_RATES, roundMoney, toGbp, type Currency } from './catalog.ts'
+import { journalPostAt } from './journal.ts'
 import { DAY } from './timeline.ts'
 
 export type ChurnRisk = 'low' | 'medium' | 'high'
@@ -96,10 +97,14 @@ export function computeTraits(
   }
 
   const categories = new Map<string, number>()
+  const blogCategories = new Map<string, number>()
   const viewed: string[] = []
   const purchased = new Set<string>()
   for (const event of events) {
     const properties = propertiesOf(event)
+    const post = event.event.rawData.action === 'page' ? journalPostAt(properties.url) : undefined
+    if (post !== undefined)
+      blogCategories.set(post.category, (blogCategories.get(post.category) ?? 0) + 1)
     if (nameOf(event) === 'Product Viewed') {
       const category = text(properties.category)
       if (category !== undefined) categories.set(category, (categories.get(category) ?? 0) + 1)
@@ -117,6 +122,7 @@ export function computeTraits(
   }
   const notPurchased = [...new Set(viewed.reverse())].filter((id) => !purchased.has(id)).slice(0, 5)
   const favoriteCategory = favourite(categories)
+  const favoriteBlogCategory = favourite(blogCategories)
   const last = events.at(-1)
   const daysSinceLastSeen = last === undefined ? undefined : Math.floor((now - last.ms) / DAY)
 
@@ -137,6 +143,7 @@ export function computeTraits(
           last_order_date: lastOrder?.event.eventTime,
         }),
     ...(favoriteCategory === undefined ? {} : { favorite_category: favoriteCategory }),
+    ...(favoriteBlogCategory === undefined ? {} : { favorite_blog_category: favoriteBlogCategory }),
     ...(notPurchased.length === 0 ? {} : { recently_viewed_not_purchased: notPurchased }),
     ...(daysSinceLastSeen === undefined
       ? {}

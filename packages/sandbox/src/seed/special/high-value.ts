@@ -17,6 +17,7 @@ import { CATALOG, productProperties, roundMoney, type Currency, type Product } f
 import { VIP_IMPORT } from '../imports.ts'
 import { regularCustomer, type SeedContext } from '../regular-customer.ts'
 import { SEEDED } from '../seeded.ts'
+import { shopVisit } from './shop-visit.ts'
 import { productPage, SHOP } from '../sites.ts'
 import { DAY, HOUR, MINUTE, SECOND } from '../timeline.ts'
 
@@ -197,6 +198,12 @@ function scriptedOrders(actor: Actor): void {
   for (const [i, order] of HIGH_VALUE_ORDERS.entries())
     placeOrder(actor, order, i === HIGH_VALUE_ORDERS.length - 1)
   writtenBack(actor)
+  // Home posts read, and two things for the home looked at and not bought (yet): the demo site's
+  // recommended posts and "you looked at these".
+  shopVisit(actor, actor.timeline.ago(2 * DAY), {
+    posts: ['/journal/slow-mornings', '/journal/linen-guide'],
+    products: ['Wool Throw', 'Ceramic Vase'],
+  })
 }
 
 /**

@@ -145,12 +145,21 @@ describe('Joe Bloggs, as the spec shows him', () => {
     expect(sent).toBeLessThan(joe.events.findIndex((e) => e.event.eventId === OPENED_BEFORE))
   })
 
-  it('browsed intilery.com and did a few other things', () => {
+  it('browsed intilery.com, read the shop’s journal, and did a few other things', () => {
     const pages = joe.events.filter((e) => e.event.rawData.action === 'page')
-    expect(pages.length).toBeGreaterThanOrEqual(5)
-    expect(pages.every((e) => String(props(e).url).startsWith('https://www.intilery.com/'))).toBe(
-      true
+    const onIntilery = pages.filter((e) =>
+      String(props(e).url).startsWith('https://www.intilery.com/')
     )
+    expect(onIntilery.length).toBeGreaterThanOrEqual(5)
+    // The rest is the weekend at Harbour & Pine the demo site personalizes from.
+    expect(
+      pages
+        .filter((e) => !onIntilery.includes(e))
+        .every((e) => String(props(e).url).startsWith('https://shop.example.com/'))
+    ).toBe(true)
+    expect(joe.computed.favorite_blog_category).toBe('Outdoors')
+    expect(named(joe.events, 'Product Viewed')).toHaveLength(4)
+    expect(named(joe.events, 'Order Completed')).toHaveLength(0)
     for (const name of [
       'Form Submitted',
       'Lead Created',

@@ -24,6 +24,7 @@ import { SEEDED } from '../seeded.ts'
 import { INTILERY_SITE } from '../sites.ts'
 import { specAgo } from '../spec-times.ts'
 import { Timeline } from '../timeline.ts'
+import { shopVisit } from './shop-visit.ts'
 
 const JOE = SEEDED.joeBloggs
 
@@ -268,6 +269,17 @@ export function joeBloggs(ctx: SeedContext): CustomerRecord {
       properties: props(TRANSACTIONAL.trialWelcome),
     })
   }
+  // A weekend at Harbour & Pine (the demo site's shop): trail posts read, three products looked at
+  // and none bought, the shoes twice. Written last, so the random draws above, and with them the
+  // spec's events, stay as they were.
+  shopVisit(actor, at('2020-11-14T10:05:00.000Z'), {
+    posts: ['/journal/trail-guide', '/journal/wild-camping'],
+    products: ['Waxed Field Jacket', 'Trail Running Shoes', 'Wool Beanie'],
+  })
+  shopVisit(actor, at('2020-11-15T19:40:00.000Z'), {
+    posts: ['/journal/coastal-walks'],
+    products: ['Trail Running Shoes'],
+  })
   return finishCustomer(customer, timeline, ctx.brand, {
     preferences: { email: true, sms: true, whatsapp: false, facebook: false, push: false },
   })

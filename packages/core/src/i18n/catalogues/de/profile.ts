@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': 'Durchschnittlicher Bestellwert',
   'profile.field.last_order_date': 'Letzte Bestellung',
   'profile.field.favorite_category': 'Lieblingskategorie',
+  'profile.field.favorite_blog_category': 'Lieblingsthema im Blog',
   'profile.field.recently_viewed_not_purchased': 'Angesehen, nicht gekauft',
   'profile.field.days_since_last_seen': 'Tage seit dem letzten Besuch',
   'profile.field.churn_risk': 'Abwanderungsrisiko',

@@ -56,6 +56,7 @@ export const profileMessages = {
   'profile.field.average_order_value': 'Average order value',
   'profile.field.last_order_date': 'Last order',
   'profile.field.favorite_category': 'Favourite category',
+  'profile.field.favorite_blog_category': 'Favourite blog topic',
   'profile.field.recently_viewed_not_purchased': 'Viewed, not bought',
   'profile.field.days_since_last_seen': 'Days since last seen',
   'profile.field.churn_risk': 'Churn risk',

@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': 'Valor medio del pedido',
   'profile.field.last_order_date': 'Último pedido',
   'profile.field.favorite_category': 'Categoría favorita',
+  'profile.field.favorite_blog_category': 'Tema favorito del blog',
   'profile.field.recently_viewed_not_purchased': 'Visto, no comprado',
   'profile.field.days_since_last_seen': 'Días desde la última visita',
   'profile.field.churn_risk': 'Riesgo de abandono',

@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': 'Panier moyen',
   'profile.field.last_order_date': 'Dernière commande',
   'profile.field.favorite_category': 'Catégorie préférée',
+  'profile.field.favorite_blog_category': 'Thème de blog préféré',
   'profile.field.recently_viewed_not_purchased': 'Vu, non acheté',
   'profile.field.days_since_last_seen': 'Jours depuis la dernière visite',
   'profile.field.churn_risk': 'Risque de départ',

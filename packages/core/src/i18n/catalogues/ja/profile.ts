@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': '平均注文額',
   'profile.field.last_order_date': '最終注文日',
   'profile.field.favorite_category': 'お気に入りカテゴリ',
+  'profile.field.favorite_blog_category': 'お気に入りのブログテーマ',
   'profile.field.recently_viewed_not_purchased': '閲覧済み・未購入',
   'profile.field.days_since_last_seen': '最終訪問からの日数',
   'profile.field.churn_risk': '離脱リスク',

@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': 'Gemiddelde orderwaarde',
   'profile.field.last_order_date': 'Laatste bestelling',
   'profile.field.favorite_category': 'Favoriete categorie',
+  'profile.field.favorite_blog_category': 'Favoriete blogonderwerp',
   'profile.field.recently_viewed_not_purchased': 'Bekeken, niet gekocht',
   'profile.field.days_since_last_seen': 'Dagen sinds laatst gezien',
   'profile.field.churn_risk': 'Verlooprisico',

@@ -54,6 +54,7 @@ export const profileMessages: Translation<typeof english> = {
   'profile.field.average_order_value': 'Valor médio do pedido',
   'profile.field.last_order_date': 'Último pedido',
   'profile.field.favorite_category': 'Categoria favorita',
+  'profile.field.favorite_blog_category': 'Tema favorito do blog',
   'profile.field.recently_viewed_not_purchased': 'Visto, não comprado',
   'profile.field.days_since_last_seen': 'Dias desde a última visita',
   'profile.field.churn_risk': 'Risco de churn',
