@@ -20,7 +20,7 @@ export {
 export { RequestCounters, tokenFingerprint, type CounterSnapshot } from './admin/counters.ts'
 export { CustomerStore } from './store/customer-store.ts'
 export type { CustomerRecord, StoredEvent } from './store/types.ts'
-export { SEEDED, seedCustomers } from './seed/index.ts'
+export { DYNAMIC_AUDIENCES, SEEDED, seedCustomers } from './seed/index.ts'
 export {
   startZendeskHost,
   type RunningZendeskHost,
@@ -57,3 +57,10 @@ export {
 } from './pipedrive-host/server.ts'
 export { ManualScheduler, realScheduler, type Scheduler } from './pipedrive/webhooks/scheduler.ts'
 export type { DeliveryRecord } from './pipedrive/webhooks/webhook-dispatcher.ts'
+export {
+  DEMO_VISITORS,
+  startDemoSite,
+  type DemoSiteOptions,
+  type RunningDemoSite,
+} from './demo-site/site-server.ts'
+export { JOURNAL, type JournalPost } from './seed/journal.ts'

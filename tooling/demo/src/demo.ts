@@ -44,6 +44,7 @@ try {
       zendesk: Number(process.env.ZENDESK_PORT ?? 4600),
       pipedrive: Number(process.env.PIPEDRIVE_PORT ?? 4020),
       pipedriveHost: Number(process.env.PIPEDRIVE_PREVIEW_PORT ?? 4700),
+      site: Number(process.env.DEMO_SITE_PORT ?? 4800),
     },
     process.env
   )
@@ -54,6 +55,9 @@ try {
   write(`Zendesk preview   ${demo.zendesk.url}   <- open this: demo tickets with the real sidebar`)
   write(
     `Pipedrive preview ${demo.pipedriveHost.url}   <- and this: Joe Bloggs is person ${DEMO_PIPEDRIVE.joePersonId}, both panels`
+  )
+  write(
+    `Demo site         ${demo.site.url}   <- and this: sign in as Joe Bloggs; recommended posts and what he looked at`
   )
   write()
   write('Demo tickets (Zendesk) and records (Pipedrive), one per kind of customer:')
@@ -78,8 +82,9 @@ try {
     `                  both panels' JWT secret "${DEMO_PIPEDRIVE.panelJwtSecret}"; install again: ${demo.relayUrl}/pipedrive/oauth/start`
   )
   write(
-    `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"; API key "${DEMO.apiKey}" (every trait)`
+    `Demo tenant       Zendesk subdomain "${DEMO.zendeskSubdomain}", shared secret "${DEMO.zendeskSecret}"; API key "${DEMO.apiKey}" (every trait, profiles and recommendations)`
   )
+  write(`                  site "${DEMO.siteId}" (visitor tokens signed with "${DEMO.siteSecret}")`)
   write()
   write('Joe Bloggs’ customer context through the relay, as the Zendesk app asks for it')
   write('(a JWT signed with the demo shared secret, valid 10 minutes):')
@@ -99,6 +104,20 @@ try {
   write()
   write(
     `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/traits'`
+  )
+  write()
+  write(
+    'Personalization: everything the demo site asks for Joe Bloggs in one call, and his recommendations:'
+  )
+  write()
+  write(
+    `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' -H 'content-type: application/json' \\`
+  )
+  write(
+    `    -d '{"identity":{"userId":"${SEEDED.joeBloggs.userId}"},"traits":["firstName","favorite_blog_category"],"recommendations":{"recentlyViewed":{"limit":3}}}' '${demo.relayUrl}/v1/personalize'`
+  )
+  write(
+    `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/recommendations/recently-viewed?limit=5'`
   )
   write()
   write(

@@ -12,12 +12,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import {
+  DYNAMIC_AUDIENCES,
   sandboxConfigFromEnv,
+  startDemoSite,
   startPipedrive,
   startPipedriveHost,
   startSandbox,
   startZendeskHost,
   type RunningPipedrive,
+  type RunningDemoSite,
   type RunningPipedriveHost,
   type RunningSandbox,
   type RunningZendeskHost,
@@ -40,8 +43,11 @@ export const DEMO = {
   /** The signing secret of the webhook the local Zendesk's triggers call (write-back). */
   zendeskWebhookSecret: 'demo-zendesk-webhook-signing-secret',
   agentId: 'demo-agent',
-  /** A server-to-server key allowed every trait. */
+  /** A server-to-server key allowed every trait, with the recommendations scope too. */
   apiKey: 'demo-api-key',
+  /** The demo site as the relay knows it, and the secret its server signs visitor tokens with. */
+  siteId: 'demo-shop',
+  siteSecret: 'demo-site-signing-secret-not-for-production',
 } as const
 
 export interface RunningDemo {
@@ -57,6 +63,8 @@ export interface RunningDemo {
   readonly pipedrive: RunningPipedrive
   /** The local Pipedrive detail pages with both panels around the real relay and panel page. */
   readonly pipedriveHost: RunningPipedriveHost
+  /** The shop-and-blog site personalized through the relay (server side and in the browser). */
+  readonly site: RunningDemoSite
   /** A Zendesk-style JWT for the demo installation, valid for 10 minutes. */
   zendeskToken(): Promise<string>
   /** The JSON panel request Pipedrive would send for `resource` `id`, signed for the demo user. */
@@ -104,6 +112,8 @@ export interface DemoPorts {
   readonly pipedrive?: number
   /** The Pipedrive preview pages. */
   readonly pipedriveHost?: number
+  /** The demo site (its origin is in the relay's tenants file, so it is fixed first). */
+  readonly site?: number
 }
 
 export async function startDemo(
@@ -127,6 +137,7 @@ export async function startDemo(
     const relayPort = ports.relay === 0 ? await freePort() : ports.relay
     const hostPort =
       (ports.pipedriveHost ?? 0) === 0 ? await freePort() : (ports.pipedriveHost ?? 0)
+    const sitePort = (ports.site ?? 0) === 0 ? await freePort() : (ports.site ?? 0)
     const relayUrl = `http://127.0.0.1:${relayPort}`
     const pipedrive = await running.start(
       () =>
@@ -161,7 +172,9 @@ export async function startDemo(
         // Write-back is off until an admin turns it on; the demo shows it.
         '    writeback: { enabled: true }',
         `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
-        "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*' }]",
+        "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*', scopes: [profiles, recommendations] }]",
+        // The demo site: its visitors see two traits, one audience by name, and what they viewed.
+        `    sites: [{ id: ${DEMO.siteId}, name: "Harbour & Pine (demo)", origins: ["http://127.0.0.1:${sitePort}"], traits: [firstName, favorite_blog_category], audiences: { ${DYNAMIC_AUDIENCES.highValue}: VIP shoppers }, recommendations: true, secret: { env: DEMO_SITE_SECRET } }]`,
         '',
       ].join('\n')
     )
@@ -188,6 +201,7 @@ export async function startDemo(
           DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
           DEMO_ZENDESK_WEBHOOK_SECRET: DEMO.zendeskWebhookSecret,
           DEMO_API_KEY: DEMO.apiKey,
+          DEMO_SITE_SECRET: DEMO.siteSecret,
           LOG_LEVEL: 'info',
         }),
       (started) => started.stop()
@@ -225,7 +239,18 @@ export async function startDemo(
         }),
       (started) => started.stop()
     )
-    const parts = { sandbox, relayUrl, zendesk, zendeskAppDir, pipedrive, pipedriveHost }
+    const site = await running.start(
+      () =>
+        startDemoSite({
+          relayUrl,
+          apiKey: DEMO.apiKey,
+          siteId: DEMO.siteId,
+          siteSecret: DEMO.siteSecret,
+          port: sitePort,
+        }),
+      (started) => started.stop()
+    )
+    const parts = { sandbox, relayUrl, zendesk, zendeskAppDir, pipedrive, pipedriveHost, site }
     return demoHandle({ ...parts, relayPid: relay.pid }, () => running.stopAll())
   })
 }

@@ -19,6 +19,7 @@ async function demoPorts() {
     zendesk: await freePort(),
     pipedrive: await freePort(),
     pipedriveHost: await freePort(),
+    site: await freePort(),
   }
 }
 
@@ -43,6 +44,7 @@ it('stops on Ctrl-C under `pnpm start` with exit 0, no error, and every port fre
       ZENDESK_PORT: String(ports.zendesk),
       PIPEDRIVE_PORT: String(ports.pipedrive),
       PIPEDRIVE_PREVIEW_PORT: String(ports.pipedriveHost),
+      DEMO_SITE_PORT: String(ports.site),
     },
   })
   const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>

@@ -45,6 +45,18 @@ export const JOURNAL: readonly JournalPost[] = [
     summary: 'How to wash, dry and live with the fabric that softens every year.',
   },
   {
+    path: '/journal/winter-bedding',
+    title: 'Dressing a bed for winter',
+    category: 'Home',
+    summary: 'Wool under linen, and the throw that does the work of a duvet.',
+  },
+  {
+    path: '/journal/gift-guide',
+    title: 'The gift guide',
+    category: 'Gifts',
+    summary: 'Small, well-made things for the people who have everything.',
+  },
+  {
     path: '/journal/layering',
     title: 'The art of layering',
     category: 'Style',

@@ -201,7 +201,7 @@ function scriptedOrders(actor: Actor): void {
   // Home posts read, and two things for the home looked at and not bought (yet): the demo site's
   // recommended posts and "you looked at these".
   shopVisit(actor, actor.timeline.ago(2 * DAY), {
-    posts: ['/journal/slow-mornings', '/journal/linen-guide'],
+    posts: ['/journal/slow-mornings', '/journal/linen-guide', '/journal/winter-bedding'],
     products: ['Wool Throw', 'Ceramic Vase'],
   })
 }
