@@ -15,6 +15,7 @@ import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
 import { createNodeSecretBox } from './platform/crypto/node-secret-box.ts'
 import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
+import { visitorLimitOf } from './public-api/visitor/visitor-config.ts'
 import { cachedSites } from './wiring/cached-sites.ts'
 import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
 import type { ApiKeyVerifier } from './ports.ts'
@@ -142,6 +143,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     config,
     outbox: store.outbox,
     sites: sites.sites,
+    visitorLimit: visitorLimitOf(config),
     log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -16,6 +16,7 @@ import {
   type ViewedProduct,
 } from '@intilery-connect/core'
 
+import { deriveOnce } from '../customers/derive-once.ts'
 import { timelinePage } from '../customers/timeline-page.ts'
 import type { EventsPageValue, Guarded, UpstreamReads } from '../ports.ts'
 
@@ -35,6 +36,14 @@ export interface RecentlyViewed {
   }
   readonly read: Guarded<EventsPageValue>
 }
+
+/**
+ * The most products any caller may ask for, worked out once per cached page (the guard hands out
+ * the same page object while it is fresh): a warm answer only slices it.
+ */
+const mostRecommendations = deriveOnce((page: EventsPageValue) =>
+  recentlyViewedNotPurchased(page.data, MAX_RECOMMENDATIONS)
+)
 
 /** The window's start: UTC midnight `WINDOW_DAYS` before `nowMs`'s day. */
 export function windowStart(nowMs: number): string {
@@ -56,7 +65,8 @@ export async function readRecentlyViewed(
     { signal: opts.signal }
   )
   return {
-    products: recentlyViewedNotPurchased(page.events, limit),
+    // A first page's events are its cached page's data (timeline-page.ts: no cursor, no cut).
+    products: mostRecommendations(page.read.value).slice(0, limit),
     basis: { since, eventsRead: page.events.length, truncated: page.cursor !== undefined },
     read: page.read,
   }

@@ -7,6 +7,7 @@
  *
  * Keys hold ids in clear because they only live in this process's memory; they are never logged.
  */
+import { LRUCache } from 'lru-cache'
 import {
   createProfileRef,
   MAX_EVENTS_LIMIT,
@@ -66,6 +67,19 @@ const sortedUnique = (keys: readonly string[] | undefined) =>
  * @throws InvalidRequestError for a query the events endpoint would refuse.
  */
 export function canonicalEventsQuery(query: EventsQuery = {}): string {
+  // Warm reads ask the same few queries over and over (a sidebar's first page, a recommendation's
+  // window): checking one costs a zod parse, so each answer is kept by the query as written.
+  const written = JSON.stringify(query)
+  const known = canonicalByWritten.get(written)
+  if (known !== undefined) return known
+  const canonical = canonicalOf(query)
+  canonicalByWritten.set(written, canonical)
+  return canonical
+}
+
+const canonicalByWritten = new LRUCache<string, string>({ max: 1_000 })
+
+function canonicalOf(query: EventsQuery): string {
   const parsed = parseEventsWireQuery(toEventsWireQuery(query))
   const parts: [string, string | undefined][] = [
     ['include', sortedUnique(parsed.include)],
