@@ -21,6 +21,8 @@ it('rejects unauthenticated requests on every route but health, readiness and Op
         .replace(':ref', 'email:joe.bloggs@intilery.com')
         .replace(':endpoint', 'traits')
         .replace(/\*$/, 'anything')
+        // The visitor routes' middleware path; its one route is /v1/visitor/context.
+        .replace('/v1/visitor/anything', '/v1/visitor/context')
     )
   // The walk reaches every customer read, not only the catch-alls in front of them.
   expect(paths).toEqual(
@@ -30,6 +32,7 @@ it('rejects unauthenticated requests on every route but health, readiness and Op
       '/zendesk/v1/traits',
       '/zendesk/v1/choice',
       '/v1/profiles/email:joe.bloggs@intilery.com/traits',
+      '/v1/visitor/context',
       // The operator's metrics, on in the harness (RELAY_METRICS_TOKEN set).
       '/metrics',
     ])
