@@ -46,6 +46,30 @@ it('documents every served route, with the CustomerContext schema', async () => 
   expect(Object.keys(doc.paths['/zendesk/v1/choice'] ?? {}).sort()).toEqual(['delete', 'put'])
 })
 
+it('documents personalization: recommendations, one-call decisions and the visitor path', async () => {
+  const doc = (await (await harness.app.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>
+    components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> }
+  }
+  expect(
+    Object.keys(doc.paths['/v1/profiles/{ref}/recommendations/recently-viewed'] ?? {})
+  ).toEqual(['get'])
+  expect(doc.paths['/v1/personalize']?.post?.requestBody).toBeDefined()
+  expect(doc.paths['/v1/personalize']?.post?.security).toEqual([{ apiKey: [] }])
+  expect(doc.paths['/v1/visitor/context']?.get?.security).toEqual([{ visitorToken: [] }])
+  expect(Object.keys(doc.components.securitySchemes)).toEqual(
+    expect.arrayContaining(['apiKey', 'visitorToken'])
+  )
+  expect(Object.keys(doc.components.schemas)).toEqual(
+    expect.arrayContaining([
+      'ViewedProduct',
+      'PersonalizeRequest',
+      'PersonalizeAnswer',
+      'VisitorContext',
+    ])
+  )
+})
+
 it('documents every Pipedrive route and method when the Pipedrive app is on', async () => {
   const pipedrive = await startPipedriveHarness()
   try {
