@@ -83,6 +83,16 @@ describe('POST /v1/personalize', () => {
     expect(JSON.stringify(body)).not.toContain('Bloggs')
   })
 
+  it('answers only traits the customer has: no inherited names, no nested objects by name', async () => {
+    const response = await personalize({
+      identity: joe,
+      traits: ['__proto__', 'toString', 'constructor', 'computed', 'hasOwnProperty'],
+    })
+    const body = (await response.json()) as { traits: object; withheld: string[] }
+    expect(JSON.stringify(body.traits)).toBe('{}')
+    expect(body.withheld).toEqual([])
+  })
+
   it('answers nothing but the count for an email several customers share', async () => {
     const response = await personalize({
       identity: { email: SEEDED.sharedEmail },

@@ -43,10 +43,12 @@ function profilesOf<T>(lookup: AnyLookup<T>): readonly T[] {
   return lookup.kind === 'list' ? lookup.profiles : [lookup.profile]
 }
 
+/** Own properties only: a name such as `__proto__` or `toString` is a trait the profile lacks. */
 function traitValue(profile: Profile, name: string): unknown {
-  const own = (profile as Record<string, unknown>)[name]
-  if (own !== undefined && name !== 'computed') return own
-  return profile.computed?.[name]
+  if (name !== 'computed' && Object.hasOwn(profile, name))
+    return (profile as Record<string, unknown>)[name]
+  const computed = profile.computed
+  return computed !== undefined && Object.hasOwn(computed, name) ? computed[name] : undefined
 }
 
 function memberships(profile: Audiences | undefined, ids: readonly string[]) {
