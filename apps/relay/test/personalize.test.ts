@@ -120,7 +120,10 @@ describe('POST /v1/personalize', () => {
   it('needs the scope of each ask', async () => {
     const recs = { identity: joe, recommendations: { recentlyViewed: {} } }
     expect((await personalize(recs, PROFILES_ONLY_KEY)).status).toBe(403)
-    expect((await personalize(recs, RECOMMENDATIONS_ONLY_KEY)).status).toBe(200)
+    const recsOnly = await personalize(recs, RECOMMENDATIONS_ONLY_KEY)
+    expect(recsOnly.status).toBe(200)
+    // The customer's Intilery id is the Profile API's to give, so not to this key.
+    expect(await recsOnly.json()).toMatchObject({ profileId: null, matches: 1 })
     expect(
       (await personalize({ identity: joe, traits: ['firstName'] }, RECOMMENDATIONS_ONLY_KEY)).status
     ).toBe(403)

@@ -129,6 +129,12 @@ describe('recently viewed, not bought', () => {
     expect((await recommendations('userId:no-such-customer')).status).toBe(404)
   })
 
+  it('answers only the count for an email several customers share, never a mix of theirs', async () => {
+    const response = await recommendations(`email:${encodeURIComponent(SEEDED.sharedEmail)}`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ products: [], matches: 2, basis: null })
+  })
+
   it('reads one page of views and orders for a customer with thousands of events', async () => {
     harness.sandbox.counters.reset()
     const response = await recommendations(`userId:${SEEDED.powerUser.userId}`, '?limit=20')

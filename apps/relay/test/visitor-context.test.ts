@@ -147,6 +147,7 @@ describe('the reject matrix', () => {
     ['no exp', () => token({ exp: undefined })],
     ['no iat', () => token({ iat: undefined })],
     ['no sub', () => token({ sub: undefined })],
+    ['a numeric sub', () => token({ sub: 9007199254740993 })],
     ['an empty sub', () => token({ sub: ' ' })],
     ['a sub over 256 characters', () => token({ sub: 'x'.repeat(257) })],
     ['a token from the future', () => token({ iat: nowSeconds() + 120, exp: nowSeconds() + 600 })],
@@ -236,6 +237,8 @@ describe('the per-visitor rate limit', () => {
       const refused = await ask(SEEDED.highValue.userId)
       expect(refused.status).toBe(429)
       expect(refused.headers.get('retry-after')).toBe('1')
+      // A refusal is not kept: it must not outlive its Retry-After in the browser's cache.
+      expect(refused.headers.get('cache-control')).toBe('no-store')
       expect(refused.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN)
       expect((await ask(SEEDED.joeBloggs.userId)).status).toBe(200)
       clock.ms += 1_000

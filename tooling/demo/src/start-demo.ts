@@ -45,6 +45,8 @@ export const DEMO = {
   agentId: 'demo-agent',
   /** A server-to-server key allowed every trait, with the recommendations scope too. */
   apiKey: 'demo-api-key',
+  /** The demo site's server-side key: only the two traits its pages use. */
+  siteApiKey: 'demo-site-api-key',
   /** The demo site as the relay knows it, and the secret its server signs visitor tokens with. */
   siteId: 'demo-shop',
   siteSecret: 'demo-site-signing-secret-not-for-production',
@@ -137,8 +139,20 @@ export async function startDemo(
     const relayPort = ports.relay === 0 ? await freePort() : ports.relay
     const hostPort =
       (ports.pipedriveHost ?? 0) === 0 ? await freePort() : (ports.pipedriveHost ?? 0)
-    const sitePort = (ports.site ?? 0) === 0 ? await freePort() : (ports.site ?? 0)
     const relayUrl = `http://127.0.0.1:${relayPort}`
+    // Started at once on its own port (0: any), since the relay's tenants file names its origin;
+    // it calls the relay only when a page is asked for.
+    const site = await running.start(
+      () =>
+        startDemoSite({
+          relayUrl,
+          apiKey: DEMO.siteApiKey,
+          siteId: DEMO.siteId,
+          siteSecret: DEMO.siteSecret,
+          port: ports.site ?? 0,
+        }),
+      (started) => started.stop()
+    )
     const pipedrive = await running.start(
       () =>
         startPipedrive({
@@ -172,9 +186,9 @@ export async function startDemo(
         // Write-back is off until an admin turns it on; the demo shows it.
         '    writeback: { enabled: true }',
         `    pipedriveCompanyIds: [${DEMO_PIPEDRIVE.companyId}]`,
-        "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*', scopes: [profiles, recommendations] }]",
+        "    apiKeys: [{ name: demo, key: { env: DEMO_API_KEY }, traits: '*', scopes: [profiles, recommendations] }, { name: demo-site, key: { env: DEMO_SITE_API_KEY }, traits: [firstName, favorite_blog_category] }]",
         // The demo site: its visitors see two traits, one audience by name, and what they viewed.
-        `    sites: [{ id: ${DEMO.siteId}, name: "Harbour & Pine (demo)", origins: ["http://127.0.0.1:${sitePort}"], traits: [firstName, favorite_blog_category], audiences: { ${DYNAMIC_AUDIENCES.highValue}: VIP shoppers }, recommendations: true, secret: { env: DEMO_SITE_SECRET } }]`,
+        `    sites: [{ id: ${DEMO.siteId}, name: "Harbour & Pine (demo)", origins: ["${site.url}"], traits: [firstName, favorite_blog_category], audiences: { ${DYNAMIC_AUDIENCES.highValue}: VIP shoppers }, recommendations: true, secret: { env: DEMO_SITE_SECRET } }]`,
         '',
       ].join('\n')
     )
@@ -202,6 +216,7 @@ export async function startDemo(
           DEMO_ZENDESK_WEBHOOK_SECRET: DEMO.zendeskWebhookSecret,
           DEMO_API_KEY: DEMO.apiKey,
           DEMO_SITE_SECRET: DEMO.siteSecret,
+          DEMO_SITE_API_KEY: DEMO.siteApiKey,
           LOG_LEVEL: 'info',
         }),
       (started) => started.stop()
@@ -236,17 +251,6 @@ export async function startDemo(
             url: zendeskWebhookUrl(relayUrl),
             signingSecret: DEMO.zendeskWebhookSecret,
           },
-        }),
-      (started) => started.stop()
-    )
-    const site = await running.start(
-      () =>
-        startDemoSite({
-          relayUrl,
-          apiKey: DEMO.apiKey,
-          siteId: DEMO.siteId,
-          siteSecret: DEMO.siteSecret,
-          port: sitePort,
         }),
       (started) => started.stop()
     )

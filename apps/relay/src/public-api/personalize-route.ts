@@ -56,7 +56,10 @@ const bodySchema = z
 
 const answerSchema = z
   .object({
-    profileId: z.string().nullable().describe('null when an email matched several customers'),
+    profileId: z
+      .string()
+      .nullable()
+      .describe('null when an email matched several customers, or the key lacks `profiles`'),
     matches: z
       .number()
       .int()
@@ -133,7 +136,8 @@ export function personalizeRoutes(deps: ReadRouteDeps, now: () => number) {
     c.header('x-relay-stale', String(stale))
     return c.json(
       {
-        profileId: answer.profileId ?? null,
+        // The customer's id is the Profile API's to give: only for keys with `profiles`.
+        profileId: caller.scopes?.includes('profiles') === true ? (answer.profileId ?? null) : null,
         matches: answer.matches,
         traits: answer.traits,
         withheld: [...answer.withheld],

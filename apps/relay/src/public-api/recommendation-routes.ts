@@ -2,7 +2,8 @@
  * @module public-api/recommendation-routes
  * `GET /v1/profiles/{idType}:{id}/recommendations/recently-viewed?limit=5`: the products a customer
  * viewed and did not buy afterwards (recently-viewed-read.ts says from which events), for an API
- * key with the `recommendations` scope. Products carry only what the events say of them; their
+ * key with the `recommendations` scope. An email several customers share answers only their count
+ * (`matches`), as `/v1/personalize` does. Products carry only what the events say of them; their
  * page and image URLs are http(s) or left out (core's safe-link.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi'
@@ -16,12 +17,8 @@ import {
   errorBody,
 } from '../platform/openapi/documented-routes.ts'
 import { servedStale } from '../ports.ts'
-import {
-  EVENTS_READ,
-  MAX_RECOMMENDATIONS,
-  readRecentlyViewed,
-  WINDOW_DAYS,
-} from './recently-viewed-read.ts'
+import { personalize } from './personalize.ts'
+import { EVENTS_READ, MAX_RECOMMENDATIONS, WINDOW_DAYS } from './recently-viewed-read.ts'
 import { requireScope } from './require-scope.ts'
 
 export const viewedProductSchema = z
@@ -51,7 +48,11 @@ export const recentlyViewedBasisSchema = z
 const answerSchema = z
   .object({
     products: z.array(viewedProductSchema).describe('newest view first'),
-    basis: recentlyViewedBasisSchema,
+    matches: z
+      .number()
+      .int()
+      .describe('customers the ref matched; an email shared by several answers no products'),
+    basis: recentlyViewedBasisSchema.nullable().describe('null when nothing was computed'),
     stale: z.boolean().describe('served from cache because Intilery cannot be reached'),
     requestId: z.string(),
   })
@@ -92,16 +93,29 @@ export function recommendationRoutes(deps: ReadRouteDeps, now: () => number) {
     const ref = decodeProfileRef(new URL(c.req.url).pathname.split('/')[3] ?? '')
     const requestId = c.get('requestId')
     const upstream = deps.upstreamFor(caller.tenant)
+    // Through personalize: an email several customers share must not mix their products.
     const found = await deps.auditor.audited(caller, ref, requestId, async () => {
-      const result = await readRecentlyViewed(upstream, ref, c.req.valid('query').limit, {
-        signal: c.get('deadline')(),
-        nowMs: now(),
-      })
-      return { result, upstreamRequestId: result.read.requestId }
+      const result = await personalize(
+        upstream,
+        ref,
+        { recentlyViewed: { limit: c.req.valid('query').limit } },
+        [],
+        { signal: c.get('deadline')(), nowMs: now() }
+      )
+      return { result, upstreamRequestId: result.reads[0]?.requestId }
     })
-    const stale = servedStale(found.read)
+    const stale = found.reads.some(servedStale)
     c.header('x-relay-stale', String(stale))
-    return c.json({ products: [...found.products], basis: found.basis, stale, requestId }, 200)
+    return c.json(
+      {
+        products: [...(found.recentlyViewed?.products ?? [])],
+        matches: found.matches,
+        basis: found.recentlyViewed?.basis ?? null,
+        stale,
+        requestId,
+      },
+      200
+    )
   })
   return routes
 }

@@ -43,6 +43,7 @@ export interface VisitorRouteDeps extends ReadRouteDeps {
 type VisitorEnv = RelayEnv & { Variables: { visitor: Visitor } }
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600
+const PRIVATE_CACHE = 'private, max-age=30'
 
 const answerSchema = z
   .object({
@@ -153,7 +154,6 @@ export function visitorRoutes(deps: VisitorRouteDeps) {
     const ref = createProfileRef('userId', userId)
     const requestId = c.get('requestId')
     const upstream = deps.upstreamFor(caller.tenant)
-    c.header('cache-control', 'private, max-age=30')
     let answer
     try {
       answer = await deps.auditor.audited(caller, ref, requestId, async () => {
@@ -175,12 +175,15 @@ export function visitorRoutes(deps: VisitorRouteDeps) {
     } catch (error) {
       // A visitor Intilery has not met yet is an ordinary visitor, not a failure.
       if (!(isIntileryError(error) && error.code === 'not_found')) throw error
+      c.header('cache-control', PRIVATE_CACHE)
       return c.json({ found: false, traits: {}, audiences: [], stale: false, requestId }, 200)
     }
     const stale = answer.reads.some(servedStale)
     const audiences = Object.entries(answer.audiences)
       .filter(([, member]) => member)
       .map(([id]) => site.audiences[id] ?? id)
+    // Only answers may be kept: an error (429, 503) must not outlive its Retry-After.
+    c.header('cache-control', PRIVATE_CACHE)
     return c.json(
       {
         found: true,

@@ -6,7 +6,7 @@
  * browser only carries it: whose data is read comes from this token alone.
  *
  * Rejected like the hosts' tokens (platform/auth/hs256-token.ts): any algorithm but HS256, a bad
- * signature, a missing `iat`, `exp` or `sub`, an `iss` over 63 or `sub` over 256 characters, a
+ * signature, a missing `iat`, `exp` or `sub` (a string), an `iss` over 63 or `sub` over 256 characters, a
  * lifetime over an hour, expired or not-yet-valid tokens, unknown sites.
  */
 import { verifyHs256Token, type ClaimPolicy } from '../../platform/auth/hs256-token.ts'
@@ -50,8 +50,8 @@ function visitorClaimPolicy(sites: VisitorSites): ClaimPolicy<Visitor> {
       maxAheadSeconds: MAX_VISITOR_TOKEN_SECONDS,
     },
     caller(claims) {
-      const { sub } = claims
-      const userId = typeof sub === 'number' ? String(sub) : sub
+      // A string only (RFC 7519): a number past 2^53 would name someone else once stringified.
+      const userId = claims.sub
       if (typeof userId !== 'string' || userId.trim() === '')
         throw new UnauthenticatedError('missing_claim')
       // Set by secretFor, which ran first and succeeded.
