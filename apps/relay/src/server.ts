@@ -32,6 +32,13 @@ import { createUpstreamPool } from './wiring/upstream-pool.ts'
 import { startWritebackWorker } from './wiring/writeback-worker.ts'
 import { cachedPresentations } from './wiring/cached-presentations.ts'
 
+/** The start-up log's message for each kind of tenants-file warning (apply-tenants.ts). */
+const STARTUP_WARNINGS = {
+  revoked: 'declared API key is revoked',
+  'other-tenant': 'declared API key belongs to another tenant',
+  'site-retired': 'declared site is no longer in the tenants file: removed',
+} as const
+
 export interface StartRelayOptions {
   readonly config: RelayConfig
   readonly env: Readonly<Record<string, string | undefined>>
@@ -74,12 +81,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       const applied = await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
       tenantsApplied = applied.length
       for (const { kind, ...about } of applied.flatMap((tenant) => tenant.warnings))
-        logger.warn(
-          about,
-          kind === 'revoked'
-            ? 'declared API key is revoked'
-            : 'declared API key belongs to another tenant'
-        )
+        logger.warn(about, STARTUP_WARNINGS[kind])
     }
   } catch (error) {
     await store.close()

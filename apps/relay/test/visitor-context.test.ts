@@ -22,6 +22,7 @@ const SITES: Record<string, SiteWithSecret> = {
     traits: ['firstName', 'orders_count'],
     audiences: { [HIGH_VALUE_AUDIENCE]: 'VIP shoppers', 'aud-never': 'Never' },
     recommendations: true,
+    declared: false,
     secret: SHOP_SECRET,
   },
   blog: {
@@ -32,6 +33,7 @@ const SITES: Record<string, SiteWithSecret> = {
     traits: ['firstName'],
     audiences: {},
     recommendations: false,
+    declared: false,
     secret: BLOG_SECRET,
   },
 }

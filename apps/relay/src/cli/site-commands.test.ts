@@ -43,6 +43,7 @@ describe('relay sites', () => {
         traits: ['first_name', 'favorite_blog_category'],
         audiences: { 'aud-1': 'VIP shoppers' },
         recommendations: true,
+        declared: false,
       },
     ])
     expect(listed.out).not.toContain(secret ?? '-')
@@ -102,5 +103,30 @@ describe('relay tenants load with sites and scoped keys', () => {
       scopes: string[]
     }[]
     expect(key?.scopes).toEqual(['profiles', 'recommendations'])
+  })
+
+  it('retires a site the file no longer lists, and warns that removing a declared one is undone', async () => {
+    const { dir, run, store } = setup()
+    const file = join(dir, 'tenants.yaml')
+    const tenant =
+      'tenants:\n  - id: t1\n    name: T1\n    intilery: { baseUrl: "https://x.test", clientId: c, accountId: a, brandId: b, authToken: { env: INTILERY_TOKEN } }\n'
+    const env = { SITE_SECRET: 'declared-site-secret-0123456789-0123456789' }
+    writeFileSync(
+      file,
+      `${tenant}    sites: [{ id: demo-shop, origins: ["https://shop.example"], secret: { env: SITE_SECRET } }]\n`
+    )
+    await run(['tenants', 'load', file], env)
+    const removed = await run(['sites', 'remove', '--id', 'demo-shop'])
+    expect(removed.code).toBe(0)
+    expect(removed.err).toMatch(/declared in the tenants file; take it out there too/)
+    await run(['tenants', 'load', file], env)
+    expect(await store(async (s) => (await s.sites.get('demo-shop'))?.declared)).toBe(true)
+
+    writeFileSync(file, tenant)
+    const loaded = await run(['tenants', 'load', file], env)
+    expect(loaded.err).toBe(
+      'relay: warning: site demo-shop of tenant t1 is no longer in the tenants file: removed, its visitor tokens are refused\n'
+    )
+    expect(await store(async (s) => s.sites.get('demo-shop'))).toBeUndefined()
   })
 })

@@ -32,13 +32,22 @@ function audiencesFrom(values: Values): Record<string, string> {
   return Object.fromEntries(pairs)
 }
 
+/** The default name: the first origin's host (the store then says what is wrong with a bad one). */
+function hostOf(origin: string | undefined): string {
+  try {
+    return new URL(origin ?? '').host
+  } catch {
+    return 'site'
+  }
+}
+
 export const siteCommands: Readonly<Record<string, Command>> = {
   async 'sites add'({ values, io, store }) {
     const origins = values.origin ?? []
     if (origins.length === 0) throw new CliUsageError('--origin is required (once per origin)')
     const { id, secret } = await store.sites.create(need(values, 'tenant'), {
       ...(values.id === undefined ? {} : { id: values.id }),
-      name: values.name ?? new URL(origins[0] ?? '').host,
+      name: values.name ?? hostOf(origins[0]),
       origins,
       traits: list(values.traits),
       audiences: audiencesFrom(values),
@@ -73,11 +82,16 @@ export const siteCommands: Readonly<Record<string, Command>> = {
 
   async 'sites remove'({ values, io, store }) {
     const id = need(values, 'id')
+    const declared = (await store.sites.get(id))?.declared === true
     if (!(await store.sites.remove(id))) {
       io.err(`relay: no site ${id}\n`)
       return 1
     }
     io.out(`removed site ${id}; tokens it signed no longer work\n`)
+    if (declared)
+      io.err(
+        `relay: warning: site ${id} is declared in the tenants file; take it out there too, or the next start brings it back\n`
+      )
     return 0
   },
 }

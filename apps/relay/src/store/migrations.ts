@@ -226,6 +226,8 @@ const personalizationSites: Migration = {
       .addColumn('audiences', 'text', (c) => c.notNull())
       .addColumn('recommendations', 'integer', (c) => c.notNull())
       .addColumn('signing_secret_sealed', 'text', (c) => c.notNull())
+      // 1 for a site the tenants file declares: the file retires it by leaving it out.
+      .addColumn('declared', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute()

@@ -111,6 +111,8 @@ export interface PersonalizationSitesTable {
   /** 1 when visitors may read their recently viewed products. */
   recommendations: number
   signing_secret_sealed: string
+  /** 1 when a tenants file declares it (it then follows the file, and leaves with it). */
+  declared: number
   created_at: number
   updated_at: number
 }

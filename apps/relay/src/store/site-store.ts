@@ -60,6 +60,8 @@ type SiteSettings = z.output<typeof siteInputSchema>
 export interface Site extends SiteSettings {
   readonly id: string
   readonly tenantId: string
+  /** Declared by a tenants file: it follows the file, and a removal from the command line is undone. */
+  readonly declared: boolean
 }
 
 export interface SiteStore {
@@ -84,8 +86,14 @@ export interface SiteStore {
   get(id: string): Promise<(Site & { readonly secret: string }) | undefined>
   /** Every site of a tenant, oldest first; never a secret. */
   list(tenantId: string): Promise<Site[]>
-  /** Whether any site allows this origin (a CORS preflight carries no token to say which). */
-  allowsOrigin(origin: string): Promise<boolean>
+  /** Every origin any site allows (a CORS preflight carries no token to say which site). */
+  allOrigins(): Promise<ReadonlySet<string>>
+  /**
+   * Removes the tenant's declared sites the file no longer lists (a leaked secret is retired by
+   * taking its site out of the file).
+   * @returns the ids removed.
+   */
+  retireDeclared(tenantId: string, keep: readonly string[]): Promise<string[]>
   /** @returns false when there is no such site. */
   remove(id: string): Promise<boolean>
 }
@@ -120,7 +128,7 @@ function siteOf(row: Selectable<PersonalizationSitesTable>): Site {
   // A damaged row must not widen what a visitor sees: fail the request instead.
   if (!parsed.success)
     throw new StoreIntegrityError('personalization_sites', 'settings', { cause: parsed.error })
-  return { id: row.id, tenantId: row.tenant_id, ...parsed.data }
+  return { id: row.id, tenantId: row.tenant_id, ...parsed.data, declared: row.declared === 1 }
 }
 
 export function createSiteStore(deps: {
@@ -150,25 +158,12 @@ export function createSiteStore(deps: {
         { path: 'id', message: 'letters, digits, - and _ only (at most 63), lower case' },
       ])
   }
-  const insert = async (tenantId: string, id: string, settings: SiteSettings, secret: string) => {
-    const at = now()
-    await db
-      .insertInto('personalization_sites')
-      .values({
-        id,
-        tenant_id: tenantId,
-        ...columns(settings),
-        signing_secret_sealed: await secretBox.seal(
-          secret,
-          sealingContext.siteSecret(tenantId, id)
-        ),
-        created_at: at,
-        updated_at: at,
-      })
-      .execute()
-  }
+  const sealed = (tenantId: string, id: string, secret: string) =>
+    secretBox.seal(secret, sealingContext.siteSecret(tenantId, id))
   const rowOf = (id: string) =>
     db.selectFrom('personalization_sites').selectAll().where('id', '=', id).executeTakeFirst()
+  const taken = (id: string, why: string) =>
+    new InvalidInputError('site', [{ path: 'id', message: `site ${id} ${why}` }])
 
   return {
     async create(tenantId, { id: given, ...input }) {
@@ -176,10 +171,23 @@ export function createSiteStore(deps: {
       const id = given ?? `site_${randomHex(6)}`
       requireId(id)
       await requireTenant(tenantId)
-      if ((await rowOf(id)) !== undefined)
-        throw new InvalidInputError('site', [{ path: 'id', message: `site ${id} exists already` }])
       const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)))
-      await insert(tenantId, id, settings, secret)
+      const at = now()
+      // One statement, so two instances creating the same id cannot both think they did.
+      const result = await db
+        .insertInto('personalization_sites')
+        .values({
+          id,
+          tenant_id: tenantId,
+          ...columns(settings),
+          signing_secret_sealed: await sealed(tenantId, id, secret),
+          declared: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst()
+      if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) throw taken(id, 'exists already')
       return { id, secret }
     },
 
@@ -191,28 +199,28 @@ export function createSiteStore(deps: {
           { path: 'secret', message: `must be at least ${MIN_SECRET_CHARS} characters` },
         ])
       await requireTenant(tenantId)
-      const existing = await rowOf(id)
-      if (existing === undefined) {
-        await insert(tenantId, id, settings, secret)
-        return { created: true }
+      const existed = (await rowOf(id)) !== undefined
+      const at = now()
+      const values = {
+        ...columns(settings),
+        signing_secret_sealed: await sealed(tenantId, id, secret),
+        declared: 1,
+        updated_at: at,
       }
-      if (existing.tenant_id !== tenantId)
-        throw new InvalidInputError('site', [
-          { path: 'id', message: `site ${id} belongs to another tenant` },
-        ])
-      await db
-        .updateTable('personalization_sites')
-        .set({
-          ...columns(settings),
-          signing_secret_sealed: await secretBox.seal(
-            secret,
-            sealingContext.siteSecret(tenantId, id)
-          ),
-          updated_at: now(),
-        })
-        .where('id', '=', id)
-        .execute()
-      return { created: false }
+      // An upsert that never takes another tenant's site: the update is limited to this tenant's.
+      const result = await db
+        .insertInto('personalization_sites')
+        .values({ id, tenant_id: tenantId, ...values, created_at: at })
+        .onConflict((conflict) =>
+          conflict
+            .column('id')
+            .doUpdateSet(values)
+            .where('personalization_sites.tenant_id', '=', tenantId)
+        )
+        .executeTakeFirst()
+      if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n)
+        throw taken(id, 'belongs to another tenant')
+      return { created: !existed }
     },
 
     async get(id) {
@@ -236,9 +244,23 @@ export function createSiteStore(deps: {
       return rows.map(siteOf)
     },
 
-    async allowsOrigin(origin) {
+    async allOrigins() {
       const rows = await db.selectFrom('personalization_sites').select('origins').execute()
-      return rows.some((row) => (JSON.parse(row.origins) as unknown[]).includes(origin))
+      return new Set(rows.flatMap((row) => JSON.parse(row.origins) as string[]))
+    },
+
+    async retireDeclared(tenantId, keep) {
+      const gone = await db
+        .selectFrom('personalization_sites')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('declared', '=', 1)
+        .$if(keep.length > 0, (query) => query.where('id', 'not in', [...keep]))
+        .execute()
+      const ids = gone.map((row) => row.id)
+      if (ids.length > 0)
+        await db.deleteFrom('personalization_sites').where('id', 'in', ids).execute()
+      return ids
     },
 
     async remove(id) {

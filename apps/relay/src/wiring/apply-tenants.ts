@@ -12,7 +12,7 @@ import { DEFAULT_SCOPES } from '../store/api-key-store.ts'
 import type { RelayStore } from './relay-store.ts'
 import type { TenantInput } from './tenants-file.ts'
 
-/** Something about a declared key the operator should fix in the file; never the key itself. */
+/** Something about a declared key or site the operator should know; never a key or secret. */
 export type DeclaredKeyWarning =
   | {
       readonly kind: 'revoked'
@@ -27,6 +27,12 @@ export type DeclaredKeyWarning =
       readonly keyName: string
       readonly ownerTenantId: string
     }
+  | {
+      /** A site the file declared before and no longer lists: removed, its tokens refused. */
+      readonly kind: 'site-retired'
+      readonly tenantId: string
+      readonly siteId: string
+    }
 
 export interface AppliedTenant {
   readonly id: string
@@ -37,9 +43,14 @@ export interface AppliedTenant {
 
 /** What an operator reads for each warning (stderr of `relay tenants load`, the start-up log). */
 export function describeWarning(warning: DeclaredKeyWarning): string {
-  return warning.kind === 'revoked'
-    ? `declared API key ${warning.keyName} (${warning.keyId}) of tenant ${warning.tenantId} is revoked; it stays revoked (remove it from the tenants file)`
-    : `declared API key ${warning.keyName} of tenant ${warning.tenantId} belongs to tenant ${warning.ownerTenantId} (${warning.keyId}); left there`
+  switch (warning.kind) {
+    case 'revoked':
+      return `declared API key ${warning.keyName} (${warning.keyId}) of tenant ${warning.tenantId} is revoked; it stays revoked (remove it from the tenants file)`
+    case 'other-tenant':
+      return `declared API key ${warning.keyName} of tenant ${warning.tenantId} belongs to tenant ${warning.ownerTenantId} (${warning.keyId}); left there`
+    case 'site-retired':
+      return `site ${warning.siteId} of tenant ${warning.tenantId} is no longer in the tenants file: removed, its visitor tokens are refused`
+  }
 }
 
 const sameGrant = (
@@ -75,8 +86,15 @@ export async function applyTenants(
           scopes: key.scopes ?? [...DEFAULT_SCOPES],
         })
     }
-    // A declared site is the file's: created, or brought up to date (secret included).
+    // A declared site is the file's: created, or brought up to date (secret included), and gone
+    // once the file leaves it out (how a leaked signing secret is retired).
     for (const site of sites) await store.sites.declare(tenant.id, site)
+    const retired = await store.sites.retireDeclared(
+      tenant.id,
+      sites.map((site) => site.id)
+    )
+    for (const siteId of retired)
+      warnings.push({ kind: 'site-retired', tenantId: tenant.id, siteId })
     results.push({ id: tenant.id, created, keysImported, warnings })
   }
   return results

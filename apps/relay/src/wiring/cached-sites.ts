@@ -35,20 +35,22 @@ export function versionedSites(store: SiteStore, bump: () => Promise<void>): Sit
 }
 
 export function cachedSites(
-  store: VisitorSites,
+  store: Pick<SiteStore, 'get' | 'allOrigins'>,
   now: () => number
 ): { readonly sites: VisitorSites; readonly clear: () => void } {
   const byId = clearableMemo<SiteWithSecret>(KEEP_MS, now)
-  const byOrigin = clearableMemo<boolean>(KEEP_MS, now)
+  // Every origin at once, under one key: a preflight from an origin nobody lists (any page can
+  // send one) costs a set lookup, not a scan of the sites.
+  const origins = clearableMemo<ReadonlySet<string>>(KEEP_MS, now)
   return {
     sites: {
       get: (id) => byId.read(id, () => store.get(id)),
       allowsOrigin: async (origin) =>
-        (await byOrigin.read(origin, () => store.allowsOrigin(origin))) === true,
+        (await origins.read('all', () => store.allOrigins()))?.has(origin) === true,
     },
     clear: () => {
       byId.clear()
-      byOrigin.clear()
+      origins.clear()
     },
   }
 }

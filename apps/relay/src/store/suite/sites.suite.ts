@@ -21,12 +21,20 @@ export function registerSiteTests(use: UseContext): void {
       const { id, secret } = await store.sites.create('acme', SHOP)
       expect(id).toMatch(/^site_[0-9a-f]{12}$/)
       expect(secret.length).toBeGreaterThanOrEqual(43)
-      expect(await store.sites.get(id)).toEqual({ id, tenantId: 'acme', ...SHOP, secret })
+      expect(await store.sites.get(id)).toEqual({
+        id,
+        tenantId: 'acme',
+        ...SHOP,
+        declared: false,
+        secret,
+      })
       const rows = JSON.stringify(
         await db.selectFrom('personalization_sites').selectAll().execute()
       )
       expect(rows).not.toContain(secret)
-      expect(await store.sites.list('acme')).toEqual([{ id, tenantId: 'acme', ...SHOP }])
+      expect(await store.sites.list('acme')).toEqual([
+        { id, tenantId: 'acme', ...SHOP, declared: false },
+      ])
       expect(JSON.stringify(await store.sites.list('acme'))).not.toContain(secret)
     })
 
@@ -35,12 +43,12 @@ export function registerSiteTests(use: UseContext): void {
       await store.tenants.upsert(acme())
       const { id } = await store.sites.create('acme', { ...SHOP, id: 'shop' })
       expect(id).toBe('shop')
-      expect(await store.sites.allowsOrigin('https://shop.example')).toBe(true)
-      expect(await store.sites.allowsOrigin('https://evil.example')).toBe(false)
+      expect((await store.sites.allOrigins()).has('https://shop.example')).toBe(true)
+      expect((await store.sites.allOrigins()).has('https://evil.example')).toBe(false)
       expect(await store.sites.remove('shop')).toBe(true)
       expect(await store.sites.remove('shop')).toBe(false)
       expect(await store.sites.get('shop')).toBeUndefined()
-      expect(await store.sites.allowsOrigin('https://shop.example')).toBe(false)
+      expect((await store.sites.allOrigins()).has('https://shop.example')).toBe(false)
     })
 
     it('declares a site from a tenants file, and brings it up to date', async () => {
@@ -65,6 +73,23 @@ export function registerSiteTests(use: UseContext): void {
       await expect(
         store.sites.declare('acme', { ...declared, secret: 'short' })
       ).rejects.toBeInstanceOf(InvalidInputError)
+    })
+
+    it('retires declared sites the file no longer lists, never a site made by hand', async () => {
+      const { store } = use()
+      await store.tenants.upsert(acme())
+      await store.tenants.upsert(globex())
+      for (const id of ['kept', 'dropped'])
+        await store.sites.declare('acme', { ...SHOP, id, secret: DECLARED_SECRET })
+      await store.sites.declare('globex', { ...SHOP, id: 'theirs', secret: DECLARED_SECRET })
+      const { id: byHand } = await store.sites.create('acme', SHOP)
+      expect((await store.sites.get('kept'))?.declared).toBe(true)
+      expect(await store.sites.retireDeclared('acme', ['kept'])).toEqual(['dropped'])
+      expect((await store.sites.list('acme')).map((s) => s.id).sort()).toEqual(
+        [byHand, 'kept'].sort()
+      )
+      expect(await store.sites.get('theirs')).toBeDefined()
+      expect(await store.sites.retireDeclared('acme', [])).toEqual(['kept'])
     })
 
     it.each([
