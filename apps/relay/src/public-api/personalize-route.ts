@@ -17,7 +17,7 @@ import {
   errorBody,
 } from '../platform/openapi/documented-routes.ts'
 import { servedStale } from '../ports.ts'
-import { personalize } from './personalize.ts'
+import { auditedPersonalize } from './audited-personalize.ts'
 import {
   limitSchema,
   recentlyViewedBasisSchema,
@@ -117,21 +117,17 @@ export function personalizeRoutes(deps: ReadRouteDeps, now: () => number) {
     if (body.recommendations !== undefined) requireScope(caller, 'recommendations')
     const ref = refOf(body.identity)
     const requestId = c.get('requestId')
-    const upstream = deps.upstreamFor(caller.tenant)
-    const answer = await deps.auditor.audited(caller, ref, requestId, async () => {
-      const result = await personalize(
-        upstream,
-        ref,
-        {
-          traits: body.traits,
-          audiences: body.audiences,
-          recentlyViewed: body.recommendations?.recentlyViewed,
-        },
-        caller.traitAllowlist,
-        { signal: c.get('deadline')(), nowMs: now() }
-      )
-      return { result, upstreamRequestId: result.reads[0]?.requestId }
-    })
+    const answer = await auditedPersonalize(
+      deps,
+      { caller, requestId, signal: c.get('deadline')() },
+      ref,
+      {
+        traits: body.traits,
+        audiences: body.audiences,
+        recentlyViewed: body.recommendations?.recentlyViewed,
+      },
+      now()
+    )
     const stale = answer.reads.some(servedStale)
     c.header('x-relay-stale', String(stale))
     return c.json(

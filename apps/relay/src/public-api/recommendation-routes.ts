@@ -17,7 +17,7 @@ import {
   errorBody,
 } from '../platform/openapi/documented-routes.ts'
 import { servedStale } from '../ports.ts'
-import { personalize } from './personalize.ts'
+import { auditedPersonalize } from './audited-personalize.ts'
 import { EVENTS_READ, MAX_RECOMMENDATIONS, WINDOW_DAYS } from './recently-viewed-read.ts'
 import { requireScope } from './require-scope.ts'
 
@@ -92,18 +92,14 @@ export function recommendationRoutes(deps: ReadRouteDeps, now: () => number) {
     // The raw (still encoded) segment: the id must be decoded exactly once, by core.
     const ref = decodeProfileRef(new URL(c.req.url).pathname.split('/')[3] ?? '')
     const requestId = c.get('requestId')
-    const upstream = deps.upstreamFor(caller.tenant)
     // Through personalize: an email several customers share must not mix their products.
-    const found = await deps.auditor.audited(caller, ref, requestId, async () => {
-      const result = await personalize(
-        upstream,
-        ref,
-        { recentlyViewed: { limit: c.req.valid('query').limit } },
-        [],
-        { signal: c.get('deadline')(), nowMs: now() }
-      )
-      return { result, upstreamRequestId: result.reads[0]?.requestId }
-    })
+    const found = await auditedPersonalize(
+      deps,
+      { caller, requestId, signal: c.get('deadline')() },
+      ref,
+      { recentlyViewed: { limit: c.req.valid('query').limit } },
+      now()
+    )
     const stale = found.reads.some(servedStale)
     c.header('x-relay-stale', String(stale))
     return c.json(

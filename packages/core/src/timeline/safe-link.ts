@@ -19,18 +19,27 @@ const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]'
 /** The tool a row's link goes into: its host must be `*.<tool>.com` (or this machine). */
 export type LinkTool = 'zendesk' | 'pipedrive'
 
-/** `value` as a safe link's href into `tool`, or undefined when it is not one (see above). */
-export function safeLinkHref(value: unknown, tool: LinkTool): string | undefined {
+/**
+ * `value` parsed as an absolute URL without a user name or password (they make a foreign host read
+ * like a trusted one), or undefined. The parser itself drops leading and trailing spaces and
+ * control characters, so what is checked afterwards is exactly what a browser opens.
+ */
+function parsedUrl(value: unknown): URL | undefined {
   if (typeof value !== 'string' || value.length > MAX_LINK) return undefined
   let url: URL
   try {
-    // The parser itself drops leading and trailing spaces and control characters.
     url = new URL(value)
   } catch {
     // Not an absolute URL: no link, the same answer as for any other unusable value.
     return undefined
   }
-  if (url.username !== '' || url.password !== '') return undefined
+  return url.username === '' && url.password === '' ? url : undefined
+}
+
+/** `value` as a safe link's href into `tool`, or undefined when it is not one (see above). */
+export function safeLinkHref(value: unknown, tool: LinkTool): string | undefined {
+  const url = parsedUrl(value)
+  if (url === undefined) return undefined
   const ok = LOOPBACK.has(url.hostname)
     ? /^https?:$/.test(url.protocol)
     : url.protocol === 'https:' && url.hostname.endsWith(`.${tool}.com`)
@@ -43,13 +52,6 @@ export function safeLinkHref(value: unknown, tool: LinkTool): string | undefined
  * other scheme (`javascript:`, `data:`) is dropped rather than passed on.
  */
 export function safeWebUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > MAX_LINK) return undefined
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return undefined
-  }
-  if (url.username !== '' || url.password !== '') return undefined
-  return /^https?:$/.test(url.protocol) ? url.href : undefined
+  const url = parsedUrl(value)
+  return url !== undefined && /^https?:$/.test(url.protocol) ? url.href : undefined
 }

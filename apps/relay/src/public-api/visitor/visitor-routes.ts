@@ -27,7 +27,7 @@ import {
   errorBody,
 } from '../../platform/openapi/documented-routes.ts'
 import { servedStale, type TenantDirectory } from '../../ports.ts'
-import { personalize } from '../personalize.ts'
+import { auditedPersonalize } from '../audited-personalize.ts'
 import { limitSchema, viewedProductSchema } from '../recommendation-routes.ts'
 import { visitorRateLimiter, type VisitorLimit } from './visitor-rate-limit.ts'
 import { verifyVisitorToken, type Visitor, type VisitorSites } from './visitor-token.ts'
@@ -153,25 +153,19 @@ export function visitorRoutes(deps: VisitorRouteDeps) {
     const caller = c.get('caller')
     const ref = createProfileRef('userId', userId)
     const requestId = c.get('requestId')
-    const upstream = deps.upstreamFor(caller.tenant)
     let answer
     try {
-      answer = await deps.auditor.audited(caller, ref, requestId, async () => {
-        const result = await personalize(
-          upstream,
-          ref,
-          {
-            traits: site.traits,
-            audiences: Object.keys(site.audiences),
-            recentlyViewed: site.recommendations
-              ? { limit: c.req.valid('query').limit }
-              : undefined,
-          },
-          site.traits,
-          { signal: c.get('deadline')(), nowMs: deps.now() }
-        )
-        return { result, upstreamRequestId: result.reads[0]?.requestId }
-      })
+      answer = await auditedPersonalize(
+        deps,
+        { caller, requestId, signal: c.get('deadline')() },
+        ref,
+        {
+          traits: site.traits,
+          audiences: Object.keys(site.audiences),
+          recentlyViewed: site.recommendations ? { limit: c.req.valid('query').limit } : undefined,
+        },
+        deps.now()
+      )
     } catch (error) {
       // A visitor Intilery has not met yet is an ordinary visitor, not a failure.
       if (!(isIntileryError(error) && error.code === 'not_found')) throw error
