@@ -8,7 +8,9 @@
  *   customers in both apps and both colour schemes, and pipedrive-json-account-{light,dark}.png,
  *   an organization's roll-up in the JSON panel (src/screenshots/shots.ts).
  *
- * `-- --docs` or `-- --marketplace` takes only that set.
+ * - docs/screenshots/demo-site-*.png: the personalization demo site, signed in (#16).
+ *
+ * `-- --docs`, `-- --marketplace` or `-- --site` takes only that set.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
@@ -65,8 +67,32 @@ async function docs(demo: RunningDemo, browser: Browser): Promise<void> {
   process.stdout.write(`${docsDir}README.md: the index\n`)
 }
 
+/** The demo site (#16): signed in, both blocks filled, one customer in each colour scheme. */
+const siteShots = [
+  { who: 'Joe Bloggs', file: 'demo-site-joe-bloggs-light.png', scheme: 'light' },
+  { who: 'Eleanor Whitfield', file: 'demo-site-high-value-dark.png', scheme: 'dark' },
+] as const
+
+async function site(demo: RunningDemo, browser: Browser): Promise<void> {
+  mkdirSync(docsDir, { recursive: true })
+  for (const shot of siteShots) {
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 800 },
+      colorScheme: shot.scheme,
+    })
+    const page = await context.newPage()
+    await page.goto(demo.site.url)
+    await page.getByRole('button', { name: `Sign in as ${shot.who}` }).click()
+    await page.locator('#looked-at[aria-busy="false"]').waitFor()
+    const path = `${docsDir}${shot.file}`
+    await page.screenshot({ path, fullPage: true })
+    process.stdout.write(`${path}: the demo site, ${shot.who}, ${shot.scheme}\n`)
+    await context.close()
+  }
+}
+
 const args = new Set(process.argv.slice(2))
-const all = !args.has('--docs') && !args.has('--marketplace')
+const all = !args.has('--docs') && !args.has('--marketplace') && !args.has('--site')
 // Stops what started even when the browser does not.
 const running = new StopStack()
 try {
@@ -74,6 +100,7 @@ try {
   const { demo, browser } = await startDemoAndBrowser(running, ports)
   if (all || args.has('--marketplace')) await marketplace(demo, browser)
   if (all || args.has('--docs')) await docs(demo, browser)
+  if (all || args.has('--site')) await site(demo, browser)
 } finally {
   await running.stopAll()
 }
