@@ -12,13 +12,13 @@
  */
 import {
   recentlyViewedNotPurchased,
+  type EventsQuery,
   type ProfileRef,
   type ViewedProduct,
 } from '@intilery-connect/core'
 
 import { deriveOnce } from '../customers/derive-once.ts'
-import { timelinePage } from '../customers/timeline-page.ts'
-import type { EventsPageValue, Guarded, UpstreamReads } from '../ports.ts'
+import type { EventsPageValue, Guarded, ReadOptions, UpstreamReads } from '../ports.ts'
 
 export const WINDOW_DAYS = 90
 export const EVENTS_READ = 100
@@ -50,24 +50,34 @@ export function windowStart(nowMs: number): string {
   return new Date(Math.floor(nowMs / DAY_MS) * DAY_MS - WINDOW_DAYS * DAY_MS).toISOString()
 }
 
+const INCLUDE = ['product_viewed', 'order_completed'] as const
+
+/** Today's window and its query, one object a day, so the guard's key for it is worked out once. */
+let today: { readonly day: number; readonly since: string; readonly query: EventsQuery } | undefined
+function windowOf(nowMs: number) {
+  const day = Math.floor(nowMs / DAY_MS)
+  if (today?.day !== day) {
+    const since = windowStart(nowMs)
+    today = { day, since, query: { include: INCLUDE, start: since, limit: EVENTS_READ } }
+  }
+  return today
+}
+
 export async function readRecentlyViewed(
   upstream: UpstreamReads,
   ref: ProfileRef,
   limit: number,
-  opts: { readonly signal?: AbortSignal | undefined; readonly nowMs: number }
+  opts: ReadOptions & { readonly nowMs: number }
 ): Promise<RecentlyViewed> {
-  const since = windowStart(opts.nowMs)
-  const page = await timelinePage(
-    upstream,
-    ref,
-    { filter: { include: ['product_viewed', 'order_completed'], start: since } },
-    EVENTS_READ,
-    { signal: opts.signal }
-  )
+  const { since, query } = windowOf(opts.nowMs)
+  // A first page, so no cursor: the page's own `hasMore` says whether the window held more.
+  const read = await upstream.firstEventsPage(ref, query, {
+    signal: opts.signal,
+    admission: opts.admission,
+  })
   return {
-    // A first page's events are its cached page's data (timeline-page.ts: no cursor, no cut).
-    products: mostRecommendations(page.read.value).slice(0, limit),
-    basis: { since, eventsRead: page.events.length, truncated: page.cursor !== undefined },
-    read: page.read,
+    products: mostRecommendations(read.value).slice(0, limit),
+    basis: { since, eventsRead: read.value.data.length, truncated: read.value.hasMore },
+    read,
   }
 }
