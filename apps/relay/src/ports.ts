@@ -113,6 +113,10 @@ export interface AuditSink {
 /** One profile for an id, every profile sharing it for an email. */
 export type AnyLookup<T> = SingleLookup<T> | ListLookup<T>
 
+/** A lookup's profiles, one or several alike. */
+export const profilesOf = <T>(lookup: AnyLookup<T>): readonly T[] =>
+  lookup.kind === 'list' ? lookup.profiles : [lookup.profile]
+
 /**
  * The slice of the upstream guard the routes use (see src/upstream). Its values come from core's
  * client, which checked every upstream answer against its zod schema: the trust boundary is there,

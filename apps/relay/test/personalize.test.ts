@@ -69,6 +69,19 @@ describe('POST /v1/personalize', () => {
     expect(harness.sandbox.counters.snapshot().total).toBe(1)
   })
 
+  it('reads only what is asked: an audience test alone is one read, which also counts an email', async () => {
+    harness.sandbox.counters.reset()
+    const byId = await personalize({ identity: joe, audiences: ['audience_board'] })
+    expect(await byId.json()).toMatchObject({ audiences: { audience_board: true }, matches: 1 })
+    expect(harness.sandbox.counters.snapshot().total).toBe(1)
+    const shared = await personalize({
+      identity: { email: SEEDED.sharedEmail },
+      audiences: ['audience_board'],
+    })
+    expect(await shared.json()).toMatchObject({ matches: 2, audiences: {} })
+    expect(harness.sandbox.counters.snapshot().total).toBe(2)
+  })
+
   it('keeps to the key’s allowlist, naming what it withheld', async () => {
     const response = await personalize(
       {

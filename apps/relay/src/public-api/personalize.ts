@@ -11,7 +11,7 @@
 import type { Audiences, ProfileRef, Traits } from '@intilery-connect/core'
 
 import { AdmissionGroup } from '../upstream/admission-group.ts'
-import type { AnyLookup, Guarded, UpstreamReads } from '../ports.ts'
+import { profilesOf, type Guarded, type UpstreamReads } from '../ports.ts'
 import { readRecentlyViewed, type RecentlyViewed } from './recently-viewed-read.ts'
 
 export interface PersonalizationAsk {
@@ -39,10 +39,6 @@ export interface PersonalizationAnswer {
 
 type Profile = Traits & { readonly id?: string; readonly computed?: Record<string, unknown> }
 
-function profilesOf<T>(lookup: AnyLookup<T>): readonly T[] {
-  return lookup.kind === 'list' ? lookup.profiles : [lookup.profile]
-}
-
 /** Own properties only: a name such as `__proto__` or `toString` is a trait the profile lacks. */
 function traitValue(profile: Profile, name: string): unknown {
   if (name !== 'computed' && Object.hasOwn(profile, name))
@@ -67,9 +63,12 @@ export async function personalize(
   const allowed = allow === '*' ? asked : asked.filter((name) => allow.includes(name))
   const withheld = asked.filter((name) => !allowed.includes(name))
   const audienceIds = [...new Set(ask.audiences ?? [])]
-  // An email's traits read also says how many customers it names, whatever else is asked.
-  const readTraits = allowed.length > 0 || ref.type === 'email' || ask.recentlyViewed === undefined
   const readAudiences = audienceIds.length > 0
+  // A lookup (traits or audiences) says how many customers an email names, and whether a customer
+  // is there at all: traits are read for that too when no audiences read will say it.
+  const readTraits =
+    allowed.length > 0 ||
+    (!readAudiences && (ref.type === 'email' || ask.recentlyViewed === undefined))
   const count =
     Number(readTraits) + Number(readAudiences) + Number(ask.recentlyViewed !== undefined)
   const read = { signal: opts.signal, admission: new AdmissionGroup(count) }
@@ -83,8 +82,8 @@ export async function personalize(
   ])
   const reads: Guarded<unknown>[] = []
   for (const r of [traits, audiences, viewed?.read]) if (r !== undefined) reads.push(r)
-  const profiles = traits === undefined ? undefined : (profilesOf(traits.value) as Profile[])
-  const matches = profiles?.length ?? 1
+  const lookup = traits ?? audiences
+  const matches = lookup === undefined ? 1 : profilesOf(lookup.value).length
   if (matches !== 1) {
     return {
       profileId: undefined,
@@ -96,7 +95,7 @@ export async function personalize(
       reads,
     }
   }
-  const profile = profiles?.[0]
+  const profile = traits === undefined ? undefined : (profilesOf(traits.value)[0] as Profile)
   const audienceProfile = audiences === undefined ? undefined : profilesOf(audiences.value)[0]
   const found = allowed
     .map((name) => [name, profile === undefined ? undefined : traitValue(profile, name)] as const)

@@ -12,7 +12,6 @@
  */
 import {
   recentlyViewedNotPurchased,
-  type EventsQuery,
   type ProfileRef,
   type ViewedProduct,
 } from '@intilery-connect/core'
@@ -50,31 +49,19 @@ export function windowStart(nowMs: number): string {
   return new Date(Math.floor(nowMs / DAY_MS) * DAY_MS - WINDOW_DAYS * DAY_MS).toISOString()
 }
 
-const INCLUDE = ['product_viewed', 'order_completed'] as const
-
-/** Today's window and its query, one object a day, so the guard's key for it is worked out once. */
-let today: { readonly day: number; readonly since: string; readonly query: EventsQuery } | undefined
-function windowOf(nowMs: number) {
-  const day = Math.floor(nowMs / DAY_MS)
-  if (today?.day !== day) {
-    const since = windowStart(nowMs)
-    today = { day, since, query: { include: INCLUDE, start: since, limit: EVENTS_READ } }
-  }
-  return today
-}
-
 export async function readRecentlyViewed(
   upstream: UpstreamReads,
   ref: ProfileRef,
   limit: number,
   opts: ReadOptions & { readonly nowMs: number }
 ): Promise<RecentlyViewed> {
-  const { since, query } = windowOf(opts.nowMs)
+  const since = windowStart(opts.nowMs)
   // A first page, so no cursor: the page's own `hasMore` says whether the window held more.
-  const read = await upstream.firstEventsPage(ref, query, {
-    signal: opts.signal,
-    admission: opts.admission,
-  })
+  const read = await upstream.firstEventsPage(
+    ref,
+    { include: ['product_viewed', 'order_completed'], start: since, limit: EVENTS_READ },
+    { signal: opts.signal, admission: opts.admission }
+  )
   return {
     products: mostRecommendations(read.value).slice(0, limit),
     basis: { since, eventsRead: read.value.data.length, truncated: read.value.hasMore },

@@ -58,13 +58,12 @@ const answerSchema = z
   })
   .openapi('RecentlyViewedAnswer')
 
+const limitError = { error: `limit must be a whole number from 1 to ${MAX_RECOMMENDATIONS}` }
 export const limitSchema = z.coerce
-  .number({ error: `limit must be a whole number from 1 to ${MAX_RECOMMENDATIONS}` })
-  .int({ error: `limit must be a whole number from 1 to ${MAX_RECOMMENDATIONS}` })
-  .min(1, { error: `limit must be a whole number from 1 to ${MAX_RECOMMENDATIONS}` })
-  .max(MAX_RECOMMENDATIONS, {
-    error: `limit must be a whole number from 1 to ${MAX_RECOMMENDATIONS}`,
-  })
+  .number(limitError)
+  .int(limitError)
+  .min(1, limitError)
+  .max(MAX_RECOMMENDATIONS, limitError)
 
 const recentlyViewedRoute = createRoute({
   method: 'get',

@@ -69,23 +69,15 @@ const sortedUnique = (keys: readonly string[] | undefined) =>
 export function canonicalEventsQuery(query: EventsQuery = {}): string {
   // Warm reads ask the same few queries over and over (a sidebar's first page, a recommendation's
   // window): checking one costs a zod parse, so each answer is kept by the query as written.
-  const same = canonicalBySameQuery.get(query)
-  if (same !== undefined) return same
   const written = JSON.stringify(query)
   const known = canonicalByWritten.get(written)
-  if (known !== undefined) {
-    canonicalBySameQuery.set(query, known)
-    return known
-  }
+  if (known !== undefined) return known
   const canonical = canonicalOf(query)
   canonicalByWritten.set(written, canonical)
-  canonicalBySameQuery.set(query, canonical)
   return canonical
 }
 
 const canonicalByWritten = new LRUCache<string, string>({ max: 1_000 })
-/** The same query object again (a recommendation's window is one object a day): not even written. */
-const canonicalBySameQuery = new WeakMap<EventsQuery, string>()
 
 function canonicalOf(query: EventsQuery): string {
   const parsed = parseEventsWireQuery(toEventsWireQuery(query))

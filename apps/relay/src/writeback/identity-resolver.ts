@@ -21,7 +21,7 @@
 import { createProfileRef, NotFoundError, type Meta } from '@intilery-connect/core'
 
 import { RelayError } from '../platform/errors.ts'
-import type { AnyLookup, UpstreamReads } from '../ports.ts'
+import { profilesOf, type UpstreamReads } from '../ports.ts'
 import type { HostIdentityResolver, SourceIdentity } from './outbox-port.ts'
 
 export type TrackIdentity =
@@ -66,10 +66,6 @@ function chooseProfile(profiles: readonly Meta[]): Meta | undefined {
     const byUserId = Number(typeof b.userId === 'string') - Number(typeof a.userId === 'string')
     return byUserId !== 0 ? byUserId : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   })[0]
-}
-
-function profilesOf(lookup: AnyLookup<Meta>): readonly Meta[] {
-  return lookup.kind === 'list' ? lookup.profiles : [lookup.profile]
 }
 
 async function lookUpEmail(reads: UpstreamReads, email: string): Promise<Meta[]> {

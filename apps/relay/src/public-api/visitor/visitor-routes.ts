@@ -76,9 +76,11 @@ const contextRoute = createRoute({
   },
 })
 
+const EXPOSED = 'x-request-id, retry-after'
+
 function allowOrigin(c: Context, origin: string): void {
   c.header('access-control-allow-origin', origin)
-  c.header('access-control-expose-headers', 'x-request-id, retry-after')
+  c.header('access-control-expose-headers', EXPOSED)
 }
 
 /**
@@ -106,7 +108,7 @@ function visitorCors(sites: VisitorSites) {
       (await sites.allowsOrigin(origin))
     ) {
       c.res.headers.set('access-control-allow-origin', origin)
-      c.res.headers.set('access-control-expose-headers', 'x-request-id, retry-after')
+      c.res.headers.set('access-control-expose-headers', EXPOSED)
     }
     return undefined
   })
