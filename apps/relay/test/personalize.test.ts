@@ -131,7 +131,11 @@ describe('POST /v1/personalize', () => {
   })
 
   it('needs the scope of each ask', async () => {
-    const recs = { identity: joe, recommendations: { recentlyViewed: {} } }
+    // By email, so the answer rests on a lookup that knows the customer's id.
+    const recs = {
+      identity: { email: SEEDED.joeBloggs.email },
+      recommendations: { recentlyViewed: {} },
+    }
     expect((await personalize(recs, PROFILES_ONLY_KEY)).status).toBe(403)
     const recsOnly = await personalize(recs, RECOMMENDATIONS_ONLY_KEY)
     expect(recsOnly.status).toBe(200)

@@ -130,6 +130,17 @@ describe('a visitor’s own context', () => {
     expect(await response.json()).toMatchObject({ found: false, traits: {}, audiences: [] })
   })
 
+  it('never lets a failure be cached: Intilery failing answers no-store', async () => {
+    harness.sandbox.faults.set({ errorRate: 1 })
+    try {
+      const response = await context(await token({ sub: 'failing-visitor' }))
+      expect(response.status).toBeGreaterThanOrEqual(500)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+    } finally {
+      harness.sandbox.faults.reset()
+    }
+  })
+
   it('records the read under the site, never the visitor’s id', async () => {
     await context(await token())
     const entry = harness.audit.at(-1)
