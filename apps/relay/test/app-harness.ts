@@ -12,6 +12,7 @@ import { pipedriveApp } from '../src/hosts/pipedrive/pipedrive-host.ts'
 import { zendeskApp } from '../src/hosts/zendesk/zendesk-host.ts'
 import { createHasher } from '../src/platform/crypto/hmac.ts'
 import { createPromMetrics } from '../src/platform/metrics/prom-metrics.ts'
+import { freshRead } from '../src/upstream/testing/fresh-read.ts'
 import type { VisitorLimit } from '../src/public-api/visitor/visitor-rate-limit.ts'
 import type { VisitorSites } from '../src/public-api/visitor/visitor-token.ts'
 import type {
@@ -20,7 +21,6 @@ import type {
   AuditSink,
   ChoiceKey,
   ChoiceMemoryStore,
-  Guarded,
   Tenant,
   UpstreamReads,
 } from '../src/ports.ts'
@@ -44,14 +44,8 @@ export function directUpstream(sandbox: RunningSandbox): UpstreamReads {
     rateLimit: false,
     retry: false,
   })
-  const guarded = <T>(value: T, requestId: string | undefined): Guarded<T> => ({
-    value,
-    fetchedAt: Date.now(),
-    stale: false,
-    upstreamFailing: false,
-    ageMs: 0,
-    requestId,
-  })
+  const guarded = <T>(value: T, requestId: string | undefined) =>
+    freshRead(value, { requestId, fetchedAt: Date.now() })
   const page = async (p: ReturnType<typeof client.events>) => {
     const events = await p
     return guarded(

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { RelayError } from '../platform/errors.ts'
 import { afterCursor, cursorQuery, nextCursor, readCursor } from './timeline-cursor.ts'
 import { timelinePage } from './timeline-page.ts'
-import type { Guarded, UpstreamReads } from '../ports.ts'
+import type { UpstreamReads } from '../ports.ts'
+import { freshRead } from '../upstream/testing/fresh-read.ts'
 
 const event = (id: string, at: string): ProfileEvent => ({
   eventId: id,
@@ -80,14 +81,7 @@ describe('timeline cursor', () => {
   it('steps past a full page of events at one millisecond instead of asking for it again', async () => {
     const sameMs = Array.from({ length: 3 }, (_, i) => event(`s${i}`, '2026-11-22T10:00:00.000Z'))
     const reads: unknown[] = []
-    const guarded = (value: unknown): Guarded<unknown> => ({
-      value,
-      fetchedAt: 0,
-      stale: false,
-      upstreamFailing: false,
-      ageMs: 0,
-      requestId: undefined,
-    })
+    const guarded = (value: unknown) => freshRead(value)
     const upstream = {
       firstEventsPage: (_ref: unknown, query: unknown) => {
         reads.push(query)

@@ -3,18 +3,12 @@
 import { createProfileRef } from '@intilery-connect/core'
 import { describe, expect, it } from 'vitest'
 
-import type { Guarded, ReadOptions, UpstreamReads } from '../ports.ts'
+import type { ReadOptions, UpstreamReads } from '../ports.ts'
 import { AdmissionGroup } from '../upstream/admission-group.ts'
+import { freshRead } from '../upstream/testing/fresh-read.ts'
 import { personalize } from './personalize.ts'
 
-const guarded = <T>(value: T): Guarded<T> => ({
-  value,
-  fetchedAt: 0,
-  stale: false,
-  upstreamFailing: false,
-  ageMs: 0,
-  requestId: undefined,
-})
+const guarded = <T>(value: T) => freshRead(value)
 
 describe('personalize', () => {
   it('asks every upstream read with one admission group sized to the reads it makes', async () => {
