@@ -11,8 +11,9 @@ import { z } from 'zod'
 import { toBase64Url } from '../platform/crypto/encoding.ts'
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import { sameSecret } from '../platform/crypto/same-secret.ts'
-import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
+import { InvalidInputError, StoreIntegrityError } from './errors.ts'
 import type { ApiKeysTable, Schema } from './schema.ts'
+import { requireTenant } from './tenant-reads.ts'
 
 export type TraitAllowlist = readonly string[] | '*'
 
@@ -172,12 +173,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
     }
   ) =>
     db.transaction().execute(async (trx) => {
-      const tenant = await trx
-        .selectFrom('tenants')
-        .select('id')
-        .where('id', '=', tenantId)
-        .executeTakeFirst()
-      if (tenant === undefined) throw new UnknownTenantError(tenantId)
+      await requireTenant(trx, tenantId)
       await trx
         .insertInto('api_keys')
         .values({

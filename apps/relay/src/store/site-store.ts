@@ -11,8 +11,9 @@ import { z } from 'zod'
 
 import { toBase64Url } from '../platform/crypto/encoding.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { InvalidInputError, StoreIntegrityError, UnknownTenantError } from './errors.ts'
+import { InvalidInputError, StoreIntegrityError } from './errors.ts'
 import type { PersonalizationSitesTable, Schema } from './schema.ts'
+import { requireTenant } from './tenant-reads.ts'
 import { sealingContext } from './tenant-schema.ts'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -144,14 +145,6 @@ export function createSiteStore(deps: {
     audiences: JSON.stringify(settings.audiences),
     recommendations: settings.recommendations ? 1 : 0,
   })
-  const requireTenant = async (tenantId: string) => {
-    const tenant = await db
-      .selectFrom('tenants')
-      .select('id')
-      .where('id', '=', tenantId)
-      .executeTakeFirst()
-    if (tenant === undefined) throw new UnknownTenantError(tenantId)
-  }
   const requireId = (id: string) => {
     if (!SITE_ID.test(id))
       throw new InvalidInputError('site', [
@@ -170,7 +163,7 @@ export function createSiteStore(deps: {
       const settings = parseSettings(input)
       const id = given ?? `site_${randomHex(6)}`
       requireId(id)
-      await requireTenant(tenantId)
+      await requireTenant(db, tenantId)
       const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)))
       const at = now()
       // One statement, so two instances creating the same id cannot both think they did.
@@ -198,7 +191,7 @@ export function createSiteStore(deps: {
         throw new InvalidInputError('site', [
           { path: 'secret', message: `must be at least ${MIN_SECRET_CHARS} characters` },
         ])
-      await requireTenant(tenantId)
+      await requireTenant(db, tenantId)
       const existed = (await rowOf(id)) !== undefined
       const at = now()
       const values = {

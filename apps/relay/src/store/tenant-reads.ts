@@ -4,6 +4,7 @@
  * summaries, whose queries never select a sealed column at all.
  */
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import { UnknownTenantError } from './errors.ts'
 import type { Executor, TenantsTable } from './schema.ts'
 import {
   sealingContext,
@@ -119,4 +120,14 @@ export async function listTenants(db: Executor): Promise<TenantSummary[]> {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   }))
+}
+
+/** @throws UnknownTenantError unless the tenant exists (for rows that must belong to one). */
+export async function requireTenant(db: Executor, tenantId: string): Promise<void> {
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', '=', tenantId)
+    .executeTakeFirst()
+  if (tenant === undefined) throw new UnknownTenantError(tenantId)
 }
