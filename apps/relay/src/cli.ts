@@ -13,6 +13,7 @@ const io = {
   out: (t: string) => process.stdout.write(t),
   err: (t: string) => process.stderr.write(t),
   stdin: () => text(process.stdin),
+  errIsTerminal: process.stderr.isTTY === true,
 }
 runCli(process.argv.slice(2), io).then(
   (code) => process.exit(code),

@@ -17,6 +17,8 @@ export interface CliIo {
   readonly out: (text: string) => void
   /** Warnings and failures. */
   readonly err: (text: string) => void
+  /** Whether stderr is a terminal (progress is redrawn in place there). */
+  readonly errIsTerminal?: boolean
   /** All of standard input, for `--…-file -`; absent where there is none. */
   readonly stdin?: () => Promise<string>
 }
@@ -60,6 +62,14 @@ export const OPTIONS = {
   limit: { type: 'string' },
   'message-id': { type: 'string' },
   yes: { type: 'boolean' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'as-of': { type: 'string' },
+  'label-days': { type: 'string' },
+  'limit-profiles': { type: 'string' },
+  budget: { type: 'string' },
+  resume: { type: 'boolean' },
+  quiet: { type: 'boolean' },
   ...hostOptions,
 } as const
 

@@ -8,6 +8,7 @@
  */
 import type { HostCliCommand, HostCliContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
+import { ExportInterruptedError, INTERRUPTED_EXIT_CODE } from '../export/export-errors.ts'
 import { WrongEncryptionKeyError } from '../store/errors.ts'
 import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { parseCliArgs, secretFrom, stdinFor, type CliIo } from './cli-args.ts'
@@ -15,6 +16,7 @@ import { CliUsageError } from './cli-usage-error.ts'
 import { dbCommands } from './db-commands.ts'
 import { declaredTenantWarning } from './declared-tenants.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
+import { EXPORT_USAGE, exportCommand } from './export-command.ts'
 import { keyCommands } from './key-commands.ts'
 import { SITES_USAGE, siteCommands } from './site-commands.ts'
 import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands.ts'
@@ -63,6 +65,7 @@ ${Object.values(hostCommands)
   relay keys revoke --id <key id>
 ${SITES_USAGE}
 ${OUTBOX_USAGE}
+${EXPORT_USAGE}
   relay encryption rotate [--new-key-env <VAR> | --new-key-file <path|->]   (default: ${NEW_KEY_ENV})
   relay audit export --since <ISO date>            (NDJSON on stdout)
   relay db migrate                                 (start-up does it too; prints what it applied)
@@ -94,6 +97,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (values.help === true || group === 'help') {
     io.out(USAGE)
     return 0
+  }
+  if (group === 'export') {
+    if (command !== undefined) throw new CliUsageError(`unexpected argument: ${command}`)
+    return exportCommand(values, io, relayConfigFromEnv(io.env), argv)
   }
   if (group === undefined || command === undefined) throw new CliUsageError('missing command')
   const name = `${group} ${command}`
@@ -143,5 +150,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CliUsageError || (error instanceof TypeError && 'code' in error)) return 2
   if (error instanceof WrongEncryptionKeyError) return 3
+  if (error instanceof ExportInterruptedError) return INTERRUPTED_EXIT_CODE
   return 1
 }

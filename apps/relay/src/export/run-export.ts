@@ -1,0 +1,273 @@
+/**
+ * @module export/run-export
+ * `relay export`, start to end: check the folder, list the roster, read every customer within the
+ * budget (committing each to the staged files and the checkpoint), then write the tables and the
+ * manifest and remove the working state. Stopped at any point (Ctrl-C, a crash, SIGKILL), the same
+ * command with `--resume` continues where the checkpoint says.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+import { createProfileClient, RateLimitError } from '@intilery-connect/core'
+
+import type { UpstreamCredentials } from '../upstream/index.ts'
+import type { SharedBudgetBackend, SharedRate } from '../upstream/shared-budget.ts'
+import { DynamicColumns } from './column-types.ts'
+import { readCustomers, type CustomerOutcome } from './customer-pipeline.ts'
+import { CUSTOMER_COLUMNS, customerRow } from './customer-row.ts'
+import { eventRow } from './event-row.ts'
+import { ExportBucket } from './export-bucket.ts'
+import { ExportInterruptedError } from './export-errors.ts'
+import { folderState } from './export-folder.ts'
+import { writeManifest, type ExportManifest } from './export-manifest.ts'
+import { optionsFingerprint, type ExportOptions } from './export-options.ts'
+import { featureRow } from './features.ts'
+import { finishTables } from './finish-tables.ts'
+import type { ProgressReporter } from './progress.ts'
+import { RequestMeter } from './request-meter.ts'
+import { listRoster } from './roster.ts'
+import { StagedFiles, stagedPath, stateDir, writeCheckpoint, type Checkpoint } from './staging.ts'
+
+/** Checkpoints are written at least this often while customers are committed. */
+const CHECKPOINT_EVERY_MS = 1_000
+const DAY_MS = 86_400_000
+
+export interface ExportDeps {
+  readonly credentials: UpstreamCredentials
+  /** The relay guard's rate for one credential; the export takes `budget` of it. */
+  readonly relayRatePerSecond: number
+  readonly shared?:
+    | {
+        readonly backend: SharedBudgetBackend
+        readonly key: string
+        readonly rate: SharedRate
+        readonly keepTokens: number
+      }
+    | undefined
+  readonly fetch?: typeof fetch | undefined
+  readonly now: () => number
+  readonly progress: ProgressReporter
+  readonly signal: AbortSignal
+  readonly command: string
+  readonly relayVersion: string
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** @throws ExportRefusedError before writing anything; ExportInterruptedError after a stop. */
+export async function runExport(options: ExportOptions, deps: ExportDeps): Promise<ExportManifest> {
+  const state = folderState(options)
+  const { out } = options
+  const startedAt = deps.now()
+  mkdirSync(stateDir(out), { recursive: true, mode: 0o700 })
+  let checkpoint: Checkpoint =
+    state.kind === 'resume'
+      ? state.checkpoint
+      : {
+          version: 1,
+          fingerprint: optionsFingerprint(options),
+          startedAt: iso(startedAt),
+          phase: 'roster',
+          rosterCount: 0,
+          listedTotal: null,
+          done: 0,
+          eventRows: 0,
+          failed: 0,
+          lengths: { customers: 0, events: 0, features: 0, failures: 0 },
+          computedColumns: [],
+          consentColumns: [],
+          requests: 0,
+        }
+  if (state.kind !== 'resume') writeCheckpoint(out, checkpoint)
+
+  const budgetPerSecond = deps.relayRatePerSecond * options.budget
+  const bucket = new ExportBucket({
+    ratePerSecond: budgetPerSecond,
+    now: deps.now,
+    shared: deps.shared,
+  })
+  const meter = new RequestMeter(deps.now, checkpoint.requests)
+  const client = createProfileClient({
+    ...deps.credentials,
+    rateLimit: bucket,
+    // Patient: an export may wait out a long Retry-After or an outage, where a sidebar would not.
+    retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 15_000, maxRetryAfterSeconds: 120 },
+    timeoutMs: 15_000,
+    deadlineMs: 300_000,
+    userAgent: `intilery-connect-export/${deps.relayVersion}`,
+    fetch: deps.fetch,
+    hooks: {
+      onRequest: () => meter.note(),
+      onRetry: ({ error, delayMs }) => {
+        if (error instanceof RateLimitError) bucket.pause(delayMs)
+      },
+    },
+  })
+  const report = (phase: Checkpoint['phase'], extra: { etaMs?: number } = {}) =>
+    deps.progress.update({
+      phase,
+      done: phase === 'roster' ? checkpoint.rosterCount : checkpoint.done,
+      total: phase === 'roster' ? checkpoint.listedTotal : checkpoint.rosterCount,
+      events: checkpoint.eventRows,
+      failed: checkpoint.failed,
+      requestsPerSecond: meter.perSecond(),
+      budgetPerSecond,
+      etaMs: extra.etaMs,
+    })
+
+  if (checkpoint.phase === 'roster') {
+    const roster = await listRoster(client, out, {
+      limit: options.limitProfiles,
+      signal: deps.signal,
+      onPage: (count, total) => {
+        checkpoint = { ...checkpoint, rosterCount: count, listedTotal: total }
+        report('roster')
+      },
+    })
+    checkpoint = {
+      ...checkpoint,
+      phase: 'customers',
+      rosterCount: roster.count,
+      listedTotal: roster.listedTotal,
+      requests: meter.count,
+    }
+    writeCheckpoint(out, checkpoint)
+  }
+
+  if (checkpoint.phase === 'customers') {
+    const fixed = CUSTOMER_COLUMNS.map(([name]) => name)
+    const columns = {
+      computed: new DynamicColumns('computed_', checkpoint.computedColumns, fixed),
+      consent: new DynamicColumns('consent_', checkpoint.consentColumns, fixed),
+    }
+    const staged = new StagedFiles(out, checkpoint.lengths)
+    const resumedAt = { done: checkpoint.done, ms: deps.now() }
+    let savedAt = deps.now()
+    const save = () => {
+      checkpoint = {
+        ...checkpoint,
+        lengths: staged.flush(),
+        computedColumns: columns.computed.list(),
+        consentColumns: columns.consent.list(),
+        requests: meter.count,
+      }
+      writeCheckpoint(out, checkpoint)
+      savedAt = deps.now()
+    }
+    const commit = (outcome: CustomerOutcome) => {
+      if (outcome.ok) {
+        const { summary, meta, events } = outcome.data
+        staged.append('customers', [customerRow(summary, meta, columns)])
+        staged.append(
+          'events',
+          events.map((event) => eventRow(summary.id, event))
+        )
+        if (options.sinceMs === undefined)
+          staged.append('features', [featureRow(summary.id, events, options)])
+        checkpoint = {
+          ...checkpoint,
+          done: checkpoint.done + 1,
+          eventRows: checkpoint.eventRows + events.length,
+        }
+      } else {
+        staged.append('failures', [{ customerId: outcome.customerId, reason: outcome.reason }])
+        checkpoint = { ...checkpoint, done: checkpoint.done + 1, failed: checkpoint.failed + 1 }
+      }
+      if (deps.now() - savedAt >= CHECKPOINT_EVERY_MS) save()
+      const doneHere = checkpoint.done - resumedAt.done
+      const perCustomer = doneHere === 0 ? undefined : (deps.now() - resumedAt.ms) / doneHere
+      report(
+        'customers',
+        perCustomer === undefined
+          ? {}
+          : { etaMs: perCustomer * (checkpoint.rosterCount - checkpoint.done) }
+      )
+    }
+    try {
+      await readCustomers(client, {
+        out,
+        from: checkpoint.done,
+        since: options.sinceMs === undefined ? undefined : iso(options.sinceMs),
+        signal: deps.signal,
+        commit,
+      })
+    } catch (error) {
+      save()
+      staged.close()
+      if (deps.signal.aborted)
+        throw new ExportInterruptedError(
+          `stopped after ${checkpoint.done} of ${checkpoint.rosterCount} customers; run the same command with --resume to continue`,
+          { cause: error }
+        )
+      throw error
+    }
+    save()
+    staged.close()
+    checkpoint = { ...checkpoint, phase: 'finishing' }
+    writeCheckpoint(out, checkpoint)
+  }
+
+  report('finishing')
+  const tables = await finishTables({
+    out,
+    format: options.format,
+    computedColumns: checkpoint.computedColumns,
+    consentColumns: checkpoint.consentColumns,
+    labelDays: options.labelDays,
+    incremental: options.sinceMs !== undefined,
+    runId: String(Date.parse(checkpoint.startedAt)),
+  })
+  const failed = readFileSync(stagedPath(out, 'failures'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { customerId: string; reason: string })
+  const labelsComplete = options.asOfMs + options.labelDays * DAY_MS <= deps.now()
+  const notes = [
+    ...(labelsComplete
+      ? []
+      : [
+          `the ${options.labelDays} days after --as-of have not all passed: labels may still change`,
+        ]),
+    ...(options.sinceMs === undefined
+      ? []
+      : [
+          'an incremental run: events since --since were added beside earlier ones; customers were rewritten; features were not (they need every event)',
+        ]),
+    ...(checkpoint.listedTotal !== null &&
+    checkpoint.rosterCount < Math.min(checkpoint.listedTotal, options.limitProfiles ?? Infinity)
+      ? [
+          `the profile list said ${checkpoint.listedTotal} customers exist but ${checkpoint.rosterCount} were listed (customers moved between pages while they were read)`,
+        ]
+      : []),
+  ]
+  const manifest: ExportManifest = {
+    relayVersion: deps.relayVersion,
+    command: deps.command,
+    tenant: options.tenant,
+    format: options.format,
+    startedAt: checkpoint.startedAt,
+    finishedAt: iso(deps.now()),
+    asOf: iso(options.asOfMs),
+    labelDays: options.labelDays,
+    labelsComplete,
+    since: options.sinceMs === undefined ? null : iso(options.sinceMs),
+    budget: {
+      share: options.budget,
+      requestsPerSecond: budgetPerSecond,
+      sharedLimiter: deps.shared !== undefined,
+    },
+    requests: meter.count,
+    customers: {
+      listed: checkpoint.rosterCount,
+      listTotal: checkpoint.listedTotal,
+      limitProfiles: options.limitProfiles ?? null,
+      exported: checkpoint.done - checkpoint.failed,
+      failed,
+    },
+    tables,
+    notes,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }
+  writeManifest(out, manifest)
+  rmSync(stateDir(out), { recursive: true, force: true })
+  return manifest
+}
