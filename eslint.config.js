@@ -115,6 +115,12 @@ const zones = [
   },
   { target: [area.relay, area.sandbox], from: area.ui, message: upwardMessage },
   {
+    // The export brings DuckDB (70 MB of native code): `relay export` loads it, the server never.
+    target: [`${area.relay}/src/*.ts`, `${area.relay}/src/!(cli|export)/**`],
+    from: `${area.relay}/src/export`,
+    message: 'Only `relay export` (cli/) loads the export: the server must not start DuckDB.',
+  },
+  {
     target: area.ui,
     from: area.sandbox,
     message: 'Only tests, benchmarks and the demo may use the sandbox.',

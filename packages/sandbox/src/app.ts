@@ -147,7 +147,7 @@ export function createSandboxApp(deps: SandboxAppDeps) {
       }
       return ok
     })()
-    counters.record(routeName, token, response.status)
+    counters.record(routeName, token, response.status, c.req.header('user-agent'))
     return response
   })
 

@@ -57,7 +57,7 @@ function describeFingerprint(fingerprint: string): string {
     asOfMs: (v) => `--as-of ${new Date(Number(v)).toISOString()}`,
     labelDays: (v) => `--label-days ${String(v)}`,
     sinceMs: (v) => (v === null ? undefined : `--since ${new Date(Number(v)).toISOString()}`),
-    limitProfiles: (v) => (v === null ? undefined : `--limit-profiles ${String(v)}`),
+    limitProfiles: (v) => (v === null ? undefined : `--limit-profiles ${Number(v)}`),
   }
   return Object.entries(parsed)
     .map(([key, value]) => flag[key]?.(value))

@@ -49,7 +49,14 @@ export interface ExportDeps {
   readonly signal: AbortSignal
   readonly command: string
   readonly relayVersion: string
+  /** Retries of one request (tests shorten them). */
+  readonly retry?:
+    | { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number }
+    | undefined
 }
+
+/** Patient: an export may wait out a long Retry-After or an outage, where a sidebar would not. */
+const EXPORT_RETRY = { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 15_000 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -89,8 +96,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
   const client = createProfileClient({
     ...deps.credentials,
     rateLimit: bucket,
-    // Patient: an export may wait out a long Retry-After or an outage, where a sidebar would not.
-    retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 15_000, maxRetryAfterSeconds: 120 },
+    retry: { ...(deps.retry ?? EXPORT_RETRY), maxRetryAfterSeconds: 120 },
     timeoutMs: 15_000,
     deadlineMs: 300_000,
     userAgent: `intilery-connect-export/${deps.relayVersion}`,

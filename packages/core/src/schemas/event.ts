@@ -5,7 +5,9 @@
  */
 import { z } from 'zod/mini'
 
-const record = z.record(z.string(), z.unknown())
+import { jsonObjectSchema } from './json-object.ts'
+
+const record = jsonObjectSchema
 const optionalText = z.nullish(z.string())
 
 export const rawEventSchema = z.looseObject({

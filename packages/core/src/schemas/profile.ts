@@ -6,6 +6,8 @@
  */
 import { z } from 'zod/mini'
 
+import { jsonObjectSchema } from './json-object.ts'
+
 export const channelPreferenceSchema = z.looseObject({
   channel: z.string(),
   subscribed: z.boolean(),
@@ -29,7 +31,7 @@ export const traitsSchema = z.looseObject({
   externalId: optionalText,
   anonymousId: optionalText,
   email: optionalText,
-  computed: z.optional(z.record(z.string(), z.unknown())),
+  computed: z.optional(jsonObjectSchema),
   marketingPreferences: z.optional(marketingPreferencesSchema),
 })
 export type Traits = z.infer<typeof traitsSchema>
@@ -41,7 +43,7 @@ export const eventSummarySchema = z.looseObject({
   receivedTime: z.optional(z.string()),
   action: z.optional(z.string()),
   event: z.optional(z.string()),
-  properties: z.optional(z.record(z.string(), z.unknown())),
+  properties: z.optional(jsonObjectSchema),
 })
 export type EventSummary = z.infer<typeof eventSummarySchema>
 
@@ -49,7 +51,7 @@ const audienceIds = z.array(z.string())
 
 /** Profile metadata (`GET …/meta`, alias `…/metadata`). */
 export const metaSchema = z.extend(traitsSchema, {
-  createdBy: z.optional(z.record(z.string(), z.unknown())),
+  createdBy: z.optional(jsonObjectSchema),
   firstEvent: z.optional(z.record(z.string(), eventSummarySchema)),
   lastEvent: z.optional(z.record(z.string(), eventSummarySchema)),
   audiences: z.optional(audienceIds),
