@@ -14,6 +14,8 @@ import { resolveUpstreamOptions, spareReserveOf } from '../upstream/options.ts'
 import { credentialKey } from '../upstream/cache-key.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import { ExportUsageError, exportOptions } from '../export/export-options.ts'
+import { ExportRefusedError, folderState } from '../export/export-folder.ts'
+import { CheckpointError } from '../export/staging.ts'
 import { lineProgress, quietProgress, terminalProgress } from '../export/progress.ts'
 import type { CliIo, Values } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
@@ -28,10 +30,6 @@ const REDIS_FIRST_ANSWER_MS = 2_000
 
 const relayVersion = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version
-
-export class NoSuchTenantError extends Error {
-  override readonly name = 'NoSuchTenantError'
-}
 
 /** Settings only the export reads (and the relay does not). */
 function exportSettings(env: CliIo['env']) {
@@ -87,7 +85,18 @@ export async function exportCommand(
   }
   const settings = exportSettings(io.env)
   const tenant = await withStore(config, (store) => store.tenants.get(options.tenant))
-  if (tenant === undefined) throw new NoSuchTenantError(`no tenant ${options.tenant}`)
+  if (tenant === undefined) {
+    io.err(`relay: no tenant ${options.tenant}\n`)
+    return 1
+  }
+  try {
+    // Checked before Redis or DuckDB are touched; runExport checks again as it starts.
+    folderState(options)
+  } catch (error) {
+    if (!(error instanceof ExportRefusedError || error instanceof CheckpointError)) throw error
+    io.err(`relay: ${error.message}\n`)
+    return 1
+  }
 
   const upstream = resolveUpstreamOptions()
   let budget: RedisBudget | undefined
