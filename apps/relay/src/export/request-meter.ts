@@ -27,11 +27,12 @@ export class RequestMeter {
     return this.total
   }
 
-  /** Requests per second over the last five seconds (or since the start, if shorter). */
+  /** Requests per second over the last five seconds (or since the start, if shorter, but at least a second). */
   perSecond(): number {
     const now = this.now()
     while (this.times.length > 0 && (this.times[0] as number) <= now - WINDOW_MS) this.times.shift()
-    const span = Math.min(WINDOW_MS, now - this.startedAt)
-    return span <= 0 ? 0 : (this.times.length * 1000) / span
+    // At least a second: over the first moments the bucket's burst would read as a high rate.
+    const span = Math.max(1_000, Math.min(WINDOW_MS, now - this.startedAt))
+    return (this.times.length * 1000) / span
   }
 }
