@@ -20,7 +20,7 @@ export {
 export { RequestCounters, tokenFingerprint, type CounterSnapshot } from './admin/counters.ts'
 export { CustomerStore } from './store/customer-store.ts'
 export type { CustomerRecord, StoredEvent } from './store/types.ts'
-export { DYNAMIC_AUDIENCES, SEEDED, seedCustomers } from './seed/index.ts'
+export { DYNAMIC_AUDIENCES, REGULAR_CUSTOMERS, SEEDED, seedCustomers } from './seed/index.ts'
 export {
   startZendeskHost,
   type RunningZendeskHost,

@@ -29,14 +29,24 @@ export interface CreateSandboxOptions extends SandboxConfigInput {
   readonly now?: number
   /** Clock for scroll expiry and ingest (default: Date.now). */
   readonly clock?: () => number
+  /** Generated customers besides the special ones (default 310), for benchmarks at scale. */
+  readonly regularCustomers?: number
 }
 
 export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
-  const { now, clock = Date.now, ...configInput } = options
+  const { now, clock = Date.now, regularCustomers, ...configInput } = options
   const config = sandboxConfig(configInput)
   const seededAt = now ?? clock()
   const brand = { clientId: config.clientId, accountId: config.accountId, brandId: config.brandId }
-  const store = new CustomerStore(brand, seedCustomers({ now: seededAt, seed: config.seed, brand }))
+  const store = new CustomerStore(
+    brand,
+    seedCustomers({
+      now: seededAt,
+      seed: config.seed,
+      brand,
+      ...(regularCustomers === undefined ? {} : { regularCustomers }),
+    })
+  )
   const scrolls = new ScrollStore(config.scrollTtlMs, clock)
   const faults = new FaultKnobs(config.seed)
   const counters = new RequestCounters(clock)

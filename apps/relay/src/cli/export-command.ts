@@ -19,6 +19,13 @@ import { CheckpointError } from '../export/staging.ts'
 import { lineProgress, quietProgress, terminalProgress } from '../export/progress.ts'
 import type { CliIo, Values } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import {
+  DEFAULT_EXPORT_HEAP_MB,
+  EXPORT_CHILD_ENV,
+  EXPORT_TERMINAL_ENV,
+  exitWithParent,
+  runExportProcess,
+} from './export-process.ts'
 import { withStore } from './open-store.ts'
 
 export const EXPORT_USAGE = `  relay export --tenant <id> --out <folder> [--format parquet|ndjson|csv] [--as-of <date>] [--label-days 30]
@@ -35,6 +42,7 @@ const relayVersion = (createRequire(import.meta.url)('../../package.json') as { 
 function exportSettings(env: CliIo['env']) {
   const rate = env.RELAY_EXPORT_RATE_PER_SECOND
   const every = env.RELAY_EXPORT_PROGRESS_SECONDS
+  const heap = env.RELAY_EXPORT_HEAP_MB
   const number = (name: string, text: string) => {
     const value = Number(text)
     if (!Number.isFinite(value) || value < 0)
@@ -44,6 +52,10 @@ function exportSettings(env: CliIo['env']) {
   return {
     ratePerSecond:
       rate === undefined || rate === '' ? undefined : number('RELAY_EXPORT_RATE_PER_SECOND', rate),
+    heapMb:
+      heap === undefined || heap === ''
+        ? DEFAULT_EXPORT_HEAP_MB
+        : number('RELAY_EXPORT_HEAP_MB', heap),
     progressEveryMs:
       every === undefined || every === ''
         ? 5_000
@@ -98,6 +110,9 @@ export async function exportCommand(
     return 1
   }
 
+  if (io.env[EXPORT_CHILD_ENV] !== '1') return runExportProcess(argv, io, settings.heapMb)
+  exitWithParent()
+
   const upstream = resolveUpstreamOptions()
   let budget: RedisBudget | undefined
   if (config.redisUrl !== undefined) {
@@ -114,13 +129,15 @@ export async function exportCommand(
   }
   const progress = options.quiet
     ? quietProgress
-    : io.errIsTerminal === true
+    : io.env[EXPORT_TERMINAL_ENV] === '1'
       ? terminalProgress(io.err)
       : lineProgress(io.err, now, settings.progressEveryMs)
   const stop = new AbortController()
   const onSignal = () => stop.abort(new Error('interrupted'))
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and forwarded), and
+  // a second SIGINT must not kill it before the checkpoint is written.
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
     const { runExport } = await import('../export/run-export.ts')
     const manifest = await runExport(options, {

@@ -21,10 +21,10 @@ import { stagedPath } from './staging.ts'
 /** Customers read at once: enough to keep the budget's tokens in use while each waits for its own. */
 const READERS = 8
 /** Customers read ahead of the oldest one not yet committed. */
-const WINDOW = 128
+const WINDOW = 32
 
-export type CustomerOutcome =
-  | { readonly ok: true; readonly data: CustomerData }
+export type CustomerOutcome<T> =
+  | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly customerId: string; readonly reason: string }
 
 /** The roster's customers from position `from` on. */
@@ -50,14 +50,19 @@ function reasonOf(error: unknown): string {
  * Reads every customer from `from` on and hands each outcome to `commit`, in roster order.
  * @throws the abort reason when `signal` aborts (committed customers stay committed).
  */
-export async function readCustomers(
+export async function readCustomers<T>(
   client: ProfileClient,
   options: {
+    /**
+     * What a customer's data becomes as soon as it is read (rows as text, features): only this
+     * waits for its turn to commit, so the parsed events are garbage at once, not kept for a while.
+     */
+    readonly prepare: (data: CustomerData) => T
     readonly out: string
     readonly from: number
     readonly since: string | undefined
     readonly signal: AbortSignal
-    readonly commit: (outcome: CustomerOutcome) => void
+    readonly commit: (outcome: CustomerOutcome<T>) => void
   }
 ): Promise<void> {
   const { signal } = options
@@ -71,13 +76,11 @@ export async function readCustomers(
     active -= 1
     waiting.shift()?.()
   }
-  const read = async (summary: ProfileSummary): Promise<CustomerOutcome> => {
+  const read = async (summary: ProfileSummary): Promise<CustomerOutcome<T>> => {
     await slot()
     try {
-      return {
-        ok: true,
-        data: await readCustomer(client, summary, { since: options.since, signal }),
-      }
+      const data = await readCustomer(client, summary, { since: options.since, signal })
+      return { ok: true, value: options.prepare(data) }
     } catch (error) {
       if (signal.aborted) throw signal.reason
       return { ok: false, customerId: summary.id, reason: reasonOf(error) }
@@ -85,7 +88,7 @@ export async function readCustomers(
       release()
     }
   }
-  const queue: { readonly outcome: Promise<CustomerOutcome>; settled: boolean }[] = []
+  const queue: { readonly outcome: Promise<CustomerOutcome<T>>; settled: boolean }[] = []
   const commitHead = async () => {
     const head = queue.shift() as (typeof queue)[number]
     options.commit(await head.outcome)

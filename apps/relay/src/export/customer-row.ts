@@ -81,12 +81,12 @@ export function customerRow(
     else other[key] = value
   }
   for (const column of Object.values(STANDARD_TRAITS)) row[column] ??= null
-  const computed: Record<string, unknown> = {}
+  // Data-named columns sit beside the fixed ones, each read with its own type when the table is
+  // written (pulling them out of one JSON value per column took DuckDB far more memory).
   for (const [key, value] of Object.entries(profile.computed))
-    computed[columns.computed.observe(key, value)] = value
-  const consent: Record<string, unknown> = {}
+    row[columns.computed.observe(key, value)] = value
   for (const { channel, subscribed } of profile.consent)
-    consent[columns.consent.observe(channel, subscribed)] = subscribed
+    row[columns.consent.observe(channel, subscribed)] = subscribed
   return {
     ...row,
     audiences_dynamic: profile.audiences.dynamic.map((audience) => audience.id),
@@ -94,7 +94,5 @@ export function customerRow(
     first_seen: profile.firstSeen ?? null,
     last_active: profile.lastActive ?? null,
     other_traits: other,
-    computed,
-    consent,
   }
 }

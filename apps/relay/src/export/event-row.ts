@@ -4,7 +4,7 @@
  * timeline classifies it), the commerce and email fields most models use as typed columns, and
  * the whole `properties` as JSON, so a field without a column is still there.
  */
-import { timelineKindOf, type ProfileEvent } from '@intilery-connect/core'
+import { parseIsoInstant, timelineKindOf, type ProfileEvent } from '@intilery-connect/core'
 
 export const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
   ['customer_id', 'VARCHAR'],
@@ -106,4 +106,23 @@ export function eventRow(customerId: string, event: ProfileEvent): Record<string
     deal_id: textOf(own(props, 'deal_id')),
     properties: props,
   }
+}
+
+/**
+ * A customer's event rows by the UTC date of their eventTime (`unknown` when it cannot be read),
+ * the events table's partitions.
+ */
+export function eventRowsByDate(
+  customerId: string,
+  events: readonly ProfileEvent[]
+): Map<string, Record<string, unknown>[]> {
+  const byDate = new Map<string, Record<string, unknown>[]>()
+  for (const event of events) {
+    const ms = parseIsoInstant(event.eventTime)
+    const date = ms === undefined ? 'unknown' : new Date(ms).toISOString().slice(0, 10)
+    let rows = byDate.get(date)
+    if (rows === undefined) byDate.set(date, (rows = []))
+    rows.push(eventRow(customerId, event))
+  }
+  return byDate
 }

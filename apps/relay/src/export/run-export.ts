@@ -13,19 +13,29 @@ import type { UpstreamCredentials } from '../upstream/index.ts'
 import type { SharedBudgetBackend, SharedRate } from '../upstream/shared-budget.ts'
 import { DynamicColumns } from './column-types.ts'
 import { readCustomers, type CustomerOutcome } from './customer-pipeline.ts'
+import type { CustomerData } from './read-customer.ts'
 import { CUSTOMER_COLUMNS, customerRow } from './customer-row.ts'
-import { eventRow } from './event-row.ts'
+import { eventRowsByDate } from './event-row.ts'
 import { ExportBucket } from './export-bucket.ts'
 import { ExportInterruptedError } from './export-errors.ts'
-import { folderState } from './export-folder.ts'
+import { folderState, type FolderState } from './export-folder.ts'
+import { lockFolder } from './folder-lock.ts'
 import { writeManifest, type ExportManifest } from './export-manifest.ts'
 import { optionsFingerprint, type ExportOptions } from './export-options.ts'
 import { featureRow } from './features.ts'
-import { finishTables } from './finish-tables.ts'
+import { finishInChild } from './finish-process.ts'
 import type { ProgressReporter } from './progress.ts'
 import { RequestMeter } from './request-meter.ts'
 import { listRoster } from './roster.ts'
-import { StagedFiles, stagedPath, stateDir, writeCheckpoint, type Checkpoint } from './staging.ts'
+import {
+  EVENTS_DIR,
+  ndjson,
+  StagedFiles,
+  stagedPath,
+  stateDir,
+  writeCheckpoint,
+  type Checkpoint,
+} from './staging.ts'
 
 /** Checkpoints are written at least this often while customers are committed. */
 const CHECKPOINT_EVERY_MS = 1_000
@@ -66,6 +76,22 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
   const { out } = options
   const startedAt = deps.now()
   mkdirSync(stateDir(out), { recursive: true, mode: 0o700 })
+  const unlock = lockFolder(out)
+  try {
+    return await exportLocked(options, deps, state, startedAt)
+  } finally {
+    // Gone with the state folder after a finished export; released after a stop or a failure.
+    unlock()
+  }
+}
+
+async function exportLocked(
+  options: ExportOptions,
+  deps: ExportDeps,
+  state: FolderState,
+  startedAt: number
+): Promise<ExportManifest> {
+  const { out } = options
   let checkpoint: Checkpoint =
     state.kind === 'resume'
       ? state.checkpoint
@@ -79,7 +105,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
           done: 0,
           eventRows: 0,
           failed: 0,
-          lengths: { customers: 0, events: 0, features: 0, failures: 0 },
+          lengths: { customers: 0, features: 0, failures: 0 },
           computedColumns: [],
           consentColumns: [],
           requests: 0,
@@ -159,20 +185,26 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
       writeCheckpoint(out, checkpoint)
       savedAt = deps.now()
     }
-    const commit = (outcome: CustomerOutcome) => {
+    const prepare = ({ summary, meta, events }: CustomerData) => ({
+      summary,
+      meta,
+      eventCount: events.length,
+      eventLines: [...eventRowsByDate(summary.id, events)].map(
+        ([date, rows]) => [date, ndjson(rows)] as const
+      ),
+      features: options.sinceMs === undefined ? featureRow(summary.id, events, options) : undefined,
+    })
+    const commit = (outcome: CustomerOutcome<ReturnType<typeof prepare>>) => {
       if (outcome.ok) {
-        const { summary, meta, events } = outcome.data
+        const { summary, meta, eventCount, eventLines, features } = outcome.value
+        // Named here, in roster order, so a column's name never depends on which read came first.
         staged.append('customers', [customerRow(summary, meta, columns)])
-        staged.append(
-          'events',
-          events.map((event) => eventRow(summary.id, event))
-        )
-        if (options.sinceMs === undefined)
-          staged.append('features', [featureRow(summary.id, events, options)])
+        for (const [date, text] of eventLines) staged.appendText(`${EVENTS_DIR}/${date}`, text)
+        if (features !== undefined) staged.append('features', [features])
         checkpoint = {
           ...checkpoint,
           done: checkpoint.done + 1,
-          eventRows: checkpoint.eventRows + events.length,
+          eventRows: checkpoint.eventRows + eventCount,
         }
       } else {
         staged.append('failures', [{ customerId: outcome.customerId, reason: outcome.reason }])
@@ -194,6 +226,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
         from: checkpoint.done,
         since: options.sinceMs === undefined ? undefined : iso(options.sinceMs),
         signal: deps.signal,
+        prepare,
         commit,
       })
     } catch (error) {
@@ -213,7 +246,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
   }
 
   report('finishing')
-  const tables = await finishTables({
+  const finished = await finishInChild({
     out,
     format: options.format,
     computedColumns: checkpoint.computedColumns,
@@ -222,6 +255,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
     incremental: options.sinceMs !== undefined,
     runId: String(Date.parse(checkpoint.startedAt)),
   })
+  const { tables } = finished
   const failed = readFileSync(stagedPath(out, 'failures'), 'utf8')
     .split('\n')
     .filter((line) => line !== '')
@@ -271,7 +305,8 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
     },
     tables,
     notes,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    // The larger of the reading process and the one that wrote the tables.
+    peakRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, finished.peakRssBytes),
   }
   writeManifest(out, manifest)
   rmSync(stateDir(out), { recursive: true, force: true })

@@ -18,8 +18,10 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
@@ -28,7 +30,9 @@ import { z } from 'zod'
 
 import { dynamicColumnSchema } from './column-types.ts'
 
-export const STAGED_FILES = ['customers', 'events', 'features', 'failures'] as const
+export const STAGED_FILES = ['customers', 'features', 'failures'] as const
+/** One staged file per event date below this (`events/2026-11-19`). */
+export const EVENTS_DIR = 'events'
 export type StagedFile = (typeof STAGED_FILES)[number]
 
 export const checkpointSchema = z.object({
@@ -45,12 +49,8 @@ export const checkpointSchema = z.object({
   done: z.number().int().min(0),
   eventRows: z.number().int().min(0),
   failed: z.number().int().min(0),
-  lengths: z.object(
-    Object.fromEntries(STAGED_FILES.map((name) => [name, z.number().int().min(0)])) as Record<
-      StagedFile,
-      z.ZodNumber
-    >
-  ),
+  /** Each staged file's length (`customers`, `events/2026-11-19`…). */
+  lengths: z.record(z.string(), z.number().int().min(0)),
   computedColumns: z.array(dynamicColumnSchema),
   consentColumns: z.array(dynamicColumnSchema),
   requests: z.number().int().min(0),
@@ -63,8 +63,7 @@ export class CheckpointError extends Error {
 
 export const stateDir = (out: string) => join(out, '.export')
 const checkpointPath = (out: string) => join(stateDir(out), 'checkpoint.json')
-export const stagedPath = (out: string, name: StagedFile | 'roster') =>
-  join(stateDir(out), `${name}.ndjson`)
+export const stagedPath = (out: string, name: string) => join(stateDir(out), `${name}.ndjson`)
 
 /** The checkpoint in `out`, or undefined when there is none. @throws CheckpointError if unreadable. */
 export function readCheckpoint(out: string): Checkpoint | undefined {
@@ -96,50 +95,102 @@ export function writeCheckpoint(out: string, checkpoint: Checkpoint): void {
   renameSync(temporary, path)
 }
 
-/** The staged files, open for appending, cut back to the checkpoint's lengths. */
-export class StagedFiles {
-  private readonly fds: Record<StagedFile, number>
-  private readonly lengths: Record<StagedFile, number>
+/** Open files kept at most: a customer's events touch one file per day they span. */
+const OPEN_FILES = 64
 
-  constructor(out: string, lengths: Record<StagedFile, number>) {
-    mkdirSync(stateDir(out), { recursive: true, mode: 0o700 })
-    const fds = {} as Record<StagedFile, number>
-    for (const name of STAGED_FILES) {
+/**
+ * The staged files, cut back to the checkpoint's lengths: the fixed ones (customers, features,
+ * failures) and one events file per event date (`events/2026-11-19`), so the tables are written a
+ * day at a time, never the whole history at once. A file the checkpoint does not name was begun
+ * after it, and is removed.
+ */
+export class StagedFiles {
+  private readonly lengths: Record<string, number>
+  /** Open files, least recently used first (a Map keeps insertion order). */
+  private readonly open = new Map<string, number>()
+
+  constructor(
+    private readonly out: string,
+    lengths: Readonly<Record<string, number>>
+  ) {
+    mkdirSync(join(stateDir(out), EVENTS_DIR), { recursive: true, mode: 0o700 })
+    for (const file of readdirSync(join(stateDir(out), EVENTS_DIR))) {
+      const key = `${EVENTS_DIR}/${file.replace(/\.ndjson$/, '')}`
+      if (!Object.hasOwn(lengths, key)) rmSync(stagedPath(out, key))
+    }
+    for (const name of STAGED_FILES)
+      if (!Object.hasOwn(lengths, name))
+        throw new CheckpointError(`the checkpoint names no ${name} file`)
+    this.lengths = { ...lengths }
+    for (const [key, length] of Object.entries(this.lengths)) {
       const fd = openSync(
-        stagedPath(out, name),
-        existsSync(stagedPath(out, name)) ? 'r+' : 'w+',
+        stagedPath(out, key),
+        existsSync(stagedPath(out, key)) ? 'r+' : 'w+',
         0o600
       )
-      ftruncateSync(fd, lengths[name])
-      fds[name] = fd
+      ftruncateSync(fd, length)
+      closeSync(fd)
     }
-    this.fds = fds
-    this.lengths = { ...lengths }
   }
 
-  /** Appends lines (each one JSON value) to one file. */
-  append(name: StagedFile, lines: readonly unknown[]): void {
-    if (lines.length === 0) return
-    const buffer = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''))
+  private fdOf(key: string): number {
+    const known = this.open.get(key)
+    if (known !== undefined) {
+      this.open.delete(key)
+      this.open.set(key, known)
+      return known
+    }
+    if (this.open.size >= OPEN_FILES) {
+      const [oldest, fd] = this.open.entries().next().value as [string, number]
+      // Flushed before closing: the next checkpoint counts on what it holds.
+      fdatasyncSync(fd)
+      closeSync(fd)
+      this.open.delete(oldest)
+    }
+    const path = stagedPath(this.out, key)
+    const fd = openSync(path, existsSync(path) ? 'r+' : 'w+', 0o600)
+    this.open.set(key, fd)
+    this.lengths[key] ??= 0
+    return fd
+  }
+
+  /** Appends lines (each one JSON value) to one file (`customers`, or `events/<date>`). */
+  append(key: string, lines: readonly unknown[]): void {
+    this.appendText(key, ndjson(lines))
+  }
+
+  /** Appends NDJSON text (whole lines) to one file. */
+  appendText(key: string, text: string): void {
+    if (text === '') return
+    const fd = this.fdOf(key)
+    const buffer = Buffer.from(text)
+    const at = this.lengths[key] ?? 0
+    // Written at the counted length, not the file's end: what a killed run left past it is overwritten.
     let written = 0
     while (written < buffer.length)
-      written += writeSync(
-        this.fds[name],
-        buffer,
-        written,
-        buffer.length - written,
-        this.lengths[name] + written
-      )
-    this.lengths[name] += buffer.length
+      written += writeSync(fd, buffer, written, buffer.length - written, at + written)
+    this.lengths[key] = at + buffer.length
   }
 
   /** Flushes every file; the lengths returned are safe to put in a checkpoint. */
-  flush(): Record<StagedFile, number> {
-    for (const name of STAGED_FILES) fdatasyncSync(this.fds[name])
+  flush(): Record<string, number> {
+    for (const fd of this.open.values()) fdatasyncSync(fd)
     return { ...this.lengths }
   }
 
   close(): void {
-    for (const name of STAGED_FILES) closeSync(this.fds[name])
+    for (const fd of this.open.values()) closeSync(fd)
+    this.open.clear()
   }
+}
+
+/** Values as NDJSON lines. */
+export const ndjson = (lines: readonly unknown[]): string =>
+  lines.map((line) => `${JSON.stringify(line)}\n`).join('')
+
+/** The staged events' dates (`2026-11-19`, or `unknown` for events without a readable time). */
+export function stagedEventDates(out: string): string[] {
+  return readdirSync(join(stateDir(out), EVENTS_DIR))
+    .map((file) => file.replace(/\.ndjson$/, ''))
+    .sort()
 }

@@ -156,5 +156,5 @@ describe('relay export, run from the command line', () => {
     )
     expect(Number(all?.n)).toBe(Number(eventsFirst[0]?.n) + manifest.tables.events.rows)
     expect(existsSync(join(out, 'features.parquet'))).toBe(true)
-  })
+  }, 60_000)
 })

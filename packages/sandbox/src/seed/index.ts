@@ -20,6 +20,8 @@ export interface SeedOptions {
   /** Default 20261122. */
   seed?: number
   brand: BrandCoordinates
+  /** Generated customers besides the special ones (default REGULAR_CUSTOMERS); benchmarks scale it. */
+  regularCustomers?: number
 }
 
 export const DEFAULT_SEED = 20261122
@@ -41,7 +43,7 @@ export function seedCustomers(options: SeedOptions): CustomerRecord[] {
     emails,
   }
   const special = specialCustomers(ctx)
-  const regular = Array.from({ length: REGULAR_CUSTOMERS }, (_, i) =>
+  const regular = Array.from({ length: options.regularCustomers ?? REGULAR_CUSTOMERS }, (_, i) =>
     regularCustomer(ctx, {
       label: `customer:${i}`,
       ...(i % STAFF_EVERY === 7

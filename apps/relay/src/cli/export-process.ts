@@ -1,0 +1,69 @@
+/**
+ * @module cli/export-process
+ * `relay export` reads in a Node process of its own with a capped heap. Reading parses hundreds of
+ * megabytes of JSON; with the default heap Node let it grow to about 200 MB of mostly garbage
+ * (bench:export: 330 MB peak RSS at ten times the sandbox; 210 MB with the cap). What stays
+ * live is at most the customers being read, so a cap holds however many customers there are.
+ *
+ * The command the operator typed starts it with the same arguments and environment, passes its
+ * output through, forwards SIGINT and SIGTERM (so Ctrl-C still stops it cleanly, with a
+ * checkpoint) and returns its exit code. If this process dies, however it dies, the child stops at
+ * once (its IPC channel closes), as if it had been killed: the checkpoint makes that safe.
+ */
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+
+import { nodePath, typescriptNodeArgs } from '../export/node-child.ts'
+import type { CliIo } from './cli-args.ts'
+
+/** Set in the child's environment: it is the reading process, and starts no other. */
+export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
+/** Set when the operator's stderr is a terminal, so the child redraws its progress line. */
+export const EXPORT_TERMINAL_ENV = 'RELAY_EXPORT_TERMINAL'
+/** The heap cap, in MB; RELAY_EXPORT_HEAP_MB raises it for customers with very many events. */
+export const DEFAULT_EXPORT_HEAP_MB = 128
+
+const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
+const SIGNAL_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 }
+
+/** Runs `relay <argv>` in the reading process. @returns its exit code. */
+export async function runExportProcess(
+  argv: readonly string[],
+  io: CliIo,
+  heapMb: number
+): Promise<number> {
+  const child = spawn(
+    nodePath,
+    [`--max-old-space-size=${heapMb}`, ...typescriptNodeArgs(), cli, ...argv],
+    {
+      env: {
+        ...io.env,
+        [EXPORT_CHILD_ENV]: '1',
+        [EXPORT_TERMINAL_ENV]: io.errIsTerminal === true ? '1' : '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    }
+  )
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => io.out(text))
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => io.err(text))
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
+  const onInterrupt = forward('SIGINT')
+  const onTerminate = forward('SIGTERM')
+  process.on('SIGINT', onInterrupt)
+  process.on('SIGTERM', onTerminate)
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (code, signal) => resolve(code ?? SIGNAL_CODES[signal ?? ''] ?? 1))
+    })
+  } finally {
+    process.off('SIGINT', onInterrupt)
+    process.off('SIGTERM', onTerminate)
+  }
+}
+
+/** In the reading process: stop at once when the command that started it is gone. */
+export function exitWithParent(): void {
+  process.once('disconnect', () => process.exit(1))
+}
