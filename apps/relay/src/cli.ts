@@ -6,22 +6,39 @@
 import process from 'node:process'
 import { text } from 'node:stream/consumers'
 
-import { exitCodeOf, runCli, USAGE } from './cli/run-cli.ts'
+import type { CliIo } from './cli/cli-args.ts'
+import { EXPORT_CHILD_ENV, exportHeapMb, runExportProcess } from './cli/export-process.ts'
 
-const io = {
+const argv = process.argv.slice(2)
+const io: CliIo = {
   env: process.env,
   out: (t: string) => process.stdout.write(t),
   err: (t: string) => process.stderr.write(t),
   stdin: () => text(process.stdin),
   errIsTerminal: process.stderr.isTTY === true,
 }
-runCli(process.argv.slice(2), io).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+
+async function main(): Promise<number> {
+  // `relay export` runs in a process of its own (cli/export-process.ts); this one only waits for
+  // it, so it loads nothing else (its memory counts while the export runs).
+  if (argv[0] === 'export' && io.env[EXPORT_CHILD_ENV] !== '1')
+    return runExportProcess(argv, io, exportHeapMb(io.env))
+  const { exitCodeOf, runCli, USAGE } = await import('./cli/run-cli.ts')
+  try {
+    return await runCli(argv, io)
+  } catch (error) {
     const code = exitCodeOf(error)
     io.err(
       `relay: ${error instanceof Error ? error.message : String(error)}\n${code === 2 ? USAGE : ''}`
     )
-    process.exit(code)
+    return code
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    io.err(`relay: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
   }
 )

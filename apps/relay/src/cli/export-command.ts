@@ -20,10 +20,10 @@ import { lineProgress, quietProgress, terminalProgress } from '../export/progres
 import type { CliIo, Values } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import {
-  DEFAULT_EXPORT_HEAP_MB,
   EXPORT_CHILD_ENV,
   EXPORT_TERMINAL_ENV,
   exitWithParent,
+  exportHeapMb,
   runExportProcess,
 } from './export-process.ts'
 import { withStore } from './open-store.ts'
@@ -42,7 +42,6 @@ const relayVersion = (createRequire(import.meta.url)('../../package.json') as { 
 function exportSettings(env: CliIo['env']) {
   const rate = env.RELAY_EXPORT_RATE_PER_SECOND
   const every = env.RELAY_EXPORT_PROGRESS_SECONDS
-  const heap = env.RELAY_EXPORT_HEAP_MB
   const number = (name: string, text: string) => {
     const value = Number(text)
     if (!Number.isFinite(value) || value < 0)
@@ -52,10 +51,6 @@ function exportSettings(env: CliIo['env']) {
   return {
     ratePerSecond:
       rate === undefined || rate === '' ? undefined : number('RELAY_EXPORT_RATE_PER_SECOND', rate),
-    heapMb:
-      heap === undefined || heap === ''
-        ? DEFAULT_EXPORT_HEAP_MB
-        : number('RELAY_EXPORT_HEAP_MB', heap),
     progressEveryMs:
       every === undefined || every === ''
         ? 5_000
@@ -110,7 +105,7 @@ export async function exportCommand(
     return 1
   }
 
-  if (io.env[EXPORT_CHILD_ENV] !== '1') return runExportProcess(argv, io, settings.heapMb)
+  if (io.env[EXPORT_CHILD_ENV] !== '1') return runExportProcess(argv, io, exportHeapMb(io.env))
   exitWithParent()
 
   const upstream = resolveUpstreamOptions()

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 
 import { nodePath, typescriptNodeArgs } from '../export/node-child.ts'
 import type { CliIo } from './cli-args.ts'
+import { CliUsageError } from './cli-usage-error.ts'
 
 /** Set in the child's environment: it is the reading process, and starts no other. */
 export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
@@ -23,6 +24,19 @@ export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
 export const EXPORT_TERMINAL_ENV = 'RELAY_EXPORT_TERMINAL'
 /** The heap cap, in MB; RELAY_EXPORT_HEAP_MB raises it for customers with very many events. */
 export const DEFAULT_EXPORT_HEAP_MB = 128
+
+/**
+ * RELAY_EXPORT_HEAP_MB, or the default.
+ * @throws CliUsageError for a value that is not a whole number of at least 64.
+ */
+export function exportHeapMb(env: CliIo['env']): number {
+  const text = env.RELAY_EXPORT_HEAP_MB
+  if (text === undefined || text === '') return DEFAULT_EXPORT_HEAP_MB
+  const mb = Number(text)
+  if (!Number.isInteger(mb) || mb < 64)
+    throw new CliUsageError('RELAY_EXPORT_HEAP_MB must be a whole number of MB, at least 64')
+  return mb
+}
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
 const SIGNAL_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 }

@@ -17,6 +17,8 @@ export interface ExportManifest {
   readonly tenant: string
   readonly format: string
   readonly startedAt: string
+  /** When every customer had been read (this run's; the tables were written after). */
+  readonly readFinishedAt: string
   readonly finishedAt: string
   readonly asOf: string
   readonly labelDays: number

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
-import { DuckDBInstance } from '@duckdb/node-api'
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 
 import { DUCKDB_TYPE, type DynamicColumn } from './column-types.ts'
 import { CUSTOMER_COLUMNS } from './customer-row.ts'
@@ -79,37 +79,59 @@ const dynamicSpec = ({ column, kind }: DynamicColumn): readonly [string, string]
 ]
 
 /**
- * One COPY in a DuckDB of its own, closed after: within one instance the process's memory grew
- * with every statement (measured: +72 MB over 180 day files, +40 MB with an instance each), and
- * the export's memory must not grow with the days it spans.
+ * DuckDB for the COPYs, a fresh instance every COPIES_PER_INSTANCE of them: within one instance
+ * the process's memory grew with every statement (measured: +72 MB over 180 day files in one,
+ * +40 MB with an instance each), and the export's memory must not grow with the days it spans;
+ * an instance each cost 15 ms a day, seconds on a short export.
  */
-async function copyTable(
-  work: string,
-  select: string,
-  target: string,
-  options: string
-): Promise<{ rows: number; columns: TableSummary['columns'] }> {
-  const instance = await DuckDBInstance.create(':memory:', {
-    // Within the export's memory target (bench:export); past it DuckDB spills to .export/.
-    memory_limit: '64MB',
-    threads: '1',
-    preserve_insertion_order: 'false',
-    temp_directory: join(work, 'duckdb-spill'),
-  })
-  const connection = await instance.connect()
-  try {
-    const described = await connection.runAndReadAll(`DESCRIBE (${select})`)
-    const columns = described.getRowObjects().map((row) => ({
-      name: String(row.column_name),
-      type: String(row.column_type),
-    }))
+const COPIES_PER_INSTANCE = 30
+
+class DuckDbSession {
+  private current:
+    { instance: DuckDBInstance; connection: DuckDBConnection; copies: number } | undefined
+
+  constructor(private readonly work: string) {}
+
+  private async connection(): Promise<DuckDBConnection> {
+    if (this.current !== undefined && this.current.copies >= COPIES_PER_INSTANCE) this.close()
+    if (this.current === undefined) {
+      const instance = await DuckDBInstance.create(':memory:', {
+        // Within the export's memory target (bench:export); past it DuckDB spills to .export/.
+        memory_limit: '64MB',
+        threads: '1',
+        preserve_insertion_order: 'false',
+        temp_directory: join(this.work, 'duckdb-spill'),
+      })
+      this.current = { instance, connection: await instance.connect(), copies: 0 }
+    }
+    this.current.copies += 1
+    return this.current.connection
+  }
+
+  /** One COPY; the columns are described only when asked (a day's are the same as the last). */
+  async copy(
+    select: string,
+    target: string,
+    options: string,
+    describe = true
+  ): Promise<{ rows: number; columns: TableSummary['columns'] }> {
+    const connection = await this.connection()
+    const columns = describe
+      ? (await connection.runAndReadAll(`DESCRIBE (${select})`)).getRowObjects().map((row) => ({
+          name: String(row.column_name),
+          type: String(row.column_type),
+        }))
+      : []
     const copied = await connection.runAndReadAll(
       `COPY (${select}) TO ${quoteText(target)} (${options})`
     )
     return { rows: Number(copied.getRows()[0]?.[0] ?? 0), columns }
-  } finally {
-    connection.closeSync()
-    instance.closeSync()
+  }
+
+  close(): void {
+    this.current?.connection.closeSync()
+    this.current?.instance.closeSync()
+    this.current = undefined
   }
 }
 
@@ -130,7 +152,10 @@ function moveTree(from: string, to: string): void {
  * its own, so memory holds one day, never the whole history (DuckDB's PARTITION_BY keeps a buffer
  * per column per open partition, past any sensible limit for months of days).
  */
-async function writeEventPartitions(options: FinishOptions): Promise<Omit<TableSummary, 'path'>> {
+async function writeEventPartitions(
+  duckdb: DuckDbSession,
+  options: FinishOptions
+): Promise<Omit<TableSummary, 'path'>> {
   const { out, format } = options
   const newEvents = join(stateDir(out), 'events-new')
   rmSync(newEvents, { recursive: true, force: true })
@@ -145,14 +170,14 @@ async function writeEventPartitions(options: FinishOptions): Promise<Omit<TableS
       `event_date=${date === 'unknown' ? '__HIVE_DEFAULT_PARTITION__' : date}`
     )
     mkdirSync(folder, { recursive: true })
-    const written = await copyTable(
-      stateDir(out),
+    const written = await duckdb.copy(
       select(date),
       join(folder, `part-${options.runId}.${EXTENSION[format]}`),
-      COPY_FORMAT[format]
+      COPY_FORMAT[format],
+      columns.length === 0
     )
     rows += written.rows
-    columns = written.columns
+    if (columns.length === 0) columns = written.columns
   }
   mkdirSync(join(out, 'events'), { recursive: true })
   moveTree(newEvents, join(out, 'events'))
@@ -171,6 +196,7 @@ export async function finishTables(options: FinishOptions): Promise<Record<strin
   const { out, format } = options
   const work = stateDir(out)
   const extension = EXTENSION[format]
+  const duckdb = new DuckDbSession(work)
   try {
     const tables: Record<string, TableSummary> = {}
 
@@ -181,8 +207,7 @@ export async function finishTables(options: FinishOptions): Promise<Record<strin
     ]
     const customerSelect = `SELECT ${customerColumns.map(typedColumn).join(', ')} FROM ${readStaged(stagedPath(out, 'customers'), customerColumns)}`
     const customersFile = `customers.${extension}`
-    const customers = await copyTable(
-      work,
+    const customers = await duckdb.copy(
       customerSelect,
       join(work, customersFile),
       COPY_FORMAT[format]
@@ -190,15 +215,14 @@ export async function finishTables(options: FinishOptions): Promise<Record<strin
     renameSync(join(work, customersFile), join(out, customersFile))
     tables.customers = { path: customersFile, ...customers }
 
-    const events = await writeEventPartitions(options)
+    const events = await writeEventPartitions(duckdb, options)
     tables.events = { path: 'events/', ...events }
 
     if (!options.incremental) {
       const columns = featureColumns(options.labelDays)
       const featuresFile = `features.${extension}`
       const featureSelect = `SELECT ${columns.map(typedColumn).join(', ')} FROM ${readStaged(stagedPath(out, 'features'), columns)}`
-      const features = await copyTable(
-        work,
+      const features = await duckdb.copy(
         featureSelect,
         join(work, featuresFile),
         COPY_FORMAT[format]
@@ -208,6 +232,7 @@ export async function finishTables(options: FinishOptions): Promise<Record<strin
     }
     return tables
   } finally {
+    duckdb.close()
     rmSync(join(work, 'duckdb-spill'), { recursive: true, force: true })
   }
 }

@@ -245,6 +245,7 @@ async function exportLocked(
     writeCheckpoint(out, checkpoint)
   }
 
+  const readAt = deps.now()
   report('finishing')
   const finished = await finishInChild({
     out,
@@ -285,6 +286,7 @@ async function exportLocked(
     tenant: options.tenant,
     format: options.format,
     startedAt: checkpoint.startedAt,
+    readFinishedAt: iso(readAt),
     finishedAt: iso(deps.now()),
     asOf: iso(options.asOfMs),
     labelDays: options.labelDays,
