@@ -20,7 +20,7 @@ import { lineProgress, quietProgress, terminalProgress } from '../export/progres
 import type { CliIo, Values } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import {
-  EXPORT_CHILD_ENV,
+  exportChildMode,
   EXPORT_TERMINAL_ENV,
   exitWithParent,
   exportHeapMb,
@@ -105,7 +105,8 @@ export async function exportCommand(
     return 1
   }
 
-  if (io.env[EXPORT_CHILD_ENV] !== '1') return runExportProcess(argv, io, exportHeapMb(io.env))
+  const mode = exportChildMode(io.env)
+  if (mode === undefined) return runExportProcess(argv, io, exportHeapMb(io.env))
   exitWithParent()
 
   const upstream = resolveUpstreamOptions()
@@ -152,8 +153,11 @@ export async function exportCommand(
       signal: stop.signal,
       command: ['relay', ...argv].join(' '),
       relayVersion,
+      stopAfterReading: mode === 'read',
     })
     progress.end()
+    // The reader stops here; the process writing the tables prints the summary.
+    if (manifest === undefined) return 0
     const { customers, tables } = manifest
     io.out(
       [

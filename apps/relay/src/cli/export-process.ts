@@ -18,8 +18,16 @@ import { nodePath, typescriptNodeArgs } from '../export/node-child.ts'
 import type { CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 
-/** Set in the child's environment: it is the reading process, and starts no other. */
+/** Set in a child's environment: `read` (list and read, then stop) or `finish` (write the tables). */
 export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
+export type ExportChildMode = 'read' | 'finish'
+
+/** The mode this process runs the export in, when it is one of the export's children. */
+export function exportChildMode(env: CliIo['env']): ExportChildMode | undefined {
+  const mode = env[EXPORT_CHILD_ENV]
+  return mode === 'read' || mode === 'finish' ? mode : undefined
+}
+
 /** Set when the operator's stderr is a terminal, so the child redraws its progress line. */
 export const EXPORT_TERMINAL_ENV = 'RELAY_EXPORT_TERMINAL'
 /** The heap cap, in MB; RELAY_EXPORT_HEAP_MB raises it for customers with very many events. */
@@ -41,8 +49,23 @@ export function exportHeapMb(env: CliIo['env']): number {
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
 const SIGNAL_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 }
 
-/** Runs `relay <argv>` in the reading process. @returns its exit code. */
+/**
+ * Runs `relay <argv>` as the export's two processes, one after the other: the reader (heap capped),
+ * then, once it has read everyone, a fresh process that writes the tables, so DuckDB's memory
+ * never adds to the reading heap's. @returns the exit code of the last one run.
+ */
 export async function runExportProcess(
+  argv: readonly string[],
+  io: CliIo,
+  heapMb: number
+): Promise<number> {
+  const read = await runChild('read', argv, io, heapMb)
+  if (read !== 0) return read
+  return runChild('finish', argv.includes('--resume') ? argv : [...argv, '--resume'], io, heapMb)
+}
+
+async function runChild(
+  mode: ExportChildMode,
   argv: readonly string[],
   io: CliIo,
   heapMb: number
@@ -53,7 +76,7 @@ export async function runExportProcess(
     {
       env: {
         ...io.env,
-        [EXPORT_CHILD_ENV]: '1',
+        [EXPORT_CHILD_ENV]: mode,
         [EXPORT_TERMINAL_ENV]: io.errIsTerminal === true ? '1' : '',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -77,7 +100,7 @@ export async function runExportProcess(
   }
 }
 
-/** In the reading process: stop at once when the command that started it is gone. */
+/** In a child: stop at once when the command that started it is gone. */
 export function exitWithParent(): void {
   process.once('disconnect', () => process.exit(1))
 }

@@ -23,7 +23,6 @@ import { lockFolder } from './folder-lock.ts'
 import { writeManifest, type ExportManifest } from './export-manifest.ts'
 import { optionsFingerprint, type ExportOptions } from './export-options.ts'
 import { featureRow } from './features.ts'
-import { finishInChild } from './finish-process.ts'
 import type { ProgressReporter } from './progress.ts'
 import { RequestMeter } from './request-meter.ts'
 import { listRoster } from './roster.ts'
@@ -59,6 +58,11 @@ export interface ExportDeps {
   readonly signal: AbortSignal
   readonly command: string
   readonly relayVersion: string
+  /**
+   * `read`: list and read, then stop with the checkpoint at `finishing` (the process reading has
+   * a grown heap; the tables are written by a fresh one: cli/export-process.ts). Default: all.
+   */
+  readonly stopAfterReading?: boolean | undefined
   /** Retries of one request (tests shorten them). */
   readonly retry?:
     | { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number }
@@ -69,9 +73,13 @@ export interface ExportDeps {
 const EXPORT_RETRY = { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 15_000 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
+const peakRss = () => process.resourceUsage().maxRSS * 1024
 
 /** @throws ExportRefusedError before writing anything; ExportInterruptedError after a stop. */
-export async function runExport(options: ExportOptions, deps: ExportDeps): Promise<ExportManifest> {
+export async function runExport(
+  options: ExportOptions,
+  deps: ExportDeps
+): Promise<ExportManifest | undefined> {
   const state = folderState(options)
   const { out } = options
   const startedAt = deps.now()
@@ -90,7 +98,7 @@ async function exportLocked(
   deps: ExportDeps,
   state: FolderState,
   startedAt: number
-): Promise<ExportManifest> {
+): Promise<ExportManifest | undefined> {
   const { out } = options
   let checkpoint: Checkpoint =
     state.kind === 'resume'
@@ -241,13 +249,20 @@ async function exportLocked(
     }
     save()
     staged.close()
-    checkpoint = { ...checkpoint, phase: 'finishing' }
+    checkpoint = {
+      ...checkpoint,
+      phase: 'finishing',
+      readFinishedAt: iso(deps.now()),
+      readerPeakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRss()),
+    }
     writeCheckpoint(out, checkpoint)
   }
+  if (deps.stopAfterReading === true) return undefined
 
-  const readAt = deps.now()
   report('finishing')
-  const finished = await finishInChild({
+  // Loaded only now: a process that only reads never maps DuckDB's library.
+  const { finishTables } = await import('./finish-tables.ts')
+  const tables = await finishTables({
     out,
     format: options.format,
     computedColumns: checkpoint.computedColumns,
@@ -256,7 +271,6 @@ async function exportLocked(
     incremental: options.sinceMs !== undefined,
     runId: String(Date.parse(checkpoint.startedAt)),
   })
-  const { tables } = finished
   const failed = readFileSync(stagedPath(out, 'failures'), 'utf8')
     .split('\n')
     .filter((line) => line !== '')
@@ -286,7 +300,7 @@ async function exportLocked(
     tenant: options.tenant,
     format: options.format,
     startedAt: checkpoint.startedAt,
-    readFinishedAt: iso(readAt),
+    readFinishedAt: checkpoint.readFinishedAt ?? iso(deps.now()),
     finishedAt: iso(deps.now()),
     asOf: iso(options.asOfMs),
     labelDays: options.labelDays,
@@ -307,8 +321,8 @@ async function exportLocked(
     },
     tables,
     notes,
-    // The larger of the reading process and the one that wrote the tables.
-    peakRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, finished.peakRssBytes),
+    // The larger of the process that read and the one that wrote the tables.
+    peakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRss()),
   }
   writeManifest(out, manifest)
   rmSync(stateDir(out), { recursive: true, force: true })

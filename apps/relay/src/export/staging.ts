@@ -54,6 +54,9 @@ export const checkpointSchema = z.object({
   computedColumns: z.array(dynamicColumnSchema),
   consentColumns: z.array(dynamicColumnSchema),
   requests: z.number().int().min(0),
+  /** When reading ended, and the reading process's peak RSS (the tables may be written by another). */
+  readFinishedAt: z.string().optional(),
+  readerPeakRssBytes: z.number().int().min(0).optional(),
 })
 export type Checkpoint = z.infer<typeof checkpointSchema>
 

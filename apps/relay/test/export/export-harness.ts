@@ -33,13 +33,13 @@ export const newFolder = (name = 'export') =>
   join(mkdtempSync(join(tmpdir(), 'relay-export-')), name)
 
 /** `relay export` in-process: the flags as the CLI takes them, the deps a test needs. */
-export function exportTo(
+export async function exportTo(
   sandbox: RunningSandbox,
   flags: Omit<ExportFlags, 'tenant'>,
   deps: Partial<ExportDeps> = {}
 ) {
   const options = exportOptions({ tenant: 'acme', ...flags }, Date.now())
-  return runExport(options, {
+  const manifest = await runExport(options, {
     credentials: credentialsOf(sandbox),
     relayRatePerSecond: 2_000,
     now: () => Date.now(),
@@ -49,6 +49,8 @@ export function exportTo(
     relayVersion: '0.0.0-test',
     ...deps,
   })
+  if (manifest === undefined) throw new Error('the export stopped after reading')
+  return manifest
 }
 
 /** Rows of a query, values as JSON-compatible data (BIGINTs as text, lists as arrays). */
@@ -56,7 +58,7 @@ export async function query(sql: string): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(':memory:')
   const connection = await instance.connect()
   try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson()
   } finally {
     connection.closeSync()
     instance.closeSync()

@@ -43,7 +43,7 @@ describe('relay export when Intilery hiccups', () => {
       {
         retry: quickRetries,
         fetch: (input, init) =>
-          String(input).includes(broken)
+          (input instanceof Request ? input.url : input.toString()).includes(broken)
             ? Promise.resolve(
                 new Response('{"error":{"code":"internal_server_error","message":"boom"}}', {
                   status: 500,
