@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import type { CliOptions } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { EXPORT_FLAGS } from './export-shared.ts'
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
@@ -40,14 +41,12 @@ export const OPTIONS = {
   'brand-id': { type: 'string' },
   'token-env': { type: 'string' },
   'token-file': { type: 'string' },
-  tenant: { type: 'string' },
   traits: { type: 'string' },
   'all-traits': { type: 'boolean' },
   scopes: { type: 'string' },
   origin: { type: 'string', multiple: true },
   audiences: { type: 'string' },
   recommendations: { type: 'boolean' },
-  since: { type: 'string' },
   'key-env': { type: 'string' },
   'key-file': { type: 'string' },
   'new-key-env': { type: 'string' },
@@ -62,14 +61,7 @@ export const OPTIONS = {
   limit: { type: 'string' },
   'message-id': { type: 'string' },
   yes: { type: 'boolean' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  'as-of': { type: 'string' },
-  'label-days': { type: 'string' },
-  'limit-profiles': { type: 'string' },
-  budget: { type: 'string' },
-  resume: { type: 'boolean' },
-  quiet: { type: 'boolean' },
+  ...EXPORT_FLAGS,
   ...hostOptions,
 } as const
 

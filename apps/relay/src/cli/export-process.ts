@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { nodePath, typescriptNodeArgs } from '../export/node-child.ts'
 import type { CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { EXPORT_COMMAND_ENV, EXPORT_TERMINAL_ENV } from './export-shared.ts'
 
 /** Set in a child's environment: `read` (list and read, then stop) or `finish` (write the tables). */
 export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
@@ -28,8 +29,6 @@ export function exportChildMode(env: CliIo['env']): ExportChildMode | undefined 
   return mode === 'read' || mode === 'finish' ? mode : undefined
 }
 
-/** Set when the operator's stderr is a terminal, so the child redraws its progress line. */
-export const EXPORT_TERMINAL_ENV = 'RELAY_EXPORT_TERMINAL'
 /** The heap cap, in MB; RELAY_EXPORT_HEAP_MB raises it for customers with very many events. */
 export const DEFAULT_EXPORT_HEAP_MB = 128
 
@@ -78,6 +77,7 @@ async function runChild(
         ...io.env,
         [EXPORT_CHILD_ENV]: mode,
         [EXPORT_TERMINAL_ENV]: io.errIsTerminal === true ? '1' : '',
+        [EXPORT_COMMAND_ENV]: io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' '),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     }

@@ -5,7 +5,7 @@
  * manifest and remove the working state. Stopped at any point (Ctrl-C, a crash, SIGKILL), the same
  * command with `--resume` continues where the checkpoint says.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 
 import { createProfileClient, RateLimitError } from '@intilery-connect/core'
 
@@ -20,7 +20,8 @@ import { ExportBucket } from './export-bucket.ts'
 import { ExportInterruptedError } from './export-errors.ts'
 import { folderState, type FolderState } from './export-folder.ts'
 import { lockFolder } from './folder-lock.ts'
-import { writeManifest, type ExportManifest } from './export-manifest.ts'
+import type { ExportManifest } from './export-manifest.ts'
+import { finishExport } from './finish-export.ts'
 import { optionsFingerprint, type ExportOptions } from './export-options.ts'
 import { featureRow } from './features.ts'
 import type { ProgressReporter } from './progress.ts'
@@ -30,7 +31,6 @@ import {
   EVENTS_DIR,
   ndjson,
   StagedFiles,
-  stagedPath,
   stateDir,
   writeCheckpoint,
   type Checkpoint,
@@ -38,7 +38,6 @@ import {
 
 /** Checkpoints are written at least this often while customers are committed. */
 const CHECKPOINT_EVERY_MS = 1_000
-const DAY_MS = 86_400_000
 
 export interface ExportDeps {
   readonly credentials: UpstreamCredentials
@@ -254,77 +253,16 @@ async function exportLocked(
       phase: 'finishing',
       readFinishedAt: iso(deps.now()),
       readerPeakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRss()),
+      requests: meter.count,
+      budget: {
+        share: options.budget,
+        requestsPerSecond: budgetPerSecond,
+        sharedLimiter: deps.shared !== undefined,
+      },
     }
     writeCheckpoint(out, checkpoint)
   }
   if (deps.stopAfterReading === true) return undefined
 
-  report('finishing')
-  // Loaded only now: a process that only reads never maps DuckDB's library.
-  const { finishTables } = await import('./finish-tables.ts')
-  const tables = await finishTables({
-    out,
-    format: options.format,
-    computedColumns: checkpoint.computedColumns,
-    consentColumns: checkpoint.consentColumns,
-    labelDays: options.labelDays,
-    incremental: options.sinceMs !== undefined,
-    runId: String(Date.parse(checkpoint.startedAt)),
-  })
-  const failed = readFileSync(stagedPath(out, 'failures'), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { customerId: string; reason: string })
-  const labelsComplete = options.asOfMs + options.labelDays * DAY_MS <= deps.now()
-  const notes = [
-    ...(labelsComplete
-      ? []
-      : [
-          `the ${options.labelDays} days after --as-of have not all passed: labels may still change`,
-        ]),
-    ...(options.sinceMs === undefined
-      ? []
-      : [
-          'an incremental run: events since --since were added beside earlier ones; customers were rewritten; features were not (they need every event)',
-        ]),
-    ...(checkpoint.listedTotal !== null &&
-    checkpoint.rosterCount < Math.min(checkpoint.listedTotal, options.limitProfiles ?? Infinity)
-      ? [
-          `the profile list said ${checkpoint.listedTotal} customers exist but ${checkpoint.rosterCount} were listed (customers moved between pages while they were read)`,
-        ]
-      : []),
-  ]
-  const manifest: ExportManifest = {
-    relayVersion: deps.relayVersion,
-    command: deps.command,
-    tenant: options.tenant,
-    format: options.format,
-    startedAt: checkpoint.startedAt,
-    readFinishedAt: checkpoint.readFinishedAt ?? iso(deps.now()),
-    finishedAt: iso(deps.now()),
-    asOf: iso(options.asOfMs),
-    labelDays: options.labelDays,
-    labelsComplete,
-    since: options.sinceMs === undefined ? null : iso(options.sinceMs),
-    budget: {
-      share: options.budget,
-      requestsPerSecond: budgetPerSecond,
-      sharedLimiter: deps.shared !== undefined,
-    },
-    requests: meter.count,
-    customers: {
-      listed: checkpoint.rosterCount,
-      listTotal: checkpoint.listedTotal,
-      limitProfiles: options.limitProfiles ?? null,
-      exported: checkpoint.done - checkpoint.failed,
-      failed,
-    },
-    tables,
-    notes,
-    // The larger of the process that read and the one that wrote the tables.
-    peakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRss()),
-  }
-  writeManifest(out, manifest)
-  rmSync(stateDir(out), { recursive: true, force: true })
-  return manifest
+  return finishExport(options, checkpoint, deps)
 }

@@ -57,6 +57,10 @@ export const checkpointSchema = z.object({
   /** When reading ended, and the reading process's peak RSS (the tables may be written by another). */
   readFinishedAt: z.string().optional(),
   readerPeakRssBytes: z.number().int().min(0).optional(),
+  /** The budget the reading kept to, for the manifest. */
+  budget: z
+    .object({ share: z.number(), requestsPerSecond: z.number(), sharedLimiter: z.boolean() })
+    .optional(),
 })
 export type Checkpoint = z.infer<typeof checkpointSchema>
 
