@@ -120,6 +120,12 @@ try {
     `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/recommendations/recently-viewed?limit=5'`
   )
   write()
+  write('Export every customer for machine learning (Parquet, readable by DuckDB, pandas, Polars):')
+  write()
+  write(
+    `  env $(cat ${demo.relayEnvFile}) npx --yes pnpm@10.34.8 --silent relay export --tenant demo --out ./demo-export`
+  )
+  write()
   write(
     'Make a new event appear in Joe Bloggs’ open sidebar (it refreshes every 5 s; allow 5–15 s):'
   )

@@ -55,6 +55,11 @@ export const DEMO = {
 export interface RunningDemo {
   readonly sandbox: RunningSandbox
   readonly relayUrl: string
+  /**
+   * The relay's store and keys as `KEY=value` lines, for the relay command run beside the demo
+   * (`env $(cat relay.env) pnpm --silent relay export …`). Demo-only keys, fresh each run.
+   */
+  readonly relayEnvFile: string
   /** The relay's process id, for checks that it stopped. */
   readonly relayPid: number
   /** The local Zendesk with the real sidebar app (built for this run). */
@@ -192,6 +197,21 @@ export async function startDemo(
         '',
       ].join('\n')
     )
+    // A SQLite file in the demo's folder (removed at stop) and keys fresh per run: the demo keeps
+    // nothing between runs, and the relay command can open the same store while the demo runs.
+    const relayStore = {
+      DATABASE_URL: `file:${join(dir, 'relay.db')}`,
+      RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
+    }
+    const relayEnvFile = join(dir, 'relay.env')
+    writeFileSync(
+      relayEnvFile,
+      Object.entries(relayStore)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join(''),
+      { mode: 0o600 }
+    )
     const relay = await running.start(
       () =>
         startRelayProcess({
@@ -206,10 +226,8 @@ export async function startDemo(
           // The stand-in answers token requests with its own origin as api_domain.
           PIPEDRIVE_API_DOMAINS: pipedrive.url,
           PIPEDRIVE_PANEL_FILE: panelBuild.value,
-          DATABASE_URL: ':memory:',
-          // Fresh per run: the demo keeps nothing between runs.
-          RELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-          RELAY_AUDIT_KEY: randomBytes(32).toString('base64'),
+          // The relay's store and keys, which `relay export` also needs (relayEnvFile).
+          ...relayStore,
           RELAY_TENANTS_FILE: tenants,
           DEMO_INTILERY_TOKEN: sandbox.config.authToken,
           DEMO_ZENDESK_SECRET: DEMO.zendeskSecret,
@@ -254,7 +272,16 @@ export async function startDemo(
         }),
       (started) => started.stop()
     )
-    const parts = { sandbox, relayUrl, zendesk, zendeskAppDir, pipedrive, pipedriveHost, site }
+    const parts = {
+      sandbox,
+      relayUrl,
+      relayEnvFile,
+      zendesk,
+      zendeskAppDir,
+      pipedrive,
+      pipedriveHost,
+      site,
+    }
     return demoHandle({ ...parts, relayPid: relay.pid }, () => running.stopAll())
   })
 }
