@@ -8,7 +8,7 @@
  *    Target: the export's own time (manifest start to end) within 1.15x of the floor.
  * 2. Memory: the sandbox at 1x and 10x its customers, limits raised (sandbox 20,000/s; the export
  *    RELAY_EXPORT_RATE_PER_SECOND=BENCH_EXPORT_FAST_RATE, default 2,000). `relay export` is three
- *    processes: the command (a launcher: store lookup, then it waits), the reading process (heap
+ *    processes: the command (a launcher: it starts the others and waits), the reading process (heap
  *    capped) and, after reading, the table writer (DuckDB). Reported: each one's peak RSS (the
  *    manifest's `peakRssBytes` is the larger of reader and writer), and the peak of their sum,
  *    sampled from /proc every 50 ms. Targets: the reader's and writer's peaks under 250 MB and flat

@@ -24,6 +24,7 @@ import {
 import {
   EXPORT_COMMAND_ENV,
   exportOptionsOf,
+  parseExportArgs,
   exportSettings,
   printSummary,
   progressFor,
@@ -44,6 +45,9 @@ export async function exportCommand(
   config: RelayConfig,
   argv: readonly string[]
 ): Promise<number> {
+  // Only the export's own flags (another command's, e.g. --yes, would be refused only by the
+  // process writing the tables, after all the reading).
+  parseExportArgs(argv)
   const mode = exportChildMode(io.env)
   if (mode === 'finish') return exportFinishCommand(argv, io)
   const now = () => Date.now()

@@ -91,9 +91,16 @@ export function exportSettings(env: CliIo['env']) {
       throw new CliUsageError(`${name} must be a number >= 0`)
     return value
   }
+  const positive = (name: string, text: string) => {
+    const value = number(name, text)
+    if (value === 0) throw new CliUsageError(`${name} must be more than 0`)
+    return value
+  }
   return {
     ratePerSecond:
-      rate === undefined || rate === '' ? undefined : number('RELAY_EXPORT_RATE_PER_SECOND', rate),
+      rate === undefined || rate === ''
+        ? undefined
+        : positive('RELAY_EXPORT_RATE_PER_SECOND', rate),
     progressEveryMs:
       every === undefined || every === ''
         ? 5_000

@@ -52,7 +52,10 @@ export function writeManifest(out: string, manifest: ExportManifest): void {
   if (existsSync(path)) {
     const earlier = JSON.parse(readFileSync(path, 'utf8')) as { previousRuns?: unknown[] }
     const { previousRuns: older = [], ...run } = earlier
-    previousRuns = [...older, run]
+    // A run that wrote its manifest and then stopped before cleaning up writes it again on
+    // --resume: it is this run, not an earlier one.
+    previousRuns =
+      (run as { startedAt?: unknown }).startedAt === manifest.startedAt ? older : [...older, run]
   }
   const temporary = `${path}.tmp`
   writeFileSync(

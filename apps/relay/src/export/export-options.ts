@@ -48,7 +48,7 @@ const flagsSchema = z.object({
     .optional(),
   budget: z
     .string()
-    .regex(/^\d+(\.\d+)?%?$/, '--budget must be a percentage such as 50%')
+    .regex(/^\d+(\.\d+)?%$/, '--budget must be a percentage such as 50%')
     .transform((text) => Number(text.replace('%', '')) / 100)
     .refine((share) => share > 0 && share <= 1, '--budget must be more than 0% and at most 100%')
     .default(0.5),
@@ -64,6 +64,11 @@ export interface ExportOptions {
   readonly format: 'parquet' | 'ndjson' | 'csv'
   /** The cut-off, epoch ms: features before it, labels after. */
   readonly asOfMs: number
+  /**
+   * Whether --as-of was given: a resumed run without it keeps the first run's default cut-off,
+   * not today's (an export running past midnight would otherwise refuse to resume or finish).
+   */
+  readonly asOfGiven: boolean
   readonly labelDays: number
   /** Only events from this time on (an incremental run), epoch ms. */
   readonly sinceMs: number | undefined
@@ -89,7 +94,13 @@ export function exportOptions(flags: ExportFlags, now: number): ExportOptions {
   if (asOfMs > now) throw new ExportUsageError('--as-of must not be in the future')
   if (since !== undefined && since > now)
     throw new ExportUsageError('--since must not be in the future')
-  return { ...rest, asOfMs, sinceMs: since, limitProfiles: rest.limitProfiles }
+  return {
+    ...rest,
+    asOfMs,
+    asOfGiven: asOf !== undefined,
+    sinceMs: since,
+    limitProfiles: rest.limitProfiles,
+  }
 }
 
 /** What decides the files' content: a resumed run must be called with the same. */

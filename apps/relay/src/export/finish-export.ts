@@ -10,7 +10,7 @@ import process from 'node:process'
 import { writeManifest, type ExportManifest } from './export-manifest.ts'
 import type { ExportOptions } from './export-options.ts'
 import type { ProgressReporter } from './progress.ts'
-import { stagedPath, stateDir, type Checkpoint } from './staging.ts'
+import { CheckpointError, stagedPath, stateDir, type Checkpoint } from './staging.ts'
 
 const DAY_MS = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -29,6 +29,10 @@ export async function finishExport(
   deps: FinishDeps
 ): Promise<ExportManifest> {
   const { out } = options
+  if (checkpoint.done !== checkpoint.rosterCount)
+    throw new CheckpointError(
+      `the checkpoint counts ${checkpoint.done} of ${checkpoint.rosterCount} customers read; run the same command with --resume to read the rest`
+    )
   deps.progress.update({
     phase: 'finishing',
     done: checkpoint.done,

@@ -9,7 +9,7 @@
  * seen, it is read again (at most three passes), adding only the ones not seen yet; whatever is
  * still missing after that is reported in the manifest, not hidden.
  */
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs'
 
 import type { ProfileClient, ProfileSummary } from '@intilery-connect/core'
 
@@ -58,6 +58,8 @@ export async function listRoster(
       }
       if (listedTotal === null || seen.size >= listedTotal) break
     }
+    // On disk before the checkpoint says the roster is complete (a power cut, not only a kill).
+    fsyncSync(fd)
   } finally {
     closeSync(fd)
   }

@@ -76,10 +76,11 @@ const peakRss = () => process.resourceUsage().maxRSS * 1024
 
 /** @throws ExportRefusedError before writing anything; ExportInterruptedError after a stop. */
 export async function runExport(
-  options: ExportOptions,
+  given: ExportOptions,
   deps: ExportDeps
 ): Promise<ExportManifest | undefined> {
-  const state = folderState(options)
+  const state = folderState(given)
+  const { options } = state
   const { out } = options
   const startedAt = deps.now()
   mkdirSync(stateDir(out), { recursive: true, mode: 0o700 })
@@ -161,6 +162,13 @@ async function exportLocked(
         checkpoint = { ...checkpoint, rosterCount: count, listedTotal: total }
         report('roster')
       },
+    }).catch((error: unknown) => {
+      if (deps.signal.aborted)
+        throw new ExportInterruptedError(
+          'stopped while listing the customers; run the same command with --resume to continue',
+          { cause: error }
+        )
+      throw error
     })
     checkpoint = {
       ...checkpoint,
@@ -201,7 +209,18 @@ async function exportLocked(
       ),
       features: options.sinceMs === undefined ? featureRow(summary.id, events, options) : undefined,
     })
+    // A commit that failed part-way (a disk error) left lines the count does not include: no
+    // checkpoint may be written after it, so a resume starts from the last whole one.
+    let commitFailed = false
     const commit = (outcome: CustomerOutcome<ReturnType<typeof prepare>>) => {
+      try {
+        commitOutcome(outcome)
+      } catch (error) {
+        commitFailed = true
+        throw error
+      }
+    }
+    const commitOutcome = (outcome: CustomerOutcome<ReturnType<typeof prepare>>) => {
       if (outcome.ok) {
         const { summary, meta, eventCount, eventLines, features } = outcome.value
         // Named here, in roster order, so a column's name never depends on which read came first.
@@ -237,7 +256,7 @@ async function exportLocked(
         commit,
       })
     } catch (error) {
-      save()
+      if (!commitFailed) save()
       staged.close()
       if (deps.signal.aborted)
         throw new ExportInterruptedError(

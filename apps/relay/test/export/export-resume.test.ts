@@ -43,15 +43,25 @@ function exportUntil(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
+  let sent = false
   createInterface({ input: child.stderr }).on('line', (line) => {
     stderr += `${line}\n`
     const done = /export: (\d+) of \d+ customers/.exec(line)
-    if (done !== null && Number(done[1]) >= after && child.exitCode === null) child.kill(signal)
+    if (done === null || Number(done[1]) < after || sent) return
+    sent = true
+    // Ctrl-C goes to the command (it passes it on); SIGKILL to the process doing the reading, the
+    // one whose files and checkpoint matter: it gets no chance to clean up.
+    if (signal === 'SIGKILL')
+      process.kill(Number(readFileSync(join(lockOf(argv), 'lock'), 'utf8')), 'SIGKILL')
+    else child.kill(signal)
   })
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
     (resolve) => child.on('close', (code, killedBy) => resolve({ code, signal: killedBy, stderr }))
   )
 }
+
+/** The export's working folder, from its --out. */
+const lockOf = (argv: readonly string[]) => join(argv[argv.indexOf('--out') + 1] ?? '', '.export')
 
 const checkpointOf = (out: string) =>
   JSON.parse(readFileSync(join(out, '.export', 'checkpoint.json'), 'utf8')) as {
@@ -98,11 +108,23 @@ describe('relay export --resume', () => {
       afterInterrupt.done + 30,
       'SIGKILL'
     )
-    expect(killed.signal).toBe('SIGKILL')
+    // The reader died by SIGKILL; the command says so in its exit status (128 + 9).
+    expect(killed.code).toBe(137)
     const afterKill = checkpointOf(out)
     expect(afterKill).toMatchObject({ phase: 'customers' })
     expect(afterKill.done).toBeGreaterThan(afterInterrupt.done)
     expect(afterKill.done).toBeLessThan(CUSTOMERS)
+
+    // The folder holds an unfinished export: a fresh run or other options are refused.
+    expect(await run(argv)).toMatchObject({
+      code: 1,
+      err: `relay: ${out} holds an unfinished export: add --resume to continue it, or choose another folder\n`,
+    })
+    const otherFormat = await run([...argv, '--resume', '--format', 'csv'])
+    expect(otherFormat.code).toBe(1)
+    expect(otherFormat.err).toMatch(
+      /was started with other options \(--tenant demo --format parquet --as-of .* --limit-profiles 250\); repeat them with --resume/
+    )
 
     const resumed = await run([...argv, '--resume', '--quiet'], {
       RELAY_EXPORT_RATE_PER_SECOND: '2000',

@@ -140,6 +140,24 @@ describe('relay export (parquet)', () => {
     expect(JSON.parse(String(longRow?.other))).toMatchObject({ bio: long.traits.bio })
   })
 
+  it('keeps names in any script as they are (CJK, accents)', async () => {
+    const named = [...sandbox.store.all()].filter((customer) =>
+      /[^ -~]/.test(
+        `${String(customer.traits.firstName)}${String(customer.traits.lastName)}`
+      )
+    )
+    expect(named.length).toBeGreaterThan(2)
+    for (const customer of named.slice(0, 5)) {
+      const [row] = await query(
+        `SELECT first_name, last_name FROM ${sqlPath(customers())} WHERE customer_id = ${sqlPath(customer.id)}`
+      )
+      expect(row).toEqual({
+        first_name: customer.traits.firstName,
+        last_name: customer.traits.lastName,
+      })
+    }
+  })
+
   it('writes one feature row per customer, cut off at --as-of', async () => {
     const [joe] = await query(
       `SELECT as_of, rfm_frequency, purchased_next_30d FROM ${sqlPath(join(out, 'features.parquet'))} WHERE customer_id = ${sqlPath(SEEDED.joeBloggs.id)}`

@@ -1,6 +1,6 @@
 // Event properties are attacker-controlled (anyone can send a tracking call). A `__proto__` key in
-// them must never become a prototype. zod's record parsing drops that one key rather than copying
-// it; that is the one place a field is dropped, on purpose.
+// them must never become a prototype, and is kept as the data it is (schemas/json-object.ts: the
+// objects are checked, not copied key by key, so the key stays an own property).
 import { describe, expect, it } from 'vitest'
 
 import { profileEventSchema } from './event.ts'
@@ -24,6 +24,10 @@ describe('prototype safety of parsed responses', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
     expect(properties.plain).toBe(1)
     expect(properties.constructor).toEqual({ prototype: { polluted: 'yes' } })
+    expect(Object.hasOwn(properties, '__proto__')).toBe(true)
+    expect(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value).toEqual({
+      polluted: 'yes',
+    })
   })
 
   it('computed traits with __proto__ pollute nothing', () => {
@@ -31,5 +35,6 @@ describe('prototype safety of parsed responses', () => {
     expect(Object.getPrototypeOf(traits.computed)).toBe(Object.prototype)
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
     expect(traits.computed?.plain).toBe(1)
+    expect(Object.hasOwn(traits.computed ?? {}, '__proto__')).toBe(true)
   })
 })
