@@ -24,6 +24,7 @@ describe('relay export when Intilery hiccups', () => {
       errorRate: 0.05,
       errorStatus: 503,
     })
+    const started = Date.now()
     const manifest = await exportTo(
       sandbox,
       { out: newFolder(), limitProfiles: 20 },
@@ -31,6 +32,10 @@ describe('relay export when Intilery hiccups', () => {
     )
     expect(manifest.customers).toMatchObject({ listed: 20, exported: 20, failed: [] })
     expect(sandbox.counters.snapshot().byStatus).toMatchObject({ '429': 3 })
+    // The storm's first three answers are the first request's (the customer list, read alone),
+    // each asking for a second: waited out, not retried at once (a lower bound: a slow machine
+    // only makes it longer).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900)
   })
 
   it('names a customer it could not read after retries, with the reason, and exports the rest', async () => {

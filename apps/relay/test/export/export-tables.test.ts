@@ -142,9 +142,7 @@ describe('relay export (parquet)', () => {
 
   it('keeps names in any script as they are (CJK, accents)', async () => {
     const named = [...sandbox.store.all()].filter((customer) =>
-      /[^ -~]/.test(
-        `${String(customer.traits.firstName)}${String(customer.traits.lastName)}`
-      )
+      /[^ -~]/.test(`${String(customer.traits.firstName)}${String(customer.traits.lastName)}`)
     )
     expect(named.length).toBeGreaterThan(2)
     for (const customer of named.slice(0, 5)) {
