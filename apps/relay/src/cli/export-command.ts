@@ -7,11 +7,11 @@
  */
 import process from 'node:process'
 
+import { sharedExportBudget } from '../export/export-bucket.ts'
 import { ExportRefusedError, folderState } from '../export/export-folder.ts'
 import { CheckpointError } from '../export/staging.ts'
 import { createRedisBudget, type RedisBudget } from '../platform/redis/redis-budget.ts'
-import { credentialKey } from '../upstream/cache-key.ts'
-import { resolveUpstreamOptions, spareReserveOf } from '../upstream/options.ts'
+import { resolveUpstreamOptions } from '../upstream/options.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import type { CliIo, Values } from './cli-args.ts'
 import { exportFinishCommand } from './export-finish.ts'
@@ -97,14 +97,7 @@ export async function exportCommand(
       credentials: tenant.intilery,
       relayRatePerSecond: settings.ratePerSecond ?? upstream.ratePerSecond,
       shared:
-        budget === undefined
-          ? undefined
-          : {
-              backend: budget,
-              key: credentialKey(tenant.intilery),
-              rate: { ratePerSecond: upstream.ratePerSecond, burst: upstream.burst },
-              keepTokens: spareReserveOf(upstream).whileReading,
-            },
+        budget === undefined ? undefined : sharedExportBudget(budget, tenant.intilery, upstream),
       now,
       progress,
       signal: stop.signal,

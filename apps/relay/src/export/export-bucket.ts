@@ -12,22 +12,39 @@
  */
 import { abortableSleep, TokenBucket } from '@intilery-connect/core'
 
+import { credentialKey, type UpstreamCredentials } from '../upstream/cache-key.ts'
+import { spareReserveOf, type UpstreamSettings } from '../upstream/options.ts'
 import type { SharedBudgetBackend, SharedRate } from '../upstream/shared-budget.ts'
+
+/** The credential's budget as relays share it in Redis, and what the export leaves their readers. */
+export interface SharedExportBudget {
+  readonly backend: SharedBudgetBackend
+  /** The credential's key, as the relays' guards name it (upstream/cache-key.ts). */
+  readonly key: string
+  readonly rate: SharedRate
+  /** Tokens left to readers in the shared bucket (the relays' reserve while reading). */
+  readonly keepTokens: number
+}
+
+/** The shared budget of `credentials` as the relays' guards use it with `settings`. */
+export function sharedExportBudget(
+  backend: SharedBudgetBackend,
+  credentials: UpstreamCredentials,
+  settings: UpstreamSettings
+): SharedExportBudget {
+  return {
+    backend,
+    key: credentialKey(credentials),
+    rate: { ratePerSecond: settings.ratePerSecond, burst: settings.burst },
+    keepTokens: spareReserveOf(settings).whileReading,
+  }
+}
 
 export interface ExportBucketOptions {
   /** The export's share: `share` of the relay's rate, a burst of a tenth of a second's tokens. */
   readonly ratePerSecond: number
   readonly now?: () => number
-  readonly shared?:
-    | {
-        readonly backend: SharedBudgetBackend
-        /** The credential's key, as the relays' guards name it (upstream/cache-key.ts). */
-        readonly key: string
-        readonly rate: SharedRate
-        /** Tokens left to readers in the shared bucket (the relays' reserve while reading). */
-        readonly keepTokens: number
-      }
-    | undefined
+  readonly shared?: SharedExportBudget | undefined
   /** How long to wait before asking the shared budget again after its server failed. */
   readonly retryMs?: number
 }

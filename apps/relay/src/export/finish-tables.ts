@@ -191,11 +191,23 @@ async function writeEventPartitions(
   }
 }
 
+/** A table in one file: written in the working folder, then moved into place whole. */
+async function writeOneFile(
+  duckdb: DuckDbSession,
+  { out, format }: FinishOptions,
+  name: string,
+  select: string
+): Promise<TableSummary> {
+  const file = `${name}.${EXTENSION[format]}`
+  const written = await duckdb.copy(select, join(stateDir(out), file), COPY_FORMAT[format])
+  renameSync(join(stateDir(out), file), join(out, file))
+  return { path: file, ...written }
+}
+
 /** Writes the tables; @returns what each holds. */
 export async function finishTables(options: FinishOptions): Promise<Record<string, TableSummary>> {
-  const { out, format } = options
+  const { out } = options
   const work = stateDir(out)
-  const extension = EXTENSION[format]
   const duckdb = new DuckDbSession(work)
   try {
     const tables: Record<string, TableSummary> = {}
@@ -206,29 +218,15 @@ export async function finishTables(options: FinishOptions): Promise<Record<strin
       ...options.consentColumns.map(dynamicSpec),
     ]
     const customerSelect = `SELECT ${customerColumns.map(typedColumn).join(', ')} FROM ${readStaged(stagedPath(out, 'customers'), customerColumns)}`
-    const customersFile = `customers.${extension}`
-    const customers = await duckdb.copy(
-      customerSelect,
-      join(work, customersFile),
-      COPY_FORMAT[format]
-    )
-    renameSync(join(work, customersFile), join(out, customersFile))
-    tables.customers = { path: customersFile, ...customers }
+    tables.customers = await writeOneFile(duckdb, options, 'customers', customerSelect)
 
     const events = await writeEventPartitions(duckdb, options)
     tables.events = { path: 'events/', ...events }
 
     if (!options.incremental) {
       const columns = featureColumns(options.labelDays)
-      const featuresFile = `features.${extension}`
       const featureSelect = `SELECT ${columns.map(typedColumn).join(', ')} FROM ${readStaged(stagedPath(out, 'features'), columns)}`
-      const features = await duckdb.copy(
-        featureSelect,
-        join(work, featuresFile),
-        COPY_FORMAT[format]
-      )
-      renameSync(join(work, featuresFile), join(out, featuresFile))
-      tables.features = { path: featuresFile, ...features }
+      tables.features = await writeOneFile(duckdb, options, 'features', featureSelect)
     }
     return tables
   } finally {

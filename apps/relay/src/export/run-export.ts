@@ -10,13 +10,12 @@ import { mkdirSync } from 'node:fs'
 import { createProfileClient, RateLimitError } from '@intilery-connect/core'
 
 import type { UpstreamCredentials } from '../upstream/index.ts'
-import type { SharedBudgetBackend, SharedRate } from '../upstream/shared-budget.ts'
 import { DynamicColumns } from './column-types.ts'
 import { readCustomers, type CustomerOutcome } from './customer-pipeline.ts'
 import type { CustomerData } from './read-customer.ts'
 import { CUSTOMER_COLUMNS, customerRow } from './customer-row.ts'
 import { eventRowsByDate } from './event-row.ts'
-import { ExportBucket } from './export-bucket.ts'
+import { ExportBucket, type SharedExportBudget } from './export-bucket.ts'
 import { ExportInterruptedError } from './export-errors.ts'
 import { folderState, type FolderState } from './export-folder.ts'
 import { lockFolder } from './folder-lock.ts'
@@ -43,14 +42,7 @@ export interface ExportDeps {
   readonly credentials: UpstreamCredentials
   /** The relay guard's rate for one credential; the export takes `budget` of it. */
   readonly relayRatePerSecond: number
-  readonly shared?:
-    | {
-        readonly backend: SharedBudgetBackend
-        readonly key: string
-        readonly rate: SharedRate
-        readonly keepTokens: number
-      }
-    | undefined
+  readonly shared?: SharedExportBudget | undefined
   readonly fetch?: typeof fetch | undefined
   readonly now: () => number
   readonly progress: ProgressReporter

@@ -6,9 +6,9 @@ import { createProfileRef } from '@intilery-connect/core'
 import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { credentialKey } from '../../src/upstream/cache-key.ts'
 import { resolveUpstreamOptions, spareReserveOf } from '../../src/upstream/options.ts'
 import { memoryBudget } from '../../src/upstream/testing/memory-budget.ts'
+import { sharedExportBudget } from '../../src/export/export-bucket.ts'
 import { createUpstream } from '../../src/upstream/upstream.ts'
 import { credentialsOf, exportTo, newFolder } from './export-harness.ts'
 
@@ -79,12 +79,7 @@ describe('relay export within its budget', () => {
         { out: newFolder(), limitProfiles: 40, budget: '50%' },
         {
           relayRatePerSecond: settings.ratePerSecond,
-          shared: {
-            backend: budget,
-            key: credentialKey(credentials),
-            rate: { ratePerSecond: settings.ratePerSecond, burst: settings.burst },
-            keepTokens: spareReserveOf(settings).whileReading,
-          },
+          shared: sharedExportBudget(budget, credentials, settings),
         }
       )
     } finally {

@@ -3,33 +3,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
+import type { RunningSandbox } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { add, setup } from '../cli-harness.ts'
-import { newFolder, query, sqlPath } from './export-harness.ts'
+import { setup } from '../cli-harness.ts'
+import { cliSandbox, demoCli, newFolder, query, sqlPath } from './export-harness.ts'
 
 let sandbox: RunningSandbox
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    authToken: 'intilery-secret-token',
-    ratePerSecond: 5_000,
-    burst: 5_000,
-  })
+  sandbox = await cliSandbox()
 })
 afterAll(() => sandbox.stop())
 
-/** A CLI with tenant demo pointing at this test's sandbox. */
-async function demoCli() {
-  const cli = setup()
-  // The sandbox's limit is raised for speed; the export's own budget with it.
-  Object.assign(cli.env, { RELAY_EXPORT_RATE_PER_SECOND: '2000' })
-  const args = [...add]
-  args[args.indexOf('--base-url') + 1] = sandbox.url
-  expect((await cli.run(args)).code).toBe(0)
-  return cli
-}
+/** A CLI with tenant demo pointing at this test's sandbox; its export's budget raised with it. */
+const cliForSandbox = () => demoCli(sandbox, { RELAY_EXPORT_RATE_PER_SECOND: '2000' })
 
 describe('relay export refuses, writing nothing', () => {
   it.each([
@@ -55,7 +42,7 @@ describe('relay export refuses, writing nothing', () => {
   })
 
   it('names an unknown tenant', async () => {
-    const { run } = await demoCli()
+    const { run } = await cliForSandbox()
     const out = newFolder()
     expect(await run(['export', '--tenant', 'ghost', '--out', out])).toEqual({
       code: 1,
@@ -66,7 +53,7 @@ describe('relay export refuses, writing nothing', () => {
   })
 
   it('will not write into a folder that holds something else, or resume where nothing was started', async () => {
-    const { run } = await demoCli()
+    const { run } = await cliForSandbox()
     const out = newFolder()
     mkdirSync(out)
     writeFileSync(join(out, 'notes.txt'), 'mine')
@@ -86,7 +73,7 @@ describe('relay export refuses, writing nothing', () => {
 
 describe('relay export, run from the command line', () => {
   it('writes NDJSON and CSV that DuckDB reads, and adds an incremental run beside a finished one', async () => {
-    const { run } = await demoCli()
+    const { run } = await cliForSandbox()
     for (const format of ['ndjson', 'csv'] as const) {
       const out = newFolder()
       const done = await run([

@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
 
 import { exportOptions, type ExportFlags } from '../../src/export/export-options.ts'
+import { add, setup } from '../cli-harness.ts'
 import { quietProgress } from '../../src/export/progress.ts'
 import { runExport, type ExportDeps } from '../../src/export/run-export.ts'
 
@@ -19,6 +20,21 @@ export async function exportSandbox(
 ): Promise<RunningSandbox> {
   const rate = options.ratePerSecond ?? 5_000
   return startSandbox({ port: 0, ratePerSecond: rate, burst: Math.max(500, rate) })
+}
+
+/** A sandbox for the CLI harness's tenants (their token), its limit raised. */
+export const cliSandbox = () =>
+  startSandbox({ port: 0, authToken: 'intilery-secret-token', ratePerSecond: 5_000, burst: 5_000 })
+
+/** The CLI harness (a fresh store) with tenant demo pointing at `sandbox`. */
+export async function demoCli(sandbox: RunningSandbox, env: Record<string, string> = {}) {
+  const cli = setup()
+  Object.assign(cli.env, env)
+  const args = [...add]
+  args[args.indexOf('--base-url') + 1] = sandbox.url
+  const added = await cli.run(args)
+  if (added.code !== 0) throw new Error(`tenants add failed: ${added.err}`)
+  return cli
 }
 
 export const credentialsOf = (sandbox: RunningSandbox) => ({

@@ -6,11 +6,10 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
-import { startSandbox, type RunningSandbox } from '@intilery-connect/sandbox'
+import type { RunningSandbox } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { add, setup } from '../cli-harness.ts'
-import { newFolder, query, sqlPath } from './export-harness.ts'
+import { cliSandbox, demoCli, newFolder, query, sqlPath } from './export-harness.ts'
 
 const cwd = fileURLToPath(new URL('../..', import.meta.url))
 /** Well past the first customers' commit: one with thousands of events holds back those after it. */
@@ -18,12 +17,7 @@ const CUSTOMERS = 250
 
 let sandbox: RunningSandbox
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    authToken: 'intilery-secret-token',
-    ratePerSecond: 5_000,
-    burst: 5_000,
-  })
+  sandbox = await cliSandbox()
 })
 afterAll(() => sandbox.stop())
 
@@ -71,10 +65,7 @@ const checkpointOf = (out: string) =>
 
 describe('relay export --resume', () => {
   it('continues after Ctrl-C and after SIGKILL with no customer missing or duplicated', async () => {
-    const { run, env } = setup()
-    const args = [...add]
-    args[args.indexOf('--base-url') + 1] = sandbox.url
-    expect((await run(args)).code).toBe(0)
+    const { run, env } = await demoCli(sandbox)
     const out = newFolder()
     const argv = [
       'export',

@@ -7,8 +7,8 @@ import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 
 import { createRedisBudget } from '../../src/platform/redis/redis-budget.ts'
-import { credentialKey } from '../../src/upstream/cache-key.ts'
-import { resolveUpstreamOptions, spareReserveOf } from '../../src/upstream/options.ts'
+import { resolveUpstreamOptions } from '../../src/upstream/options.ts'
+import { sharedExportBudget } from '../../src/export/export-bucket.ts'
 import { createUpstream } from '../../src/upstream/upstream.ts'
 import { credentialsOf, exportTo, newFolder } from '../export/export-harness.ts'
 import { serverUrl } from './server-urls.ts'
@@ -50,12 +50,7 @@ describe('relay export on a shared budget in Redis', () => {
         { out: newFolder(), limitProfiles: 30, budget: '100%' },
         {
           relayRatePerSecond: settings.ratePerSecond,
-          shared: {
-            backend: exportBudget,
-            key: credentialKey(credentials),
-            rate: { ratePerSecond: settings.ratePerSecond, burst: settings.burst },
-            keepTokens: spareReserveOf(settings).whileReading,
-          },
+          shared: sharedExportBudget(exportBudget, credentials, settings),
         }
       )
       await agents
