@@ -23,14 +23,6 @@ async function main(): Promise<number> {
   // it, so it loads nothing else (its memory counts while the export runs).
   if (argv[0] === 'export' && exportChildMode(io.env) === undefined)
     return runExportProcess(argv, io, exportHeapMb(io.env))
-  // The process writing the tables: only the export's own modules (cli/export-finish.ts).
-  if (argv[0] === 'export' && exportChildMode(io.env) === 'finish') {
-    const { exportFinishCommand } = await import('./cli/export-finish.ts')
-    return exportFinishCommand(argv, io).catch((error: unknown) => {
-      io.err(`relay: ${error instanceof Error ? error.message : String(error)}\n`)
-      return 1
-    })
-  }
   const { exitCodeOf, runCli, USAGE } = await import('./cli/run-cli.ts')
   try {
     return await runCli(argv, io)

@@ -14,7 +14,6 @@ import { createRedisBudget, type RedisBudget } from '../platform/redis/redis-bud
 import { resolveUpstreamOptions } from '../upstream/options.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import type { CliIo, Values } from './cli-args.ts'
-import { exportFinishCommand } from './export-finish.ts'
 import {
   exitWithParent,
   exportChildMode,
@@ -49,7 +48,6 @@ export async function exportCommand(
   // process writing the tables, after all the reading).
   parseExportArgs(argv)
   const mode = exportChildMode(io.env)
-  if (mode === 'finish') return exportFinishCommand(argv, io)
   const now = () => Date.now()
   const options = exportOptionsOf(values, io, now())
   const settings = exportSettings(io.env)

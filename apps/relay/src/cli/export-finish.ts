@@ -1,17 +1,16 @@
 /**
  * @module cli/export-finish
- * `relay export` in the process that writes the tables (RELAY_EXPORT_CHILD=finish): the flags and
- * the checkpoint are all it needs, so it loads no store, no Redis and no host code, and sends no
- * request; its memory is DuckDB's and little else.
+ * `relay export`'s last step, in the command's own process once the reader has exited: the flags
+ * and the checkpoint are all it needs, so it loads no store, no Redis and no host code, and sends
+ * no request; what it adds to the process is the export's modules and DuckDB.
  */
+import process from 'node:process'
+
 import { ExportRefusedError, folderState } from '../export/export-folder.ts'
 import { finishExport } from '../export/finish-export.ts'
 import { lockFolder } from '../export/folder-lock.ts'
-import { exitWithParent } from './export-process.ts'
-import process from 'node:process'
 import type { CliIo } from './cli-args.ts'
 import {
-  EXPORT_COMMAND_ENV,
   exportOptionsOf,
   parseExportArgs,
   printSummary,
@@ -19,14 +18,17 @@ import {
   relayVersion,
 } from './export-shared.ts'
 
-export async function exportFinishCommand(argv: readonly string[], io: CliIo): Promise<number> {
+export async function exportFinishCommand(
+  argv: readonly string[],
+  io: CliIo,
+  { command }: { readonly command: string }
+): Promise<number> {
   const now = () => Date.now()
   const given = exportOptionsOf(parseExportArgs(argv), io, now())
   const state = folderState(given)
   if (state.kind !== 'resume' || state.checkpoint.phase !== 'finishing')
     throw new ExportRefusedError(`${given.out} has no export whose reading has finished`)
   const { options } = state
-  exitWithParent()
   // Ctrl-C while the tables are written: say how to finish them (DuckDB cannot be stopped
   // half-way, and nothing it left matters: a resumed run writes every table again).
   const onSignal = (signal: NodeJS.Signals) => {
@@ -43,7 +45,7 @@ export async function exportFinishCommand(argv: readonly string[], io: CliIo): P
     const manifest = await finishExport(options, state.checkpoint, {
       now,
       progress,
-      command: io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' '),
+      command,
       relayVersion,
     })
     progress.end()
@@ -51,5 +53,7 @@ export async function exportFinishCommand(argv: readonly string[], io: CliIo): P
   } finally {
     progress.end()
     unlock()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
 }
