@@ -50,9 +50,9 @@ const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
 const SIGNAL_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 }
 
 /**
- * Runs `relay <argv>` as the export's two processes, one after the other: the reader (heap capped),
- * then, once it has read everyone, a fresh process that writes the tables, so DuckDB's memory
- * never adds to the reading heap's. @returns the exit code of the last one run.
+ * Runs `relay <argv>`: the reader (heap capped) as a child, then, once it has read everyone and
+ * exited, the tables written here, so DuckDB's memory never adds to the reading heap's.
+ * @returns the reader's exit code if it failed, else the export's.
  */
 export async function runExportProcess(
   argv: readonly string[],

@@ -1,7 +1,6 @@
 /**
  * @module export/node-child
- * How the export starts Node processes of its own (the reading process with a capped heap, the
- * table writer): the same Node, with tsx's loader, since the relay's CLI runs its TypeScript
+ * How the export starts its reading process (a capped heap): the same Node, with tsx's loader, since the relay's CLI runs its TypeScript
  * source (tsx is what `pnpm relay` runs it with).
  */
 import process from 'node:process'
