@@ -7,7 +7,7 @@ import process from 'node:process'
 import { text } from 'node:stream/consumers'
 
 import type { CliIo } from './cli/cli-args.ts'
-import { exportChildMode, exportHeapMb, runExportProcess } from './cli/export-process.ts'
+import { exportHeapMb, isExportReader, runExportProcess } from './cli/export-process.ts'
 
 const argv = process.argv.slice(2)
 const io: CliIo = {
@@ -19,9 +19,9 @@ const io: CliIo = {
 }
 
 async function main(): Promise<number> {
-  // `relay export` runs in a process of its own (cli/export-process.ts); this one only waits for
-  // it, so it loads nothing else (its memory counts while the export runs).
-  if (argv[0] === 'export' && exportChildMode(io.env) === undefined)
+  // `relay export` reads in a process of its own (cli/export-process.ts); while it runs, this one
+  // only waits, so it loads nothing else (its memory counts meanwhile), then writes the tables.
+  if (argv[0] === 'export' && !isExportReader(io.env))
     return runExportProcess(argv, io, exportHeapMb(io.env))
   const { exitCodeOf, runCli, USAGE } = await import('./cli/run-cli.ts')
   try {

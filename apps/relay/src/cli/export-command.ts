@@ -14,18 +14,12 @@ import { createRedisBudget, type RedisBudget } from '../platform/redis/redis-bud
 import { resolveUpstreamOptions } from '../upstream/options.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import type { CliIo, Values } from './cli-args.ts'
-import {
-  exitWithParent,
-  exportChildMode,
-  exportHeapMb,
-  runExportProcess,
-} from './export-process.ts'
+import { exitWithParent, exportHeapMb, isExportReader, runExportProcess } from './export-process.ts'
 import {
   EXPORT_COMMAND_ENV,
   exportOptionsOf,
   parseExportArgs,
   exportSettings,
-  printSummary,
   progressFor,
   relayVersion,
 } from './export-shared.ts'
@@ -47,7 +41,7 @@ export async function exportCommand(
   // Only the export's own flags (another command's, e.g. --yes, would be refused only by the
   // process writing the tables, after all the reading).
   parseExportArgs(argv)
-  const mode = exportChildMode(io.env)
+  const reader = isExportReader(io.env)
   const now = () => Date.now()
   const options = exportOptionsOf(values, io, now())
   const settings = exportSettings(io.env)
@@ -65,7 +59,7 @@ export async function exportCommand(
     return 1
   }
 
-  if (mode === undefined) return runExportProcess(argv, io, exportHeapMb(io.env))
+  if (!reader) return runExportProcess(argv, io, exportHeapMb(io.env))
   exitWithParent()
 
   const upstream = resolveUpstreamOptions()
@@ -91,7 +85,7 @@ export async function exportCommand(
   process.on('SIGTERM', onSignal)
   try {
     const { runExport } = await import('../export/run-export.ts')
-    const manifest = await runExport(options, {
+    await runExport(options, {
       credentials: tenant.intilery,
       relayRatePerSecond: settings.ratePerSecond ?? upstream.ratePerSecond,
       shared:
@@ -101,12 +95,11 @@ export async function exportCommand(
       signal: stop.signal,
       command: io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' '),
       relayVersion,
-      stopAfterReading: mode === 'read',
+      stopAfterReading: true,
     })
     progress.end()
-    // The reader stops here; the process writing the tables prints the summary.
-    if (manifest === undefined) return 0
-    return printSummary(manifest, options.out, io)
+    // The reader stops with the checkpoint at `finishing`; the command writes the tables.
+    return 0
   } finally {
     progress.end()
     process.off('SIGINT', onSignal)

@@ -15,19 +15,16 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
-import { nodePath, typescriptNodeArgs } from '../export/node-child.ts'
 import type { CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import { EXPORT_COMMAND_ENV, EXPORT_TERMINAL_ENV } from './export-shared.ts'
 
 /** Set in the reader's environment: it lists and reads, then stops (the tables are written after it). */
-export const EXPORT_CHILD_ENV = 'RELAY_EXPORT_CHILD'
-export type ExportChildMode = 'read'
+const EXPORT_READER_ENV = 'RELAY_EXPORT_READER'
 
-/** The mode this process runs the export in, when it is one of the export's children. */
-export function exportChildMode(env: CliIo['env']): ExportChildMode | undefined {
-  const mode = env[EXPORT_CHILD_ENV]
-  return mode === 'read' ? mode : undefined
+/** Whether this process is the export's reader (started by runExportProcess). */
+export function isExportReader(env: CliIo['env']): boolean {
+  return env[EXPORT_READER_ENV] === '1'
 }
 
 /** The heap cap, in MB; RELAY_EXPORT_HEAP_MB raises it for customers with very many events. */
@@ -59,7 +56,7 @@ export async function runExportProcess(
   io: CliIo,
   heapMb: number
 ): Promise<number> {
-  const read = await runChild('read', argv, io, heapMb)
+  const read = await runReader(argv, io, heapMb)
   if (read !== 0) return read
   // The tables are written here, now that the reader (and its heap) is gone: no third process to
   // start (measured: starting one took 0.8 s of a 13 s export).
@@ -73,19 +70,16 @@ export async function runExportProcess(
 const commandOf = (argv: readonly string[], io: CliIo) =>
   io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' ')
 
-async function runChild(
-  mode: ExportChildMode,
-  argv: readonly string[],
-  io: CliIo,
-  heapMb: number
-): Promise<number> {
+async function runReader(argv: readonly string[], io: CliIo, heapMb: number): Promise<number> {
+  // The same Node with tsx's loader (resolved here, so any working folder works): the relay's CLI
+  // runs its TypeScript source, as `pnpm relay` does.
   const child = spawn(
-    nodePath,
-    [`--max-old-space-size=${heapMb}`, ...typescriptNodeArgs(), cli, ...argv],
+    process.execPath,
+    [`--max-old-space-size=${heapMb}`, '--import', import.meta.resolve('tsx'), cli, ...argv],
     {
       env: {
         ...io.env,
-        [EXPORT_CHILD_ENV]: mode,
+        [EXPORT_READER_ENV]: '1',
         [EXPORT_TERMINAL_ENV]: io.errIsTerminal === true ? '1' : '',
         [EXPORT_COMMAND_ENV]: commandOf(argv, io),
       },
@@ -110,7 +104,7 @@ async function runChild(
   }
 }
 
-/** In a child: stop at once when the command that started it is gone. */
+/** In the reader: stop at once when the command that started it is gone. */
 export function exitWithParent(): void {
   process.once('disconnect', () => process.exit(1))
 }

@@ -4,6 +4,7 @@
  * hosts, no Redis): the export's flags and their options, its settings from the environment, the
  * progress reporter, and the summary printed at the end.
  */
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
@@ -140,5 +141,7 @@ export function printSummary(manifest: ExportManifest, out: string, io: CliIo): 
   return customers.failed.length > 0 ? 1 : 0
 }
 
-/** The relay's version, for the manifest. */
-export { relayVersion } from './relay-version.ts'
+/** The relay's version (its package.json's), for the manifest. */
+export const relayVersion = (
+  createRequire(import.meta.url)('../../package.json') as { version: string }
+).version

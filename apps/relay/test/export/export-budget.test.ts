@@ -22,7 +22,7 @@ afterEach(async () => {
 
 /** Requests the export made, and the most a bucket of this rate and burst allows in `ms`. */
 function share(running: RunningSandbox, ratePerSecond: number, ms: number) {
-  const made = running.counters.snapshot().byAgent[EXPORT_AGENT]?.total ?? 0
+  const made = running.counters.snapshot().byAgent[EXPORT_AGENT] ?? 0
   const burst = Math.max(1, Math.floor(ratePerSecond / 10))
   return { made, allowed: burst + (ratePerSecond * ms) / 1000 }
 }

@@ -18,7 +18,7 @@ export interface CounterSnapshot {
    * By caller: the User-Agent's product name (`intilery-connect-export` of
    * `intilery-connect-export/1.0`), so a test can tell an export's share from the relay's reads.
    */
-  byAgent: Record<string, { total: number; peakPerSecond: number }>
+  byAgent: Record<string, number>
 }
 
 /** A short, stable, non-reversible label for a token. */
@@ -33,16 +33,13 @@ export class RequestCounters {
   private readonly byStatus = new Map<string, number>()
   private readonly perSecond = new Map<number, number>()
   private peak = 0
-  private readonly agents = new Map<
-    string,
-    { total: number; peakPerSecond: number; second: number; inSecond: number }
-  >()
+  private readonly byAgent = new Map<string, number>()
 
   constructor(private readonly now: () => number = Date.now) {}
 
   record(route: string, token: string | undefined, status: number, userAgent?: string): void {
     this.total += 1
-    this.recordAgent(userAgent)
+    bump(this.byAgent, userAgent?.split('/')[0]?.trim() || 'none')
     bump(this.byRoute, route)
     bump(this.byToken, token === undefined ? 'none' : tokenFingerprint(token))
     bump(this.byStatus, String(status))
@@ -54,17 +51,6 @@ export class RequestCounters {
     for (const key of this.perSecond.keys()) if (key < second - 1) this.perSecond.delete(key)
   }
 
-  private recordAgent(userAgent: string | undefined): void {
-    const name = userAgent?.split('/')[0]?.trim() || 'none'
-    const second = Math.floor(this.now() / 1000)
-    const agent = this.agents.get(name) ?? { total: 0, peakPerSecond: 0, second, inSecond: 0 }
-    if (agent.second !== second) Object.assign(agent, { second, inSecond: 0 })
-    agent.total += 1
-    agent.inSecond += 1
-    agent.peakPerSecond = Math.max(agent.peakPerSecond, agent.inSecond)
-    this.agents.set(name, agent)
-  }
-
   snapshot(): CounterSnapshot {
     return {
       total: this.total,
@@ -72,9 +58,7 @@ export class RequestCounters {
       byToken: Object.fromEntries(this.byToken),
       byStatus: Object.fromEntries(this.byStatus),
       peakPerSecond: this.peak,
-      byAgent: Object.fromEntries(
-        [...this.agents].map(([name, { total, peakPerSecond }]) => [name, { total, peakPerSecond }])
-      ),
+      byAgent: Object.fromEntries(this.byAgent),
     }
   }
 
@@ -85,7 +69,7 @@ export class RequestCounters {
     this.byToken.clear()
     this.byStatus.clear()
     this.perSecond.clear()
-    this.agents.clear()
+    this.byAgent.clear()
   }
 }
 
