@@ -11,7 +11,7 @@ import {
   type ProfileRef,
   type TimelineEntry,
 } from '@intilery-connect/core'
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 
 import type { Lookup, RelayClient } from './relay-client.ts'
 import type { RelayCallError } from './relay-error.ts'
@@ -136,7 +136,9 @@ export function useCustomer(
     }
   }, [client, lookup])
 
-  useEffect(() => void load(), [load])
+  // A layout effect: the context is asked for (or its answer, often already in, is read) as soon
+  // as the panel has committed, not after the browser's next frame, which Preact's effects wait for.
+  useLayoutEffect(() => void load(), [load])
 
   const loadMore = useCallback(async () => {
     if (state.kind !== 'one' || state.cursor === undefined || lookup === undefined) return
