@@ -25,7 +25,7 @@ import {
   readCustomer,
   readInstallation,
   readLocation,
-  SetupError,
+  reasonOf,
   type Installation,
 } from './zaf-reads.ts'
 
@@ -233,30 +233,18 @@ async function start() {
     await catalogues
     render(<Sidebar zaf={zaf} ready={ready} client={client} scheme={scheme} />, root)
   } catch (error) {
-    // A setup mistake is the admin's to fix, and its message says how; anything else is ours.
-    const message = document.createElement('p')
-    message.className = `ic-root ic-theme-zendesk${scheme.get() === 'dark' ? ' ic-dark' : ''}`
-    message.setAttribute('role', 'alert')
-    const locale = await agentRead.then(
+    const locale = agentRead.then(
       (agent) => agent.locale,
       () => 'en'
     )
-    const reason = error instanceof Error ? error.message : String(error)
-    // English if the agent's catalogue cannot be fetched: a message in any language beats none.
-    const loaded = await loadLocale(locale).then(
-      () => true,
-      () =>
-        loadLocale('en').then(
-          () => true,
-          () => false
-        )
+    // Its code loads only when the sidebar cannot start; if even that cannot be fetched (the app's
+    // own files unreachable), one sentence in English says so.
+    await import('./start-failure.ts').then(
+      (failure) => failure.tellStartFailure(root, scheme.get() === 'dark', locale, error),
+      () => {
+        root.textContent = `The Intilery app could not start: ${reasonOf(error)}`
+      }
     )
-    if (!loaded)
-      // No catalogue at all (the app's own files cannot be fetched): the one sentence kept here.
-      message.textContent = `The Intilery app could not start: ${reason}`
-    else if (error instanceof SetupError) message.textContent = error.textIn(locale)
-    else message.textContent = createTranslator(locale).t('common.setup.couldNotStart', { reason })
-    root.replaceChildren(message)
   }
 }
 

@@ -90,6 +90,9 @@ export class SetupError extends Error {
   }
 }
 
+/** What went wrong, for a message that names it. */
+export const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
 const EXAMPLE_RELAY = 'https://relay.example.com'
 
 /**

@@ -5,11 +5,15 @@
 import { loadLocale } from '@intilery-connect/core'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RelayClient } from '../relay-client.ts'
 import { relayCallError, RelayCallError } from '../relay-error.ts'
 import { CustomerPanel } from './CustomerPanel.tsx'
+import { failurePart } from './failure-part.tsx'
+
+// The failure part's code, loaded before any test draws a failure (it loads lazily in the app).
+beforeAll(() => failurePart.preload())
 
 const lookup = { type: 'email', value: 'joe.bloggs@intilery.com' } as const
 const relayBody = (code: string) =>

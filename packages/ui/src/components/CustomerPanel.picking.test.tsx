@@ -17,6 +17,10 @@ import {
   type CustomerPanelProps,
 } from './CustomerPanel.tsx'
 import { preloadNoteAction } from './CustomerView.tsx'
+import { failurePart } from './failure-part.tsx'
+
+// The failure part's code, loaded before any test draws a failure (it loads lazily in the app).
+beforeAll(() => failurePart.preload())
 
 // The panel loads the note action once it has painted (CustomerView.tsx); loaded here before the
 // clicks, as it is in the browser by the time an agent clicks.

@@ -14,7 +14,7 @@ import { useCustomer } from '../use-customer.ts'
 import { useRememberedChoice } from '../use-remembered-choice.ts'
 import { visibleText } from '../visible-text.ts'
 import { CustomerView } from './CustomerView.tsx'
-import { Failure, partFailed } from './Failure.tsx'
+import { failurePart, partFailed } from './failure-part.tsx'
 import { preloadSearchFields, SearchForm } from './SearchForm.tsx'
 import { Skeleton, StatusMessage } from './StatusMessage.tsx'
 
@@ -133,7 +133,7 @@ export function CustomerPanel(props: CustomerPanelProps) {
             {visibleText(t('common.error.notFoundFor', { identity: customer.lookup.value }))}
           </StatusMessage>
         ) : (
-          <Failure t={t} error={state.error} retry={customer.retry} />
+          <failurePart.Part t={t} error={state.error} retry={customer.retry} />
         )}
         {search}
       </>

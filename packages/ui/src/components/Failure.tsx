@@ -1,22 +1,14 @@
-/** A failed relay call, explained in the agent's words, with "Retry" when asking again can help. */
+/**
+ * A failed relay call, explained in the agent's words, with "Retry" when asking again can help.
+ * Drawn through failurePart (failure-part.tsx), whose code loads when a failure is first shown.
+ */
 import type { MessageId } from '@intilery-connect/core'
 
 import type { Translate } from '../i18n.ts'
 import type { RelayCallError } from '../relay-error.ts'
 import { visibleText } from '../visible-text.ts'
+import { FAILURE_TEXT } from './failure-part.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
-
-export const FAILURE_TEXT: Record<RelayCallError['failure'], MessageId> = {
-  not_found: 'common.error.notFound',
-  rate_limited: 'common.error.rateLimited',
-  unavailable: 'common.error.upstreamDown',
-  misconfigured: 'common.error.misconfigured',
-  bad_request: 'common.error.generic',
-  malformed: 'common.error.generic',
-  relay_error: 'common.error.generic',
-  // Only the relay can say Intilery is down; when no relay answered, it is the relay that is.
-  network: 'common.error.relayDown',
-}
 
 /** What an administrator must fix, when the relay says which side is set up wrongly. */
 function textFor(error: RelayCallError): MessageId {
@@ -49,10 +41,3 @@ export function Failure({
     </StatusMessage>
   )
 }
-
-/** A part of the panel whose code could not be loaded (lazy-part.tsx): said, with "Retry". */
-export const partFailed = ({ t }: { t: Translate }, retry: () => void) => (
-  <StatusMessage tone="error" action={{ label: t('common.retry'), run: retry }}>
-    {t('common.error.generic')}
-  </StatusMessage>
-)

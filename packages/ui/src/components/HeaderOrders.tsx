@@ -9,7 +9,7 @@ import { useMemo } from 'preact/hooks'
 
 import type { PanelFormat, Translate } from '../i18n.ts'
 import type { RelayCallError } from '../relay-error.ts'
-import { FAILURE_TEXT } from './Failure.tsx'
+import { FAILURE_TEXT } from './failure-part.tsx'
 import { RecentOrders, type RowTarget } from './RecentOrders.tsx'
 
 /** Loaded rows by event id: each row's own id and `at`, a burst's for the events inside it. */

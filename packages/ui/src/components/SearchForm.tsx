@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Translate } from '../i18n.ts'
 import { lazyPart } from '../lazy-part.tsx'
 import type { Lookup } from '../relay-client.ts'
-import { partFailed } from './Failure.tsx'
+import { partFailed } from './failure-part.tsx'
 
 const fields = lazyPart(
   () => import('./SearchFields.tsx').then((module) => module.SearchFields),

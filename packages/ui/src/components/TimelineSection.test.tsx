@@ -19,6 +19,10 @@ import { RelayCallError } from '../relay-error.ts'
 import type { CustomerHook, OneCustomer } from '../use-customer.ts'
 import type { TimelineViewport } from '../use-new-rows.ts'
 import { preloadFilterBar, TimelineSection } from './TimelineSection.tsx'
+import { failurePart } from './failure-part.tsx'
+
+// The failure part's code, loaded before any test draws a failure (it loads lazily in the app).
+beforeAll(() => failurePart.preload())
 
 // The bar's code is loaded when the bar first opens (lazy-part.tsx, tested there); these tests are
 // about filtering, so it is loaded before them.

@@ -21,7 +21,7 @@ import { useFilteredTimeline, type FilteredTimelineOptions } from '../use-filter
 import { browserViewport, useNewRows, type TimelineViewport } from '../use-new-rows.ts'
 import { activeFilters, NO_FILTER, rangeProblem, type FilterState } from '../filter-state.ts'
 import { lazyPart } from '../lazy-part.tsx'
-import { Failure, partFailed } from './Failure.tsx'
+import { failurePart, partFailed } from './failure-part.tsx'
 import { FilterToggle } from './FilterToggle.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 import { Timeline } from './Timeline.tsx'
@@ -183,7 +183,7 @@ export function TimelineSection({
       {busy ? <StatusMessage tone="info">{t('common.loading')}</StatusMessage> : null}
       {planFailed ? <StatusMessage tone="error">{t('common.error.generic')}</StatusMessage> : null}
       {server.status === 'failed' && plan !== undefined ? (
-        <Failure t={t} error={server.error} retry={filtered.retry} />
+        <failurePart.Part t={t} error={server.error} retry={filtered.retry} />
       ) : null}
       <Timeline
         t={t}
@@ -199,10 +199,10 @@ export function TimelineSection({
         loadMore={loadMore}
       />
       {plan === undefined && typeof state.more === 'object' ? (
-        <Failure t={t} error={state.more} retry={customer.loadMore} />
+        <failurePart.Part t={t} error={state.more} retry={customer.loadMore} />
       ) : null}
       {plan !== undefined && server.status === 'ready' && typeof server.more === 'object' ? (
-        <Failure t={t} error={server.more} retry={filtered.loadMore} />
+        <failurePart.Part t={t} error={server.more} retry={filtered.loadMore} />
       ) : null}
     </div>
   )
