@@ -25,7 +25,7 @@ import {
   readCustomer,
   readInstallation,
   readLocation,
-  reasonOf,
+  couldNotStart,
   type Installation,
 } from './zaf-reads.ts'
 
@@ -225,26 +225,27 @@ async function start() {
     const [agent, lookup] = await Promise.all([agentRead, customerRead])
     const ready: Ready = { install, agentId: agent.id, locale: agent.locale, lookup }
     // The relay request goes out now; while its answer is on the way, the catalogues finish loading
-    // and the Intl formatters the first paint uses are built (in the panel's locale and zone): a
-    // fresh renderer's first date formatter loads ICU's data, ~45 ms that would otherwise come after
-    // the answer.
+    // and the Intl formatters the first paint uses are built, in the panel's locale and zone (ICU's
+    // data is already loaded: index.html).
     const client = clientFor(zaf, ready)
     warmFormatters({ locale: agent.locale, timeZone: AGENT_TIME_ZONE })
     await catalogues
     render(<Sidebar zaf={zaf} ready={ready} client={client} scheme={scheme} />, root)
   } catch (error) {
+    const message = document.createElement('p')
+    message.className = `ic-root ic-theme-zendesk${scheme.get() === 'dark' ? ' ic-dark' : ''}`
+    message.setAttribute('role', 'alert')
     const locale = agentRead.then(
       (agent) => agent.locale,
       () => 'en'
     )
-    // Its code loads only when the sidebar cannot start; if even that cannot be fetched (the app's
-    // own files unreachable), one sentence in English says so.
-    await import('./start-failure.ts').then(
-      (failure) => failure.tellStartFailure(root, scheme.get() === 'dark', locale, error),
-      () => {
-        root.textContent = `The Intilery app could not start: ${reasonOf(error)}`
-      }
+    // Its code loads only when the sidebar cannot start; when even that cannot be fetched (the
+    // app's own files unreachable), the English sentence says so.
+    message.textContent = await import('./start-failure.ts').then(
+      (failure) => failure.startFailureText(locale, error),
+      () => couldNotStart(error)
     )
+    root.replaceChildren(message)
   }
 }
 

@@ -6,19 +6,10 @@
  */
 import { createTranslator, loadLocale } from '@intilery-connect/core'
 
-import { reasonOf, SetupError } from './zaf-reads.ts'
+import { couldNotStart, reasonOf, SetupError } from './zaf-reads.ts'
 
-export async function tellStartFailure(
-  root: HTMLElement,
-  dark: boolean,
-  agentLocale: Promise<string>,
-  error: unknown
-): Promise<void> {
-  const message = document.createElement('p')
-  message.className = `ic-root ic-theme-zendesk${dark ? ' ic-dark' : ''}`
-  message.setAttribute('role', 'alert')
+export async function startFailureText(agentLocale: Promise<string>, error: unknown) {
   const locale = await agentLocale
-  const reason = reasonOf(error)
   // English if the agent's catalogue cannot be fetched: a message in any language beats none.
   const loaded = await loadLocale(locale).then(
     () => true,
@@ -28,10 +19,7 @@ export async function tellStartFailure(
         () => false
       )
   )
-  if (!loaded)
-    // No catalogue at all (the app's own files cannot be fetched): the one sentence kept here.
-    message.textContent = `The Intilery app could not start: ${reason}`
-  else if (error instanceof SetupError) message.textContent = error.textIn(locale)
-  else message.textContent = createTranslator(locale).t('common.setup.couldNotStart', { reason })
-  root.replaceChildren(message)
+  if (!loaded) return couldNotStart(error)
+  if (error instanceof SetupError) return error.textIn(locale)
+  return createTranslator(locale).t('common.setup.couldNotStart', { reason: reasonOf(error) })
 }

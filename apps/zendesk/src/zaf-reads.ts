@@ -93,6 +93,13 @@ export class SetupError extends Error {
 /** What went wrong, for a message that names it. */
 export const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
+/**
+ * The one sentence the sidebar says without any catalogue (the app's own files cannot be fetched):
+ * English, the language every other message falls back to.
+ */
+export const couldNotStart = (error: unknown) =>
+  `The Intilery app could not start: ${reasonOf(error)}`
+
 const EXAMPLE_RELAY = 'https://relay.example.com'
 
 /**

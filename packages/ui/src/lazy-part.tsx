@@ -1,8 +1,9 @@
 /**
  * @module lazy-part
- * A part of the panel no first paint of a found customer draws (the picker, the filter bar, the
- * search form, the note action, the recent orders, the copy buttons), loaded with import() the first time it is drawn: the sidebar's
- * up-front script has a budget (bench:zendesk), and these parts would otherwise be a sixth of it.
+ * A part of the panel no first paint of a found customer needs (the picker, the filter bar, the
+ * search form, the note action, the recent orders, a failure, the copy buttons in their closed
+ * section), loaded with import() the first time it is drawn or preloaded: the sidebar's up-front
+ * script has a budget (bench:zendesk), and these parts would otherwise count against it.
  * Hand-written rather than preact/compat's `lazy` + `Suspense`: compat brings React's API layer
  * for what is one hook here.
  *

@@ -101,7 +101,8 @@ export function useCustomer(
   const [state, setState] = useState<CustomerState>({ kind: 'loading' })
   const generation = useRef(0)
 
-  useEffect(() => setLookup(initial), [initial?.type, initial?.value])
+  // A layout effect too: a new requester is asked for at once, not a frame later (see load).
+  useLayoutEffect(() => setLookup(initial), [initial?.type, initial?.value])
 
   const load = useCallback(async () => {
     // Every lookup, none included, is a new generation: answers for the previous one are dropped.
@@ -110,7 +111,7 @@ export function useCustomer(
       setState({ kind: 'none' })
       return
     }
-    setState({ kind: 'loading' })
+    setState((current) => (current.kind === 'loading' ? current : { kind: 'loading' }))
     try {
       const context = await client.context(lookup)
       if (mine !== generation.current) return

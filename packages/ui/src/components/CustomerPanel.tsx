@@ -84,11 +84,14 @@ export function CustomerPanel(props: CustomerPanelProps) {
     setReady(false)
     void loadLocale(locale).finally(() => setReady(true))
   }, [locale])
-  // What an agent's next step may draw (a search, the line over another customer), loaded once the
-  // panel has painted (effects run after it), so that the step shows at once.
+  // What an agent's next step may draw (a search, the line over another customer), and what a
+  // failed call draws (the relay or the network may fail next, and the part's code should not
+  // have to come over that network then), loaded once the panel has painted (effects run after
+  // it), so that they show at once.
   useEffect(() => {
     void preloadSearchFields()
     void preloadTopLine()
+    void failurePart.preload()
   }, [])
   const t = useMemo(
     () => (ready ? translatorFor(locale, timeZone) : undefined),
