@@ -136,24 +136,36 @@ async function main() {
     const openInOneTab = async () => {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
       let told: (marks: { profile: number; timeline: number }) => void = () => undefined
-      await context.exposeBinding('__benchPainted', (_source, profile: number, timeline: number) =>
-        told({ profile, timeline })
-      )
-      await context.addInitScript({ content: PAINT_PROBE })
-      const page = await context.newPage()
+      const page = await (async () => {
+        try {
+          await context.exposeBinding(
+            '__benchPainted',
+            (_source, profile: number, timeline: number) => told({ profile, timeline })
+          )
+          await context.addInitScript({ content: PAINT_PROBE })
+          return await context.newPage()
+        } catch (error) {
+          await context.close()
+          throw error
+        }
+      })()
       return {
         async open(ticket: number) {
-          let timer: NodeJS.Timeout | undefined
-          const painted = new Promise<{ profile: number; timeline: number }>((resolve, reject) => {
+          const painted = new Promise<{ profile: number; timeline: number }>((resolve) => {
             told = resolve
-            timer = setTimeout(
-              () => reject(new Error(`ticket ${ticket}: no profile and timeline within 30 s`)),
-              30_000
-            )
           })
+          await page.goto(demo.zendesk.ticketUrl(ticket))
+          let timer: NodeJS.Timeout | undefined
           try {
-            await page.goto(demo.zendesk.ticketUrl(ticket))
-            return await painted
+            return await Promise.race([
+              painted,
+              new Promise<never>((_, reject) => {
+                timer = setTimeout(
+                  () => reject(new Error(`ticket ${ticket}: no profile and timeline within 30 s`)),
+                  30_000
+                )
+              }),
+            ])
           } finally {
             clearTimeout(timer)
           }
