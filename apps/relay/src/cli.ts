@@ -10,6 +10,9 @@ import type { CliIo } from './cli/cli-args.ts'
 import { exportHeapMb, isExportReader, runExportProcess } from './cli/export-process.ts'
 
 const argv = process.argv.slice(2)
+// An export writes customers' data: its folders and files are its owner's alone, whatever the
+// shell's umask (DuckDB's files too, and the reader's, which inherits this).
+if (argv[0] === 'export') process.umask(0o077)
 const io: CliIo = {
   env: process.env,
   out: (t: string) => process.stdout.write(t),
