@@ -16,6 +16,7 @@ import process from 'node:process'
 import { gzipSync } from 'node:zlib'
 
 import { StopStack } from '@intilery-connect/demo'
+import type { BrowserContext } from 'playwright-core'
 
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
 
@@ -70,6 +71,47 @@ function withStaticImports(dir: string, files: readonly string[]): string[] {
   return [...seen]
 }
 
+interface Paint {
+  readonly profile: number
+  readonly timeline: number
+}
+
+/**
+ * The paint probe in every frame of `context`; `next()` is the next page's paint, as the probe
+ * reports it (ask before navigating: the report can come before goto returns).
+ */
+async function paintsIn(context: BrowserContext) {
+  let told: (paint: Paint) => void = () => undefined
+  await context.exposeBinding('__benchPainted', (_source, profile: number, timeline: number) =>
+    told({ profile, timeline })
+  )
+  await context.addInitScript({ content: PAINT_PROBE })
+  return {
+    next: () =>
+      new Promise<Paint>((resolve) => {
+        told = resolve
+      }),
+  }
+}
+
+/** `painted`, or an error naming the ticket after 30 s: a stuck open fails the bench, not hangs it. */
+async function within30s(painted: Promise<Paint>, ticket: number): Promise<Paint> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([
+      painted,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`ticket ${ticket}: no profile and timeline within 30 s`)),
+          30_000
+        )
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 async function main() {
   progress('starting the demo stack (sandbox, relay, built app, Zendesk host)')
   // Stops what started even when the browser does not.
@@ -103,29 +145,13 @@ async function main() {
     // 2. Paint times, one fresh browser context per open.
     const open = async (ticket: number) => {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
-      let told: (marks: { profile: number; timeline: number }) => void = () => undefined
-      const painted = new Promise<{ profile: number; timeline: number }>((resolve) => {
-        told = resolve
-      })
-      await context.exposeBinding('__benchPainted', (_source, profile: number, timeline: number) =>
-        told({ profile, timeline })
-      )
-      await context.addInitScript({ content: PAINT_PROBE })
-      let timer: NodeJS.Timeout | undefined
       try {
+        const paints = await paintsIn(context)
         const page = await context.newPage()
+        const painted = paints.next()
         await page.goto(demo.zendesk.ticketUrl(ticket))
-        return await Promise.race([
-          painted,
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new Error(`ticket ${ticket}: no profile and timeline within 30 s`)),
-              30_000
-            )
-          }),
-        ])
+        return await within30s(painted, ticket)
       } finally {
-        clearTimeout(timer)
         await context.close()
       }
     }
@@ -135,15 +161,9 @@ async function main() {
     // tab to the ticket's page (the local Zendesk reloads the page; Zendesk's own switches tabs).
     const openInOneTab = async () => {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } })
-      let told: (marks: { profile: number; timeline: number }) => void = () => undefined
-      const page = await (async () => {
+      const { paints, page } = await (async () => {
         try {
-          await context.exposeBinding(
-            '__benchPainted',
-            (_source, profile: number, timeline: number) => told({ profile, timeline })
-          )
-          await context.addInitScript({ content: PAINT_PROBE })
-          return await context.newPage()
+          return { paints: await paintsIn(context), page: await context.newPage() }
         } catch (error) {
           await context.close()
           throw error
@@ -151,24 +171,9 @@ async function main() {
       })()
       return {
         async open(ticket: number) {
-          const painted = new Promise<{ profile: number; timeline: number }>((resolve) => {
-            told = resolve
-          })
+          const painted = paints.next()
           await page.goto(demo.zendesk.ticketUrl(ticket))
-          let timer: NodeJS.Timeout | undefined
-          try {
-            return await Promise.race([
-              painted,
-              new Promise<never>((_, reject) => {
-                timer = setTimeout(
-                  () => reject(new Error(`ticket ${ticket}: no profile and timeline within 30 s`)),
-                  30_000
-                )
-              }),
-            ])
-          } finally {
-            clearTimeout(timer)
-          }
+          return within30s(painted, ticket)
         },
         close: () => context.close(),
       }
@@ -179,11 +184,11 @@ async function main() {
     await open(105)
     progress(`timing 1 cold and ${OPENS} warm opens of Joe Bloggs' ticket`)
     const cold = await open(101)
-    const warm: { profile: number; timeline: number }[] = []
+    const warm: Paint[] = []
     for (let i = 0; i < OPENS; i++) warm.push(await open(101))
     progress(`timing ${OPENS} opens of Joe Bloggs' ticket in one tab, after another ticket`)
     const tab = await openInOneTab()
-    const inTab: { profile: number; timeline: number }[] = []
+    const inTab: Paint[] = []
     try {
       // Every measured open follows another ticket's, as when an agent works through a queue.
       for (let i = 0; i < OPENS; i++) {
