@@ -16,7 +16,7 @@ import type { RelayConfig } from '../wiring/relay-config.ts'
 import type { CliIo, Values } from './cli-args.ts'
 import { exitWithParent, exportHeapMb, isExportReader, runExportProcess } from './export-process.ts'
 import {
-  EXPORT_COMMAND_ENV,
+  commandOf,
   exportOptionsOf,
   parseExportArgs,
   exportSettings,
@@ -93,11 +93,10 @@ export async function exportCommand(
       now,
       progress,
       signal: stop.signal,
-      command: io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' '),
+      command: commandOf(argv, io),
       relayVersion,
       stopAfterReading: true,
     })
-    progress.end()
     // The reader stops with the checkpoint at `finishing`; the command writes the tables.
     return 0
   } finally {

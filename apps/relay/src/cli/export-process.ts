@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
-import { EXPORT_COMMAND_ENV, EXPORT_TERMINAL_ENV } from './export-shared.ts'
+import { commandOf, EXPORT_COMMAND_ENV, EXPORT_TERMINAL_ENV } from './export-shared.ts'
 
 /** Set in the reader's environment: it lists and reads, then stops (the tables are written after it). */
 const EXPORT_READER_ENV = 'RELAY_EXPORT_READER'
@@ -65,10 +65,6 @@ export async function runExportProcess(
     command: commandOf(argv, io),
   })
 }
-
-/** The command as the operator typed it, for the manifest. */
-const commandOf = (argv: readonly string[], io: CliIo) =>
-  io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' ')
 
 async function runReader(argv: readonly string[], io: CliIo, heapMb: number): Promise<number> {
   // The same Node with tsx's loader (resolved here, so any working folder works): the relay's CLI

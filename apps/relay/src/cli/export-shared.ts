@@ -79,6 +79,10 @@ export function exportOptionsOf(
 /** The command as the operator typed it, for the manifest (a child's arguments may add --resume). */
 export const EXPORT_COMMAND_ENV = 'RELAY_EXPORT_COMMAND'
 
+/** The command as the operator typed it: the launcher's, passed on, or this process's own. */
+export const commandOf = (argv: readonly string[], io: CliIo) =>
+  io.env[EXPORT_COMMAND_ENV] ?? ['relay', ...argv].join(' ')
+
 /** Set when the operator's stderr is a terminal, so a child redraws its progress line. */
 export const EXPORT_TERMINAL_ENV = 'RELAY_EXPORT_TERMINAL'
 

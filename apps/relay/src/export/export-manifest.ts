@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 
 import { MANIFEST_FILE } from './export-folder.ts'
 import type { TableSummary } from './finish-tables.ts'
@@ -46,6 +47,12 @@ export interface ExportManifest {
 }
 
 /** Writes the manifest (replacing an earlier one, whose runs it keeps). */
+/** Times in the manifest and the checkpoint. */
+export const iso = (ms: number) => new Date(ms).toISOString()
+
+/** This process's peak resident memory so far, in bytes. */
+export const peakRssBytes = () => process.resourceUsage().maxRSS * 1024
+
 export function writeManifest(out: string, manifest: ExportManifest): void {
   const path = join(out, MANIFEST_FILE)
   let previousRuns: unknown[] = []

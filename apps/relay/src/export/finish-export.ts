@@ -5,15 +5,13 @@
  * after it (cli/export-process.ts), from the checkpoint alone: no request to Intilery is made.
  */
 import { readFileSync, rmSync } from 'node:fs'
-import process from 'node:process'
 
-import { writeManifest, type ExportManifest } from './export-manifest.ts'
+import { iso, peakRssBytes, writeManifest, type ExportManifest } from './export-manifest.ts'
 import type { ExportOptions } from './export-options.ts'
 import type { ProgressReporter } from './progress.ts'
 import { CheckpointError, stagedPath, stateDir, type Checkpoint } from './staging.ts'
 
 const DAY_MS = 86_400_000
-const iso = (ms: number) => new Date(ms).toISOString()
 
 export interface FinishDeps {
   readonly now: () => number
@@ -105,10 +103,7 @@ export async function finishExport(
     tables,
     notes,
     // The larger of the process that read and the one that wrote the tables.
-    peakRssBytes: Math.max(
-      checkpoint.readerPeakRssBytes ?? 0,
-      process.resourceUsage().maxRSS * 1024
-    ),
+    peakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRssBytes()),
   }
   writeManifest(out, manifest)
   rmSync(stateDir(out), { recursive: true, force: true })

@@ -19,7 +19,7 @@ import { ExportBucket, type SharedExportBudget } from './export-bucket.ts'
 import { ExportInterruptedError } from './export-errors.ts'
 import { folderState, type FolderState } from './export-folder.ts'
 import { lockFolder } from './folder-lock.ts'
-import type { ExportManifest } from './export-manifest.ts'
+import { iso, peakRssBytes, type ExportManifest } from './export-manifest.ts'
 import { finishExport } from './finish-export.ts'
 import { optionsFingerprint, type ExportOptions } from './export-options.ts'
 import { featureRow } from './features.ts'
@@ -50,8 +50,8 @@ export interface ExportDeps {
   readonly command: string
   readonly relayVersion: string
   /**
-   * `read`: list and read, then stop with the checkpoint at `finishing` (the process reading has
-   * a grown heap; the tables are written by a fresh one: cli/export-process.ts). Default: all.
+   * List and read, then stop with the checkpoint at `finishing` (the process reading has a grown
+   * heap; the command writes the tables after it: cli/export-process.ts). Default: all of it here.
    */
   readonly stopAfterReading?: boolean | undefined
   /** Retries of one request (tests shorten them). */
@@ -62,9 +62,6 @@ export interface ExportDeps {
 
 /** Patient: an export may wait out a long Retry-After or an outage, where a sidebar would not. */
 const EXPORT_RETRY = { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 15_000 }
-
-const iso = (ms: number) => new Date(ms).toISOString()
-const peakRss = () => process.resourceUsage().maxRSS * 1024
 
 /** @throws ExportRefusedError before writing anything; ExportInterruptedError after a stop. */
 export async function runExport(
@@ -263,7 +260,7 @@ async function exportLocked(
       ...checkpoint,
       phase: 'finishing',
       readFinishedAt: iso(deps.now()),
-      readerPeakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRss()),
+      readerPeakRssBytes: Math.max(checkpoint.readerPeakRssBytes ?? 0, peakRssBytes()),
       requests: meter.count,
       budget: {
         share: options.budget,
