@@ -8,14 +8,26 @@
  *    on a Date;
  *  - the adapter claims transactional DDL (SQLite has it; Kysely says it has not), so a failing
  *    migration is rolled back instead of left half-applied;
- *  - each connection gets WAL, foreign keys and a busy timeout.
+ *  - each connection gets WAL, foreign keys and a busy timeout;
+ *  - every transaction takes the write lock when it begins (BEGIN IMMEDIATE), see
+ *    ImmediateSqliteDriver.
  */
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 import Database from 'libsql'
 import { LRUCache } from 'lru-cache'
-import { SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
+} from 'kysely'
 
 /** SQLite has no boolean or date type: store what the portable schema stores, 0/1 and epoch ms. */
 export function toSqliteValue(value: unknown): unknown {
@@ -29,13 +41,63 @@ const bindable = (parameters: readonly unknown[]) => parameters.map(toSqliteValu
 /** Distinct statements kept prepared per connection (the relay issues a few dozen shapes). */
 const PREPARED_STATEMENTS = 200
 
+/** SQLite's busy family (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …): another connection holds a lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
 /**
  * The slice of Kysely's SqliteDatabase over libsql, with every parameter made bindable. Statements
  * are kept prepared by their SQL text: Kysely prepares on every query, and for the audit INSERT of
  * every read, preparing cost as much as running.
+ *
+ * A statement that fails with SQLITE_BUSY is left unreset by libsql (0.5.29 has no reset, and
+ * resets only when the same statement runs again), and SQLite counts it as still running: the
+ * connection's later writes then report success but are not committed, and are rolled back when
+ * that statement is finally reset (measured; a webhook acknowledged as stored would be lost). So
+ * after a busy failure the connection is replaced by a fresh one. That is safe because a busy
+ * failure only happens outside a transaction (ImmediateSqliteDriver takes the write lock at BEGIN):
+ * the old connection holds no write of ours, only a read snapshot until it is collected.
+ * `reopen` is undefined for `:memory:`, which no other connection can share, so is never busy.
  */
-function bindingSafe(database: Database.Database): SqliteDatabase {
-  const prepared = new LRUCache<string, Database.Statement>({ max: PREPARED_STATEMENTS })
+function bindingSafe(
+  first: Database.Database,
+  reopen: (() => Database.Database) | undefined
+): SqliteDatabase {
+  let database = first
+  let prepared = new LRUCache<string, Database.Statement>({ max: PREPARED_STATEMENTS })
+
+  function replaceConnection() {
+    if (reopen === undefined) return
+    const stale = database
+    database = reopen()
+    prepared = new LRUCache({ max: PREPARED_STATEMENTS })
+    try {
+      stale.close()
+    } catch {
+      // Its statements keep it open until they are collected; there is nothing more to do.
+    }
+  }
+
+  function guarded<T>(run: () => T): T {
+    try {
+      return run()
+    } catch (error) {
+      if (isBusy(error)) replaceConnection()
+      throw error
+    }
+  }
+
+  function* guardedRows<T>(rows: IterableIterator<T>): IterableIterator<T> {
+    try {
+      yield* rows
+    } catch (error) {
+      if (isBusy(error)) replaceConnection()
+      throw error
+    }
+  }
+
   return {
     close: () => database.close(),
     prepare(sql): SqliteStatement {
@@ -49,9 +111,9 @@ function bindingSafe(database: Database.Database): SqliteDatabase {
         get reader() {
           return reusable.reader
         },
-        all: (parameters) => reusable.all(bindable(parameters)),
-        run: (parameters) => reusable.run(bindable(parameters)),
-        iterate: (parameters) => reusable.iterate(bindable(parameters)),
+        all: (parameters) => guarded(() => reusable.all(bindable(parameters))),
+        run: (parameters) => guarded(() => reusable.run(bindable(parameters))),
+        iterate: (parameters) => guardedRows(guarded(() => reusable.iterate(bindable(parameters)))),
       }
     },
   }
@@ -65,9 +127,36 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * Kysely begins SQLite transactions DEFERRED: the first read takes a snapshot and the first write
+ * then upgrades it to the write lock. When another connection (the CLI beside a running relay, a
+ * second relay on the same file) commits in between, that upgrade cannot wait and fails with
+ * SQLITE_BUSY_SNAPSHOT; and libsql leaves the failed statement unreset in our prepared-statement
+ * cache, where it keeps the stale snapshot open, so every later write on the connection failed
+ * the same way until a restart (every sidebar read's audit row included). Taking the write lock
+ * at BEGIN waits for the other writer instead (busy_timeout), and a wait that runs out fails the
+ * BEGIN alone, which holds nothing afterwards (both measured on libsql 0.5.29).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
 class LibsqlDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+
   override createAdapter(): SqliteAdapter {
     return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
   }
 }
 
@@ -99,18 +188,19 @@ function openFile(path: string): Database.Database {
 
 /** @param path a file path, or `:memory:` for a private database that lives as long as the handle. */
 export function createLibsqlDialect(path: string): SqliteDialect {
+  const open = () => {
+    const database = openFile(path)
+    // WAL lets readers carry on while one writer writes, and survives a crash without a
+    // rollback journal; NORMAL sync is safe under WAL. `:memory:` ignores journal_mode.
+    database.exec('PRAGMA journal_mode = WAL')
+    database.exec('PRAGMA synchronous = NORMAL')
+    // Off by default in SQLite, per connection: without it ON DELETE CASCADE silently does
+    // nothing and installs of a deleted tenant would linger.
+    database.exec('PRAGMA foreign_keys = ON')
+    database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    return database
+  }
   return new LibsqlDialect({
-    database: () => {
-      const database = openFile(path)
-      // WAL lets readers carry on while one writer writes, and survives a crash without a
-      // rollback journal; NORMAL sync is safe under WAL. `:memory:` ignores journal_mode.
-      database.exec('PRAGMA journal_mode = WAL')
-      database.exec('PRAGMA synchronous = NORMAL')
-      // Off by default in SQLite, per connection: without it ON DELETE CASCADE silently does
-      // nothing and installs of a deleted tenant would linger.
-      database.exec('PRAGMA foreign_keys = ON')
-      database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-      return Promise.resolve(bindingSafe(database))
-    },
+    database: () => Promise.resolve(bindingSafe(open(), path === ':memory:' ? undefined : open)),
   })
 }
