@@ -14,7 +14,12 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      input: { main: 'src/main.ts', cli: 'src/cli.ts' },
+      input: {
+        main: 'src/main.ts',
+        cli: 'src/cli.ts',
+        // A worker thread's entry (writeback/thread/outbox-thread-client.ts starts it).
+        'outbox-thread': 'src/writeback/thread/outbox-thread.ts',
+      },
       output: { entryFileNames: '[name].js' },
     },
   },

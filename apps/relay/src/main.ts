@@ -7,7 +7,11 @@ import { relayConfigFromEnv } from './wiring/relay-config.ts'
 
 try {
   const config = relayConfigFromEnv(process.env)
-  const relay = await startRelay({ config, env: process.env })
+  // The outbox thread's entry: beside this file once built (vite.config.ts), in its folder in source.
+  const outboxThreadEntry = import.meta.url.endsWith('.ts')
+    ? new URL('./writeback/thread/outbox-thread.ts', import.meta.url)
+    : new URL('./outbox-thread.js', import.meta.url)
+  const relay = await startRelay({ config, env: process.env, outboxThreadEntry })
   const stop = () => {
     relay.stop().then(
       () => process.exit(0),

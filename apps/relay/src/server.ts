@@ -19,11 +19,12 @@ import { visitorLimitOf } from './public-api/visitor/visitor-config.ts'
 import { cachedSites } from './wiring/cached-sites.ts'
 import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
 import type { ApiKeyVerifier } from './ports.ts'
-import { openDatabase } from './store/database.ts'
+import { openDatabase, parseDatabaseUrl } from './store/database.ts'
 import { createUpstream } from './upstream/index.ts'
 import { applyTenants } from './wiring/apply-tenants.ts'
 import type { RelayConfig } from './wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase } from './wiring/relay-store.ts'
+import { startOutboxThread } from './writeback/thread/outbox-thread-client.ts'
 import { loadTenantsFile } from './wiring/tenants-file.ts'
 import { startSharedUpstream } from './wiring/shared-upstream.ts'
 import { watchChanges } from './wiring/change-watch.ts'
@@ -51,6 +52,11 @@ export interface StartRelayOptions {
   readonly hostOverrides?: Readonly<Record<string, unknown>>
   /** Where the JSON log lines go (tests read them); stdout by default. */
   readonly logDestination?: pino.DestinationStream
+  /**
+   * The outbox thread's entry (main.ts passes it): with an SQLite file, the delivery worker's
+   * claims and marks then run on that thread (writeback/thread/). Without it they run here.
+   */
+  readonly outboxThreadEntry?: URL | undefined
 }
 
 export interface RunningRelay {
@@ -65,14 +71,26 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     options.logDestination === undefined
       ? pino(logOptions)
       : pino(logOptions, options.logDestination)
+  const threadOn = outboxThreadTarget(options)
   const db = openDatabase(config.databaseUrl, {
     onBackgroundError: (error) =>
       logger.error({ err: { name: error.name } }, 'database connection error'),
+    walCheckpoints: threadOn === undefined ? 'commit' : 'elsewhere',
   })
   await migrateRelayDatabase(db)
   const hasher = createNodeHasher(config.auditKey)
   const secretBox = createNodeSecretBox(config.encryptionKey)
-  const store = createRelayStore({ db, secretBox, hasher })
+  const outboxThread =
+    threadOn === undefined
+      ? undefined
+      : startOutboxThread({
+          ...threadOn,
+          encryptionKey: config.encryptionKey,
+          // Name and code only: a driver's message may quote a row.
+          onError: (error) =>
+            logger.error({ err: { name: error.name, code: error.code } }, 'outbox thread failed'),
+        })
+  const store = createRelayStore({ db, secretBox, hasher, pickOutbox: outboxThread?.pick })
   let tenantsApplied: number | undefined
   try {
     // Before anything is sealed: a wrong key must not add secrets beside the ones it cannot open.
@@ -84,6 +102,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
         logger.warn(about, STARTUP_WARNINGS[kind])
     }
   } catch (error) {
+    await outboxThread?.close()
     await store.close()
     throw error
   }
@@ -170,12 +189,13 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   }).catch(async (error: unknown) => {
     changeWatch.stop()
     await shared?.close()
+    await outboxThread?.close()
     await store.close()
     throw error
   })
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`
   const worker = startWritebackWorker({ config, store, upstreams, hostContext, logger })
-  logger.info({ url, tenantsApplied }, 'relay listening')
+  logger.info({ url, tenantsApplied, outboxThread: outboxThread !== undefined }, 'relay listening')
   return {
     url,
     stop: async () => {
@@ -185,10 +205,25 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       })
       // Before the store closes: what it has in flight is given back to the outbox.
       await worker?.stop()
+      await outboxThread?.close()
       changeWatch.stop()
       await shared?.close()
       await store.close()
       logger.info('relay stopped')
     },
   }
+}
+
+/**
+ * Where the outbox thread runs, when main.ts gave its entry, this instance delivers, and the store
+ * is an SQLite file (writeback/thread/): it picks the claims' rows and checkpoints the log.
+ */
+function outboxThreadTarget(
+  options: StartRelayOptions
+): { readonly entry: URL; readonly databasePath: string } | undefined {
+  const { config, outboxThreadEntry } = options
+  const target = parseDatabaseUrl(config.databaseUrl)
+  if (outboxThreadEntry === undefined || config.writebackWorker === 'off') return undefined
+  if (target.kind !== 'sqlite' || target.path === ':memory:') return undefined
+  return { entry: outboxThreadEntry, databasePath: target.path }
 }

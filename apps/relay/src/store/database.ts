@@ -62,6 +62,12 @@ export interface OpenDatabaseOptions {
   readonly onBackgroundError?: ((error: Error) => void) | undefined
   /** Postgres only: the most connections one relay instance opens (default 10). */
   readonly maxConnections?: number | undefined
+  /**
+   * SQLite only: who copies the write-ahead log into the database file. `commit` (the default):
+   * SQLite itself, in whichever commit crosses its threshold, on that caller's thread. `elsewhere`:
+   * never this connection; another one checkpoints (the outbox thread, writeback/thread/).
+   */
+  readonly walCheckpoints?: 'commit' | 'elsewhere' | undefined
 }
 
 /**
@@ -75,7 +81,7 @@ export function openDatabase(
   const target = parseDatabaseUrl(url)
   const dialect: Dialect =
     target.kind === 'sqlite'
-      ? createLibsqlDialect(target.path)
+      ? createLibsqlDialect(target.path, { walCheckpoints: options.walCheckpoints ?? 'commit' })
       : // pg is loaded only when Postgres is configured: an SQLite relay never pays its memory.
         new PostgresDialect({
           pool: async () => createPool((await import('pg')).default, target, options),

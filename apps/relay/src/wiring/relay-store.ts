@@ -33,7 +33,11 @@ import { createRememberedChoices, type RememberedChoices } from '../store/rememb
 import { createTenantStore } from '../store/tenant-store.ts'
 import { createOutboxAdmin, type OutboxAdmin } from '../writeback/outbox-admin.ts'
 import { outboxSealedColumns } from '../writeback/outbox-sealing.ts'
-import { createOutboxStore, type OutboxStore } from '../writeback/outbox-store.ts'
+import {
+  createOutboxStore,
+  type OutboxPicker,
+  type OutboxStore,
+} from '../writeback/outbox-store.ts'
 import { bumpVersion, readVersion, type ChangeKind } from '../store/change-versions.ts'
 import { versionedPresentations, versionedTenantStore } from '../store/versioned-tenant-store.ts'
 import { versionedSites } from './cached-sites.ts'
@@ -77,6 +81,8 @@ export interface RelayStoreOptions {
   readonly hasher: Hasher
   /** Epoch milliseconds; tests pin it. */
   readonly now?: (() => number) | undefined
+  /** Where the outbox's claims pick their rows (the outbox thread: server.ts); on `db` by default. */
+  readonly pickOutbox?: OutboxPicker | undefined
 }
 
 export interface RelayStore {
@@ -118,6 +124,7 @@ export function createRelayStore({
   secretBox,
   hasher,
   now = Date.now,
+  pickOutbox,
 }: RelayStoreOptions): RelayStore {
   return {
     tenants: declaredTenantStore(
@@ -136,7 +143,7 @@ export function createRelayStore({
       bumpVersion(db, 'tenants')
     ),
     audit: createAuditLog({ db, now, channels: auditChannels }),
-    outbox: createOutboxStore({ db, hasher, now, secretBox }),
+    outbox: createOutboxStore({ db, hasher, now, secretBox, pick: pickOutbox }),
     outboxAdmin: createOutboxAdmin({ db, now }),
     encryption: {
       check: () => checkEncryptionKey(db, secretBox, sealedColumns),

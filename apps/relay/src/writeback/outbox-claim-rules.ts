@@ -11,7 +11,7 @@ import type { ClaimOptions } from './outbox-claim.ts'
  * `skip` every later row of a customer who reached their share, so what is taken of each
  * customer's queue stays its oldest part.
  */
-export function cutter({ maxBytes, perCustomer }: ClaimOptions) {
+export function cutter({ maxBytes, perCustomer }: Pick<ClaimOptions, 'maxBytes' | 'perCustomer'>) {
   let bytes = 0
   const customers = new Map<string, { count: number; bytes: number; full: boolean }>()
   return (orderKey: string, rowBytes: number, first: boolean): 'take' | 'skip' | 'stop' => {

@@ -73,27 +73,34 @@ export const byTenant = (keys: readonly OutboxKey[]) => {
   return groups
 }
 
-/** Rows leased (and their payloads read) per statement; see claimRows. */
+/** Rows leased (and their payloads read) per statement; see pickRows and leaseRows. */
 const LEASE_CHUNK = 100
 
+/** A row a claim would take, its payload already opened and checked (or why not). */
+export interface PickedRow {
+  readonly tenant_id: string
+  readonly message_id: string
+  readonly order_key: string
+  readonly event: string
+  readonly source: string
+  readonly attempts: number
+  readonly payloadBytes: number
+  /** The payload; `unreadable` when it does not parse, `unopened` when its seal does not open. */
+  readonly payload: OutboxPayload | 'unreadable' | 'unopened'
+}
+
 /**
- * @returns the leased messages, and the keys of leased rows whose payload does not parse (the
- *   caller makes them dead: they were not written by the outbox).
- *
- * One SELECT, then the lease in chunks with a turn of the event loop before each: on SQLite every
- * statement runs synchronously, and a round's claim of 1,200 rows in one go held every sidebar
- * read arriving meanwhile for ~30 ms. No transaction spans the chunks (it would hold SQLite's only
- * connection, and with it every read's audit row, across the turns): each lease is one UPDATE
- * that takes only rows still pending and due, so rows another instance leased meanwhile
- * (Postgres) stay its own, as they did within a transaction under READ COMMITTED.
+ * Picks the rows a claim at `at` takes (the oldest due, each customer's a prefix of their queue,
+ * within the options' limits) and opens their payloads. Reads only: it may run on a connection
+ * of its own, on another thread (thread/outbox-thread.ts), while the lease stays with the store.
  */
-export async function claimRows(
+export async function pickRows(
   db: Executor,
   at: number,
-  options: ClaimOptions,
+  options: Omit<ClaimOptions, 'unopened' | 'leaseMs'>,
   /** Opens a sealed payload (outbox-sealing.ts); rejects when it does not open. */
   openSealed: (sealed: string, key: OutboxKey) => Promise<string>
-): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[]; unopened: OutboxKey[] }> {
+): Promise<PickedRow[]> {
   const candidates = await selectCandidates(db, at, options.limit)
   // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
   const chosen: Candidate[] = []
@@ -103,42 +110,70 @@ export async function claimRows(
     if (take === 'stop') break
     if (take === 'take') chosen.push(row)
   }
-  const leased = new Set<string>()
+  const picked: PickedRow[] = []
   for (let start = 0; start < chosen.length; start += LEASE_CHUNK) {
-    await turnOfTheEventLoop()
-    for (const key of await lease(
-      db,
-      at,
-      options.leaseMs,
-      chosen.slice(start, start + LEASE_CHUNK)
-    ))
-      leased.add(key)
-  }
-  const { kept, giveBack } = leadingRuns(chosen, leased)
-  if (giveBack.length > 0) await release(db, at, options.leaseMs, giveBack)
-  const claimed: ClaimedMessage[] = []
-  const unreadable: OutboxKey[] = []
-  const unopened: OutboxKey[] = []
-  for (let start = 0; start < kept.length; start += LEASE_CHUNK) {
     if (start > 0) await turnOfTheEventLoop()
-    const chunk = kept.slice(start, start + LEASE_CHUNK)
+    const chunk = chosen.slice(start, start + LEASE_CHUNK)
     const payloads = await Promise.all(chunk.map((row) => readPayload(row, openSealed)))
     for (const [index, row] of chunk.entries()) {
       const payload = payloads[index]
-      const key = { tenantId: row.tenant_id, messageId: row.message_id }
-      if (payload === UNOPENED) unopened.push(key)
-      else if (payload === undefined) unreadable.push(key)
-      else
-        claimed.push({
-          ...key,
-          orderKey: row.order_key,
-          event: row.event,
-          source: row.source,
-          attempts: row.attempts,
-          payload,
-          payloadBytes: storedBytes(row),
-        })
+      picked.push({
+        tenant_id: row.tenant_id,
+        message_id: row.message_id,
+        order_key: row.order_key,
+        event: row.event,
+        source: row.source,
+        attempts: row.attempts,
+        payloadBytes: storedBytes(row),
+        payload: payload === UNOPENED ? 'unopened' : payload === undefined ? 'unreadable' : payload,
+      })
     }
+  }
+  return picked
+}
+
+/**
+ * @returns the leased messages, and the keys of leased rows whose payload does not parse (the
+ *   caller makes them dead: they were not written by the outbox) or does not open.
+ *
+ * The rows picked (pickRows), then the lease in chunks with a turn of the event loop before each:
+ * on SQLite every statement runs synchronously, and a round's claim of 1,200 rows in one go held
+ * every sidebar read arriving meanwhile for ~30 ms. No transaction spans the chunks (it would hold
+ * SQLite's only connection, and with it every read's audit row, across the turns): each lease is
+ * one UPDATE that takes only rows still pending and due, so rows another instance leased
+ * meanwhile (Postgres) stay its own, as they did within a transaction under READ COMMITTED.
+ */
+export async function leaseRows(
+  db: Executor,
+  at: number,
+  leaseMs: number,
+  picked: readonly PickedRow[]
+): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[]; unopened: OutboxKey[] }> {
+  const leased = new Set<string>()
+  for (let start = 0; start < picked.length; start += LEASE_CHUNK) {
+    await turnOfTheEventLoop()
+    for (const key of await lease(db, at, leaseMs, picked.slice(start, start + LEASE_CHUNK)))
+      leased.add(key)
+  }
+  const { kept, giveBack } = leadingRuns(picked, leased)
+  if (giveBack.length > 0) await release(db, at, leaseMs, giveBack)
+  const claimed: ClaimedMessage[] = []
+  const unreadable: OutboxKey[] = []
+  const unopened: OutboxKey[] = []
+  for (const row of kept) {
+    const key = { tenantId: row.tenant_id, messageId: row.message_id }
+    if (row.payload === 'unopened') unopened.push(key)
+    else if (row.payload === 'unreadable') unreadable.push(key)
+    else
+      claimed.push({
+        ...key,
+        orderKey: row.order_key,
+        event: row.event,
+        source: row.source,
+        attempts: row.attempts,
+        payload: row.payload,
+        payloadBytes: row.payloadBytes,
+      })
   }
   return { claimed, unreadable, unopened }
 }
@@ -206,17 +241,20 @@ const unindexedNextAttempt = (column: 'next_attempt_at' | 'o.next_attempt_at') =
   sql<number>`+${sql.ref(column)}`
 
 /** Leases the rows still pending and due. @returns the keys (tenant NUL messageId) it leased. */
-const lease = (db: Executor, at: number, leaseMs: number, rows: readonly Candidate[]) =>
+const lease = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
   // Another instance may have leased some meanwhile (Postgres): they are its own.
   moveNextAttempt(db, rows, { to: at + leaseMs, where: ['<=', at] })
 
 /** Gives back rows this claim leased (due again now); rows leased since by others are theirs. */
-const release = (db: Executor, at: number, leaseMs: number, rows: readonly Candidate[]) =>
+const release = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
   moveNextAttempt(db, rows, { to: at, where: ['=', at + leaseMs] })
+
+/** What the lease needs of a row: its key. */
+type KeyedRow = Pick<PickedRow, 'tenant_id' | 'message_id'>
 
 async function moveNextAttempt(
   db: Executor,
-  rows: readonly Candidate[],
+  rows: readonly KeyedRow[],
   { to, where: [op, value] }: { to: number; where: ['<=' | '=', number] }
 ): Promise<Set<string>> {
   const moved = new Set<string>()

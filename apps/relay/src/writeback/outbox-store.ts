@@ -26,13 +26,24 @@ import { outboxPayloadContext } from './outbox-sealing.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
   byTenant,
-  claimRows,
+  leaseRows,
+  pickRows,
   type ClaimedMessage,
   type ClaimOptions,
   type OutboxKey,
+  type PickedRow,
 } from './outbox-claim.ts'
 
-export type { ClaimedMessage, ClaimOptions, OutboxKey }
+export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow }
+
+/**
+ * Picks the rows a claim at `at` would take and opens their payloads (outbox-claim.ts pickRows):
+ * reads only, so it can run elsewhere (thread/outbox-thread-client.ts).
+ */
+export type OutboxPicker = (
+  at: number,
+  options: Omit<ClaimOptions, 'unopened' | 'leaseMs'>
+) => Promise<PickedRow[]>
 
 export interface OutboxStore extends OutboxWriter {
   /**
@@ -69,12 +80,25 @@ export interface OutboxStoreDeps {
   readonly now: () => number
   /** Seals payloads at rest (outbox-sealing.ts). */
   readonly secretBox: SecretBox
+  /** Where claims pick their rows; on `db`, here, by default. */
+  readonly pick?: OutboxPicker | undefined
 }
 
 /** Rows per INSERT, within both engines' limits on bound parameters. */
 const INSERT_CHUNK = 200
 
-export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDeps): OutboxStore {
+export function createOutboxStore({
+  db,
+  hasher,
+  now,
+  secretBox,
+  pick,
+}: OutboxStoreDeps): OutboxStore {
+  const pickHere: OutboxPicker = (at, options) =>
+    pickRows(db, at, options, (sealed, key) =>
+      secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
+    )
+  const picker = pick ?? pickHere
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
   const nextSeq = createSequence(now)
 
@@ -218,9 +242,9 @@ export function createOutboxStore({ db, hasher, now, secretBox }: OutboxStoreDep
     },
 
     async claimDue(options) {
-      const { claimed, unreadable, unopened } = await claimRows(db, now(), options, (sealed, key) =>
-        secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
-      )
+      const at = now()
+      const picked = await picker(at, options)
+      const { claimed, unreadable, unopened } = await leaseRows(db, at, options.leaseMs, picked)
       if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
       if (unopened.length > 0) {
         const error = 'stored payload did not open: encryption key changed, or the row was altered'

@@ -1,6 +1,7 @@
 // The relay as an operator runs it, killed with SIGKILL after it acknowledged Zendesk's webhooks
 // and while their batch was in flight to Intilery (the sandbox holds it, never answering), then
-// started again on the same database: every event reaches Intilery exactly once.
+// started again on the same database: every event reaches Intilery exactly once. As an operator
+// runs it means with an SQLite file, so its outbox's claims and marks run on the outbox thread.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -59,7 +60,7 @@ afterAll(async () => {
 })
 
 /** Starts `src/main.ts` and resolves with its URL once it listens. */
-async function startRelay(): Promise<{ relay: ChildProcess; url: string }> {
+async function startRelay(): Promise<{ relay: ChildProcess; url: string; logs: () => string }> {
   const relay = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,7 +78,7 @@ async function startRelay(): Promise<{ relay: ChildProcess; url: string }> {
     relay.stderr?.on('data', read)
     relay.once('exit', (code) => reject(new Error(`relay exited with ${String(code)}: ${logs}`)))
   })
-  return { relay, url }
+  return { relay, url, logs: () => logs }
 }
 
 /** A ticket solved, as Zendesk's trigger delivers it, signed now. */
@@ -114,6 +115,7 @@ describe('a relay killed mid-delivery', () => {
     // Intilery takes the batch and never answers: it is in flight when the relay dies.
     sandbox.faults.set({ hangRate: 1, routes: ['ingest'] })
     const first = await startRelay()
+    expect(first.logs()).toContain('"outboxThread":true')
     for (const ticket of TICKETS) {
       const answer = await delivery(first.url, ticket, `inv-${ticket}`)
       expect(answer.status, await answer.text()).toBe(200)

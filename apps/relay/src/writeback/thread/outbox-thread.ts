@@ -1,0 +1,81 @@
+/**
+ * @module writeback/thread/outbox-thread
+ * The outbox thread's entry (a worker_threads Worker started by outbox-thread-client.ts): its own
+ * connection to the relay's SQLite file, on which it picks the rows each claim takes and opens
+ * and checks their payloads, off the event loop that answers sidebars. It only reads: in WAL a
+ * reader neither waits for the relay's writes nor holds them up, so neither thread ever sleeps in
+ * SQLite's busy wait on the other's account. The lease and every mark stay with the relay.
+ *
+ * It also checkpoints the write-ahead log for the relay's connection, which then never does
+ * (database.ts walCheckpoints): PASSIVE, so it never waits for a reader or writer either.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+
+import { sql } from 'kysely'
+
+import { createNodeSecretBox } from '../../platform/crypto/node-secret-box.ts'
+import { openDatabase } from '../../store/database.ts'
+import { pickRows } from '../outbox-claim.ts'
+import { outboxPayloadContext } from '../outbox-sealing.ts'
+import type {
+  OutboxReply,
+  OutboxRequest,
+  OutboxThreadData,
+  ThreadErrorShape,
+} from './outbox-thread-protocol.ts'
+
+const port = parentPort
+if (port === null) throw new Error('outbox-thread.ts runs as a worker thread only')
+const data = workerData as OutboxThreadData
+const db = openDatabase(data.databasePath)
+const secretBox = createNodeSecretBox(data.encryptionKey)
+const openSealed = (sealed: string, key: { tenantId: string; messageId: string }) =>
+  secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
+
+function shapeOf(error: unknown): ThreadErrorShape {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  const code = (error as { code?: unknown }).code
+  return {
+    name: error.name,
+    message: error.message,
+    code: typeof code === 'string' ? code : undefined,
+  }
+}
+
+/** How often the log is checkpointed: it grows by at most this much of the relay's writes. */
+const CHECKPOINT_EVERY_MS = 500
+
+// One request at a time, in order (a close waits for the picks before it).
+let queue = Promise.resolve()
+const checkpoints = setInterval(() => {
+  queue = queue.then(async () => {
+    try {
+      await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+    } catch (error) {
+      port.postMessage({ id: 0, ok: false, error: shapeOf(error) } satisfies OutboxReply)
+    }
+  })
+}, CHECKPOINT_EVERY_MS)
+
+port.on('message', (request: OutboxRequest) => {
+  queue = queue.then(async () => {
+    if (request.method === 'close') {
+      clearInterval(checkpoints)
+      await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+      await db.destroy()
+      port.postMessage({ id: request.id, ok: true, picked: [] } satisfies OutboxReply)
+      return
+    }
+    let reply: OutboxReply
+    try {
+      reply = {
+        id: request.id,
+        ok: true,
+        picked: await pickRows(db, request.at, request.options, openSealed),
+      }
+    } catch (error) {
+      reply = { id: request.id, ok: false, error: shapeOf(error) }
+    }
+    port.postMessage(reply)
+  })
+})
