@@ -83,9 +83,10 @@ describe('relay process', () => {
     relay?.kill('SIGTERM')
     const [code] = (await once(relay as NonNullable<typeof relay>, 'exit')) as [number | null]
     expect(code).toBe(0)
-    // One line each: where it listens and how many tenants the file gave it, then that it stopped.
+    // One line each: where it listens, how many tenants the file gave it and that its outbox has
+    // its thread (an SQLite file), then that it stopped.
     expect(logs).toMatch(
-      /"url":"http:\/\/127\.0\.0\.1:\d+","tenantsApplied":1,"msg":"relay listening"/
+      /"url":"http:\/\/127\.0\.0\.1:\d+","tenantsApplied":1,"outboxThread":true,"msg":"relay listening"/
     )
     expect(logs.match(/"msg":"relay stopped"/g)).toHaveLength(1)
     expect(logs).toContain('"route":"/zendesk/v1/context"')
