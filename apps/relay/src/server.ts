@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net'
 
 import { serve } from '@hono/node-server'
+import { sql } from 'kysely'
 import pino from 'pino'
 
 import { createApp } from './app.ts'
@@ -86,6 +87,9 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       : startOutboxThread({
           ...threadOn,
           encryptionKey: config.encryptionKey,
+          checkpointHere: async () => {
+            await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+          },
           // Name and code only: a driver's message may quote a row.
           onError: (error) =>
             logger.error({ err: { name: error.name, code: error.code } }, 'outbox thread failed'),
@@ -220,10 +224,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
  */
 function outboxThreadTarget(
   options: StartRelayOptions
-): { readonly entry: URL; readonly databasePath: string } | undefined {
+): { readonly entry: URL; readonly databaseUrl: string } | undefined {
   const { config, outboxThreadEntry } = options
   const target = parseDatabaseUrl(config.databaseUrl)
   if (outboxThreadEntry === undefined || config.writebackWorker === 'off') return undefined
   if (target.kind !== 'sqlite' || target.path === ':memory:') return undefined
-  return { entry: outboxThreadEntry, databasePath: target.path }
+  return { entry: outboxThreadEntry, databaseUrl: config.databaseUrl }
 }

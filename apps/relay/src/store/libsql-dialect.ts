@@ -1,16 +1,15 @@
 /**
  * @module store/libsql-dialect
  * Embedded SQLite through `libsql` (a better-sqlite3-compatible binding whose npm package ships a
- * prebuilt binary: nothing compiles at install time) under Kysely's own SqliteDialect. Three
- * things are added around it, each for a failure measured on this stack (docs/decisions/
- * relay-storage.md):
+ * prebuilt binary: nothing compiles at install time) under Kysely's own SqliteDialect. What is
+ * added around it, each for a failure measured on this stack (docs/decisions/relay-storage.md):
  *  - parameters are mapped before binding: libsql aborts the whole process on a boolean and throws
  *    on a Date;
  *  - the adapter claims transactional DDL (SQLite has it; Kysely says it has not), so a failing
  *    migration is rolled back instead of left half-applied;
  *  - each connection gets WAL, foreign keys and a busy timeout;
  *  - every transaction takes the write lock when it begins (BEGIN IMMEDIATE), see
- *    ImmediateSqliteDriver.
+ *    ImmediateSqliteDriver, and a connection that met a busy failure is replaced (bindingSafe).
  */
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -65,19 +64,32 @@ function bindingSafe(
   first: Database.Database,
   reopen: (() => Database.Database) | undefined
 ): SqliteDatabase {
-  let database = first
+  /** Undefined after a replacement that could not open: the next statement tries again. */
+  let database: Database.Database | undefined = first
   let prepared = new LRUCache<string, Database.Statement>({ max: PREPARED_STATEMENTS })
 
   function replaceConnection() {
-    if (reopen === undefined) return
+    // Inside a transaction the rest of it would run, uncommitted-as-one, on the new connection;
+    // with IMMEDIATE that cannot be a busy failure in WAL, so it is left to the rollback.
+    if (reopen === undefined || database === undefined || database.inTransaction) return
     const stale = database
-    database = reopen()
     prepared = new LRUCache({ max: PREPARED_STATEMENTS })
+    try {
+      database = reopen()
+    } catch {
+      // Not the stale one meanwhile: connection() opens a new one (or throws why it cannot).
+      database = undefined
+    }
     try {
       stale.close()
     } catch {
       // Its statements keep it open until they are collected; there is nothing more to do.
     }
+  }
+
+  function connection(): Database.Database {
+    database ??= (reopen ?? (() => first))()
+    return database
   }
 
   function guarded<T>(run: () => T): T {
@@ -99,11 +111,11 @@ function bindingSafe(
   }
 
   return {
-    close: () => database.close(),
+    close: () => database?.close(),
     prepare(sql): SqliteStatement {
       let statement = prepared.get(sql)
       if (statement === undefined) {
-        statement = database.prepare(sql)
+        statement = connection().prepare(sql)
         prepared.set(sql, statement)
       }
       const reusable = statement
@@ -198,6 +210,8 @@ export function createLibsqlDialect(
 ): SqliteDialect {
   const open = () => {
     const database = openFile(path)
+    // First: switching to WAL itself waits for a lock held by another connection.
+    database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // WAL lets readers carry on while one writer writes, and survives a crash without a
     // rollback journal; NORMAL sync is safe under WAL. `:memory:` ignores journal_mode.
     database.exec('PRAGMA journal_mode = WAL')
@@ -205,7 +219,6 @@ export function createLibsqlDialect(
     // Off by default in SQLite, per connection: without it ON DELETE CASCADE silently does
     // nothing and installs of a deleted tenant would linger.
     database.exec('PRAGMA foreign_keys = ON')
-    database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // A checkpoint copies the log into the file and syncs it: 10-50 ms on the thread whose commit
     // set it off, measured as most of the sidebar's slowest reads while write-back drained.
     if (walCheckpoints === 'elsewhere') database.exec('PRAGMA wal_autocheckpoint = 0')

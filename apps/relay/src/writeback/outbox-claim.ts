@@ -97,7 +97,7 @@ export interface PickedRow {
 export async function pickRows(
   db: Executor,
   at: number,
-  options: Omit<ClaimOptions, 'unopened' | 'leaseMs'>,
+  options: Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>,
   /** Opens a sealed payload (outbox-sealing.ts); rejects when it does not open. */
   openSealed: (sealed: string, key: OutboxKey) => Promise<string>
 ): Promise<PickedRow[]> {

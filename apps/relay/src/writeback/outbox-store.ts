@@ -40,10 +40,10 @@ export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow }
  * Picks the rows a claim at `at` would take and opens their payloads (outbox-claim.ts pickRows):
  * reads only, so it can run elsewhere (thread/outbox-thread-client.ts).
  */
-export type OutboxPicker = (
-  at: number,
-  options: Omit<ClaimOptions, 'unopened' | 'leaseMs'>
-) => Promise<PickedRow[]>
+export type OutboxPicker = (at: number, options: PickOptions) => Promise<PickedRow[]>
+
+/** What a pick needs of ClaimOptions (a new option it needs must be added here and sent). */
+export type PickOptions = Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>
 
 export interface OutboxStore extends OutboxWriter {
   /**

@@ -23,7 +23,7 @@ import {
 } from '../../store/suite/context.ts'
 import { createRelayStore, migrateRelayDatabase } from '../../wiring/relay-store.ts'
 import { message, registerOutboxTests } from '../outbox-store.suite.ts'
-import { startOutboxThread, type OutboxThread } from './outbox-thread-client.ts'
+import { OutboxThreadError, startOutboxThread, type OutboxThread } from './outbox-thread-client.ts'
 
 const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
 const dir = mkdtempSync(join(tmpdir(), 'outbox-thread-'))
@@ -55,9 +55,10 @@ beforeAll(async () => {
   const now = () => clock.ms
   thread = startOutboxThread({
     entry: new URL('./outbox-thread.ts', import.meta.url),
-    databasePath,
+    databaseUrl: databasePath,
     encryptionKey: ENCRYPTION_KEY,
     onError: (error) => threadErrors.push(error),
+    checkpointHere: () => Promise.reject(new Error('the thread checkpoints here')),
   })
   const store = createRelayStore({ db, secretBox, hasher, now, pickOutbox: thread.pick })
   context = { db, store, secretBox, hasher, clock }
@@ -111,9 +112,10 @@ describe('the outbox thread', () => {
   it('stops answering once closed', async () => {
     const closing = startOutboxThread({
       entry: new URL('./outbox-thread.ts', import.meta.url),
-      databasePath,
+      databaseUrl: databasePath,
       encryptionKey: ENCRYPTION_KEY,
       onError: (error) => threadErrors.push(error),
+      checkpointHere: () => Promise.resolve(),
     })
     expect(await closing.pick(START_MS, CLAIM)).toEqual([])
     await closing.close()
@@ -140,5 +142,31 @@ describe('the outbox thread', () => {
       .poll(fileBytes, { timeout: 10_000, interval: 50 })
       .toBeGreaterThan(before + 4_000_000)
     expect(threadErrors).toEqual([])
+  })
+
+  it('a thread that cannot start: picks fail rather than wait, the relay checkpoints itself', async () => {
+    const errors: Error[] = []
+    let checkpointsHere = 0
+    const broken = startOutboxThread({
+      entry: new URL('./no-such-thread.ts', import.meta.url),
+      databaseUrl: databasePath,
+      encryptionKey: ENCRYPTION_KEY,
+      onError: (error) => errors.push(error),
+      checkpointHere: () => {
+        checkpointsHere += 1
+        return Promise.resolve()
+      },
+      checkpointOverdueMs: 50,
+      restartAfterMs: 20,
+    })
+    // Started again after it ended, and ended again.
+    await expect.poll(() => errors.length, { timeout: 20_000 }).toBeGreaterThan(1)
+    expect(errors[0]).toBeInstanceOf(OutboxThreadError)
+    await expect(broken.pick(START_MS, CLAIM)).rejects.toBeInstanceOf(OutboxThreadError)
+    await expect.poll(() => checkpointsHere, { timeout: 20_000 }).toBeGreaterThan(0)
+    await broken.close()
+    await expect(broken.pick(START_MS, CLAIM)).rejects.toMatchObject({
+      message: 'the outbox thread is not running',
+    })
   })
 })

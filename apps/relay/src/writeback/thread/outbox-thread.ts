@@ -22,15 +22,17 @@ import type {
   OutboxRequest,
   OutboxThreadData,
   ThreadErrorShape,
+  ThreadMessage,
 } from './outbox-thread-protocol.ts'
 
 const port = parentPort
 if (port === null) throw new Error('outbox-thread.ts runs as a worker thread only')
 const data = workerData as OutboxThreadData
-const db = openDatabase(data.databasePath)
+const db = openDatabase(data.databaseUrl)
 const secretBox = createNodeSecretBox(data.encryptionKey)
 const openSealed = (sealed: string, key: { tenantId: string; messageId: string }) =>
   secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
+const post = (message: ThreadMessage) => port.postMessage(message)
 
 function shapeOf(error: unknown): ThreadErrorShape {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
@@ -45,37 +47,47 @@ function shapeOf(error: unknown): ThreadErrorShape {
 /** How often the log is checkpointed: it grows by at most this much of the relay's writes. */
 const CHECKPOINT_EVERY_MS = 500
 
-// One request at a time, in order (a close waits for the picks before it).
+const checkpoint = () => sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+
+// One piece of work at a time, in order (a close waits for the picks before it).
 let queue = Promise.resolve()
+let checkpointQueued = false
 const checkpoints = setInterval(() => {
+  // A slow checkpoint (a large log, a slow disk) is not queued behind by another.
+  if (checkpointQueued) return
+  checkpointQueued = true
   queue = queue.then(async () => {
     try {
-      await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+      await checkpoint()
+      post({ event: 'checkpointed' })
     } catch (error) {
-      port.postMessage({ id: 0, ok: false, error: shapeOf(error) } satisfies OutboxReply)
+      post({ event: 'checkpoint-failed', error: shapeOf(error) })
+    } finally {
+      checkpointQueued = false
     }
   })
 }, CHECKPOINT_EVERY_MS)
 
+async function answer(request: OutboxRequest): Promise<OutboxReply> {
+  if (request.method === 'close') {
+    clearInterval(checkpoints)
+    await checkpoint()
+    await db.destroy()
+    return { id: request.id, ok: true, picked: [] }
+  }
+  return {
+    id: request.id,
+    ok: true,
+    picked: await pickRows(db, request.at, request.options, openSealed),
+  }
+}
+
 port.on('message', (request: OutboxRequest) => {
   queue = queue.then(async () => {
-    if (request.method === 'close') {
-      clearInterval(checkpoints)
-      await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
-      await db.destroy()
-      port.postMessage({ id: request.id, ok: true, picked: [] } satisfies OutboxReply)
-      return
-    }
-    let reply: OutboxReply
     try {
-      reply = {
-        id: request.id,
-        ok: true,
-        picked: await pickRows(db, request.at, request.options, openSealed),
-      }
+      post(await answer(request))
     } catch (error) {
-      reply = { id: request.id, ok: false, error: shapeOf(error) }
+      post({ id: request.id, ok: false, error: shapeOf(error) })
     }
-    port.postMessage(reply)
   })
 })
