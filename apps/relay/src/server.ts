@@ -54,8 +54,8 @@ export interface StartRelayOptions {
   /** Where the JSON log lines go (tests read them); stdout by default. */
   readonly logDestination?: pino.DestinationStream
   /**
-   * The outbox thread's entry (main.ts passes it): with an SQLite file, the delivery worker's
-   * claims and marks then run on that thread (writeback/thread/). Without it they run here.
+   * The outbox thread's entry (main.ts passes it): with an SQLite file, the claims' picks and the
+   * log's checkpoints then run on that thread (writeback/thread/). Without it they run here.
    */
   readonly outboxThreadEntry?: URL | undefined
 }
@@ -226,8 +226,8 @@ function outboxThreadTarget(
   options: StartRelayOptions
 ): { readonly entry: URL; readonly databaseUrl: string } | undefined {
   const { config, outboxThreadEntry } = options
-  const target = parseDatabaseUrl(config.databaseUrl)
   if (outboxThreadEntry === undefined || config.writebackWorker === 'off') return undefined
+  const target = parseDatabaseUrl(config.databaseUrl)
   if (target.kind !== 'sqlite' || target.path === ':memory:') return undefined
   return { entry: outboxThreadEntry, databaseUrl: config.databaseUrl }
 }

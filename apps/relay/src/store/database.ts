@@ -81,7 +81,7 @@ export function openDatabase(
   const target = parseDatabaseUrl(url)
   const dialect: Dialect =
     target.kind === 'sqlite'
-      ? createLibsqlDialect(target.path, { walCheckpoints: options.walCheckpoints ?? 'commit' })
+      ? createLibsqlDialect(target.path, options.walCheckpoints)
       : // pg is loaded only when Postgres is configured: an SQLite relay never pays its memory.
         new PostgresDialect({
           pool: async () => createPool((await import('pg')).default, target, options),

@@ -88,16 +88,21 @@ function bindingSafe(
   }
 
   function connection(): Database.Database {
-    database ??= (reopen ?? (() => first))()
+    // Undefined only after a replacement, so only when `reopen` is there.
+    database ??= reopen === undefined ? first : reopen()
     return database
+  }
+
+  function failed(error: unknown): never {
+    if (isBusy(error)) replaceConnection()
+    throw error
   }
 
   function guarded<T>(run: () => T): T {
     try {
       return run()
     } catch (error) {
-      if (isBusy(error)) replaceConnection()
-      throw error
+      return failed(error)
     }
   }
 
@@ -105,8 +110,7 @@ function bindingSafe(
     try {
       yield* rows
     } catch (error) {
-      if (isBusy(error)) replaceConnection()
-      throw error
+      failed(error)
     }
   }
 
@@ -204,9 +208,7 @@ function openFile(path: string): Database.Database {
  */
 export function createLibsqlDialect(
   path: string,
-  { walCheckpoints }: { readonly walCheckpoints: 'commit' | 'elsewhere' } = {
-    walCheckpoints: 'commit',
-  }
+  walCheckpoints: 'commit' | 'elsewhere' = 'commit'
 ): SqliteDialect {
   const open = () => {
     const database = openFile(path)

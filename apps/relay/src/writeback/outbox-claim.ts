@@ -6,10 +6,11 @@
  */
 import { sql } from 'kysely'
 
-import { SecretBoxError } from '../platform/crypto/secret-box.ts'
+import { SecretBoxError, type SecretBox } from '../platform/crypto/secret-box.ts'
 import type { Executor } from '../store/schema.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { cutter, leadingRuns } from './outbox-claim-rules.ts'
+import { outboxPayloadContext } from './outbox-sealing.ts'
 import {
   outboxPayloadSchema,
   stateIs,
@@ -58,6 +59,9 @@ export interface ClaimOptions {
     { readonly retryAt: (attempts: number) => number; readonly maxAttempts: number } | undefined
 }
 
+/** What a pick needs of ClaimOptions (the outbox thread is sent only these). */
+export type PickOptions = Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>
+
 export const keyOf = (m: ClaimedMessage): OutboxKey => ({
   tenantId: m.tenantId,
   messageId: m.messageId,
@@ -97,9 +101,9 @@ export interface PickedRow {
 export async function pickRows(
   db: Executor,
   at: number,
-  options: Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>,
-  /** Opens a sealed payload (outbox-sealing.ts); rejects when it does not open. */
-  openSealed: (sealed: string, key: OutboxKey) => Promise<string>
+  options: PickOptions,
+  /** Opens the sealed payloads (outbox-sealing.ts). */
+  secretBox: SecretBox
 ): Promise<PickedRow[]> {
   const candidates = await selectCandidates(db, at, options.limit)
   // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
@@ -114,7 +118,7 @@ export async function pickRows(
   for (let start = 0; start < chosen.length; start += LEASE_CHUNK) {
     if (start > 0) await turnOfTheEventLoop()
     const chunk = chosen.slice(start, start + LEASE_CHUNK)
-    const payloads = await Promise.all(chunk.map((row) => readPayload(row, openSealed)))
+    const payloads = await Promise.all(chunk.map((row) => readPayload(row, secretBox)))
     for (const [index, row] of chunk.entries()) {
       const payload = payloads[index]
       picked.push({
@@ -284,15 +288,15 @@ const UNOPENED = Symbol('unopened')
 /** The row's payload, checked; undefined when it does not parse (the caller makes it dead). */
 async function readPayload(
   row: Candidate,
-  openSealed: (sealed: string, key: OutboxKey) => Promise<string>
+  secretBox: SecretBox
 ): Promise<OutboxPayload | undefined | typeof UNOPENED> {
   let json = row.payload_json
   if (row.payload_sealed !== null) {
     try {
-      json = await openSealed(row.payload_sealed, {
-        tenantId: row.tenant_id,
-        messageId: row.message_id,
-      })
+      json = await secretBox.open(
+        row.payload_sealed,
+        outboxPayloadContext(row.tenant_id, row.message_id)
+      )
     } catch (error) {
       // Sealed under another key, altered, or copied from another row: never sent as it is.
       if (error instanceof SecretBoxError) return UNOPENED

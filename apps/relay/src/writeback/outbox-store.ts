@@ -32,18 +32,16 @@ import {
   type ClaimOptions,
   type OutboxKey,
   type PickedRow,
+  type PickOptions,
 } from './outbox-claim.ts'
 
-export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow }
+export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
 
 /**
  * Picks the rows a claim at `at` would take and opens their payloads (outbox-claim.ts pickRows):
  * reads only, so it can run elsewhere (thread/outbox-thread-client.ts).
  */
 export type OutboxPicker = (at: number, options: PickOptions) => Promise<PickedRow[]>
-
-/** What a pick needs of ClaimOptions (a new option it needs must be added here and sent). */
-export type PickOptions = Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>
 
 export interface OutboxStore extends OutboxWriter {
   /**
@@ -94,11 +92,7 @@ export function createOutboxStore({
   secretBox,
   pick,
 }: OutboxStoreDeps): OutboxStore {
-  const pickHere: OutboxPicker = (at, options) =>
-    pickRows(db, at, options, (sealed, key) =>
-      secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
-    )
-  const picker = pick ?? pickHere
+  const picker: OutboxPicker = pick ?? ((at, options) => pickRows(db, at, options, secretBox))
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
   const nextSeq = createSequence(now)
 

@@ -16,7 +16,6 @@ import { sql } from 'kysely'
 import { createNodeSecretBox } from '../../platform/crypto/node-secret-box.ts'
 import { openDatabase } from '../../store/database.ts'
 import { pickRows } from '../outbox-claim.ts'
-import { outboxPayloadContext } from '../outbox-sealing.ts'
 import type {
   OutboxReply,
   OutboxRequest,
@@ -30,8 +29,6 @@ if (port === null) throw new Error('outbox-thread.ts runs as a worker thread onl
 const data = workerData as OutboxThreadData
 const db = openDatabase(data.databaseUrl)
 const secretBox = createNodeSecretBox(data.encryptionKey)
-const openSealed = (sealed: string, key: { tenantId: string; messageId: string }) =>
-  secretBox.open(sealed, outboxPayloadContext(key.tenantId, key.messageId))
 const post = (message: ThreadMessage) => port.postMessage(message)
 
 function shapeOf(error: unknown): ThreadErrorShape {
@@ -78,7 +75,7 @@ async function answer(request: OutboxRequest): Promise<OutboxReply> {
   return {
     id: request.id,
     ok: true,
-    picked: await pickRows(db, request.at, request.options, openSealed),
+    picked: await pickRows(db, request.at, request.options, secretBox),
   }
 }
 
