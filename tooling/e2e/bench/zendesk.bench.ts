@@ -10,8 +10,11 @@
  *    nothing cached, as in a browser that has just started.
  * 3. The same paint as an agent working through tickets sees it: every open in one tab, after
  *    another ticket's, so Chromium's caches are warm (reported beside the target of 2).
+ * 4. The floor under 2: the warm opens alternate with opens of a page that does only what any app
+ *    must (plumbing-floor.ts), so the sidebar's own share of the time is measured under the same
+ *    load as the whole.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { gzipSync } from 'node:zlib'
 
@@ -19,6 +22,7 @@ import { StopStack } from '@intilery-connect/demo'
 import type { BrowserContext } from 'playwright-core'
 
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { PLUMBING_FLOOR_HTML } from './plumbing-floor.ts'
 
 const OPENS = Number(process.env.BENCH_OPENS ?? 20)
 const REFERENCE_KB = 84
@@ -182,10 +186,27 @@ async function main() {
     // figure is Joe's first read through the relay, not Chromium starting its first renderer.
     progress('warming the browser with the power user’s ticket')
     await open(105)
-    progress(`timing 1 cold and ${OPENS} warm opens of Joe Bloggs' ticket`)
+    progress(
+      `timing 1 cold and ${OPENS} warm opens of Joe Bloggs' ticket, alternating with the floor page`
+    )
     const cold = await open(101)
+    // The app directory is this run's own build (a temporary folder): its index.html is swapped
+    // for the floor page around each floor open.
+    const sidebarHtml = readFileSync(`${assets}/index.html`, 'utf8')
+    const openFloor = async (ticket: number) => {
+      writeFileSync(`${assets}/index.html`, PLUMBING_FLOOR_HTML)
+      try {
+        return await open(ticket)
+      } finally {
+        writeFileSync(`${assets}/index.html`, sidebarHtml)
+      }
+    }
     const warm: Paint[] = []
-    for (let i = 0; i < OPENS; i++) warm.push(await open(101))
+    const floor: Paint[] = []
+    for (let i = 0; i < OPENS; i++) {
+      warm.push(await open(101))
+      floor.push(await openFloor(101))
+    }
     progress(`timing ${OPENS} opens of Joe Bloggs' ticket in one tab, after another ticket`)
     const tab = await openInOneTab()
     const inTab: Paint[] = []
@@ -234,6 +255,18 @@ async function main() {
         verdict(p('timeline', 95) <= 300),
       ],
       [
+        `the same open with only Zendesk's plumbing (floor), p50 / p95 of ${OPENS}`,
+        `${ms(p('timeline', 50, floor))} / ${ms(p('timeline', 95, floor))}`,
+        '-',
+        'reported',
+      ],
+      [
+        'the sidebar above the floor, p50 / p95',
+        `${ms(p('timeline', 50) - p('timeline', 50, floor))} / ${ms(p('timeline', 95) - p('timeline', 95, floor))}`,
+        '-',
+        'reported',
+      ],
+      [
         `first timeline paint, the next ticket in the agent's tab, p50 / p95 of ${OPENS}`,
         `${ms(p('timeline', 50, inTab))} / ${ms(p('timeline', 95, inTab))}`,
         '-',
@@ -251,7 +284,7 @@ async function main() {
         '',
         `- up front: ${sizes.map((s) => `${s.file} ${kb(s.raw)} (${kb(s.gz)} gzip)`).join(', ')}; the ZAF SDK (Zendesk's CDN, ~5.7 KB gzip) is not counted`,
         `- on demand (import()): ${onDemand.map((s) => `${s.file} ${kb(s.gz)}`).join(', ')} gzip`,
-        '- paint times run from the iframe’s navigation start (its performance.now()) to the first `.ic-name` and `.ic-entry` in the DOM, each open in a fresh browser context; the next-ticket row opens every ticket in one tab, after another ticket',
+        '- paint times run from the iframe’s navigation start (its performance.now()) to the first `.ic-name` and `.ic-entry` in the DOM, each open in a fresh browser context; the next-ticket row opens every ticket in one tab, after another ticket; the floor page (bench/plumbing-floor.ts) loads the SDK, makes one get and the sidebar’s relay request, formats one date and writes two lines',
         '',
       ].join('\n')
     )
