@@ -16,6 +16,7 @@ import { createNodeHasher } from './platform/crypto/node-hasher.ts'
 import { nodeHs256 } from './platform/crypto/node-hs256.ts'
 import { createNodeSecretBox } from './platform/crypto/node-secret-box.ts'
 import { cachedTenantDirectory } from './platform/http/tenant-cache.ts'
+import { loggableError } from './platform/loggable-error.ts'
 import { visitorLimitOf } from './public-api/visitor/visitor-config.ts'
 import { cachedSites } from './wiring/cached-sites.ts'
 import { createPromMetrics } from './platform/metrics/prom-metrics.ts'
@@ -75,7 +76,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   const threadOn = outboxThreadTarget(options)
   const db = openDatabase(config.databaseUrl, {
     onBackgroundError: (error) =>
-      logger.error({ err: { name: error.name } }, 'database connection error'),
+      logger.error({ err: loggableError(error) }, 'database connection error'),
     walCheckpoints: threadOn === undefined ? 'commit' : 'elsewhere',
   })
   await migrateRelayDatabase(db)
@@ -90,9 +91,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
           checkpointHere: async () => {
             await sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
           },
-          // Name and code only: a driver's message may quote a row.
-          onError: (error) =>
-            logger.error({ err: { name: error.name, code: error.code } }, 'outbox thread failed'),
+          onError: (error) => logger.error({ err: loggableError(error) }, 'outbox thread failed'),
         })
   const store = createRelayStore({ db, secretBox, hasher, pickOutbox: outboxThread?.pick })
   let tenantsApplied: number | undefined

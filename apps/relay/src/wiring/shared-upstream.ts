@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
+import { loggableError } from '../platform/loggable-error.ts'
 import { createRedisAnswers, type RedisAnswers } from '../platform/redis/redis-answers.ts'
 import { createRedisBudget, type RedisBudget } from '../platform/redis/redis-budget.ts'
 import type { SharedBudgetConfig } from '../platform/redis/redis-config.ts'
@@ -48,9 +49,8 @@ export async function startSharedUpstream(
     const now = Date.now()
     if (now - loggedAt < STORE_ERROR_LOG_MS) return
     loggedAt = now
-    // The error's name only: a driver's message may quote a key.
     logger.warn(
-      { err: { name: error instanceof Error ? error.name : typeof error } },
+      { err: loggableError(error) },
       'shared answers unavailable: reads load from Intilery on their own'
     )
   }

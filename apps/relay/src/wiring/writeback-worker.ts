@@ -8,6 +8,7 @@ import type { Logger } from 'pino'
 
 import type { HostStartContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
+import { loggableError } from '../platform/loggable-error.ts'
 import { createDeliveryWorker, type DeliveryWorker } from '../writeback/delivery-worker.ts'
 import type { HostIdentityResolver } from '../writeback/outbox-port.ts'
 import { systemTimers } from '../writeback/writeback-timers.ts'
@@ -50,10 +51,9 @@ export function startWritebackWorker(wiring: WritebackWorkerWiring): DeliveryWor
     fetch: wiring.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timers: systemTimers,
     settings: workerSettingsOf(config),
-    // The error's name only: a driver's message may quote a row.
     onError: (error) =>
       logger.error(
-        { err: { name: error instanceof Error ? error.name : typeof error } },
+        { err: loggableError(error) },
         'write-back worker failed; trying again at the next poll'
       ),
     onDelivered: (tenantId, counts) => {

@@ -1,0 +1,23 @@
+/**
+ * @module platform/loggable-error
+ * What the relay's logs say about a failure of its own machinery (the database, Redis, the outbox
+ * thread): the error's name and, when it has one, its code (`SQLITE_BUSY_SNAPSHOT`, `ECONNREFUSED`),
+ * which is what tells an operator which failure it was. Never the message: a driver may quote a row
+ * or a key in it.
+ */
+
+/** A code as drivers and Node write them: upper-case letters, digits and underscores. */
+const CODE = /^[A-Z][A-Z0-9_]{0,63}$/
+
+export interface LoggableError {
+  readonly name: string
+  readonly code?: string
+}
+
+export function loggableError(error: unknown): LoggableError {
+  if (!(error instanceof Error)) return { name: typeof error }
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && CODE.test(code)
+    ? { name: error.name, code }
+    : { name: error.name }
+}
