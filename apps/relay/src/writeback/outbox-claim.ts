@@ -1,22 +1,17 @@
 /**
  * @module writeback/outbox-claim
  * The delivery worker's pick: the oldest due messages of tenants with write-back on, each
- * customer's in order, leased so that no other round (or relay instance) picks them while they are
- * in flight.
+ * customer's in order, their payloads opened and checked. The lease that follows is
+ * outbox-lease.ts's.
  */
 import { sql } from 'kysely'
 
 import { SecretBoxError, type SecretBox } from '../platform/crypto/secret-box.ts'
 import type { Executor } from '../store/schema.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
-import { cutter, leadingRuns } from './outbox-claim-rules.ts'
+import { cutter } from './outbox-claim-rules.ts'
 import { outboxPayloadContext } from './outbox-sealing.ts'
-import {
-  outboxPayloadSchema,
-  stateIs,
-  type OutboxPayload,
-  type WritebackTables,
-} from './outbox-schema.ts'
+import { outboxPayloadSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
 
 /** A claimed message, its payload read back and checked. */
 export interface ClaimedMessage {
@@ -78,7 +73,7 @@ export const byTenant = (keys: readonly OutboxKey[]) => {
 }
 
 /** Rows leased (and their payloads read) per statement; see pickRows and leaseRows. */
-const LEASE_CHUNK = 100
+export const LEASE_CHUNK = 100
 
 /** A row a claim would take, its payload already opened and checked (or why not). */
 export interface PickedRow {
@@ -134,52 +129,6 @@ export async function pickRows(
     }
   }
   return picked
-}
-
-/**
- * @returns the leased messages, and the keys of leased rows whose payload does not parse (the
- *   caller makes them dead: they were not written by the outbox) or does not open.
- *
- * The rows picked (pickRows), then the lease in chunks with a turn of the event loop before each:
- * on SQLite every statement runs synchronously, and a round's claim of 1,200 rows in one go held
- * every sidebar read arriving meanwhile for ~30 ms. No transaction spans the chunks (it would hold
- * SQLite's only connection, and with it every read's audit row, across the turns): each lease is
- * one UPDATE that takes only rows still pending and due, so rows another instance leased
- * meanwhile (Postgres) stay its own, as they did within a transaction under READ COMMITTED.
- */
-export async function leaseRows(
-  db: Executor,
-  at: number,
-  leaseMs: number,
-  picked: readonly PickedRow[]
-): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[]; unopened: OutboxKey[] }> {
-  const leased = new Set<string>()
-  for (let start = 0; start < picked.length; start += LEASE_CHUNK) {
-    await turnOfTheEventLoop()
-    for (const key of await lease(db, at, leaseMs, picked.slice(start, start + LEASE_CHUNK)))
-      leased.add(key)
-  }
-  const { kept, giveBack } = leadingRuns(picked, leased)
-  if (giveBack.length > 0) await release(db, at, leaseMs, giveBack)
-  const claimed: ClaimedMessage[] = []
-  const unreadable: OutboxKey[] = []
-  const unopened: OutboxKey[] = []
-  for (const row of kept) {
-    const key = { tenantId: row.tenant_id, messageId: row.message_id }
-    if (row.payload === 'unopened') unopened.push(key)
-    else if (row.payload === 'unreadable') unreadable.push(key)
-    else
-      claimed.push({
-        ...key,
-        orderKey: row.order_key,
-        event: row.event,
-        source: row.source,
-        attempts: row.attempts,
-        payload: row.payload,
-        payloadBytes: row.payloadBytes,
-      })
-  }
-  return { claimed, unreadable, unopened }
 }
 
 const tables = (executor: Executor) => executor.withTables<WritebackTables>()
@@ -241,43 +190,8 @@ function selectCandidates(db: Executor, at: number, limit: number) {
  * same). On the (state, next_attempt_at) index the claim's SELECT gathered and sorted every due
  * row, and an UPDATE by key visited every due row (~7 ms per 100 at 20,000 pending).
  */
-const unindexedNextAttempt = (column: 'next_attempt_at' | 'o.next_attempt_at') =>
+export const unindexedNextAttempt = (column: 'next_attempt_at' | 'o.next_attempt_at') =>
   sql<number>`+${sql.ref(column)}`
-
-/** Leases the rows still pending and due. @returns the keys (tenant NUL messageId) it leased. */
-const lease = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
-  // Another instance may have leased some meanwhile (Postgres): they are its own.
-  moveNextAttempt(db, rows, { to: at + leaseMs, where: ['<=', at] })
-
-/** Gives back rows this claim leased (due again now); rows leased since by others are theirs. */
-const release = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
-  moveNextAttempt(db, rows, { to: at, where: ['=', at + leaseMs] })
-
-/** What the lease needs of a row: its key. */
-type KeyedRow = Pick<PickedRow, 'tenant_id' | 'message_id'>
-
-async function moveNextAttempt(
-  db: Executor,
-  rows: readonly KeyedRow[],
-  { to, where: [op, value] }: { to: number; where: ['<=' | '=', number] }
-): Promise<Set<string>> {
-  const moved = new Set<string>()
-  for (const [tenantId, ids] of byTenant(
-    rows.map((r) => ({ tenantId: r.tenant_id, messageId: r.message_id }))
-  )) {
-    const updated = await tables(db)
-      .updateTable('writeback_outbox')
-      .set({ next_attempt_at: to })
-      .where('tenant_id', '=', tenantId)
-      .where('message_id', 'in', ids)
-      .where(stateIs('pending'))
-      .where(unindexedNextAttempt('next_attempt_at'), op, value)
-      .returning('message_id')
-      .execute()
-    for (const row of updated) moved.add(`${tenantId}\u0000${row.message_id}`)
-  }
-  return moved
-}
 
 /** What a row stores of its payload: sealed, or in clear on rows older than sealing. */
 const storedBytes = (row: Candidate) => (row.payload_sealed ?? row.payload_json)?.length ?? 0

@@ -26,7 +26,6 @@ import { outboxPayloadContext } from './outbox-sealing.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
   byTenant,
-  leaseRows,
   pickRows,
   type ClaimedMessage,
   type ClaimOptions,
@@ -34,6 +33,7 @@ import {
   type PickedRow,
   type PickOptions,
 } from './outbox-claim.ts'
+import { leaseRows } from './outbox-lease.ts'
 
 export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
 
