@@ -6,8 +6,13 @@
  * or a key in it.
  */
 
-/** A code as drivers and Node write them: upper-case letters, digits and underscores. */
-const CODE = /^[A-Z][A-Z0-9_]{0,63}$/
+/**
+ * A code as drivers and Node write them: upper-case letters, digits and underscores
+ * (`SQLITE_BUSY`, `ECONNRESET`, Postgres's `57P01`).
+ */
+const CODE = /^[A-Z0-9][A-Z0-9_]{0,63}$/
+/** A class name; anything else a thrower put in `name` is not logged either. */
+const NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/
 
 export interface LoggableError {
   readonly name: string
@@ -16,8 +21,7 @@ export interface LoggableError {
 
 export function loggableError(error: unknown): LoggableError {
   if (!(error instanceof Error)) return { name: typeof error }
+  const name = NAME.test(error.name) ? error.name : 'Error'
   const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && CODE.test(code)
-    ? { name: error.name, code }
-    : { name: error.name }
+  return typeof code === 'string' && CODE.test(code) ? { name, code } : { name }
 }

@@ -1,8 +1,8 @@
 /**
  * @module writeback/outbox-claim-rules
  * The claim's two decisions that keep each customer's messages in order, as pure functions over
- * rows (outbox-claim.ts runs the queries around them): which candidates to take, and which of the
- * rows it leased to keep.
+ * rows: which candidates to take (outbox-claim.ts's pick), and which of the rows leased to keep
+ * (outbox-lease.ts).
  */
 import type { ClaimOptions } from './outbox-claim.ts'
 

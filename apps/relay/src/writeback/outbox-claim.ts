@@ -72,7 +72,7 @@ export const byTenant = (keys: readonly OutboxKey[]) => {
   return groups
 }
 
-/** Rows leased (and their payloads read) per statement; see pickRows and leaseRows. */
+/** Rows leased (and their payloads read) per statement; see pickRows and outbox-lease.ts. */
 export const LEASE_CHUNK = 100
 
 /** A row a claim would take, its payload already opened and checked (or why not). */

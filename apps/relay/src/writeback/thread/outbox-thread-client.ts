@@ -133,7 +133,7 @@ export function startOutboxThread(options: OutboxThreadOptions): OutboxThread {
       let failure: OutboxThreadError | undefined
       started.on('error', (error) => (failure = asThreadError(error)))
       started.on('exit', (code) =>
-        ended(failure ?? threadError('the outbox thread exited', `exit ${code}`))
+        ended(failure ?? threadError('the outbox thread exited', `OUTBOX_THREAD_EXIT_${code}`))
       )
       thread = started
     } catch (error) {
