@@ -221,13 +221,10 @@ async function main() {
     const floor: Paint[] = []
     for (let i = 0; i < OPENS; i++) {
       // In turns, so neither always follows the other.
-      if (i % 2 === 0) {
-        warm.push(await open(101))
-        floor.push(await openFloor(101))
-      } else {
-        floor.push(await openFloor(101))
-        warm.push(await open(101))
-      }
+      const sidebarFirst = i % 2 === 0
+      if (!sidebarFirst) floor.push(await openFloor(101))
+      warm.push(await open(101))
+      if (sidebarFirst) floor.push(await openFloor(101))
     }
     const aboveFloor = warm.map((paint, i) => paint.timeline - (floor[i]?.timeline ?? NaN))
     progress(`timing ${OPENS} opens of Joe Bloggs' ticket in one tab, after another ticket`)

@@ -5,6 +5,7 @@
  * which is what tells an operator which failure it was. Never the message: a driver may quote a row
  * or a key in it.
  */
+import { errorCode } from './error-code.ts'
 
 /**
  * A code as drivers and Node write them: upper-case letters, digits and underscores
@@ -22,6 +23,6 @@ export interface LoggableError {
 export function loggableError(error: unknown): LoggableError {
   if (!(error instanceof Error)) return { name: typeof error }
   const name = NAME.test(error.name) ? error.name : 'Error'
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && CODE.test(code) ? { name, code } : { name }
+  const code = errorCode(error)
+  return code !== undefined && CODE.test(code) ? { name, code } : { name }
 }

@@ -28,6 +28,8 @@ import {
   type SqliteStatement,
 } from 'kysely'
 
+import { errorCode } from '../platform/error-code.ts'
+
 /** SQLite has no boolean or date type: store what the portable schema stores, 0/1 and epoch ms. */
 export function toSqliteValue(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0
@@ -41,10 +43,7 @@ const bindable = (parameters: readonly unknown[]) => parameters.map(toSqliteValu
 const PREPARED_STATEMENTS = 200
 
 /** SQLite's busy family (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …): another connection holds a lock. */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
-}
+const isBusy = (error: unknown) => errorCode(error)?.startsWith('SQLITE_BUSY') === true
 
 /**
  * The slice of Kysely's SqliteDatabase over libsql, with every parameter made bindable. Statements

@@ -11,7 +11,7 @@ import type { Executor } from '../store/schema.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { cutter } from './outbox-claim-rules.ts'
 import { outboxPayloadContext } from './outbox-sealing.ts'
-import { outboxPayloadSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
+import { outboxPayloadSchema, outboxTables, type OutboxPayload } from './outbox-schema.ts'
 
 /** A claimed message, its payload read back and checked. */
 export interface ClaimedMessage {
@@ -131,8 +131,6 @@ export async function pickRows(
   return picked
 }
 
-const tables = (executor: Executor) => executor.withTables<WritebackTables>()
-
 type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
 
 /**
@@ -143,7 +141,7 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
  * Intilery has been down a while.
  */
 function selectCandidates(db: Executor, at: number, limit: number) {
-  return tables(db)
+  return outboxTables(db)
     .selectFrom('writeback_outbox as o')
     .select([
       'o.tenant_id',

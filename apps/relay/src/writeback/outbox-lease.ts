@@ -15,9 +15,7 @@ import {
   type PickedRow,
 } from './outbox-claim.ts'
 import { leadingRuns } from './outbox-claim-rules.ts'
-import { stateIs, type WritebackTables } from './outbox-schema.ts'
-
-const tables = (executor: Executor) => executor.withTables<WritebackTables>()
+import { outboxTables, stateIs } from './outbox-schema.ts'
 
 /**
  * @returns the leased messages, and the keys of leased rows whose payload does not parse (the
@@ -86,7 +84,7 @@ async function moveNextAttempt(
   for (const [tenantId, ids] of byTenant(
     rows.map((r) => ({ tenantId: r.tenant_id, messageId: r.message_id }))
   )) {
-    const updated = await tables(db)
+    const updated = await outboxTables(db)
       .updateTable('writeback_outbox')
       .set({ next_attempt_at: to })
       .where('tenant_id', '=', tenantId)

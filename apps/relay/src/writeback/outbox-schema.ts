@@ -7,6 +7,8 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 
+import type { Executor } from '../store/schema.ts'
+
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
 
@@ -51,6 +53,9 @@ export interface WritebackOutboxTable {
 export type WritebackTables = {
   writeback_outbox: WritebackOutboxTable
 }
+
+/** Write-back's tables on `executor` (a connection or a transaction). */
+export const outboxTables = (executor: Executor) => executor.withTables<WritebackTables>()
 
 /** Intilery's tracking API keeps messageIds of up to 200 characters (the sandbox enforces it). */
 const MAX_MESSAGE_ID = 200

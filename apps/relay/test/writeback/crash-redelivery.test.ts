@@ -1,7 +1,7 @@
 // The relay as an operator runs it, killed with SIGKILL after it acknowledged Zendesk's webhooks
 // and while their batch was in flight to Intilery (the sandbox holds it, never answering), then
 // started again on the same database: every event reaches Intilery exactly once. As an operator
-// runs it means with an SQLite file, so its outbox's claims and marks run on the outbox thread.
+// runs it means with an SQLite file, so its outbox's claims pick their rows on the outbox thread.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'

@@ -14,6 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { sql } from 'kysely'
 
 import { createNodeSecretBox } from '../../platform/crypto/node-secret-box.ts'
+import { errorCode } from '../../platform/error-code.ts'
 import { openDatabase } from '../../store/database.ts'
 import { pickRows } from '../outbox-claim.ts'
 import type {
@@ -33,12 +34,7 @@ const post = (message: ThreadMessage) => port.postMessage(message)
 
 function shapeOf(error: unknown): ThreadErrorShape {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
-  const code = (error as { code?: unknown }).code
-  return {
-    name: error.name,
-    message: error.message,
-    code: typeof code === 'string' ? code : undefined,
-  }
+  return { name: error.name, message: error.message, code: errorCode(error) }
 }
 
 /** How often the log is checkpointed: it grows by at most this much of the relay's writes. */
