@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url'
 import type { RunningSandbox } from '@intilery-connect/sandbox'
 
 import { resolveUpstreamOptions } from '../src/upstream/options.ts'
-import { DEFAULT_WORKER_SETTINGS } from '../src/writeback/delivery-worker.ts'
+import { DEFAULT_WORKER_SETTINGS } from '../src/writeback/worker-settings.ts'
 import { writeBenchTenants } from './bench-tenants.ts'
 import { closeClient } from './http-load.ts'
 import {

@@ -367,6 +367,33 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual(['a1', 'a2', 'b1', 'a3'])
   })
 
+  it('picks the next round while one is in flight, and never lets it overtake what that round could not deliver', async () => {
+    const f = await start({ batchSize: 1, concurrency: 2 })
+    await f.store.outbox.enqueue('acme', [
+      byUser('a1', 'a'),
+      byUser('b1', 'b'),
+      byUser('a2', 'a'),
+      byUser('b2', 'b'),
+    ])
+    const claims = vi.spyOn(f.store.outbox, 'claimDue')
+    let refuseA1 = true
+    f.answer = (batch) => {
+      if (batch[0]?.messageId !== 'a1' || !refuseA1) return { status: 200 }
+      refuseA1 = false
+      return { status: 503, headers: { 'retry-after': '30' } }
+    }
+    expect(await f.worker.runOnce()).toBe(2)
+    // a2 and b2 were picked while a1 and b1 were in flight; a1 was not delivered, so only b2 goes.
+    expect(await f.worker.runOnce()).toBe(1)
+    expect(claims.mock.calls[1]?.[1]?.rows.map((r) => r.message_id)).toEqual(['a2', 'b2'])
+    expect(f.sent()).toEqual(['a1', 'b1', 'b2'])
+    expect(await stateOf(f, 'a2')).toMatchObject({ state: 'pending', attempts: 0 })
+    f.clock.ms += 30_000
+    await f.worker.runOnce()
+    await f.worker.runOnce()
+    expect(f.sent()).toEqual(['a1', 'b1', 'b2', 'a1', 'a2'])
+  })
+
   it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {
     const f = await start()
     f.answer = () => 'hang'

@@ -9,7 +9,9 @@
  * messages all go in one batch (batch-packing.ts), so batches in flight together never hold two
  * messages of one customer and cannot reorder them. Claims of overlapping rounds would: each
  * skips every customer with a message leased by the other, which with a few hundred customers is
- * nearly all of them, hence one round at a time.
+ * nearly all of them, hence one round at a time. What does overlap is the next round's pick
+ * (pick-ahead.ts), which counts the round in flight as delivered; the next claim then leases none
+ * of a customer that round did not deliver.
  *
  * Stopping aborts whatever is in flight and gives those messages back, due at once: the next
  * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
@@ -25,62 +27,13 @@ import {
   type WritebackTenant,
 } from './deliver-tenant.ts'
 import type { HostIdentityResolver } from './outbox-port.ts'
-import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
+import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
+import { createPickAhead } from './pick-ahead.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { keyOf } from './outbox-claim.ts'
-import { retryDelayMs, type RetrySettings } from './retry-schedule.ts'
+import { retryDelayMs } from './retry-schedule.ts'
+import type { WorkerSettings } from './worker-settings.ts'
 import type { WritebackTimers } from './writeback-timers.ts'
-
-export interface WorkerSettings {
-  /** How often the outbox is looked at when the last look found nothing (or less than a batch). */
-  readonly pollMs: number
-  /** Messages per batch (Intilery takes at most 100 per call). */
-  readonly batchSize: number
-  /**
-   * Batches a round sends at once, at most. Each still needs its own spare token, so this bounds
-   * only how much of Intilery's latency is overlapped, never the share of the budget.
-   */
-  readonly concurrency: number
-  /** Stored payload bytes per claim: keeps a batch under Intilery's 500 KB. */
-  readonly maxBatchBytes: number
-  /** One send's longest wait for Intilery's answer. */
-  readonly sendTimeoutMs: number
-  /** How long claimed messages are not picked again (a crashed relay's come back after it). */
-  readonly leaseMs: number
-  /** How long messages wait when the budget has no token to spare. */
-  readonly noBudgetDelayMs: number
-  readonly retry: RetrySettings
-  /**
-   * How long delivered rows are kept. Their messageId is what turns a redelivered webhook into a
-   * no-op at enqueue; Zendesk and Pipedrive redeliver within minutes to hours, so a week is ample,
-   * and keeping them forever would grow the table without bound. (Intilery dedupes by messageId
-   * too, so a redelivery after pruning still stores one event.)
-   */
-  readonly retentionMs: number
-  /**
-   * How long dead rows are kept for `relay outbox retry`. They hold what the event said about the
-   * customer, so they do not stay for good: an operator has this long to fix and retry.
-   */
-  readonly deadRetentionMs: number
-  readonly pruneEveryMs: number
-}
-
-export const DEFAULT_WORKER_SETTINGS: Omit<WorkerSettings, 'retry'> = {
-  pollMs: 1_000,
-  batchSize: 100,
-  // At +50 ms per call one batch at a time sends ~14 a second, of a share of 75 tokens a second.
-  // 12 is what the default budget can spare at once (a burst of 15 less the readers' reserve of
-  // 3): a round claiming more gives the excess back unsent (bench:writeback measured 8, 12, 16
-  // and 24: 12 was fastest).
-  concurrency: 12,
-  maxBatchBytes: 400 * 1024,
-  sendTimeoutMs: 10_000,
-  leaseMs: 60_000,
-  noBudgetDelayMs: 1_000,
-  retentionMs: 7 * 24 * 60 * 60_000,
-  deadRetentionMs: 30 * 24 * 60 * 60_000,
-  pruneEveryMs: 60 * 60_000,
-}
 
 export interface DeliveryWorkerDeps {
   readonly outbox: OutboxStore
@@ -156,6 +109,17 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let claimBatches = settings.concurrency
   /** What the last round's tenants found of their budgets: when the next round starts. */
   let lastBudget: Pick<ShareOutcome, 'budgetShort' | 'spareInMs'> = { budgetShort: false }
+  /** Whether the last claim leased rows picked ahead (which may have missed some now due). */
+  let lastClaimedAhead = false
+  const pickAhead = createPickAhead(outbox, {
+    // Rounds of a backlog take a few hundred ms: a pick older than this belongs to a round that
+    // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
+    // in turn.
+    maxAgeMs: 1_000,
+    onError: (error) => {
+      if (!stopping.signal.aborted) deps.onError?.(error)
+    },
+  })
 
   async function deliverShare(
     tenantId: string,
@@ -226,17 +190,29 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await outbox.pruneDelivered(now - settings.retentionMs)
       await outbox.pruneDead(now - settings.deadRetentionMs)
     }
-    const claimed = await outbox.claimDue({
+    const pick: PickOptions = {
       limit: settings.batchSize * claimBatches,
       maxBytes: settings.maxBatchBytes * claimBatches,
       // So that each customer's messages fit in one batch (see the module's comment).
       perCustomer: { limit: settings.batchSize, maxBytes: settings.maxBatchBytes },
+    }
+    const claim = {
+      ...pick,
       leaseMs: settings.leaseMs,
       unopened: {
-        retryAt: (attempts) => now + retryDelayMs(settings.retry, attempts, random()),
+        retryAt: (attempts: number) => now + retryDelayMs(settings.retry, attempts, random()),
         maxAttempts: settings.retry.maxAttempts,
       },
-    })
+    }
+    const ahead = await pickAhead.take(pick, now)
+    let claimed = await outbox.claimDue(claim, ahead)
+    lastClaimedAhead = ahead !== undefined && claimed.length > 0
+    // Picked ahead, the rows miss what the last round gave back: with nothing left of them, a
+    // fresh pick (rather than an empty round).
+    if (ahead !== undefined && claimed.length === 0) claimed = await outbox.claimDue(claim)
+    // A full claim means more is probably waiting: the next is picked while this one is sent.
+    if (claimed.length >= settings.batchSize && !stopping.signal.aborted)
+      pickAhead.start(pick, claimed)
     const byTenant = new Map<string, ClaimedMessage[]>()
     for (const message of claimed) {
       const theirs = byTenant.get(message.tenantId)
@@ -246,7 +222,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
     const shares = await settledAll(
       [...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some))
-    )
+    ).catch((error: unknown) => {
+      pickAhead.drop()
+      throw error
+    })
     const sent = shares.reduce((n, share) => n + share.sent, 0)
     claimBatches = shares.some((share) => share.heldBack)
       ? Math.max(1, sent)
@@ -272,7 +251,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   function nextRoundInMs(claimed: number) {
     if (lastBudget.budgetShort) return settings.pollMs
     if (lastBudget.spareInMs !== undefined) return lastBudget.spareInMs
-    return claimed >= settings.batchSize ? 0 : settings.pollMs
+    // A short claim of rows picked ahead says little of what is due (messages given back
+    // meanwhile were not among them): the next round picks afresh, at once.
+    return claimed >= settings.batchSize || lastClaimedAhead ? 0 : settings.pollMs
   }
 
   function schedule(ms: number) {
@@ -303,6 +284,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       timer = undefined
       // Its failure, if any, was reported by the loop (onError); stopping only waits for it.
       await running?.catch(() => undefined)
+      pickAhead.drop()
+      await pickAhead.idle()
     },
   }
 }

@@ -24,6 +24,8 @@ export interface ClaimedMessage {
   readonly payload: OutboxPayload
   /** The stored payload's size, which bounds the batch's (see ClaimOptions.maxBytes). */
   readonly payloadBytes: number
+  /** When its lease runs out: the same for every message of a claim (see PickOptions.inFlight). */
+  readonly leasedUntil: number
 }
 
 /** Which row: the outbox's key. */
@@ -55,7 +57,13 @@ export interface ClaimOptions {
 }
 
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */
-export type PickOptions = Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'>
+export interface PickOptions extends Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'> {
+  /**
+   * Picking ahead (OutboxStore.pickAhead): the `leasedUntil` of the claim being delivered
+   * meanwhile, whose rows then count as delivered, so its customers' next messages are picked.
+   */
+  readonly inFlight?: number | undefined
+}
 
 export const keyOf = (m: ClaimedMessage): OutboxKey => ({
   tenantId: m.tenantId,
@@ -100,7 +108,7 @@ export async function pickRows(
   /** Opens the sealed payloads (outbox-sealing.ts). */
   secretBox: SecretBox
 ): Promise<PickedRow[]> {
-  const candidates = await selectCandidates(db, at, options.limit)
+  const candidates = await selectCandidates(db, at, options)
   // A prefix of the oldest, so each customer's messages stay a prefix of their queue.
   const chosen: Candidate[] = []
   const cut = cutter(options)
@@ -135,12 +143,12 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
 
 /**
  * The oldest due messages of tenants with write-back on, skipping customers with an earlier
- * message leased or waiting for a retry. Walked in enqueue order
+ * message leased (other than by the claim `inFlight`) or waiting for a retry. Walked in enqueue order
  * (writeback_outbox_pending_seq_idx), stopping at `limit` (see unindexedNextAttempt). The cost is
  * the not-yet-due rows ahead of the due ones (leased or waiting for a retry), which are few unless
  * Intilery has been down a while.
  */
-function selectCandidates(db: Executor, at: number, limit: number) {
+function selectCandidates(db: Executor, at: number, { limit, inFlight }: PickOptions) {
   return outboxTables(db)
     .selectFrom('writeback_outbox as o')
     .select([
@@ -164,20 +172,19 @@ function selectCandidates(db: Executor, at: number, limit: number) {
           .where('t.writeback_enabled', '=', 1)
       )
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('writeback_outbox as e')
-            .select('e.seq')
-            .whereRef('e.tenant_id', '=', 'o.tenant_id')
-            .whereRef('e.order_key', '=', 'o.order_key')
-            .whereRef('e.seq', '<', 'o.seq')
-            .where('e.state', '=', 'pending')
-            .where('e.next_attempt_at', '>', at)
-        )
+    .where((eb) => {
+      const held = eb
+        .selectFrom('writeback_outbox as e')
+        .select('e.seq')
+        .whereRef('e.tenant_id', '=', 'o.tenant_id')
+        .whereRef('e.order_key', '=', 'o.order_key')
+        .whereRef('e.seq', '<', 'o.seq')
+        .where('e.state', '=', 'pending')
+        .where('e.next_attempt_at', '>', at)
+      return eb.not(
+        eb.exists(inFlight === undefined ? held : held.where('e.next_attempt_at', '<>', inFlight))
       )
-    )
+    })
     .orderBy('o.seq')
     .limit(limit)
     .execute()

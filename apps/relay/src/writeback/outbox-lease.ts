@@ -58,6 +58,7 @@ export async function leaseRows(
         attempts: row.attempts,
         payload: row.payload,
         payloadBytes: row.payloadBytes,
+        leasedUntil: at + leaseMs,
       })
   }
   return { claimed, unreadable, unopened }
@@ -97,3 +98,42 @@ async function moveNextAttempt(
   }
   return moved
 }
+
+/**
+ * The rows of a claim picked ahead (OutboxStore.pickAhead) that may still be leased, now that the
+ * claim it counted as delivered (`inFlight`) has settled: none of a customer with a message of
+ * that claim still pending (given back, or waiting for a retry), nor of one with a message
+ * another instance leased until the very same moment (the pick took it for this claim's).
+ */
+export async function stillInOrder(
+  db: Executor,
+  picked: readonly PickedRow[],
+  inFlight: { readonly leasedUntil: number; readonly keys: readonly OutboxKey[] }
+): Promise<PickedRow[]> {
+  const held = new Set<string>()
+  for (const [tenantId, ids] of byTenant(inFlight.keys))
+    for (let start = 0; start < ids.length; start += HELD_CHUNK) {
+      const rows = await outboxTables(db)
+        .selectFrom('writeback_outbox')
+        .select('order_key')
+        .where('tenant_id', '=', tenantId)
+        .where('message_id', 'in', ids.slice(start, start + HELD_CHUNK))
+        .where(stateIs('pending'))
+        .execute()
+      for (const row of rows) held.add(`${tenantId}\u0000${row.order_key}`)
+    }
+  const ours = new Set(inFlight.keys.map((k) => `${k.tenantId}\u0000${k.messageId}`))
+  const leasedAlike = await outboxTables(db)
+    .selectFrom('writeback_outbox')
+    .select(['tenant_id', 'message_id', 'order_key'])
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '=', inFlight.leasedUntil)
+    .execute()
+  for (const row of leasedAlike)
+    if (!ours.has(`${row.tenant_id}\u0000${row.message_id}`))
+      held.add(`${row.tenant_id}\u0000${row.order_key}`)
+  return picked.filter((row) => !held.has(`${row.tenant_id}\u0000${row.order_key}`))
+}
+
+/** Keys per statement when looking the claim in flight up: within both engines' bound parameters. */
+const HELD_CHUNK = 500

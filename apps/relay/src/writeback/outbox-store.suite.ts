@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../store/errors.ts'
 import { START_MS, acme, globex, type UseContext } from '../store/suite/context.ts'
 import { WritebackDisabledError, type OutboxMessage } from './outbox-port.ts'
+import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
 import type { WritebackTables } from './outbox-schema.ts'
 
 const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
@@ -389,5 +390,7 @@ export function registerOutboxTests(use: UseContext): void {
       await store.tenants.remove('acme')
       expect(await store.outboxAdmin.status()).toEqual([])
     })
+
+    registerPickAheadTests(use)
   })
 }

@@ -1,31 +1,24 @@
 /**
  * @module writeback/outbox-store
  * The durable outbox: webhooks enqueue (one transaction, a messageId already stored for the tenant
- * skipped), the delivery worker claims due messages, and settles each one delivered, retried later
- * or dead. SQLite and Postgres alike (the store suite runs on both).
+ * skipped), the delivery worker claims due messages and settles each one delivered, retried later
+ * or dead (outbox-settle.ts). SQLite and Postgres alike (the store suite runs on both).
  *
  * Claiming leases rows (next_attempt_at moves past the send's longest wait) rather than marking
  * them in flight: a relay killed mid-send leaves them pending, and they are sent again once the
  * lease runs out. That second send is harmless because Intilery stores a messageId once.
  */
-import type { Kysely } from 'kysely'
-
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
 import { InvalidInputError } from '../store/errors.ts'
-import type { Executor, Schema } from '../store/schema.ts'
+import type { Executor } from '../store/schema.ts'
 import { orderKeyOf } from './order-key.ts'
 import { WritebackDisabledError, type EnqueueResult, type OutboxWriter } from './outbox-port.ts'
-import {
-  outboxMessageSchema,
-  stateIs,
-  type OutboxPayload,
-  type WritebackTables,
-} from './outbox-schema.ts'
+import { outboxMessageSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
 import { outboxPayloadContext } from './outbox-sealing.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
-  byTenant,
+  keyOf,
   pickRows,
   type ClaimedMessage,
   type ClaimOptions,
@@ -33,7 +26,8 @@ import {
   type PickedRow,
   type PickOptions,
 } from './outbox-claim.ts'
-import { leaseRows } from './outbox-lease.ts'
+import { leaseRows, stillInOrder } from './outbox-lease.ts'
+import { createOutboxSettlement } from './outbox-settle.ts'
 
 export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
 
@@ -43,14 +37,32 @@ export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
  */
 export type OutboxPicker = (at: number, options: PickOptions) => Promise<PickedRow[]>
 
+/** The rows of a claim picked ahead (OutboxStore.pickAhead), not leased yet. */
+export interface PickedAhead {
+  /** When they were picked: the older, the more of the outbox has changed since. */
+  readonly at: number
+  readonly rows: readonly PickedRow[]
+  /** The claim the pick counted as delivered. */
+  readonly inFlight: { readonly leasedUntil: number; readonly keys: readonly OutboxKey[] }
+}
+
 export interface OutboxStore extends OutboxWriter {
   /**
    * Leases the oldest due messages of tenants with write-back on. A message is due only if no
    * earlier message of its customer is pending and not due (waiting for a retry, or leased):
    * so a customer's messages are claimed in order, and a later one never overtakes a retry.
    * A row whose payload does not parse is made dead at once (it was not written by this store).
+   *
+   * Given rows picked ahead, it leases those instead of picking, less the customers the claim
+   * then in flight did not deliver (outbox-lease.ts stillInOrder).
    */
-  claimDue(options: ClaimOptions): Promise<ClaimedMessage[]>
+  claimDue(options: ClaimOptions, ahead?: PickedAhead): Promise<ClaimedMessage[]>
+  /**
+   * Picks the next claim's rows while the claim `inFlight` is being delivered, counting its
+   * messages as delivered, so the next round need not wait for a pick (delivery-worker.ts).
+   * Reads only; nothing is leased until claimDue is given them.
+   */
+  pickAhead(options: PickOptions, inFlight: readonly ClaimedMessage[]): Promise<PickedAhead>
   /** Delivered: the payload is cleared, the row kept for deduplication until pruned. */
   markDelivered(keys: readonly OutboxKey[]): Promise<void>
   /**
@@ -95,6 +107,8 @@ export function createOutboxStore({
   const picker: OutboxPicker = pick ?? ((at, options) => pickRows(db, at, options, secretBox))
   const tables = (executor: Executor) => executor.withTables<WritebackTables>()
   const nextSeq = createSequence(now)
+  const settle = createOutboxSettlement(db, now)
+  const { markDead, retryLater } = settle
 
   async function isEnabled(executor: Executor, tenantId: string): Promise<boolean> {
     const row = await executor
@@ -104,63 +118,6 @@ export function createOutboxStore({
       .executeTakeFirst()
     return row?.writeback_enabled === 1
   }
-
-  /** Updates `keys`' rows, one statement per tenant. */
-  async function updateRows(
-    keys: readonly OutboxKey[],
-    update: (
-      trx: Kysely<Schema & WritebackTables>,
-      tenantId: string,
-      messageIds: readonly string[]
-    ) => Promise<unknown>
-  ) {
-    if (keys.length === 0) return
-    await db.transaction().execute(async (trx) => {
-      for (const [tenantId, ids] of byTenant(keys)) await update(tables(trx), tenantId, ids)
-    })
-  }
-
-  const markDead = (keys: readonly OutboxKey[], error: string) =>
-    updateRows(keys, (trx, tenantId, ids) =>
-      trx
-        .updateTable('writeback_outbox')
-        .set((eb) => ({
-          state: 'dead',
-          attempts: eb('attempts', '+', 1),
-          last_error: error,
-          last_attempt_at: now(),
-        }))
-        .where('tenant_id', '=', tenantId)
-        .where('message_id', 'in', ids)
-        .where(stateIs('pending'))
-        .execute()
-    )
-
-  const retryLater: OutboxStore['retryLater'] = (keys, { error, retryAt }, maxAttempts) =>
-    updateRows(keys, async (trx, tenantId, ids) => {
-      const rows = await trx
-        .selectFrom('writeback_outbox')
-        .select(['message_id', 'attempts'])
-        .where('tenant_id', '=', tenantId)
-        .where('message_id', 'in', ids)
-        .where(stateIs('pending'))
-        .execute()
-      for (const row of rows) {
-        const attempts = row.attempts + 1
-        await trx
-          .updateTable('writeback_outbox')
-          .set({
-            attempts,
-            state: attempts >= maxAttempts ? 'dead' : 'pending',
-            next_attempt_at: retryAt(attempts),
-            last_error: error,
-            last_attempt_at: now(),
-          })
-          .where('tenant_id', '=', tenantId)
-          .where('message_id', '=', row.message_id)
-          .execute()
-      }
-    })
 
   /** Deletes rows in `state` whose `since` is before `before`. @returns how many. */
   async function prune(
@@ -177,6 +134,7 @@ export function createOutboxStore({
   }
 
   return {
+    ...settle,
     isEnabled: (tenantId) => isEnabled(db, tenantId),
 
     async enqueue(tenantId, messages): Promise<EnqueueResult> {
@@ -235,9 +193,19 @@ export function createOutboxStore({
       })
     },
 
-    async claimDue(options) {
+    async pickAhead(options, inFlight) {
       const at = now()
-      const picked = await picker(at, options)
+      const leasedUntil = inFlight[0]?.leasedUntil ?? at
+      const rows = await picker(at, { ...options, inFlight: leasedUntil })
+      return { at, rows, inFlight: { leasedUntil, keys: inFlight.map(keyOf) } }
+    },
+
+    async claimDue(options, ahead) {
+      const at = now()
+      const picked =
+        ahead === undefined
+          ? await picker(at, options)
+          : await stillInOrder(db, ahead.rows, ahead.inFlight)
       const { claimed, unreadable, unopened } = await leaseRows(db, at, options.leaseMs, picked)
       if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
       if (unopened.length > 0) {
@@ -252,38 +220,6 @@ export function createOutboxStore({
       }
       return claimed
     },
-
-    markDead,
-
-    markDelivered: (keys) =>
-      updateRows(keys, (trx, tenantId, ids) =>
-        trx
-          .updateTable('writeback_outbox')
-          .set({
-            state: 'delivered',
-            delivered_at: now(),
-            last_attempt_at: now(),
-            payload_json: null,
-            payload_sealed: null,
-          })
-          .where('tenant_id', '=', tenantId)
-          .where('message_id', 'in', ids)
-          .where(stateIs('pending'))
-          .execute()
-      ),
-
-    retryLater,
-
-    release: (keys, at) =>
-      updateRows(keys, (trx, tenantId, ids) =>
-        trx
-          .updateTable('writeback_outbox')
-          .set({ next_attempt_at: at })
-          .where('tenant_id', '=', tenantId)
-          .where('message_id', 'in', ids)
-          .where(stateIs('pending'))
-          .execute()
-      ),
 
     pruneDelivered: (before) => prune('delivered', 'delivered_at', before),
     // A dead row's last attempt is when it died (markDead and retryLater both set it).

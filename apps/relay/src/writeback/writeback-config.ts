@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './delivery-worker.ts'
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker-settings.ts'
 import { DEFAULT_RETRY } from './retry-schedule.ts'
 
 const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max)

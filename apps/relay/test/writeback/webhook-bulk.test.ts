@@ -23,11 +23,9 @@ import { openDatabase } from '../../src/store/database.ts'
 import { createUpstream } from '../../src/upstream/index.ts'
 import { createRelayStore, migrateRelayDatabase } from '../../src/wiring/relay-store.ts'
 import { createUpstreamPool } from '../../src/wiring/upstream-pool.ts'
-import {
-  createDeliveryWorker,
-  DEFAULT_WORKER_SETTINGS,
-} from '../../src/writeback/delivery-worker.ts'
+import { createDeliveryWorker } from '../../src/writeback/delivery-worker.ts'
 import { DEFAULT_RETRY } from '../../src/writeback/retry-schedule.ts'
+import { DEFAULT_WORKER_SETTINGS } from '../../src/writeback/worker-settings.ts'
 import { systemTimers } from '../../src/writeback/writeback-timers.ts'
 import { trackingTap } from './writeback-harness.ts'
 

@@ -16,13 +16,10 @@ import {
   type RelayStore,
 } from '../../src/wiring/relay-store.ts'
 import { createUpstreamPool } from '../../src/wiring/upstream-pool.ts'
-import {
-  createDeliveryWorker,
-  DEFAULT_WORKER_SETTINGS,
-  type DeliveryWorker,
-} from '../../src/writeback/delivery-worker.ts'
+import { createDeliveryWorker, type DeliveryWorker } from '../../src/writeback/delivery-worker.ts'
 import type { OutboxMessage } from '../../src/writeback/outbox-port.ts'
 import { DEFAULT_RETRY } from '../../src/writeback/retry-schedule.ts'
+import { DEFAULT_WORKER_SETTINGS } from '../../src/writeback/worker-settings.ts'
 import { systemTimers } from '../../src/writeback/writeback-timers.ts'
 
 export interface WritebackTarget {

@@ -18,12 +18,8 @@ import {
   migrateRelayDatabase,
   type RelayStore,
 } from '../../wiring/relay-store.ts'
-import {
-  createDeliveryWorker,
-  DEFAULT_WORKER_SETTINGS,
-  type DeliveryWorker,
-  type WorkerSettings,
-} from '../delivery-worker.ts'
+import { createDeliveryWorker, type DeliveryWorker } from '../delivery-worker.ts'
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../worker-settings.ts'
 import type { HostIdentityResolver } from '../outbox-port.ts'
 import type { TrackMessage } from '../track-batch.ts'
 import { systemTimers } from '../writeback-timers.ts'

@@ -161,8 +161,13 @@ export function startOutboxThread(options: OutboxThreadOptions): OutboxThread {
   }
 
   return {
-    pick: (at, { limit, maxBytes, perCustomer }) =>
-      send((id) => ({ id, method: 'pick', at, options: { limit, maxBytes, perCustomer } })),
+    pick: (at, { limit, maxBytes, perCustomer, inFlight }) =>
+      send((id) => ({
+        id,
+        method: 'pick',
+        at,
+        options: { limit, maxBytes, perCustomer, inFlight },
+      })),
     close() {
       closing ??= (async () => {
         clearInterval(watchdog)

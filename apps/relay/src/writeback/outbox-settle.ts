@@ -1,0 +1,111 @@
+/**
+ * @module writeback/outbox-settle
+ * How a claimed message ends its round, each one transaction over the round's keys: delivered,
+ * tried again later (or dead after its last attempt), dead at once, or given back untouched.
+ * Only rows still pending change: a row settled already (or purged) stays as it is.
+ */
+import type { Kysely } from 'kysely'
+
+import type { Executor, Schema } from '../store/schema.ts'
+import { byTenant, type OutboxKey } from './outbox-claim.ts'
+import { stateIs, type WritebackTables } from './outbox-schema.ts'
+import type { OutboxStore } from './outbox-store.ts'
+
+export type OutboxSettlement = Pick<
+  OutboxStore,
+  'markDelivered' | 'retryLater' | 'markDead' | 'release'
+>
+
+export function createOutboxSettlement(db: Executor, now: () => number): OutboxSettlement {
+  const tables = (executor: Executor) => executor.withTables<WritebackTables>()
+
+  /** Updates `keys`' rows, one statement per tenant. */
+  async function updateRows(
+    keys: readonly OutboxKey[],
+    update: (
+      trx: Kysely<Schema & WritebackTables>,
+      tenantId: string,
+      messageIds: readonly string[]
+    ) => Promise<unknown>
+  ) {
+    if (keys.length === 0) return
+    await db.transaction().execute(async (trx) => {
+      for (const [tenantId, ids] of byTenant(keys)) await update(tables(trx), tenantId, ids)
+    })
+  }
+
+  const markDead = (keys: readonly OutboxKey[], error: string) =>
+    updateRows(keys, (trx, tenantId, ids) =>
+      trx
+        .updateTable('writeback_outbox')
+        .set((eb) => ({
+          state: 'dead',
+          attempts: eb('attempts', '+', 1),
+          last_error: error,
+          last_attempt_at: now(),
+        }))
+        .where('tenant_id', '=', tenantId)
+        .where('message_id', 'in', ids)
+        .where(stateIs('pending'))
+        .execute()
+    )
+
+  const retryLater: OutboxStore['retryLater'] = (keys, { error, retryAt }, maxAttempts) =>
+    updateRows(keys, async (trx, tenantId, ids) => {
+      const rows = await trx
+        .selectFrom('writeback_outbox')
+        .select(['message_id', 'attempts'])
+        .where('tenant_id', '=', tenantId)
+        .where('message_id', 'in', ids)
+        .where(stateIs('pending'))
+        .execute()
+      for (const row of rows) {
+        const attempts = row.attempts + 1
+        await trx
+          .updateTable('writeback_outbox')
+          .set({
+            attempts,
+            state: attempts >= maxAttempts ? 'dead' : 'pending',
+            next_attempt_at: retryAt(attempts),
+            last_error: error,
+            last_attempt_at: now(),
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('message_id', '=', row.message_id)
+          .execute()
+      }
+    })
+
+  return {
+    markDead,
+    markDelivered: (keys) =>
+      updateRows(keys, (trx, tenantId, ids) =>
+        trx
+          .updateTable('writeback_outbox')
+          .set({
+            state: 'delivered',
+            delivered_at: now(),
+            last_attempt_at: now(),
+            payload_json: null,
+            payload_sealed: null,
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('message_id', 'in', ids)
+          .where(stateIs('pending'))
+          .execute()
+      ),
+
+    retryLater,
+
+    release: (keys, at) =>
+      updateRows(keys, (trx, tenantId, ids) =>
+        trx
+          .updateTable('writeback_outbox')
+          .set({ next_attempt_at: at })
+          .where('tenant_id', '=', tenantId)
+          .where('message_id', 'in', ids)
+          .where(stateIs('pending'))
+          .execute()
+      ),
+  }
+}
