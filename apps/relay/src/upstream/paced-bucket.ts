@@ -70,8 +70,16 @@ export class PacedTokenBucket extends TokenBucket {
 
   /** `reserve`'s tokens as they apply now (readers active or not). */
   protected reserveOf(reserve: SpareReserve): number {
-    const reading = this.now() - this.lastReaderAt < reserve.readingWindowMs
-    return reading ? reserve.whileReading : reserve.idle
+    return this.readingWithin(reserve.readingWindowMs) ? reserve.whileReading : reserve.idle
+  }
+
+  /** Whether a reader took a token within the reading window. */
+  readersActive(): boolean {
+    return this.readingWithin(this.reserve.readingWindowMs)
+  }
+
+  private readingWithin(windowMs: number): boolean {
+    return this.now() - this.lastReaderAt < windowMs
   }
 
   /**
@@ -116,6 +124,7 @@ export class PacedTokenBucket extends TokenBucket {
       hasSpare: () => this.hasSpare(),
       spareTokens: () => this.spareTokens(),
       msUntilSpare: () => this.msUntilSpare(),
+      readersActive: () => this.readersActive(),
     }
   }
 

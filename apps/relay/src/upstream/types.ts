@@ -115,6 +115,8 @@ export interface SpareBudget {
   readonly spareTokens: () => number
   /** When one will be spare if nobody takes one first; undefined while a reader is queued. */
   readonly msUntilSpare: () => number | undefined
+  /** Whether readers took tokens lately (on this instance): the larger reserve applies. */
+  readonly readersActive: () => boolean
 }
 
 /**

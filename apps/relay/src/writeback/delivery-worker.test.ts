@@ -394,6 +394,25 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual(['a1', 'b1', 'b2', 'a1', 'a2'])
   })
 
+  it('picks nothing ahead while agents read: their reads keep the CPU, write-back gets what they leave', async () => {
+    const f = await start({ batchSize: 1, concurrency: 2 })
+    await f.store.outbox.enqueue(
+      'acme',
+      [1, 2, 3, 4].flatMap((n) => [byUser(`a${n}`, 'a'), byUser(`b${n}`, 'b')])
+    )
+    const claims = vi.spyOn(f.store.outbox, 'claimDue')
+    const pickedAhead = () => claims.mock.calls.map((call) => call[1] !== undefined)
+    expect(await f.worker.runOnce()).toBe(2)
+    // An agent reads (a reader's take): the round that sees it picks nothing ahead.
+    await f.bucket.take()
+    for (let round = 2; round <= 4; round += 1) {
+      f.clock.ms += 100 // the bucket refills, the agent still counts as reading
+      expect(await f.worker.runOnce()).toBe(2)
+    }
+    expect(pickedAhead()).toEqual([false, true, true, false])
+    expect(f.sent()).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4'])
+  })
+
   it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {
     const f = await start()
     f.answer = () => 'hang'
