@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { add, setup } from '../../test/cli-harness.ts'
-import { message } from '../writeback/outbox-store.suite.ts'
+import { message } from '../writeback/testing/outbox-message.ts'
 import { age } from './outbox-commands.ts'
 import { CliUsageError } from './run-cli.ts'
 

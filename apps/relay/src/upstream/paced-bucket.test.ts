@@ -35,8 +35,16 @@ describe('PacedTokenBucket: what low-priority work may take', () => {
     clock.ms += 999
     // Refilled to the burst, and the reader of 999 ms ago still counts.
     expect(bucket.spareTokens()).toBe(6)
+    expect(bucket.spareBudget().readersActive()).toBe(true)
     clock.ms += 1
     expect(bucket.spareTokens()).toBe(12)
+    expect(bucket.spareBudget().readersActive()).toBe(false)
+  })
+
+  it('counts no readers before one came, nor for low-priority takes', () => {
+    const bucket = bucketAt({ ms: 0 })
+    expect(bucket.tryTakeSpare()).toBe(true)
+    expect(bucket.spareBudget().readersActive()).toBe(false)
   })
 
   it('spares nothing while a reader waits for a token, whatever the reserve', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { RelayError } from '../platform/errors.ts'
 
-import { message } from './outbox-store.suite.ts'
+import { message } from './testing/outbox-message.ts'
 import { startWorkerFixture, TOKEN, type WorkerFixture } from './testing/worker-fixture.ts'
 
 let fixture: WorkerFixture | undefined
@@ -270,9 +270,9 @@ describe('delivery worker', () => {
     await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])
     let claims = 0
     const claimDue = f.store.outbox.claimDue.bind(f.store.outbox)
-    f.store.outbox.claimDue = (options) => {
+    f.store.outbox.claimDue = (options, ahead) => {
       claims += 1
-      return claimDue(options)
+      return claimDue(options, ahead)
     }
     for (let i = 0; i < 12; i += 1) expect(f.bucket.tryTake()).toBe(true)
     f.worker.start()
@@ -411,6 +411,36 @@ describe('delivery worker', () => {
     }
     expect(pickedAhead()).toEqual([false, true, true, false])
     expect(f.sent()).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4'])
+  })
+
+  it('after a short claim of rows picked ahead, goes again at once: what it missed may be due', async () => {
+    const f = await start({ batchSize: 2, concurrency: 2, pollMs: 600_000 })
+    await f.store.outbox.enqueue('acme', [
+      byUser('a1', 'a'),
+      byUser('a2', 'a'),
+      byUser('b1', 'b'),
+      byUser('b2', 'b'),
+      byUser('a3', 'a'),
+    ])
+    // New customers arrive just after the pick ahead (which found a3 only).
+    const pickAhead = f.store.outbox.pickAhead.bind(f.store.outbox)
+    let arrivals = [byUser('c1', 'c'), byUser('d1', 'd'), byUser('e1', 'e')]
+    f.store.outbox.pickAhead = async (options, inFlight) => {
+      const picked = await pickAhead(options, inFlight)
+      if (arrivals.length > 0) await f.store.outbox.enqueue('acme', arrivals)
+      arrivals = []
+      return picked
+    }
+    f.worker.start()
+    // The round of a3 alone is followed at once by one that picks c1, d1 and e1, not by a poll.
+    await expect.poll(() => f.sent().length).toBe(8)
+    expect(f.received.map((r) => r.batch.map((m) => m.messageId))).toEqual([
+      ['a1', 'a2'],
+      ['b1', 'b2'],
+      ['a3'],
+      ['c1', 'd1'],
+      ['e1'],
+    ])
   })
 
   it('abandons an in-flight batch when stopped, giving it back due at once and counting no attempt', async () => {

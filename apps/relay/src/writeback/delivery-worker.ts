@@ -28,10 +28,11 @@ import {
 } from './deliver-tenant.ts'
 import type { HostIdentityResolver } from './outbox-port.ts'
 import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
-import { createPickAhead } from './pick-ahead.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { keyOf } from './outbox-claim.ts'
+import { createPickAhead } from './pick-ahead.ts'
 import { retryDelayMs } from './retry-schedule.ts'
+import { settledAll } from './settled-all.ts'
 import type { WorkerSettings } from './worker-settings.ts'
 import type { WritebackTimers } from './writeback-timers.ts'
 
@@ -81,17 +82,6 @@ interface ShareOutcome {
   readonly spareInMs?: number | undefined
   /** Readers used the budget lately (see the pick ahead in round()). */
   readonly readersActive: boolean
-}
-
-/**
- * Promise.all that waits for every promise before rejecting with the first failure: a round ends
- * only when nothing of it is still writing to the outbox (stop() waits for the round).
- */
-async function settledAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
-  const results = await Promise.allSettled(promises)
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-  if (failed !== undefined) throw failed.reason
-  return results.map((r) => (r as PromiseFulfilledResult<T>).value)
 }
 
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
@@ -274,7 +264,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     timer = timers.setTimeout(() => {
       timer = undefined
       runOnce().then(
-        // A full batch means more is probably waiting: straight on, unless the budget is short.
+        // More is probably waiting: straight on, unless the budget is short (nextRoundInMs).
         (claimed) => schedule(nextRoundInMs(claimed)),
         (error: unknown) => {
           if (!stopping.signal.aborted) deps.onError?.(error)

@@ -24,8 +24,6 @@ export interface ClaimedMessage {
   readonly payload: OutboxPayload
   /** The stored payload's size, which bounds the batch's (see ClaimOptions.maxBytes). */
   readonly payloadBytes: number
-  /** When its lease runs out: the same for every message of a claim (see PickOptions.inFlight). */
-  readonly leasedUntil: number
 }
 
 /** Which row: the outbox's key. */
@@ -59,10 +57,10 @@ export interface ClaimOptions {
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */
 export interface PickOptions extends Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'> {
   /**
-   * Picking ahead (OutboxStore.pickAhead): the `leasedUntil` of the claim being delivered
-   * meanwhile, whose rows then count as delivered, so its customers' next messages are picked.
+   * Picking ahead (OutboxStore.pickAhead): the claim being delivered meanwhile, whose messages
+   * then count as delivered, so its customers' next messages are picked.
    */
-  readonly inFlight?: number | undefined
+  readonly inFlight?: readonly OutboxKey[] | undefined
 }
 
 export const keyOf = (m: ClaimedMessage): OutboxKey => ({
@@ -143,7 +141,7 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
 
 /**
  * The oldest due messages of tenants with write-back on, skipping customers with an earlier
- * message leased (other than by the claim `inFlight`) or waiting for a retry. Walked in enqueue order
+ * message leased (by a claim other than `inFlight`) or waiting for a retry. Walked in enqueue order
  * (writeback_outbox_pending_seq_idx), stopping at `limit` (see unindexedNextAttempt). The cost is
  * the not-yet-due rows ahead of the due ones (leased or waiting for a retry), which are few unless
  * Intilery has been down a while.
@@ -181,8 +179,21 @@ function selectCandidates(db: Executor, at: number, { limit, inFlight }: PickOpt
         .whereRef('e.seq', '<', 'o.seq')
         .where('e.state', '=', 'pending')
         .where('e.next_attempt_at', '>', at)
+      const ours = byTenant(inFlight ?? [])
       return eb.not(
-        eb.exists(inFlight === undefined ? held : held.where('e.next_attempt_at', '<>', inFlight))
+        eb.exists(
+          ours.size === 0
+            ? held
+            : held.where((w) =>
+                w.not(
+                  w.or(
+                    [...ours].map(([tenantId, ids]) =>
+                      w.and([w('e.tenant_id', '=', tenantId), w('e.message_id', 'in', ids)])
+                    )
+                  )
+                )
+              )
+        )
       )
     })
     .orderBy('o.seq')

@@ -58,7 +58,6 @@ export async function leaseRows(
         attempts: row.attempts,
         payload: row.payload,
         payloadBytes: row.payloadBytes,
-        leasedUntil: at + leaseMs,
       })
   }
   return { claimed, unreadable, unopened }
@@ -101,17 +100,17 @@ async function moveNextAttempt(
 
 /**
  * The rows of a claim picked ahead (OutboxStore.pickAhead) that may still be leased, now that the
- * claim it counted as delivered (`inFlight`) has settled: none of a customer with a message of
- * that claim still pending (given back, or waiting for a retry), nor of one with a message
- * another instance leased until the very same moment (the pick took it for this claim's).
+ * claim the pick counted as delivered (`inFlight`) has settled: none of a customer with a message
+ * of that claim still pending (given back, or waiting for a retry), and none of a tenant that
+ * turned write-back off meanwhile.
  */
 export async function stillInOrder(
   db: Executor,
   picked: readonly PickedRow[],
-  inFlight: { readonly leasedUntil: number; readonly keys: readonly OutboxKey[] }
+  inFlight: readonly OutboxKey[]
 ): Promise<PickedRow[]> {
   const held = new Set<string>()
-  for (const [tenantId, ids] of byTenant(inFlight.keys))
+  for (const [tenantId, ids] of byTenant(inFlight))
     for (let start = 0; start < ids.length; start += HELD_CHUNK) {
       const rows = await outboxTables(db)
         .selectFrom('writeback_outbox')
@@ -122,18 +121,24 @@ export async function stillInOrder(
         .execute()
       for (const row of rows) held.add(`${tenantId}\u0000${row.order_key}`)
     }
-  const ours = new Set(inFlight.keys.map((k) => `${k.tenantId}\u0000${k.messageId}`))
-  const leasedAlike = await outboxTables(db)
-    .selectFrom('writeback_outbox')
-    .select(['tenant_id', 'message_id', 'order_key'])
-    .where('state', '=', 'pending')
-    .where('next_attempt_at', '=', inFlight.leasedUntil)
-    .execute()
-  for (const row of leasedAlike)
-    if (!ours.has(`${row.tenant_id}\u0000${row.message_id}`))
-      held.add(`${row.tenant_id}\u0000${row.order_key}`)
-  return picked.filter((row) => !held.has(`${row.tenant_id}\u0000${row.order_key}`))
+  const tenantIds = [...new Set(picked.map((row) => row.tenant_id))]
+  const enabled =
+    tenantIds.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await outboxTables(db)
+              .selectFrom('tenants')
+              .select('id')
+              .where('id', 'in', tenantIds)
+              .where('writeback_enabled', '=', 1)
+              .execute()
+          ).map((row) => row.id)
+        )
+  return picked.filter(
+    (row) => enabled.has(row.tenant_id) && !held.has(`${row.tenant_id}\u0000${row.order_key}`)
+  )
 }
 
-/** Keys per statement when looking the claim in flight up: within both engines' bound parameters. */
+/** Keys per look-up of the claim in flight: within both engines' bound parameters. */
 const HELD_CHUNK = 500

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { acme, type UseContext } from '../store/suite/context.ts'
 import type { ClaimedMessage } from './outbox-claim.ts'
-import { message } from './outbox-store.suite.ts'
+import { message } from './testing/outbox-message.ts'
 
 const ONE_EACH = {
   limit: 100,
@@ -76,18 +76,31 @@ export function registerPickAheadTests(use: UseContext): void {
       expect(ids(await store.outbox.claimDue(ONE_EACH))).toEqual(['joe-1'])
     })
 
-    it('holds a customer whose message another claim leased until the very same moment', async () => {
+    it('holds a customer whose earlier message another claim holds, whatever becomes of it', async () => {
+      const { clock } = use()
       const store = await withQueues('joe', 'sam')
       const one = { ...ONE_EACH, limit: 1 }
       // Two claims in the same millisecond (another relay's, say) lease until the same moment.
       const inFlight = await store.outbox.claimDue(one)
       const theirs = await store.outbox.claimDue(one)
       expect([ids(inFlight), ids(theirs)]).toEqual([['joe-1'], ['sam-1']])
-      expect(theirs[0]?.leasedUntil).toBe(inFlight[0]?.leasedUntil)
       const ahead = await store.outbox.pickAhead(ONE_EACH, inFlight)
+      expect(ahead.rows.map((r) => r.message_id)).toEqual(['joe-2'])
       await store.outbox.markDelivered(keysOf(inFlight))
-      // sam-1 is still in flight elsewhere: sam-2 must wait for it.
+      // The other claim gives sam-1 back: sam-2 still comes after it.
+      await store.outbox.release(keysOf(theirs), clock.ms)
       expect(ids(await store.outbox.claimDue(ONE_EACH, ahead))).toEqual(['joe-2'])
+      expect(ids(await store.outbox.claimDue(ONE_EACH))).toEqual(['sam-1'])
+    })
+
+    it('leases nothing picked ahead for a tenant that turned write-back off meanwhile', async () => {
+      const store = await withQueues('joe')
+      const inFlight = await store.outbox.claimDue(ONE_EACH)
+      const ahead = await store.outbox.pickAhead(ONE_EACH, inFlight)
+      expect(ahead.rows.map((r) => r.message_id)).toEqual(['joe-2'])
+      await store.outbox.markDelivered(keysOf(inFlight))
+      await store.tenants.setWriteback('acme', { enabled: false })
+      expect(await store.outbox.claimDue(ONE_EACH, ahead)).toEqual([])
     })
   })
 }

@@ -3,27 +3,12 @@ import { describe, expect, it } from 'vitest'
 
 import { InvalidInputError } from '../store/errors.ts'
 import { START_MS, acme, globex, type UseContext } from '../store/suite/context.ts'
-import { WritebackDisabledError, type OutboxMessage } from './outbox-port.ts'
+import { WritebackDisabledError } from './outbox-port.ts'
 import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
 import type { WritebackTables } from './outbox-schema.ts'
+import { message } from './testing/outbox-message.ts'
 
 const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
-
-export function message(
-  messageId: string,
-  customer = 'joe',
-  overrides: Partial<OutboxMessage> = {}
-): OutboxMessage {
-  return {
-    messageId,
-    source: 'zendesk',
-    event: 'Ticket Solved',
-    properties: { ticket_id: '101', status: 'solved' },
-    timestamp: '2027-01-01T10:00:00.000Z',
-    identity: { emails: [`${customer}@example.com`] },
-    ...overrides,
-  }
-}
 
 const ids = (claimed: readonly { messageId: string }[]) => claimed.map((m) => m.messageId)
 const keys = (tenantId: string, ...messageIds: string[]) =>

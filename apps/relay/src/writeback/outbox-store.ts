@@ -43,7 +43,7 @@ export interface PickedAhead {
   readonly at: number
   readonly rows: readonly PickedRow[]
   /** The claim the pick counted as delivered. */
-  readonly inFlight: { readonly leasedUntil: number; readonly keys: readonly OutboxKey[] }
+  readonly inFlight: readonly OutboxKey[]
 }
 
 export interface OutboxStore extends OutboxWriter {
@@ -53,8 +53,9 @@ export interface OutboxStore extends OutboxWriter {
    * so a customer's messages are claimed in order, and a later one never overtakes a retry.
    * A row whose payload does not parse is made dead at once (it was not written by this store).
    *
-   * Given rows picked ahead, it leases those instead of picking, less the customers the claim
-   * then in flight did not deliver (outbox-lease.ts stillInOrder).
+   * Given rows picked ahead (pickAhead), it leases those instead of picking, less the customers
+   * the claim then in flight did not deliver (outbox-lease.ts stillInOrder): the same rule, with
+   * that claim's messages checked once it has settled.
    */
   claimDue(options: ClaimOptions, ahead?: PickedAhead): Promise<ClaimedMessage[]>
   /**
@@ -195,9 +196,8 @@ export function createOutboxStore({
 
     async pickAhead(options, inFlight) {
       const at = now()
-      const leasedUntil = inFlight[0]?.leasedUntil ?? at
-      const rows = await picker(at, { ...options, inFlight: leasedUntil })
-      return { at, rows, inFlight: { leasedUntil, keys: inFlight.map(keyOf) } }
+      const keys = inFlight.map(keyOf)
+      return { at, rows: await picker(at, { ...options, inFlight: keys }), inFlight: keys }
     },
 
     async claimDue(options, ahead) {

@@ -4,9 +4,9 @@
  * rounds follow each other without waiting for one (the pick was about half of a round's claim in
  * bench:writeback, and a round's gap lost the budget's refill beyond its burst).
  *
- * The pick counts the round in flight as delivered (OutboxStore.pickAhead); the lease that uses it
+ * The pick counts the round in flight as delivered (OutboxStore.pickAhead); the claim that uses it
  * next round takes nothing of a customer whose message in that round was given back or waits for a
- * retry. So what goes wrong in a round costs the next its rows for those customers, never their
+ * retry. So what goes wrong in a round costs the next its rows for those customers, not their
  * order. A pick is only reads: one not used is simply dropped.
  */
 import type {
@@ -18,12 +18,12 @@ import type {
 } from './outbox-store.ts'
 
 export interface PickAhead {
-  /** Starts picking the round after the one delivering `inFlight` (a pick started earlier is dropped). */
+  /** Starts picking the round after the one delivering `inFlight` (drops an earlier pick). */
   start(options: PickOptions, inFlight: readonly ClaimedMessage[]): void
   /**
    * The rows picked ahead, if they suit a claim of `options` now: picked with the same share per
-   * customer, at most `maxAgeMs` ago, and cut to the claim's limits. Undefined otherwise (the claim
-   * picks afresh); either way what was picked is used once.
+   * customer, at most `maxAgeMs` ago, and cut to the claim's limits. Undefined otherwise, or when
+   * it found nothing (the claim picks afresh); either way what was picked is used once.
    */
   take(options: PickOptions, now: number): Promise<PickedAhead | undefined>
   /** Forgets what was picked: the round it assumed did not go as planned. */
@@ -63,7 +63,8 @@ export function createPickAhead(
       next = undefined
       if (taken === undefined || !samePerCustomer(taken.options, options)) return undefined
       const picked = await taken.picking
-      if (picked === undefined || now - picked.at > maxAgeMs) return undefined
+      if (picked === undefined || picked.rows.length === 0 || now - picked.at > maxAgeMs)
+        return undefined
       return { ...picked, rows: withinLimits(picked.rows, options) }
     },
     drop() {

@@ -22,7 +22,8 @@ import {
   type SuiteContext,
 } from '../../store/suite/context.ts'
 import { createRelayStore, migrateRelayDatabase } from '../../wiring/relay-store.ts'
-import { message, registerOutboxTests } from '../outbox-store.suite.ts'
+import { registerOutboxTests } from '../outbox-store.suite.ts'
+import { message } from '../testing/outbox-message.ts'
 import { OutboxThreadError, startOutboxThread, type OutboxThread } from './outbox-thread-client.ts'
 
 const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
