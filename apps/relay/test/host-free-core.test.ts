@@ -1,6 +1,6 @@
 // The relay's host-free parts name no host: a host's name, tables and fields live under
 // src/hosts/<host>/ (and the registry), so adding a host touches no shared file. Code only:
-// comments may give hosts as examples. The one exception is 0001_initial, a released migration
+// comments may give hosts as examples, and tests' fixtures (suite/, testing/) hosts' sample data. The one exception is 0001_initial, a released migration
 // that created the first hosts' tables before host modules existed (migrations never change).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
     if (entry.isDirectory())
-      return entry.name === 'hosts' || entry.name === 'suite' ? [] : sourceFiles(path)
+      return ['hosts', 'suite', 'testing'].includes(entry.name) ? [] : sourceFiles(path)
     return /(?<!\.test|\.suite)\.ts$/.test(entry.name) ? [path] : []
   })
 }
