@@ -17,6 +17,13 @@ const start = async (...args: Parameters<typeof startWorkerFixture>) =>
 const byUser = (id: string, customer: string) =>
   message(id, customer, { identity: { userId: `user-${customer}` } })
 
+/** Enqueues messages named customer-letter then number (`a1`: customer a's first). */
+const enqueueNamed = (f: WorkerFixture, ...ids: string[]) =>
+  f.store.outbox.enqueue(
+    'acme',
+    ids.map((id) => byUser(id, id.slice(0, 1)))
+  )
+
 const stateOf = async (f: WorkerFixture, messageId: string) =>
   (await f.store.outboxAdmin.list({ tenantId: 'acme', limit: 1_000 })).find(
     (m) => m.messageId === messageId
@@ -369,12 +376,7 @@ describe('delivery worker', () => {
 
   it('picks the next round while one is in flight, and never lets it overtake what that round could not deliver', async () => {
     const f = await start({ batchSize: 1, concurrency: 2 })
-    await f.store.outbox.enqueue('acme', [
-      byUser('a1', 'a'),
-      byUser('b1', 'b'),
-      byUser('a2', 'a'),
-      byUser('b2', 'b'),
-    ])
+    await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2')
     const claims = vi.spyOn(f.store.outbox, 'claimDue')
     let refuseA1 = true
     f.answer = (batch) => {
@@ -396,10 +398,7 @@ describe('delivery worker', () => {
 
   it('picks nothing ahead while agents read: their reads keep the CPU, write-back gets what they leave', async () => {
     const f = await start({ batchSize: 1, concurrency: 2 })
-    await f.store.outbox.enqueue(
-      'acme',
-      [1, 2, 3, 4].flatMap((n) => [byUser(`a${n}`, 'a'), byUser(`b${n}`, 'b')])
-    )
+    await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4')
     const claims = vi.spyOn(f.store.outbox, 'claimDue')
     const pickedAhead = () => claims.mock.calls.map((call) => call[1] !== undefined)
     expect(await f.worker.runOnce()).toBe(2)
@@ -415,13 +414,7 @@ describe('delivery worker', () => {
 
   it('after a short claim of rows picked ahead, goes again at once: what it missed may be due', async () => {
     const f = await start({ batchSize: 2, concurrency: 2, pollMs: 600_000 })
-    await f.store.outbox.enqueue('acme', [
-      byUser('a1', 'a'),
-      byUser('a2', 'a'),
-      byUser('b1', 'b'),
-      byUser('b2', 'b'),
-      byUser('a3', 'a'),
-    ])
+    await enqueueNamed(f, 'a1', 'a2', 'b1', 'b2', 'a3')
     // New customers arrive just after the pick ahead (which found a3 only).
     const pickAhead = f.store.outbox.pickAhead.bind(f.store.outbox)
     let arrivals = [byUser('c1', 'c'), byUser('d1', 'd'), byUser('e1', 'e')]
