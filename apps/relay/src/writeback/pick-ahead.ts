@@ -16,6 +16,7 @@ import type {
   PickedRow,
   PickOptions,
 } from './outbox-store.ts'
+import { cutter } from './outbox-claim-rules.ts'
 
 export interface PickAhead {
   /** Starts picking the round after the one delivering `inFlight` (drops an earlier pick). */
@@ -86,11 +87,12 @@ const samePerCustomer = (picked: PickOptions, wanted: PickOptions) =>
  */
 function withinLimits(rows: readonly PickedRow[], { limit, maxBytes }: PickOptions): PickedRow[] {
   const kept: PickedRow[] = []
-  let bytes = 0
+  // The pick's own byte rule; its share per customer is the one these rows were picked with.
+  const cut = cutter({ maxBytes })
   for (const row of rows) {
-    if (kept.length === limit || (kept.length > 0 && bytes + row.payloadBytes > maxBytes)) break
+    if (kept.length === limit || cut(row.order_key, row.payloadBytes, kept.length === 0) === 'stop')
+      break
     kept.push(row)
-    bytes += row.payloadBytes
   }
   return kept
 }
