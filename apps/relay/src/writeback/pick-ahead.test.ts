@@ -96,7 +96,8 @@ describe('the pick made ahead', () => {
     ahead.drop()
     let idle = false
     const waiting = ahead.idle().then(() => (idle = true))
-    await Promise.resolve()
+    // Every promise that could settle without the pick has settled by the next turn.
+    await new Promise((resolve) => setImmediate(resolve))
     expect(idle).toBe(false)
     finish(picked(0, []))
     await waiting
