@@ -11,77 +11,37 @@
  * skips every customer with a message leased by the other, which with a few hundred customers is
  * nearly all of them, hence one round at a time. What does overlap is the next round's pick
  * (pick-ahead.ts), which counts the round in flight as delivered; the next claim then leases none
- * of a customer that round did not deliver.
+ * of a customer that round did not deliver. Batches the budget cannot spare a token for wait in
+ * memory, still leased, for the next round (carried-batches.ts) rather than going back to the table.
  *
  * Stopping aborts whatever is in flight and gives those messages back, due at once: the next
  * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
  * abandoning is always safe, and a stop never waits on a slow Intilery.
  */
-import type { Tenant, UpstreamReads } from '../ports.ts'
-import type { SpareBudget } from '../upstream/types.ts'
-import { packBatches } from './batch-packing.ts'
-import {
-  deliverTenant,
-  sumCounts,
-  type DeliveryCounts,
-  type WritebackTenant,
-} from './deliver-tenant.ts'
-import type { HostIdentityResolver } from './outbox-port.ts'
-import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
-import { turnOfTheEventLoop } from './event-loop-turn.ts'
+import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
+import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
+import type { ClaimedMessage, PickOptions } from './outbox-store.ts'
 import { keyOf } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
-import type { WorkerSettings } from './worker-settings.ts'
-import type { WritebackTimers } from './writeback-timers.ts'
 
-export interface DeliveryWorkerDeps {
-  readonly outbox: OutboxStore
-  /** The tenant with its Intilery token opened and its write-back settings. */
-  readonly tenants: { get(id: string): Promise<WritebackTenant | undefined> }
-  /** The tenant's upstream guard (identity lookups are reads like any other). */
-  readonly readsFor: (tenant: Tenant) => UpstreamReads
-  /** The same guard's budget, from which a batch takes only a spare token. */
-  readonly spareFor: (tenant: Tenant) => SpareBudget
-  readonly hostResolvers: ReadonlyMap<string, HostIdentityResolver>
-  readonly fetch: typeof fetch
-  readonly timers: WritebackTimers
+export interface DeliveryWorkerDeps extends ShareDeliveryDeps {
   readonly random?: (() => number) | undefined
-  readonly settings: WorkerSettings
   /** A failure of the worker itself (the database, say); it carries on at the next poll. */
   readonly onError?: ((error: unknown) => void) | undefined
-  /** One line per delivery round that settled something. */
-  readonly onDelivered?: ((tenantId: string, counts: DeliveryCounts) => void) | undefined
 }
 
 export interface DeliveryWorker {
   /** Starts polling; a second call does nothing. */
   start(): void
   /**
-   * One round: claim, deliver, settle. @returns how many messages were claimed. Tests call it
-   * directly; the polling loop calls nothing else.
+   * One round: claim, deliver, settle. @returns how many messages it had to deliver (claimed, or
+   * carried from the last round). Tests call it directly; the polling loop calls nothing else.
    */
   runOnce(): Promise<number>
   /** Stops polling, abandons what is in flight (given back, due at once); resolves when idle. */
   stop(): Promise<void>
-}
-
-/** What one tenant's share of a round did with its budget. */
-interface ShareOutcome {
-  /** Batches sent. */
-  readonly sent: number
-  /** Batches given back unsent: the budget could not spare a token for each. */
-  readonly heldBack: boolean
-  /** Some messages were given back for want of budget mid-send: no hurry for more. */
-  readonly budgetShort: boolean
-  /**
-   * Set when no token was spare: how long until one will be (the refill's pace, not a fixed wait:
-   * a second's pause per empty round cost a third of the share in bench:writeback).
-   */
-  readonly spareInMs?: number | undefined
-  /** Readers used the budget lately (see the pick ahead in round()). */
-  readonly readersActive: boolean
 }
 
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
@@ -106,6 +66,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
   /** Whether the last claim leased rows picked ahead (which may have missed some now due). */
   let lastClaimedAhead = false
+  /** Claimed, not sendable for want of budget: kept leased for the next round. */
+  const carried = createCarriedBatches(maxCarryMs(settings.leaseMs, settings.sendTimeoutMs))
+  /** The last claim: when, and which tenants it found messages of. */
+  let lastClaim: { readonly at: number; readonly tenants: ReadonlySet<string> } | undefined
+  /** Whether the last round sent only what it carried, claiming nothing (see round()). */
+  let claimSkipped = false
+  const deliverShare = createShareDelivery(deps, { carried, random, signal: stopping.signal })
   const pickAhead = createPickAhead(outbox, {
     // Rounds of a backlog take a few hundred ms: a pick older than this belongs to a round that
     // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
@@ -116,83 +83,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   })
 
-  async function deliverShare(
-    tenantId: string,
-    messages: readonly ClaimedMessage[]
-  ): Promise<ShareOutcome> {
-    const tenant = await deps.tenants.get(tenantId)
-    if (tenant === undefined) {
-      // Removed meanwhile: its rows went with it (cascade); nothing to give back.
-      return { sent: 0, heldBack: false, budgetShort: false, readersActive: false }
-    }
-    const batches = packBatches(messages, {
-      batchSize: settings.batchSize,
-      maxBytes: settings.maxBatchBytes,
-    })
-    // No more batches than the budget can spare now (each needs a token). The rest go back due at
-    // once, for the next round, which starts when a token will be spare.
-    const budget = deps.spareFor(tenant)
-    const sendable = budget.spareTokens()
-    const spareInMs =
-      sendable > 0
-        ? undefined
-        : Math.min(budget.msUntilSpare() ?? settings.noBudgetDelayMs, settings.noBudgetDelayMs)
-    const later = batches.slice(sendable).flat()
-    if (later.length > 0) await outbox.release(later.map(keyOf), timers.now())
-    // Started one turn of the event loop apart: building a batch is synchronous work.
-    const sending: Promise<DeliveryCounts>[] = []
-    for (const batch of batches.slice(0, sendable)) {
-      if (sending.length > 0) await turnOfTheEventLoop()
-      const delivering = deliverBatch(tenant, budget, batch)
-      // Handled here too: it may fail while the next is waiting its turn (Promise.all reports it).
-      delivering.catch(() => undefined)
-      sending.push(delivering)
-    }
-    const counts = sumCounts(await settledAll(sending))
-    deps.onDelivered?.(tenantId, counts)
-    return {
-      sent: sending.length,
-      heldBack: later.length > 0,
-      budgetShort: counts.released > 0,
-      spareInMs,
-      readersActive: budget.readersActive(),
-    }
-  }
-
-  function deliverBatch(
-    tenant: WritebackTenant,
-    budget: SpareBudget,
-    messages: readonly ClaimedMessage[]
-  ) {
-    return deliverTenant(tenant, messages, {
-      outbox,
-      reads: deps.readsFor(tenant),
-      budget,
-      hostResolvers: deps.hostResolvers,
-      retry: settings.retry,
-      noBudgetDelayMs: settings.noBudgetDelayMs,
-      random,
-      signal: stopping.signal,
-      fetch: deps.fetch,
-      timers,
-      timeoutMs: settings.sendTimeoutMs,
-    })
-  }
-
-  async function round(): Promise<number> {
-    const now = timers.now()
-    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
-      lastPruneAt = now
-      await outbox.pruneDelivered(now - settings.retentionMs)
-      await outbox.pruneDead(now - settings.deadRetentionMs)
-    }
+  /** This round's fresh claim (rows picked ahead if they suit), not of `skipTenants`. */
+  async function claim(now: number, skipTenants: readonly string[]): Promise<ClaimedMessage[]> {
     const pick: PickOptions = {
       limit: settings.batchSize * claimBatches,
       maxBytes: settings.maxBatchBytes * claimBatches,
       // So that each customer's messages fit in one batch (see the module's comment).
       perCustomer: { limit: settings.batchSize, maxBytes: settings.maxBatchBytes },
+      ...(skipTenants.length > 0 ? { skipTenants } : {}),
     }
-    const claim = {
+    const options = {
       ...pick,
       leaseMs: settings.leaseMs,
       unopened: {
@@ -200,12 +100,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         maxAttempts: settings.retry.maxAttempts,
       },
     }
-    const ahead = await pickAhead.take(pick, now)
-    let claimed = await outbox.claimDue(claim, ahead)
+    // Rows picked ahead may be of a tenant skipped now: rare (no pick ahead while agents read),
+    // so that pick is simply not used.
+    if (skipTenants.length > 0) pickAhead.drop()
+    const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, now) : undefined
+    let claimed = await outbox.claimDue(options, ahead)
     lastClaimedAhead = ahead !== undefined && claimed.length > 0
     // Picked ahead, the rows miss what the last round gave back: with nothing left of them, a
     // fresh pick (rather than an empty round).
-    if (ahead !== undefined && claimed.length === 0) claimed = await outbox.claimDue(claim)
+    if (ahead !== undefined && claimed.length === 0) claimed = await outbox.claimDue(options)
+    lastClaim = { at: now, tenants: new Set(claimed.map((message) => message.tenantId)) }
     // A full claim means more is probably waiting: the next is picked while this one is sent.
     // Not while agents read: write-back then gets what they leave, picked ahead or not, and the
     // pick's work beside theirs cost the sidebar's read p95 in bench:writeback (+15-19%, not +6%).
@@ -215,7 +119,41 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       !stopping.signal.aborted
     )
       pickAhead.start(pick, claimed)
+    return claimed
+  }
+
+  async function round(): Promise<number> {
+    const now = timers.now()
+    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
+      lastPruneAt = now
+      await outbox.pruneDelivered(now - settings.retentionMs)
+      await outbox.pruneDead(now - settings.deadRetentionMs)
+    }
+    const short = carried.withoutBudget()
+    const kept = carried.takeAll(now)
+    if (kept.expired.length > 0) await outbox.release(kept.expired.map(keyOf), now)
+    // A tenant whose carried batches already need more than its budget spares is not claimed for:
+    // its rows would only be leased to wait in memory.
+    const skipTenants = [...short].filter((tenantId) => kept.byTenant.has(tenantId))
+    // Nor is a claim made at all when the last one, under a poll ago, found only such tenants:
+    // while agents read, most rounds have a carried batch waiting for a token and nothing else.
+    const nothingElseDue =
+      kept.byTenant.size > 0 &&
+      lastClaim !== undefined &&
+      now - lastClaim.at < settings.pollMs &&
+      [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId))
+    claimSkipped = nothingElseDue
+    const claimed = nothingElseDue ? [] : await claim(now, skipTenants)
     const byTenant = new Map<string, ClaimedMessage[]>()
+    const leasedAt = new Map<ClaimedMessage, number>()
+    for (const [tenantId, theirs] of kept.byTenant) {
+      byTenant.set(
+        tenantId,
+        theirs.map(({ message }) => message)
+      )
+      for (const entry of theirs) leasedAt.set(entry.message, entry.leasedAt)
+    }
+    // After what was carried: theirs are older, and none of their customers are in this claim.
     for (const message of claimed) {
       const theirs = byTenant.get(message.tenantId)
       if (theirs === undefined) byTenant.set(message.tenantId, [message])
@@ -223,7 +161,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
     const shares = await settledAll(
-      [...byTenant].map(([tenantId, some]) => deliverShare(tenantId, some))
+      [...byTenant].map(([tenantId, some]) =>
+        deliverShare(tenantId, some, (message) => leasedAt.get(message) ?? now)
+      )
     ).catch((error: unknown) => {
       pickAhead.drop()
       throw error
@@ -240,7 +180,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       spareInMs: waits.length === 0 ? undefined : Math.max(...waits),
       readersActive: shares.some((share) => share.readersActive),
     }
-    return claimed.length
+    return [...byTenant.values()].reduce((n, some) => n + some.length, 0)
   }
 
   function runOnce(): Promise<number> {
@@ -256,7 +196,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     if (lastBudget.spareInMs !== undefined) return lastBudget.spareInMs
     // A short claim of rows picked ahead says little of what is due (messages given back
     // meanwhile were not among them): the next round picks afresh, at once.
-    return claimed >= settings.batchSize || lastClaimedAhead ? 0 : settings.pollMs
+    // Likewise after a round that claimed nothing new.
+    return claimed >= settings.batchSize || lastClaimedAhead || claimSkipped ? 0 : settings.pollMs
   }
 
   function schedule(ms: number) {
@@ -287,6 +228,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       timer = undefined
       // Its failure, if any, was reported by the loop (onError); stopping only waits for it.
       await running?.catch(() => undefined)
+      // What waited for budget goes back due at once, for the next start (left leased, it would
+      // wait out its lease).
+      const waiting = carried.takeAll(timers.now())
+      const keys = [
+        ...[...waiting.byTenant.values()].flat().map(({ message }) => keyOf(message)),
+        ...waiting.expired.map(keyOf),
+      ]
+      if (keys.length > 0)
+        await outbox.release(keys, timers.now()).catch((error: unknown) => deps.onError?.(error))
       pickAhead.drop()
       await pickAhead.idle()
     },

@@ -45,6 +45,11 @@ export interface ClaimOptions {
    */
   readonly perCustomer?: { readonly limit: number; readonly maxBytes: number } | undefined
   /**
+   * Tenants not to pick now: their budget cannot spare a token for more than the worker already
+   * holds of theirs (carried-batches.ts), so their rows would only be leased to wait.
+   */
+  readonly skipTenants?: readonly string[] | undefined
+  /**
    * What becomes of a sealed payload that does not open: tried again at `retryAt(attempts)` (one
    * more attempt counted), dead after `maxAttempts`. A relay whose key was just rotated under it
    * meets exactly this until it restarts with the new key, so such rows wait rather than die.
@@ -55,7 +60,10 @@ export interface ClaimOptions {
 }
 
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */
-export interface PickOptions extends Pick<ClaimOptions, 'limit' | 'maxBytes' | 'perCustomer'> {
+export interface PickOptions extends Pick<
+  ClaimOptions,
+  'limit' | 'maxBytes' | 'perCustomer' | 'skipTenants'
+> {
   /**
    * Picking ahead (OutboxStore.pickAhead): the claim being delivered meanwhile, whose messages
    * then count as delivered, so its customers' next messages are picked.
@@ -146,7 +154,11 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
  * the not-yet-due rows ahead of the due ones (leased or waiting for a retry), which are few unless
  * Intilery has been down a while.
  */
-function selectCandidates(db: Executor, at: number, { limit, inFlight }: PickOptions) {
+function selectCandidates(
+  db: Executor,
+  at: number,
+  { limit, inFlight, skipTenants = [] }: PickOptions
+) {
   return outboxTables(db)
     .selectFrom('writeback_outbox as o')
     .select([
@@ -161,6 +173,7 @@ function selectCandidates(db: Executor, at: number, { limit, inFlight }: PickOpt
     ])
     .where('o.state', '=', 'pending')
     .where(unindexedNextAttempt('o.next_attempt_at'), '<=', at)
+    .$if(skipTenants.length > 0, (query) => query.where('o.tenant_id', 'not in', skipTenants))
     .where((eb) =>
       eb.exists(
         eb

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../store/errors.ts'
 import { START_MS, acme, globex, type UseContext } from '../store/suite/context.ts'
 import { WritebackDisabledError } from './outbox-port.ts'
 import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
+import { registerSkipTenantsTests } from './outbox-skip-tenants.suite.ts'
 import type { WritebackTables } from './outbox-schema.ts'
 import { message } from './testing/outbox-message.ts'
 
@@ -377,5 +378,6 @@ export function registerOutboxTests(use: UseContext): void {
     })
 
     registerPickAheadTests(use)
+    registerSkipTenantsTests(use)
   })
 }

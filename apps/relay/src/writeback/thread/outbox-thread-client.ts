@@ -161,12 +161,12 @@ export function startOutboxThread(options: OutboxThreadOptions): OutboxThread {
   }
 
   return {
-    pick: (at, { limit, maxBytes, perCustomer, inFlight }) =>
+    pick: (at, { limit, maxBytes, perCustomer, inFlight, skipTenants }) =>
       send((id) => ({
         id,
         method: 'pick',
         at,
-        options: { limit, maxBytes, perCustomer, inFlight },
+        options: { limit, maxBytes, perCustomer, inFlight, skipTenants },
       })),
     close() {
       closing ??= (async () => {
