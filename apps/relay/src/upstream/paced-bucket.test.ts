@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import { PacedTokenBucket } from './paced-bucket.ts'
 
-function bucketAt(clock: { ms: number }) {
+function bucketAt(clock: { ms: number }, readingRatePerSecond = 1_000) {
   return new PacedTokenBucket({
     ratePerSecond: 75,
     burst: 15,
     now: () => clock.ms,
-    reserve: { idle: 3, whileReading: 9, readingWindowMs: 1_000 },
+    reserve: { idle: 3, whileReading: 9, readingWindowMs: 1_000, readingRatePerSecond },
   })
 }
 
@@ -27,18 +27,40 @@ describe('PacedTokenBucket: what low-priority work may take', () => {
     const clock = { ms: 0 }
     const bucket = bucketAt(clock)
     await bucket.take()
-    // 14 left, 9 kept for readers: 5 spare.
-    expect(bucket.spareTokens()).toBe(5)
-    for (let i = 0; i < 5; i += 1) expect(bucket.tryTakeSpare()).toBe(true)
+    // 14 left, 9 kept for readers: 5 spare, taken one at a time at the readers' pace (1 ms here).
+    expect(bucket.spareTokens()).toBe(1)
+    for (let i = 0; i < 5; i += 1) {
+      expect(bucket.tryTakeSpare()).toBe(true)
+      clock.ms += 1
+    }
     expect(bucket.tryTakeSpare()).toBe(false)
-    expect(bucket.availableTokens()).toBe(9)
-    clock.ms += 999
+    expect(Math.floor(bucket.availableTokens())).toBe(9)
+    clock.ms += 994
     // Refilled to the burst, and the reader of 999 ms ago still counts.
-    expect(bucket.spareTokens()).toBe(6)
+    expect(bucket.spareTokens()).toBe(1)
     expect(bucket.spareBudget().readersActive()).toBe(true)
     clock.ms += 1
     expect(bucket.spareTokens()).toBe(12)
     expect(bucket.spareBudget().readersActive()).toBe(false)
+  })
+
+  it('paces low-priority takes while readers are active, one at a time, and not once they have gone', async () => {
+    const clock = { ms: 0 }
+    const bucket = bucketAt(clock, 5)
+    await bucket.take()
+    expect(bucket.tryTakeSpare()).toBe(true)
+    // Tokens to spare (13 left, 9 kept), but the pace allows one in 200 ms.
+    expect(bucket.tryTakeSpare()).toBe(false)
+    expect(bucket.spareTokens()).toBe(0)
+    expect(bucket.msUntilSpare()).toBe(200)
+    clock.ms += 199
+    expect(bucket.tryTakeSpare()).toBe(false)
+    clock.ms += 1
+    expect(bucket.tryTakeSpare()).toBe(true)
+    // The reader's second is over: the whole spare goes at once again.
+    clock.ms += 1_000
+    expect(bucket.spareTokens()).toBe(12)
+    for (let i = 0; i < 12; i += 1) expect(bucket.tryTakeSpare()).toBe(true)
   })
 
   it('counts no readers before one came, nor for low-priority takes', () => {

@@ -37,15 +37,15 @@ function scriptedBackend() {
   return backend satisfies SharedBudgetBackend
 }
 
-function bucketWith(backend: SharedBudgetBackend, instances = 3) {
+function bucketWith(backend: SharedBudgetBackend, instances = 3, now = () => Date.now()) {
   return new SharedPacedBucket({
     local: {
       ...localShare(WHOLE, instances),
-      now: () => Date.now(),
-      reserve: { idle: 1, whileReading: 3, readingWindowMs: 1_000 },
+      now,
+      reserve: { idle: 1, whileReading: 3, readingWindowMs: 1_000, readingRatePerSecond: 5 },
     },
     shared: WHOLE,
-    sharedReserve: { idle: 3, whileReading: 9, readingWindowMs: 1_000 },
+    sharedReserve: { idle: 3, whileReading: 9, readingWindowMs: 1_000, readingRatePerSecond: 5 },
     key: 'credential',
     backend,
     maxWaitMs: 4_500,
@@ -125,6 +125,22 @@ describe('SharedPacedBucket', () => {
     expect(await bucket.takeSpare()).toBe(false)
     // A reader came within the second: the larger reserve.
     expect(backend.asked.at(-1)).toMatchObject({ maxWaitMs: 0, keepTokens: 9 })
+  })
+
+  it('keeps write-back to its pace while this instance’s readers are active, asking the shared budget only within it', async () => {
+    const clock = { ms: 1_000_000 }
+    const backend = scriptedBackend()
+    const bucket = bucketWith(backend, 3, () => clock.ms)
+    await bucket.take()
+    expect(await bucket.takeSpare()).toBe(true)
+    const asked = backend.asked.length
+    expect(await bucket.takeSpare()).toBe(false)
+    expect(backend.asked.length).toBe(asked)
+    clock.ms += 199
+    expect(await bucket.takeSpare()).toBe(false)
+    clock.ms += 1
+    expect(await bucket.takeSpare()).toBe(true)
+    expect(backend.asked.length).toBe(asked + 1)
   })
 })
 

@@ -153,8 +153,10 @@ export class SharedPacedBucket extends PacedTokenBucket {
   /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */
   override async takeSpare(): Promise<boolean> {
     if (this.backend.mode() === 'shared') {
+      // This instance's readers set its pace; the shared budget is asked only within it.
+      if (!this.paceAllows()) return false
       const answer = await this.reserveShared(0, this.reserveNow())
-      if (answer !== undefined) return answer.granted
+      if (answer !== undefined) return answer.granted && this.takePace()
       if (this.backend.mode() === 'shared') return false
     }
     return this.tryTakeSpare()
