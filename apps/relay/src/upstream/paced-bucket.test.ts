@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { asLowPriority } from './low-priority.ts'
 import { PacedTokenBucket } from './paced-bucket.ts'
 
 function bucketAt(clock: { ms: number }, readingRatePerSecond = 1_000) {
@@ -61,6 +62,16 @@ describe('PacedTokenBucket: what low-priority work may take', () => {
     clock.ms += 1_000
     expect(bucket.spareTokens()).toBe(12)
     for (let i = 0; i < 12; i += 1) expect(bucket.tryTakeSpare()).toBe(true)
+  })
+
+  it('does not count low-priority work’s own reads as readers', async () => {
+    const clock = { ms: 0 }
+    const bucket = bucketAt(clock, 5)
+    await asLowPriority(() => bucket.take())
+    expect(bucket.readersActive()).toBe(false)
+    expect(bucket.spareTokens()).toBe(11)
+    await bucket.take()
+    expect(bucket.readersActive()).toBe(true)
   })
 
   it('counts no readers before one came, nor for low-priority takes', () => {

@@ -11,6 +11,7 @@
 import { TokenBucket, type TokenBucketOptions } from '@intilery-connect/core'
 
 import type { AdmissionDecision } from './admission-group.ts'
+import { isLowPriority } from './low-priority.ts'
 import { shedError } from './relay-errors.ts'
 import type { SpareBudget } from './types.ts'
 
@@ -73,8 +74,12 @@ export class PacedTokenBucket extends TokenBucket {
     return taken
   }
 
-  /** A reader is taking a token now: the larger reserve applies for a while. */
+  /**
+   * A reader is taking a token now: the larger reserve and the pace apply for a while. Not for
+   * low-priority work's own reads (write-back's identity lookups, low-priority.ts).
+   */
   protected noteReader(): void {
+    if (isLowPriority()) return
     this.lastReaderAt = this.now()
   }
 
@@ -106,18 +111,22 @@ export class PacedTokenBucket extends TokenBucket {
     return this.hasSpare() && this.tryTake() && this.takePace()
   }
 
+  /** tryTakeSpare for a caller that has taken its place in the pace already (takePace). */
+  protected tryTakeSpareUnpaced(): boolean {
+    return this.spareByLevel() > 0 && this.tryTake()
+  }
+
   /** Whether the pace while readers are active allows a low-priority take now. */
-  protected paceAllows(): boolean {
+  private paceAllows(): boolean {
     return !this.readersActive() || this.readingPace.availableTokens() >= 1
   }
 
   /**
-   * Counts a low-priority take against the pace while readers are active (none is counted while
-   * they are not: the pace is full when they come). Call once the take is made.
+   * Takes a low-priority take's place in the pace while readers are active (none is counted while
+   * they are not: the pace is full when they come). False when the pace has none now.
    */
   protected takePace(): boolean {
-    if (this.readersActive()) this.readingPace.tryTake()
-    return true
+    return !this.readersActive() || this.readingPace.tryTake()
   }
 
   /** Whether tryTakeSpare would succeed now (it takes nothing). */
@@ -127,11 +136,16 @@ export class PacedTokenBucket extends TokenBucket {
 
   /** How many tryTakeSpare calls would succeed now, one after another. */
   spareTokens(): number {
-    if (this.waiting > 0) return 0
-    const spare = Math.max(0, Math.floor(this.availableTokens()) - this.reserveNow())
+    const spare = this.spareByLevel()
     // One at a time while readers are active, at their pace.
     if (!this.readersActive()) return spare
     return this.paceAllows() ? Math.min(spare, 1) : 0
+  }
+
+  /** What the bucket's level spares, the pace aside. */
+  private spareByLevel(): number {
+    if (this.waiting > 0) return 0
+    return Math.max(0, Math.floor(this.availableTokens()) - this.reserveNow())
   }
 
   /**

@@ -141,6 +141,9 @@ describe('SharedPacedBucket', () => {
     clock.ms += 1
     expect(await bucket.takeSpare()).toBe(true)
     expect(backend.asked.length).toBe(asked + 1)
+    // Two takes while the shared budget answers the first: the pace lets one through.
+    clock.ms += 200
+    expect(await Promise.all([bucket.takeSpare(), bucket.takeSpare()])).toEqual([true, false])
   })
 })
 

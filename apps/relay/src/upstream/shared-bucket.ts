@@ -153,11 +153,15 @@ export class SharedPacedBucket extends PacedTokenBucket {
   /** Write-back's token: one free now, leaving the readers' reserve in the shared bucket. */
   override async takeSpare(): Promise<boolean> {
     if (this.backend.mode() === 'shared') {
-      // This instance's readers set its pace; the shared budget is asked only within it.
-      if (!this.paceAllows()) return false
+      // This instance's readers set its pace; the shared budget is asked only within it (the
+      // place is taken before asking, so two takes a turn apart cannot both pass; a refusal
+      // costs it).
+      if (!this.takePace()) return false
       const answer = await this.reserveShared(0, this.reserveNow())
-      if (answer !== undefined) return answer.granted && this.takePace()
+      if (answer !== undefined) return answer.granted
       if (this.backend.mode() === 'shared') return false
+      // The shared budget went away meanwhile: this instance's share, its pace already taken.
+      return this.tryTakeSpareUnpaced()
     }
     return this.tryTakeSpare()
   }

@@ -32,6 +32,11 @@ interface TenantCarry {
 export interface CarriedOut {
   /** Each tenant's carried messages, oldest claim first, with when each was leased. */
   readonly byTenant: ReadonlyMap<string, readonly Carried[]>
+  /**
+   * Tenants whose budget cannot spare more than the batches kept of theirs need: a claim now
+   * would only lease rows to carry them.
+   */
+  readonly withoutBudget: ReadonlySet<string>
   /** Carried too long: to be given back. */
   readonly expired: readonly ClaimedMessage[]
 }
@@ -45,14 +50,8 @@ export interface CarriedBatches {
     messages: readonly ClaimedMessage[],
     leasedAt: (message: ClaimedMessage) => number
   ): void
-  /**
-   * Tenants whose budget cannot spare more than their carried batches need: a claim now would
-   * only lease rows to carry them.
-   */
-  withoutBudget(): Set<string>
   /** Takes everything (the round sends what it can and puts the rest back). */
   takeAll(now: number): CarriedOut
-  readonly size: number
 }
 
 export function createCarriedBatches(maxCarryMs: number): CarriedBatches {
@@ -70,29 +69,22 @@ export function createCarriedBatches(maxCarryMs: number): CarriedBatches {
         ],
       })
     },
-    withoutBudget() {
-      const tenants = new Set<string>()
-      for (const [tenantId, { budget, batches }] of carried)
-        if (budget.spareTokens() <= batches) tenants.add(tenantId)
-      return tenants
-    },
     takeAll(now) {
       const byTenant = new Map<string, Carried[]>()
+      const withoutBudget = new Set<string>()
       const expired: ClaimedMessage[] = []
-      for (const [tenantId, { messages }] of carried) {
+      for (const [tenantId, { budget, batches, messages }] of carried) {
         const kept: Carried[] = []
         for (const entry of messages)
           if (now - entry.leasedAt >= maxCarryMs) expired.push(entry.message)
           else kept.push(entry)
-        if (kept.length > 0) byTenant.set(tenantId, kept)
+        if (kept.length === 0) continue
+        byTenant.set(tenantId, kept)
+        // Counted as put; a part expired (rare: a tenant's batches of two claims) counts still.
+        if (budget.spareTokens() <= batches) withoutBudget.add(tenantId)
       }
       carried = new Map()
-      return { byTenant, expired }
-    },
-    get size() {
-      let n = 0
-      for (const { messages } of carried.values()) n += messages.length
-      return n
+      return { byTenant, withoutBudget, expired }
     },
   }
 }

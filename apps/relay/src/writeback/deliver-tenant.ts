@@ -10,6 +10,7 @@
  */
 import type { IntileryCredentials, UpstreamReads } from '../ports.ts'
 import type { WritebackSettings } from '../store/tenant-schema.ts'
+import { asLowPriority } from '../upstream/low-priority.ts'
 import type { SpareBudget } from '../upstream/types.ts'
 import { IdentityLookupError, resolveIdentity, type TrackIdentity } from './identity-resolver.ts'
 import type { HostIdentityResolver } from './outbox-port.ts'
@@ -187,11 +188,14 @@ async function resolveAll(
     try {
       resolved.set(
         message.orderKey,
-        await resolveIdentity(identity, {
-          tenantId: tenant.id,
-          reads: deps.reads,
-          hostResolvers: deps.hostResolvers,
-        })
+        // Write-back's own reads: not agents reading (low-priority.ts).
+        await asLowPriority(() =>
+          resolveIdentity(identity, {
+            tenantId: tenant.id,
+            reads: deps.reads,
+            hostResolvers: deps.hostResolvers,
+          })
+        )
       )
     } catch (error) {
       if (!(error instanceof IdentityLookupError)) throw error

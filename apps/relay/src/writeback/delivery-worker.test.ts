@@ -88,8 +88,10 @@ describe('delivery worker', () => {
     expect(kim?.anonymousId).toMatch(/^wb-[0-9a-f]{40}$/)
     expect(kim?.context.traits).toEqual({ email: 'kim@example.com' })
     expect(joeAgain).toMatchObject({ userId: 'user-2' })
-    // One lookup per customer, not per message.
+    // One lookup per customer, not per message; each marked as write-back's own, so the budget
+    // does not take it for an agent reading (and pace write-back for it).
     expect(f.lookups).toEqual(['joe@example.com', 'sam@example.com', 'kim@example.com'])
+    expect(f.lookupsLowPriority).toEqual([true, true, true])
   })
 
   it('opens a host’s reference through that host’s resolver, then looks its emails up', async () => {

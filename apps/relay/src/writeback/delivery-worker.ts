@@ -100,8 +100,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         maxAttempts: settings.retry.maxAttempts,
       },
     }
-    // Rows picked ahead may be of a tenant skipped now: rare (no pick ahead while agents read),
-    // so that pick is simply not used.
+    // Rows picked ahead may be of a tenant skipped now: that pick is simply not used.
     if (skipTenants.length > 0) pickAhead.drop()
     const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, now) : undefined
     let claimed = await outbox.claimDue(options, ahead)
@@ -113,9 +112,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // A full claim means more is probably waiting: the next is picked while this one is sent.
     // Not while agents read: write-back then gets what they leave, picked ahead or not, and the
     // pick's work beside theirs cost the sidebar's read p95 in bench:writeback (+15-19%, not +6%).
+    // Nor while a tenant is skipped: the next claim may not skip it, and would miss its rows.
     if (
       claimed.length >= settings.batchSize &&
       !lastBudget.readersActive &&
+      skipTenants.length === 0 &&
       !stopping.signal.aborted
     )
       pickAhead.start(pick, claimed)
@@ -129,18 +130,19 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await outbox.pruneDelivered(now - settings.retentionMs)
       await outbox.pruneDead(now - settings.deadRetentionMs)
     }
-    const short = carried.withoutBudget()
-    const kept = carried.takeAll(now)
-    if (kept.expired.length > 0) await outbox.release(kept.expired.map(keyOf), now)
+    // Read again: pruning may have taken a while, and what was carried must go within its lease.
+    const kept = carried.takeAll(timers.now())
+    if (kept.expired.length > 0) await outbox.release(kept.expired.map(keyOf), timers.now())
     // A tenant whose carried batches already need more than its budget spares is not claimed for:
     // its rows would only be leased to wait in memory.
-    const skipTenants = [...short].filter((tenantId) => kept.byTenant.has(tenantId))
-    // Nor is a claim made at all when the last one, under a poll ago, found only such tenants:
-    // while agents read, most rounds have a carried batch waiting for a token and nothing else.
+    const skipTenants = [...kept.withoutBudget]
+    // Nor is a claim made at all when the last one, under a poll (at most a second) ago, found
+    // only such tenants: while agents read, most rounds have a carried batch waiting for a token
+    // and nothing else.
     const nothingElseDue =
       kept.byTenant.size > 0 &&
       lastClaim !== undefined &&
-      now - lastClaim.at < settings.pollMs &&
+      now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
       [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId))
     claimSkipped = nothingElseDue
     const claimed = nothingElseDue ? [] : await claim(now, skipTenants)
@@ -169,8 +171,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       throw error
     })
     const sent = shares.reduce((n, share) => n + share.sent, 0)
+    // `sent` counts carried batches too: never more than `concurrency`.
     claimBatches = shares.some((share) => share.heldBack)
-      ? Math.max(1, sent)
+      ? Math.min(settings.concurrency, Math.max(1, sent))
       : Math.min(settings.concurrency, claimBatches * 2)
     const waits = shares.flatMap((share) =>
       share.spareInMs === undefined ? [] : [share.spareInMs]

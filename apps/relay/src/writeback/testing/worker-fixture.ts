@@ -12,6 +12,7 @@ import type { UpstreamReads } from '../../ports.ts'
 import { openDatabase } from '../../store/database.ts'
 import { acme, AUDIT_KEY, ENCRYPTION_KEY, START_MS } from '../../store/suite/context.ts'
 import { resolveUpstreamOptions, spareReserveOf } from '../../upstream/options.ts'
+import { isLowPriority } from '../../upstream/low-priority.ts'
 import { PacedTokenBucket } from '../../upstream/paced-bucket.ts'
 import {
   createRelayStore,
@@ -48,6 +49,8 @@ export interface WorkerFixture {
   /** Profiles by email for the fake `meta` reads; an email not here is a 404. */
   readonly profiles: Map<string, Meta[]>
   readonly lookups: string[]
+  /** For each lookup, whether it ran marked as write-back's own (upstream/low-priority.ts). */
+  readonly lookupsLowPriority: boolean[]
   /** Makes every read fail as the guard does when Intilery is down. */
   readsFail: Error | undefined
   readonly bucket: PacedTokenBucket
@@ -83,11 +86,13 @@ export async function startWorkerFixture(
   const received: ReceivedBatch[] = []
   const profiles = new Map<string, Meta[]>()
   const lookups: string[] = []
+  const lookupsLowPriority: boolean[] = []
   const hangs: (() => void)[] = []
 
   const reads = {
     meta: (ref: ProfileRef) => {
       lookups.push(ref.value)
+      lookupsLowPriority.push(isLowPriority())
       if (fixture.readsFail !== undefined) return Promise.reject(fixture.readsFail)
       const found = profiles.get(ref.value)
       if (found === undefined) return Promise.reject(new NotFoundError('No profile matches'))
@@ -136,6 +141,7 @@ export async function startWorkerFixture(
     answer: () => ({ status: 200 }),
     profiles,
     lookups,
+    lookupsLowPriority,
     readsFail: undefined,
     bucket,
     worker: createDeliveryWorker({
