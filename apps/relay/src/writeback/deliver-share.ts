@@ -14,10 +14,10 @@ import {
   type DeliveryCounts,
   type WritebackTenant,
 } from './deliver-tenant.ts'
-import { turnOfTheEventLoop } from './event-loop-turn.ts'
 import { keyOf } from './outbox-claim.ts'
 import type { HostIdentityResolver } from './outbox-port.ts'
 import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
+import { sendAsSpared } from './send-as-spared.ts'
 import { settledAll } from './settled-all.ts'
 import type { WorkerSettings } from './worker-settings.ts'
 import type { WritebackTimers } from './writeback-timers.ts'
@@ -104,31 +104,26 @@ export function createShareDelivery(
       batchSize: settings.batchSize,
       maxBytes: settings.maxBatchBytes,
     })
-    // No more batches than the budget can spare now (each needs a token). The rest wait, leased,
-    // for the next round, which starts when a token will be spare.
+    // Each batch needs a token: those the budget spares now go at once, more as it refills while
+    // nobody reads (send-as-spared.ts). The rest wait, leased, for the next round, which starts
+    // when a token will be spare.
     const budget = deps.spareFor(tenant)
-    const sendable = budget.spareTokens()
+    const { sending, rest } = await sendAsSpared(
+      batches,
+      (batch, itsBudget) => deliverBatch(tenant, itsBudget, batch),
+      { budget, timers, signal: round.signal }
+    )
+    if (round.signal.aborted) await outbox.release(rest.flat().map(keyOf), timers.now())
+    else round.carried.put(tenantId, budget, rest.length, rest.flat(), leasedAt)
     const spareInMs =
-      sendable > 0
+      sending.length > 0 || rest.length === 0
         ? undefined
         : Math.min(budget.msUntilSpare() ?? settings.noBudgetDelayMs, settings.noBudgetDelayMs)
-    const later = batches.slice(sendable)
-    if (round.signal.aborted) await outbox.release(later.flat().map(keyOf), timers.now())
-    else round.carried.put(tenantId, budget, later.length, later.flat(), leasedAt)
-    // Started one turn of the event loop apart: building a batch is synchronous work.
-    const sending: Promise<DeliveryCounts>[] = []
-    for (const batch of batches.slice(0, sendable)) {
-      if (sending.length > 0) await turnOfTheEventLoop()
-      const delivering = deliverBatch(tenant, budget, batch)
-      // Handled here too: it may fail while the next is waiting its turn (Promise.all reports it).
-      delivering.catch(() => undefined)
-      sending.push(delivering)
-    }
     const counts = sumCounts(await settledAll(sending))
     deps.onDelivered?.(tenantId, counts)
     return {
       sent: sending.length,
-      heldBack: later.length > 0,
+      heldBack: rest.length > 0,
       budgetShort: counts.released > 0,
       spareInMs,
       readersActive: budget.readersActive(),

@@ -394,26 +394,55 @@ describe('delivery worker', () => {
     expect(await stateOf(f, 'm2')).toMatchObject({ state: 'pending', attempts: 0 })
   })
 
-  it('sends up to `concurrency` batches of a round at once, each customer’s messages whole in one', async () => {
-    const f = await start({ batchSize: 2, concurrency: 3 })
-    const firsts = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((c) => byUser(`${c}1`, c))
+  it('sends a round’s batches at once as far as the budget spares, each customer’s messages whole in one', async () => {
+    // Nobody reads: a round claims twice `concurrency` batches (all 4 here), and 12 are spare.
+    const f = await start({ batchSize: 2, concurrency: 2 })
+    const firsts = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((c) => byUser(`${c}1`, c))
     await f.store.outbox.enqueue('acme', [byUser('a1', 'a'), byUser('a2', 'a'), ...firsts.slice(1)])
     const gates: (() => void)[] = []
     f.answer = () => new Promise((resolve) => gates.push(() => resolve({ status: 200 })))
     const round = f.worker.runOnce()
-    // All three are in flight before any is answered.
-    await expect.poll(() => f.received.length).toBe(3)
+    // All four are in flight before any is answered.
+    await expect.poll(() => f.received.length).toBe(4)
     const batches = () => f.received.map((r) => r.batch.map((m) => m.messageId))
     expect(batches()).toEqual([
       ['a1', 'a2'],
       ['b1', 'c1'],
       ['d1', 'e1'],
+      ['f1', 'g1'],
     ])
     for (const open of gates.splice(0)) open()
-    expect(await round).toBe(6)
+    expect(await round).toBe(8)
     f.answer = () => ({ status: 200 })
     expect(await f.worker.runOnce()).toBe(2)
-    expect(batches().slice(3)).toEqual([['f1', 'g1']])
+    expect(batches().slice(4)).toEqual([['h1', 'i1']])
+  })
+
+  it('sends more of a round than the budget spared at its start, as the refill spares tokens, while nobody reads', async () => {
+    const f = await start({ batchSize: 1, concurrency: 2 }, new Map(), {
+      clockMovesWhenWaited: true,
+    })
+    await enqueueNamed(f, 'a1', 'b1', 'c1', 'd1')
+    // One token spare of the 4 the round's batches need (15 in the bucket, 3 kept for readers).
+    for (let i = 0; i < 11; i += 1) expect(f.bucket.tryTake()).toBe(true)
+    expect(f.bucket.spareBudget().spareTokens()).toBe(1)
+    const startedAt = f.clock.ms
+    expect(await f.worker.runOnce()).toBe(4)
+    // All in the one round, one refill (13.3 ms at 75 a second) apart: none waited in memory.
+    expect(f.sent()).toEqual(['a1', 'b1', 'c1', 'd1'])
+    expect(f.clock.ms - startedAt).toBeGreaterThanOrEqual(3 * 13)
+    expect(f.clock.ms - startedAt).toBeLessThan(4 * 14)
+  })
+
+  it('while agents read, sends what their pace spares and keeps the rest for the next round', async () => {
+    const f = await start({ batchSize: 1, concurrency: 2 }, new Map(), {
+      clockMovesWhenWaited: true,
+    })
+    await enqueueNamed(f, 'a1', 'b1', 'c1', 'd1')
+    await f.bucket.take()
+    expect(await f.worker.runOnce()).toBe(4)
+    expect(f.sent()).toEqual(['a1'])
+    expect(await stateOf(f, 'b1')).toMatchObject({ state: 'pending', attempts: 0 })
   })
 
   it('leaves a customer’s messages beyond one batch for the next round, so none overtakes another', async () => {

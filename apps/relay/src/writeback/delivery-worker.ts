@@ -5,7 +5,8 @@
  * goes again at once while there is more. Now and then it prunes delivered rows past retention.
  *
  * A round claims enough for several batches and sends them at once (`concurrency`), so a backlog
- * overlaps Intilery's latency instead of waiting it out batch after batch. A customer's claimed
+ * overlaps Intilery's latency instead of waiting it out batch after batch; while nobody reads it
+ * claims twice that and sends the rest as the budget's refill spares tokens (send-as-spared.ts). A customer's claimed
  * messages all go in one batch (batch-packing.ts), so batches in flight together never hold two
  * messages of one customer and cannot reorder them. Claims of overlapping rounds would: each
  * skips every customer with a message leased by the other, which with a few hundred customers is
@@ -56,9 +57,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
    * Batches the next round claims. While readers use most of the budget only a batch or two can
    * be sent per round, and claiming `concurrency` batches only to give most back cost the event
    * loop (and so the sidebar's reads) ~30 ms of SQLite a round; so it follows what was sendable,
-   * growing back (doubling) once rounds send all they claim.
+   * growing back (doubling) once rounds send all they claim, up to twice `concurrency` while
+   * nobody reads (see round()).
    */
-  let claimBatches = settings.concurrency
+  let claimBatches = settings.concurrency * 2
   /** What the last round's tenants found of their budgets: when the next round starts. */
   let lastBudget: Pick<ShareOutcome, 'budgetShort' | 'spareInMs' | 'readersActive'> = {
     budgetShort: false,
@@ -171,17 +173,23 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       throw error
     })
     const sent = shares.reduce((n, share) => n + share.sent, 0)
-    // `sent` counts carried batches too: never more than `concurrency`.
+    // `sent` counts carried batches too. While nobody reads, a round claims for twice what the
+    // budget spares at once: the second half goes as the refill spares it (send-as-spared.ts),
+    // which a round's claim and settling would otherwise let overflow the bucket. Readers take
+    // most of the refill: then no more than `concurrency`, which already is more than their pace
+    // lets a round send.
+    const readersActive = shares.some((share) => share.readersActive)
+    const most = readersActive ? settings.concurrency : settings.concurrency * 2
     claimBatches = shares.some((share) => share.heldBack)
-      ? Math.min(settings.concurrency, Math.max(1, sent))
-      : Math.min(settings.concurrency, claimBatches * 2)
+      ? Math.min(most, Math.max(1, sent))
+      : Math.min(most, claimBatches * 2)
     const waits = shares.flatMap((share) =>
       share.spareInMs === undefined ? [] : [share.spareInMs]
     )
     lastBudget = {
       budgetShort: shares.some((share) => share.budgetShort),
       spareInMs: waits.length === 0 ? undefined : Math.max(...waits),
-      readersActive: shares.some((share) => share.readersActive),
+      readersActive,
     }
     return [...byTenant.values()].reduce((n, some) => n + some.length, 0)
   }

@@ -11,8 +11,10 @@ export interface WorkerSettings {
   /** Messages per batch (Intilery takes at most 100 per call). */
   readonly batchSize: number
   /**
-   * Batches a round sends at once, at most. Each still needs its own spare token, so this bounds
-   * only how much of Intilery's latency is overlapped, never the share of the budget.
+   * Batches a round starts at once, at most, from a full bucket. Each still needs its own spare
+   * token, so this bounds only how much of Intilery's latency is overlapped, never the share of
+   * the budget. While nobody reads a round claims twice this, the second half sent as the refill
+   * spares tokens (send-as-spared.ts).
    */
   readonly concurrency: number
   /** Stored payload bytes per claim: keeps a batch under Intilery's 500 KB. */
@@ -44,8 +46,8 @@ export const DEFAULT_WORKER_SETTINGS: Omit<WorkerSettings, 'retry'> = {
   batchSize: 100,
   // At +50 ms per call one batch at a time sends ~14 a second, of a share of 75 tokens a second.
   // 12 is what the default budget can spare at once (a burst of 15 less the readers' reserve of
-  // 3): a round claiming more gives the excess back unsent (bench:writeback measured 8, 12, 16
-  // and 24: 12 was fastest).
+  // 3): bench:writeback measured 8, 12, 16 and 24 when a round sent only what was spare at its
+  // start, and 12 was fastest.
   concurrency: 12,
   maxBatchBytes: 400 * 1024,
   sendTimeoutMs: 10_000,

@@ -64,7 +64,16 @@ export const TOKEN = 'intilery-token-ACME-do-not-store-in-clear'
 
 export async function startWorkerFixture(
   settings: Partial<WorkerSettings> = {},
-  hostResolvers: ReadonlyMap<string, HostIdentityResolver> = new Map()
+  hostResolvers: ReadonlyMap<string, HostIdentityResolver> = new Map(),
+  {
+    clockMovesWhenWaited = false,
+  }: {
+    /**
+     * A timer of at most a second (a wait for the budget's refill) moves the clock by its delay
+     * and fires on the next turn; longer ones (a send's timeout) are left to real time.
+     */
+    readonly clockMovesWhenWaited?: boolean
+  } = {}
 ): Promise<WorkerFixture> {
   const clock = { ms: START_MS }
   const now = () => clock.ms
@@ -151,7 +160,21 @@ export async function startWorkerFixture(
       spareFor: () => bucket.spareBudget(),
       hostResolvers,
       fetch,
-      timers: { ...systemTimers, now },
+      timers: {
+        ...systemTimers,
+        now,
+        ...(clockMovesWhenWaited
+          ? {
+              setTimeout: (run: () => void, ms: number) =>
+                ms > 1_000
+                  ? systemTimers.setTimeout(run, ms)
+                  : systemTimers.setTimeout(() => {
+                      clock.ms += ms
+                      run()
+                    }, 0),
+            }
+          : {}),
+      },
       random: () => 0,
       settings: {
         ...DEFAULT_WORKER_SETTINGS,

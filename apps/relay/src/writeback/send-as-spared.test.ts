@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+
+import type { SpareBudget } from '../upstream/types.ts'
+import { MAX_REFILL_WAIT_MS, sendAsSpared } from './send-as-spared.ts'
+import type { WritebackTimers } from './writeback-timers.ts'
+
+/**
+ * A budget with `spare` tokens; a wait for the refill (timers.setTimeout) adds `refillPerWait`
+ * of them, then wakes the waiter on the next turn. The clock is the waits' sum.
+ */
+function fakeBudget({
+  spare,
+  refillPerWait = 1,
+  msUntilSpare = 13,
+  readersActive = false,
+}: {
+  spare: number
+  refillPerWait?: number
+  msUntilSpare?: number
+  readersActive?: boolean
+}) {
+  const state = { spare, taken: 0, refused: 0, waits: [] as number[], cleared: 0 }
+  const pending: (() => void)[] = []
+  const budget: SpareBudget = {
+    tryTake: () => {
+      if (state.spare === 0) {
+        state.refused += 1
+        return Promise.resolve(false)
+      }
+      state.spare -= 1
+      state.taken += 1
+      return Promise.resolve(true)
+    },
+    hasSpare: () => state.spare > 0,
+    spareTokens: () => state.spare,
+    msUntilSpare: () => (state.spare > 0 ? 0 : msUntilSpare),
+    readersActive: () => readersActive,
+  }
+  const timers: WritebackTimers = {
+    now: () => state.waits.reduce((sum, ms) => sum + ms, 0),
+    setTimeout: (run, ms) => {
+      state.waits.push(ms)
+      pending.push(run)
+      setImmediate(() => {
+        if (!pending.includes(run)) return
+        pending.splice(pending.indexOf(run), 1)
+        state.spare += refillPerWait
+        run()
+      })
+      return run
+    },
+    clearTimeout: (handle) => {
+      const index = pending.indexOf(handle as () => void)
+      if (index >= 0) {
+        pending.splice(index, 1)
+        state.cleared += 1
+      }
+    },
+  }
+  return { budget, timers, state }
+}
+
+/** Each batch takes its token as deliver-tenant.ts does, a few turns after it starts. */
+const takeTokenLater = async (batch: string, budget: SpareBudget) => {
+  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve))
+  return (await budget.tryTake()) ? batch : `${batch} refused`
+}
+
+describe('sendAsSpared', () => {
+  it('starts what the budget spares at once, then the rest as the refill spares tokens', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 2 })
+    const started: string[] = []
+    const { sending, rest } = await sendAsSpared(
+      ['b1', 'b2', 'b3', 'b4', 'b5'],
+      (batch, itsBudget) => {
+        started.push(`${batch}@${timers.now()}`)
+        return takeTokenLater(batch, itsBudget)
+      },
+      { budget, timers, signal: new AbortController().signal }
+    )
+    expect(rest).toEqual([])
+    expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5'])
+    // Two at once, then one per refill (13 ms each).
+    expect(started).toEqual(['b1@0', 'b2@0', 'b3@13', 'b4@26', 'b5@39'])
+    expect(state).toMatchObject({ taken: 5, refused: 0 })
+  })
+
+  it('counts a started batch’s token as gone before sparing another, though the bucket shows it yet', async () => {
+    // One spare, and every batch takes its token a few turns after it starts: were they started
+    // on what the bucket shows, all three would start on the one token and two be refused.
+    const { budget, timers, state } = fakeBudget({ spare: 1 })
+    const { sending } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
+      budget,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3'])
+    expect(state).toMatchObject({ taken: 3, refused: 0 })
+  })
+
+  it('waits for nothing while readers are active: what is not spare now is left', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 1, readersActive: true })
+    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
+      budget,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(await Promise.all(sending)).toEqual(['b1'])
+    expect(rest).toEqual(['b2', 'b3'])
+    expect(state.waits).toEqual([])
+  })
+
+  it('leaves the rest after a wait that brought no token (someone else took it)', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 1, refillPerWait: 0 })
+    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
+      budget,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(await Promise.all(sending)).toEqual(['b1'])
+    expect(rest).toEqual(['b2', 'b3'])
+    expect(state.waits).toEqual([13])
+  })
+
+  it(`does not wait for a budget that is short: a token more than ${MAX_REFILL_WAIT_MS} ms off`, async () => {
+    const { budget, timers, state } = fakeBudget({
+      spare: 0,
+      msUntilSpare: MAX_REFILL_WAIT_MS + 1,
+    })
+    const { sending, rest } = await sendAsSpared(['b1', 'b2'], takeTokenLater, {
+      budget,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(sending).toEqual([])
+    expect(rest).toEqual(['b1', 'b2'])
+    expect(state.waits).toEqual([])
+  })
+
+  it('stops at once when the relay stops during a wait, leaving the rest', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 1 })
+    const stopping = new AbortController()
+    // The refill never comes: only the stop can end the wait.
+    const refillNever: WritebackTimers = {
+      ...timers,
+      setTimeout: (run, ms) => {
+        state.waits.push(ms)
+        return run
+      },
+    }
+    const started: string[] = []
+    const sendingAll = sendAsSpared(
+      ['b1', 'b2', 'b3'],
+      (batch, itsBudget) => {
+        started.push(batch)
+        return takeTokenLater(batch, itsBudget)
+      },
+      { budget, timers: refillNever, signal: stopping.signal }
+    )
+    await expect.poll(() => state.waits).toEqual([13])
+    stopping.abort()
+    const { sending, rest } = await sendingAll
+    expect(await Promise.all(sending)).toEqual(['b1'])
+    expect(rest).toEqual(['b2', 'b3'])
+    expect(started).toEqual(['b1'])
+  })
+})
