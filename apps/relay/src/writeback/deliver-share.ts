@@ -111,7 +111,7 @@ export function createShareDelivery(
     const { sending, rest } = await sendAsSpared(
       batches,
       (batch, itsBudget) => deliverBatch(tenant, itsBudget, batch),
-      { budget, timers, signal: round.signal }
+      { budget, atOnce: settings.concurrency, timers, signal: round.signal }
     )
     if (round.signal.aborted) await outbox.release(rest.flat().map(keyOf), timers.now())
     else round.carried.put(tenantId, budget, rest.length, rest.flat(), leasedAt)

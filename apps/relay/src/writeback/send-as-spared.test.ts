@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { SpareBudget } from '../upstream/types.ts'
-import { MAX_REFILL_WAIT_MS, sendAsSpared } from './send-as-spared.ts'
+import { MAX_REFILL_WAIT_MS, MAX_SENDING_MS, sendAsSpared } from './send-as-spared.ts'
 import type { WritebackTimers } from './writeback-timers.ts'
 
 /**
@@ -13,17 +13,28 @@ function fakeBudget({
   refillPerWait = 1,
   msUntilSpare = 13,
   readersActive = false,
+  refuseTakes = 0,
 }: {
   spare: number
   refillPerWait?: number
   msUntilSpare?: number
   readersActive?: boolean
+  /** The first takes refused though the bucket shows a token (another instance took it). */
+  refuseTakes?: number
 }) {
-  const state = { spare, taken: 0, refused: 0, waits: [] as number[], cleared: 0 }
+  const state = {
+    spare,
+    taken: 0,
+    refused: 0,
+    waits: [] as number[],
+    cleared: 0,
+    /** Time passed other than waiting (a batch's identity lookups, say). */
+    elsewhereMs: 0,
+  }
   const pending: (() => void)[] = []
   const budget: SpareBudget = {
     tryTake: () => {
-      if (state.spare === 0) {
+      if (state.spare === 0 || state.refused < refuseTakes) {
         state.refused += 1
         return Promise.resolve(false)
       }
@@ -37,7 +48,7 @@ function fakeBudget({
     readersActive: () => readersActive,
   }
   const timers: WritebackTimers = {
-    now: () => state.waits.reduce((sum, ms) => sum + ms, 0),
+    now: () => state.waits.reduce((sum, ms) => sum + ms, state.elsewhereMs),
     setTimeout: (run, ms) => {
       state.waits.push(ms)
       pending.push(run)
@@ -76,7 +87,7 @@ describe('sendAsSpared', () => {
         started.push(`${batch}@${timers.now()}`)
         return takeTokenLater(batch, itsBudget)
       },
-      { budget, timers, signal: new AbortController().signal }
+      { budget, atOnce: 12, timers, signal: new AbortController().signal }
     )
     expect(rest).toEqual([])
     expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5'])
@@ -91,6 +102,7 @@ describe('sendAsSpared', () => {
     const { budget, timers, state } = fakeBudget({ spare: 1 })
     const { sending } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
       budget,
+      atOnce: 12,
       timers,
       signal: new AbortController().signal,
     })
@@ -102,6 +114,7 @@ describe('sendAsSpared', () => {
     const { budget, timers, state } = fakeBudget({ spare: 1, readersActive: true })
     const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
       budget,
+      atOnce: 12,
       timers,
       signal: new AbortController().signal,
     })
@@ -114,6 +127,7 @@ describe('sendAsSpared', () => {
     const { budget, timers, state } = fakeBudget({ spare: 1, refillPerWait: 0 })
     const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
       budget,
+      atOnce: 12,
       timers,
       signal: new AbortController().signal,
     })
@@ -129,6 +143,7 @@ describe('sendAsSpared', () => {
     })
     const { sending, rest } = await sendAsSpared(['b1', 'b2'], takeTokenLater, {
       budget,
+      atOnce: 12,
       timers,
       signal: new AbortController().signal,
     })
@@ -155,7 +170,7 @@ describe('sendAsSpared', () => {
         started.push(batch)
         return takeTokenLater(batch, itsBudget)
       },
-      { budget, timers: refillNever, signal: stopping.signal }
+      { budget, atOnce: 12, timers: refillNever, signal: stopping.signal }
     )
     await expect.poll(() => state.waits).toEqual([13])
     stopping.abort()
@@ -163,5 +178,92 @@ describe('sendAsSpared', () => {
     expect(await Promise.all(sending)).toEqual(['b1'])
     expect(rest).toEqual(['b2', 'b3'])
     expect(started).toEqual(['b1'])
+  })
+
+  it('starts no more once a batch is refused its token (another instance took it): the rest waits', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 3, refuseTakes: 1 })
+    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
+      budget,
+      atOnce: 1,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(await Promise.all(sending)).toEqual(['b1 refused'])
+    expect(rest).toEqual(['b2', 'b3'])
+    expect(state).toMatchObject({ taken: 0, refused: 1 })
+  })
+
+  it('starts no more once a batch found no token spare when it started (it gave its messages back)', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 3 })
+    const { sending, rest } = await sendAsSpared(
+      ['b1', 'b2', 'b3'],
+      (batch, itsBudget) => {
+        // Readers took every token between the count and the batch's start.
+        state.spare = 0
+        return Promise.resolve(itsBudget.hasSpare() ? batch : `${batch} given back`)
+      },
+      { budget, atOnce: 1, timers, signal: new AbortController().signal }
+    )
+    expect(await Promise.all(sending)).toEqual(['b1 given back'])
+    expect(rest).toEqual(['b2', 'b3'])
+    expect(state.waits).toEqual([])
+  })
+
+  it('starts at most `atOnce` batches at a time, however many the bucket spares', async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 5 })
+    let waitingForToken = 0
+    let most = 0
+    const { sending, rest } = await sendAsSpared(
+      ['b1', 'b2', 'b3', 'b4', 'b5'],
+      async (batch, itsBudget) => {
+        waitingForToken += 1
+        most = Math.max(most, waitingForToken)
+        const sent = await takeTokenLater(batch, itsBudget)
+        waitingForToken -= 1
+        return sent
+      },
+      { budget, atOnce: 2, timers, signal: new AbortController().signal }
+    )
+    expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5'])
+    expect(rest).toEqual([])
+    expect(most).toBe(2)
+    expect(state).toMatchObject({ taken: 5, refused: 0 })
+  })
+
+  it(`starts nothing more than ${MAX_SENDING_MS} ms after the first batch: the rest waits, its lease running`, async () => {
+    const { budget, timers, state } = fakeBudget({ spare: 4 })
+    // Each batch's identity lookups take 600 ms before it takes its token.
+    const slowLookups = async (batch: string, itsBudget: SpareBudget) => {
+      state.elsewhereMs += 600
+      return takeTokenLater(batch, itsBudget)
+    }
+    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3', 'b4'], slowLookups, {
+      budget,
+      atOnce: 1,
+      timers,
+      signal: new AbortController().signal,
+    })
+    expect(await Promise.all(sending)).toEqual(['b1', 'b2'])
+    expect(rest).toEqual(['b3', 'b4'])
+  })
+
+  it('stops when the relay stops while a started batch is still on its way to its token', async () => {
+    const { budget, timers } = fakeBudget({ spare: 2 })
+    const stopping = new AbortController()
+    // The batch gives up when stopped, never having taken a token (as deliver-tenant.ts does).
+    const untilStopped = (batch: string) =>
+      new Promise<string>((resolve) => {
+        stopping.signal.addEventListener('abort', () => resolve(`${batch} given back`))
+      })
+    const sendingAll = sendAsSpared(['b1', 'b2'], untilStopped, {
+      budget,
+      atOnce: 1,
+      timers,
+      signal: stopping.signal,
+    })
+    stopping.abort()
+    const { sending, rest } = await sendingAll
+    expect(await Promise.all(sending)).toEqual(['b1 given back'])
+    expect(rest).toEqual(['b2'])
   })
 })

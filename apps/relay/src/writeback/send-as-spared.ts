@@ -11,6 +11,8 @@
  *
  * While readers are active this waits for nothing: their pace (PacedTokenBucket) spares a token now
  * and then, and what the round cannot send now waits in memory for the next (carried-batches.ts).
+ * Likewise once a started batch found no token (on a shared budget another instance may take the
+ * one this instance counted), and after MAX_SENDING_MS.
  */
 import type { SpareBudget } from '../upstream/types.ts'
 import { turnOfTheEventLoop } from './event-loop-turn.ts'
@@ -18,6 +20,8 @@ import type { WritebackTimers } from './writeback-timers.ts'
 
 export interface SendAsSparedOptions {
   readonly budget: SpareBudget
+  /** Batches started at once, at most (WorkerSettings.concurrency). */
+  readonly atOnce: number
   readonly timers: WritebackTimers
   /** Aborted when the relay stops: no more batches start. */
   readonly signal: AbortSignal
@@ -30,13 +34,20 @@ export interface SendAsSparedOptions {
 export const MAX_REFILL_WAIT_MS = 100
 
 /**
+ * No batch starts later than this after the first: the second half of a round takes ~160 ms at
+ * the default refill, and a batch that starts late is one whose lease (which a claim runs from) is
+ * running out. Past it the rest waits in memory, where carried-batches.ts watches the lease.
+ */
+export const MAX_SENDING_MS = 1_000
+
+/**
  * Starts `batches` in order, each with the budget its token must come from. @returns the batches
  * started (their sends, in order) and those not started (for want of a token, or stopping).
  */
 export async function sendAsSpared<B, R>(
   batches: readonly B[],
   start: (batch: B, budget: SpareBudget) => Promise<R>,
-  { budget, timers, signal }: SendAsSparedOptions
+  { budget, atOnce, timers, signal }: SendAsSparedOptions
 ): Promise<{ readonly sending: Promise<R>[]; readonly rest: readonly B[] }> {
   const sending: Promise<R>[] = []
   // Started and not yet past their token (taken or given up): the bucket does not show them yet,
@@ -44,14 +55,18 @@ export async function sendAsSpared<B, R>(
   let untaken = 0
   let changed = notifier()
   let next = 0
-  // A wait that brought no token (someone else took it): the rest waits for the next round.
+  // A wait that brought no token, or a batch refused one (someone else took it: another instance
+  // on a shared budget): the rest waits for the next round.
   let waitedInVain = false
+  let refused = false
+  const startedAt = timers.now()
   while (next < batches.length && !signal.aborted) {
     if (untaken > 0) {
       await changed.promise
       continue
     }
-    const spare = Math.min(budget.spareTokens(), batches.length - next)
+    if (refused || (next > 0 && timers.now() - startedAt > MAX_SENDING_MS)) break
+    const spare = Math.min(budget.spareTokens(), atOnce, batches.length - next)
     if (spare === 0) {
       const waitMs = budget.msUntilSpare()
       if (waitedInVain || budget.readersActive() || waitMs === undefined) break
@@ -76,9 +91,19 @@ export async function sendAsSpared<B, R>(
       untaken += 1
       const own: SpareBudget = {
         ...budget,
+        // A batch that finds no token spare gives its messages back, due after a while: once one
+        // has, the rest are not started only to do the same.
+        hasSpare: () => {
+          const has = budget.hasSpare()
+          if (!has) refused = true
+          return has
+        },
         tryTake: () => {
           const taking = budget.tryTake()
-          taking.then(pastToken, pastToken)
+          taking.then((taken) => {
+            if (!taken) refused = true
+            pastToken()
+          }, pastToken)
           return taking
         },
       }

@@ -14,7 +14,7 @@ export interface WorkerSettings {
    * Batches a round starts at once, at most, from a full bucket. Each still needs its own spare
    * token, so this bounds only how much of Intilery's latency is overlapped, never the share of
    * the budget. While nobody reads a round claims twice this, the second half sent as the refill
-   * spares tokens (send-as-spared.ts).
+   * spares tokens (send-as-spared.ts), so up to twice this may be in flight.
    */
   readonly concurrency: number
   /** Stored payload bytes per claim: keeps a batch under Intilery's 500 KB. */
