@@ -68,7 +68,14 @@ function fakeBudget({
       }
     },
   }
-  return { budget, timers, state }
+  /** sendAsSpared on this budget, never stopped. */
+  const send = <R>(
+    batches: readonly string[],
+    start: (batch: string, itsBudget: SpareBudget) => Promise<R>,
+    atOnce = 12
+  ) =>
+    sendAsSpared(batches, start, { budget, atOnce, timers, signal: new AbortController().signal })
+  return { budget, timers, state, send }
 }
 
 /** Each batch takes its token as deliver-tenant.ts does, a few turns after it starts. */
@@ -79,16 +86,12 @@ const takeTokenLater = async (batch: string, budget: SpareBudget) => {
 
 describe('sendAsSpared', () => {
   it('starts what the budget spares at once, then the rest as the refill spares tokens', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 2 })
+    const { timers, state, send } = fakeBudget({ spare: 2 })
     const started: string[] = []
-    const { sending, rest } = await sendAsSpared(
-      ['b1', 'b2', 'b3', 'b4', 'b5'],
-      (batch, itsBudget) => {
-        started.push(`${batch}@${timers.now()}`)
-        return takeTokenLater(batch, itsBudget)
-      },
-      { budget, atOnce: 12, timers, signal: new AbortController().signal }
-    )
+    const { sending, rest } = await send(['b1', 'b2', 'b3', 'b4', 'b5'], (batch, itsBudget) => {
+      started.push(`${batch}@${timers.now()}`)
+      return takeTokenLater(batch, itsBudget)
+    })
     expect(rest).toEqual([])
     expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5'])
     // Two at once, then one per refill (13 ms each).
@@ -99,54 +102,34 @@ describe('sendAsSpared', () => {
   it('counts a started batch’s token as gone before sparing another, though the bucket shows it yet', async () => {
     // One spare, and every batch takes its token a few turns after it starts: were they started
     // on what the bucket shows, all three would start on the one token and two be refused.
-    const { budget, timers, state } = fakeBudget({ spare: 1 })
-    const { sending } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
-      budget,
-      atOnce: 12,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { state, send } = fakeBudget({ spare: 1 })
+    const { sending } = await send(['b1', 'b2', 'b3'], takeTokenLater)
     expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3'])
     expect(state).toMatchObject({ taken: 3, refused: 0 })
   })
 
   it('waits for nothing while readers are active: what is not spare now is left', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 1, readersActive: true })
-    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
-      budget,
-      atOnce: 12,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { state, send } = fakeBudget({ spare: 1, readersActive: true })
+    const { sending, rest } = await send(['b1', 'b2', 'b3'], takeTokenLater)
     expect(await Promise.all(sending)).toEqual(['b1'])
     expect(rest).toEqual(['b2', 'b3'])
     expect(state.waits).toEqual([])
   })
 
   it('leaves the rest after a wait that brought no token (someone else took it)', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 1, refillPerWait: 0 })
-    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
-      budget,
-      atOnce: 12,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { state, send } = fakeBudget({ spare: 1, refillPerWait: 0 })
+    const { sending, rest } = await send(['b1', 'b2', 'b3'], takeTokenLater)
     expect(await Promise.all(sending)).toEqual(['b1'])
     expect(rest).toEqual(['b2', 'b3'])
     expect(state.waits).toEqual([13])
   })
 
   it(`does not wait for a budget that is short: a token more than ${MAX_REFILL_WAIT_MS} ms off`, async () => {
-    const { budget, timers, state } = fakeBudget({
+    const { state, send } = fakeBudget({
       spare: 0,
       msUntilSpare: MAX_REFILL_WAIT_MS + 1,
     })
-    const { sending, rest } = await sendAsSpared(['b1', 'b2'], takeTokenLater, {
-      budget,
-      atOnce: 12,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { sending, rest } = await send(['b1', 'b2'], takeTokenLater)
     expect(sending).toEqual([])
     expect(rest).toEqual(['b1', 'b2'])
     expect(state.waits).toEqual([])
@@ -181,28 +164,23 @@ describe('sendAsSpared', () => {
   })
 
   it('starts no more once a batch is refused its token (another instance took it): the rest waits', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 3, refuseTakes: 1 })
-    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3'], takeTokenLater, {
-      budget,
-      atOnce: 1,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { state, send } = fakeBudget({ spare: 3, refuseTakes: 1 })
+    const { sending, rest } = await send(['b1', 'b2', 'b3'], takeTokenLater, 1)
     expect(await Promise.all(sending)).toEqual(['b1 refused'])
     expect(rest).toEqual(['b2', 'b3'])
     expect(state).toMatchObject({ taken: 0, refused: 1 })
   })
 
   it('starts no more once a batch found no token spare when it started (it gave its messages back)', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 3 })
-    const { sending, rest } = await sendAsSpared(
+    const { state, send } = fakeBudget({ spare: 3 })
+    const { sending, rest } = await send(
       ['b1', 'b2', 'b3'],
       (batch, itsBudget) => {
         // Readers took every token between the count and the batch's start.
         state.spare = 0
         return Promise.resolve(itsBudget.hasSpare() ? batch : `${batch} given back`)
       },
-      { budget, atOnce: 1, timers, signal: new AbortController().signal }
+      1
     )
     expect(await Promise.all(sending)).toEqual(['b1 given back'])
     expect(rest).toEqual(['b2', 'b3'])
@@ -210,10 +188,10 @@ describe('sendAsSpared', () => {
   })
 
   it('starts at most `atOnce` batches at a time, however many the bucket spares', async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 5 })
+    const { state, send } = fakeBudget({ spare: 5 })
     let waitingForToken = 0
     let most = 0
-    const { sending, rest } = await sendAsSpared(
+    const { sending, rest } = await send(
       ['b1', 'b2', 'b3', 'b4', 'b5'],
       async (batch, itsBudget) => {
         waitingForToken += 1
@@ -222,7 +200,7 @@ describe('sendAsSpared', () => {
         waitingForToken -= 1
         return sent
       },
-      { budget, atOnce: 2, timers, signal: new AbortController().signal }
+      2
     )
     expect(await Promise.all(sending)).toEqual(['b1', 'b2', 'b3', 'b4', 'b5'])
     expect(rest).toEqual([])
@@ -231,18 +209,13 @@ describe('sendAsSpared', () => {
   })
 
   it(`starts nothing more than ${MAX_SENDING_MS} ms after the first batch: the rest waits, its lease running`, async () => {
-    const { budget, timers, state } = fakeBudget({ spare: 4 })
+    const { state, send } = fakeBudget({ spare: 4 })
     // Each batch's identity lookups take 600 ms before it takes its token.
     const slowLookups = async (batch: string, itsBudget: SpareBudget) => {
       state.elsewhereMs += 600
       return takeTokenLater(batch, itsBudget)
     }
-    const { sending, rest } = await sendAsSpared(['b1', 'b2', 'b3', 'b4'], slowLookups, {
-      budget,
-      atOnce: 1,
-      timers,
-      signal: new AbortController().signal,
-    })
+    const { sending, rest } = await send(['b1', 'b2', 'b3', 'b4'], slowLookups, 1)
     expect(await Promise.all(sending)).toEqual(['b1', 'b2'])
     expect(rest).toEqual(['b3', 'b4'])
   })
