@@ -6,14 +6,15 @@
  *
  * A round claims enough for several batches and sends them at once (`concurrency`), so a backlog
  * overlaps Intilery's latency instead of waiting it out batch after batch; while nobody reads it
- * claims twice that and sends the rest as the budget's refill spares tokens (send-as-spared.ts). A customer's claimed
- * messages all go in one batch (batch-packing.ts), so batches in flight together never hold two
- * messages of one customer and cannot reorder them. Claims of overlapping rounds would: each
- * skips every customer with a message leased by the other, which with a few hundred customers is
- * nearly all of them, hence one round at a time. What does overlap is the next round's pick
- * (pick-ahead.ts), which counts the round in flight as delivered; the next claim then leases none
- * of a customer that round did not deliver. Batches the budget cannot spare a token for wait in
- * memory, still leased, for the next round (carried-batches.ts) rather than going back to the table.
+ * claims twice that and sends the rest as the budget's refill spares tokens (send-as-spared.ts).
+ * A customer's claimed messages all go in one batch (batch-packing.ts), so batches in flight
+ * together never hold two messages of one customer and cannot reorder them. Claims of overlapping
+ * rounds would: each skips every customer with a message leased by the other, which with a few
+ * hundred customers is nearly all of them, hence one round at a time. What does overlap is the
+ * next round's pick (pick-ahead.ts), which counts the round in flight as delivered; the next claim
+ * then leases none of a customer that round did not deliver. Batches the budget cannot spare a
+ * token for wait in memory, still leased, for the next round (carried-batches.ts) rather than
+ * going back to the table.
  *
  * Stopping aborts whatever is in flight and gives those messages back, due at once: the next
  * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
@@ -60,7 +61,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
    * growing back (doubling) once rounds send all they claim, up to twice `concurrency` while
    * nobody reads (see round()).
    */
-  let claimBatches = settings.concurrency * 2
+  const claimBatchesWhileIdle = settings.concurrency * 2
+  let claimBatches = claimBatchesWhileIdle
   /** What the last round's tenants found of their budgets: when the next round starts. */
   let lastBudget: Pick<ShareOutcome, 'budgetShort' | 'spareInMs' | 'readersActive'> = {
     budgetShort: false,
@@ -179,7 +181,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // most of the refill: then no more than `concurrency`, which already is more than their pace
     // lets a round send.
     const readersActive = shares.some((share) => share.readersActive)
-    const most = readersActive ? settings.concurrency : settings.concurrency * 2
+    const most = readersActive ? settings.concurrency : claimBatchesWhileIdle
     claimBatches = shares.some((share) => share.heldBack)
       ? Math.min(most, Math.max(1, sent))
       : Math.min(most, claimBatches * 2)

@@ -50,10 +50,6 @@ export async function sendAsSpared<B, R>(
   { budget, atOnce, timers, signal }: SendAsSparedOptions
 ): Promise<{ readonly sending: Promise<R>[]; readonly rest: readonly B[] }> {
   const sending: Promise<R>[] = []
-  // Started and not yet past their token (taken or given up): the bucket does not show them yet,
-  // so what it spares is counted only once there are none.
-  let untaken = 0
-  let changed = notifier()
   let next = 0
   // A wait that brought no token, or a batch refused one (someone else took it: another instance
   // on a shared budget): the rest waits for the next round.
@@ -61,10 +57,6 @@ export async function sendAsSpared<B, R>(
   let refused = false
   const startedAt = timers.now()
   while (next < batches.length && !signal.aborted) {
-    if (untaken > 0) {
-      await changed.promise
-      continue
-    }
     if (refused || (next > 0 && timers.now() - startedAt > MAX_SENDING_MS)) break
     const spare = Math.min(budget.spareTokens(), atOnce, batches.length - next)
     if (spare === 0) {
@@ -76,19 +68,19 @@ export async function sendAsSpared<B, R>(
       continue
     }
     waitedInVain = false
+    // Each started batch, once past its token (taken, refused, or ended without one). The bucket
+    // does not show a token a batch is still on its way to, so it is counted again only after.
+    const wave: Promise<void>[] = []
     for (let i = 0; i < spare; i += 1) {
       // One turn of the event loop apart: building a batch is synchronous work.
       if (sending.length > 0) await turnOfTheEventLoop()
       if (signal.aborted) break
-      let tokenPending = true
-      const pastToken = () => {
-        if (!tokenPending) return
-        tokenPending = false
-        untaken -= 1
-        changed.notify()
-        changed = notifier()
-      }
-      untaken += 1
+      let pastToken = () => {}
+      wave.push(
+        new Promise<void>((resolve) => {
+          pastToken = resolve
+        })
+      )
       const own: SpareBudget = {
         ...budget,
         // A batch that finds no token spare gives its messages back, due after a while: once one
@@ -109,21 +101,14 @@ export async function sendAsSpared<B, R>(
       }
       const sent = start(batches[next] as B, own)
       next += 1
-      // Past its token for good once it ends (it may end without taking one). Its failure is
-      // reported by the caller, through `sending`; handled here so that none goes unhandled.
+      // Its failure is reported by the caller, through `sending`; handled here so that none goes
+      // unhandled.
       sent.then(pastToken, pastToken)
       sending.push(sent)
     }
+    await Promise.all(wave)
   }
   return { sending, rest: batches.slice(next) }
-}
-
-function notifier() {
-  let notify = () => {}
-  const promise = new Promise<void>((resolve) => {
-    notify = resolve
-  })
-  return { promise, notify }
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
