@@ -60,7 +60,9 @@ export type DeliverShare = (
   /** The tenant's messages of the round, each customer's in order. */
   messages: readonly ClaimedMessage[],
   /** When the claim that leased a message ran (how long it may still be carried). */
-  leasedAt: (message: ClaimedMessage) => number
+  leasedAt: (message: ClaimedMessage) => number,
+  /** Called once every batch this round will send has started (the rest are carried). */
+  onStarted?: () => void
 ) => Promise<ShareOutcome>
 
 export function createShareDelivery(
@@ -94,7 +96,7 @@ export function createShareDelivery(
     })
   }
 
-  return async (tenantId, messages, leasedAt) => {
+  return async (tenantId, messages, leasedAt, onStarted) => {
     const tenant = await deps.tenants.get(tenantId)
     if (tenant === undefined) {
       // Removed meanwhile: its rows went with it (cascade); nothing to give back.
@@ -113,6 +115,7 @@ export function createShareDelivery(
       (batch, itsBudget) => deliverBatch(tenant, itsBudget, batch),
       { budget, atOnce: settings.concurrency, timers, signal: round.signal }
     )
+    onStarted?.()
     if (round.signal.aborted) await outbox.release(rest.flat().map(keyOf), timers.now())
     else round.carried.put(tenantId, budget, rest.length, rest.flat(), leasedAt)
     const spareInMs =

@@ -4,6 +4,7 @@ import { RelayError } from '../platform/errors.ts'
 
 import { message } from './testing/outbox-message.ts'
 import { startWorkerFixture, TOKEN, type WorkerFixture } from './testing/worker-fixture.ts'
+import type { LeasedAhead } from './outbox-store.ts'
 import { DEFAULT_WORKER_SETTINGS } from './worker-settings.ts'
 
 let fixture: WorkerFixture | undefined
@@ -463,7 +464,7 @@ describe('delivery worker', () => {
   it('picks the next round while one is in flight, and never lets it overtake what that round could not deliver', async () => {
     const f = await start({ batchSize: 1, concurrency: 2 })
     await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2')
-    const claims = vi.spyOn(f.store.outbox, 'claimDue')
+    const claimsLeased = vi.spyOn(f.store.outbox, 'claimLeased')
     let refuseA1 = true
     f.answer = (batch) => {
       if (batch[0]?.messageId !== 'a1' || !refuseA1) return { status: 200 }
@@ -471,22 +472,60 @@ describe('delivery worker', () => {
       return { status: 503, headers: { 'retry-after': '30' } }
     }
     expect(await f.worker.runOnce()).toBe(2)
-    // a2 and b2 were picked while a1 and b1 were in flight; a1 was not delivered, so only b2 goes.
+    // a2 and b2 were picked, and leased, while a1 and b1 were in flight; a1 was not delivered, so
+    // only b2 goes, and a2 is given back: due at once, behind a1's retry.
     expect(await f.worker.runOnce()).toBe(1)
-    expect(claims.mock.calls[1]?.[1]?.rows.map((r) => r.message_id)).toEqual(['a2', 'b2'])
+    expect(claimsLeased.mock.calls[0]?.[1].rows.map((r) => r.message_id)).toEqual(['a2', 'b2'])
     expect(f.sent()).toEqual(['a1', 'b1', 'b2'])
-    expect(await stateOf(f, 'a2')).toMatchObject({ state: 'pending', attempts: 0 })
+    expect(await stateOf(f, 'a2')).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: claimsLeased.mock.calls[0]?.[1].at,
+    })
     f.clock.ms += 30_000
     await f.worker.runOnce()
     await f.worker.runOnce()
     expect(f.sent()).toEqual(['a1', 'b1', 'b2', 'a1', 'a2'])
   })
 
+  it('leases the next round’s rows while the round’s batches are still on their way, and gives them back on stop', async () => {
+    const f = await start({ batchSize: 1, concurrency: 2 })
+    await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2')
+    const leases = vi.spyOn(f.store.outbox, 'leaseAhead')
+    let answer = (_: { status: number }) => {}
+    f.answer = () => new Promise((resolve) => (answer = resolve))
+    const round = f.worker.runOnce()
+    await expect.poll(() => leases.mock.results.length).toBe(1)
+    const leased = (await leases.mock.results[0]?.value) as LeasedAhead
+    expect(leased.rows.map((r) => r.message_id)).toEqual(['a2', 'b2'])
+    // Nothing has been answered yet: a1 and b1 are still in flight.
+    expect(f.received.map((r) => r.batch[0]?.messageId)).toEqual(['a1', 'b1'])
+    expect(await stateOf(f, 'a2')).toMatchObject({
+      nextAttemptAt: leased.at + DEFAULT_WORKER_SETTINGS.leaseMs,
+    })
+    await f.worker.stop()
+    await round.catch(() => undefined)
+    answer({ status: 200 })
+    expect(await stateOf(f, 'a2')).toMatchObject({ state: 'pending', nextAttemptAt: leased.at })
+    expect(await stateOf(f, 'b2')).toMatchObject({ state: 'pending', nextAttemptAt: leased.at })
+  })
+
   it('picks nothing ahead while agents read: their reads keep the CPU, write-back gets what they leave', async () => {
     const f = await start({ batchSize: 1, concurrency: 2 })
     await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4')
     const claims = vi.spyOn(f.store.outbox, 'claimDue')
-    const pickedAhead = () => claims.mock.calls.map((call) => call[1] !== undefined)
+    const claimsLeased = vi.spyOn(f.store.outbox, 'claimLeased')
+    // Each round's claim in order: true when it took rows picked (and leased) ahead.
+    const pickedAhead = () =>
+      [
+        ...claims.mock.calls.map((call, i) => [claims.mock.invocationCallOrder[i], call[1]]),
+        ...claimsLeased.mock.calls.map((call, i) => [
+          claimsLeased.mock.invocationCallOrder[i],
+          call[1],
+        ]),
+      ]
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([, ahead]) => ahead !== undefined)
     expect(await f.worker.runOnce()).toBe(2)
     // Agents read from now on (a reader's take each round): once a round has seen them, nothing
     // is picked ahead. Write-back goes at the readers' pace, a batch per 200 ms.

@@ -11,8 +11,9 @@
  * together never hold two messages of one customer and cannot reorder them. Claims of overlapping
  * rounds would: each skips every customer with a message leased by the other, which with a few
  * hundred customers is nearly all of them, hence one round at a time. What does overlap is the
- * next round's pick (pick-ahead.ts), which counts the round in flight as delivered; the next claim
- * then leases none of a customer that round did not deliver. Batches the budget cannot spare a
+ * next round's pick (pick-ahead.ts), which counts the round in flight as delivered, and, once the
+ * round has started every batch it will send, the pick's lease; the next claim then keeps none of
+ * a customer that round did not deliver (given back). Batches the budget cannot spare a
  * token for wait in memory, still leased, for the next round (carried-batches.ts) rather than
  * going back to the table.
  *
@@ -23,7 +24,7 @@
 import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
 import type { ClaimedMessage, PickOptions } from './outbox-store.ts'
-import { keyOf } from './outbox-claim.ts'
+import { keyOf, type OutboxKey } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
@@ -76,7 +77,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let lastClaim: { readonly at: number; readonly tenants: ReadonlySet<string> } | undefined
   /** Whether the last round sent only what it carried, claiming nothing (see round()). */
   let claimSkipped = false
-  const deliverShare = createShareDelivery(deps, { carried, random, signal: stopping.signal })
+  /**
+   * Messages marked delivered since the last claim: the next claim takes rows leased ahead of
+   * them, and a delivered row is never pending again, so it need not ask the store about these.
+   */
+  const deliveredThisRound = new Set<string>()
+  const outboxNoting: ShareDeliveryDeps['outbox'] = {
+    ...outbox,
+    async markDelivered(keys) {
+      await outbox.markDelivered(keys)
+      for (const key of keys) deliveredThisRound.add(keyText(key))
+    },
+  }
+  const deliverShare = createShareDelivery(
+    { ...deps, outbox: outboxNoting },
+    { carried, random, signal: stopping.signal }
+  )
   const pickAhead = createPickAhead(outbox, {
     // Rounds of a backlog take a few hundred ms: a pick older than this belongs to a round that
     // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
@@ -87,8 +103,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   })
 
-  /** This round's fresh claim (rows picked ahead if they suit), not of `skipTenants`. */
-  async function claim(now: number, skipTenants: readonly string[]): Promise<ClaimedMessage[]> {
+  /**
+   * This round's fresh claim (rows picked, or leased, ahead if they suit), not of `skipTenants`.
+   * @returns the messages, and when their lease began.
+   */
+  async function claim(
+    now: number,
+    skipTenants: readonly string[]
+  ): Promise<{ claimed: ClaimedMessage[]; leasedAt: number }> {
     const pick: PickOptions = {
       limit: settings.batchSize * claimBatches,
       maxBytes: settings.maxBatchBytes * claimBatches,
@@ -107,11 +129,23 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // Rows picked ahead may be of a tenant skipped now: that pick is simply not used.
     if (skipTenants.length > 0) pickAhead.drop()
     const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, now) : undefined
-    let claimed = await outbox.claimDue(options, ahead)
+    let leasedAt = now
+    let claimed: ClaimedMessage[]
+    if (ahead?.kind === 'leased') {
+      const { leased } = ahead
+      const unsettled = leased.inFlight.filter((key) => !deliveredThisRound.has(keyText(key)))
+      claimed = await outbox.claimLeased(options, { ...leased, inFlight: unsettled })
+      leasedAt = leased.at
+    } else claimed = await outbox.claimDue(options, ahead?.picked)
+    // From now on it notes this round's deliveries, for the next claim (if this one picks ahead).
+    deliveredThisRound.clear()
     lastClaimedAhead = ahead !== undefined && claimed.length > 0
     // Picked ahead, the rows miss what the last round gave back: with nothing left of them, a
     // fresh pick (rather than an empty round).
-    if (ahead !== undefined && claimed.length === 0) claimed = await outbox.claimDue(options)
+    if (ahead !== undefined && claimed.length === 0) {
+      claimed = await outbox.claimDue(options)
+      leasedAt = now
+    }
     lastClaim = { at: now, tenants: new Set(claimed.map((message) => message.tenantId)) }
     // A full claim means more is probably waiting: the next is picked while this one is sent.
     // Not while agents read: write-back then gets what they leave, picked ahead or not, and the
@@ -124,7 +158,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       !stopping.signal.aborted
     )
       pickAhead.start(pick, claimed)
-    return claimed
+    return { claimed, leasedAt }
   }
 
   async function round(): Promise<number> {
@@ -149,7 +183,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
       [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId))
     claimSkipped = nothingElseDue
-    const claimed = nothingElseDue ? [] : await claim(now, skipTenants)
+    const { claimed, leasedAt: claimedAt } = nothingElseDue
+      ? { claimed: [], leasedAt: now }
+      : await claim(now, skipTenants)
     const byTenant = new Map<string, ClaimedMessage[]>()
     const leasedAt = new Map<ClaimedMessage, number>()
     for (const [tenantId, theirs] of kept.byTenant) {
@@ -166,11 +202,25 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       else theirs.push(message)
     }
     // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
-    const shares = await settledAll(
-      [...byTenant].map(([tenantId, some]) =>
-        deliverShare(tenantId, some, (message) => leasedAt.get(message) ?? now)
-      )
-    ).catch((error: unknown) => {
+    // Once every tenant's share has started what it will send, the next claim's rows are leased
+    // while this round settles (pick-ahead.ts lease()).
+    const started: Promise<void>[] = []
+    const delivering = settledAll(
+      [...byTenant].map(([tenantId, some]) => {
+        let startedAll = () => {}
+        started.push(new Promise<void>((resolve) => (startedAll = resolve)))
+        return deliverShare(
+          tenantId,
+          some,
+          (message) => leasedAt.get(message) ?? claimedAt,
+          startedAll
+        ).finally(startedAll)
+      })
+    )
+    void Promise.all(started).then(() => {
+      if (!stopping.signal.aborted) pickAhead.lease(settings.leaseMs)
+    })
+    const shares = await delivering.catch((error: unknown) => {
       pickAhead.drop()
       throw error
     })
@@ -255,3 +305,5 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   }
 }
+
+const keyText = (key: OutboxKey) => `${key.tenantId}\u0000${key.messageId}`

@@ -20,20 +20,39 @@ import { outboxTables, stateIs } from './outbox-schema.ts'
 /**
  * @returns the leased messages, and the keys of leased rows whose payload does not parse (the
  *   caller makes them dead: they were not written by the outbox) or does not open.
- *
- * The rows picked (pickRows), then the lease in chunks with a turn of the event loop before each:
- * on SQLite every statement runs synchronously, and a round's claim of 1,200 rows in one go held
- * every sidebar read arriving meanwhile for ~30 ms. No transaction spans the chunks (it would hold
- * SQLite's only connection, and with it every read's audit row, across the turns): each lease is
- * one UPDATE that takes only rows still pending and due, so rows another instance leased
- * meanwhile (Postgres) stay its own, as they did within a transaction under READ COMMITTED.
  */
 export async function leaseRows(
   db: Executor,
   at: number,
   leaseMs: number,
   picked: readonly PickedRow[]
-): Promise<{ claimed: ClaimedMessage[]; unreadable: OutboxKey[]; unopened: OutboxKey[] }> {
+): Promise<LeasedRows> {
+  return sortLeased(await leasePrefixes(db, at, leaseMs, picked))
+}
+
+/** What a lease took, sorted by what the claim does with each row. */
+export interface LeasedRows {
+  readonly claimed: ClaimedMessage[]
+  readonly unreadable: OutboxKey[]
+  readonly unopened: OutboxKey[]
+}
+
+/**
+ * The rows picked (pickRows), leased in chunks with a turn of the event loop before each: on
+ * SQLite every statement runs synchronously, and a round's claim of 1,200 rows in one go held
+ * every sidebar read arriving meanwhile for ~30 ms. No transaction spans the chunks (it would hold
+ * SQLite's only connection, and with it every read's audit row, across the turns): each lease is
+ * one UPDATE that takes only rows still pending and due, so rows another instance leased
+ * meanwhile (Postgres) stay its own, as they did within a transaction under READ COMMITTED.
+ * @returns the rows leased, each customer's a prefix of what was picked of theirs (the rest given
+ *   back).
+ */
+export async function leasePrefixes(
+  db: Executor,
+  at: number,
+  leaseMs: number,
+  picked: readonly PickedRow[]
+): Promise<PickedRow[]> {
   const leased = new Set<string>()
   for (let start = 0; start < picked.length; start += LEASE_CHUNK) {
     await turnOfTheEventLoop()
@@ -41,7 +60,11 @@ export async function leaseRows(
       leased.add(key)
   }
   const { kept, giveBack } = leadingRuns(picked, leased)
-  if (giveBack.length > 0) await release(db, at, leaseMs, giveBack)
+  if (giveBack.length > 0) await giveBackLeased(db, at, leaseMs, giveBack)
+  return kept
+}
+
+export function sortLeased(kept: readonly PickedRow[]): LeasedRows {
   const claimed: ClaimedMessage[] = []
   const unreadable: OutboxKey[] = []
   const unopened: OutboxKey[] = []
@@ -68,9 +91,16 @@ const lease = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRo
   // Another instance may have leased some meanwhile (Postgres): they are its own.
   moveNextAttempt(db, rows, { to: at + leaseMs, where: ['<=', at] })
 
-/** Gives back rows this claim leased (due again now); rows leased since by others are theirs. */
-const release = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
-  moveNextAttempt(db, rows, { to: at, where: ['=', at + leaseMs] })
+/**
+ * Gives back rows a lease at `at` took (due again at once); rows leased since by others are
+ * theirs.
+ */
+export const giveBackLeased = (
+  db: Executor,
+  at: number,
+  leaseMs: number,
+  rows: readonly KeyedRow[]
+) => moveNextAttempt(db, rows, { to: at, where: ['=', at + leaseMs] })
 
 /** What the lease needs of a row: its key. */
 type KeyedRow = Pick<PickedRow, 'tenant_id' | 'message_id'>

@@ -93,6 +93,55 @@ export function registerPickAheadTests(use: UseContext): void {
       expect(ids(await store.outbox.claimDue(ONE_EACH))).toEqual(['sam-1'])
     })
 
+    it('leases rows picked ahead while the claim is in flight, then gives back those of a customer it did not deliver', async () => {
+      const { clock } = use()
+      const store = await withQueues('joe', 'sam', 'kim')
+      const inFlight = await store.outbox.claimDue(ONE_EACH)
+      const ahead = await store.outbox.pickAhead(ONE_EACH, inFlight)
+      clock.ms += 5
+      const leased = await store.outbox.leaseAhead(ahead, ONE_EACH.leaseMs)
+      expect(leased.rows.map((r) => r.message_id)).toEqual(['joe-2', 'sam-2', 'kim-2'])
+      expect(leased.at).toBe(clock.ms)
+      await store.outbox.markDelivered(keys('joe-1', 'kim-1'))
+      await store.outbox.retryLater(
+        keys('sam-1'),
+        { error: 'http 503', retryAt: () => clock.ms + 60_000 },
+        10
+      )
+      // Leased: no other claim takes them, even now that joe-1 and kim-1 are delivered.
+      expect(await store.outbox.claimDue(ONE_EACH)).toEqual([])
+      const next = await store.outbox.claimLeased(ONE_EACH, leased)
+      expect(ids(next)).toEqual(['joe-2', 'kim-2'])
+      expect(next[0]?.payload.identity).toEqual({ emails: ['joe@example.com'] })
+      // sam-2 is given back, due at once, and still goes after sam-1's retry.
+      const listed = await store.outboxAdmin.list({ tenantId: 'acme', limit: 100 })
+      expect(listed.find((m) => m.messageId === 'sam-2')?.nextAttemptAt).toBe(leased.at)
+      await store.outbox.markDelivered(keysOf(next))
+      expect(await store.outbox.claimDue(ONE_EACH)).toEqual([])
+      clock.ms += 60_000
+      expect(ids(await store.outbox.claimDue(ONE_EACH))).toEqual(['sam-1'])
+    })
+
+    it('gives back rows leased ahead and not used, but not once another claim has leased them', async () => {
+      const { clock } = use()
+      const store = await withQueues('joe', 'sam')
+      const inFlight = await store.outbox.claimDue(ONE_EACH)
+      const leased = await store.outbox.leaseAhead(
+        await store.outbox.pickAhead(ONE_EACH, inFlight),
+        ONE_EACH.leaseMs
+      )
+      await store.outbox.markDelivered(keysOf(inFlight))
+      await store.outbox.releaseAhead(leased, leased.rows.slice(0, 1))
+      const joe = await store.outbox.claimDue(ONE_EACH)
+      expect(ids(joe)).toEqual(['joe-2'])
+      await store.outbox.markDelivered(keysOf(joe))
+      // sam-2's lease runs out and another claim takes it: giving back the first lease leaves it.
+      clock.ms += ONE_EACH.leaseMs + 1
+      expect(ids(await store.outbox.claimDue(ONE_EACH))).toEqual(['sam-2'])
+      await store.outbox.releaseAhead(leased, leased.rows.slice(1))
+      expect(await store.outbox.claimDue(ONE_EACH)).toEqual([])
+    })
+
     it('leases nothing picked ahead for a tenant that turned write-back off meanwhile', async () => {
       const store = await withQueues('joe')
       const inFlight = await store.outbox.claimDue(ONE_EACH)

@@ -26,7 +26,14 @@ import {
   type PickedRow,
   type PickOptions,
 } from './outbox-claim.ts'
-import { leaseRows, stillInOrder } from './outbox-lease.ts'
+import {
+  giveBackLeased,
+  leasePrefixes,
+  leaseRows,
+  sortLeased,
+  stillInOrder,
+  type LeasedRows,
+} from './outbox-lease.ts'
 import { createOutboxSettlement } from './outbox-settle.ts'
 
 export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
@@ -41,6 +48,16 @@ export type OutboxPicker = (at: number, options: PickOptions) => Promise<PickedR
 export interface PickedAhead {
   /** When they were picked: the older, the more of the outbox has changed since. */
   readonly at: number
+  readonly rows: readonly PickedRow[]
+  /** The claim the pick counted as delivered. */
+  readonly inFlight: readonly OutboxKey[]
+}
+
+/** Rows picked ahead and leased (OutboxStore.leaseAhead), not checked against the round before. */
+export interface LeasedAhead {
+  /** When they were leased: their lease runs `leaseMs` from then. */
+  readonly at: number
+  readonly leaseMs: number
   readonly rows: readonly PickedRow[]
   /** The claim the pick counted as delivered. */
   readonly inFlight: readonly OutboxKey[]
@@ -64,6 +81,20 @@ export interface OutboxStore extends OutboxWriter {
    * Reads only; nothing is leased until claimDue is given them.
    */
   pickAhead(options: PickOptions, inFlight: readonly ClaimedMessage[]): Promise<PickedAhead>
+  /**
+   * Leases rows picked ahead while the claim they counted as delivered is still settling, so that
+   * the next round need not wait for its lease either. Nothing is sent of them until claimLeased
+   * has checked them against how that claim settled.
+   */
+  leaseAhead(ahead: PickedAhead, leaseMs: number): Promise<LeasedAhead>
+  /**
+   * The rows leased ahead that may be sent, now that the claim in flight has settled: the same
+   * rule as claimDue's with rows picked ahead. Those that may not are given back, due at once
+   * (or, with a bad payload, made dead or retried as claimDue does).
+   */
+  claimLeased(options: ClaimOptions, leased: LeasedAhead): Promise<ClaimedMessage[]>
+  /** Gives back rows leased ahead and not used (due at once), unless leased since by another. */
+  releaseAhead(leased: LeasedAhead, rows: readonly PickedRow[]): Promise<void>
   /** Delivered: the payload is cleared, the row kept for deduplication until pruned. */
   markDelivered(keys: readonly OutboxKey[]): Promise<void>
   /**
@@ -110,6 +141,25 @@ export function createOutboxStore({
   const nextSeq = createSequence(now)
   const settle = createOutboxSettlement(db, now)
   const { markDead, retryLater } = settle
+
+  /** The leased rows that cannot be sent made dead (or retried, see ClaimOptions.unopened). */
+  async function settleUnusable(
+    options: ClaimOptions,
+    { claimed, unreadable, unopened }: LeasedRows
+  ): Promise<ClaimedMessage[]> {
+    if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
+    if (unopened.length > 0) {
+      const error = 'stored payload did not open: encryption key changed, or the row was altered'
+      if (options.unopened === undefined) await markDead(unopened, error)
+      else
+        await retryLater(
+          unopened,
+          { error, retryAt: options.unopened.retryAt },
+          options.unopened.maxAttempts
+        )
+    }
+    return claimed
+  }
 
   async function isEnabled(executor: Executor, tenantId: string): Promise<boolean> {
     const row = await executor
@@ -206,19 +256,31 @@ export function createOutboxStore({
         ahead === undefined
           ? await picker(at, options)
           : await stillInOrder(db, ahead.rows, ahead.inFlight)
-      const { claimed, unreadable, unopened } = await leaseRows(db, at, options.leaseMs, picked)
-      if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
-      if (unopened.length > 0) {
-        const error = 'stored payload did not open: encryption key changed, or the row was altered'
-        if (options.unopened === undefined) await markDead(unopened, error)
-        else
-          await retryLater(
-            unopened,
-            { error, retryAt: options.unopened.retryAt },
-            options.unopened.maxAttempts
-          )
+      return settleUnusable(options, await leaseRows(db, at, options.leaseMs, picked))
+    },
+
+    async leaseAhead(ahead, leaseMs) {
+      const at = now()
+      const rows = await leasePrefixes(db, at, leaseMs, ahead.rows)
+      return { at, leaseMs, rows, inFlight: ahead.inFlight }
+    },
+
+    async claimLeased(options, leased) {
+      const inOrder = await stillInOrder(db, leased.rows, leased.inFlight)
+      if (inOrder.length < leased.rows.length) {
+        const kept = new Set(inOrder)
+        await giveBackLeased(
+          db,
+          leased.at,
+          leased.leaseMs,
+          leased.rows.filter((row) => !kept.has(row))
+        )
       }
-      return claimed
+      return settleUnusable(options, sortLeased(inOrder))
+    },
+
+    releaseAhead: async (leased, rows) => {
+      if (rows.length > 0) await giveBackLeased(db, leased.at, leased.leaseMs, rows)
     },
 
     pruneDelivered: (before) => prune('delivered', 'delivered_at', before),

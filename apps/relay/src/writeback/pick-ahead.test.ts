@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import type { PickedAhead, PickedRow, PickOptions } from './outbox-store.ts'
-import { createPickAhead } from './pick-ahead.ts'
+import type { LeasedAhead, PickedAhead, PickedRow, PickOptions } from './outbox-store.ts'
+import { createPickAhead, type Ahead } from './pick-ahead.ts'
 
 const row = (messageId: string, customer: string, payloadBytes = 10): PickedRow => ({
   tenant_id: 'acme',
@@ -20,22 +20,38 @@ const OPTIONS: PickOptions = {
   perCustomer: { limit: 2, maxBytes: 500 },
 }
 
-/** A store whose pick answers what the test says, when the test says. */
-function outboxPicking(answer: () => Promise<PickedAhead>) {
+/**
+ * A store whose pick answers what the test says, when the test says; its lease takes every row
+ * picked, at `leaseAt`, and what is given back is noted.
+ */
+function outboxPicking(answer: () => Promise<PickedAhead>, leaseAt = 0) {
   const calls: PickOptions[] = []
+  const leases: PickedAhead[] = []
+  const givenBack: string[][] = []
   return {
     calls,
+    leases,
+    givenBack,
     outbox: {
       pickAhead: (options: PickOptions) => {
         calls.push(options)
         return answer()
+      },
+      leaseAhead: (ahead: PickedAhead, leaseMs: number): Promise<LeasedAhead> => {
+        leases.push(ahead)
+        return Promise.resolve({ ...ahead, at: leaseAt, leaseMs })
+      },
+      releaseAhead: (_leased: LeasedAhead, rows: readonly PickedRow[]) => {
+        givenBack.push(rows.map((r) => r.message_id))
+        return Promise.resolve()
       },
     },
   }
 }
 
 const picked = (at: number, rows: PickedRow[]): PickedAhead => ({ at, rows, inFlight: [] })
-const ids = (ahead: PickedAhead | undefined) => ahead?.rows.map((r) => r.message_id)
+const ids = (ahead: Ahead | undefined) =>
+  (ahead?.kind === 'leased' ? ahead.leased : ahead?.picked)?.rows.map((r) => r.message_id)
 
 describe('the pick made ahead', () => {
   it('gives its rows to the next claim once, picked with the inFlight claim counted as delivered', async () => {
@@ -74,6 +90,62 @@ describe('the pick made ahead', () => {
     })
     empty.start(OPTIONS, [])
     expect(await empty.take(OPTIONS, 0)).toBeUndefined()
+  })
+
+  it('leases the pick once asked, and gives the next claim the rows it leased', async () => {
+    const rows = [row('a2', 'a'), row('b2', 'b')]
+    const { outbox, leases } = outboxPicking(() => Promise.resolve(picked(1_000, rows)), 1_200)
+    const ahead = createPickAhead(outbox, { maxAgeMs: 1_000 })
+    ahead.start(OPTIONS, [])
+    expect((await ahead.take(OPTIONS, 1_500))?.kind).toBe('picked')
+    expect(leases).toEqual([])
+    ahead.start(OPTIONS, [])
+    ahead.lease(60_000)
+    ahead.lease(60_000)
+    const taken = await ahead.take(OPTIONS, 1_500)
+    expect(taken).toEqual({
+      kind: 'leased',
+      leased: { at: 1_200, leaseMs: 60_000, rows, inFlight: [] },
+    })
+    expect(leases).toHaveLength(1)
+    // Nothing picked, nothing leased.
+    const empty = outboxPicking(() => Promise.resolve(picked(0, [])))
+    const none = createPickAhead(empty.outbox, { maxAgeMs: 1_000 })
+    none.start(OPTIONS, [])
+    none.lease(60_000)
+    expect(await none.take(OPTIONS, 0)).toBeUndefined()
+    expect(empty.leases).toEqual([])
+  })
+
+  it('gives back what it leased when dropped, started over, too old, or beyond a smaller claim', async () => {
+    const rows = [row('a2', 'a'), row('b2', 'b'), row('c2', 'c')]
+    const { outbox, givenBack } = outboxPicking(() => Promise.resolve(picked(0, rows)))
+    const ahead = createPickAhead(outbox, { maxAgeMs: 1_000 })
+    const leased = () => {
+      ahead.start(OPTIONS, [])
+      ahead.lease(60_000)
+    }
+    leased()
+    ahead.drop()
+    await ahead.idle()
+    expect(givenBack).toEqual([['a2', 'b2', 'c2']])
+    leased()
+    ahead.start(OPTIONS, [])
+    await ahead.idle()
+    expect(givenBack).toHaveLength(2)
+    ahead.lease(60_000)
+    expect(await ahead.take(OPTIONS, 1_001)).toBeUndefined()
+    await ahead.idle()
+    expect(givenBack).toHaveLength(3)
+    leased()
+    expect(ids(await ahead.take({ ...OPTIONS, limit: 2 }, 0))).toEqual(['a2', 'b2'])
+    await ahead.idle()
+    expect(givenBack.at(-1)).toEqual(['c2'])
+    leased()
+    const otherShare = { ...OPTIONS, perCustomer: { limit: 1, maxBytes: 500 } }
+    expect(await ahead.take(otherShare, 0)).toBeUndefined()
+    await ahead.idle()
+    expect(givenBack).toHaveLength(5)
   })
 
   it('reports a pick that failed, and the next claim picks afresh', async () => {
