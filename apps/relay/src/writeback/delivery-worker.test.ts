@@ -318,6 +318,29 @@ describe('delivery worker', () => {
     expect(f.sent()).toEqual([])
   })
 
+  it('counts the time a message leased ahead may wait in memory from when it was leased', async () => {
+    // Half the lease less the send's timeout: 5 s; rows leased ahead are used within 1 s.
+    const f = await start({ batchSize: 1, concurrency: 2, leaseMs: 30_000, sendTimeoutMs: 10_000 })
+    await enqueueNamed(f, 'a1', 'b1', 'a2', 'b2')
+    const leasedAt = f.clock.ms
+    expect(await f.worker.runOnce()).toBe(2)
+    // Leased ahead, as the round's batches were on their way.
+    await expect.poll(async () => (await stateOf(f, 'a2'))?.nextAttemptAt).toBe(leasedAt + 30_000)
+    const takeAll = () => {
+      while (f.bucket.tryTake());
+    }
+    // The next round claims them 0.9 s after their lease began, and no token is spare: carried.
+    f.clock.ms += 900
+    takeAll()
+    expect(await f.worker.runOnce()).toBe(2)
+    // 5 s after the lease (not after that claim), they are given back and leased afresh.
+    f.clock.ms = leasedAt + 5_000
+    takeAll()
+    await f.worker.runOnce()
+    expect(await stateOf(f, 'a2')).toMatchObject({ nextAttemptAt: f.clock.ms + 30_000 })
+    expect(f.sent()).toEqual(['a1', 'b1'])
+  })
+
   it('gives back what waits for budget in memory when stopped, due at once', async () => {
     const f = await start()
     await f.store.outbox.enqueue('acme', [byUser('m1', 'joe')])

@@ -23,7 +23,7 @@
  */
 import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
-import type { ClaimedMessage, PickOptions } from './outbox-store.ts'
+import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
 import { keyOf, type OutboxKey } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { retryDelayMs } from './retry-schedule.ts'
@@ -82,13 +82,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
    * them, and a delivered row is never pending again, so it need not ask the store about these.
    */
   const deliveredThisRound = new Set<string>()
-  const outboxNoting: ShareDeliveryDeps['outbox'] = {
-    ...outbox,
-    async markDelivered(keys) {
+  // The store's other methods through its prototype, looked up at each call (not copied now).
+  const outboxNoting: OutboxStore = Object.assign(Object.create(outbox) as OutboxStore, {
+    async markDelivered(keys: readonly OutboxKey[]) {
       await outbox.markDelivered(keys)
       for (const key of keys) deliveredThisRound.add(keyText(key))
     },
-  }
+  })
   const deliverShare = createShareDelivery(
     { ...deps, outbox: outboxNoting },
     { carried, random, signal: stopping.signal }
@@ -98,6 +98,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
     // in turn.
     maxAgeMs: 1_000,
+    // Rows leased ahead are sent within a round's second of sending: like carried ones, only while
+    // a send started then still ends well inside their lease.
+    maxLeasedAgeMs: Math.min(1_000, maxCarryMs(settings.leaseMs, settings.sendTimeoutMs)),
     onError: (error) => {
       if (!stopping.signal.aborted) deps.onError?.(error)
     },
@@ -126,9 +129,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         maxAttempts: settings.retry.maxAttempts,
       },
     }
-    // Rows picked ahead may be of a tenant skipped now: that pick is simply not used.
-    if (skipTenants.length > 0) pickAhead.drop()
-    const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, now) : undefined
+    // Rows picked ahead may be of a tenant skipped now: that pick is not used (what it leased is
+    // given back before the fresh claim, which would otherwise find those customers leased).
+    if (skipTenants.length > 0) await pickAhead.drop()
+    const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, timers.now()) : undefined
     let leasedAt = now
     let claimed: ClaimedMessage[]
     if (ahead?.kind === 'leased') {
@@ -220,8 +224,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     void Promise.all(started).then(() => {
       if (!stopping.signal.aborted) pickAhead.lease(settings.leaseMs)
     })
-    const shares = await delivering.catch((error: unknown) => {
-      pickAhead.drop()
+    const shares = await delivering.catch(async (error: unknown) => {
+      await pickAhead.drop()
       throw error
     })
     const sent = shares.reduce((n, share) => n + share.sent, 0)
@@ -300,7 +304,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       ]
       if (keys.length > 0)
         await outbox.release(keys, timers.now()).catch((error: unknown) => deps.onError?.(error))
-      pickAhead.drop()
+      await pickAhead.drop()
       await pickAhead.idle()
     },
   }

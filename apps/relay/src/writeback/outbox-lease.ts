@@ -54,14 +54,41 @@ export async function leasePrefixes(
   picked: readonly PickedRow[]
 ): Promise<PickedRow[]> {
   const leased = new Set<string>()
-  for (let start = 0; start < picked.length; start += LEASE_CHUNK) {
-    await turnOfTheEventLoop()
-    for (const key of await lease(db, at, leaseMs, picked.slice(start, start + LEASE_CHUNK)))
-      leased.add(key)
+  try {
+    for (let start = 0; start < picked.length; start += LEASE_CHUNK) {
+      await turnOfTheEventLoop()
+      for (const key of await lease(db, at, leaseMs, picked.slice(start, start + LEASE_CHUNK)))
+        leased.add(key)
+    }
+    const { kept, giveBack } = leadingRuns(picked, leased)
+    if (giveBack.length > 0) await giveBackLeased(db, at, leaseMs, giveBack)
+    return kept
+  } catch (error) {
+    // The chunks leased before the failure would otherwise wait out their lease, and with them
+    // their customers' later messages.
+    const taken = picked.filter((row) => leased.has(`${row.tenant_id}\u0000${row.message_id}`))
+    return giveBackAfter(error, () => giveBackLeased(db, at, leaseMs, taken))
   }
-  const { kept, giveBack } = leadingRuns(picked, leased)
-  if (giveBack.length > 0) await giveBackLeased(db, at, leaseMs, giveBack)
-  return kept
+}
+
+/**
+ * Rethrows `error` once `giveBack` has run; if that fails too, both failures, together.
+ * Whatever a failed claim leased is given back rather than left to wait out its lease.
+ */
+export async function giveBackAfter(
+  error: unknown,
+  giveBack: () => Promise<unknown>
+): Promise<never> {
+  try {
+    await giveBack()
+  } catch (giveBackError) {
+    throw new AggregateError(
+      [error, giveBackError],
+      'a claim failed, and so did giving back what it leased',
+      { cause: giveBackError }
+    )
+  }
+  throw error
 }
 
 export function sortLeased(kept: readonly PickedRow[]): LeasedRows {

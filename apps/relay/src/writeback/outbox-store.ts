@@ -27,6 +27,7 @@ import {
   type PickOptions,
 } from './outbox-claim.ts'
 import {
+  giveBackAfter,
   giveBackLeased,
   leasePrefixes,
   leaseRows,
@@ -266,17 +267,21 @@ export function createOutboxStore({
     },
 
     async claimLeased(options, leased) {
-      const inOrder = await stillInOrder(db, leased.rows, leased.inFlight)
-      if (inOrder.length < leased.rows.length) {
-        const kept = new Set(inOrder)
-        await giveBackLeased(
-          db,
-          leased.at,
-          leased.leaseMs,
-          leased.rows.filter((row) => !kept.has(row))
+      try {
+        const inOrder = await stillInOrder(db, leased.rows, leased.inFlight)
+        if (inOrder.length < leased.rows.length) {
+          const kept = new Set(inOrder)
+          const out = leased.rows.filter((row) => !kept.has(row))
+          await giveBackLeased(db, leased.at, leased.leaseMs, out)
+        }
+        return await settleUnusable(options, sortLeased(inOrder))
+      } catch (error) {
+        // Nothing of them is sent: given back rather than left to wait out the lease (rows made
+        // dead meanwhile are no longer pending, and stay as they are).
+        return giveBackAfter(error, () =>
+          giveBackLeased(db, leased.at, leased.leaseMs, leased.rows)
         )
       }
-      return settleUnusable(options, sortLeased(inOrder))
     },
 
     releaseAhead: async (leased, rows) => {

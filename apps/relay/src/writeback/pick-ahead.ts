@@ -43,8 +43,11 @@ export interface PickAhead {
    * either way what was picked is used once.
    */
   take(options: PickOptions, now: number): Promise<Ahead | undefined>
-  /** Forgets what was picked (and gives back what was leased): the round did not go as planned. */
-  drop(): void
+  /**
+   * Forgets what was picked: the round did not go as planned. Resolves once what was leased is
+   * given back (a failure to is reported, as every failure here is).
+   */
+  drop(): Promise<void>
   /** Resolves once no pick, lease or giving back is running (the store may be closed next). */
   idle(): Promise<void>
 }
@@ -59,9 +62,12 @@ export function createPickAhead(
   outbox: Pick<OutboxStore, 'pickAhead' | 'leaseAhead' | 'releaseAhead'>,
   {
     maxAgeMs,
+    maxLeasedAgeMs = maxAgeMs,
     onError,
   }: {
     readonly maxAgeMs: number
+    /** The same for rows leased ahead (their lease runs from when they were leased). */
+    readonly maxLeasedAgeMs?: number | undefined
     /** A pick, lease or giving back that failed: reported; the next claim picks afresh. */
     readonly onError?: ((error: unknown) => void) | undefined
   }
@@ -81,21 +87,24 @@ export function createPickAhead(
   }
 
   /** Gives back `rows` of a lease (all of it by default) once the lease is in. */
-  function giveBack(leasing: Promise<LeasedAhead | undefined>, rows?: readonly PickedRow[]) {
-    void tracked(
+  async function giveBack(
+    leasing: Promise<LeasedAhead | undefined>,
+    rows?: readonly PickedRow[]
+  ): Promise<void> {
+    await tracked(
       leasing.then(async (leased) => {
         if (leased !== undefined) await outbox.releaseAhead(leased, rows ?? leased.rows)
       })
     )
   }
 
-  function forget(taken: Next | undefined) {
-    if (taken?.leasing !== undefined) giveBack(taken.leasing)
+  async function forget(taken: Next | undefined): Promise<void> {
+    if (taken?.leasing !== undefined) await giveBack(taken.leasing)
   }
 
   return {
     start(options, inFlight) {
-      forget(next)
+      void forget(next)
       next = { options, picking: tracked(outbox.pickAhead(options, inFlight)) }
     },
     lease(leaseMs) {
@@ -114,7 +123,7 @@ export function createPickAhead(
       next = undefined
       if (taken === undefined) return undefined
       if (!samePerCustomer(taken.options, options)) {
-        forget(taken)
+        await forget(taken)
         return undefined
       }
       if (taken.leasing === undefined) {
@@ -125,17 +134,19 @@ export function createPickAhead(
       }
       const leased = await taken.leasing
       if (leased === undefined || leased.rows.length === 0) return undefined
-      if (now - leased.at > maxAgeMs) {
-        giveBack(taken.leasing)
+      if (now - leased.at > maxLeasedAgeMs) {
+        await giveBack(taken.leasing)
         return undefined
       }
       const rows = withinLimits(leased.rows, options)
-      if (rows.length < leased.rows.length) giveBack(taken.leasing, leased.rows.slice(rows.length))
+      if (rows.length < leased.rows.length)
+        await giveBack(taken.leasing, leased.rows.slice(rows.length))
       return { kind: 'leased', leased: { ...leased, rows } }
     },
     drop() {
-      forget(next)
+      const taken = next
       next = undefined
+      return forget(taken)
     },
     async idle() {
       while (running.size > 0) await Promise.all(running)
