@@ -25,6 +25,7 @@ import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
 import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
 import { keyOf, type OutboxKey } from './outbox-claim.ts'
+import { messageKey } from './outbox-claim-rules.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
@@ -86,7 +87,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const outboxNoting: OutboxStore = Object.assign(Object.create(outbox) as OutboxStore, {
     async markDelivered(keys: readonly OutboxKey[]) {
       await outbox.markDelivered(keys)
-      for (const key of keys) deliveredThisRound.add(keyText(key))
+      for (const key of keys) deliveredThisRound.add(messageKey(key.tenantId, key.messageId))
     },
   })
   const deliverShare = createShareDelivery(
@@ -137,7 +138,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let claimed: ClaimedMessage[]
     if (ahead?.kind === 'leased') {
       const { leased } = ahead
-      const unsettled = leased.inFlight.filter((key) => !deliveredThisRound.has(keyText(key)))
+      const unsettled = leased.inFlight.filter(
+        (key) => !deliveredThisRound.has(messageKey(key.tenantId, key.messageId))
+      )
       claimed = await outbox.claimLeased(options, { ...leased, inFlight: unsettled })
       leasedAt = leased.at
     } else claimed = await outbox.claimDue(options, ahead?.picked)
@@ -309,5 +312,3 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   }
 }
-
-const keyText = (key: OutboxKey) => `${key.tenantId}\u0000${key.messageId}`

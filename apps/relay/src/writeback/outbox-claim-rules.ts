@@ -34,6 +34,9 @@ export function cutter({ maxBytes, perCustomer }: Pick<ClaimOptions, 'maxBytes' 
   }
 }
 
+/** How a message is named in sets of keys (what a lease took, what was delivered). */
+export const messageKey = (tenantId: string, messageId: string) => `${tenantId}\u0000${messageId}`
+
 /**
  * Of each customer's chosen rows, the leading run this claim leased; the rest of what it leased is
  * given back. Leases are statements of their own (no transaction spans them), so another instance
@@ -42,6 +45,7 @@ export function cutter({ maxBytes, perCustomer }: Pick<ClaimOptions, 'maxBytes' 
  */
 export function leadingRuns<R extends { tenant_id: string; message_id: string; order_key: string }>(
   chosen: readonly R[],
+  /** The keys (messageKey) of the rows leased. */
   leased: ReadonlySet<string>
 ): { kept: R[]; giveBack: R[] } {
   const broken = new Set<string>()
@@ -49,7 +53,7 @@ export function leadingRuns<R extends { tenant_id: string; message_id: string; o
   const giveBack: R[] = []
   for (const row of chosen) {
     const customer = `${row.tenant_id}\u0000${row.order_key}`
-    if (!leased.has(`${row.tenant_id}\u0000${row.message_id}`)) broken.add(customer)
+    if (!leased.has(messageKey(row.tenant_id, row.message_id))) broken.add(customer)
     else if (broken.has(customer)) giveBack.push(row)
     else kept.push(row)
   }

@@ -14,7 +14,7 @@ import {
   type OutboxKey,
   type PickedRow,
 } from './outbox-claim.ts'
-import { leadingRuns } from './outbox-claim-rules.ts'
+import { leadingRuns, messageKey } from './outbox-claim-rules.ts'
 import { outboxTables, stateIs } from './outbox-schema.ts'
 
 /**
@@ -66,7 +66,7 @@ export async function leasePrefixes(
   } catch (error) {
     // The chunks leased before the failure would otherwise wait out their lease, and with them
     // their customers' later messages.
-    const taken = picked.filter((row) => leased.has(`${row.tenant_id}\u0000${row.message_id}`))
+    const taken = picked.filter((row) => leased.has(messageKey(row.tenant_id, row.message_id)))
     return giveBackAfter(error, () => giveBackLeased(db, at, leaseMs, taken))
   }
 }
@@ -113,7 +113,7 @@ export function sortLeased(kept: readonly PickedRow[]): LeasedRows {
   return { claimed, unreadable, unopened }
 }
 
-/** Leases the rows still pending and due. @returns the keys (tenant NUL messageId) it leased. */
+/** Leases the rows still pending and due. @returns the keys (messageKey) it leased. */
 const lease = (db: Executor, at: number, leaseMs: number, rows: readonly KeyedRow[]) =>
   // Another instance may have leased some meanwhile (Postgres): they are its own.
   moveNextAttempt(db, rows, { to: at + leaseMs, where: ['<=', at] })
@@ -150,7 +150,7 @@ async function moveNextAttempt(
       .where(unindexedNextAttempt('next_attempt_at'), op, value)
       .returning('message_id')
       .execute()
-    for (const row of updated) moved.add(`${tenantId}\u0000${row.message_id}`)
+    for (const row of updated) moved.add(messageKey(tenantId, row.message_id))
   }
   return moved
 }
