@@ -248,17 +248,19 @@ const personalizationSites: Migration = {
  * the next free number whichever module it belongs to. 0001 predates host modules and still
  * creates the first hosts' tables; their own migrations moved those rows into tenant_links.
  */
-export const sharedMigrations: Readonly<Record<string, Migration>> = {
-  '0001_initial': initial,
-  '0002_imported_keys': importedKeys,
-  '0005_tenant_links': tenantLinks,
-  '0009_tenant_presentation': tenantPresentation,
-  '0010_remembered_choices': rememberedChoices,
-  ...writebackMigrations,
-  '0017_change_versions': changeVersionsMigration,
-  '0020_api_key_scopes': apiKeyScopes,
-  '0021_personalization_sites': personalizationSites,
-}
+export const sharedMigrations: Readonly<Record<string, Migration>> = joinMigrations([
+  {
+    '0001_initial': initial,
+    '0002_imported_keys': importedKeys,
+    '0005_tenant_links': tenantLinks,
+    '0009_tenant_presentation': tenantPresentation,
+    '0010_remembered_choices': rememberedChoices,
+    '0017_change_versions': changeVersionsMigration,
+    '0020_api_key_scopes': apiKeyScopes,
+    '0021_personalization_sites': personalizationSites,
+  },
+  writebackMigrations,
+])
 
 export type MigrationSet = Readonly<Record<string, Migration>>
 

@@ -114,9 +114,37 @@ const outboxPayloadSealed: Migration = {
   },
 }
 
+/**
+ * Two indexes no query reads, dropped: every write paid for them. The claim walks
+ * writeback_outbox_pending_seq_idx and reads `next_attempt_at` unindexed on purpose (see
+ * outbox-claim.ts, unindexedNextAttempt), and "an earlier message of this customer waiting" is
+ * answered by writeback_outbox_waiting_idx. The (state, next_attempt_at) index changed with every
+ * lease and every delivered mark, the (tenant, customer, seq) one with every enqueue: in a drain
+ * the relay's thread spends a third of its time in SQLite (bench:writeback).
+ */
+const outboxUnusedIndexes: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema.dropIndex('writeback_outbox_due_idx').execute()
+    await db.schema.dropIndex('writeback_outbox_order_idx').execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema
+      .createIndex('writeback_outbox_due_idx')
+      .on('writeback_outbox')
+      .columns(['state', 'next_attempt_at'])
+      .execute()
+    await db.schema
+      .createIndex('writeback_outbox_order_idx')
+      .on('writeback_outbox')
+      .columns(['tenant_id', 'order_key', 'seq'])
+      .execute()
+  },
+}
+
 export const writebackMigrations = {
   '0011_writeback_outbox': writebackOutbox,
   '0012_tenant_writeback': tenantWriteback,
   '0015_outbox_pending_order': outboxPendingOrder,
   '0016_outbox_payload_sealed': outboxPayloadSealed,
+  '0022_outbox_unused_indexes': outboxUnusedIndexes,
 } as const

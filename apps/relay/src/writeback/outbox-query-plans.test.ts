@@ -1,0 +1,113 @@
+/**
+ * The outbox's indexes against the statements its store and admin run, as SQLite plans them: every
+ * index is read by some statement (an index nobody reads is paid for by every enqueue, lease and
+ * delivered mark, in a drain that keeps the relay's thread busy), and the claim walks the indexes
+ * its comments say it walks. The statements are the store's own, recorded through a Kysely plugin
+ * while the store does each of its jobs once.
+ */
+import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode } from 'kysely'
+import { afterEach, expect, it } from 'vitest'
+
+import { createHasher } from '../platform/crypto/hmac.ts'
+import { createSecretBox } from '../platform/crypto/secret-box.ts'
+import { openDatabase } from '../store/database.ts'
+import type { Executor } from '../store/schema.ts'
+import { AUDIT_KEY, ENCRYPTION_KEY, START_MS, acme } from '../store/suite/context.ts'
+import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts'
+import { message } from './testing/outbox-message.ts'
+
+const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
+
+let db: Executor | undefined
+afterEach(async () => {
+  await db?.destroy()
+  db = undefined
+})
+
+/** Every statement run through it, kept to be planned afterwards. */
+function recorder(compile: (node: RootOperationNode) => CompiledQuery): {
+  plugin: KyselyPlugin
+  statements: CompiledQuery[]
+} {
+  const statements: CompiledQuery[] = []
+  return {
+    statements,
+    plugin: {
+      transformQuery({ node }) {
+        statements.push(compile(node))
+        return node
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    },
+  }
+}
+
+/** SQLite's plan of `statement`: one line per step. */
+async function planOf(on: Executor, statement: CompiledQuery): Promise<string[]> {
+  const plan = await on.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement.sql}`, [...statement.parameters])
+  )
+  return plan.rows.map((row) => row.detail)
+}
+
+it("reads every index of the outbox in some statement of the store's, and claims along its indexes", async () => {
+  db = openDatabase(':memory:')
+  await migrateRelayDatabase(db)
+  const executor = db.getExecutor()
+  const { plugin, statements } = recorder((node) =>
+    executor.compileQuery(executor.transformQuery(node, createQueryId()), createQueryId())
+  )
+  const clock = { ms: START_MS }
+  const store = createRelayStore({
+    db: db.withPlugin(plugin),
+    secretBox: await createSecretBox(ENCRYPTION_KEY),
+    hasher: await createHasher(AUDIT_KEY),
+    now: () => clock.ms,
+  })
+  await store.tenants.upsert(acme({ writeback: { enabled: true } }))
+  await store.outbox.enqueue(
+    'acme',
+    Array.from({ length: 60 }, (_, i) => message(`m${i}`, `customer-${i % 15}`))
+  )
+
+  const first = await store.outbox.claimDue(CLAIM)
+  const picked = await store.outbox.pickAhead(CLAIM, first)
+  const leased = await store.outbox.leaseAhead(picked, CLAIM.leaseMs)
+  const keys = first.map(({ tenantId, messageId }) => ({ tenantId, messageId }))
+  await store.outbox.markDelivered(keys.slice(0, 10))
+  await store.outbox.retryLater(
+    keys.slice(10, 15),
+    { error: 'HTTP 503', retryAt: () => clock.ms + 1_000 },
+    5
+  )
+  await store.outbox.markDead(keys.slice(15, 18), 'HTTP 400')
+  await store.outbox.release(keys.slice(18), clock.ms)
+  const second = await store.outbox.claimLeased(CLAIM, leased)
+  await store.outbox.releaseAhead(leased, leased.rows.slice(second.length))
+  await store.outbox.pruneDelivered(clock.ms + 1)
+  await store.outbox.pruneDead(clock.ms + 1)
+  await store.outboxAdmin.status()
+  await store.outboxAdmin.list({ tenantId: 'acme', state: 'pending', limit: 10 })
+
+  const onOutbox = statements.filter(
+    (statement) => /writeback_outbox/.test(statement.sql) && !/^insert/i.test(statement.sql)
+  )
+  const plans = await Promise.all(onOutbox.map((statement) => planOf(db as Executor, statement)))
+  const read = new Set(
+    plans
+      .flat()
+      .flatMap((step) => [...step.matchAll(/USING (?:COVERING )?INDEX (\w+)/g)].map((m) => m[1]))
+  )
+  const { rows: indexes } = await db.executeQuery<{ name: string }>(
+    CompiledQuery.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'writeback_outbox' AND sql IS NOT NULL"
+    )
+  )
+  expect(indexes.length).toBeGreaterThan(0)
+  for (const { name } of indexes) expect(read, `${name} is read by no statement`).toContain(name)
+
+  // The claim: pending rows in enqueue order, a customer's waiting rows from the index alone.
+  const claim = plans.find((plan) => plan.some((step) => step.includes('CORRELATED')))
+  expect(claim?.join('\n')).toMatch(/SEARCH o USING INDEX writeback_outbox_pending_seq_idx/)
+  expect(claim?.join('\n')).toMatch(/SEARCH e USING INDEX writeback_outbox_waiting_idx/)
+})
