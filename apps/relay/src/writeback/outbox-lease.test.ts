@@ -12,7 +12,7 @@ import { openDatabase } from '../store/database.ts'
 import type { Executor } from '../store/schema.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY, START_MS, acme } from '../store/suite/context.ts'
 import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts'
-import { leasePrefixes } from './outbox-lease.ts'
+import { LEASE_AHEAD_CHUNK, leasePrefixes } from './outbox-lease.ts'
 import { LEASE_CHUNK } from './outbox-claim.ts'
 import { createOutboxStore } from './outbox-store.ts'
 import { message } from './testing/outbox-message.ts'
@@ -105,5 +105,25 @@ describe('a claim that fails partway', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AggregateError)
     expect((error as AggregateError).errors).toHaveLength(2)
+  })
+})
+
+describe('a lease ahead', () => {
+  it('leases in statements of LEASE_AHEAD_CHUNK rows, not LEASE_CHUNK', async () => {
+    const { store, failing } = await withMessages(LEASE_AHEAD_CHUNK + 10)
+    const claim = { ...CLAIM, limit: LEASE_AHEAD_CHUNK + 10 }
+    const picked = await store.outbox.pickAhead(claim, [])
+    let updates = 0
+    const counting: KyselyPlugin = {
+      transformQuery({ node }) {
+        if (node.kind === 'UpdateQueryNode') updates += 1
+        return node
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    }
+    const leased = await failing(counting).leaseAhead(picked, LEASE_MS)
+    expect(leased.rows).toHaveLength(LEASE_AHEAD_CHUNK + 10)
+    expect(updates).toBe(2)
+    expect(LEASE_AHEAD_CHUNK).toBeGreaterThan(LEASE_CHUNK)
   })
 })

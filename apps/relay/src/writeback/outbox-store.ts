@@ -29,6 +29,7 @@ import {
 import {
   giveBackAfter,
   giveBackLeased,
+  LEASE_AHEAD_CHUNK,
   leasePrefixes,
   leaseRows,
   sortLeased,
@@ -262,7 +263,7 @@ export function createOutboxStore({
 
     async leaseAhead(ahead, leaseMs) {
       const at = now()
-      const rows = await leasePrefixes(db, at, leaseMs, ahead.rows)
+      const rows = await leasePrefixes(db, at, leaseMs, ahead.rows, LEASE_AHEAD_CHUNK)
       return { at, leaseMs, rows, inFlight: ahead.inFlight }
     },
 
