@@ -76,9 +76,9 @@ export async function leasePrefixes(
 /**
  * Rows per UPDATE of a lease ahead (OutboxStore.leaseAhead). Each statement commits on its own,
  * and a chunk's rows are of ~100 customers, each on its own page of the waiting index: the log
- * took those pages once per chunk. In chunks of 1,000 a round's lease of 2,400 rows took 30-45 ms
- * of the relay's thread instead of 50-75 (40-55 ms from start to end, not 85-110), and its end is
- * what the next round waits for (bench:writeback). Only a backlog's rounds lease ahead, and not
+ * took those pages once per chunk. In chunks of 1,200 (measured) a round's lease of 2,400 rows
+ * took 30-45 ms of the relay's thread instead of 50-75 (40-55 ms from start to end, not 85-110),
+ * and its end is what the next round waits for (bench:writeback). Only a backlog's rounds lease ahead, and not
  * while agents read (delivery-worker.ts), so no sidebar read usually waits on the longer statement.
  */
 export const LEASE_AHEAD_CHUNK = 1_000
