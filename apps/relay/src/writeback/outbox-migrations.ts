@@ -115,10 +115,12 @@ const outboxPayloadSealed: Migration = {
 }
 
 /**
- * Two indexes no query reads, dropped: every write paid for them. The claim walks
+ * Two indexes no statement needs, dropped: every write paid for them. The claim walks
  * writeback_outbox_pending_seq_idx and reads `next_attempt_at` unindexed on purpose (see
  * outbox-claim.ts, unindexedNextAttempt), and "an earlier message of this customer waiting" is
- * answered by writeback_outbox_waiting_idx. The (state, next_attempt_at) index changed with every
+ * answered by writeback_outbox_waiting_idx; pruning dead rows and the oldest pending row per tenant
+ * (outbox status), which SQLite read through (state, next_attempt_at), find their rows by state
+ * as cheaply in (state, seq). The (state, next_attempt_at) index changed with every
  * lease and every delivered mark, the (tenant, customer, seq) one with every enqueue: in a drain
  * the relay's thread spends a third of its time in SQLite (bench:writeback).
  */

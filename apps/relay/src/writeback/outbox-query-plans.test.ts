@@ -1,9 +1,9 @@
 /**
- * The outbox's indexes against the statements its store and admin run, as SQLite plans them: every
- * index is read by some statement (an index nobody reads is paid for by every enqueue, lease and
- * delivered mark, in a drain that keeps the relay's thread busy), and the claim walks the indexes
- * its comments say it walks. The statements are the store's own, recorded through a Kysely plugin
- * while the store does each of its jobs once.
+ * The outbox's indexes against the statements its store and admin run, as SQLite plans them. Every
+ * index is paid for by every enqueue, lease and delivered mark, in a drain that keeps the relay's
+ * thread busy, so the outbox has exactly the indexes listed here, each read by some statement, and
+ * the claim walks the ones its comments say it walks. The statements are the store's own, recorded
+ * through a Kysely plugin while the store does each of its jobs once.
  */
 import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
@@ -17,6 +17,16 @@ import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts
 import { message } from './testing/outbox-message.ts'
 
 const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
+
+/**
+ * Besides the primary key. An index SQLite merely finds as good as one of these (it reads whichever
+ * it meets first) is not needed: add one here only with a statement that needs it.
+ */
+const OUTBOX_INDEXES = [
+  'writeback_outbox_delivered_idx',
+  'writeback_outbox_pending_seq_idx',
+  'writeback_outbox_waiting_idx',
+]
 
 let db: Executor | undefined
 afterEach(async () => {
@@ -50,7 +60,7 @@ async function planOf(on: Executor, statement: CompiledQuery): Promise<string[]>
   return plan.rows.map((row) => row.detail)
 }
 
-it("reads every index of the outbox in some statement of the store's, and claims along its indexes", async () => {
+it("has only the indexes its store's statements read, and claims along them", async () => {
   db = openDatabase(':memory:')
   await migrateRelayDatabase(db)
   const executor = db.getExecutor()
@@ -103,8 +113,8 @@ it("reads every index of the outbox in some statement of the store's, and claims
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'writeback_outbox' AND sql IS NOT NULL"
     )
   )
-  expect(indexes.length).toBeGreaterThan(0)
-  for (const { name } of indexes) expect(read, `${name} is read by no statement`).toContain(name)
+  expect(indexes.map(({ name }) => name).sort()).toEqual(OUTBOX_INDEXES)
+  for (const name of OUTBOX_INDEXES) expect(read, `${name} is read by no statement`).toContain(name)
 
   // The claim: pending rows in enqueue order, a customer's waiting rows from the index alone.
   const claim = plans.find((plan) => plan.some((step) => step.includes('CORRELATED')))
