@@ -14,6 +14,7 @@ import { openDatabase } from '../store/database.ts'
 import type { Executor } from '../store/schema.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY, START_MS, acme } from '../store/suite/context.ts'
 import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts'
+import { keyOf } from './outbox-claim.ts'
 import { message } from './testing/outbox-message.ts'
 
 const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
@@ -83,7 +84,7 @@ it("has only the indexes its store's statements read, and claims along them", as
   const first = await store.outbox.claimDue(CLAIM)
   const picked = await store.outbox.pickAhead(CLAIM, first)
   const leased = await store.outbox.leaseAhead(picked, CLAIM.leaseMs)
-  const keys = first.map(({ tenantId, messageId }) => ({ tenantId, messageId }))
+  const keys = first.map(keyOf)
   await store.outbox.markDelivered(keys.slice(0, 10))
   await store.outbox.retryLater(
     keys.slice(10, 15),
