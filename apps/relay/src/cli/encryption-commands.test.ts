@@ -23,7 +23,7 @@ describe('relay encryption rotate', () => {
         'zendesk_webhook_secrets.secret_sealed         1\n' +
         'pipedrive_installations.access_token_sealed   0\n' +
         'pipedrive_installations.refresh_token_sealed  0\n' +
-        'writeback_outbox.payload_sealed               0\n',
+        'writeback_outbox_payloads.payload_sealed      0\n',
       err: 're-sealed 3 secrets under the new key: set RELAY_ENCRYPTION_KEY to it and restart every relay instance\n',
     })
     await expect(cli('tenants', 'list')).rejects.toBeInstanceOf(WrongEncryptionKeyError)

@@ -159,8 +159,12 @@ function selectCandidates(
   at: number,
   { limit, inFlight, skipTenants = [] }: PickOptions
 ) {
+  // Left join: a pending row without its payload (edited by hand) is picked, and dies unreadable.
   return outboxTables(db)
     .selectFrom('writeback_outbox as o')
+    .leftJoin('writeback_outbox_payloads as p', (join) =>
+      join.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.message_id', '=', 'o.message_id')
+    )
     .select([
       'o.tenant_id',
       'o.message_id',
@@ -168,8 +172,8 @@ function selectCandidates(
       'o.event',
       'o.source',
       'o.attempts',
-      'o.payload_sealed',
-      'o.payload_json',
+      'p.payload_sealed',
+      'p.payload_json',
     ])
     .where('o.state', '=', 'pending')
     .where(unindexedNextAttempt('o.next_attempt_at'), '<=', at)

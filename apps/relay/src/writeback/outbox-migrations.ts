@@ -139,10 +139,68 @@ const outboxUnusedIndexes: Migration = {
   },
 }
 
+/**
+ * Payloads in a table of their own, one row per pending or dead message, gone once delivered. A
+ * delivery rewrites an outbox row twice (its lease, then its delivered mark), and SQLite rewrites
+ * a whole row for any column: with the sealed payload (~0.5 KB) in it, those two UPDATEs were
+ * most of the relay's own time in a drain (bench:writeback). Cascades with its outbox row
+ * (a purge, a removed tenant).
+ */
+const outboxPayloads: Migration = {
+  async up(db: UntypedDb) {
+    await db.schema
+      .createTable('writeback_outbox_payloads')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('payload_sealed', 'text')
+      .addColumn('payload_json', 'text')
+      .addPrimaryKeyConstraint('writeback_outbox_payloads_pk', ['tenant_id', 'message_id'])
+      .addForeignKeyConstraint(
+        'writeback_outbox_payloads_message_fk',
+        ['tenant_id', 'message_id'],
+        'writeback_outbox',
+        ['tenant_id', 'message_id'],
+        (fk) => fk.onDelete('cascade')
+      )
+      .execute()
+    await db
+      .insertInto('writeback_outbox_payloads')
+      .columns(['tenant_id', 'message_id', 'payload_sealed', 'payload_json'])
+      .expression(
+        db
+          .selectFrom('writeback_outbox')
+          .select(['tenant_id', 'message_id', 'payload_sealed', 'payload_json'])
+          .where((eb) =>
+            eb.or([eb('payload_sealed', 'is not', null), eb('payload_json', 'is not', null)])
+          )
+      )
+      .execute()
+    await db.schema.alterTable('writeback_outbox').dropColumn('payload_sealed').execute()
+    await db.schema.alterTable('writeback_outbox').dropColumn('payload_json').execute()
+  },
+  async down(db: UntypedDb) {
+    await db.schema.alterTable('writeback_outbox').addColumn('payload_json', 'text').execute()
+    await db.schema.alterTable('writeback_outbox').addColumn('payload_sealed', 'text').execute()
+    for (const column of ['payload_sealed', 'payload_json'] as const)
+      await db
+        .updateTable('writeback_outbox as o')
+        .set(column, (eb) =>
+          eb
+            .selectFrom('writeback_outbox_payloads as p')
+            .select(`p.${column}`)
+            .whereRef('p.tenant_id', '=', 'o.tenant_id')
+            .whereRef('p.message_id', '=', 'o.message_id')
+        )
+        .execute()
+    await db.schema.dropTable('writeback_outbox_payloads').execute()
+  },
+}
+
 export const writebackMigrations = {
   '0011_writeback_outbox': writebackOutbox,
   '0012_tenant_writeback': tenantWriteback,
   '0015_outbox_pending_order': outboxPendingOrder,
   '0016_outbox_payload_sealed': outboxPayloadSealed,
   '0022_outbox_unused_indexes': outboxUnusedIndexes,
+  '0023_outbox_payloads': outboxPayloads,
 } as const

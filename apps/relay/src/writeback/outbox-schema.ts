@@ -30,13 +30,6 @@ export interface WritebackOutboxTable {
   /** The host the event came from (`zendesk`, `pipedrive`). */
   source: string
   event: string
-  /**
-   * JSON of OutboxPayload, sealed (outbox-sealing.ts); null once delivered (only the messageId is
-   * kept, for dedupe).
-   */
-  payload_sealed: string | null
-  /** The same in clear, only on rows stored before payloads were sealed (migration 0016). */
-  payload_json: string | null
   state: OutboxState
   /** Delivery attempts that failed (a batch abandoned at shutdown or by a crash is not one). */
   attempts: number
@@ -49,9 +42,24 @@ export interface WritebackOutboxTable {
   delivered_at: number | null
 }
 
+/**
+ * A pending or dead message's payload, apart from its outbox row (migration 0023: the row is
+ * rewritten by every lease and mark, the payload never); deleted once the message is delivered
+ * (the outbox row then only remembers the messageId, for dedupe).
+ */
+export interface WritebackOutboxPayloadsTable {
+  tenant_id: string
+  message_id: string
+  /** JSON of OutboxPayload, sealed (outbox-sealing.ts). */
+  payload_sealed: string | null
+  /** The same in clear, only for messages stored before payloads were sealed (migration 0016). */
+  payload_json: string | null
+}
+
 /** Write-back's tables, for `db.withTables<WritebackTables>()` (a type: Kysely wants an index). */
 export type WritebackTables = {
   writeback_outbox: WritebackOutboxTable
+  writeback_outbox_payloads: WritebackOutboxPayloadsTable
 }
 
 /** Write-back's tables on `executor` (a connection or a transaction). */

@@ -4,7 +4,8 @@
  * or deal) is sealed at rest like the relay's secrets (AES-256-GCM under the relay's encryption
  * key, store/sealed-columns.ts), bound to its tenant and messageId, so a copy of the database
  * holds no customer data in clear. `relay encryption rotate` re-seals it with the rest. Rows stored
- * before sealing (migration 0016) keep their clear `payload_json` until delivered.
+ * before sealing (migration 0016) keep their clear `payload_json` until delivered. Both live in
+ * writeback_outbox_payloads (migration 0023).
  */
 import type { SealedColumn } from '../store/sealed-columns.ts'
 
@@ -13,7 +14,7 @@ export const outboxPayloadContext = (tenantId: string, messageId: string) =>
 
 export const outboxSealedColumns: readonly SealedColumn[] = [
   {
-    table: 'writeback_outbox',
+    table: 'writeback_outbox_payloads',
     column: 'payload_sealed',
     key: ['tenant_id', 'message_id'],
     context: (row) => outboxPayloadContext(row.tenant_id ?? '', row.message_id ?? ''),

@@ -79,21 +79,27 @@ export function createOutboxSettlement(db: Executor, now: () => number): OutboxS
   return {
     markDead,
     markDelivered: (keys) =>
-      updateRows(keys, (trx, tenantId, ids) =>
-        trx
+      updateRows(keys, async (trx, tenantId, ids) => {
+        const delivered = await trx
           .updateTable('writeback_outbox')
-          .set({
-            state: 'delivered',
-            delivered_at: now(),
-            last_attempt_at: now(),
-            payload_json: null,
-            payload_sealed: null,
-          })
+          .set({ state: 'delivered', delivered_at: now(), last_attempt_at: now() })
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)
           .where(stateIs('pending'))
+          .returning('message_id')
           .execute()
-      ),
+        // Delivered, the row only remembers the messageId (for dedupe); what it said goes.
+        if (delivered.length > 0)
+          await trx
+            .deleteFrom('writeback_outbox_payloads')
+            .where('tenant_id', '=', tenantId)
+            .where(
+              'message_id',
+              'in',
+              delivered.map(({ message_id }) => message_id)
+            )
+            .execute()
+      }),
 
     retryLater,
 

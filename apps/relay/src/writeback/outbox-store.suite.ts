@@ -167,6 +167,29 @@ export function registerOutboxTests(use: UseContext): void {
       expect(await store.outboxAdmin.retry('acme')).toBe(1)
       const [back] = await store.outbox.claimDue(CLAIM)
       expect(back).toMatchObject({ messageId: 'm1', attempts: 0 })
+      // Dead, a message kept what it said: retried, it sends it.
+      expect(back?.payload.properties).toEqual(message('m1').properties)
+    })
+
+    it('purging dead messages, or removing the tenant, takes their payloads too', async () => {
+      const { db } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
+      await store.outbox.claimDue(CLAIM)
+      await store.outbox.markDead(keys('acme', 'm1'), 'http 400')
+      const payloads = async () =>
+        (
+          await db
+            .withTables<WritebackTables>()
+            .selectFrom('writeback_outbox_payloads')
+            .select('message_id')
+            .execute()
+        ).map((row) => row.message_id)
+      expect((await payloads()).sort()).toEqual(['m1', 'm2'])
+      expect(await store.outboxAdmin.purge('acme')).toBe(1)
+      expect(await payloads()).toEqual(['m2'])
+      await store.tenants.remove('acme')
+      expect(await payloads()).toEqual([])
     })
 
     it('clears a delivered payload, keeps its messageId for dedupe, and prunes it later', async () => {
@@ -175,11 +198,15 @@ export function registerOutboxTests(use: UseContext): void {
       await store.outbox.enqueue('acme', [message('m1', 'sam')])
       await store.outbox.claimDue(CLAIM)
       await store.outbox.markDelivered(keys('acme', 'm1'))
-      const raw = JSON.stringify(
-        await db.withTables<WritebackTables>().selectFrom('writeback_outbox').selectAll().execute()
-      )
+      const tables = db.withTables<WritebackTables>()
+      const raw = JSON.stringify([
+        await tables.selectFrom('writeback_outbox').selectAll().execute(),
+        await tables.selectFrom('writeback_outbox_payloads').selectAll().execute(),
+      ])
       expect(raw).not.toContain('sam@example.com')
       expect(raw).not.toContain('ticket_id')
+      // Sealed, it would not show above: gone, it cannot be opened either.
+      expect(await tables.selectFrom('writeback_outbox_payloads').selectAll().execute()).toEqual([])
       expect((await store.outbox.enqueue('acme', [message('m1', 'sam')])).duplicates).toBe(1)
 
       expect(await store.outbox.pruneDelivered(clock.ms)).toBe(0)
@@ -209,12 +236,12 @@ export function registerOutboxTests(use: UseContext): void {
       await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
       const outbox = () => db.withTables<WritebackTables>()
       const m1 = await outbox()
-        .selectFrom('writeback_outbox')
+        .selectFrom('writeback_outbox_payloads')
         .select('payload_sealed')
         .where('message_id', '=', 'm1')
         .executeTakeFirstOrThrow()
       await outbox()
-        .updateTable('writeback_outbox')
+        .updateTable('writeback_outbox_payloads')
         .set({ payload_sealed: m1.payload_sealed })
         .where('message_id', '=', 'm2')
         .execute()
@@ -231,7 +258,7 @@ export function registerOutboxTests(use: UseContext): void {
       await store.outbox.enqueue('acme', [message('m1', 'joe')])
       await db
         .withTables<WritebackTables>()
-        .updateTable('writeback_outbox')
+        .updateTable('writeback_outbox_payloads')
         .set({ payload_sealed: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' })
         .execute()
       const unopened = {
@@ -264,12 +291,6 @@ export function registerOutboxTests(use: UseContext): void {
           order_key: 'legacy-customer',
           source: 'zendesk',
           event: 'Ticket Solved',
-          payload_sealed: null,
-          payload_json: JSON.stringify({
-            identity: { emails: ['legacy@example.com'] },
-            properties: { ticket_id: '9' },
-            timestamp: '2027-01-01T10:00:00.000Z',
-          }),
           state: 'pending',
           attempts: 0,
           next_attempt_at: clock.ms,
@@ -277,6 +298,20 @@ export function registerOutboxTests(use: UseContext): void {
           last_attempt_at: null,
           created_at: clock.ms,
           delivered_at: null,
+        })
+        .execute()
+      await db
+        .withTables<WritebackTables>()
+        .insertInto('writeback_outbox_payloads')
+        .values({
+          tenant_id: 'acme',
+          message_id: 'legacy-1',
+          payload_sealed: null,
+          payload_json: JSON.stringify({
+            identity: { emails: ['legacy@example.com'] },
+            properties: { ticket_id: '9' },
+            timestamp: '2027-01-01T10:00:00.000Z',
+          }),
         })
         .execute()
       const [claimed] = await store.outbox.claimDue(CLAIM)

@@ -205,17 +205,25 @@ export function createOutboxStore({
           order_key: await orderKeyOf(hasher, tenantId, message.identity),
           source: message.source,
           event: message.event,
-          payload_sealed: await secretBox.seal(
+        }))
+      )
+      const payloads = await Promise.all(
+        checked.map((message) =>
+          secretBox.seal(
             JSON.stringify({
               identity: message.identity,
               properties: message.properties,
               timestamp: message.timestamp,
             } satisfies OutboxPayload),
             outboxPayloadContext(tenantId, message.messageId)
-          ),
-          payload_json: null,
-        }))
+          )
+        )
       )
+      // A messageId repeated within the call is stored once, as it first came (the insert's
+      // conflict clause): so is its payload.
+      const sealed = new Map<string, string>()
+      for (const [index, message] of checked.entries())
+        if (!sealed.has(message.messageId)) sealed.set(message.messageId, payloads[index] ?? '')
       return db.transaction().execute(async (trx) => {
         if (!(await isEnabled(trx, tenantId))) throw new WritebackDisabledError(tenantId)
         const at = now()
@@ -240,6 +248,19 @@ export function createOutboxStore({
             .onConflict((conflict) => conflict.columns(['tenant_id', 'message_id']).doNothing())
             .returning('message_id')
             .execute()
+          // Only the messages stored now: a repeated one keeps the payload it came with.
+          if (inserted.length > 0)
+            await tables(trx)
+              .insertInto('writeback_outbox_payloads')
+              .values(
+                inserted.map(({ message_id }) => ({
+                  tenant_id: tenantId,
+                  message_id,
+                  payload_sealed: sealed.get(message_id) ?? null,
+                  payload_json: null,
+                }))
+              )
+              .execute()
           stored += inserted.length
         }
         return { stored, duplicates: rows.length - stored }

@@ -72,7 +72,7 @@ const OUTBOX_MESSAGE = {
 async function outboxEmail(db: SuiteContext['db'], box: SecretBox): Promise<unknown> {
   const row = await db
     .withTables<WritebackTables>()
-    .selectFrom('writeback_outbox')
+    .selectFrom('writeback_outbox_payloads')
     .select('payload_sealed')
     .where('message_id', '=', OUTBOX_MESSAGE.messageId)
     .executeTakeFirstOrThrow()
@@ -183,7 +183,7 @@ export function registerEncryptionTests(use: UseContext): void {
         { table: 'zendesk_webhook_secrets', column: 'secret_sealed', count: 1 },
         { table: 'pipedrive_installations', column: 'access_token_sealed', count: 2 },
         { table: 'pipedrive_installations', column: 'refresh_token_sealed', count: 2 },
-        { table: 'writeback_outbox', column: 'payload_sealed', count: 1 },
+        { table: 'writeback_outbox_payloads', column: 'payload_sealed', count: 1 },
       ])
 
       expect(await openAll(context, await createSecretBox(NEW_KEY))).toEqual(everything)
