@@ -1,7 +1,6 @@
 /**
  * @module writeback/outbox-store
- * The durable outbox: webhooks enqueue (one transaction, a messageId already stored for the tenant
- * skipped), the delivery worker claims due messages and settles each one delivered, retried later
+ * The durable outbox: webhooks enqueue (outbox-enqueue.ts), the delivery worker claims due messages and settles each one delivered, retried later
  * or dead (outbox-settle.ts). SQLite and Postgres alike (the store suite runs on both).
  *
  * Claiming leases rows (next_attempt_at moves past the send's longest wait) rather than marking
@@ -10,12 +9,9 @@
  */
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { InvalidInputError } from '../store/errors.ts'
 import type { Executor } from '../store/schema.ts'
-import { orderKeyOf } from './order-key.ts'
-import { WritebackDisabledError, type EnqueueResult, type OutboxWriter } from './outbox-port.ts'
-import { outboxMessageSchema, type OutboxPayload, type WritebackTables } from './outbox-schema.ts'
-import { outboxPayloadContext } from './outbox-sealing.ts'
+import type { OutboxWriter } from './outbox-port.ts'
+import type { WritebackTables } from './outbox-schema.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
   keyOf,
@@ -36,6 +32,7 @@ import {
   stillInOrder,
   type LeasedRows,
 } from './outbox-lease.ts'
+import { createEnqueue, writebackEnabled } from './outbox-enqueue.ts'
 import { createOutboxSettlement } from './outbox-settle.ts'
 
 export type { ClaimedMessage, ClaimOptions, OutboxKey, PickedRow, PickOptions }
@@ -128,9 +125,6 @@ export interface OutboxStoreDeps {
   readonly pick?: OutboxPicker | undefined
 }
 
-/** Rows per INSERT, within both engines' limits on bound parameters. */
-const INSERT_CHUNK = 200
-
 export function createOutboxStore({
   db,
   hasher,
@@ -163,15 +157,6 @@ export function createOutboxStore({
     return claimed
   }
 
-  async function isEnabled(executor: Executor, tenantId: string): Promise<boolean> {
-    const row = await executor
-      .selectFrom('tenants')
-      .select('writeback_enabled')
-      .where('id', '=', tenantId)
-      .executeTakeFirst()
-    return row?.writeback_enabled === 1
-  }
-
   /** Deletes rows in `state` whose `since` is before `before`. @returns how many. */
   async function prune(
     state: 'delivered' | 'dead',
@@ -188,84 +173,9 @@ export function createOutboxStore({
 
   return {
     ...settle,
-    isEnabled: (tenantId) => isEnabled(db, tenantId),
+    isEnabled: (tenantId) => writebackEnabled(db, tenantId),
 
-    async enqueue(tenantId, messages): Promise<EnqueueResult> {
-      const checked = messages.map((message, index) => {
-        const parsed = outboxMessageSchema.safeParse(message)
-        if (!parsed.success)
-          throw InvalidInputError.fromZod('outbox message', prefixed(parsed.error, index))
-        return parsed.data
-      })
-      // Hashed and sealed before the transaction: on SQLite it holds the only connection.
-      const rows = await Promise.all(
-        checked.map(async (message) => ({
-          tenant_id: tenantId,
-          message_id: message.messageId,
-          order_key: await orderKeyOf(hasher, tenantId, message.identity),
-          source: message.source,
-          event: message.event,
-        }))
-      )
-      const payloads = await Promise.all(
-        checked.map((message) =>
-          secretBox.seal(
-            JSON.stringify({
-              identity: message.identity,
-              properties: message.properties,
-              timestamp: message.timestamp,
-            } satisfies OutboxPayload),
-            outboxPayloadContext(tenantId, message.messageId)
-          )
-        )
-      )
-      // A messageId repeated within the call is stored once, as it first came (the insert's
-      // conflict clause): so is its payload.
-      const sealed = new Map<string, string>()
-      for (const [index, message] of checked.entries())
-        if (!sealed.has(message.messageId)) sealed.set(message.messageId, payloads[index] ?? '')
-      return db.transaction().execute(async (trx) => {
-        if (!(await isEnabled(trx, tenantId))) throw new WritebackDisabledError(tenantId)
-        const at = now()
-        let stored = 0
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          const inserted = await tables(trx)
-            .insertInto('writeback_outbox')
-            .values(
-              rows.slice(i, i + INSERT_CHUNK).map((row) => ({
-                ...row,
-                seq: nextSeq(),
-                state: 'pending' as const,
-                attempts: 0,
-                next_attempt_at: at,
-                last_error: null,
-                last_attempt_at: null,
-                created_at: at,
-                delivered_at: null,
-              }))
-            )
-            // Also skips a messageId repeated within this very call.
-            .onConflict((conflict) => conflict.columns(['tenant_id', 'message_id']).doNothing())
-            .returning('message_id')
-            .execute()
-          // Only the messages stored now: a repeated one keeps the payload it came with.
-          if (inserted.length > 0)
-            await tables(trx)
-              .insertInto('writeback_outbox_payloads')
-              .values(
-                inserted.map(({ message_id }) => ({
-                  tenant_id: tenantId,
-                  message_id,
-                  payload_sealed: sealed.get(message_id) ?? null,
-                  payload_json: null,
-                }))
-              )
-              .execute()
-          stored += inserted.length
-        }
-        return { stored, duplicates: rows.length - stored }
-      })
-    },
+    enqueue: createEnqueue({ db, hasher, secretBox, now, nextSeq }),
 
     async pickAhead(options, inFlight) {
       const at = now()
@@ -314,10 +224,4 @@ export function createOutboxStore({
     // A dead row's last attempt is when it died (markDead and retryLater both set it).
     pruneDead: (before) => prune('dead', 'last_attempt_at', before),
   }
-}
-
-/** Issues of the `index`th message, named as such (`1.identity: …`). */
-function prefixed<E extends { issues: { path: PropertyKey[] }[] }>(error: E, index: number): E {
-  for (const issue of error.issues) issue.path = [index, ...issue.path]
-  return error
 }
