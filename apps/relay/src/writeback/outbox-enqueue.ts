@@ -49,41 +49,35 @@ export function createEnqueue({
       return parsed.data
     })
     // Hashed and sealed before the transaction: on SQLite it holds the only connection.
-    const rows = await Promise.all(
+    const sealed = await Promise.all(
       checked.map(async (message) => ({
-        tenant_id: tenantId,
-        message_id: message.messageId,
-        order_key: await orderKeyOf(hasher, tenantId, message.identity),
-        source: message.source,
-        event: message.event,
-      }))
-    )
-    const payloads = await Promise.all(
-      checked.map((message) =>
-        secretBox.seal(
+        row: {
+          tenant_id: tenantId,
+          message_id: message.messageId,
+          order_key: await orderKeyOf(hasher, tenantId, message.identity),
+          source: message.source,
+          event: message.event,
+        },
+        payload: await secretBox.seal(
           JSON.stringify({
             identity: message.identity,
             properties: message.properties,
             timestamp: message.timestamp,
           } satisfies OutboxPayload),
           outboxPayloadContext(tenantId, message.messageId)
-        )
-      )
+        ),
+      }))
     )
-    // A messageId repeated within the call is stored once, as it first came (the insert's
-    // conflict clause): so is its payload.
-    const sealed = new Map<string, string>()
-    for (const [index, message] of checked.entries())
-      if (!sealed.has(message.messageId)) sealed.set(message.messageId, payloads[index] ?? '')
     return db.transaction().execute(async (trx) => {
       if (!(await writebackEnabled(trx, tenantId))) throw new WritebackDisabledError(tenantId)
       const at = now()
       let stored = 0
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      for (let i = 0; i < sealed.length; i += INSERT_CHUNK) {
+        const chunk = sealed.slice(i, i + INSERT_CHUNK)
         const inserted = await tables(trx)
           .insertInto('writeback_outbox')
           .values(
-            rows.slice(i, i + INSERT_CHUNK).map((row) => ({
+            chunk.map(({ row }) => ({
               ...row,
               seq: nextSeq(),
               state: 'pending' as const,
@@ -99,22 +93,25 @@ export function createEnqueue({
           .onConflict((conflict) => conflict.columns(['tenant_id', 'message_id']).doNothing())
           .returning('message_id')
           .execute()
-        // Only the messages stored now: a repeated one keeps the payload it came with.
-        if (inserted.length > 0)
+        // The payloads of the messages stored now, each as it first came: a repeated messageId
+        // keeps the payload its row was stored with.
+        const storedNow = new Set(inserted.map(({ message_id }) => message_id))
+        const payloads = chunk.filter(({ row }) => storedNow.delete(row.message_id))
+        if (payloads.length > 0)
           await tables(trx)
             .insertInto('writeback_outbox_payloads')
             .values(
-              inserted.map(({ message_id }) => ({
+              payloads.map(({ row, payload }) => ({
                 tenant_id: tenantId,
-                message_id,
-                payload_sealed: sealed.get(message_id) ?? null,
+                message_id: row.message_id,
+                payload_sealed: payload,
                 payload_json: null,
               }))
             )
             .execute()
         stored += inserted.length
       }
-      return { stored, duplicates: rows.length - stored }
+      return { stored, duplicates: sealed.length - stored }
     })
   }
 }

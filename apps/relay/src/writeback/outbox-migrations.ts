@@ -3,7 +3,7 @@
  * Write-back's tables (registered in store/migrations.ts): the durable outbox, and each tenant's
  * write-back settings on its row.
  */
-import type { Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
 
 import type { UntypedDb } from '../store/migrations.ts'
 
@@ -142,9 +142,11 @@ const outboxUnusedIndexes: Migration = {
 /**
  * Payloads in a table of their own, one row per pending or dead message, gone once delivered. A
  * delivery rewrites an outbox row twice (its lease, then its delivered mark), and SQLite rewrites
- * a whole row for any column: with the sealed payload (~0.5 KB) in it, those two UPDATEs were
- * most of the relay's own time in a drain (bench:writeback). Cascades with its outbox row
- * (a purge, a removed tenant).
+ * a whole row for any column: with the sealed payload (~0.5 KB) in it, those two UPDATEs were most
+ * of the relay's SQLite writes in a drain (bench:writeback). Cascades with its outbox row (a purge,
+ * a prune, a removed tenant). Dropping the columns rewrites the outbox on SQLite (twice, under the
+ * write lock at start-up), and instances still on the code before it can no longer store or
+ * deliver: the README's upgrade notes say to stop them all for this one.
  */
 const outboxPayloads: Migration = {
   async up(db: UntypedDb) {
@@ -181,17 +183,16 @@ const outboxPayloads: Migration = {
   async down(db: UntypedDb) {
     await db.schema.alterTable('writeback_outbox').addColumn('payload_json', 'text').execute()
     await db.schema.alterTable('writeback_outbox').addColumn('payload_sealed', 'text').execute()
-    for (const column of ['payload_sealed', 'payload_json'] as const)
-      await db
-        .updateTable('writeback_outbox as o')
-        .set(column, (eb) =>
-          eb
-            .selectFrom('writeback_outbox_payloads as p')
-            .select(`p.${column}`)
-            .whereRef('p.tenant_id', '=', 'o.tenant_id')
-            .whereRef('p.message_id', '=', 'o.message_id')
-        )
-        .execute()
+    // Only the rows that have a payload (pending and dead ones), not every delivered row.
+    const payload = (column: 'payload_sealed' | 'payload_json') =>
+      sql`(select ${sql.ref(`p.${column}`)} from writeback_outbox_payloads p
+        where p.tenant_id = writeback_outbox.tenant_id and p.message_id = writeback_outbox.message_id)`
+    await sql`update writeback_outbox
+      set payload_sealed = ${payload('payload_sealed')}, payload_json = ${payload('payload_json')}
+      where exists (select 1 from writeback_outbox_payloads p
+        where p.tenant_id = writeback_outbox.tenant_id and p.message_id = writeback_outbox.message_id)`.execute(
+      db
+    )
     await db.schema.dropTable('writeback_outbox_payloads').execute()
   },
 }

@@ -75,6 +75,11 @@ describe.each<[string, () => Kysely<Schema>]>([
       await row('sealed-1', 1, 'pending', sealed, null)
       await row('clear-2', 2, 'pending', null, payloadOf('clear@example.com', '2'))
       await row('done-3', 3, 'delivered', null, null)
+      const deadPayload = await secretBox.seal(
+        payloadOf('dead@example.com', '4'),
+        outboxPayloadContext('acme', 'dead-4')
+      )
+      await row('dead-4', 4, 'dead', deadPayload, null)
 
       expect(await migrateRelayDatabase(db)).toContain('0023_outbox_payloads')
       expect(await outboxColumns(db)).not.toContain('payload_sealed')
@@ -92,6 +97,7 @@ describe.each<[string, () => Kysely<Schema>]>([
         ['sealed-1', sealed, null],
         ['clear-2', null, payloadOf('clear@example.com', '2')],
         ['done-3', null, null],
+        ['dead-4', deadPayload, null],
       ])
 
       // And up again: delivered, a message keeps no payload.
@@ -99,7 +105,13 @@ describe.each<[string, () => Kysely<Schema>]>([
       await store().outbox.markDelivered([{ tenantId: 'acme', messageId: 'sealed-1' }])
       const left = await sql<{ message_id: string }>`
         select message_id from writeback_outbox_payloads order by message_id`.execute(db)
-      expect(left.rows.map((r) => r.message_id)).toEqual(['clear-2'])
+      expect(left.rows.map((r) => r.message_id)).toEqual(['clear-2', 'dead-4'])
+      // The dead message kept what it said: retried, it is sent as it was.
+      await store().outboxAdmin.retry('acme', 'dead-4')
+      const retried = await store().outbox.claimDue(claim)
+      expect(retried.map((m) => [m.messageId, m.payload.properties])).toEqual([
+        ['dead-4', { ticket_id: '4' }],
+      ])
     } finally {
       await db.destroy()
     }

@@ -121,4 +121,14 @@ it("has only the indexes its store's statements read, and claims along them", as
   const claim = plans.find((plan) => plan.some((step) => step.includes('CORRELATED')))
   expect(claim?.join('\n')).toMatch(/SEARCH o USING INDEX writeback_outbox_pending_seq_idx/)
   expect(claim?.join('\n')).toMatch(/SEARCH e USING INDEX writeback_outbox_waiting_idx/)
+  // Its payloads, and a delivered mark's deletion of them, by the payload table's key: no scan.
+  expect(claim?.join('\n')).toMatch(
+    /SEARCH p USING INDEX sqlite_autoindex_writeback_outbox_payloads_1/
+  )
+  const payloadPlans = plans.filter((_, index) =>
+    /writeback_outbox_payloads/.test(onOutbox[index]?.sql ?? '')
+  )
+  expect(payloadPlans.length).toBeGreaterThan(1)
+  for (const plan of payloadPlans)
+    expect(plan.join('\n')).not.toMatch(/SCAN (p|writeback_outbox_payloads)\b/)
 })

@@ -1,6 +1,6 @@
 /**
  * @module writeback/outbox-schema
- * The outbox table as Kysely sees it, and the zod schemas at its two doors: messages a webhook
+ * The outbox's tables as Kysely sees them, and the zod schemas at its two doors: messages a webhook
  * hands in (checked before anything is stored) and payloads read back from the database (checked
  * before anything is sent, since a row may have been edited by hand).
  */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../store/errors.ts'
 import { START_MS, acme, globex, type UseContext } from '../store/suite/context.ts'
 import { WritebackDisabledError } from './outbox-port.ts'
+import { registerPayloadTests } from './outbox-payloads.suite.ts'
 import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
 import { registerSkipTenantsTests } from './outbox-skip-tenants.suite.ts'
 import type { WritebackTables } from './outbox-schema.ts'
@@ -171,156 +172,6 @@ export function registerOutboxTests(use: UseContext): void {
       expect(back?.payload.properties).toEqual(message('m1').properties)
     })
 
-    it('purging dead messages, or removing the tenant, takes their payloads too', async () => {
-      const { db } = use()
-      const store = await withTenant()
-      await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
-      await store.outbox.claimDue(CLAIM)
-      await store.outbox.markDead(keys('acme', 'm1'), 'http 400')
-      const payloads = async () =>
-        (
-          await db
-            .withTables<WritebackTables>()
-            .selectFrom('writeback_outbox_payloads')
-            .select('message_id')
-            .execute()
-        ).map((row) => row.message_id)
-      expect((await payloads()).sort()).toEqual(['m1', 'm2'])
-      expect(await store.outboxAdmin.purge('acme')).toBe(1)
-      expect(await payloads()).toEqual(['m2'])
-      await store.tenants.remove('acme')
-      expect(await payloads()).toEqual([])
-    })
-
-    it('clears a delivered payload, keeps its messageId for dedupe, and prunes it later', async () => {
-      const { db, clock } = use()
-      const store = await withTenant()
-      await store.outbox.enqueue('acme', [message('m1', 'sam')])
-      await store.outbox.claimDue(CLAIM)
-      await store.outbox.markDelivered(keys('acme', 'm1'))
-      const tables = db.withTables<WritebackTables>()
-      const raw = JSON.stringify([
-        await tables.selectFrom('writeback_outbox').selectAll().execute(),
-        await tables.selectFrom('writeback_outbox_payloads').selectAll().execute(),
-      ])
-      expect(raw).not.toContain('sam@example.com')
-      expect(raw).not.toContain('ticket_id')
-      // Sealed, it would not show above: gone, it cannot be opened either.
-      expect(await tables.selectFrom('writeback_outbox_payloads').selectAll().execute()).toEqual([])
-      expect((await store.outbox.enqueue('acme', [message('m1', 'sam')])).duplicates).toBe(1)
-
-      expect(await store.outbox.pruneDelivered(clock.ms)).toBe(0)
-      expect(await store.outbox.pruneDelivered(clock.ms + 1)).toBe(1)
-      expect((await store.outbox.enqueue('acme', [message('m1', 'sam')])).stored).toBe(1)
-    })
-
-    it('keeps a pending payload sealed: the stored row holds neither the email nor the properties', async () => {
-      const { db } = use()
-      const store = await withTenant()
-      await store.outbox.enqueue('acme', [
-        message('m1', 'sealed-customer', { properties: { ticket_id: '4242' } }),
-      ])
-      const raw = JSON.stringify(
-        await db.withTables<WritebackTables>().selectFrom('writeback_outbox').selectAll().execute()
-      )
-      expect(raw).not.toContain('sealed-customer')
-      expect(raw).not.toContain('4242')
-      const [claimed] = await store.outbox.claimDue(CLAIM)
-      expect(claimed?.payload.identity).toEqual({ emails: ['sealed-customer@example.com'] })
-      expect(claimed?.payload.properties).toEqual({ ticket_id: '4242' })
-    })
-
-    it('never sends a sealed payload moved onto another row; makes that row dead', async () => {
-      const { db } = use()
-      const store = await withTenant()
-      await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
-      const outbox = () => db.withTables<WritebackTables>()
-      const m1 = await outbox()
-        .selectFrom('writeback_outbox_payloads')
-        .select('payload_sealed')
-        .where('message_id', '=', 'm1')
-        .executeTakeFirstOrThrow()
-      await outbox()
-        .updateTable('writeback_outbox_payloads')
-        .set({ payload_sealed: m1.payload_sealed })
-        .where('message_id', '=', 'm2')
-        .execute()
-      expect(ids(await store.outbox.claimDue(CLAIM))).toEqual(['m1'])
-      const dead = await store.outboxAdmin.list({ tenantId: 'acme', state: 'dead', limit: 10 })
-      expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
-        ['m2', 'stored payload did not open: encryption key changed, or the row was altered'],
-      ])
-    })
-
-    it('lets a payload that does not open wait and count attempts when told to, then die', async () => {
-      const { db, clock } = use()
-      const store = await withTenant()
-      await store.outbox.enqueue('acme', [message('m1', 'joe')])
-      await db
-        .withTables<WritebackTables>()
-        .updateTable('writeback_outbox_payloads')
-        .set({ payload_sealed: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' })
-        .execute()
-      const unopened = {
-        retryAt: (attempts: number) => clock.ms + attempts * 1_000,
-        maxAttempts: 2,
-      }
-      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
-      const [waiting] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
-      expect(waiting).toMatchObject({
-        state: 'pending',
-        attempts: 1,
-        nextAttemptAt: clock.ms + 1_000,
-      })
-      clock.ms += 1_000
-      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
-      const [dead] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
-      expect(dead).toMatchObject({ state: 'dead', attempts: 2 })
-    })
-
-    it('still delivers a row stored in clear before payloads were sealed', async () => {
-      const { db, clock } = use()
-      const store = await withTenant()
-      await db
-        .withTables<WritebackTables>()
-        .insertInto('writeback_outbox')
-        .values({
-          tenant_id: 'acme',
-          message_id: 'legacy-1',
-          seq: 1,
-          order_key: 'legacy-customer',
-          source: 'zendesk',
-          event: 'Ticket Solved',
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: clock.ms,
-          last_error: null,
-          last_attempt_at: null,
-          created_at: clock.ms,
-          delivered_at: null,
-        })
-        .execute()
-      await db
-        .withTables<WritebackTables>()
-        .insertInto('writeback_outbox_payloads')
-        .values({
-          tenant_id: 'acme',
-          message_id: 'legacy-1',
-          payload_sealed: null,
-          payload_json: JSON.stringify({
-            identity: { emails: ['legacy@example.com'] },
-            properties: { ticket_id: '9' },
-            timestamp: '2027-01-01T10:00:00.000Z',
-          }),
-        })
-        .execute()
-      const [claimed] = await store.outbox.claimDue(CLAIM)
-      expect(claimed).toMatchObject({
-        messageId: 'legacy-1',
-        payload: { properties: { ticket_id: '9' } },
-      })
-    })
-
     it('prunes dead rows only once they have been dead for the retention', async () => {
       const { clock } = use()
       const store = await withTenant()
@@ -412,6 +263,7 @@ export function registerOutboxTests(use: UseContext): void {
       expect(await store.outboxAdmin.status()).toEqual([])
     })
 
+    registerPayloadTests(use, withTenant)
     registerPickAheadTests(use)
     registerSkipTenantsTests(use)
   })

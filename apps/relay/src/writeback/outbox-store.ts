@@ -1,7 +1,8 @@
 /**
  * @module writeback/outbox-store
- * The durable outbox: webhooks enqueue (outbox-enqueue.ts), the delivery worker claims due messages and settles each one delivered, retried later
- * or dead (outbox-settle.ts). SQLite and Postgres alike (the store suite runs on both).
+ * The durable outbox: webhooks enqueue (outbox-enqueue.ts), the delivery worker claims due
+ * messages and settles each one delivered, retried later or dead (outbox-settle.ts). SQLite and
+ * Postgres alike (the store suite runs on both).
  *
  * Claiming leases rows (next_attempt_at moves past the send's longest wait) rather than marking
  * them in flight: a relay killed mid-send leaves them pending, and they are sent again once the
@@ -94,7 +95,7 @@ export interface OutboxStore extends OutboxWriter {
   claimLeased(options: ClaimOptions, leased: LeasedAhead): Promise<ClaimedMessage[]>
   /** Gives back rows leased ahead and not used (due at once), unless leased since by another. */
   releaseAhead(leased: LeasedAhead, rows: readonly PickedRow[]): Promise<void>
-  /** Delivered: the payload is cleared, the row kept for deduplication until pruned. */
+  /** Delivered: the payload is deleted, the row kept for deduplication until pruned. */
   markDelivered(keys: readonly OutboxKey[]): Promise<void>
   /**
    * One more failed attempt: the message is tried again at `retryAt`, or is dead once it has had
