@@ -3,17 +3,16 @@
  * SQLite and on Postgres (PGlite): tenants written before it keep working with the defaults, the
  * new settings round-trip, and migrating down removes the columns and keeps the tenant.
  */
-import { Migrator, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
 import { createHasher } from '../platform/crypto/hmac.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
-import { createRelayStore, migrateRelayDatabase, relayMigrations } from '../wiring/relay-store.ts'
-import { openDatabase } from './database.ts'
-import { openPgliteDatabase } from './pglite-dialect.ts'
+import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts'
 import type { Schema } from './schema.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY } from './suite/context.ts'
 import { PRESENTATION } from './suite/presentation.suite.ts'
+import { MIGRATION_TEST_DIALECTS, relayMigrator } from '../wiring/migration-test-dialects.ts'
 
 const BEFORE = '0008_pipedrive_oauth_states'
 const CREATED = Date.UTC(2026, 5, 1)
@@ -23,17 +22,11 @@ const columnsOf = async (db: Kysely<Schema>) =>
     .find((table) => table.name === 'tenants')
     ?.columns.map((column) => column.name) ?? []
 
-describe.each<[string, () => Kysely<Schema>]>([
-  ['SQLite', () => openDatabase(':memory:')],
-  ['Postgres (PGlite)', () => openPgliteDatabase()],
-])('tenant presentation migration on %s', (_name, open) => {
+describe.each(MIGRATION_TEST_DIALECTS)('tenant presentation migration on %s', (_name, open) => {
   it('adds nullable columns that leave existing tenants on the defaults, and goes back down', async () => {
     const db = open()
     try {
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: () => Promise.resolve({ ...relayMigrations }) },
-      })
+      const migrator = relayMigrator(db)
       expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined()
       const secretBox = await createSecretBox(ENCRYPTION_KEY)
       // A tenant as the relay wrote it before 0009 (raw SQL: today's schema has more columns).

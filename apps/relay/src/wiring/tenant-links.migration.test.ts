@@ -3,16 +3,15 @@
  * installs and Pipedrive companies in tables of their own) into tenant_links, on SQLite and on
  * Postgres (PGlite): every row arrives, each Zendesk secret still opens, and the old tables go.
  */
-import { Migrator, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
 import { createHasher } from '../platform/crypto/hmac.ts'
 import { createSecretBox, type SecretBox } from '../platform/crypto/secret-box.ts'
-import { openDatabase } from '../store/database.ts'
-import { openPgliteDatabase } from '../store/pglite-dialect.ts'
 import type { Schema } from '../store/schema.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY } from '../store/suite/context.ts'
-import { createRelayStore, migrateRelayDatabase, relayMigrations } from './relay-store.ts'
+import { createRelayStore, migrateRelayDatabase } from './relay-store.ts'
+import { MIGRATION_TEST_DIALECTS, relayMigrator } from './migration-test-dialects.ts'
 
 const LAST_BEFORE_LINKS = '0004_pipedrive_sharing'
 const CREATED = Date.UTC(2026, 5, 1)
@@ -33,17 +32,11 @@ async function seedLegacyRows(db: Kysely<Schema>, secretBox: SecretBox): Promise
     values ('1001', 'acme'), ('1002', 'acme')`.execute(db)
 }
 
-describe.each<[string, () => Kysely<Schema>]>([
-  ['SQLite', () => openDatabase(':memory:')],
-  ['Postgres (PGlite)', () => openPgliteDatabase()],
-])('tenant links migration on %s', (_name, open) => {
+describe.each(MIGRATION_TEST_DIALECTS)('tenant links migration on %s', (_name, open) => {
   it('moves Zendesk installs and Pipedrive companies into tenant_links, secrets intact', async () => {
     const db = open()
     try {
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: () => Promise.resolve({ ...relayMigrations }) },
-      })
+      const migrator = relayMigrator(db)
       const { error } = await migrator.migrateTo(LAST_BEFORE_LINKS)
       expect(error).toBeUndefined()
       const secretBox = await createSecretBox(ENCRYPTION_KEY)
@@ -88,10 +81,7 @@ describe.each<[string, () => Kysely<Schema>]>([
   it('moves them back when migrated down, so a rollback keeps every link', async () => {
     const db = open()
     try {
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: () => Promise.resolve({ ...relayMigrations }) },
-      })
+      const migrator = relayMigrator(db)
       await migrator.migrateTo(LAST_BEFORE_LINKS)
       await seedLegacyRows(db, await createSecretBox(ENCRYPTION_KEY))
       await migrateRelayDatabase(db)

@@ -4,17 +4,16 @@
  * 0016) still deliver with what they said, a delivered row's payload stays gone, and migrating
  * down puts every payload back on its row.
  */
-import { Migrator, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
 import { createHasher } from '../platform/crypto/hmac.ts'
 import { createSecretBox } from '../platform/crypto/secret-box.ts'
-import { openDatabase } from '../store/database.ts'
-import { openPgliteDatabase } from '../store/pglite-dialect.ts'
 import type { Schema } from '../store/schema.ts'
 import { acme, AUDIT_KEY, ENCRYPTION_KEY, START_MS } from '../store/suite/context.ts'
-import { createRelayStore, migrateRelayDatabase, relayMigrations } from '../wiring/relay-store.ts'
+import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts'
 import { outboxPayloadContext } from './outbox-sealing.ts'
+import { MIGRATION_TEST_DIALECTS, relayMigrator } from '../wiring/migration-test-dialects.ts'
 
 const BEFORE = '0022_outbox_unused_indexes'
 
@@ -39,17 +38,11 @@ const oldLayout = async (db: Kysely<Schema>) =>
     )
   ).rows.map((row) => [row.message_id, row.payload_sealed, row.payload_json])
 
-describe.each<[string, () => Kysely<Schema>]>([
-  ['SQLite', () => openDatabase(':memory:')],
-  ['Postgres (PGlite)', () => openPgliteDatabase()],
-])('outbox payloads migration on %s', (_name, open) => {
+describe.each(MIGRATION_TEST_DIALECTS)('outbox payloads migration on %s', (_name, open) => {
   it('moves payloads to their own table, delivers them, and goes back down', async () => {
     const db = open()
     try {
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: () => Promise.resolve({ ...relayMigrations }) },
-      })
+      const migrator = relayMigrator(db)
       expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined()
       const secretBox = await createSecretBox(ENCRYPTION_KEY)
       const store = () => createRelayStore({ db, secretBox, hasher, now: () => START_MS })

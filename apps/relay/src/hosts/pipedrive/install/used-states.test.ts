@@ -3,14 +3,13 @@
  * it away again; a state is accepted once, expired ones are cleared, and the record outlives the
  * store object (a restarted relay on the same database still refuses the replay).
  */
-import { Migrator, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 
-import { openDatabase } from '../../../store/database.ts'
-import { openPgliteDatabase } from '../../../store/pglite-dialect.ts'
 import type { Schema } from '../../../store/schema.ts'
-import { migrateRelayDatabase, relayMigrations } from '../../../wiring/relay-store.ts'
+import { migrateRelayDatabase } from '../../../wiring/relay-store.ts'
 import { createUsedStateStore } from './used-states.ts'
+import { MIGRATION_TEST_DIALECTS, relayMigrator } from '../../../wiring/migration-test-dialects.ts'
 
 const BEFORE = '0007_pipedrive_links'
 const TABLE = 'pipedrive_oauth_states'
@@ -18,17 +17,11 @@ const TABLE = 'pipedrive_oauth_states'
 const tables = async (db: Kysely<Schema>) =>
   (await db.introspection.getTables()).map((table) => table.name)
 
-describe.each<[string, () => Kysely<Schema>]>([
-  ['SQLite', () => openDatabase(':memory:')],
-  ['Postgres (PGlite)', () => openPgliteDatabase()],
-])('used OAuth states on %s', (_name, open) => {
+describe.each(MIGRATION_TEST_DIALECTS)('used OAuth states on %s', (_name, open) => {
   it('accepts a state once, also after a restart, and forgets it once expired; 0008 migrates up and down', async () => {
     const db = open()
     try {
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: () => Promise.resolve({ ...relayMigrations }) },
-      })
+      const migrator = relayMigrator(db)
       expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined()
       expect(await tables(db)).not.toContain(TABLE)
       expect(await migrateRelayDatabase(db)).toContain('0008_pipedrive_oauth_states')
