@@ -130,8 +130,12 @@ describe('the shared budget in Redis', () => {
     // 80/s and a burst of 20 for both instances together: never more than 100 in a calendar
     // second (each on its own bucket would send up to 200).
     expect(maxPerCalendarSecond(fake.calls.map((c) => c.at))).toBeLessThanOrEqual(100)
-    const span = Math.max(...fake.calls.map((c) => c.at)) - Math.min(...fake.calls.map((c) => c.at))
-    expect(span).toBeGreaterThanOrEqual(((240 - 20) / 80) * 1000 - 100)
+    // And paced at 80/s together past the burst: measured from the first read after the burst,
+    // since the burst's own reads reach the fake late on a cold start (7 ms short once, from the
+    // first read).
+    const at = fake.calls.map((c) => c.at).sort((a, b) => a - b)
+    const paced = (at[239] ?? 0) - (at[20] ?? 0)
+    expect(paced).toBeGreaterThanOrEqual(((240 - 21) / 80) * 1000 - 100)
   })
 })
 
