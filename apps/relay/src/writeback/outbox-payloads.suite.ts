@@ -7,13 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { SuiteContext, UseContext } from '../store/suite/context.ts'
 import type { WritebackTables } from './outbox-schema.ts'
-import { message } from './testing/outbox-message.ts'
-
-const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
-
-const ids = (claimed: readonly { messageId: string }[]) => claimed.map((m) => m.messageId)
-const keys = (tenantId: string, ...messageIds: string[]) =>
-  messageIds.map((messageId) => ({ tenantId, messageId }))
+import { CLAIM, ids, keys, message } from './testing/outbox-message.ts'
 
 /** The messageIds that have a payload stored, in order. */
 const payloadIds = async (db: SuiteContext['db']) =>

@@ -8,13 +8,7 @@ import { registerPayloadTests } from './outbox-payloads.suite.ts'
 import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
 import { registerSkipTenantsTests } from './outbox-skip-tenants.suite.ts'
 import type { WritebackTables } from './outbox-schema.ts'
-import { message } from './testing/outbox-message.ts'
-
-const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
-
-const ids = (claimed: readonly { messageId: string }[]) => claimed.map((m) => m.messageId)
-const keys = (tenantId: string, ...messageIds: string[]) =>
-  messageIds.map((messageId) => ({ tenantId, messageId }))
+import { CLAIM, ids, keys, message } from './testing/outbox-message.ts'
 
 export function registerOutboxTests(use: UseContext): void {
   describe('write-back outbox', () => {

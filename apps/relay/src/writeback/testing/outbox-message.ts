@@ -16,3 +16,13 @@ export function message(
     ...overrides,
   }
 }
+
+/** A claim of up to 100 messages, as the outbox suites make it. */
+export const CLAIM = { limit: 100, maxBytes: 400_000, leaseMs: 30_000 }
+
+/** The messageIds of `claimed`, in order. */
+export const ids = (claimed: readonly { messageId: string }[]) => claimed.map((m) => m.messageId)
+
+/** The outbox keys of `messageIds`, all of `tenantId`. */
+export const keys = (tenantId: string, ...messageIds: string[]) =>
+  messageIds.map((messageId) => ({ tenantId, messageId }))
