@@ -123,7 +123,10 @@ describe('rate limit', () => {
   it('the client-side bucket keeps a well-behaved client from ever seeing a 429', async () => {
     // The server's bucket is deeper than the client's so that a stalled event loop (requests the
     // client spaced out being processed together) still fits; the relay keeps the same headroom.
-    const limited = await startContractTarget({ ratePerSecond: 50, burst: 10 })
+    // Unpaced, 20 requests at once overrun a burst of 10 however slowly the machine serves them:
+    // at 1 a second the bucket cannot refill meanwhile (at 50 a second, a cold start that spread
+    // them over 200 ms let all 20 through once).
+    const limited = await startContractTarget({ ratePerSecond: 1, burst: 10 })
     try {
       const unpaced = limited.client()
       await Promise.all(
