@@ -146,6 +146,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     onTenantsChanged: (listener: () => void) => void tenantListeners.push(listener),
   }
   const hosts = hostModules.map((host) => host.start(hostContext))
+  const metrics = createPromMetrics({
+    upstreams: upstreams.status,
+    outbox: () => store.outboxAdmin.backlog(),
+  })
   const app = createApp({
     tenants: tenantDirectory,
     apiKeys: options.apiKeys?.(store.apiKeys) ?? store.apiKeys,
@@ -155,10 +159,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     presentations: presentations.reader,
     choices: store.choices,
     upstreams: upstreams.status,
-    metrics: createPromMetrics({
-      upstreams: upstreams.status,
-      outbox: () => store.outboxAdmin.status(),
-    }),
+    metrics,
     upstreamProbe,
     sharedBudget: shared?.budget.mode,
     hasher,
@@ -197,7 +198,14 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     throw error
   })
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`
-  const worker = startWritebackWorker({ config, store, upstreams, hostContext, logger })
+  const worker = startWritebackWorker({
+    config,
+    store,
+    upstreams,
+    hostContext,
+    logger,
+    onSettled: (tenantId, counts) => metrics.observeWriteback(tenantId, counts),
+  })
   logger.info({ url, tenantsApplied, outboxThread: outboxThread !== undefined }, 'relay listening')
   return {
     url,

@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 import type { HostStartContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { loggableError } from '../platform/loggable-error.ts'
+import type { DeliveryCounts } from '../writeback/deliver-tenant.ts'
 import { createDeliveryWorker, type DeliveryWorker } from '../writeback/delivery-worker.ts'
 import type { HostIdentityResolver } from '../writeback/outbox-port.ts'
 import { systemTimers } from '../writeback/writeback-timers.ts'
@@ -23,6 +24,8 @@ export interface WritebackWorkerWiring {
   readonly upstreams: UpstreamPool
   readonly hostContext: HostStartContext
   readonly logger: Logger
+  /** What the worker did with a tenant's messages in a round (the metrics' counter). */
+  readonly onSettled?: ((tenantId: string, counts: DeliveryCounts) => void) | undefined
   /** Intilery's tracking endpoint is called with this (default: the global fetch). */
   readonly fetch?: typeof fetch | undefined
 }
@@ -57,6 +60,7 @@ export function startWritebackWorker(wiring: WritebackWorkerWiring): DeliveryWor
         'write-back worker failed; trying again at the next poll'
       ),
     onDelivered: (tenantId, counts) => {
+      wiring.onSettled?.(tenantId, counts)
       if (counts.delivered + counts.retried + counts.dead > 0)
         logger.info({ tenantId, ...counts }, 'write-back delivery')
     },

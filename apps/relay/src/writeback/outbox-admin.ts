@@ -14,7 +14,7 @@ export interface TenantOutboxStatus {
   readonly dead: number
   /** When the oldest pending message was enqueued (epoch ms); undefined with none pending. */
   readonly oldestPendingAt: number | undefined
-  /** The latest failure's text, and when. */
+  /** The latest failed attempt's error, and when it failed (its message may have gone since). */
   readonly lastError: { readonly at: number; readonly error: string } | undefined
 }
 
@@ -32,9 +32,23 @@ export interface OutboxListing {
   readonly deliveredAt: number | undefined
 }
 
+/** What waits, per tenant: what Prometheus scrapes. */
+export type TenantOutboxBacklog = Pick<
+  TenantOutboxStatus,
+  'tenantId' | 'pending' | 'dead' | 'oldestPendingAt'
+>
+
 export interface OutboxAdmin {
-  /** Every tenant with messages in the outbox, by id. */
+  /**
+   * Every tenant with messages in the outbox, by id. Counts every delivered row kept for
+   * deduplication (a week's worth): for `relay outbox status`, not for every scrape.
+   */
   status(): Promise<TenantOutboxStatus[]>
+  /**
+   * Every tenant with write-back on or messages pending or dead, by id: as cheap as the backlog is
+   * short, however many delivered rows are kept.
+   */
+  backlog(): Promise<TenantOutboxBacklog[]>
   /** The newest messages first. */
   list(query: {
     readonly tenantId: string
@@ -50,6 +64,12 @@ export interface OutboxAdmin {
   purge(tenantId: string, messageId?: string): Promise<number>
 }
 
+const countOf = (
+  rows: readonly { tenant_id: string; state: OutboxState; n: number }[],
+  tenantId: string,
+  state: OutboxState
+) => Number(rows.find((r) => r.tenant_id === tenantId && r.state === state)?.n ?? 0)
+
 export function createOutboxAdmin({
   db,
   now,
@@ -58,42 +78,84 @@ export function createOutboxAdmin({
   readonly now: () => number
 }): OutboxAdmin {
   const outbox = () => db.withTables<WritebackTables>()
+
+  /** When each tenant's oldest pending message was enqueued (epoch ms). */
+  async function oldestPending(): Promise<Map<string, number>> {
+    const rows = await outbox()
+      .selectFrom('writeback_outbox')
+      .select(['tenant_id', (eb) => eb.fn.min<number>('created_at').as('at')])
+      .where('state', '=', 'pending')
+      .groupBy('tenant_id')
+      .execute()
+    return new Map(rows.map((row) => [row.tenant_id, Number(row.at)]))
+  }
+
+  /** The tenant's newest failed attempt: one step down writeback_outbox_failed_idx (0024). */
+  async function latestFailure(tenantId: string): Promise<TenantOutboxStatus['lastError']> {
+    const row = await outbox()
+      .selectFrom('writeback_outbox')
+      .select(['last_error', 'last_attempt_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('last_error', 'is not', null)
+      .where('last_attempt_at', 'is not', null)
+      .orderBy('last_attempt_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row?.last_error == null || row.last_attempt_at == null
+      ? undefined
+      : { at: Number(row.last_attempt_at), error: row.last_error }
+  }
+
   return {
     async status() {
+      // Every state, delivered too: a count over the whole retention, for an operator's command.
+      // Prometheus scrapes backlog(), which stays as cheap as the backlog is short.
       const counts = await outbox()
         .selectFrom('writeback_outbox')
         .select(['tenant_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy(['tenant_id', 'state'])
         .execute()
-      const oldest = await outbox()
-        .selectFrom('writeback_outbox')
-        .select(['tenant_id', (eb) => eb.fn.min<number>('created_at').as('at')])
-        .where('state', '=', 'pending')
-        .groupBy('tenant_id')
-        .execute()
-      const failures = await outbox()
-        .selectFrom('writeback_outbox')
-        .select(['tenant_id', 'last_error', 'last_attempt_at'])
-        .where('last_error', 'is not', null)
-        .where('last_attempt_at', 'is not', null)
-        .orderBy('last_attempt_at', 'desc')
-        .execute()
+      const oldest = await oldestPending()
       const ids = [...new Set(counts.map((row) => row.tenant_id))].sort()
-      return ids.map((tenantId) => {
-        const count = (state: OutboxState) =>
-          Number(counts.find((r) => r.tenant_id === tenantId && r.state === state)?.n ?? 0)
-        const failure = failures.find((row) => row.tenant_id === tenantId)
-        const pendingSince = oldest.find((row) => row.tenant_id === tenantId)?.at
+      const failures = await Promise.all(ids.map(latestFailure))
+      return ids.map((tenantId, i) => {
+        const count = (state: OutboxState) => countOf(counts, tenantId, state)
         return {
           tenantId,
           pending: count('pending'),
           delivered: count('delivered'),
           dead: count('dead'),
-          oldestPendingAt: pendingSince === undefined ? undefined : Number(pendingSince),
-          lastError:
-            failure?.last_error == null || failure.last_attempt_at == null
-              ? undefined
-              : { at: failure.last_attempt_at, error: failure.last_error },
+          oldestPendingAt: oldest.get(tenantId),
+          lastError: failures[i],
+        }
+      })
+    },
+
+    async backlog() {
+      // Through the (state, seq) index: pending and dead rows only, however many were delivered.
+      const counts = await outbox()
+        .selectFrom('writeback_outbox')
+        .select(['tenant_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('state', 'in', ['pending', 'dead'])
+        .groupBy(['tenant_id', 'state'])
+        .execute()
+      const oldest = await oldestPending()
+      // A tenant with write-back on shows zeros rather than no series at all.
+      const enabled = await db
+        .selectFrom('tenants')
+        .select('id')
+        .where('writeback_enabled', '=', 1)
+        .execute()
+      const ids = [
+        ...new Set([...enabled.map((row) => row.id), ...counts.map((row) => row.tenant_id)]),
+      ].sort()
+      return ids.map((tenantId) => {
+        const count = (state: OutboxState) => countOf(counts, tenantId, state)
+        return {
+          tenantId,
+          pending: count('pending'),
+          dead: count('dead'),
+          oldestPendingAt: oldest.get(tenantId),
         }
       })
     },

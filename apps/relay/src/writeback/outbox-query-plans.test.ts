@@ -25,6 +25,7 @@ const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
  */
 const OUTBOX_INDEXES = [
   'writeback_outbox_delivered_idx',
+  'writeback_outbox_failed_idx',
   'writeback_outbox_pending_seq_idx',
   'writeback_outbox_waiting_idx',
 ]
@@ -98,6 +99,7 @@ it("has only the indexes its store's statements read, and claims along them", as
   await store.outbox.pruneDelivered(clock.ms + 1)
   await store.outbox.pruneDead(clock.ms + 1)
   await store.outboxAdmin.status()
+  await store.outboxAdmin.backlog()
   await store.outboxAdmin.list({ tenantId: 'acme', state: 'pending', limit: 10 })
 
   const onOutbox = statements.filter(
@@ -124,6 +126,19 @@ it("has only the indexes its store's statements read, and claims along them", as
   // Its payloads, and a delivered mark's deletion of them, by the payload table's key: no scan.
   expect(claim?.join('\n')).toMatch(
     /SEARCH p USING INDEX sqlite_autoindex_writeback_outbox_payloads_1/
+  )
+  // Each tenant's latest failure (outbox status): one step down the partial index, no sort of
+  // every row that ever failed. What Prometheus scrapes: pending and dead rows, not a scan.
+  const planFor = (pattern: RegExp) => {
+    const index = onOutbox.findIndex((statement) => pattern.test(statement.sql))
+    expect(index, String(pattern)).toBeGreaterThanOrEqual(0)
+    return plans[index]?.join('\n')
+  }
+  const latestFailure = planFor(/order by "last_attempt_at" desc limit/)
+  expect(latestFailure).toMatch(/SEARCH writeback_outbox USING INDEX writeback_outbox_failed_idx/)
+  expect(latestFailure).not.toMatch(/TEMP B-TREE/)
+  expect(planFor(/"state" in \(/)).toMatch(
+    /SEARCH writeback_outbox USING INDEX writeback_outbox_pending_seq_idx \(state=\?\)/
   )
   const payloadPlans = plans.filter((_, index) =>
     /writeback_outbox_payloads/.test(onOutbox[index]?.sql ?? '')

@@ -35,8 +35,12 @@ export interface WritebackOutboxTable {
   attempts: number
   /** When the worker may pick the row; in the future while a batch holding it is in flight. */
   next_attempt_at: number
-  /** Why the last attempt failed, in the relay's words: an HTTP status and error code, no data. */
+  /**
+   * Why the last failed attempt failed, in the relay's words: an HTTP status and error code, no
+   * data. Kept once the message is delivered (`relay outbox list` shows it).
+   */
   last_error: string | null
+  /** When that attempt failed (delivered_at says when the message went). */
   last_attempt_at: number | null
   created_at: number
   delivered_at: number | null

@@ -82,7 +82,8 @@ export function createOutboxSettlement(db: Executor, now: () => number): OutboxS
       updateRows(keys, async (trx, tenantId, ids) => {
         const delivered = await trx
           .updateTable('writeback_outbox')
-          .set({ state: 'delivered', delivered_at: now(), last_attempt_at: now() })
+          // last_attempt_at stays the failed attempt's, beside its last_error (outbox status).
+          .set({ state: 'delivered', delivered_at: now() })
           .where('tenant_id', '=', tenantId)
           .where('message_id', 'in', ids)
           .where(stateIs('pending'))

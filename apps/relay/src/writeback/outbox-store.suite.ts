@@ -221,6 +221,36 @@ export function registerOutboxTests(use: UseContext): void {
       ).toEqual(['pending', 'delivered'])
     })
 
+    it('dates a failure by its attempt, delivered since or not; the backlog leaves delivered out', async () => {
+      const { clock } = use()
+      const store = await withTenant()
+      await store.tenants.upsert(globex({ writeback: { enabled: true } }))
+      await store.outbox.enqueue('acme', [
+        message('a1'),
+        message('a2', 'sam'),
+        message('a3', 'kim'),
+      ])
+      await store.outbox.enqueue('globex', [message('g1')])
+      await store.outbox.claimDue(CLAIM)
+      const error = 'http 503 internal_server_error'
+      await store.outbox.retryLater(keys('acme', 'a1'), { error, retryAt: () => clock.ms }, 5)
+      await store.outbox.markDead(keys('acme', 'a2'), error)
+      await store.outbox.markDelivered(keys('globex', 'g1'))
+      clock.ms += 60_000
+      await store.outbox.claimDue(CLAIM)
+      await store.outbox.markDelivered(keys('acme', 'a1'))
+      const [acmeStatus] = await store.outboxAdmin.status()
+      expect(acmeStatus?.lastError).toEqual({ at: START_MS, error })
+      expect(await store.outboxAdmin.backlog()).toEqual([
+        { tenantId: 'acme', pending: 1, dead: 1, oldestPendingAt: START_MS },
+        { tenantId: 'globex', pending: 0, dead: 0, oldestPendingAt: undefined },
+      ])
+      // Write-back turned off: a tenant shows while messages of its wait, and only then.
+      await store.tenants.setWriteback('acme', { enabled: false })
+      await store.tenants.setWriteback('globex', { enabled: false })
+      expect((await store.outboxAdmin.backlog()).map((t) => t.tenantId)).toEqual(['acme'])
+    })
+
     it('keeps a tenant’s write-back settings: off by default, a checked tracking URL', async () => {
       const { store } = use()
       await store.tenants.upsert(acme())

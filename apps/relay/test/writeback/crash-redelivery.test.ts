@@ -19,6 +19,7 @@ import { relayConfigFromEnv } from '../../src/wiring/relay-config.ts'
 
 const cwd = fileURLToPath(new URL('../..', import.meta.url))
 const SIGNING = 'crash-test-zendesk-signing-secret-0123'
+const METRICS_TOKEN = 'crash-test-metrics-token-0123456789'
 let sandbox: RunningSandbox
 let env: Record<string, string | undefined> = {}
 const relays: ChildProcess[] = []
@@ -51,6 +52,7 @@ beforeAll(async () => {
     RELAY_WRITEBACK_SEND_TIMEOUT_MS: '2000',
     RELAY_WRITEBACK_LEASE_MS: '4100',
     RELAY_WRITEBACK_RETRY_BASE_MS: '100',
+    RELAY_METRICS_TOKEN: METRICS_TOKEN,
   }
 }, 30_000)
 
@@ -137,6 +139,21 @@ describe('a relay killed mid-delivery', () => {
     await expect
       .poll(() => [...storedEvents().keys()].sort(), { timeout: 30_000, interval: 100 })
       .toEqual(expected)
+    // What an operator's Prometheus sees of it: every event delivered by the second relay.
+    const metrics = async () =>
+      (
+        await fetch(`${second.url}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text()
+    await expect
+      .poll(metrics, { timeout: 10_000, interval: 100 })
+      .toContain(
+        `relay_writeback_messages_total{tenant="demo",outcome="delivered"} ${TICKETS.length}`
+      )
+    expect(await metrics()).toContain(
+      'relay_writeback_outbox_messages{tenant="demo",state="pending"} 0'
+    )
     second.relay.kill('SIGTERM')
     await once(second.relay, 'exit')
 

@@ -12,7 +12,8 @@ import type { BreakerState } from '../../upstream/index.ts'
 import type { TenantUpstreamStatus, UpstreamMonitor } from '../../ports.ts'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 
-import type { TenantOutboxStatus } from '../../writeback/outbox-admin.ts'
+import type { DeliveryCounts } from '../../writeback/deliver-tenant.ts'
+import type { TenantOutboxBacklog } from '../../writeback/outbox-admin.ts'
 import type { RelayMetrics } from './relay-metrics.ts'
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated']
@@ -30,13 +31,18 @@ function pulled(
 export interface PromMetricsOptions {
   /** Each tenant's guard (wiring/upstream-pool.ts); none when the app reads no Intilery. */
   readonly upstreams?: UpstreamMonitor | undefined
-  /** Write-back's outbox per tenant (a query when Prometheus scrapes); none without write-back. */
-  readonly outbox?: (() => Promise<readonly TenantOutboxStatus[]>) | undefined
+  /** Write-back's backlog per tenant (a query when Prometheus scrapes); none without write-back. */
+  readonly outbox?: (() => Promise<readonly TenantOutboxBacklog[]>) | undefined
   /** Node's process metrics (CPU, memory, event loop lag, GC) as well; on by default. */
   readonly processMetrics?: boolean | undefined
 }
 
-export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetrics {
+export interface PromMetrics extends RelayMetrics {
+  /** What this instance's delivery worker did with a tenant's messages in a round. */
+  observeWriteback(tenantId: string, counts: DeliveryCounts): void
+}
+
+export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics {
   const registry = new Registry()
   const registers = [registry]
   const upstreams = options.upstreams ?? (() => [])
@@ -120,7 +126,16 @@ export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetric
     },
   })
 
-  if (options.outbox !== undefined) registerOutboxGauges(registers, options.outbox)
+  const settled = new Counter({
+    name: 'relay_writeback_messages_total',
+    help: 'Write-back messages this instance settled, by tenant and outcome (delivered, retried: failed and due again, dead)',
+    labelNames: ['tenant', 'outcome'],
+    registers,
+  })
+  // Read once per scrape, before the registry collects: both outbox gauges show the same query.
+  let backlog: readonly TenantOutboxBacklog[] = []
+  const { outbox } = options
+  if (outbox !== undefined) registerOutboxGauges(registers, () => backlog)
 
   return {
     observeRequest({ method, route, status, seconds }) {
@@ -128,26 +143,35 @@ export function createPromMetrics(options: PromMetricsOptions = {}): RelayMetric
       requests.inc(labels)
       duration.observe(labels, seconds)
     },
+    observeWriteback(tenantId, counts) {
+      for (const outcome of ['delivered', 'retried', 'dead'] as const)
+        if (counts[outcome] > 0) settled.inc({ tenant: tenantId, outcome }, counts[outcome])
+    },
     async exposition() {
+      if (outbox !== undefined) backlog = await outbox()
       return { contentType: registry.contentType, text: await registry.metrics() }
     },
   }
 }
 
-/** The outbox's messages by state, and how long the oldest pending one has waited. */
+/**
+ * The outbox's messages waiting (pending) or given up on (dead), and how long the oldest pending
+ * one has waited. Not the delivered ones: counting a week of them on every scrape cost ~0.3 s of
+ * SQLite per million rows; relay_writeback_messages_total counts deliveries as they happen.
+ */
 function registerOutboxGauges(
   registers: Registry[],
-  outbox: () => Promise<readonly TenantOutboxStatus[]>
+  backlog: () => readonly TenantOutboxBacklog[]
 ) {
   new Gauge({
     name: 'relay_writeback_outbox_messages',
-    help: 'Write-back messages in the outbox, by tenant and state (delivered: within retention)',
+    help: 'Write-back messages in the outbox waiting (pending) or given up on (dead), by tenant',
     labelNames: ['tenant', 'state'],
     registers,
-    async collect() {
+    collect() {
       this.reset()
-      for (const t of await outbox())
-        for (const state of ['pending', 'delivered', 'dead'] as const)
+      for (const t of backlog())
+        for (const state of ['pending', 'dead'] as const)
           this.set({ tenant: t.tenantId, state }, t[state])
     },
   })
@@ -156,10 +180,10 @@ function registerOutboxGauges(
     help: 'How long the tenant’s oldest pending write-back message has waited (0: none pending)',
     labelNames: ['tenant'],
     registers,
-    async collect() {
+    collect() {
       this.reset()
       const now = Date.now()
-      for (const t of await outbox())
+      for (const t of backlog())
         this.set(
           { tenant: t.tenantId },
           t.oldestPendingAt === undefined ? 0 : Math.max(0, (now - t.oldestPendingAt) / 1000)
