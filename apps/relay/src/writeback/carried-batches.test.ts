@@ -38,6 +38,22 @@ describe('carried batches', () => {
     expect([...carried.takeAll(0).withoutBudget]).toEqual([])
   })
 
+  it('takes back what it handed out, ahead of what was put since, expired ones left out', () => {
+    const carried = createCarriedBatches(20_000)
+    const at = (m: ClaimedMessage) => (m.messageId === 'a1' ? 0 : 15_000)
+    carried.put('acme', budgetSparing(5), 2, [claimed('a1'), claimed('b1')], at)
+    const out = carried.takeAll(20_000)
+    carried.put('acme', budgetSparing(5), 1, [claimed('c1')], () => 20_000)
+    out.putBack()
+    const again = carried.takeAll(20_000)
+    expect(again.byTenant.get('acme')?.map((k) => k.message.messageId)).toEqual(['b1', 'c1'])
+    // Both batches counted: a budget sparing 3 no longer covers them.
+    carried.put('acme', budgetSparing(3), 2, [claimed('d1'), claimed('e1')], () => 20_000)
+    carried.takeAll(20_000).putBack()
+    carried.put('acme', budgetSparing(3), 1, [claimed('f1')], () => 20_000)
+    expect([...carried.takeAll(20_000).withoutBudget]).toEqual(['acme'])
+  })
+
   it('waits no longer than half the lease less the send timeout', () => {
     expect(maxCarryMs(60_000, 10_000)).toBe(20_000)
     expect(maxCarryMs(60_000, 30_000)).toBe(0)

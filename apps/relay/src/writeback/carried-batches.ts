@@ -39,6 +39,11 @@ export interface CarriedOut {
   readonly withoutBudget: ReadonlySet<string>
   /** Carried too long: to be given back. */
   readonly expired: readonly ClaimedMessage[]
+  /**
+   * Keeps `byTenant` again as it was put, for a round that failed before sending them: they are
+   * still leased, and would otherwise wait out their lease before anything sent them.
+   */
+  putBack(): void
 }
 
 export interface CarriedBatches {
@@ -73,6 +78,7 @@ export function createCarriedBatches(maxCarryMs: number): CarriedBatches {
       const byTenant = new Map<string, Carried[]>()
       const withoutBudget = new Set<string>()
       const expired: ClaimedMessage[] = []
+      const taken = new Map<string, TenantCarry>()
       for (const [tenantId, { budget, batches, messages }] of carried) {
         const kept: Carried[] = []
         for (const entry of messages)
@@ -80,11 +86,30 @@ export function createCarriedBatches(maxCarryMs: number): CarriedBatches {
           else kept.push(entry)
         if (kept.length === 0) continue
         byTenant.set(tenantId, kept)
+        taken.set(tenantId, { budget, batches, messages: kept })
         // Counted as put; a part expired (rare: a tenant's batches of two claims) counts still.
         if (budget.spareTokens() <= batches) withoutBudget.add(tenantId)
       }
       carried = new Map()
-      return { byTenant, withoutBudget, expired }
+      const putBack = () => {
+        // Ahead of anything put since: theirs are the older claims.
+        const since = carried
+        carried = new Map(taken)
+        for (const [tenantId, later] of since) {
+          const earlier = carried.get(tenantId)
+          carried.set(
+            tenantId,
+            earlier === undefined
+              ? later
+              : {
+                  budget: later.budget,
+                  batches: earlier.batches + later.batches,
+                  messages: [...earlier.messages, ...later.messages],
+                }
+          )
+        }
+      }
+      return { byTenant, withoutBudget, expired, putBack }
     },
   }
 }

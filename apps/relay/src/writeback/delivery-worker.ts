@@ -21,7 +21,7 @@
  * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
  * abandoning is always safe, and a stop never waits on a slow Intilery.
  */
-import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
+import { createCarriedBatches, maxCarryMs, type CarriedOut } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
 import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
 import { keyOf, type OutboxKey } from './outbox-claim.ts'
@@ -168,15 +168,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return { claimed, leasedAt }
   }
 
-  async function round(): Promise<number> {
-    const now = timers.now()
-    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
-      lastPruneAt = now
-      await outbox.pruneDelivered(now - settings.retentionMs)
-      await outbox.pruneDead(now - settings.deadRetentionMs)
-    }
-    // Read again: pruning may have taken a while, and what was carried must go within its lease.
-    const kept = carried.takeAll(timers.now())
+  /** This round's claim beside what was carried (given back if it waited too long). */
+  async function claimBeside(now: number, kept: CarriedOut) {
     if (kept.expired.length > 0) await outbox.release(kept.expired.map(keyOf), timers.now())
     // A tenant whose carried batches already need more than its budget spares is not claimed for:
     // its rows would only be leased to wait in memory.
@@ -190,9 +183,26 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
       [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId))
     claimSkipped = nothingElseDue
-    const { claimed, leasedAt: claimedAt } = nothingElseDue
-      ? { claimed: [], leasedAt: now }
-      : await claim(now, skipTenants)
+    return nothingElseDue ? { claimed: [], leasedAt: now } : await claim(now, skipTenants)
+  }
+
+  async function round(): Promise<number> {
+    const now = timers.now()
+    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
+      lastPruneAt = now
+      await outbox.pruneDelivered(now - settings.retentionMs)
+      await outbox.pruneDead(now - settings.deadRetentionMs)
+    }
+    // Read again: pruning may have taken a while, and what was carried must go within its lease.
+    const kept = carried.takeAll(timers.now())
+    const { claimed, leasedAt: claimedAt } = await claimBeside(now, kept).catch(
+      (error: unknown) => {
+        // The database failed before anything was sent: what was carried is still leased, and
+        // waits for the next round in memory rather than out its lease.
+        kept.putBack()
+        throw error
+      }
+    )
     const byTenant = new Map<string, ClaimedMessage[]>()
     const leasedAt = new Map<ClaimedMessage, number>()
     for (const [tenantId, theirs] of kept.byTenant) {
@@ -208,7 +218,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (theirs === undefined) byTenant.set(message.tenantId, [message])
       else theirs.push(message)
     }
-    // Tenants have budgets of their own: one tenant's slow Intilery does not hold up another's.
+    // Tenants have budgets of their own, and their shares are sent side by side; but the round
+    // ends when the slowest has settled, so one tenant's slow Intilery (up to the send timeout)
+    // delays the next round of every other's.
     // Once every tenant's share has started what it will send, the next claim's rows are leased
     // while this round settles (pick-ahead.ts lease()).
     const started: Promise<void>[] = []
