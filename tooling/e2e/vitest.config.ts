@@ -10,6 +10,8 @@ export default mergeConfig(
       include: ['test/**/*.test.ts'],
       // One browser and one demo stack per file, files one after another: the machine has 2 cores.
       fileParallelism: false,
+      // The demo's apps, built once for all files (src/global-builds.ts).
+      globalSetup: ['./src/global-builds.ts'],
       testTimeout: 30_000,
       hookTimeout: 90_000,
     },

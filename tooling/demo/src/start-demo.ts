@@ -3,13 +3,11 @@
  * Starts the demo: the Intilery sandbox in process and the relay as its own process (nothing imports
  * an app), with a demo tenant wired to the sandbox. Every secret here is a documented demo value.
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import {
   DYNAMIC_AUDIENCES,
@@ -27,11 +25,13 @@ import {
 } from '@intilery-connect/sandbox'
 import { sign } from 'hono/jwt'
 
-import { buildPipedrivePanel, DEMO_PIPEDRIVE, installDemoPipedrive } from './pipedrive-demo.ts'
+import { buildDemoApps, type DemoBuilds } from './demo-builds.ts'
+import { DEMO_PIPEDRIVE, installDemoPipedrive } from './pipedrive-demo.ts'
 import { freePort } from './ports.ts'
 import { startRelayProcess } from './relay-process.ts'
 import { StopStack } from './stop-stack.ts'
 
+export { buildDemoApps, type DemoBuilds } from './demo-builds.ts'
 export { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
 export { listenable } from './ports.ts'
 export { StopFailedError, StopStack } from './stop-stack.ts'
@@ -64,7 +64,7 @@ export interface RunningDemo {
   readonly relayPid: number
   /** The local Zendesk with the real sidebar app (built for this run). */
   readonly zendesk: RunningZendeskHost
-  /** Where this run built the Zendesk app (its dist/ layout and app.zip). */
+  /** Where the Zendesk app was built (its dist/ layout and app.zip), for this run or before. */
   readonly zendeskAppDir: string
   /** The sandbox's Pipedrive (REST and OAuth) the relay's Pipedrive app talks to. */
   readonly pipedrive: RunningPipedrive
@@ -85,7 +85,6 @@ export function zendeskWebhookUrl(relayUrl: string): string {
   return `${relayUrl}/zendesk/v1/webhooks?subdomain=${DEMO.zendeskSubdomain}`
 }
 
-const zendeskDir = fileURLToPath(new URL('../../../apps/zendesk/', import.meta.url))
 const panelSchemaFile = new URL(
   '../../../apps/pipedrive/json-panel/data-structure.json',
   import.meta.url
@@ -94,21 +93,6 @@ const panelSchemaFile = new URL(
 /** The JSON panel's data structure, as uploaded to Developer Hub: the preview lays fields out by it. */
 function pipedrivePanelSchema(): object {
   return JSON.parse(readFileSync(panelSchemaFile, 'utf8')) as object
-}
-
-/** Builds the Zendesk app as its own process (nothing imports an app) for a relay on 127.0.0.1. */
-async function buildZendeskApp(outDir: string): Promise<string> {
-  const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-    cwd: zendeskDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ZENDESK_RELAY_DOMAINS: '127.0.0.1', ZENDESK_OUT_DIR: outDir },
-  })
-  let output = ''
-  build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve))
-  if (code !== 0) throw new Error(`building the Zendesk app failed:\n${output}`)
-  return outDir
 }
 
 export interface DemoPorts {
@@ -125,7 +109,12 @@ export interface DemoPorts {
 
 export async function startDemo(
   ports: DemoPorts,
-  env: Readonly<Record<string, string | undefined>> = {}
+  env: Readonly<Record<string, string | undefined>> = {},
+  /**
+   * Apps built already (the browser tests build once for all their files: the builds depend on
+   * nothing a run changes); by default each run builds its own.
+   */
+  { builds }: { readonly builds?: DemoBuilds | undefined } = {}
 ): Promise<RunningDemo> {
   // Everything started is stopped, last first, whether a later step fails or the demo stops.
   const running = new StopStack()
@@ -170,15 +159,8 @@ export async function startDemo(
         }),
       (started) => started.stop()
     )
-    const zendeskAppDir = join(dir, 'zendesk-app')
-    // Both apps build at once, as their own processes; the relay needs the panel page's path.
-    // Both are awaited even when one fails, so no build is still running once this rejects.
-    const [zendeskBuild, panelBuild] = await Promise.allSettled([
-      buildZendeskApp(zendeskAppDir),
-      buildPipedrivePanel(join(dir, 'pipedrive-panel')),
-    ])
-    if (zendeskBuild.status === 'rejected') throw zendeskBuild.reason
-    if (panelBuild.status === 'rejected') throw panelBuild.reason
+    // The relay needs the panel page's path.
+    const { zendeskAppDir, pipedrivePanelFile } = builds ?? (await buildDemoApps(dir))
     const tenants = join(dir, 'tenants.yaml')
     writeFileSync(
       tenants,
@@ -225,7 +207,7 @@ export async function startDemo(
           PIPEDRIVE_OAUTH_URL: pipedrive.url,
           // The stand-in answers token requests with its own origin as api_domain.
           PIPEDRIVE_API_DOMAINS: pipedrive.url,
-          PIPEDRIVE_PANEL_FILE: panelBuild.value,
+          PIPEDRIVE_PANEL_FILE: pipedrivePanelFile,
           // The relay's store and keys, which `relay export` also needs (relayEnvFile).
           ...relayStore,
           RELAY_TENANTS_FILE: tenants,

@@ -7,6 +7,7 @@ import { StopStack, type DemoPorts } from '@intilery-connect/demo'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 
 import { startDemoAndBrowser, type DemoAndBrowser } from './demo-and-browser.ts'
+import { startDemoOnSharedBuilds } from './shared-builds.ts'
 
 /** A page a test opened: what it printed as errors, the dialogs it opened, and how to close it. */
 export interface WatchedView {
@@ -20,7 +21,7 @@ export function browserSuite(ports: DemoPorts) {
   let started: DemoAndBrowser | undefined
   const open: WatchedView[] = []
   beforeAll(async () => {
-    started = await startDemoAndBrowser(running, ports)
+    started = await startDemoAndBrowser(running, ports, { start: startDemoOnSharedBuilds })
   })
   afterEach(async () => {
     for (const view of open.splice(0)) {

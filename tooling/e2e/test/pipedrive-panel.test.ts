@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeSource, axeViolations } from '../src/axe.ts'
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { startDemoOnSharedBuilds } from '../src/shared-builds.ts'
 import { askedHeights, openRecord, type RecordView } from '../src/pipedrive-page.ts'
 import { expectEveryPayloadAsText } from '../src/xss-checks.ts'
 import { ingestXssCustomer } from '../src/xss-customer.ts'
@@ -20,7 +21,7 @@ let browser: Browser
 const open: RecordView[] = []
 beforeAll(async () => {
   const ports = { sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 }
-  const started = await startDemoAndBrowser(running, ports)
+  const started = await startDemoAndBrowser(running, ports, { start: startDemoOnSharedBuilds })
   demo = started.demo
   browser = started.browser
 })

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { startDemoOnSharedBuilds } from '../src/shared-builds.ts'
 import { expectEveryPayloadAsText } from '../src/xss-checks.ts'
 import { ingestXssCustomer } from '../src/xss-customer.ts'
 import { XSS_PAYLOADS } from '../src/xss-payloads.ts'
@@ -16,7 +17,11 @@ const running = new StopStack()
 let demo: RunningDemo
 let browser: Browser
 beforeAll(async () => {
-  const started = await startDemoAndBrowser(running, { sandbox: 0, relay: 0, zendesk: 0 })
+  const started = await startDemoAndBrowser(
+    running,
+    { sandbox: 0, relay: 0, zendesk: 0 },
+    { start: startDemoOnSharedBuilds }
+  )
   demo = started.demo
   browser = started.browser
   expect(await ingestXssCustomer(demo.sandbox, USER_ID, { email: 'xss@example.com' })).toBe(200)

@@ -2,10 +2,11 @@
 // relay process, as each suite's afterAll does with its stop stack.
 import process from 'node:process'
 
-import { listenable, startDemo, StopStack, type RunningDemo } from '@intilery-connect/demo'
+import { listenable, StopStack, type RunningDemo } from '@intilery-connect/demo'
 import { afterAll, expect, it } from 'vitest'
 
 import { startDemoAndBrowser } from '../src/demo-and-browser.ts'
+import { startDemoOnSharedBuilds } from '../src/shared-builds.ts'
 
 const running = new StopStack()
 afterAll(() => running.stopAll())
@@ -25,7 +26,7 @@ it('stops the demo’s servers and relay process when the browser cannot start',
     running,
     { sandbox: 0, relay: 0, zendesk: 0, pipedrive: 0, pipedriveHost: 0 },
     {
-      start: async (ports) => (demo = await startDemo(ports)),
+      start: async (ports) => (demo = await startDemoOnSharedBuilds(ports)),
       launch: () => Promise.reject(new Error('no browser here')),
     }
   )
