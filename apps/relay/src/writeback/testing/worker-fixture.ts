@@ -53,7 +53,10 @@ export interface WorkerFixture {
   readonly lookupsLowPriority: boolean[]
   /** Makes every read fail as the guard does when Intilery is down. */
   readsFail: Error | undefined
+  /** acme's budget. */
   readonly bucket: PacedTokenBucket
+  /** A tenant's budget (each has its own). */
+  bucketOf(tenantId: string): PacedTokenBucket
   readonly worker: DeliveryWorker
   /** Sends in the order Intilery got them, by messageId. */
   readonly sent: () => string[]
@@ -86,12 +89,21 @@ export async function startWorkerFixture(
     now,
   })
   await store.tenants.upsert(acme({ writeback: { enabled: true } }))
-  const bucket = new PacedTokenBucket({
-    ratePerSecond: 75,
-    burst: 15,
-    now,
-    reserve: spareReserveOf(resolveUpstreamOptions()),
-  })
+  // Each tenant's guard has a bucket of its own, as in the relay (wiring/upstream-pool.ts).
+  const buckets = new Map<string, PacedTokenBucket>()
+  const bucketOf = (tenantId: string) => {
+    const known = buckets.get(tenantId)
+    if (known !== undefined) return known
+    const made = new PacedTokenBucket({
+      ratePerSecond: 75,
+      burst: 15,
+      now,
+      reserve: spareReserveOf(resolveUpstreamOptions()),
+    })
+    buckets.set(tenantId, made)
+    return made
+  }
+  const bucket = bucketOf('acme')
   const received: ReceivedBatch[] = []
   const profiles = new Map<string, Meta[]>()
   const lookups: string[] = []
@@ -153,11 +165,12 @@ export async function startWorkerFixture(
     lookupsLowPriority,
     readsFail: undefined,
     bucket,
+    bucketOf,
     worker: createDeliveryWorker({
       outbox: store.outbox,
       tenants: store.tenants,
       readsFor: () => reads,
-      spareFor: () => bucket.spareBudget(),
+      spareFor: (tenant) => bucketOf(tenant.id).spareBudget(),
       hostResolvers,
       fetch,
       timers: {
