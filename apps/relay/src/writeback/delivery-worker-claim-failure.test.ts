@@ -1,19 +1,14 @@
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 
-import { message } from './testing/outbox-message.ts'
-import { startWorkerFixture, type WorkerFixture } from './testing/worker-fixture.ts'
+import { byUser, workerFixtures } from './testing/worker-test-helpers.ts'
 
-let fixture: WorkerFixture | undefined
-afterEach(async () => {
-  await fixture?.close()
-  fixture = undefined
-})
+const start = workerFixtures()
 
 it('keeps what waits for budget in memory when the next claim fails, and sends it the round after', async () => {
-  const f = (fixture = await startWorkerFixture({ batchSize: 1, concurrency: 4 }))
+  const f = await start({ batchSize: 1, concurrency: 4 })
   await f.store.outbox.enqueue(
     'acme',
-    ['a', 'b', 'c', 'd'].map((c) => message(`${c}1`, c, { identity: { userId: `user-${c}` } }))
+    ['a', 'b', 'c', 'd'].map((c) => byUser(`${c}1`, c))
   )
   // Readers took all but the reserve and two more: two batches go, two wait in memory.
   for (let i = 0; i < 10; i += 1) expect(f.bucket.tryTake()).toBe(true)

@@ -1,20 +1,13 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import { globex } from '../store/suite/context.ts'
-import { message } from './testing/outbox-message.ts'
-import { startWorkerFixture, TOKEN, type WorkerFixture } from './testing/worker-fixture.ts'
+import { TOKEN } from './testing/worker-fixture.ts'
+import { byUser, workerFixtures } from './testing/worker-test-helpers.ts'
 
-let fixture: WorkerFixture | undefined
-afterEach(async () => {
-  await fixture?.close()
-  fixture = undefined
-})
-
-const byUser = (id: string, customer: string) =>
-  message(id, customer, { identity: { userId: `user-${customer}` } })
+const start = workerFixtures()
 
 it('sends each tenant’s messages with its own token to its own endpoint, out of its own budget', async () => {
-  const f = (fixture = await startWorkerFixture())
+  const f = await start()
   await f.store.tenants.upsert(globex({ writeback: { enabled: true } }))
   await f.store.outbox.enqueue('acme', [byUser('a1', 'ann'), byUser('a2', 'bob')])
   await f.store.outbox.enqueue('globex', [byUser('g1', 'gus'), byUser('g2', 'hal')])
