@@ -2,7 +2,8 @@
  * @module wiring/writeback-worker
  * Write-back's delivery worker on Node (server.ts): the store's outbox and tenants, each tenant's
  * upstream guard (lookups and spare tokens), each host's identity resolver, the settings from the
- * environment, and pino for what happens. Off with RELAY_WRITEBACK_WORKER=off.
+ * environment, and pino for what happens: a worker per tenant with write-back on
+ * (tenant-workers.ts). Off with RELAY_WRITEBACK_WORKER=off.
  */
 import type { Logger } from 'pino'
 
@@ -10,7 +11,7 @@ import type { HostStartContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { loggableError } from '../platform/loggable-error.ts'
 import type { DeliveryCounts } from '../writeback/deliver-tenant.ts'
-import { createDeliveryWorker, type DeliveryWorker } from '../writeback/delivery-worker.ts'
+import { createTenantWorkers, type TenantWorkers } from '../writeback/tenant-workers.ts'
 import type { HostIdentityResolver } from '../writeback/outbox-port.ts'
 import { systemTimers } from '../writeback/writeback-timers.ts'
 import { workerSettingsOf } from '../writeback/writeback-config.ts'
@@ -41,11 +42,15 @@ export function hostIdentityResolvers(
   return resolvers
 }
 
-/** @returns the started worker, or undefined when this instance runs none. */
-export function startWritebackWorker(wiring: WritebackWorkerWiring): DeliveryWorker | undefined {
+/** @returns the started workers (one per tenant), or undefined when this instance runs none. */
+export function startWritebackWorker(wiring: WritebackWorkerWiring): TenantWorkers | undefined {
   const { config, store, upstreams, logger } = wiring
   if (config.writebackWorker === 'off') return undefined
-  const worker = createDeliveryWorker({
+  const settings = workerSettingsOf(config)
+  const worker = createTenantWorkers({
+    // A tenant whose write-back was turned on (CLI, tenants file) starts within a poll, as before.
+    writebackTenants: () => store.outboxAdmin.writebackTenantIds(),
+    refreshMs: settings.pollMs,
     outbox: store.outbox,
     tenants: store.tenants,
     readsFor: upstreams.upstreamFor,
@@ -53,7 +58,7 @@ export function startWritebackWorker(wiring: WritebackWorkerWiring): DeliveryWor
     hostResolvers: hostIdentityResolvers(wiring.hostContext),
     fetch: wiring.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timers: systemTimers,
-    settings: workerSettingsOf(config),
+    settings,
     onError: (error) =>
       logger.error(
         { err: loggableError(error) },

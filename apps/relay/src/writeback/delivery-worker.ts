@@ -31,6 +31,11 @@ import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
 
 export interface DeliveryWorkerDeps extends ShareDeliveryDeps {
+  /**
+   * Only this tenant's messages, and no pruning (tenant-workers.ts runs one worker per tenant, and
+   * prunes for all). By default every tenant's, pruned here.
+   */
+  readonly tenantId?: string | undefined
   readonly random?: (() => number) | undefined
   /** A failure of the worker itself (the database, say); it carries on at the next poll. */
   readonly onError?: ((error: unknown) => void) | undefined
@@ -121,6 +126,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       // So that each customer's messages fit in one batch (see the module's comment).
       perCustomer: { limit: settings.batchSize, maxBytes: settings.maxBatchBytes },
       ...(skipTenants.length > 0 ? { skipTenants } : {}),
+      ...(deps.tenantId !== undefined ? { onlyTenant: deps.tenantId } : {}),
     }
     const options = {
       ...pick,
@@ -188,7 +194,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function round(): Promise<number> {
     const now = timers.now()
-    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
+    if (
+      deps.tenantId === undefined &&
+      (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs)
+    ) {
       lastPruneAt = now
       await outbox.pruneDelivered(now - settings.retentionMs)
       await outbox.pruneDead(now - settings.deadRetentionMs)
@@ -219,8 +228,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       else theirs.push(message)
     }
     // Tenants have budgets of their own, and their shares are sent side by side; but the round
-    // ends when the slowest has settled, so one tenant's slow Intilery (up to the send timeout)
-    // delays the next round of every other's.
+    // ends when the slowest has settled, which is why the relay runs a worker per tenant
+    // (tenant-workers.ts): one tenant's slow Intilery then holds up only its own rounds.
     // Once every tenant's share has started what it will send, the next claim's rows are leased
     // while this round settles (pick-ahead.ts lease()).
     const started: Promise<void>[] = []

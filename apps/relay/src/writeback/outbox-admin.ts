@@ -49,6 +49,8 @@ export interface OutboxAdmin {
    * short, however many delivered rows are kept.
    */
   backlog(): Promise<TenantOutboxBacklog[]>
+  /** The tenants with write-back on, by id. */
+  writebackTenantIds(): Promise<string[]>
   /** The newest messages first. */
   list(query: {
     readonly tenantId: string
@@ -79,6 +81,16 @@ export function createOutboxAdmin({
 }): OutboxAdmin {
   const outbox = () => db.withTables<WritebackTables>()
 
+  async function writebackTenantIds(): Promise<string[]> {
+    const rows = await db
+      .selectFrom('tenants')
+      .select('id')
+      .where('writeback_enabled', '=', 1)
+      .orderBy('id')
+      .execute()
+    return rows.map((row) => row.id)
+  }
+
   /** When each tenant's oldest pending message was enqueued (epoch ms). */
   async function oldestPending(): Promise<Map<string, number>> {
     const rows = await outbox()
@@ -107,6 +119,8 @@ export function createOutboxAdmin({
   }
 
   return {
+    writebackTenantIds,
+
     async status() {
       // Every state, delivered too: a count over the whole retention, for an operator's command.
       // Prometheus scrapes backlog(), which stays as cheap as the backlog is short.
@@ -141,14 +155,8 @@ export function createOutboxAdmin({
         .execute()
       const oldest = await oldestPending()
       // A tenant with write-back on shows zeros rather than no series at all.
-      const enabled = await db
-        .selectFrom('tenants')
-        .select('id')
-        .where('writeback_enabled', '=', 1)
-        .execute()
-      const ids = [
-        ...new Set([...enabled.map((row) => row.id), ...counts.map((row) => row.tenant_id)]),
-      ].sort()
+      const enabled = await writebackTenantIds()
+      const ids = [...new Set([...enabled, ...counts.map((row) => row.tenant_id)])].sort()
       return ids.map((tenantId) => {
         const count = (state: OutboxState) => countOf(counts, tenantId, state)
         return {

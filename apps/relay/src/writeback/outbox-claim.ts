@@ -49,6 +49,8 @@ export interface ClaimOptions {
    * holds of theirs (carried-batches.ts), so their rows would only be leased to wait.
    */
   readonly skipTenants?: readonly string[] | undefined
+  /** Only this tenant's rows: its worker's own claim (tenant-workers.ts). All tenants' by default. */
+  readonly onlyTenant?: string | undefined
   /**
    * What becomes of a sealed payload that does not open: tried again at `retryAt(attempts)` (one
    * more attempt counted), dead after `maxAttempts`. A relay whose key was just rotated under it
@@ -62,7 +64,7 @@ export interface ClaimOptions {
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */
 export interface PickOptions extends Pick<
   ClaimOptions,
-  'limit' | 'maxBytes' | 'perCustomer' | 'skipTenants'
+  'limit' | 'maxBytes' | 'perCustomer' | 'skipTenants' | 'onlyTenant'
 > {
   /**
    * Picking ahead (OutboxStore.pickAhead): the claim being delivered meanwhile, whose messages
@@ -157,7 +159,7 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
 function selectCandidates(
   db: Executor,
   at: number,
-  { limit, inFlight, skipTenants = [] }: PickOptions
+  { limit, inFlight, skipTenants = [], onlyTenant }: PickOptions
 ) {
   // Left join: a pending row without its payload (edited by hand) is picked, and dies unreadable.
   return outboxTables(db)
@@ -178,6 +180,7 @@ function selectCandidates(
     .where('o.state', '=', 'pending')
     .where(unindexedNextAttempt('o.next_attempt_at'), '<=', at)
     .$if(skipTenants.length > 0, (query) => query.where('o.tenant_id', 'not in', skipTenants))
+    .$if(onlyTenant !== undefined, (query) => query.where('o.tenant_id', '=', onlyTenant ?? ''))
     .where((eb) =>
       eb.exists(
         eb

@@ -19,7 +19,11 @@ import {
   migrateRelayDatabase,
   type RelayStore,
 } from '../../wiring/relay-store.ts'
-import { createDeliveryWorker, type DeliveryWorker } from '../delivery-worker.ts'
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerDeps,
+} from '../delivery-worker.ts'
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../worker-settings.ts'
 import type { HostIdentityResolver } from '../outbox-port.ts'
 import type { TrackMessage } from '../track-batch.ts'
@@ -57,6 +61,8 @@ export interface WorkerFixture {
   readonly bucket: PacedTokenBucket
   /** A tenant's budget (each has its own). */
   bucketOf(tenantId: string): PacedTokenBucket
+  /** What the worker was made of, for another made the same way (tenant-workers.ts). */
+  readonly deps: DeliveryWorkerDeps
   readonly worker: DeliveryWorker
   /** Sends in the order Intilery got them, by messageId. */
   readonly sent: () => string[]
@@ -155,6 +161,36 @@ export async function startWorkerFixture(
     })
   }
 
+  const deps: DeliveryWorkerDeps = {
+    outbox: store.outbox,
+    tenants: store.tenants,
+    readsFor: () => reads,
+    spareFor: (tenant) => bucketOf(tenant.id).spareBudget(),
+    hostResolvers,
+    fetch,
+    timers: {
+      ...systemTimers,
+      now,
+      ...(clockMovesWhenWaited
+        ? {
+            setTimeout: (run: () => void, ms: number) =>
+              ms > 1_000
+                ? systemTimers.setTimeout(run, ms)
+                : systemTimers.setTimeout(() => {
+                    clock.ms += ms
+                    run()
+                  }, 0),
+          }
+        : {}),
+    },
+    random: () => 0,
+    settings: {
+      ...DEFAULT_WORKER_SETTINGS,
+      retry: { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 10 },
+      ...settings,
+    },
+  }
+
   const fixture: WorkerFixture = {
     store,
     clock,
@@ -166,35 +202,8 @@ export async function startWorkerFixture(
     readsFail: undefined,
     bucket,
     bucketOf,
-    worker: createDeliveryWorker({
-      outbox: store.outbox,
-      tenants: store.tenants,
-      readsFor: () => reads,
-      spareFor: (tenant) => bucketOf(tenant.id).spareBudget(),
-      hostResolvers,
-      fetch,
-      timers: {
-        ...systemTimers,
-        now,
-        ...(clockMovesWhenWaited
-          ? {
-              setTimeout: (run: () => void, ms: number) =>
-                ms > 1_000
-                  ? systemTimers.setTimeout(run, ms)
-                  : systemTimers.setTimeout(() => {
-                      clock.ms += ms
-                      run()
-                    }, 0),
-            }
-          : {}),
-      },
-      random: () => 0,
-      settings: {
-        ...DEFAULT_WORKER_SETTINGS,
-        retry: { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 10 },
-        ...settings,
-      },
-    }),
+    deps,
+    worker: createDeliveryWorker(deps),
     sent: () => received.flatMap((r) => r.batch.map((m) => m.messageId)),
     async close() {
       for (const release of hangs) release()

@@ -161,12 +161,12 @@ export function startOutboxThread(options: OutboxThreadOptions): OutboxThread {
   }
 
   return {
-    pick: (at, { limit, maxBytes, perCustomer, inFlight, skipTenants }) =>
+    pick: (at, { limit, maxBytes, perCustomer, inFlight, skipTenants, onlyTenant }) =>
       send((id) => ({
         id,
         method: 'pick',
         at,
-        options: { limit, maxBytes, perCustomer, inFlight, skipTenants },
+        options: { limit, maxBytes, perCustomer, inFlight, skipTenants, onlyTenant },
       })),
     close() {
       closing ??= (async () => {
