@@ -59,9 +59,9 @@ export function startWritebackWorker(wiring: WritebackWorkerWiring): TenantWorke
     fetch: wiring.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timers: systemTimers,
     settings,
-    onError: (error) =>
+    onError: (error, tenantId) =>
       logger.error(
-        { err: loggableError(error) },
+        { err: loggableError(error), tenantId },
         'write-back worker failed; trying again at the next poll'
       ),
     onDelivered: (tenantId, counts) => {

@@ -71,7 +71,7 @@ export async function deliverTenant(
   const retryLater = async (some: readonly ClaimedMessage[], reason: string, afterMs?: number) => {
     const random = deps.random()
     const now = timers.now()
-    await outbox.retryLater(
+    const died = await outbox.retryLater(
       some.map(keyOf),
       {
         error: reason,
@@ -79,7 +79,9 @@ export async function deliverTenant(
       },
       deps.retry.maxAttempts
     )
-    counts.retried += some.length
+    // Its last attempt failed: given up on, not due again.
+    counts.retried += some.length - died
+    counts.dead += died
   }
 
   // Nothing at all while readers need the budget: the batch would need a token anyway.

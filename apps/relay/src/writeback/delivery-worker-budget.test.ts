@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { createDeliveryWorker } from './delivery-worker.ts'
 import { byUser, enqueueNamed, stateOf, workerFixtures } from './testing/worker-test-helpers.ts'
 import { DEFAULT_WORKER_SETTINGS } from './worker-settings.ts'
 
@@ -28,6 +29,25 @@ describe('delivery worker: the budget', () => {
     expect(await f.worker.runOnce()).toBe(2)
     expect(f.sent()).toEqual(['a1', 'b1', 'c1', 'd1'])
     expect(releases).not.toHaveBeenCalled()
+  })
+
+  it('as one tenant’s worker, claims nothing while its budget cannot spare a token for what waits', async () => {
+    const f = await start({ batchSize: 1, concurrency: 4 })
+    const worker = createDeliveryWorker({ ...f.deps, tenantId: 'acme' })
+    try {
+      await enqueueNamed(f, 'a1', 'b1', 'c1', 'd1')
+      for (let i = 0; i < 10; i += 1) expect(f.bucket.tryTake()).toBe(true)
+      expect(await worker.runOnce()).toBe(4)
+      // Well after that claim, agents have taken every token again: c1 and d1 still wait.
+      f.clock.ms += 1_500
+      while (f.bucket.tryTake());
+      const claims = [vi.spyOn(f.store.outbox, 'claimDue'), vi.spyOn(f.store.outbox, 'claimLeased')]
+      expect(await worker.runOnce()).toBe(2)
+      for (const claim of claims) expect(claim).not.toHaveBeenCalled()
+      expect(f.sent()).toEqual(['a1', 'b1'])
+    } finally {
+      await worker.stop()
+    }
   })
 
   it('keeps a customer’s order while their message waits for budget in memory', async () => {

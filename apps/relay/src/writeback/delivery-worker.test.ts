@@ -166,6 +166,13 @@ describe('delivery worker', () => {
       attempts: 4,
       lastError: 'http 503 internal_server_error',
     })
+    // Counted (logs, relay_writeback_messages_total) as retried three times, then dead.
+    expect(f.outcomes.map(({ retried, dead }) => [retried, dead])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ])
     expect(await f.worker.runOnce()).toBe(0)
   })
 

@@ -183,11 +183,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // Nor is a claim made at all when the last one, under a poll (at most a second) ago, found
     // only such tenants: while agents read, most rounds have a carried batch waiting for a token
     // and nothing else.
+    // A worker of one tenant (tenant-workers.ts) skipping that tenant has nothing to claim at all.
     const nothingElseDue =
-      kept.byTenant.size > 0 &&
-      lastClaim !== undefined &&
-      now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
-      [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId))
+      (deps.tenantId !== undefined && skipTenants.includes(deps.tenantId)) ||
+      (kept.byTenant.size > 0 &&
+        lastClaim !== undefined &&
+        now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
+        [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId)))
     claimSkipped = nothingElseDue
     return nothingElseDue ? { claimed: [], leasedAt: now } : await claim(now, skipTenants)
   }

@@ -154,7 +154,8 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
  * message leased (by a claim other than `inFlight`) or waiting for a retry. Walked in enqueue order
  * (writeback_outbox_pending_seq_idx), stopping at `limit` (see unindexedNextAttempt). The cost is
  * the not-yet-due rows ahead of the due ones (leased or waiting for a retry), which are few unless
- * Intilery has been down a while.
+ * Intilery has been down a while; with `onlyTenant`, also every other tenant's pending rows ahead
+ * (the index has no tenant column: one per tenant would cost every enqueue and delivered mark).
  */
 function selectCandidates(
   db: Executor,

@@ -202,7 +202,7 @@ const outboxPayloads: Migration = {
  * every row that ever failed, read and sorted on each call, and a delivered row keeps its error for
  * the 7 days of retention, so after an outage that was most of the table (~0.2 s of SQLite per
  * call at 333,000 such rows, with the relay's other work waiting). Partial: only rows with an error
- * are in it, and no statement on the delivery path changes its columns.
+ * are in it, and neither the lease nor a delivered mark changes its columns (a failed attempt does).
  */
 const outboxFailures: Migration = {
   async up(db: UntypedDb) {

@@ -50,8 +50,9 @@ export function createOutboxSettlement(db: Executor, now: () => number): OutboxS
         .execute()
     )
 
-  const retryLater: OutboxStore['retryLater'] = (keys, { error, retryAt }, maxAttempts) =>
-    updateRows(keys, async (trx, tenantId, ids) => {
+  const retryLater: OutboxStore['retryLater'] = async (keys, { error, retryAt }, maxAttempts) => {
+    let died = 0
+    await updateRows(keys, async (trx, tenantId, ids) => {
       const rows = await trx
         .selectFrom('writeback_outbox')
         .select(['message_id', 'attempts'])
@@ -61,6 +62,7 @@ export function createOutboxSettlement(db: Executor, now: () => number): OutboxS
         .execute()
       for (const row of rows) {
         const attempts = row.attempts + 1
+        if (attempts >= maxAttempts) died += 1
         await trx
           .updateTable('writeback_outbox')
           .set({
@@ -75,6 +77,8 @@ export function createOutboxSettlement(db: Executor, now: () => number): OutboxS
           .execute()
       }
     })
+    return died
+  }
 
   return {
     markDead,

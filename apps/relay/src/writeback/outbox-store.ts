@@ -99,13 +99,13 @@ export interface OutboxStore extends OutboxWriter {
   markDelivered(keys: readonly OutboxKey[]): Promise<void>
   /**
    * One more failed attempt: the message is tried again at `retryAt`, or is dead once it has had
-   * `maxAttempts`.
+   * `maxAttempts`. @returns how many of them are dead now.
    */
   retryLater(
     keys: readonly OutboxKey[],
     failure: { readonly error: string; readonly retryAt: (attempts: number) => number },
     maxAttempts: number
-  ): Promise<void>
+  ): Promise<number>
   /** Refused for good (a 4xx other than 408, 409, 429): dead, kept for `relay outbox retry`. */
   markDead(keys: readonly OutboxKey[], error: string): Promise<void>
   /** Not sent after all (no budget, shutting down): due again at `at`, no attempt counted. */

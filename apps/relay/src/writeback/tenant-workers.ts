@@ -15,7 +15,9 @@ import {
   type DeliveryWorkerDeps,
 } from './delivery-worker.ts'
 
-export interface TenantWorkersDeps extends Omit<DeliveryWorkerDeps, 'tenantId'> {
+export interface TenantWorkersDeps extends Omit<DeliveryWorkerDeps, 'tenantId' | 'onError'> {
+  /** A failure of a tenant's worker (the database, say), or of the refresh (no tenant). */
+  readonly onError?: ((error: unknown, tenantId?: string) => void) | undefined
   /** The tenants with write-back on, now. */
   readonly writebackTenants: () => Promise<readonly string[]>
   /** How often that list is read again. */
@@ -39,19 +41,29 @@ export function createTenantWorkers(deps: TenantWorkersDeps): TenantWorkers {
   let stopped = false
   let lastPruneAt: number | undefined
   let refreshing: Promise<void> | undefined
+  /** Workers of tenants gone, still stopping (a round in flight): stop() waits for them. */
+  const stopping = new Set<Promise<void>>()
 
   async function refresh() {
     const wanted = new Set(await deps.writebackTenants())
     if (stopped) return
     for (const tenantId of wanted) {
       if (workers.has(tenantId)) continue
-      const worker = createDeliveryWorker({ ...deps, tenantId })
+      const worker = createDeliveryWorker({
+        ...deps,
+        tenantId,
+        onError: (error) => deps.onError?.(error, tenantId),
+      })
       workers.set(tenantId, worker)
       worker.start()
     }
-    const gone = [...workers].filter(([tenantId]) => !wanted.has(tenantId))
-    for (const [tenantId] of gone) workers.delete(tenantId)
-    await Promise.all(gone.map(([, worker]) => worker.stop()))
+    // Not waited for here: a round in flight would hold up the other tenants' new workers.
+    for (const [tenantId, worker] of [...workers]) {
+      if (wanted.has(tenantId)) continue
+      workers.delete(tenantId)
+      const stopped = worker.stop().finally(() => stopping.delete(stopped))
+      stopping.add(stopped)
+    }
     const now = timers.now()
     if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
       lastPruneAt = now
@@ -89,7 +101,7 @@ export function createTenantWorkers(deps: TenantWorkersDeps): TenantWorkers {
       await refreshing
       const all = [...workers.values()]
       workers.clear()
-      await Promise.all(all.map((worker) => worker.stop()))
+      await Promise.all([...all.map((worker) => worker.stop()), ...stopping])
     },
   }
 }

@@ -25,6 +25,7 @@ import {
   type DeliveryWorkerDeps,
 } from '../delivery-worker.ts'
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../worker-settings.ts'
+import type { DeliveryCounts } from '../deliver-tenant.ts'
 import type { HostIdentityResolver } from '../outbox-port.ts'
 import type { TrackMessage } from '../track-batch.ts'
 import { systemTimers } from '../writeback-timers.ts'
@@ -61,6 +62,8 @@ export interface WorkerFixture {
   readonly bucket: PacedTokenBucket
   /** A tenant's budget (each has its own). */
   bucketOf(tenantId: string): PacedTokenBucket
+  /** What each round did with each tenant's messages (the worker's onDelivered), in order. */
+  readonly outcomes: ({ readonly tenantId: string } & DeliveryCounts)[]
   /** What the worker was made of, for another made the same way (tenant-workers.ts). */
   readonly deps: DeliveryWorkerDeps
   readonly worker: DeliveryWorker
@@ -161,7 +164,9 @@ export async function startWorkerFixture(
     })
   }
 
+  const outcomes: WorkerFixture['outcomes'] = []
   const deps: DeliveryWorkerDeps = {
+    onDelivered: (tenantId, counts) => outcomes.push({ tenantId, ...counts }),
     outbox: store.outbox,
     tenants: store.tenants,
     readsFor: () => reads,
@@ -203,6 +208,7 @@ export async function startWorkerFixture(
     bucket,
     bucketOf,
     deps,
+    outcomes,
     worker: createDeliveryWorker(deps),
     sent: () => received.flatMap((r) => r.batch.map((m) => m.messageId)),
     async close() {
