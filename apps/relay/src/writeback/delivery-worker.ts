@@ -27,6 +27,7 @@ import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts
 import { keyOf, type OutboxKey } from './outbox-claim.ts'
 import { messageKey } from './outbox-claim-rules.ts'
 import { createPickAhead } from './pick-ahead.ts'
+import { createPruning } from './outbox-pruning.ts'
 import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
 
@@ -60,7 +61,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let started = false
   let timer: unknown
   let running: Promise<number> | undefined
-  let lastPruneAt: number | undefined
+  // Only a worker for every tenant prunes; per-tenant workers leave it to tenant-workers.ts.
+  const pruneWhenDue = deps.tenantId === undefined ? createPruning(outbox, settings) : undefined
   /**
    * Batches the next round claims. While readers use most of the budget only a batch or two can
    * be sent per round, and claiming `concurrency` batches only to give most back cost the event
@@ -196,14 +198,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function round(): Promise<number> {
     const now = timers.now()
-    if (
-      deps.tenantId === undefined &&
-      (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs)
-    ) {
-      lastPruneAt = now
-      await outbox.pruneDelivered(now - settings.retentionMs)
-      await outbox.pruneDead(now - settings.deadRetentionMs)
-    }
+    await pruneWhenDue?.(now)
     // Read again: pruning may have taken a while, and what was carried must go within its lease.
     const kept = carried.takeAll(timers.now())
     const { claimed, leasedAt: claimedAt } = await claimBeside(now, kept).catch(

@@ -14,6 +14,7 @@ import {
   type DeliveryWorker,
   type DeliveryWorkerDeps,
 } from './delivery-worker.ts'
+import { createPruning } from './outbox-pruning.ts'
 
 export interface TenantWorkersDeps extends Omit<DeliveryWorkerDeps, 'tenantId' | 'onError'> {
   /** A failure of a tenant's worker (the database, say), or of the refresh (no tenant). */
@@ -39,7 +40,7 @@ export function createTenantWorkers(deps: TenantWorkersDeps): TenantWorkers {
   let timer: unknown
   let started = false
   let stopped = false
-  let lastPruneAt: number | undefined
+  const pruneWhenDue = createPruning(outbox, settings)
   let refreshing: Promise<void> | undefined
   /** Workers of tenants gone, still stopping (a round in flight): stop() waits for them. */
   const stopping = new Set<Promise<void>>()
@@ -61,15 +62,10 @@ export function createTenantWorkers(deps: TenantWorkersDeps): TenantWorkers {
     for (const [tenantId, worker] of [...workers]) {
       if (wanted.has(tenantId)) continue
       workers.delete(tenantId)
-      const stopped = worker.stop().finally(() => stopping.delete(stopped))
-      stopping.add(stopped)
+      const done = worker.stop().finally(() => stopping.delete(done))
+      stopping.add(done)
     }
-    const now = timers.now()
-    if (lastPruneAt === undefined || now - lastPruneAt >= settings.pruneEveryMs) {
-      lastPruneAt = now
-      await outbox.pruneDelivered(now - settings.retentionMs)
-      await outbox.pruneDead(now - settings.deadRetentionMs)
-    }
+    await pruneWhenDue(timers.now())
   }
 
   function schedule(ms: number) {
