@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { RelayError } from '../platform/errors.ts'
 
+import type { WritebackTables } from './outbox-schema.ts'
 import { message } from './testing/outbox-message.ts'
 import { TOKEN } from './testing/worker-fixture.ts'
 import { byUser, stateOf, workerFixtures } from './testing/worker-test-helpers.ts'
@@ -184,6 +185,24 @@ describe('delivery worker', () => {
     const row = await stateOf(f, 'm1')
     expect(row).toMatchObject({ state: 'dead', lastError: 'http 401 authentication_error' })
     expect(row?.lastError).not.toContain('joe')
+  })
+
+  it('counts a message made dead at its claim (its stored payload unreadable) beside the round’s deliveries', async () => {
+    const f = await start()
+    await f.store.outbox.enqueue('acme', [byUser('m1', 'joe'), byUser('m2', 'sam')])
+    await f.db
+      .withTables<WritebackTables>()
+      .updateTable('writeback_outbox_payloads')
+      .set({ payload_sealed: null, payload_json: 'not json' })
+      .where('message_id', '=', 'm1')
+      .execute()
+    await f.worker.runOnce()
+    expect(f.sent()).toEqual(['m2'])
+    expect(await stateOf(f, 'm1')).toMatchObject({ state: 'dead' })
+    expect(f.outcomes).toEqual([
+      { tenantId: 'acme', delivered: 0, retried: 0, dead: 1, released: 0 },
+      { tenantId: 'acme', delivered: 1, retried: 0, dead: 0, released: 0 },
+    ])
   })
 
   it('finds the one bad message of a batch refused whole, and delivers the rest', async () => {

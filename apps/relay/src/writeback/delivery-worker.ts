@@ -24,7 +24,7 @@
 import { createCarriedBatches, maxCarryMs, type CarriedOut } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
 import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
-import { keyOf, type OutboxKey } from './outbox-claim.ts'
+import { keyOf, type OutboxKey, type UnusableCounts } from './outbox-claim.ts'
 import { messageKey } from './outbox-claim-rules.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { createPruning } from './outbox-pruning.ts'
@@ -137,6 +137,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         retryAt: (attempts: number) => now + retryDelayMs(settings.retry, attempts, random()),
         maxAttempts: settings.retry.maxAttempts,
       },
+      // Rows that die (or wait) at the claim count with the deliveries: the metrics, the log.
+      onUnusable: (tenantId: string, counts: UnusableCounts) =>
+        deps.onDelivered?.(tenantId, { delivered: 0, released: 0, ...counts }),
     }
     // Rows picked ahead may be of a tenant skipped now: that pick is not used (what it leased is
     // given back before the fresh claim, which would otherwise find those customers leased).

@@ -59,6 +59,18 @@ export interface ClaimOptions {
    */
   readonly unopened?:
     { readonly retryAt: (attempts: number) => number; readonly maxAttempts: number } | undefined
+  /**
+   * Told, per tenant, of the rows this claim could not send (unreadable, or sealed and not opened):
+   * how many it made dead and how many wait for another try, so the worker counts them with its
+   * deliveries (the metrics' counter, the log) rather than only the table knowing.
+   */
+  readonly onUnusable?: ((tenantId: string, counts: UnusableCounts) => void) | undefined
+}
+
+/** What a claim did with the rows it could not send (ClaimOptions.onUnusable). */
+export interface UnusableCounts {
+  readonly dead: number
+  readonly retried: number
 }
 
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */

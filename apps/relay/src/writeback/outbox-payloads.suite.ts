@@ -126,11 +126,34 @@ export function registerPayloadTests(
         .set({ payload_sealed: m1.payload_sealed })
         .where('message_id', '=', 'm2')
         .execute()
-      expect(ids(await store.outbox.claimDue(CLAIM))).toEqual(['m1'])
+      const told: unknown[] = []
+      const onUnusable = (tenantId: string, counts: unknown) => told.push([tenantId, counts])
+      expect(ids(await store.outbox.claimDue({ ...CLAIM, onUnusable }))).toEqual(['m1'])
       const dead = await store.outboxAdmin.list({ tenantId: 'acme', state: 'dead', limit: 10 })
       expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
         ['m2', 'stored payload did not open: encryption key changed, or the row was altered'],
       ])
+      expect(told).toEqual([['acme', { dead: 1, retried: 0 }]])
+    })
+
+    it('makes a row whose stored payload does not parse dead, and says so', async () => {
+      const { db } = use()
+      const store = await withTenant()
+      await store.outbox.enqueue('acme', [message('m1', 'joe'), message('m2', 'sam')])
+      await db
+        .withTables<WritebackTables>()
+        .updateTable('writeback_outbox_payloads')
+        .set({ payload_sealed: null, payload_json: '{"identity": ' })
+        .where('message_id', '=', 'm1')
+        .execute()
+      const told: unknown[] = []
+      const onUnusable = (tenantId: string, counts: unknown) => told.push([tenantId, counts])
+      expect(ids(await store.outbox.claimDue({ ...CLAIM, onUnusable }))).toEqual(['m2'])
+      const dead = await store.outboxAdmin.list({ tenantId: 'acme', state: 'dead', limit: 10 })
+      expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
+        ['m1', 'stored payload is unreadable'],
+      ])
+      expect(told).toEqual([['acme', { dead: 1, retried: 0 }]])
     })
 
     it('lets a payload that does not open wait and count attempts when told to, then die', async () => {
@@ -146,7 +169,9 @@ export function registerPayloadTests(
         retryAt: (attempts: number) => clock.ms + attempts * 1_000,
         maxAttempts: 2,
       }
-      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
+      const told: unknown[] = []
+      const onUnusable = (tenantId: string, counts: unknown) => told.push([tenantId, counts])
+      expect(await store.outbox.claimDue({ ...CLAIM, unopened, onUnusable })).toEqual([])
       const [waiting] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
       expect(waiting).toMatchObject({
         state: 'pending',
@@ -154,9 +179,13 @@ export function registerPayloadTests(
         nextAttemptAt: clock.ms + 1_000,
       })
       clock.ms += 1_000
-      expect(await store.outbox.claimDue({ ...CLAIM, unopened })).toEqual([])
+      expect(await store.outbox.claimDue({ ...CLAIM, unopened, onUnusable })).toEqual([])
       const [dead] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
       expect(dead).toMatchObject({ state: 'dead', attempts: 2 })
+      expect(told).toEqual([
+        ['acme', { dead: 0, retried: 1 }],
+        ['acme', { dead: 1, retried: 0 }],
+      ])
     })
 
     it('still delivers a row stored in clear before payloads were sealed', async () => {

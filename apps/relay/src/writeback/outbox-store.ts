@@ -126,6 +126,17 @@ export interface OutboxStoreDeps {
   readonly pick?: OutboxPicker | undefined
 }
 
+/** `keys` grouped by tenant, each tenant's in their order. */
+function keysByTenant(keys: readonly OutboxKey[]): Map<string, OutboxKey[]> {
+  const groups = new Map<string, OutboxKey[]>()
+  for (const key of keys) {
+    const theirs = groups.get(key.tenantId)
+    if (theirs === undefined) groups.set(key.tenantId, [key])
+    else theirs.push(key)
+  }
+  return groups
+}
+
 export function createOutboxStore({
   db,
   hasher,
@@ -139,22 +150,39 @@ export function createOutboxStore({
   const settle = createOutboxSettlement(db, now)
   const { markDead, retryLater } = settle
 
-  /** The leased rows that cannot be sent made dead (or retried, see ClaimOptions.unopened). */
+  /**
+   * The leased rows that cannot be sent made dead (or retried, see ClaimOptions.unopened), each
+   * tenant's told to `options.onUnusable`.
+   */
   async function settleUnusable(
     options: ClaimOptions,
     { claimed, unreadable, unopened }: LeasedRows
   ): Promise<ClaimedMessage[]> {
-    if (unreadable.length > 0) await markDead(unreadable, 'stored payload is unreadable')
-    if (unopened.length > 0) {
-      const error = 'stored payload did not open: encryption key changed, or the row was altered'
-      if (options.unopened === undefined) await markDead(unopened, error)
+    const unusable = new Map<string, { dead: number; retried: number }>()
+    const countsOf = (tenantId: string) => {
+      const counts = unusable.get(tenantId) ?? { dead: 0, retried: 0 }
+      unusable.set(tenantId, counts)
+      return counts
+    }
+    for (const [tenantId, keys] of keysByTenant(unreadable)) {
+      await markDead(keys, 'stored payload is unreadable')
+      countsOf(tenantId).dead += keys.length
+    }
+    const error = 'stored payload did not open: encryption key changed, or the row was altered'
+    for (const [tenantId, keys] of keysByTenant(unopened)) {
+      let died = keys.length
+      if (options.unopened === undefined) await markDead(keys, error)
       else
-        await retryLater(
-          unopened,
+        died = await retryLater(
+          keys,
           { error, retryAt: options.unopened.retryAt },
           options.unopened.maxAttempts
         )
+      const counts = countsOf(tenantId)
+      counts.dead += died
+      counts.retried += keys.length - died
     }
+    for (const [tenantId, counts] of unusable) options.onUnusable?.(tenantId, counts)
     return claimed
   }
 

@@ -10,6 +10,7 @@ import { createHasher } from '../../platform/crypto/hmac.ts'
 import { createSecretBox } from '../../platform/crypto/secret-box.ts'
 import type { UpstreamReads } from '../../ports.ts'
 import { openDatabase } from '../../store/database.ts'
+import type { Executor } from '../../store/schema.ts'
 import { acme, AUDIT_KEY, ENCRYPTION_KEY, START_MS } from '../../store/suite/context.ts'
 import { resolveUpstreamOptions, spareReserveOf } from '../../upstream/options.ts'
 import { isLowPriority } from '../../upstream/low-priority.ts'
@@ -46,6 +47,8 @@ export interface AnswerStatus {
 
 export interface WorkerFixture {
   readonly store: RelayStore
+  /** The store's database, for rows a test damages on purpose. */
+  readonly db: Executor
   readonly clock: { ms: number }
   /** Every batch the endpoint got, answered or not. */
   readonly received: ReceivedBatch[]
@@ -198,6 +201,7 @@ export async function startWorkerFixture(
 
   const fixture: WorkerFixture = {
     store,
+    db,
     clock,
     received,
     answer: () => ({ status: 200 }),
