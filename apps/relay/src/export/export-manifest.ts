@@ -5,10 +5,11 @@
  * missing (customers that could not be read, with the reason). An incremental run keeps the
  * earlier runs' summaries under `previousRuns`.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 
+import { replaceFile } from './durable-files.ts'
 import { MANIFEST_FILE } from './export-folder.ts'
 import type { TableSummary } from './finish-tables.ts'
 
@@ -64,10 +65,9 @@ export function writeManifest(out: string, manifest: ExportManifest): void {
     previousRuns =
       (run as { startedAt?: unknown }).startedAt === manifest.startedAt ? older : [...older, run]
   }
-  const temporary = `${path}.tmp`
-  writeFileSync(
-    temporary,
+  // Written last, and durably: the tables it names are on disk already (finish-tables.ts).
+  replaceFile(
+    path,
     `${JSON.stringify(previousRuns.length === 0 ? manifest : { ...manifest, previousRuns }, null, 2)}\n`
   )
-  renameSync(temporary, path)
 }

@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 
 import { DUCKDB_TYPE, type DynamicColumn } from './column-types.ts'
+import { syncFile, syncFolder } from './durable-files.ts'
 import { CUSTOMER_COLUMNS } from './customer-row.ts'
 import { EVENT_COLUMNS } from './event-row.ts'
 import { featureColumns } from './features.ts'
@@ -135,16 +136,28 @@ class DuckDbSession {
   }
 }
 
-/** Every file below `from`, moved to the same place below `to` (replacing one of the same name). */
+/**
+ * Every file below `from`, on disk, moved to the same place below `to` (replacing one of the same
+ * name); then every folder it moved into, up to `to`'s, on disk too (durable-files.ts).
+ */
 function moveTree(from: string, to: string): void {
   if (!existsSync(from)) return
+  const folders = new Set<string>()
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const source = join(entry.parentPath, entry.name)
     const target = join(to, relative(from, source))
     mkdirSync(dirname(target), { recursive: true })
+    syncFile(source)
     renameSync(source, target)
+    for (let folder = dirname(target); !folders.has(folder); folder = dirname(folder)) {
+      folders.add(folder)
+      if (folder === to) break
+    }
   }
+  // Deepest first: a new folder's own entries before the entry that names it.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) syncFolder(folder)
+  syncFolder(dirname(to))
 }
 
 /**
@@ -200,7 +213,9 @@ async function writeOneFile(
 ): Promise<TableSummary> {
   const file = `${name}.${EXTENSION[format]}`
   const written = await duckdb.copy(select, join(stateDir(out), file), COPY_FORMAT[format])
+  syncFile(join(stateDir(out), file))
   renameSync(join(stateDir(out), file), join(out, file))
+  syncFolder(out)
   return { path: file, ...written }
 }
 

@@ -14,13 +14,11 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
-  fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs'
@@ -29,6 +27,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 
 import { dynamicColumnSchema } from './column-types.ts'
+import { replaceFile } from './durable-files.ts'
 
 export const STAGED_FILES = ['customers', 'features', 'failures'] as const
 /** One staged file per event date below this (`events/2026-11-19`). */
@@ -90,16 +89,7 @@ export function readCheckpoint(out: string): Checkpoint | undefined {
 
 /** Replaces the checkpoint atomically (see the module comment). */
 export function writeCheckpoint(out: string, checkpoint: Checkpoint): void {
-  const path = checkpointPath(out)
-  const temporary = `${path}.tmp`
-  const fd = openSync(temporary, 'w', 0o600)
-  try {
-    writeSync(fd, JSON.stringify(checkpoint))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temporary, path)
+  replaceFile(checkpointPath(out), JSON.stringify(checkpoint))
 }
 
 /** Open files kept at most: a customer's events touch one file per day they span. */
