@@ -142,26 +142,47 @@ export async function deliverTenant(
     )
     return counts
   }
-  // Refused as a whole (400, 413): one by one, so only the bad message is dead.
+  // Refused as a whole (400, 413): sent again in halves, and a refused half in halves again, so
+  // only the bad messages are dead, and one bad message in a batch of 100 costs 14 more sends, not
+  // 100. Halves go in order: a customer's messages stay in theirs.
   const heldBack = new Set<string>()
-  for (const [index, item] of ready.entries()) {
-    if (heldBack.has(item.message.orderKey)) {
-      // An earlier message of theirs waits for a retry: this one may not overtake it.
-      await release([item.message], timers.now())
-      continue
-    }
-    const alone = deps.signal.aborted ? undefined : await send([item])
-    if (alone === undefined) {
+  const pending = halves(ready)
+  for (let part = pending.shift(); part !== undefined; part = pending.shift()) {
+    // A customer with an earlier message waiting for a retry: theirs may not overtake it.
+    const overtaking = part.filter((item) => heldBack.has(item.message.orderKey))
+    if (overtaking.length > 0)
+      await release(
+        overtaking.map((item) => item.message),
+        timers.now()
+      )
+    const some = part.filter((item) => !heldBack.has(item.message.orderKey))
+    if (some.length === 0) continue
+    const again = deps.signal.aborted ? undefined : await send(some)
+    if (again === undefined) {
+      // No token to spare, or stopping: this part and every later one wait.
       await settle(
-        ready.slice(index).map((r) => r.message),
+        [...some, ...pending.flat()].map((item) => item.message),
         deps.signal.aborted ? { kind: 'retry', reason: 'stopped' } : undefined
       )
       break
     }
-    if (alone.kind === 'retry') heldBack.add(item.message.orderKey)
-    await settle([item.message], alone)
+    if (again.kind === 'refused' && again.wholeBatch && some.length > 1) {
+      pending.unshift(...halves(some))
+      continue
+    }
+    if (again.kind === 'retry') for (const item of some) heldBack.add(item.message.orderKey)
+    await settle(
+      some.map((item) => item.message),
+      again
+    )
   }
   return counts
+}
+
+/** `items` as two parts in order, the first the larger by one when their count is odd. */
+function halves<T>(items: readonly T[]): T[][] {
+  const middle = Math.ceil(items.length / 2)
+  return [items.slice(0, middle), items.slice(middle)]
 }
 
 /** Not looked up: the budget had no token to spare for it (the messages wait, uncounted). */
