@@ -21,15 +21,14 @@
  * start sends them again. If Intilery had stored them already, it stores them once (messageId), so
  * abandoning is always safe, and a stop never waits on a slow Intilery.
  */
-import { createCarriedBatches, maxCarryMs, type CarriedOut } from './carried-batches.ts'
+import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
-import type { ClaimedMessage, OutboxStore, PickOptions } from './outbox-store.ts'
-import { keyOf, type OutboxKey, type UnusableCounts } from './outbox-claim.ts'
-import { messageKey } from './outbox-claim-rules.ts'
+import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
+import { keyOf, type OutboxKey } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { createPruning } from './outbox-pruning.ts'
-import { retryDelayMs } from './retry-schedule.ts'
 import { settledAll } from './settled-all.ts'
+import { createWorkerClaim } from './worker-claim.ts'
 
 export interface DeliveryWorkerDeps extends ShareDeliveryDeps {
   /**
@@ -81,26 +80,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let lastClaimedAhead = false
   /** Claimed, not sendable for want of budget: kept leased for the next round. */
   const carried = createCarriedBatches(maxCarryMs(settings.leaseMs, settings.sendTimeoutMs))
-  /** The last claim: when, and which tenants it found messages of. */
-  let lastClaim: { readonly at: number; readonly tenants: ReadonlySet<string> } | undefined
   /** Whether the last round sent only what it carried, claiming nothing (see round()). */
   let claimSkipped = false
-  /**
-   * Messages marked delivered since the last claim: the next claim takes rows leased ahead of
-   * them, and a delivered row is never pending again, so it need not ask the store about these.
-   */
-  const deliveredThisRound = new Set<string>()
-  // The store's other methods through its prototype, looked up at each call (not copied now).
-  const outboxNoting: OutboxStore = Object.assign(Object.create(outbox) as OutboxStore, {
-    async markDelivered(keys: readonly OutboxKey[]) {
-      await outbox.markDelivered(keys)
-      for (const key of keys) deliveredThisRound.add(messageKey(key.tenantId, key.messageId))
-    },
-  })
-  const deliverShare = createShareDelivery(
-    { ...deps, outbox: outboxNoting },
-    { carried, random, signal: stopping.signal }
-  )
   const pickAhead = createPickAhead(outbox, {
     // Rounds of a backlog take a few hundred ms: a pick older than this belongs to a round that
     // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
@@ -114,104 +95,43 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   })
 
-  /**
-   * This round's fresh claim (rows picked, or leased, ahead if they suit), not of `skipTenants`.
-   * @returns the messages, and when their lease began.
-   */
-  async function claim(
-    now: number,
-    skipTenants: readonly string[]
-  ): Promise<{ claimed: ClaimedMessage[]; leasedAt: number }> {
-    const pick: PickOptions = {
-      limit: settings.batchSize * claimBatches,
-      maxBytes: settings.maxBatchBytes * claimBatches,
-      // So that each customer's messages fit in one batch (see the module's comment).
-      perCustomer: { limit: settings.batchSize, maxBytes: settings.maxBatchBytes },
-      ...(skipTenants.length > 0 ? { skipTenants } : {}),
-      ...(deps.tenantId !== undefined ? { onlyTenant: deps.tenantId } : {}),
-    }
-    const options = {
-      ...pick,
-      leaseMs: settings.leaseMs,
-      unopened: {
-        retryAt: (attempts: number) => now + retryDelayMs(settings.retry, attempts, random()),
-        maxAttempts: settings.retry.maxAttempts,
-      },
-      // Rows that die (or wait) at the claim count with the deliveries: the metrics, the log.
-      onUnusable: (tenantId: string, counts: UnusableCounts) =>
-        deps.onDelivered?.(tenantId, { delivered: 0, released: 0, ...counts }),
-    }
-    // Rows picked ahead may be of a tenant skipped now: that pick is not used (what it leased is
-    // given back before the fresh claim, which would otherwise find those customers leased).
-    if (skipTenants.length > 0) await pickAhead.drop()
-    const ahead = skipTenants.length === 0 ? await pickAhead.take(pick, timers.now()) : undefined
-    let leasedAt = now
-    let claimed: ClaimedMessage[]
-    if (ahead?.kind === 'leased') {
-      const { leased } = ahead
-      const unsettled = leased.inFlight.filter(
-        (key) => !deliveredThisRound.has(messageKey(key.tenantId, key.messageId))
-      )
-      claimed = await outbox.claimLeased(options, { ...leased, inFlight: unsettled })
-      leasedAt = leased.at
-    } else claimed = await outbox.claimDue(options, ahead?.picked)
-    // From now on it notes this round's deliveries, for the next claim (if this one picks ahead).
-    deliveredThisRound.clear()
-    lastClaimedAhead = ahead !== undefined && claimed.length > 0
-    // Picked ahead, the rows miss what the last round gave back: with nothing left of them, a
-    // fresh pick (rather than an empty round).
-    if (ahead !== undefined && claimed.length === 0) {
-      claimed = await outbox.claimDue(options)
-      leasedAt = now
-    }
-    lastClaim = { at: now, tenants: new Set(claimed.map((message) => message.tenantId)) }
-    // A full claim means more is probably waiting: the next is picked while this one is sent.
-    // Not while agents read: write-back then gets what they leave, picked ahead or not, and the
-    // pick's work beside theirs cost the sidebar's read p95 in bench:writeback (+15-19%, not +6%).
-    // Nor while a tenant is skipped: the next claim may not skip it, and would miss its rows.
-    if (
-      claimed.length >= settings.batchSize &&
-      !lastBudget.readersActive &&
-      skipTenants.length === 0 &&
-      !stopping.signal.aborted
-    )
-      pickAhead.start(pick, claimed)
-    return { claimed, leasedAt }
-  }
-
-  /** This round's claim beside what was carried (given back if it waited too long). */
-  async function claimBeside(now: number, kept: CarriedOut) {
-    if (kept.expired.length > 0) await outbox.release(kept.expired.map(keyOf), timers.now())
-    // A tenant whose carried batches already need more than its budget spares is not claimed for:
-    // its rows would only be leased to wait in memory.
-    const skipTenants = [...kept.withoutBudget]
-    // Nor is a claim made at all when the last one, under a poll (at most a second) ago, found
-    // only such tenants: while agents read, most rounds have a carried batch waiting for a token
-    // and nothing else.
-    // A worker of one tenant (tenant-workers.ts) skipping that tenant has nothing to claim at all.
-    const nothingElseDue =
-      (deps.tenantId !== undefined && skipTenants.includes(deps.tenantId)) ||
-      (kept.byTenant.size > 0 &&
-        lastClaim !== undefined &&
-        now - lastClaim.at < Math.min(settings.pollMs, 1_000) &&
-        [...lastClaim.tenants].every((tenantId) => skipTenants.includes(tenantId)))
-    claimSkipped = nothingElseDue
-    return nothingElseDue ? { claimed: [], leasedAt: now } : await claim(now, skipTenants)
-  }
+  const workerClaim = createWorkerClaim({
+    outbox,
+    settings,
+    timers,
+    pickAhead,
+    random,
+    signal: stopping.signal,
+    tenantId: deps.tenantId,
+    onDelivered: deps.onDelivered,
+  })
+  // The store's other methods through its prototype, looked up at each call (not copied now).
+  const outboxNoting: OutboxStore = Object.assign(Object.create(outbox) as OutboxStore, {
+    async markDelivered(keys: readonly OutboxKey[]) {
+      await outbox.markDelivered(keys)
+      workerClaim.noteDelivered(keys)
+    },
+  })
+  const deliverShare = createShareDelivery(
+    { ...deps, outbox: outboxNoting },
+    { carried, random, signal: stopping.signal }
+  )
 
   async function round(): Promise<number> {
     const now = timers.now()
     await pruneWhenDue?.(now)
     // Read again: pruning may have taken a while, and what was carried must go within its lease.
     const kept = carried.takeAll(timers.now())
-    const { claimed, leasedAt: claimedAt } = await claimBeside(now, kept).catch(
-      (error: unknown) => {
-        // The database failed before anything was sent: what was carried is still leased, and
-        // waits for the next round in memory rather than out its lease.
-        kept.putBack()
-        throw error
-      }
-    )
+    const context = { batches: claimBatches, readersActive: lastBudget.readersActive }
+    const roundClaim = await workerClaim.claimBeside(now, kept, context).catch((error: unknown) => {
+      // The database failed before anything was sent: what was carried is still leased, and
+      // waits for the next round in memory rather than out its lease.
+      kept.putBack()
+      throw error
+    })
+    const { claimed, leasedAt: claimedAt } = roundClaim
+    lastClaimedAhead = roundClaim.claimedAhead
+    claimSkipped = roundClaim.skipped
     const byTenant = new Map<string, ClaimedMessage[]>()
     const leasedAt = new Map<ClaimedMessage, number>()
     for (const [tenantId, theirs] of kept.byTenant) {
