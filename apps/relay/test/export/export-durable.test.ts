@@ -9,7 +9,6 @@ import { dirname, join, relative } from 'node:path'
 import type { RunningSandbox } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { exportSandbox, exportTo, newFolder } from './export-harness.ts'
 
 /** What the export did to the disk, in order: a path forced to disk, or a rename. */
 type Call = { readonly sync: string } | { readonly rename: string; readonly to: string }
@@ -45,6 +44,10 @@ let sandbox: RunningSandbox
 let out: string
 
 beforeAll(async () => {
+  // This suite's files share their worker's modules (vitest.config.ts, isolate: false): the
+  // export's modules are loaded afresh here, so that they import the wrapped node:fs.
+  vi.resetModules()
+  const { exportSandbox, exportTo, newFolder } = await import('./export-harness.ts')
   sandbox = await exportSandbox()
   out = newFolder()
   await exportTo(sandbox, { out, asOf: '2026-11-01', labelDays: 30, limitProfiles: 4 })
