@@ -3,9 +3,16 @@
 import { describe, expect, it } from 'vitest'
 
 import { message } from './testing/outbox-message.ts'
+import type { TrackMessage } from './track-batch.ts'
 import { byUser, stateOf, workerFixtures } from './testing/worker-test-helpers.ts'
 
 const start = workerFixtures()
+
+/** Intilery refusing, whole, any batch that holds a message marked bad. */
+const refuseBadWhole = (batch: readonly TrackMessage[]) =>
+  batch.some((m) => m.properties.bad === true)
+    ? { status: 400, code: 'validation_error' }
+    : { status: 200 }
 
 describe('delivery worker, refusals', () => {
   it('makes messages dead at once on a 4xx that will not change, keeping no customer data in the error', async () => {
@@ -20,10 +27,7 @@ describe('delivery worker, refusals', () => {
 
   it('finds the one bad message of a batch refused whole, and delivers the rest', async () => {
     const f = await start()
-    f.answer = (batch) =>
-      batch.some((m) => m.properties.bad === true)
-        ? { status: 400, code: 'validation_error' }
-        : { status: 200 }
+    f.answer = refuseBadWhole
     await f.store.outbox.enqueue('acme', [
       byUser('m1', 'joe'),
       byUser('m2', 'sam'),
@@ -42,10 +46,7 @@ describe('delivery worker, refusals', () => {
 
   it('finds one bad message among 32 in 10 more sends, halving the refused part each time', async () => {
     const f = await start()
-    f.answer = (batch) =>
-      batch.some((m) => m.properties.bad === true)
-        ? { status: 400, code: 'validation_error' }
-        : { status: 200 }
+    f.answer = refuseBadWhole
     const ids = Array.from({ length: 32 }, (_, i) => `m${i}`)
     await f.store.outbox.enqueue(
       'acme',
