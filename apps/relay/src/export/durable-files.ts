@@ -9,19 +9,21 @@
  * Hand-written because it is four system calls; the packages that do it (write-file-atomic) write
  * asynchronously and do not sync folders.
  */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import process from 'node:process'
 
 /** Forces the file's bytes (written by anyone, DuckDB included) to disk. */
 export function syncFile(path: string): void {
-  const fd = openSync(path, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  // Windows flushes only a handle opened for writing (FlushFileBuffers); elsewhere reading will do.
+  syncOpened(path, process.platform === 'win32' ? 'r+' : 'r')
 }
+
+/**
+ * Error codes of a file system that cannot force a folder to disk (some FUSE and network ones):
+ * it offers no such guarantee to keep, so the export goes on rather than failing after hours.
+ */
+const FOLDER_SYNC_UNSUPPORTED = new Set(['EINVAL', 'ENOTSUP', 'ENOSYS'])
 
 /**
  * Forces the folder's entries (files renamed or created in it) to disk. Windows cannot open a
@@ -29,7 +31,21 @@ export function syncFile(path: string): void {
  */
 export function syncFolder(path: string): void {
   if (process.platform === 'win32') return
-  syncFile(path)
+  try {
+    syncOpened(path, 'r')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined || !FOLDER_SYNC_UNSUPPORTED.has(code)) throw error
+  }
+}
+
+function syncOpened(path: string, flags: 'r' | 'r+'): void {
+  const fd = openSync(path, flags)
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
@@ -40,7 +56,8 @@ export function replaceFile(path: string, text: string, mode = 0o600): void {
   const temporary = `${path}.tmp`
   const fd = openSync(temporary, 'w', mode)
   try {
-    writeSync(fd, text)
+    // Whole, however many writes the system takes (a nearly full disk may take part of it).
+    writeFileSync(fd, text)
     fsyncSync(fd)
   } finally {
     closeSync(fd)

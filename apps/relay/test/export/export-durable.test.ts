@@ -9,7 +9,6 @@ import { dirname, join, relative } from 'node:path'
 import type { RunningSandbox } from '@intilery-connect/sandbox'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-
 /** What the export did to the disk, in order: a path forced to disk, or a rename. */
 type Call = { readonly sync: string } | { readonly rename: string; readonly to: string }
 const calls = vi.hoisted(() => [] as Call[])
@@ -52,7 +51,12 @@ beforeAll(async () => {
   out = newFolder()
   await exportTo(sandbox, { out, asOf: '2026-11-01', labelDays: 30, limitProfiles: 4 })
 }, 120_000)
-afterAll(() => sandbox.stop())
+afterAll(async () => {
+  await sandbox.stop()
+  // The worker's next files get the real node:fs, and the export's modules bound to it.
+  vi.doUnmock('node:fs')
+  vi.resetModules()
+})
 
 /** Where in `calls` the first call matching `test` is; -1 when none does. */
 const indexOf = (test: (call: Call) => boolean) => calls.findIndex(test)
@@ -103,5 +107,17 @@ describe('relay export, on disk before it says it is done', () => {
       expect(synced, folder).toBeGreaterThan(lastMove)
       expect(synced, folder).toBeLessThan(put)
     }
+  })
+
+  it('forces the export folder to disk once the event folders are in it, before the next table', () => {
+    const events = `${join(out, 'events')}/`
+    const lastEventMove = lastIndexOf((call) => 'rename' in call && call.to.startsWith(events))
+    expect(lastEventMove).toBeGreaterThan(0)
+    const nextMove = calls.findIndex((call, index) => index > lastEventMove && 'rename' in call)
+    const synced = calls.findIndex(
+      (call, index) => index > lastEventMove && 'sync' in call && call.sync === out
+    )
+    expect(synced).toBeGreaterThan(lastEventMove)
+    expect(synced).toBeLessThan(nextMove)
   })
 })
