@@ -143,10 +143,17 @@ export async function deliverTenant(
     return counts
   }
   // Refused as a whole (400, 413): sent again in halves, and a refused half in halves again, so
-  // only the bad messages are dead, and one bad message in a batch of 100 costs 14 more sends, not
-  // 100. Halves go in order: a customer's messages stay in theirs.
+  // only the bad messages are dead, and one bad message in a batch of 100 costs at most 14 more
+  // sends, not 100. Parts go in order: a customer's messages stay in theirs. A part is halved only
+  // while the budget spares the sends that reach its first message alone; otherwise its messages
+  // go one at a time, as each settles one, so a round settles something however short the budget
+  // (halving a batch of bad messages from the top each round would settle none).
+  const split = (part: typeof ready) =>
+    budget.spareTokens() >= Math.ceil(Math.log2(part.length))
+      ? halves(part)
+      : part.map((item) => [item])
   const heldBack = new Set<string>()
-  const pending = halves(ready)
+  const pending = split(ready)
   for (let part = pending.shift(); part !== undefined; part = pending.shift()) {
     // A customer with an earlier message waiting for a retry: theirs may not overtake it.
     const overtaking = part.filter((item) => heldBack.has(item.message.orderKey))
@@ -167,7 +174,7 @@ export async function deliverTenant(
       break
     }
     if (again.kind === 'refused' && again.wholeBatch && some.length > 1) {
-      pending.unshift(...halves(some))
+      pending.unshift(...split(some))
       continue
     }
     if (again.kind === 'retry') for (const item of some) heldBack.add(item.message.orderKey)

@@ -89,7 +89,32 @@ describe('delivery worker, refusals', () => {
       ['c1'],
     ])
     expect(await stateOf(f, 'a1')).toMatchObject({ state: 'pending', attempts: 1 })
-    expect(await stateOf(f, 'a2')).toMatchObject({ state: 'pending', attempts: 0 })
+    expect(await stateOf(f, 'b1')).toMatchObject({ state: 'pending', attempts: 1 })
+    // Given back, due at once (not left leased), behind a1's retry.
+    expect(await stateOf(f, 'a2')).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: f.clock.ms,
+    })
     expect(await stateOf(f, 'c1')).toMatchObject({ state: 'delivered' })
+    expect(f.outcomes).toEqual([
+      { tenantId: 'acme', delivered: 1, retried: 2, dead: 0, released: 1 },
+    ])
+  })
+
+  it('settles a message a round when the budget is too short to halve a batch of bad ones', async () => {
+    const f = await start()
+    f.answer = () => ({ status: 400, code: 'validation_error' })
+    await f.store.outbox.enqueue(
+      'acme',
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((c) => byUser(`${c}1`, c))
+    )
+    // Readers took all but the reserve (3 of 15) and two more: two are spare.
+    for (let i = 0; i < 10; i += 1) expect(f.bucket.tryTake()).toBe(true)
+    await f.worker.runOnce()
+    // The whole batch, then its first message alone: halving would need three sends to reach it.
+    expect(f.received.map((r) => r.batch.length)).toEqual([8, 1])
+    expect(await stateOf(f, 'a1')).toMatchObject({ state: 'dead' })
+    expect(await stateOf(f, 'b1')).toMatchObject({ state: 'pending', attempts: 0 })
   })
 })

@@ -15,6 +15,7 @@ import type { OutboxWriter } from './outbox-port.ts'
 import type { WritebackTables } from './outbox-schema.ts'
 import { createSequence } from './outbox-sequence.ts'
 import {
+  byTenant,
   keyOf,
   pickRows,
   type ClaimedMessage,
@@ -126,17 +127,6 @@ export interface OutboxStoreDeps {
   readonly pick?: OutboxPicker | undefined
 }
 
-/** `keys` grouped by tenant, each tenant's in their order. */
-function keysByTenant(keys: readonly OutboxKey[]): Map<string, OutboxKey[]> {
-  const groups = new Map<string, OutboxKey[]>()
-  for (const key of keys) {
-    const theirs = groups.get(key.tenantId)
-    if (theirs === undefined) groups.set(key.tenantId, [key])
-    else theirs.push(key)
-  }
-  return groups
-}
-
 export function createOutboxStore({
   db,
   hasher,
@@ -158,6 +148,10 @@ export function createOutboxStore({
     options: ClaimOptions,
     { claimed, unreadable, unopened }: LeasedRows
   ): Promise<ClaimedMessage[]> {
+    const keysByTenant = (keys: readonly OutboxKey[]) =>
+      [...byTenant(keys)].map(
+        ([tenantId, ids]) => [tenantId, ids.map((messageId) => ({ tenantId, messageId }))] as const
+      )
     const unusable = new Map<string, { dead: number; retried: number }>()
     const countsOf = (tenantId: string) => {
       const counts = unusable.get(tenantId) ?? { dead: 0, retried: 0 }
