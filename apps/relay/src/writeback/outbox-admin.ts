@@ -146,7 +146,8 @@ export function createOutboxAdmin({
     },
 
     async backlog() {
-      // Through the (state, seq) index: pending and dead rows only, however many were delivered.
+      // Through the (state, tenant, seq) index: pending and dead rows only, however many were
+      // delivered.
       const counts = await outbox()
         .selectFrom('writeback_outbox')
         .select(['tenant_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])

@@ -164,10 +164,11 @@ type Candidate = Awaited<ReturnType<typeof selectCandidates>>[number]
 /**
  * The oldest due messages of tenants with write-back on, skipping customers with an earlier
  * message leased (by a claim other than `inFlight`) or waiting for a retry. Walked in enqueue order
- * (writeback_outbox_pending_seq_idx), stopping at `limit` (see unindexedNextAttempt). The cost is
- * the not-yet-due rows ahead of the due ones (leased or waiting for a retry), which are few unless
- * Intilery has been down a while; with `onlyTenant`, also every other tenant's pending rows ahead
- * (the index has no tenant column: one per tenant would cost every enqueue and delivered mark).
+ * (writeback_outbox_pending_idx, on state, tenant and seq: with `onlyTenant`, as the relay's
+ * per-tenant workers claim, only that tenant's pending rows), stopping at `limit` (see
+ * unindexedNextAttempt). The cost is the not-yet-due rows ahead of the due ones (leased or waiting
+ * for a retry), which are few unless Intilery has been down a while. Without `onlyTenant` (tests'
+ * workers for every tenant) the pending rows are sorted by seq first.
  */
 function selectCandidates(
   db: Executor,

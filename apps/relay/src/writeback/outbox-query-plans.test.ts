@@ -17,7 +17,7 @@ import { createRelayStore, migrateRelayDatabase } from '../wiring/relay-store.ts
 import { keyOf } from './outbox-claim.ts'
 import { message } from './testing/outbox-message.ts'
 
-const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
+const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000, onlyTenant: 'acme' }
 
 /**
  * Besides the primary key. An index SQLite merely finds as good as one of these (it reads whichever
@@ -26,7 +26,7 @@ const CLAIM = { limit: 20, maxBytes: 4_000_000, leaseMs: 30_000 }
 const OUTBOX_INDEXES = [
   'writeback_outbox_delivered_idx',
   'writeback_outbox_failed_idx',
-  'writeback_outbox_pending_seq_idx',
+  'writeback_outbox_pending_idx',
   'writeback_outbox_waiting_idx',
 ]
 
@@ -82,6 +82,7 @@ it("has only the indexes its store's statements read, and claims along them", as
     Array.from({ length: 60 }, (_, i) => message(`m${i}`, `customer-${i % 15}`))
   )
 
+  // As the relay's workers claim: each for its own tenant (tenant-workers.ts).
   const first = await store.outbox.claimDue(CLAIM)
   const picked = await store.outbox.pickAhead(CLAIM, first)
   const leased = await store.outbox.leaseAhead(picked, CLAIM.leaseMs)
@@ -119,9 +120,13 @@ it("has only the indexes its store's statements read, and claims along them", as
   expect(indexes.map(({ name }) => name).sort()).toEqual(OUTBOX_INDEXES)
   for (const name of OUTBOX_INDEXES) expect(read, `${name} is read by no statement`).toContain(name)
 
-  // The claim: pending rows in enqueue order, a customer's waiting rows from the index alone.
+  // The claim: its tenant's pending rows in enqueue order, no other tenant's, no sort; a
+  // customer's waiting rows from the index alone.
   const claim = plans.find((plan) => plan.some((step) => step.includes('CORRELATED')))
-  expect(claim?.join('\n')).toMatch(/SEARCH o USING INDEX writeback_outbox_pending_seq_idx/)
+  expect(claim?.join('\n')).toMatch(
+    /SEARCH o USING INDEX writeback_outbox_pending_idx \(state=\? AND tenant_id=\?\)/
+  )
+  expect(claim?.join('\n')).not.toMatch(/TEMP B-TREE/)
   expect(claim?.join('\n')).toMatch(/SEARCH e USING INDEX writeback_outbox_waiting_idx/)
   // Its payloads, and a delivered mark's deletion of them, by the payload table's key: no scan.
   expect(claim?.join('\n')).toMatch(
@@ -138,7 +143,7 @@ it("has only the indexes its store's statements read, and claims along them", as
   expect(latestFailure).toMatch(/SEARCH writeback_outbox USING INDEX writeback_outbox_failed_idx/)
   expect(latestFailure).not.toMatch(/TEMP B-TREE/)
   expect(planFor(/"state" in \(/)).toMatch(
-    /SEARCH writeback_outbox USING INDEX writeback_outbox_pending_seq_idx \(state=\?\)/
+    /SEARCH writeback_outbox USING (?:COVERING )?INDEX writeback_outbox_pending_idx \(state=\?\)/
   )
   const payloadPlans = plans.filter((_, index) =>
     /writeback_outbox_payloads/.test(onOutbox[index]?.sql ?? '')
