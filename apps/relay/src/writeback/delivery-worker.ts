@@ -28,7 +28,7 @@ import { keyOf, type OutboxKey } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { createPruning } from './outbox-pruning.ts'
 import { settledAll } from './settled-all.ts'
-import { createWorkerClaim } from './worker-claim.ts'
+import { createWorkerClaim, type RoundClaim } from './worker-claim.ts'
 
 export interface DeliveryWorkerDeps extends ShareDeliveryDeps {
   /**
@@ -76,12 +76,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     budgetShort: false,
     readersActive: false,
   }
-  /** Whether the last claim leased rows picked ahead (which may have missed some now due). */
-  let lastClaimedAhead = false
   /** Claimed, not sendable for want of budget: kept leased for the next round. */
   const carried = createCarriedBatches(maxCarryMs(settings.leaseMs, settings.sendTimeoutMs))
-  /** Whether the last round sent only what it carried, claiming nothing (see round()). */
-  let claimSkipped = false
+  /** The last round's claim: whether it leased rows picked ahead, or was skipped (nextRoundInMs). */
+  let lastClaim: Pick<RoundClaim, 'claimedAhead' | 'skipped'> = {
+    claimedAhead: false,
+    skipped: false,
+  }
   const pickAhead = createPickAhead(outbox, {
     // Rounds of a backlog take a few hundred ms: a pick older than this belongs to a round that
     // went slowly, meanwhile retries came due and new customers arrived; picked afresh, they go
@@ -130,8 +131,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       throw error
     })
     const { claimed, leasedAt: claimedAt } = roundClaim
-    lastClaimedAhead = roundClaim.claimedAhead
-    claimSkipped = roundClaim.skipped
+    lastClaim = roundClaim
     const byTenant = new Map<string, ClaimedMessage[]>()
     const leasedAt = new Map<ClaimedMessage, number>()
     for (const [tenantId, theirs] of kept.byTenant) {
@@ -208,7 +208,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // A short claim of rows picked ahead says little of what is due (messages given back
     // meanwhile were not among them): the next round picks afresh, at once.
     // Likewise after a round that claimed nothing new.
-    return claimed >= settings.batchSize || lastClaimedAhead || claimSkipped ? 0 : settings.pollMs
+    return claimed >= settings.batchSize || lastClaim.claimedAhead || lastClaim.skipped
+      ? 0
+      : settings.pollMs
   }
 
   function schedule(ms: number) {
