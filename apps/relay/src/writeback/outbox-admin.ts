@@ -5,7 +5,7 @@
  * listings name events and messageIds, never the customer or the event's properties.
  */
 import type { Executor } from '../store/schema.ts'
-import type { OutboxState, WritebackTables } from './outbox-schema.ts'
+import { OUTBOX_STATES, type OutboxState, type WritebackTables } from './outbox-schema.ts'
 
 export interface TenantOutboxStatus {
   readonly tenantId: string
@@ -118,6 +118,47 @@ export function createOutboxAdmin({
       : { at: Number(row.last_attempt_at), error: row.last_error }
   }
 
+  /** The tenant's newest `limit` messages in `state`, with the order they were enqueued in. */
+  async function newestIn(
+    tenantId: string,
+    state: OutboxState,
+    limit: number
+  ): Promise<(OutboxListing & { readonly seq: number })[]> {
+    const rows = await outbox()
+      .selectFrom('writeback_outbox')
+      .select([
+        'seq',
+        'tenant_id',
+        'message_id',
+        'source',
+        'event',
+        'state',
+        'attempts',
+        'next_attempt_at',
+        'last_error',
+        'created_at',
+        'delivered_at',
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('state', '=', state)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      tenantId: row.tenant_id,
+      messageId: row.message_id,
+      source: row.source,
+      event: row.event,
+      state: row.state,
+      attempts: row.attempts,
+      nextAttemptAt: row.state === 'pending' ? row.next_attempt_at : undefined,
+      lastError: row.last_error ?? undefined,
+      createdAt: row.created_at,
+      deliveredAt: row.delivered_at ?? undefined,
+    }))
+  }
+
   return {
     writebackTenantIds,
 
@@ -170,35 +211,18 @@ export function createOutboxAdmin({
     },
 
     async list({ tenantId, state, limit }) {
-      let query = outbox()
-        .selectFrom('writeback_outbox')
-        .select([
-          'tenant_id',
-          'message_id',
-          'source',
-          'event',
-          'state',
-          'attempts',
-          'next_attempt_at',
-          'last_error',
-          'created_at',
-          'delivered_at',
-        ])
-        .where('tenant_id', '=', tenantId)
-      if (state !== undefined) query = query.where('state', '=', state)
-      const rows = await query.orderBy('seq', 'desc').limit(limit).execute()
-      return rows.map((row) => ({
-        tenantId: row.tenant_id,
-        messageId: row.message_id,
-        source: row.source,
-        event: row.event,
-        state: row.state,
-        attempts: row.attempts,
-        nextAttemptAt: row.state === 'pending' ? row.next_attempt_at : undefined,
-        lastError: row.last_error ?? undefined,
-        createdAt: row.created_at,
-        deliveredAt: row.delivered_at ?? undefined,
-      }))
+      // Without a state, the newest of each state merged: each is a walk down
+      // writeback_outbox_pending_idx (state, tenant_id, seq) that stops at `limit`, where a
+      // query on the tenant alone would read and sort every row it ever kept (a week of
+      // delivered ones).
+      const listed = await Promise.all(
+        (state === undefined ? OUTBOX_STATES : [state]).map((one) => newestIn(tenantId, one, limit))
+      )
+      return listed
+        .flat()
+        .sort((a, b) => b.seq - a.seq)
+        .slice(0, limit)
+        .map(({ seq: _seq, ...listing }) => listing)
     },
 
     async retry(tenantId, messageId) {

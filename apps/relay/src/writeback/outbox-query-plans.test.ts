@@ -102,6 +102,7 @@ it("has only the indexes its store's statements read, and claims along them", as
   await store.outboxAdmin.status()
   await store.outboxAdmin.backlog()
   await store.outboxAdmin.list({ tenantId: 'acme', state: 'pending', limit: 10 })
+  await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
 
   const onOutbox = statements.filter(
     (statement) => /writeback_outbox/.test(statement.sql) && !/^insert/i.test(statement.sql)
@@ -145,6 +146,18 @@ it("has only the indexes its store's statements read, and claims along them", as
   expect(planFor(/"state" in \(/)).toMatch(
     /SEARCH writeback_outbox USING (?:COVERING )?INDEX writeback_outbox_pending_idx \(state=\?\)/
   )
+  // `relay outbox list`, with a state and without: each state's newest rows down the index, not
+  // every row the tenant kept read and sorted.
+  const listPlans = plans.filter((_, index) =>
+    /order by "seq" desc limit/.test(onOutbox[index]?.sql ?? '')
+  )
+  expect(listPlans.length).toBe(1 + 3)
+  for (const plan of listPlans) {
+    expect(plan.join('\n')).toMatch(
+      /SEARCH writeback_outbox USING INDEX writeback_outbox_pending_idx \(state=\? AND tenant_id=\?\)/
+    )
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/)
+  }
   const payloadPlans = plans.filter((_, index) =>
     /writeback_outbox_payloads/.test(onOutbox[index]?.sql ?? '')
   )

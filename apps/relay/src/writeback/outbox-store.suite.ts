@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../store/errors.ts'
 import { START_MS, acme, globex, type UseContext } from '../store/suite/context.ts'
 import { WritebackDisabledError } from './outbox-port.ts'
+import { registerAdminListTests } from './outbox-admin-list.suite.ts'
 import { registerPayloadTests } from './outbox-payloads.suite.ts'
 import { registerPickAheadTests } from './outbox-pick-ahead.suite.ts'
 import { registerSkipTenantsTests } from './outbox-skip-tenants.suite.ts'
@@ -290,5 +291,6 @@ export function registerOutboxTests(use: UseContext): void {
     registerPayloadTests(use, withTenant)
     registerPickAheadTests(use)
     registerSkipTenantsTests(use)
+    registerAdminListTests(use)
   })
 }
