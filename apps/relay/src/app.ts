@@ -48,6 +48,7 @@ import {
 } from './public-api/visitor/visitor-rate-limit.ts'
 import { visitorRoutes } from './public-api/visitor/visitor-routes.ts'
 import type { VisitorSites } from './public-api/visitor/visitor-token.ts'
+import type { SharedBudgetBackend } from './upstream/shared-budget.ts'
 import type { OutboxWriter } from './writeback/outbox-port.ts'
 
 export interface RelayAppDeps {
@@ -89,6 +90,8 @@ export interface RelayAppDeps {
   readonly sites?: VisitorSites | undefined
   /** Requests one visitor may make (default: a burst of 10, 30 a minute). */
   readonly visitorLimit?: VisitorLimit | undefined
+  /** The shared budget's backend with Redis: each visitor's limit counted once for every instance. */
+  readonly visitorLimitsShared?: SharedBudgetBackend | undefined
 }
 
 const NO_SITES: VisitorSites = {
@@ -207,6 +210,7 @@ export function createApp(deps: RelayAppDeps) {
       now,
       hs256: deps.hs256,
       limit: deps.visitorLimit ?? DEFAULT_VISITOR_LIMIT,
+      sharedLimits: deps.visitorLimitsShared,
     })
   )
   app.use('/v1/*', except('/v1/visitor/*', apiKeyAuth(deps.apiKeys, deps.tenants)))

@@ -169,6 +169,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     outbox: store.outbox,
     sites: sites.sites,
     visitorLimit: visitorLimitOf(config),
+    visitorLimitsShared: shared?.budget,
     log: ({ level, ...entry }) => logger[level](entry, 'request'),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

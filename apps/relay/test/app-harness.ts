@@ -24,6 +24,7 @@ import type {
   Tenant,
   UpstreamReads,
 } from '../src/ports.ts'
+import type { SharedBudgetBackend } from '../src/upstream/shared-budget.ts'
 
 export const ZENDESK_SECRET = 'demo-zendesk-secret'
 export const API_KEY = 'icr_demo_key'
@@ -78,6 +79,8 @@ export async function startHarness(
     /** Personalization sites (visitor-harness.ts); none by default. */
     sites?: VisitorSites
     visitorLimit?: VisitorLimit
+    /** A shared budget's backend standing in for Redis, for harnesses as instances of one relay. */
+    visitorLimitsShared?: SharedBudgetBackend
     /** The relay's clock (token times, rate limits); Date.now by default. */
     now?: () => number
   } = {}
@@ -155,6 +158,7 @@ export async function startHarness(
     log: (entry) => logs.push(entry),
     sites: options.sites,
     visitorLimit: options.visitorLimit,
+    visitorLimitsShared: options.visitorLimitsShared,
     ...(options.now === undefined ? {} : { now: options.now }),
     metrics: createPromMetrics({ processMetrics: false }),
     hasher: await createHasher('test-audit-key-0123456789abcdef0123'),

@@ -5,6 +5,7 @@ import { sign } from 'hono/jwt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteWithSecret, VisitorSites } from '../src/public-api/visitor/visitor-token.ts'
+import { memoryBudget } from '../src/upstream/testing/memory-budget.ts'
 import { startHarness } from './app-harness.ts'
 
 const SHOP_SECRET = 'shop-signing-secret-0123456789abcdef-0123456789'
@@ -258,6 +259,39 @@ describe('the per-visitor rate limit', () => {
       expect((await ask(SEEDED.highValue.userId)).status).toBe(200)
     } finally {
       await limited.stop()
+    }
+  })
+
+  it('counts a visitor once across instances that share a budget (Redis in production)', async () => {
+    const shared = memoryBudget(() => clock.ms)
+    const instance = () =>
+      startHarness({
+        sites,
+        now: () => clock.ms,
+        visitorLimit: { burst: 2, perMinute: 60 },
+        visitorLimitsShared: shared,
+      })
+    const one = await instance()
+    const other = await instance().catch(async (error: unknown) => {
+      await one.stop()
+      throw error
+    })
+    try {
+      const ask = async (on: typeof one, sub: string) =>
+        on.app.request('/v1/visitor/context', {
+          headers: { authorization: `Bearer ${await token({ sub })}`, origin: SHOP_ORIGIN },
+        })
+      expect((await ask(one, SEEDED.highValue.userId)).status).toBe(200)
+      expect((await ask(other, SEEDED.highValue.userId)).status).toBe(200)
+      const refused = await ask(one, SEEDED.highValue.userId)
+      expect(refused.status).toBe(429)
+      expect(refused.headers.get('retry-after')).toBe('1')
+      expect((await ask(other, SEEDED.highValue.userId)).status).toBe(429)
+      expect((await ask(other, SEEDED.joeBloggs.userId)).status).toBe(200)
+      clock.ms += 1_000
+      expect((await ask(other, SEEDED.highValue.userId)).status).toBe(200)
+    } finally {
+      await Promise.all([one.stop(), other.stop()])
     }
   })
 })

@@ -27,6 +27,7 @@ import {
   errorBody,
 } from '../../platform/openapi/documented-routes.ts'
 import { servedStale, type TenantDirectory } from '../../ports.ts'
+import type { SharedBudgetBackend } from '../../upstream/shared-budget.ts'
 import { auditedPersonalize } from '../audited-personalize.ts'
 import { limitSchema, viewedProductSchema } from '../recommendation-routes.ts'
 import { visitorRateLimiter, type VisitorLimit } from './visitor-rate-limit.ts'
@@ -38,6 +39,8 @@ export interface VisitorRouteDeps extends ReadRouteDeps {
   readonly now: () => number
   readonly hs256?: Hs256Check | undefined
   readonly limit: VisitorLimit
+  /** With Redis: every instance counts a visitor's calls in one bucket there. */
+  readonly sharedLimits?: SharedBudgetBackend | undefined
 }
 
 type VisitorEnv = RelayEnv & { Variables: { visitor: Visitor } }
@@ -115,7 +118,7 @@ function visitorCors(sites: VisitorSites) {
 }
 
 function visitorAuth(deps: VisitorRouteDeps) {
-  const limiter = visitorRateLimiter(deps.limit, deps.now)
+  const limiter = visitorRateLimiter(deps.limit, deps.now, deps.sharedLimits)
   return createMiddleware<VisitorEnv>(async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
     if (token === undefined) throw new UnauthenticatedError('missing_token')
@@ -132,7 +135,7 @@ function visitorAuth(deps: VisitorRouteDeps) {
       throw new RelayError('forbidden', 'This origin may not read this site’s visitors.')
     const tenant = await deps.tenants.get(visitor.site.tenantId)
     if (tenant === undefined) throw new UnauthenticatedError('tenant_gone')
-    limiter.take(`${visitor.site.id}\u0000${visitor.userId}`)
+    await limiter.take(`${visitor.site.id}\u0000${visitor.userId}`)
     if (origin !== undefined) allowOrigin(c, origin)
     c.set('visitor', visitor)
     c.set('caller', {
