@@ -11,7 +11,11 @@ import type { HostStartContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { loggableError } from '../platform/loggable-error.ts'
 import type { DeliveryCounts } from '../writeback/deliver-tenant.ts'
-import { createTenantWorkers, type TenantWorkers } from '../writeback/tenant-workers.ts'
+import {
+  createTenantWorkers,
+  type TenantWorkers,
+  type TenantWorkersDeps,
+} from '../writeback/tenant-workers.ts'
 import type { HostIdentityResolver } from '../writeback/outbox-port.ts'
 import { systemTimers } from '../writeback/writeback-timers.ts'
 import { workerSettingsOf } from '../writeback/writeback-config.ts'
@@ -31,6 +35,15 @@ export interface WritebackWorkerWiring {
   readonly fetch?: typeof fetch | undefined
 }
 
+/**
+ * Said when a claim finds stored messages it cannot send: never a passing fault, so an error of its
+ * own rather than a count in the delivery line, with where to look and the likely cause.
+ */
+const UNUSABLE_MESSAGES =
+  'write-back: stored messages could not be read and were not sent. "unopened" ones are sealed ' +
+  'under another RELAY_ENCRYPTION_KEY (or were altered) and are retried, then dead; "unreadable" ' +
+  'ones are dead at once. See: relay outbox list --tenant <id> --state dead'
+
 /** Each registered host's resolver of its own hostRefs, by host name. */
 export function hostIdentityResolvers(
   context: HostStartContext
@@ -40,6 +53,26 @@ export function hostIdentityResolvers(
     if ('identityResolver' in host && typeof host.identityResolver === 'function')
       resolvers.set(host.name, host.identityResolver(context))
   return resolvers
+}
+
+/** What the workers say: failures and unsendable messages as errors, rounds as one line each. */
+export function workerLog(
+  logger: Logger,
+  onSettled: WritebackWorkerWiring['onSettled']
+): Pick<TenantWorkersDeps, 'onError' | 'onDelivered' | 'onUnusable'> {
+  return {
+    onError: (error, tenantId) =>
+      logger.error(
+        { err: loggableError(error), tenantId },
+        'write-back worker failed; trying again at the next poll'
+      ),
+    onDelivered: (tenantId, counts) => {
+      onSettled?.(tenantId, counts)
+      if (counts.delivered + counts.retried + counts.dead > 0)
+        logger.info({ tenantId, ...counts }, 'write-back delivery')
+    },
+    onUnusable: (tenantId, counts) => logger.error({ tenantId, ...counts }, UNUSABLE_MESSAGES),
+  }
 }
 
 /** @returns the started workers (one per tenant), or undefined when this instance runs none. */
@@ -59,16 +92,7 @@ export function startWritebackWorker(wiring: WritebackWorkerWiring): TenantWorke
     fetch: wiring.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timers: systemTimers,
     settings,
-    onError: (error, tenantId) =>
-      logger.error(
-        { err: loggableError(error), tenantId },
-        'write-back worker failed; trying again at the next poll'
-      ),
-    onDelivered: (tenantId, counts) => {
-      wiring.onSettled?.(tenantId, counts)
-      if (counts.delivered + counts.retried + counts.dead > 0)
-        logger.info({ tenantId, ...counts }, 'write-back delivery')
-    },
+    ...workerLog(logger, wiring.onSettled),
   })
   worker.start()
   return worker

@@ -193,6 +193,10 @@ describe('delivery worker', () => {
       { tenantId: 'acme', delivered: 0, retried: 0, dead: 1, released: 0 },
       { tenantId: 'acme', delivered: 1, retried: 0, dead: 0, released: 0 },
     ])
+    // And told apart from a refusal, with why: the relay logs it as an error (writeback-worker.ts).
+    expect(f.unusable).toEqual([
+      { tenantId: 'acme', dead: 1, retried: 0, unreadable: 1, unopened: 0 },
+    ])
   })
 
   it('sends each event once however often its webhook was delivered', async () => {

@@ -24,7 +24,7 @@
 import { createCarriedBatches, maxCarryMs } from './carried-batches.ts'
 import { createShareDelivery, type ShareDeliveryDeps, type ShareOutcome } from './deliver-share.ts'
 import type { ClaimedMessage, OutboxStore } from './outbox-store.ts'
-import { keyOf, type OutboxKey } from './outbox-claim.ts'
+import { keyOf, type OutboxKey, type UnusableCounts } from './outbox-claim.ts'
 import { createPickAhead } from './pick-ahead.ts'
 import { createPruning } from './outbox-pruning.ts'
 import { settledAll } from './settled-all.ts'
@@ -39,6 +39,8 @@ export interface DeliveryWorkerDeps extends ShareDeliveryDeps {
   readonly random?: (() => number) | undefined
   /** A failure of the worker itself (the database, say); it carries on at the next poll. */
   readonly onError?: ((error: unknown) => void) | undefined
+  /** Messages the claim found unsendable (their stored payloads), with why (worker-claim.ts). */
+  readonly onUnusable?: ((tenantId: string, counts: UnusableCounts) => void) | undefined
 }
 
 export interface DeliveryWorker {
@@ -105,6 +107,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     signal: stopping.signal,
     tenantId: deps.tenantId,
     onDelivered: deps.onDelivered,
+    onUnusable: deps.onUnusable,
   })
   // The store's other methods through its prototype, looked up at each call (not copied now).
   const outboxNoting: OutboxStore = Object.assign(Object.create(outbox) as OutboxStore, {

@@ -71,6 +71,10 @@ export interface ClaimOptions {
 export interface UnusableCounts {
   readonly dead: number
   readonly retried: number
+  /** Rows whose stored payload is not a message (altered, or written by something else). */
+  readonly unreadable: number
+  /** Rows whose sealed payload did not open (the encryption key changed, or the row was altered). */
+  readonly unopened: number
 }
 
 /** What a pick needs of ClaimOptions (the outbox thread is sent only these). */

@@ -133,7 +133,7 @@ export function registerPayloadTests(
       expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
         ['m2', 'stored payload did not open: encryption key changed, or the row was altered'],
       ])
-      expect(told).toEqual([['acme', { dead: 1, retried: 0 }]])
+      expect(told).toEqual([['acme', { dead: 1, retried: 0, unreadable: 0, unopened: 1 }]])
     })
 
     it('makes a row whose stored payload does not parse dead, and says so', async () => {
@@ -153,7 +153,7 @@ export function registerPayloadTests(
       expect(dead.map((m) => [m.messageId, m.lastError])).toEqual([
         ['m1', 'stored payload is unreadable'],
       ])
-      expect(told).toEqual([['acme', { dead: 1, retried: 0 }]])
+      expect(told).toEqual([['acme', { dead: 1, retried: 0, unreadable: 1, unopened: 0 }]])
     })
 
     it('lets a payload that does not open wait and count attempts when told to, then die', async () => {
@@ -183,8 +183,8 @@ export function registerPayloadTests(
       const [dead] = await store.outboxAdmin.list({ tenantId: 'acme', limit: 10 })
       expect(dead).toMatchObject({ state: 'dead', attempts: 2 })
       expect(told).toEqual([
-        ['acme', { dead: 0, retried: 1 }],
-        ['acme', { dead: 1, retried: 0 }],
+        ['acme', { dead: 0, retried: 1, unreadable: 0, unopened: 1 }],
+        ['acme', { dead: 1, retried: 0, unreadable: 0, unopened: 1 }],
       ])
     })
 

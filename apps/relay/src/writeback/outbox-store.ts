@@ -152,15 +152,20 @@ export function createOutboxStore({
       [...byTenant(keys)].map(
         ([tenantId, ids]) => [tenantId, ids.map((messageId) => ({ tenantId, messageId }))] as const
       )
-    const unusable = new Map<string, { dead: number; retried: number }>()
+    const unusable = new Map<
+      string,
+      { dead: number; retried: number; unreadable: number; unopened: number }
+    >()
     const countsOf = (tenantId: string) => {
-      const counts = unusable.get(tenantId) ?? { dead: 0, retried: 0 }
+      const counts = unusable.get(tenantId) ?? { dead: 0, retried: 0, unreadable: 0, unopened: 0 }
       unusable.set(tenantId, counts)
       return counts
     }
     for (const [tenantId, keys] of keysByTenant(unreadable)) {
       await markDead(keys, 'stored payload is unreadable')
-      countsOf(tenantId).dead += keys.length
+      const counts = countsOf(tenantId)
+      counts.dead += keys.length
+      counts.unreadable += keys.length
     }
     const error = 'stored payload did not open: encryption key changed, or the row was altered'
     for (const [tenantId, keys] of keysByTenant(unopened)) {
@@ -175,6 +180,7 @@ export function createOutboxStore({
       const counts = countsOf(tenantId)
       counts.dead += died
       counts.retried += keys.length - died
+      counts.unopened += keys.length
     }
     for (const [tenantId, counts] of unusable) options.onUnusable?.(tenantId, counts)
     return claimed

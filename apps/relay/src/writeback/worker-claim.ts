@@ -26,6 +26,8 @@ export interface WorkerClaimDeps {
   readonly tenantId: string | undefined
   /** Rows that died (or wait) at the claim, counted with the deliveries. */
   readonly onDelivered: ((tenantId: string, counts: DeliveryCounts) => void) | undefined
+  /** Rows the claim could not send (their stored payloads), with why: a log line of their own. */
+  readonly onUnusable: ((tenantId: string, counts: UnusableCounts) => void) | undefined
 }
 
 /** What the round knows when it claims. */
@@ -84,8 +86,15 @@ export function createWorkerClaim(deps: WorkerClaimDeps): WorkerClaim {
         maxAttempts: settings.retry.maxAttempts,
       },
       // Rows that die (or wait) at the claim count with the deliveries: the metrics, the log.
-      onUnusable: (tenantId: string, counts: UnusableCounts) =>
-        deps.onDelivered?.(tenantId, { delivered: 0, released: 0, ...counts }),
+      onUnusable: (tenantId: string, counts: UnusableCounts) => {
+        deps.onDelivered?.(tenantId, {
+          delivered: 0,
+          released: 0,
+          retried: counts.retried,
+          dead: counts.dead,
+        })
+        deps.onUnusable?.(tenantId, counts)
+      },
     }
     // Rows picked ahead may be of a tenant skipped now: that pick is not used (what it leased is
     // given back before the fresh claim, which would otherwise find those customers leased).

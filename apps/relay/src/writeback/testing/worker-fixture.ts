@@ -27,6 +27,7 @@ import {
 } from '../delivery-worker.ts'
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../worker-settings.ts'
 import type { DeliveryCounts } from '../deliver-tenant.ts'
+import type { UnusableCounts } from '../outbox-claim.ts'
 import type { HostIdentityResolver } from '../outbox-port.ts'
 import type { TrackMessage } from '../track-batch.ts'
 import { systemTimers } from '../writeback-timers.ts'
@@ -67,6 +68,8 @@ export interface WorkerFixture {
   bucketOf(tenantId: string): PacedTokenBucket
   /** What each round did with each tenant's messages (the worker's onDelivered), in order. */
   readonly outcomes: ({ readonly tenantId: string } & DeliveryCounts)[]
+  /** What the claims could not send, with why (the worker's onUnusable), in order. */
+  readonly unusable: ({ readonly tenantId: string } & UnusableCounts)[]
   /** What the worker was made of, for another made the same way (tenant-workers.ts). */
   readonly deps: DeliveryWorkerDeps
   readonly worker: DeliveryWorker
@@ -168,8 +171,10 @@ export async function startWorkerFixture(
   }
 
   const outcomes: WorkerFixture['outcomes'] = []
+  const unusable: WorkerFixture['unusable'] = []
   const deps: DeliveryWorkerDeps = {
     onDelivered: (tenantId, counts) => outcomes.push({ tenantId, ...counts }),
+    onUnusable: (tenantId, counts) => unusable.push({ tenantId, ...counts }),
     outbox: store.outbox,
     tenants: store.tenants,
     readsFor: () => reads,
@@ -213,6 +218,7 @@ export async function startWorkerFixture(
     bucketOf,
     deps,
     outcomes,
+    unusable,
     worker: createDeliveryWorker(deps),
     sent: () => received.flatMap((r) => r.batch.map((m) => m.messageId)),
     async close() {
