@@ -26,14 +26,12 @@ async function main(): Promise<number> {
   // only waits, so it loads nothing else (its memory counts meanwhile), then writes the tables.
   if (argv[0] === 'export' && !isExportReader(io.env))
     return runExportProcess(argv, io, exportHeapMb(io.env))
-  const { exitCodeOf, runCli, USAGE } = await import('./cli/run-cli.ts')
+  const { exitCodeOf, messageOf, runCli, usageFor } = await import('./cli/run-cli.ts')
   try {
     return await runCli(argv, io)
   } catch (error) {
     const code = exitCodeOf(error)
-    io.err(
-      `relay: ${error instanceof Error ? error.message : String(error)}\n${code === 2 ? USAGE : ''}`
-    )
+    io.err(`relay: ${messageOf(error)}\n${code === 2 ? usageFor(argv) : ''}`)
     return code
   }
 }

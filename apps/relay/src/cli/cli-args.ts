@@ -66,7 +66,27 @@ export const OPTIONS = {
 } as const
 
 export function parseCliArgs(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    // Node's own words advise `--` for a positional argument, which is never what was meant here.
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1]
+    if (unknown === undefined) throw error
+    throw new CliUsageError(`unknown option ${unknown}${didYouMean(unknown.replace(/^-+/, ''))}`)
+  }
+}
+
+/**
+ * The flags a mistyped one may have meant: those it begins (`--token`: `--token-env`), or one it
+ * is a letter longer than (`--scopess`).
+ */
+function didYouMean(name: string): string {
+  const near = Object.keys(OPTIONS).filter(
+    (option) =>
+      name.length > 1 &&
+      (option.startsWith(name) || (name.startsWith(option) && name.length === option.length + 1))
+  )
+  return near.length === 0 ? '' : `; did you mean ${near.map((o) => `--${o}`).join(' or ')}?`
 }
 
 export type Values = ReturnType<typeof parseCliArgs>['values']
@@ -129,6 +149,8 @@ export function scopesFrom(values: Values): string[] | undefined {
 /** `--all-traits`, or the comma-separated `--traits` list. */
 export function allowlistFrom(values: Values): string[] | '*' {
   if (values['all-traits'] === true) return '*'
+  if (values.traits === undefined)
+    throw new CliUsageError('--traits <a,b,c> or --all-traits is required')
   return need(values, 'traits')
     .split(',')
     .map((t) => t.trim())

@@ -37,7 +37,7 @@ describe('commands that change a tenant declared in RELAY_TENANTS_FILE', () => {
         '--zendesk-secret-env',
         'ZD_SECRET',
       ],
-      ['tenants', 'remove', '--id', 'demo'],
+      ['tenants', 'remove', '--id', 'demo', '--yes'],
     ]
     for (const argv of calls) {
       const result = await run(argv, withFile)
@@ -65,7 +65,7 @@ describe('commands that change a tenant declared in RELAY_TENANTS_FILE', () => {
     ).toEqual({
       code: 1,
       out: '',
-      err: 'relay: no tenant nobody\n',
+      err: 'relay: no tenant nobody (relay tenants list shows the tenants)\n',
     })
   })
 

@@ -14,6 +14,7 @@ import { createRedisBudget, type RedisBudget } from '../platform/redis/redis-bud
 import { resolveUpstreamOptions } from '../upstream/options.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import type { CliIo, Values } from './cli-args.ts'
+import { noSuchTenant } from './known-tenant.ts'
 import { exitWithParent, exportHeapMb, isExportReader, runExportProcess } from './export-process.ts'
 import {
   commandOf,
@@ -47,7 +48,7 @@ export async function exportCommand(
   const settings = exportSettings(io.env)
   const tenant = await withStore(config, (store) => store.tenants.get(options.tenant))
   if (tenant === undefined) {
-    io.err(`relay: no tenant ${options.tenant}\n`)
+    io.err(`relay: ${noSuchTenant(options.tenant)}\n`)
     return 1
   }
   try {

@@ -3,9 +3,10 @@
  * `relay keys create|import|list|revoke` and `relay audit export`. A created key is printed once,
  * whole; listings never show a secret or its hash.
  */
-import type { ApiKeyScope } from '../store/api-key-store.ts'
+import { isApiKeyId, type ApiKeyScope } from '../store/api-key-store.ts'
 import { allowlistFrom, need, scopesFrom } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
+import { knownTenant } from './known-tenant.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import type { CommandContext } from './tenant-commands.ts'
 
@@ -20,7 +21,7 @@ const scopesInput = (values: CommandContext['values']) => {
 export const keyCommands: Readonly<Record<string, Command>> = {
   async 'keys create'({ values, io, store }) {
     const traits = allowlistFrom(values)
-    const { id, key } = await store.apiKeys.create(need(values, 'tenant'), {
+    const { id, key } = await store.apiKeys.create(await knownTenant(values, store), {
       name: need(values, 'name'),
       traitAllowlist: traits,
       ...scopesInput(values),
@@ -32,7 +33,7 @@ export const keyCommands: Readonly<Record<string, Command>> = {
 
   async 'keys import'({ values, store, io, secret }) {
     const traits = allowlistFrom(values)
-    const { id } = await store.apiKeys.import(need(values, 'tenant'), {
+    const { id } = await store.apiKeys.import(await knownTenant(values, store), {
       key: secret('key-env', 'key-file'),
       name: need(values, 'name'),
       traitAllowlist: traits,
@@ -45,7 +46,7 @@ export const keyCommands: Readonly<Record<string, Command>> = {
   async 'keys list'({ values, io, store }) {
     printListing(io, values.json === true, {
       columns: ['ID', 'NAME', 'TRAITS', 'SCOPES', 'CREATED', 'REVOKED'],
-      items: await store.apiKeys.list(need(values, 'tenant')),
+      items: await store.apiKeys.list(await knownTenant(values, store)),
       row: (k) => [
         k.id,
         k.name,
@@ -61,8 +62,13 @@ export const keyCommands: Readonly<Record<string, Command>> = {
 
   async 'keys revoke'({ values, io, store }) {
     const id = need(values, 'id')
+    // A key pasted whole is not an id, and is not repeated back on the terminal.
+    if (!isApiKeyId(id))
+      throw new CliUsageError(
+        '--id takes the key’s id, as relay keys list shows it, not the key itself (not printed here)'
+      )
     if (!(await store.apiKeys.revoke(id))) {
-      io.err(`relay: no active key ${id}\n`)
+      io.err(`relay: no active key ${id} (relay keys list --tenant <id> shows the keys)\n`)
       return 1
     }
     io.out(`revoked key ${id}\n`)

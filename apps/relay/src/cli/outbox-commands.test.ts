@@ -62,7 +62,7 @@ describe('relay tenants writeback', () => {
     )
     expect(await run(['tenants', 'writeback', '--tenant', 'ghost', '--on'])).toMatchObject({
       code: 1,
-      err: 'relay: no tenant ghost\n',
+      err: 'relay: no tenant ghost (relay tenants list shows the tenants)\n',
     })
     await expect(
       run(['tenants', 'writeback', '--tenant', 'demo', '--on', '--off'])

@@ -5,9 +5,10 @@
  * name events and messageIds only: never who the customer is or the event's properties.
  */
 import { OUTBOX_STATES, type OutboxState } from '../writeback/outbox-schema.ts'
-import { need, type Values } from './cli-args.ts'
+import type { Values } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { knownTenant } from './known-tenant.ts'
 import type { CommandContext } from './tenant-commands.ts'
 
 export const OUTBOX_USAGE = `  relay outbox status [--json]                    (per tenant: pending, delivered, dead, oldest pending, last error)
@@ -77,7 +78,7 @@ export const outboxCommands: Readonly<Record<string, Command>> = {
 
   async 'outbox list'({ values, io, store }) {
     const messages = await store.outboxAdmin.list({
-      tenantId: need(values, 'tenant'),
+      tenantId: await knownTenant(values, store),
       state: stateOf(values),
       limit: limitOf(values),
     })
@@ -117,7 +118,7 @@ export const outboxCommands: Readonly<Record<string, Command>> = {
   },
 
   async 'outbox retry'({ values, io, store }) {
-    const tenantId = need(values, 'tenant')
+    const tenantId = await knownTenant(values, store)
     const moved = await store.outboxAdmin.retry(tenantId, values['message-id'])
     io.out(
       `moved ${moved} dead message${moved === 1 ? '' : 's'} of tenant ${tenantId} back to pending\n`
@@ -128,11 +129,13 @@ export const outboxCommands: Readonly<Record<string, Command>> = {
   },
 
   async 'outbox purge'({ values, io, store }) {
-    const tenantId = need(values, 'tenant')
     if (values.yes !== true)
       throw new CliUsageError('purge deletes dead messages for good: add --yes to go ahead')
+    const tenantId = await knownTenant(values, store)
     const deleted = await store.outboxAdmin.purge(tenantId, values['message-id'])
     io.out(`deleted ${deleted} dead message${deleted === 1 ? '' : 's'} of tenant ${tenantId}\n`)
+    if (deleted === 0 && values['message-id'] !== undefined)
+      io.err(`relay: tenant ${tenantId} has no dead message ${values['message-id']}\n`)
     return 0
   },
 }

@@ -75,7 +75,7 @@ describe('relay tenants presentation show', () => {
     expect(await run(['tenants', 'presentation', 'show', '--tenant', 'ghost'])).toEqual({
       code: 1,
       out: '',
-      err: 'relay: no tenant ghost\n',
+      err: 'relay: no tenant ghost (relay tenants list shows the tenants)\n',
     })
   })
 })
@@ -244,7 +244,11 @@ describe('relay tenants presentation set', () => {
         '--file',
         file('p.yaml', PRESENTATION_YAML),
       ])
-    ).toEqual({ code: 1, out: '', err: 'relay: no tenant ghost\n' })
+    ).toEqual({
+      code: 1,
+      out: '',
+      err: 'relay: no tenant ghost (relay tenants list shows the tenants)\n',
+    })
   })
 })
 

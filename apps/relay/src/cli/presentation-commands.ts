@@ -17,6 +17,7 @@ import { InvalidInputError } from '../store/errors.ts'
 import type { PresentationChange } from '../store/tenant-presentation.ts'
 import { need, type Values } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { noSuchTenant } from './known-tenant.ts'
 import type { CommandContext } from './tenant-commands.ts'
 
 export const PRESENTATION_USAGE = `  relay tenants presentation show --tenant <id>            (the JSON the apps receive)
@@ -102,7 +103,7 @@ async function show({ values, io, store }: CommandContext, tenantId: string): Pr
   const tenant = (await store.tenants.listLinks()).find((t) => t.id === tenantId)
   const settings = await store.presentations.get(tenantId)
   if (tenant === undefined || settings === undefined) {
-    io.err(`relay: no tenant ${tenantId}\n`)
+    io.err(`relay: ${noSuchTenant(tenantId)}\n`)
     return 1
   }
   const recordUrl = recordUrlFor(tenant.intilery, settings.recordUrl)
@@ -139,7 +140,7 @@ export async function presentationCommand(context: CommandContext): Promise<numb
     return 1
   }
   if (!found) {
-    io.err(`relay: no tenant ${tenantId}\n`)
+    io.err(`relay: ${noSuchTenant(tenantId)}\n`)
     return 1
   }
   io.out(

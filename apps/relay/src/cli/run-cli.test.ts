@@ -38,11 +38,15 @@ describe('relay CLI', () => {
         'INTILERY_TOKEN'
       )
     ).toMatchObject({ code: 0 })
-    expect(await cli('tenants', 'remove', '--id', 'demo')).toEqual({
+    // What goes with the tenant is said first, and nothing is removed without --yes.
+    await expect(cli('tenants', 'remove', '--id', 'demo')).rejects.toThrow(
+      'removing tenant demo deletes its Intilery token, host links and settings, 0 active API keys, 0 sites and 0 undelivered write-back messages: add --yes to go ahead'
+    )
+    expect(await cli('tenants', 'remove', '--id', 'demo', '--yes')).toEqual({
       code: 0,
-      out: 'removed tenant demo\n',
+      out: 'removed tenant demo: its Intilery token, host links and settings, 0 active API keys, 0 sites and 0 undelivered write-back messages\n',
     })
-    expect((await cli('tenants', 'remove', '--id', 'demo')).code).toBe(1)
+    expect((await cli('tenants', 'remove', '--id', 'demo', '--yes')).code).toBe(1)
   })
 
   it('loads a tenants file, importing its declared API keys once', async () => {

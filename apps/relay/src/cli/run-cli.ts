@@ -9,7 +9,7 @@
 import type { HostCliCommand, HostCliContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { ExportInterruptedError, INTERRUPTED_EXIT_CODE } from '../export/export-errors.ts'
-import { WrongEncryptionKeyError } from '../store/errors.ts'
+import { UnknownTenantError, WrongEncryptionKeyError } from '../store/errors.ts'
 import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { parseCliArgs, secretFrom, stdinFor, type CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
@@ -18,6 +18,7 @@ import { declaredTenantWarning } from './declared-tenants.ts'
 import { encryptionCommands, NEW_KEY_ENV } from './encryption-commands.ts'
 import { EXPORT_USAGE, exportCommand } from './export-command.ts'
 import { keyCommands } from './key-commands.ts'
+import { noSuchTenant } from './known-tenant.ts'
 import { SITES_USAGE, siteCommands } from './site-commands.ts'
 import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands.ts'
 import { withStore } from './open-store.ts'
@@ -38,6 +39,9 @@ const hostCommands: Readonly<Record<string, HostCliCommand & { readonly host: st
     )
   )
 
+/** The commands that take an argument after their name (a file, a sub-command). */
+const TAKES_ARGUMENT = new Set(['tenants load', 'tenants presentation'])
+
 /** Commands that change the tenant `--id` names, which a tenants file would put back. */
 const CHANGES_TENANT = new Set(['tenants update', 'tenants rotate-token', 'tenants remove'])
 
@@ -52,7 +56,7 @@ ${hostModules.map((host) => `                    ${host.cli.addUsage}\n`).join('
   relay tenants rotate-token --id <id> ${SECRET}
   relay tenants load <tenants.yaml|json>
   relay tenants list [--json]
-  relay tenants remove --id <id>
+  relay tenants remove --id <id> --yes            (deletes its keys, sites and write-back messages)
   relay tenants writeback --tenant <id> (--on | --off) [--tracking-url <https://…/v1/batch|default>]
 ${PRESENTATION_USAGE}
 ${Object.values(hostCommands)
@@ -60,6 +64,7 @@ ${Object.values(hostCommands)
   .join(
     ''
   )}  relay keys create --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) [--scopes profiles,recommendations]
+                    (scopes default to profiles; recommendations also reads /v1/profiles/…/recommendations/… and /v1/personalize’s)
   relay keys import --tenant <id> --name <name> (--traits <a,b,c> | --all-traits) [--scopes …] (--key-env <VAR> | --key-file <path|->)
   relay keys list --tenant <id> [--json]
   relay keys revoke --id <key id>
@@ -93,7 +98,7 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(argv)
-  const [group, command, arg] = positionals
+  const [group, command, arg, extra] = positionals
   if (values.help === true || group === 'help') {
     io.out(USAGE)
     return 0
@@ -104,6 +109,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (group === undefined || command === undefined) throw new CliUsageError('missing command')
   const name = `${group} ${command}`
+  // Anything more is a mistake, which silently ignored would look like a flag that took effect.
+  const unexpected = TAKES_ARGUMENT.has(name) ? extra : (arg ?? extra)
+  if (unexpected !== undefined) throw new CliUsageError(`unexpected argument: ${unexpected}`)
   const hostCommand = hostCommands[name]
   const run = commands[name]
   const dbCommand = dbCommands[name]
@@ -144,6 +152,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (code === 0 && name === 'tenants writeback') warnIfDeclared(values.tenant)
     return code
   })
+}
+
+/** What `relay: …` says of a failure: the store's refusal of an unknown tenant names it. */
+export function messageOf(error: unknown): string {
+  if (error instanceof UnknownTenantError) return noSuchTenant(error.tenantId)
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The usage to print after a wrong call: the lines of the command group it names (`relay outbox
+ * …` for `relay outbox list --state x`), else all of it. Forty lines for one mistyped flag would
+ * bury the line that matters.
+ */
+export function usageFor(argv: readonly string[]): string {
+  const group = argv.find((arg) => !arg.startsWith('-'))
+  // An entry is a `  relay …` line with the deeper-indented lines after it.
+  const entries = USAGE.split(/\n(?= {2}relay )/)
+  const mine = entries.filter((entry) => entry.startsWith(`  relay ${group} `))
+  if (group === undefined || mine.length === 0) return USAGE
+  const last = mine.length - 1
+  // The last entry of the usage carries the closing notes: keep only its command lines.
+  mine[last] = (mine[last] ?? '').split(/\n(?![ ]{3,})/)[0] ?? ''
+  return `usage:\n${mine.map((entry) => entry.replace(/^usage:\n/, '')).join('\n')}\n(relay --help lists every command)\n`
 }
 
 /** The exit code for a failure (`relay: <message>` on stderr, never a stack). */

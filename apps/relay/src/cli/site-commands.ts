@@ -6,6 +6,7 @@
  */
 import { need, type Values } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
+import { knownTenant } from './known-tenant.ts'
 import { CliUsageError } from './cli-usage-error.ts'
 import type { CommandContext } from './tenant-commands.ts'
 
@@ -45,7 +46,7 @@ export const siteCommands: Readonly<Record<string, Command>> = {
   async 'sites add'({ values, io, store }) {
     const origins = values.origin ?? []
     if (origins.length === 0) throw new CliUsageError('--origin is required (once per origin)')
-    const { id, secret } = await store.sites.create(need(values, 'tenant'), {
+    const { id, secret } = await store.sites.create(await knownTenant(values, store), {
       ...(values.id === undefined ? {} : { id: values.id }),
       name: values.name ?? hostOf(origins[0]),
       origins,
@@ -64,7 +65,7 @@ export const siteCommands: Readonly<Record<string, Command>> = {
   async 'sites list'({ values, io, store }) {
     printListing(io, values.json === true, {
       columns: ['ID', 'NAME', 'ORIGINS', 'TRAITS', 'AUDIENCES', 'RECOMMENDATIONS'],
-      items: await store.sites.list(need(values, 'tenant')),
+      items: await store.sites.list(await knownTenant(values, store)),
       row: (site) => [
         site.id,
         site.name,

@@ -16,6 +16,7 @@ import { loadTenantsFile } from '../wiring/tenants-file.ts'
 import { hostOptions, need, type CliIo, type Values } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
 import { CliUsageError } from './cli-usage-error.ts'
+import { noSuchTenant } from './known-tenant.ts'
 
 export interface CommandContext {
   readonly values: Values
@@ -31,6 +32,9 @@ export interface CommandContext {
 }
 
 type Command = (context: CommandContext) => Promise<number>
+
+/** `1 site`, `3 sites`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 /** Each host's tenant fields from its flags (an empty list of links when none were given). */
 const hostFields = (host: HostCliContext) =>
@@ -95,7 +99,7 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
       ...(Object.keys(intilery).length > 0 ? { intilery } : {}),
     })
     if (!updated) {
-      io.err(`relay: no tenant ${id}\n`)
+      io.err(`relay: ${noSuchTenant(id)}\n`)
       return 1
     }
     io.out(`updated tenant ${id}: ${changes.map((flag) => `--${flag}`).join(' ')}\n`)
@@ -106,7 +110,7 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
     const id = need(values, 'id')
     const rotated = await store.tenants.rotateIntileryToken(id, secret('token-env', 'token-file'))
     if (!rotated) {
-      io.err(`relay: no tenant ${id}\n`)
+      io.err(`relay: ${noSuchTenant(id)}\n`)
       return 1
     }
     io.out(`rotated the Intilery token of tenant ${id}\n`)
@@ -172,7 +176,7 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
     }
     try {
       if (!(await store.tenants.setWriteback(id, change))) {
-        io.err(`relay: no tenant ${id}\n`)
+        io.err(`relay: ${noSuchTenant(id)}\n`)
         return 1
       }
     } catch (error) {
@@ -193,11 +197,30 @@ export const tenantCommands: Readonly<Record<string, Command>> = {
 
   async 'tenants remove'({ values, io, store }) {
     const id = need(values, 'id')
-    if (!(await store.tenants.remove(id))) {
-      io.err(`relay: no tenant ${id}\n`)
+    if ((await store.tenants.get(id)) === undefined) {
+      io.err(`relay: ${noSuchTenant(id)}\n`)
       return 1
     }
-    io.out(`removed tenant ${id}\n`)
+    // What goes with it, said before anything is deleted: the keys its callers hold stop working
+    // and undelivered events are lost.
+    const [keys, sites, backlog] = await Promise.all([
+      store.apiKeys.list(id),
+      store.sites.list(id),
+      store.outboxAdmin.backlog(),
+    ])
+    const waiting = backlog.find((t) => t.tenantId === id)
+    const what =
+      `its Intilery token, host links and settings, ` +
+      `${count(keys.filter((k) => k.revokedAt === undefined).length, 'active API key')}, ` +
+      `${count(sites.length, 'site')} and ` +
+      `${count((waiting?.pending ?? 0) + (waiting?.dead ?? 0), 'undelivered write-back message')}`
+    if (values.yes !== true)
+      throw new CliUsageError(`removing tenant ${id} deletes ${what}: add --yes to go ahead`)
+    if (!(await store.tenants.remove(id))) {
+      io.err(`relay: ${noSuchTenant(id)}\n`)
+      return 1
+    }
+    io.out(`removed tenant ${id}: ${what}\n`)
     return 0
   },
 }

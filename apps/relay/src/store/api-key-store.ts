@@ -123,6 +123,9 @@ const randomSecret = (count: number) => toBase64Url(randomBytes(count))
 const randomId = () =>
   Array.from(randomBytes(ID_BYTES), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
+/** Whether `text` has the shape of a key id (created or imported), never of a key itself. */
+export const isApiKeyId = (text: string) => /^(imp_)?[0-9a-f]{18}$/.test(text)
+
 /** Splits a presented key; undefined when it is not shaped like one of ours. */
 export function parseApiKey(key: string): { id: string; secret: string } | undefined {
   const match = KEY_PATTERN.exec(key)
@@ -236,6 +239,14 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
           { path: 'key', message: 'has the shape of a key this relay creates; create a new one' },
         ])
       }
+      const known = await rowOf(key)
+      if (known !== undefined)
+        throw new InvalidInputError('api key', [
+          {
+            path: 'key',
+            message: `is imported already, as key ${known.id}${known.revoked_at === null ? '' : ' (revoked)'}`,
+          },
+        ])
       const id = `imp_${randomId()}`
       const secretHash = await importedHash(hasher, key)
       await insertKey(tenantId, { id, secretHash, ...parsed.data })

@@ -37,27 +37,29 @@ export interface HostLinkRules {
 /** Every known host's rules, by host name. */
 export type LinkRulebook = ReadonlyMap<string, HostLinkRules>
 
+/** Plain http is for a loopback stand-in only: the tenant's Intilery token travels with each call. */
+const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/
+
+function httpsUnlessLoopback() {
+  return z.url({ protocol: /^https?$/ }).refine((text) => {
+    // Also runs when the url check failed (zod reports every issue), so a non-URL is just refused.
+    if (!URL.canParse(text)) return false
+    const url = new URL(text)
+    return url.protocol === 'https:' || LOOPBACK.test(url.hostname)
+  }, 'must be https (plain http only for 127.0.0.1 or localhost)')
+}
+
 export const intileryInputSchema = z.strictObject({
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  baseUrl: httpsUnlessLoopback(),
   clientId: text(200),
   accountId: text(200),
   brandId: text(200),
   authToken: z.string().min(1).max(4_096),
 })
 
-/** Plain http is for a loopback stand-in only: the tenant's Intilery token travels with each batch. */
-const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/
-
 /** Where write-back's `track` batches go (Intilery's `…/v1/batch`). */
-export const trackingUrlSchema = z
-  .url({ protocol: /^https?$/ })
+export const trackingUrlSchema = httpsUnlessLoopback()
   .max(2_000)
-  .refine((text) => {
-    // Also runs when the url check failed (zod reports every issue), so a non-URL is just refused.
-    if (!URL.canParse(text)) return false
-    const url = new URL(text)
-    return url.protocol === 'https:' || LOOPBACK.test(url.hostname)
-  }, 'must be https (plain http only for 127.0.0.1 or localhost)')
   .refine(
     (text) => !URL.canParse(text) || new URL(text).username === '',
     'must carry no credentials'

@@ -171,7 +171,9 @@ export function createOutboxAdmin({
         .groupBy(['tenant_id', 'state'])
         .execute()
       const oldest = await oldestPending()
-      const ids = [...new Set(counts.map((row) => row.tenant_id))].sort()
+      // A tenant with write-back on shows zeros rather than nothing, as in backlog().
+      const enabled = await writebackTenantIds()
+      const ids = [...new Set([...enabled, ...counts.map((row) => row.tenant_id)])].sort()
       const failures = await Promise.all(ids.map(latestFailure))
       return ids.map((tenantId, i) => {
         const count = (state: OutboxState) => countOf(counts, tenantId, state)

@@ -47,7 +47,7 @@ describe('relay export refuses, writing nothing', () => {
     expect(await run(['export', '--tenant', 'ghost', '--out', out])).toEqual({
       code: 1,
       out: '',
-      err: 'relay: no tenant ghost\n',
+      err: 'relay: no tenant ghost (relay tenants list shows the tenants)\n',
     })
     expect(existsSync(out)).toBe(false)
   })
