@@ -98,6 +98,8 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   try {
     // Before anything is sealed: a wrong key must not add secrets beside the ones it cannot open.
     await store.encryption.check()
+    // And before any key is hashed: under another audit key every API key would be refused.
+    await store.auditKey.check()
     if (config.tenantsFile !== undefined) {
       const applied = await applyTenants(store, loadTenantsFile(config.tenantsFile, options.env))
       tenantsApplied = applied.length

@@ -81,6 +81,14 @@ describe('start-up with RELAY_TENANTS_FILE', () => {
     expect(keys[0]?.revokedAt).toEqual(expect.any(String))
   })
 
+  it('refuses to start under another audit key than the database was set up with', async () => {
+    const { startAndStop } = setup()
+    await startAndStop()
+    await expect(
+      startAndStop({ RELAY_AUDIT_KEY: 'another-audit-key-0123456789abcdef0123' })
+    ).rejects.toThrow('RELAY_AUDIT_KEY is not the key this database was set up with')
+  })
+
   it('refuses to start under an encryption key that does not open the stored secrets', async () => {
     const { startAndStop } = setup()
     await startAndStop()

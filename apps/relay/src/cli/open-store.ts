@@ -1,6 +1,6 @@
 /**
  * Opens the configured store for one CLI command (migrating it first) and closes it after. The
- * encryption key is checked before the command runs: a wrong key must neither fail half-way
+ * encryption and audit keys are checked before the command runs: a wrong key must neither fail half-way
  * through nor seal new secrets beside ones it cannot open.
  */
 import type { HostTables } from '../hosts/host-module.ts'
@@ -10,7 +10,10 @@ import { openDatabase } from '../store/database.ts'
 import type { RelayConfig } from '../wiring/relay-config.ts'
 import { createRelayStore, migrateRelayDatabase, type RelayStore } from '../wiring/relay-store.ts'
 
-/** @throws WrongEncryptionKeyError when RELAY_ENCRYPTION_KEY opens none of the stored secrets. */
+/**
+ * @throws WrongEncryptionKeyError when RELAY_ENCRYPTION_KEY opens none of the stored secrets;
+ *   WrongAuditKeyError when RELAY_AUDIT_KEY is not the one the database was set up with.
+ */
 export async function withStore<T>(
   config: RelayConfig,
   run: (store: RelayStore, hostTables: HostTables) => Promise<T>
@@ -21,6 +24,7 @@ export async function withStore<T>(
     const secretBox = createNodeSecretBox(config.encryptionKey)
     const store = createRelayStore({ db, secretBox, hasher: createNodeHasher(config.auditKey) })
     await store.encryption.check()
+    await store.auditKey.check()
     return await run(store, { db, secretBox, now: Date.now })
   } finally {
     await db.destroy()

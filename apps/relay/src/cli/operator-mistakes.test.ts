@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { add, setup } from '../../test/cli-harness.ts'
-import { UnknownTenantError } from '../store/errors.ts'
+import { UnknownTenantError, WrongAuditKeyError } from '../store/errors.ts'
 import { NoSuchTenantError } from './known-tenant.ts'
 import { CliUsageError, exitCodeOf, messageOf, usageFor } from './run-cli.ts'
 
@@ -75,6 +75,24 @@ describe('keys', () => {
     await expect(cli('keys', 'create', '--tenant', 'demo', '--name', 'x')).rejects.toThrow(
       '--traits <a,b,c> or --all-traits is required'
     )
+  })
+})
+
+describe('another RELAY_AUDIT_KEY than the database was set up with', () => {
+  it('is refused by every command, exit 3, before a key is hashed under it', async () => {
+    const { cli, run } = setup()
+    await cli(...add)
+    const other = { RELAY_AUDIT_KEY: 'another-audit-key-0123456789abcdef0123' }
+    for (const argv of [
+      ['tenants', 'list'],
+      ['keys', 'create', '--tenant', 'demo', '--name', 'x', '--all-traits'],
+    ]) {
+      const failure = await run(argv, other).catch((error: unknown) => error)
+      expect(failure, argv.join(' ')).toBeInstanceOf(WrongAuditKeyError)
+      expect(messageOf(failure)).toMatch(/^RELAY_AUDIT_KEY is not the key this database was set up/)
+      expect(exitCodeOf(failure)).toBe(3)
+    }
+    expect(JSON.parse((await cli('keys', 'list', '--tenant', 'demo', '--json')).out)).toEqual([])
   })
 })
 

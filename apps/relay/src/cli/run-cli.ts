@@ -9,7 +9,7 @@
 import type { HostCliCommand, HostCliContext } from '../hosts/host-module.ts'
 import { hostModules } from '../hosts/registry.ts'
 import { ExportInterruptedError, INTERRUPTED_EXIT_CODE } from '../export/export-errors.ts'
-import { UnknownTenantError, WrongEncryptionKeyError } from '../store/errors.ts'
+import { UnknownTenantError, WrongAuditKeyError, WrongEncryptionKeyError } from '../store/errors.ts'
 import { relayConfigFromEnv } from '../wiring/relay-config.ts'
 import { parseCliArgs, secretFrom, stdinFor, type CliIo } from './cli-args.ts'
 import { CliUsageError } from './cli-usage-error.ts'
@@ -78,7 +78,7 @@ ${EXPORT_USAGE}
 Secrets never go on the command line: they come from an environment variable, a file, or
 standard input (-). Listings print a table, or one JSON array with --json.
 Settings come from the environment: RELAY_ENCRYPTION_KEY, RELAY_AUDIT_KEY, DATABASE_URL (see README).
-Exit codes: 0 done, 1 failed, 2 wrong call, 3 RELAY_ENCRYPTION_KEY does not open the stored secrets.
+Exit codes: 0 done, 1 failed, 2 wrong call, 3 RELAY_ENCRYPTION_KEY or RELAY_AUDIT_KEY is not the database's.
 `
 
 const commands: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
@@ -180,7 +180,7 @@ export function usageFor(argv: readonly string[]): string {
 /** The exit code for a failure (`relay: <message>` on stderr, never a stack). */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CliUsageError || (error instanceof TypeError && 'code' in error)) return 2
-  if (error instanceof WrongEncryptionKeyError) return 3
+  if (error instanceof WrongEncryptionKeyError || error instanceof WrongAuditKeyError) return 3
   if (error instanceof ExportInterruptedError) return INTERRUPTED_EXIT_CODE
   return 1
 }

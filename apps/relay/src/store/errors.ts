@@ -142,6 +142,19 @@ export class WrongEncryptionKeyError extends RelayError {
 }
 
 /**
+ * RELAY_AUDIT_KEY is not the key the database was set up with (audit-key-check.ts): every API key
+ * would be refused and the audit log's hashes would not match. Nothing is read or written.
+ */
+export class WrongAuditKeyError extends RelayError {
+  constructor() {
+    super(
+      'misconfigured',
+      'RELAY_AUDIT_KEY is not the key this database was set up with: every API key would be refused and the audit log would not join up; set the original key'
+    )
+  }
+}
+
+/**
  * One sealed value does not open under the key that opens the others (a tampered or hand-copied
  * row): a key rotation stops there and changes nothing. Names the row by its key, never a secret.
  */

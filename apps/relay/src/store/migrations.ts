@@ -11,6 +11,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 
 import { writebackMigrations } from '../writeback/outbox-migrations.ts'
 import { changeVersionsMigration } from './change-versions.ts'
+import { keyChecksMigration } from './audit-key-check.ts'
 import { MigrationError } from './errors.ts'
 import type { Schema } from './schema.ts'
 
@@ -258,6 +259,7 @@ export const sharedMigrations: Readonly<Record<string, Migration>> = joinMigrati
     '0017_change_versions': changeVersionsMigration,
     '0020_api_key_scopes': apiKeyScopes,
     '0021_personalization_sites': personalizationSites,
+    '0026_key_checks': keyChecksMigration,
   },
   writebackMigrations,
 ])

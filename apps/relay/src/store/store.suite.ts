@@ -20,6 +20,7 @@ import { registerApiKeyTests } from './suite/api-keys.suite.ts'
 import { registerSiteTests } from './suite/sites.suite.ts'
 import { registerAuditTests } from './suite/audit.suite.ts'
 import { registerEncryptionTests } from './suite/encryption.suite.ts'
+import { registerAuditKeyTests } from './suite/audit-key.suite.ts'
 import {
   AUDIT_KEY,
   ENCRYPTION_KEY,
@@ -143,6 +144,7 @@ export function registerStoreSuite(
     registerPipedriveTests(use)
     registerZendeskWebhookTests(use)
     registerEncryptionTests(use)
+    registerAuditKeyTests(use)
     registerOutboxTests(use)
 
     describe('referential integrity', () => {

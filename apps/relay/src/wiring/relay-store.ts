@@ -38,6 +38,7 @@ import {
   type OutboxPicker,
   type OutboxStore,
 } from '../writeback/outbox-store.ts'
+import { checkAuditKey } from '../store/audit-key-check.ts'
 import { bumpVersion, readVersion, type ChangeKind } from '../store/change-versions.ts'
 import { versionedPresentations, versionedTenantStore } from '../store/versioned-tenant-store.ts'
 import { versionedSites } from './cached-sites.ts'
@@ -111,6 +112,13 @@ export interface RelayStore {
      */
     rotate(to: SecretBox): Promise<RotatedColumn[]>
   }
+  readonly auditKey: {
+    /**
+     * Stores the audit key's check on first use, compares it after (store/audit-key-check.ts).
+     * @throws WrongAuditKeyError
+     */
+    check(): Promise<void>
+  }
   /** How many changes of a kind were written so far (store/change-versions.ts). */
   readonly changes: { version(kind: ChangeKind): Promise<number> }
   /** Resolves when the database answers a query; for readiness checks. */
@@ -145,6 +153,7 @@ export function createRelayStore({
     audit: createAuditLog({ db, now, channels: auditChannels }),
     outbox: createOutboxStore({ db, hasher, now, secretBox, pick: pickOutbox }),
     outboxAdmin: createOutboxAdmin({ db, now }),
+    auditKey: { check: () => checkAuditKey(db, hasher) },
     encryption: {
       check: () => checkEncryptionKey(db, secretBox, sealedColumns),
       rotate: (to) => rotateEncryptionKey(db, sealedColumns, secretBox, to),

@@ -11,6 +11,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box.ts'
 import type { RelayStore, TenantInput } from '../../wiring/relay-store.ts'
 import type { PipedriveTables } from '../../hosts/pipedrive/install/installation-store.ts'
 import type { Schema } from '../schema.ts'
+import type { KeyChecksTable } from '../audit-key-check.ts'
 
 export interface SuiteContext {
   readonly db: Kysely<Schema>
@@ -79,6 +80,7 @@ export async function emptyTables(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('personalization_sites').execute()
   await db.deleteFrom('tenant_links').execute()
   await db.deleteFrom('tenants').execute()
+  await db.withTables<{ key_checks: KeyChecksTable }>().deleteFrom('key_checks').execute()
 }
 
 export async function countRows(
