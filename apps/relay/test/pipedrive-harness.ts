@@ -41,7 +41,6 @@ import { openDatabase } from '../src/store/database.ts'
 import { createRelayStore, migrateRelayDatabase } from '../src/wiring/relay-store.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY } from '../src/store/suite/context.ts'
 import { directUpstream } from './app-harness.ts'
-import { recordAdmissions } from './record-admissions.ts'
 
 export const CLIENT_ID = 'pd-client-id'
 export const CLIENT_SECRET = 'pd-client-secret-0123456789'
@@ -143,8 +142,7 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     panelPage: () => ('panelPage' in options ? options.panelPage : PANEL_HTML),
     now,
   })
-  const admissions = recordAdmissions(directUpstream(sandbox))
-  const upstream = admissions.upstream
+  const upstream = directUpstream(sandbox)
   const app = createApp({
     tenants: store.tenants,
     apiKeys: store.apiKeys,
@@ -235,8 +233,6 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     install,
     token,
     panelUrl,
-    /** The admission groups the relay's reads were made in, and how many were finished. */
-    admissions: admissions.counts,
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

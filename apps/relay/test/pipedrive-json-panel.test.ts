@@ -181,16 +181,6 @@ describe('the JSON panel when there is no customer to show', () => {
     expect(data).toHaveLength(1)
     expect(data[0]?.header).toBe(header)
   })
-
-  it('finishes the reads’ admission group, so a shared budget gets back the reads never made', async () => {
-    const { admissions } = harness()
-    const before = { ...admissions }
-    const { data } = await panel(await harness().panelUrl('person', 7))
-    expect(data[0]?.header).toBe('No Intilery customer matches nobody.known@example.com.')
-    // The panel's group of four, of which the customer not found used only the context's reads.
-    expect(admissions.seen - before.seen).toBe(1)
-    expect(admissions.finished - before.finished).toBe(1)
-  })
 })
 
 describe('the JSON panel refuses', () => {

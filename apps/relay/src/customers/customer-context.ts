@@ -17,7 +17,7 @@ import {
   toTimeline,
 } from '@intilery-connect/core'
 import { servedStale, type AnyLookup, type ReadOptions, type UpstreamReads } from '../ports.ts'
-import { withAdmission, type AdmissionGroup } from '../upstream/index.ts'
+import { AdmissionGroup } from '../upstream/index.ts'
 import { deriveOnce } from './derive-once.ts'
 import { timelinePage } from './timeline-page.ts'
 
@@ -48,16 +48,11 @@ export async function customerContext(
   opts: ReadOptions = {}
 ): Promise<ContextResult> {
   // Both reads admitted or neither (admission-group.ts), unless the caller groups more of them.
-  const readBoth = (admission: AdmissionGroup) => {
-    const together = { ...opts, admission }
-    return Promise.all([
-      upstream.meta(ref, together),
-      timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, together),
-    ])
-  }
-  const [meta, page] = await (opts.admission === undefined
-    ? withAdmission(2, readBoth)
-    : readBoth(opts.admission))
+  const together = { ...opts, admission: opts.admission ?? new AdmissionGroup(2) }
+  const [meta, page] = await Promise.all([
+    upstream.meta(ref, together),
+    timelinePage(upstream, ref, { filter: query }, FIRST_PAGE_SIZE, together),
+  ])
   const profiles = profilesOf(meta.value)
   const context: CustomerContext = {
     match: profiles.length === 0 ? 'none' : profiles.length === 1 ? 'one' : 'many',

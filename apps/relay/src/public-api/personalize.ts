@@ -10,7 +10,7 @@
  */
 import type { Audiences, ProfileRef, Traits } from '@intilery-connect/core'
 
-import { withAdmission } from '../upstream/admission-group.ts'
+import { AdmissionGroup } from '../upstream/admission-group.ts'
 import { profilesOf, type Guarded, type UpstreamReads } from '../ports.ts'
 import { readRecentlyViewed, type RecentlyViewed } from './recently-viewed-read.ts'
 
@@ -71,19 +71,15 @@ export async function personalize(
     (!readAudiences && (ref.type === 'email' || ask.recentlyViewed === undefined))
   const count =
     Number(readTraits) + Number(readAudiences) + Number(ask.recentlyViewed !== undefined)
-  const [traits, audiences, viewed] = await withAdmission(count, (admission) => {
-    const read = { signal: opts.signal, admission }
-    return Promise.all([
-      readTraits ? upstream.traits(ref, read) : undefined,
-      readAudiences ? upstream.audiences(ref, read) : undefined,
-      ask.recentlyViewed === undefined
-        ? undefined
-        : readRecentlyViewed(upstream, ref, ask.recentlyViewed.limit, {
-            ...read,
-            nowMs: opts.nowMs,
-          }),
-    ])
-  })
+  const read = { signal: opts.signal, admission: new AdmissionGroup(count) }
+
+  const [traits, audiences, viewed] = await Promise.all([
+    readTraits ? upstream.traits(ref, read) : undefined,
+    readAudiences ? upstream.audiences(ref, read) : undefined,
+    ask.recentlyViewed === undefined
+      ? undefined
+      : readRecentlyViewed(upstream, ref, ask.recentlyViewed.limit, { ...read, nowMs: opts.nowMs }),
+  ])
   const reads: Guarded<unknown>[] = []
   for (const r of [traits, audiences, viewed?.read]) if (r !== undefined) reads.push(r)
   const lookup = traits ?? audiences

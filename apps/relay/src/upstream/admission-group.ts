@@ -25,8 +25,6 @@ export const GROUP_DECISION_MS = 25
 export class AdmissionGroup {
   private decision: Decided | undefined
   private decidedAt = 0
-  private readonly onFinish = new Set<() => void>()
-  private finished = false
 
   /** @param loads the upstream loads the request makes if nothing is cached (at least 1). */
   constructor(
@@ -49,38 +47,5 @@ export class AdmissionGroup {
       return this.decision
     }
     return now - this.decidedAt > GROUP_DECISION_MS ? decide(1) : this.decision
-  }
-
-  /** Runs `release` once the request is done with its reads (at once if it already is). */
-  whenFinished(release: () => void): void {
-    if (this.finished) release()
-    else this.onFinish.add(release)
-  }
-
-  /**
-   * The request has made every read it will: what the group reserved for reads that never came
-   * (the customer was not found, the answer was cached) is given back (shared-bucket.ts).
-   */
-  finish(): void {
-    if (this.finished) return
-    this.finished = true
-    for (const release of this.onFinish) release()
-    this.onFinish.clear()
-  }
-}
-
-/**
- * `run` with a group of `loads` for its reads, finished however `run` ends, so no route can
- * forget to give back what its reads did not use.
- */
-export async function withAdmission<T>(
-  loads: number,
-  run: (admission: AdmissionGroup) => Promise<T>
-): Promise<T> {
-  const admission = new AdmissionGroup(loads)
-  try {
-    return await run(admission)
-  } finally {
-    admission.finish()
   }
 }

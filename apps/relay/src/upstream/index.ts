@@ -15,7 +15,7 @@ export type {
   UpstreamStats,
 } from './types.ts'
 export { ZERO_COUNTS } from './types.ts'
-export { AdmissionGroup, withAdmission } from './admission-group.ts'
+export { AdmissionGroup } from './admission-group.ts'
 export type { UpstreamCredentials } from './cache-key.ts'
 export type { BreakerState } from './breaker.ts'
 export {

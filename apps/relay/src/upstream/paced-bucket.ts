@@ -206,10 +206,4 @@ export class PacedTokenBucket extends TokenBucket {
    * group's tokens are taken as its reads come.
    */
   assignGroupToken(_group: object, _requestSignal: AbortSignal): void {}
-
-  /**
-   * The request of `group` is done: tokens `admit` reserved for it that no read spent go back (a
-   * shared budget's: shared-bucket.ts); a no-op here, where nothing is reserved ahead.
-   */
-  releaseGroup(_group: object): void {}
 }

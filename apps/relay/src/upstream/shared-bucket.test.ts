@@ -7,7 +7,6 @@ import { localShare, PREPAID_GRACE_MS, SharedPacedBucket } from './shared-bucket
 import type {
   Reservation,
   ReservationRequest,
-  RefundRequest,
   SharedBudgetBackend,
   SharedBudgetMode,
 } from './shared-budget.ts'
@@ -24,21 +23,15 @@ const WHOLE = { ratePerSecond: 75, burst: 15 }
 /** A shared budget that answers what the test says, and remembers what it was asked. */
 function scriptedBackend() {
   const asked: ReservationRequest[] = []
-  const refunded: RefundRequest[] = []
   const backend = {
     up: true,
     answer: { granted: true, waitMs: 0, tokensLeft: 10 } as Reservation,
     asked,
-    refunded,
     mode: (): SharedBudgetMode => (backend.up ? 'shared' : 'local'),
     reserve(request: ReservationRequest): Promise<Reservation> {
       asked.push(request)
       if (!backend.up) return Promise.reject(new Error('connect ECONNREFUSED'))
       return Promise.resolve(backend.answer)
-    },
-    refund(request: RefundRequest): Promise<void> {
-      refunded.push(request)
-      return backend.up ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED'))
     },
   }
   return backend satisfies SharedBudgetBackend
@@ -250,47 +243,6 @@ describe('SharedPacedBucket admitting a request’s reads together', () => {
     await vi.advanceTimersByTimeAsync(PREPAID_GRACE_MS + 1)
     await bucket.take(undefined, reads[1])
     expect(backend.asked.map((a) => a.tokens)).toEqual([2, undefined])
-  })
-
-  it('gives back the tokens of a group its reads did not claim, once, when the request is done', async () => {
-    const backend = scriptedBackend()
-    const bucket = bucketWith(backend)
-    const { group, reads } = groupOfTwo(bucket)
-    expect(await bucket.admit(2, 4_500, group)).toBe('admitted')
-    // One read made (the other's answer was cached, or its customer not found).
-    bucket.assignGroupToken(group, reads[0] ?? new AbortController().signal)
-    await bucket.take(undefined, reads[0])
-    bucket.releaseGroup(group)
-    bucket.releaseGroup(group)
-    expect(backend.refunded).toEqual([{ key: 'credential', rate: WHOLE, tokens: 1 }])
-  })
-
-  it('gives back nothing when every token was claimed, and nothing while the budget is away', async () => {
-    const backend = scriptedBackend()
-    const bucket = bucketWith(backend)
-    const spent = groupOfTwo(bucket)
-    expect(await bucket.admit(2, 4_500, spent.group)).toBe('admitted')
-    spent.assign()
-    bucket.releaseGroup(spent.group)
-    const unspent = groupOfTwo(bucket)
-    expect(await bucket.admit(2, 4_500, unspent.group)).toBe('admitted')
-    backend.up = false
-    bucket.releaseGroup(unspent.group)
-    expect(backend.refunded).toEqual([])
-  })
-
-  it('loses the tokens, and throws nothing, when the give-back fails', async () => {
-    const backend = scriptedBackend()
-    backend.refund = (request) => {
-      backend.refunded.push(request)
-      return Promise.reject(new Error('Command timed out'))
-    }
-    const bucket = bucketWith(backend)
-    const { group } = groupOfTwo(bucket)
-    expect(await bucket.admit(2, 4_500, group)).toBe('admitted')
-    expect(() => bucket.releaseGroup(group)).not.toThrow()
-    await vi.advanceTimersByTimeAsync(0)
-    expect(backend.refunded).toHaveLength(1)
   })
 
   it('decides a single read, a read without a group, or any read while the shared budget is away, without a group reservation', async () => {

@@ -142,20 +142,6 @@ export class SharedPacedBucket extends PacedTokenBucket {
     return 'admitted'
   }
 
-  /**
-   * The group's tokens no read claimed (a read the request never made: a customer not found, an
-   * answer another instance or the cache gave) go back to the shared budget, so every instance's
-   * readers can have them. A refund that fails loses them, as a token never used always did.
-   */
-  override releaseGroup(group: object): void {
-    const unclaimed = this.groupTokens.get(group)?.length ?? 0
-    this.groupTokens.delete(group)
-    if (unclaimed === 0 || this.backend.mode() !== 'shared') return
-    this.backend
-      .refund({ key: this.key, rate: this.shared, tokens: unclaimed })
-      .catch(() => undefined)
-  }
-
   /** The request's own token, if its group gave it one that is not past its grace. */
   private claimRequestToken(requestSignal: AbortSignal): number | undefined {
     const due = this.requestTokens.get(requestSignal)

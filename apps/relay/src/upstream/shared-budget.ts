@@ -36,13 +36,6 @@ export interface Reservation {
   readonly tokensLeft: number
 }
 
-/** Tokens reserved and never spent, given back (a group's reads that never came). */
-export interface RefundRequest {
-  readonly key: string
-  readonly rate: SharedRate
-  readonly tokens: number
-}
-
 export type SharedBudgetMode = 'shared' | 'local'
 
 export interface SharedBudgetBackend {
@@ -54,11 +47,4 @@ export interface SharedBudgetBackend {
    *   back to its own share, and `mode()` says `local` until the server is back.
    */
   reserve(request: ReservationRequest): Promise<Reservation>
-  /**
-   * Gives back tokens reserved and not spent, as if they had not been reserved: the bucket's
-   * schedule moves back by that many intervals, never past full. Nothing is sent on them, so no
-   * window sees more sends than the rate allows.
-   * @throws as reserve does; the tokens are then lost, as they were before refunds.
-   */
-  refund(request: RefundRequest): Promise<void>
 }

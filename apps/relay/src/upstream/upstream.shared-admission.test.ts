@@ -3,7 +3,7 @@
 import { createProfileRef } from '@intilery-connect/core'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 
-import { AdmissionGroup, withAdmission } from './admission-group.ts'
+import { AdmissionGroup } from './admission-group.ts'
 import { CREDENTIALS, fakeIntilery, ok } from './testing/fake-intilery.ts'
 import { memoryBudget } from './testing/memory-budget.ts'
 import { createUpstream } from './upstream.ts'
@@ -16,12 +16,6 @@ afterEach(() => {
 })
 
 const customer = (i: number) => createProfileRef('id', `c-${i}`)
-
-/** The value, which the test knows is there (the lint forbids `!`). */
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('expected a value')
-  return value
-}
 
 it('reserves an open’s reads together in the shared budget, so across instances no open is answered by half', async () => {
   const fake = fakeIntilery(ok)
@@ -57,33 +51,4 @@ it('reserves an open’s reads together in the shared budget, so across instance
   expect(budget.asked.every((request) => request.tokens === 2)).toBe(true)
   // 20 at once + 80/s over the 3 s of opens and the admission window after, in pairs.
   expect(answered).toBeGreaterThanOrEqual(300)
-})
-
-it('gives back what a group reserved for reads its request never made, to every instance', async () => {
-  const fake = fakeIntilery(ok)
-  const budget = memoryBudget(() => Date.now())
-  const upstream = createUpstream(
-    CREDENTIALS,
-    { ratePerSecond: 10, burst: 4 },
-    { fetch: fake.fetch, sharedBudget: { backend: budget, instances: 2 } }
-  )
-  // A panel's group of four whose customer is read, then not found further: two reads made.
-  await withAdmission(4, (admission) =>
-    Promise.all([
-      upstream.meta(customer(1), { admission }),
-      upstream.firstEventsPage(customer(1), {}, { admission }),
-    ])
-  )
-  expect(fake.calls).toHaveLength(2)
-  expect(budget.refunded.map((r) => r.tokens)).toEqual([2])
-  // The two given back are there for the next request: four at once, as the burst allows after
-  // two spent (two more would have had to wait 200 ms without them).
-  const next = await budget.reserve({
-    key: must(budget.asked[0]).key,
-    rate: must(budget.asked[0]).rate,
-    maxWaitMs: 0,
-    keepTokens: 0,
-    tokens: 2,
-  })
-  expect(next).toMatchObject({ granted: true, waitMs: 0 })
 })

@@ -165,15 +165,7 @@ export function createUpstream(
     group: AdmissionGroup | undefined
   ) {
     try {
-      const decided =
-        group === undefined
-          ? decide(1)
-          : group.admit((loads) => {
-              // Whatever this decision reserves for the group and its reads do not spend goes
-              // back when the request is done with them.
-              group.whenFinished(() => bucket.releaseGroup(group))
-              return decide(loads, group)
-            })
+      const decided = group === undefined ? decide(1) : group.admit((loads) => decide(loads, group))
       // Awaited only when it is a shared budget's reservation: a decision made here must be
       // followed by its token's take in the same turn, so the next decision sees the queue.
       const decision = decided instanceof Promise ? await decided : decided

@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 import type {
-  RefundRequest,
   Reservation,
   ReservationRequest,
   SharedBudgetBackend,
@@ -55,26 +54,6 @@ return {'1', tostring(wait), tostring(left_after)}
 `
 
 /**
- * KEYS[1] as above. ARGV: the interval between tokens (ms), the tokens given back. Moves the
- * arrival time back by that many intervals, never before now (a full bucket stays full).
- */
-const REFUND = `
-local interval = tonumber(ARGV[1])
-local tokens = tonumber(ARGV[2])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tat <= now then return 0 end
-local new_tat = tat - tokens * interval
-if new_tat <= now then
-  redis.call('DEL', KEYS[1])
-else
-  redis.call('SET', KEYS[1], tostring(new_tat), 'PX', math.ceil(new_tat - now) + 1000)
-end
-return 1
-`
-
-/**
  * Reservations failing one after another while the connection looks up (a Redis that hangs) move
  * this instance to its local share for a while. One failure alone (a stalled event loop) does not:
  * the instances on the shared budget meanwhile would add up to more than the limit.
@@ -91,12 +70,7 @@ type GcraRedis = Redis & {
     keep: number,
     tokens: number
   ): Promise<[string, string, string]>
-  refundTokens(key: string, intervalMs: number, tokens: number): Promise<number>
 }
-
-/** The key of a budget in Redis: hashed, so no credential or visitor id is there in clear. */
-const budgetKey = (key: string) =>
-  `intilery-connect:budget:${createHash('sha256').update(key).digest('hex')}`
 
 export interface RedisBudgetOptions {
   readonly url: string
@@ -117,7 +91,6 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   const now = options.now ?? (() => Date.now())
   const client = openRedis(options.url, options.commandTimeoutMs) as GcraRedis
   client.defineCommand('reserveToken', { numberOfKeys: 1, lua: GCRA })
-  client.defineCommand('refundTokens', { numberOfKeys: 1, lua: REFUND })
   let mode: SharedBudgetMode = 'local'
   let failedAt = Number.NEGATIVE_INFINITY
   let failures = 0
@@ -140,7 +113,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
     },
 
     async reserve(request: ReservationRequest): Promise<Reservation> {
-      const key = budgetKey(request.key)
+      const key = `intilery-connect:budget:${createHash('sha256').update(request.key).digest('hex')}`
       try {
         const [granted, waitMs, left] = await client.reserveToken(
           key,
@@ -158,14 +131,6 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
         if (failures >= FAILURES_BEFORE_LOCAL || client.status !== 'ready') become('local')
         throw error
       }
-    },
-
-    async refund(request: RefundRequest): Promise<void> {
-      await client.refundTokens(
-        budgetKey(request.key),
-        1000 / request.rate.ratePerSecond,
-        request.tokens
-      )
     },
 
     ready: (timeoutMs) => whenReady(client, timeoutMs),

@@ -45,7 +45,6 @@ describe('the per-visitor rate limit', () => {
     const failing: SharedBudgetBackend = {
       mode: () => mode,
       reserve: () => Promise.reject(new Error('Command timed out')),
-      refund: () => Promise.reject(new Error('Command timed out')),
     }
     const limiter = visitorRateLimiter(LIMIT, () => clock.ms, failing)
     expect(await outcome(limiter.take('joe'))).toBe('passed')

@@ -3,20 +3,13 @@
  * GCRA as platform/redis/redis-budget.ts's Lua script, on the test's clock, so the guard's side is
  * tested without a Redis server (test/servers checks the script itself against one).
  */
-import type {
-  RefundRequest,
-  Reservation,
-  ReservationRequest,
-  SharedBudgetBackend,
-} from '../shared-budget.ts'
+import type { Reservation, ReservationRequest, SharedBudgetBackend } from '../shared-budget.ts'
 
 export function memoryBudget(now: () => number) {
   const arrivals = new Map<string, number>()
   const asked: ReservationRequest[] = []
-  const refunded: RefundRequest[] = []
   const backend = {
     asked,
-    refunded,
     mode: () => 'shared' as const,
     reserve(request: ReservationRequest): Promise<Reservation> {
       asked.push(request)
@@ -35,17 +28,6 @@ export function memoryBudget(now: () => number) {
         })
       arrivals.set(request.key, next)
       return Promise.resolve({ granted: true, waitMs, tokensLeft: leftAfter })
-    },
-    refund(request: RefundRequest): Promise<void> {
-      refunded.push(request)
-      const at = now()
-      const tat = arrivals.get(request.key) ?? 0
-      if (tat > at)
-        arrivals.set(
-          request.key,
-          Math.max(at, tat - (request.tokens * 1000) / request.rate.ratePerSecond)
-        )
-      return Promise.resolve()
     },
   }
   return backend satisfies SharedBudgetBackend

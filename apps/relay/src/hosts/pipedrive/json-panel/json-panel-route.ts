@@ -18,9 +18,8 @@ import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
 import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
-import type { ReadOptions, TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
-import { withAdmission } from '../../../upstream/index.ts'
-import type { Subject } from '../resolve-subject.ts'
+import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
+import { AdmissionGroup } from '../../../upstream/index.ts'
 import { findCustomer, type AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
 import { accountPanel } from './account-rollup.ts'
@@ -171,13 +170,36 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           await lookUpPeople(upstream, subject.people ?? [], audited, { signal }),
           options
         )
-      else
+      else {
         // The context's two reads, then computed traits and orders: admitted or shed together
-        // (admission-group.ts), so a panel that would fail spends nothing, and what a customer
-        // not found leaves unread is given back.
-        panel = await withAdmission(4, (admission) =>
-          personPanel(upstream, subject, audited, { signal, admission }, options)
-        )
+        // (admission-group.ts), so a panel that would fail spends nothing.
+        const reads = { signal, admission: new AdmissionGroup(4) }
+        const found = await findCustomer(upstream, subject.emails, audited, reads)
+        const [first, ...others] = found?.context.profiles ?? []
+        if (found === undefined || first === undefined)
+          panel = jsonPanel(subject, undefined, options)
+        else {
+          // The facts the panel leads with are computed traits, which only `traits` holds; the
+          // latest orders may be older than the context's first page of events.
+          const [computed, orders] = await Promise.all([
+            withComputed(upstream, first, audited, reads),
+            latestOrders(upstream, first, audited, reads),
+          ])
+          const { context } = found
+          panel = jsonPanel(
+            subject,
+            {
+              email: found.email,
+              context: {
+                ...context,
+                profiles: [computed, ...others],
+                timeline: { entries: mergeEntries(context.timeline.entries, orders) },
+              },
+            },
+            options
+          )
+        }
+      }
       return c.json(safePanel(panel), 200, { 'cache-control': 'no-store' }) as never
     } catch (error) {
       return (await failed(c, error)) as never
@@ -200,36 +222,4 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
   )
 
   return routes
-}
-
-/** A person's panel: their customer found by email, with computed traits and latest orders. */
-async function personPanel(
-  upstream: UpstreamReads,
-  subject: Subject,
-  audited: AuditedRead,
-  reads: ReadOptions,
-  options: JsonPanelOptions
-): Promise<JsonPanel> {
-  const found = await findCustomer(upstream, subject.emails, audited, reads)
-  const [first, ...others] = found?.context.profiles ?? []
-  if (found === undefined || first === undefined) return jsonPanel(subject, undefined, options)
-  // The facts the panel leads with are computed traits, which only `traits` holds; the latest
-  // orders may be older than the context's first page of events.
-  const [computed, orders] = await Promise.all([
-    withComputed(upstream, first, audited, reads),
-    latestOrders(upstream, first, audited, reads),
-  ])
-  const { context } = found
-  return jsonPanel(
-    subject,
-    {
-      email: found.email,
-      context: {
-        ...context,
-        profiles: [computed, ...others],
-        timeline: { entries: mergeEntries(context.timeline.entries, orders) },
-      },
-    },
-    options
-  )
 }
