@@ -16,7 +16,9 @@ import { createRelayStore, migrateRelayDatabase, type RelayStore } from '../wiri
  */
 export async function withStore<T>(
   config: RelayConfig,
-  run: (store: RelayStore, hostTables: HostTables) => Promise<T>
+  run: (store: RelayStore, hostTables: HostTables) => Promise<T>,
+  /** Whether the command hashes under RELAY_AUDIT_KEY, and so may store its check. */
+  { pinAuditKey = false }: { readonly pinAuditKey?: boolean } = {}
 ): Promise<T> {
   const db = openDatabase(config.databaseUrl)
   try {
@@ -24,7 +26,7 @@ export async function withStore<T>(
     const secretBox = createNodeSecretBox(config.encryptionKey)
     const store = createRelayStore({ db, secretBox, hasher: createNodeHasher(config.auditKey) })
     await store.encryption.check()
-    await store.auditKey.check()
+    await store.auditKey.check({ pin: pinAuditKey })
     return await run(store, { db, secretBox, now: Date.now })
   } finally {
     await db.destroy()

@@ -83,6 +83,10 @@ describe('another RELAY_AUDIT_KEY than the database was set up with', () => {
     const { cli, run } = setup()
     await cli(...add)
     const other = { RELAY_AUDIT_KEY: 'another-audit-key-0123456789abcdef0123' }
+    // A read-only command from a shell with another key does not decide the database's key...
+    expect((await run(['tenants', 'list'], other)).code).toBe(0)
+    // ...the first command that hashes a key does.
+    await cli('keys', 'create', '--tenant', 'demo', '--name', 'first', '--all-traits')
     for (const argv of [
       ['tenants', 'list'],
       ['keys', 'create', '--tenant', 'demo', '--name', 'x', '--all-traits'],
@@ -92,7 +96,13 @@ describe('another RELAY_AUDIT_KEY than the database was set up with', () => {
       expect(messageOf(failure)).toMatch(/^RELAY_AUDIT_KEY is not the key this database was set up/)
       expect(exitCodeOf(failure)).toBe(3)
     }
-    expect(JSON.parse((await cli('keys', 'list', '--tenant', 'demo', '--json')).out)).toEqual([])
+    expect(
+      (
+        JSON.parse((await cli('keys', 'list', '--tenant', 'demo', '--json')).out) as {
+          name: string
+        }[]
+      ).map((k) => k.name)
+    ).toEqual(['first'])
   })
 })
 
@@ -153,10 +163,15 @@ describe('a wrong flag or argument', () => {
     )
   })
 
-  it('refuses an argument no command takes', async () => {
+  it('refuses an argument no command takes, without printing it (it may be a secret)', async () => {
     const { cli } = setup()
+    const pasted = 'icr_0123456789abcdef01_pasted-key-pasted-key-pasted-key-pasted-k'
+    const error = await cli('keys', 'revoke', pasted).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CliUsageError)
+    expect(messageOf(error)).toMatch(/^keys revoke takes no argument there \(not printed/)
+    expect(messageOf(error)).not.toContain('pasted')
     await expect(cli('keys', 'list', '--tenant', 'demo', 'extra')).rejects.toThrow(
-      'unexpected argument: extra'
+      'keys list takes no argument there'
     )
   })
 })

@@ -39,6 +39,9 @@ const hostCommands: Readonly<Record<string, HostCliCommand & { readonly host: st
     )
   )
 
+/** The commands that hash under RELAY_AUDIT_KEY (API keys), which may store its check. */
+const HASHES_KEYS = new Set(['keys create', 'keys import', 'tenants load'])
+
 /** The commands that take an argument after their name (a file, a sub-command). */
 const TAKES_ARGUMENT = new Set(['tenants load', 'tenants presentation'])
 
@@ -110,8 +113,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (group === undefined || command === undefined) throw new CliUsageError('missing command')
   const name = `${group} ${command}`
   // Anything more is a mistake, which silently ignored would look like a flag that took effect.
+  // Not repeated back: a word out of place is often a key or token pasted without its flag.
   const unexpected = TAKES_ARGUMENT.has(name) ? extra : (arg ?? extra)
-  if (unexpected !== undefined) throw new CliUsageError(`unexpected argument: ${unexpected}`)
+  if (unexpected !== undefined)
+    throw new CliUsageError(
+      `${name} takes no argument there (not printed: it may be a secret); a value goes after its flag, and a secret comes from an --…-env or --…-file flag`
+    )
   const hostCommand = hostCommands[name]
   const run = commands[name]
   const dbCommand = dbCommands[name]
@@ -122,36 +129,40 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const stdin = await stdinFor(values, io)
   const secret = (envFlag: string, fileFlag: string) =>
     secretFrom(values, io, stdin, envFlag, fileFlag)
-  return withStore(config, async (store, tables) => {
-    const host: HostCliContext = {
-      values,
-      tenants: store.tenants,
-      tables,
-      config,
-      secret,
-      out: io.out,
-      err: io.err,
-    }
-    const warnIfDeclared = (tenantId: string | undefined) => {
-      const warning =
-        tenantId === undefined ? undefined : declaredTenantWarning(config.tenantsFile, tenantId)
-      if (warning !== undefined) io.err(warning)
-    }
-    if (hostCommand !== undefined) {
-      const code = await hostCommand.run(host)
-      const account = hostCommand.changedAccount?.(values)
-      if (code === 0 && account !== undefined)
-        warnIfDeclared((await store.tenants.findByLink(hostCommand.host, account))?.tenant.id)
+  return withStore(
+    config,
+    async (store, tables) => {
+      const host: HostCliContext = {
+        values,
+        tenants: store.tenants,
+        tables,
+        config,
+        secret,
+        out: io.out,
+        err: io.err,
+      }
+      const warnIfDeclared = (tenantId: string | undefined) => {
+        const warning =
+          tenantId === undefined ? undefined : declaredTenantWarning(config.tenantsFile, tenantId)
+        if (warning !== undefined) io.err(warning)
+      }
+      if (hostCommand !== undefined) {
+        const code = await hostCommand.run(host)
+        const account = hostCommand.changedAccount?.(values)
+        if (code === 0 && account !== undefined)
+          warnIfDeclared((await store.tenants.findByLink(hostCommand.host, account))?.tenant.id)
+        return code
+      }
+      const context = { values, arg, io, store, host, secret, encryptionKey: config.encryptionKey }
+      const code = await (run as NonNullable<typeof run>)(context)
+      if (code === 0 && CHANGES_TENANT.has(name)) warnIfDeclared(values.id)
+      if (code === 0 && name === 'tenants presentation' && arg !== 'show')
+        warnIfDeclared(values.tenant)
+      if (code === 0 && name === 'tenants writeback') warnIfDeclared(values.tenant)
       return code
-    }
-    const context = { values, arg, io, store, host, secret, encryptionKey: config.encryptionKey }
-    const code = await (run as NonNullable<typeof run>)(context)
-    if (code === 0 && CHANGES_TENANT.has(name)) warnIfDeclared(values.id)
-    if (code === 0 && name === 'tenants presentation' && arg !== 'show')
-      warnIfDeclared(values.tenant)
-    if (code === 0 && name === 'tenants writeback') warnIfDeclared(values.tenant)
-    return code
-  })
+    },
+    { pinAuditKey: HASHES_KEYS.has(name) }
+  )
 }
 
 /** What `relay: …` says of a failure: the store's refusal of an unknown tenant names it. */

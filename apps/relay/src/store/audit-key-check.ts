@@ -34,23 +34,30 @@ export const keyChecksMigration: Migration = {
 const CHECKED_TEXT = 'intilery-connect: the audit key this database was set up with'
 
 /**
- * Stores the key's check on first use (the first start, or the first after upgrading to it: the
- * key in use then is taken as the right one); compares it on every use after.
+ * Compares the key with the stored check; with `pin`, stores it first when there is none (the key
+ * in use then is taken as the right one). The relay's start pins, and so do the commands that hash
+ * under the key (API keys created or imported): a read-only command run from a shell with another
+ * key must not decide the database's key for good.
  * @throws WrongAuditKeyError when the stored check was made under another key.
  */
-export async function checkAuditKey(db: Executor, hasher: Hasher): Promise<void> {
+export async function checkAuditKey(
+  db: Executor,
+  hasher: Hasher,
+  { pin }: { readonly pin: boolean }
+): Promise<void> {
   const table = db.withTables<{ key_checks: KeyChecksTable }>()
   const value = await hasher(CHECKED_TEXT)
   // Instances starting together: the first insert wins, and every one compares against it.
-  await table
-    .insertInto('key_checks')
-    .values({ name: 'audit', value })
-    .onConflict((conflict) => conflict.column('name').doNothing())
-    .execute()
+  if (pin)
+    await table
+      .insertInto('key_checks')
+      .values({ name: 'audit', value })
+      .onConflict((conflict) => conflict.column('name').doNothing())
+      .execute()
   const stored = await table
     .selectFrom('key_checks')
     .select('value')
     .where('name', '=', 'audit')
-    .executeTakeFirstOrThrow()
-  if (stored.value !== value) throw new WrongAuditKeyError()
+    .executeTakeFirst()
+  if (stored !== undefined && stored.value !== value) throw new WrongAuditKeyError()
 }

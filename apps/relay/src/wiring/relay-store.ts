@@ -114,10 +114,11 @@ export interface RelayStore {
   }
   readonly auditKey: {
     /**
-     * Stores the audit key's check on first use, compares it after (store/audit-key-check.ts).
+     * Compares the audit key with the stored check; with `pin` (the default), stores it when there
+     * is none (store/audit-key-check.ts).
      * @throws WrongAuditKeyError
      */
-    check(): Promise<void>
+    check(options?: { readonly pin: boolean }): Promise<void>
   }
   /** How many changes of a kind were written so far (store/change-versions.ts). */
   readonly changes: { version(kind: ChangeKind): Promise<number> }
@@ -153,7 +154,7 @@ export function createRelayStore({
     audit: createAuditLog({ db, now, channels: auditChannels }),
     outbox: createOutboxStore({ db, hasher, now, secretBox, pick: pickOutbox }),
     outboxAdmin: createOutboxAdmin({ db, now }),
-    auditKey: { check: () => checkAuditKey(db, hasher) },
+    auditKey: { check: (options) => checkAuditKey(db, hasher, options ?? { pin: true }) },
     encryption: {
       check: () => checkEncryptionKey(db, secretBox, sealedColumns),
       rotate: (to) => rotateEncryptionKey(db, sealedColumns, secretBox, to),

@@ -16,7 +16,9 @@ export function registerAuditKeyTests(use: UseContext): void {
       await store.auditKey.check()
       await store.auditKey.check()
       const other = await createHasher(`${AUDIT_KEY}-another`)
-      await expect(checkAuditKey(db, other)).rejects.toBeInstanceOf(WrongAuditKeyError)
+      await expect(checkAuditKey(db, other, { pin: true })).rejects.toBeInstanceOf(
+        WrongAuditKeyError
+      )
       // The stored check names nothing of the key: it is the key's hash of a fixed text.
       const rows = await db
         .withTables<{ key_checks: { name: string; value: string } }>()
@@ -25,13 +27,28 @@ export function registerAuditKeyTests(use: UseContext): void {
         .execute()
       expect(rows).toHaveLength(1)
       expect(rows[0]?.value).not.toContain(AUDIT_KEY)
-      await expect(checkAuditKey(db, await createHasher(AUDIT_KEY))).resolves.toBeUndefined()
+      await expect(
+        checkAuditKey(db, await createHasher(AUDIT_KEY), { pin: false })
+      ).resolves.toBeUndefined()
+    })
+
+    it('is not stored by a check that does not pin it (a read-only command)', async () => {
+      const { db, store } = use()
+      const other = await createHasher(`${AUDIT_KEY}-another`)
+      await expect(checkAuditKey(db, other, { pin: false })).resolves.toBeUndefined()
+      await store.auditKey.check()
+      await expect(checkAuditKey(db, other, { pin: false })).rejects.toBeInstanceOf(
+        WrongAuditKeyError
+      )
     })
 
     it('is decided once when instances start together', async () => {
       const { db } = use()
       const [one, other] = [await createHasher(AUDIT_KEY), await createHasher(`${AUDIT_KEY}-x`)]
-      const results = await Promise.allSettled([checkAuditKey(db, one), checkAuditKey(db, other)])
+      const results = await Promise.allSettled([
+        checkAuditKey(db, one, { pin: true }),
+        checkAuditKey(db, other, { pin: true }),
+      ])
       // Whichever stored its check first, the other is refused.
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
     })
