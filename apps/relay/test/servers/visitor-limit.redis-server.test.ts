@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterEach, expect, it } from 'vitest'
 
-import { RelayError } from '../../src/platform/errors.ts'
 import { createRedisBudget, type RedisBudget } from '../../src/platform/redis/redis-budget.ts'
 import { visitorRateLimiter } from '../../src/public-api/visitor/visitor-rate-limit.ts'
 import { serverUrl } from './server-urls.ts'
+import { outcome } from '../../src/public-api/visitor/testing/limit-outcome.ts'
 
 const opened: (RedisBudget | Redis)[] = []
 afterEach(async () => {
@@ -22,17 +22,6 @@ async function instanceAt(url: string) {
   opened.push(budget)
   await budget.ready(5_000)
   return visitorRateLimiter({ burst: 2, perMinute: 30 }, () => Date.now(), budget)
-}
-
-/** Whether `take` let the call through, or the seconds its refusal says to wait. */
-async function outcome(take: Promise<void>): Promise<'passed' | number> {
-  try {
-    await take
-    return 'passed'
-  } catch (error) {
-    if (!(error instanceof RelayError) || error.code !== 'rate_limited') throw error
-    return Number(error.retryAfter)
-  }
 }
 
 it("counts a visitor's calls once across two instances, in a key that names nobody and expires", async () => {

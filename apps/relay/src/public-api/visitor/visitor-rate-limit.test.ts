@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RelayError } from '../../platform/errors.ts'
 import type { SharedBudgetBackend, SharedBudgetMode } from '../../upstream/shared-budget.ts'
 import { memoryBudget } from '../../upstream/testing/memory-budget.ts'
 import { visitorRateLimiter } from './visitor-rate-limit.ts'
+import { outcome } from './testing/limit-outcome.ts'
 
 const LIMIT = { burst: 2, perMinute: 30 }
-
-/** Whether `take` let the call through, or the seconds its refusal says to wait. */
-async function outcome(take: Promise<void>): Promise<'passed' | number> {
-  try {
-    await take
-    return 'passed'
-  } catch (error) {
-    if (!(error instanceof RelayError) || error.code !== 'rate_limited') throw error
-    return Number(error.retryAfter)
-  }
-}
 
 describe('the per-visitor rate limit', () => {
   it("takes every instance's calls from one bucket per visitor in the shared budget", async () => {
