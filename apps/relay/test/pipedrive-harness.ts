@@ -40,6 +40,7 @@ import { createSecretBox } from '../src/platform/crypto/secret-box.ts'
 import { openDatabase } from '../src/store/database.ts'
 import { createRelayStore, migrateRelayDatabase } from '../src/wiring/relay-store.ts'
 import { AUDIT_KEY, ENCRYPTION_KEY } from '../src/store/suite/context.ts'
+import { recordAdmissions } from './admission-recorder.ts'
 import { directUpstream } from './app-harness.ts'
 
 export const CLIENT_ID = 'pd-client-id'
@@ -142,7 +143,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     panelPage: () => ('panelPage' in options ? options.panelPage : PANEL_HTML),
     now,
   })
-  const upstream = directUpstream(sandbox)
+  const admissions = recordAdmissions(directUpstream(sandbox))
+  const upstream = admissions.upstream
   const app = createApp({
     tenants: store.tenants,
     apiKeys: store.apiKeys,
@@ -233,6 +235,8 @@ export async function startPipedriveHarness(options: HarnessOptions = {}) {
     install,
     token,
     panelUrl,
+    /** Each admission group the relay's reads were made in, as they were made (admission-recorder.ts). */
+    admissionGroups: admissions.groups,
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

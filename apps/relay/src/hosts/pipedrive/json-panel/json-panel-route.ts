@@ -171,16 +171,21 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           options
         )
       else {
-        // The context's two reads, then computed traits and orders: admitted or shed together
-        // (admission-group.ts), so a panel that would fail spends nothing.
-        const reads = { signal, admission: new AdmissionGroup(4) }
-        const found = await findCustomer(upstream, subject.emails, audited, reads)
+        // The context's two reads, then computed traits and orders: each pair admitted or shed
+        // together (admission-group.ts). A group holds only reads made at once: a shared budget
+        // reserves a group's tokens when it decides, and the later pair's, a round trip on, would
+        // find theirs past their grace and reserve two more (6 tokens for 4 reads).
+        const found = await findCustomer(upstream, subject.emails, audited, {
+          signal,
+          admission: new AdmissionGroup(2),
+        })
         const [first, ...others] = found?.context.profiles ?? []
         if (found === undefined || first === undefined)
           panel = jsonPanel(subject, undefined, options)
         else {
           // The facts the panel leads with are computed traits, which only `traits` holds; the
           // latest orders may be older than the context's first page of events.
+          const reads = { signal, admission: new AdmissionGroup(2) }
           const [computed, orders] = await Promise.all([
             withComputed(upstream, first, audited, reads),
             latestOrders(upstream, first, audited, reads),
