@@ -5,8 +5,22 @@
  */
 import { createServer } from 'node:net'
 
+/**
+ * Where freePort looks first: below the ephemeral ranges (Linux 32768-60999, macOS and Windows
+ * 49152-65535), which the system hands out for `listen(0)` and for outgoing connections' own ports.
+ * A port picked there and bound seconds later (the relay starts after the builds) was taken in
+ * between once, by another test's socket; below them, only a fixed port could take it.
+ */
+const BELOW_EPHEMERAL = { from: 20_000, to: 32_000 }
+
 /** A port free right now, for servers whose URL another must know before they start. */
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port =
+      BELOW_EPHEMERAL.from + Math.floor(Math.random() * (BELOW_EPHEMERAL.to - BELOW_EPHEMERAL.from))
+    if (await listenable(port)) return port
+  }
+  // Crowded there: whatever the system gives.
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
