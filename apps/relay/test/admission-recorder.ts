@@ -1,9 +1,8 @@
 /**
- * Reads made through `upstream`, watched for their admission groups (admission-group.ts): a group
- * must hold only reads made at once. A shared budget reserves all of a group's tokens when it
- * decides; a read of the group started after another of its reads has answered (a round trip
- * later) finds its prepaid token past its grace and reserves another, so the group's share is
- * spent twice.
+ * Reads made through `upstream`, watched for their admission groups (admission-group.ts): how many
+ * loads each group was made for and how many reads it held. A group must hold only reads made at
+ * once: a shared budget reserves all of a group's tokens when it decides, and a read a round trip
+ * later finds its prepaid token past its grace and reserves another.
  */
 import type { UpstreamReads } from '../src/ports.ts'
 import type { AdmissionGroup } from '../src/upstream/admission-group.ts'
@@ -11,9 +10,6 @@ import type { AdmissionGroup } from '../src/upstream/admission-group.ts'
 interface GroupWatch {
   readonly loads: number
   started: number
-  answered: number
-  /** Reads started after one of the group's reads had answered. */
-  late: number
 }
 
 export function recordAdmissions(reads: UpstreamReads) {
@@ -27,14 +23,12 @@ export function recordAdmissions(reads: UpstreamReads) {
     if (group === undefined) return read()
     let watch = byGroup.get(group)
     if (watch === undefined) {
-      watch = { loads: group.loads, started: 0, answered: 0, late: 0 }
+      watch = { loads: group.loads, started: 0 }
       byGroup.set(group, watch)
       groups.push(watch)
     }
-    const seen = watch
-    seen.started += 1
-    if (seen.answered > 0) seen.late += 1
-    return read().finally(() => (seen.answered += 1))
+    watch.started += 1
+    return read()
   }
   const upstream: UpstreamReads = {
     traits: (ref, opts) => watched(opts, () => reads.traits(ref, opts)),
