@@ -176,6 +176,39 @@ describe('a wrong flag or argument', () => {
   })
 })
 
+describe('a command it does not know', () => {
+  it('names what a mistyped one may have meant, and what its group has', async () => {
+    const { cli } = setup()
+    await expect(cli('tenant', 'list')).rejects.toThrow(
+      /^unknown command group: tenant; did you mean tenants\? \(the groups are: audit, db, .*tenants/
+    )
+    await expect(cli('outbox', 'purg')).rejects.toThrow(
+      'unknown command: outbox purg; did you mean outbox purge? (outbox has: list, purge, retry, status)'
+    )
+    await expect(cli('keys')).rejects.toThrow(
+      'missing command (keys has: create, import, list, revoke)'
+    )
+    await expect(cli('tenants', 'lst', 'extra')).rejects.toThrow(
+      /^unknown command: tenants lst; did you mean tenants list\?/
+    )
+  })
+
+  it.each([
+    [['icr_0123456789abcdef01_pasted-key'], 'unknown command group: (not printed'],
+    [['icr_0123456789abcdef01_pasted-key', 'list'], 'unknown command group: (not printed'],
+    [['tenants', 'Pasted-Token-0123'], 'unknown command: tenants (not printed'],
+    [['Pasted-Token-0123', 'pasted', 'more'], 'unknown command group: (not printed'],
+    [['export', 'icr_0123456789abcdef01_pasted-key'], 'export takes no argument there'],
+  ])('does not print words that are not command words (%#)', async (argv, message) => {
+    const { cli } = setup()
+    const error = await cli(...argv).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CliUsageError)
+    expect(messageOf(error)).toContain(message)
+    expect(messageOf(error)).not.toMatch(/pasted/i)
+    expect(usageFor(argv)).not.toMatch(/pasted/i)
+  })
+})
+
 describe('the usage after a wrong call', () => {
   it('is its command group’s, with a pointer to the rest', () => {
     const usage = usageFor(['outbox', 'list', '--state', 'sent'])

@@ -24,6 +24,7 @@ import { presentationCommand, PRESENTATION_USAGE } from './presentation-commands
 import { withStore } from './open-store.ts'
 import { outboxCommands, OUTBOX_USAGE } from './outbox-commands.ts'
 import { tenantCommands, type CommandContext } from './tenant-commands.ts'
+import { unknownCommand } from './unknown-command.ts'
 
 export type { CliIo }
 export { CliUsageError }
@@ -93,6 +94,14 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
   ...encryptionCommands,
 }
 
+/** Every `group command` the CLI runs, for naming what a mistyped one may have meant. */
+const KNOWN_COMMANDS = [
+  ...Object.keys(commands),
+  ...Object.keys(hostCommands),
+  ...Object.keys(dbCommands),
+  'export',
+]
+
 /**
  * Runs one command.
  * @returns the exit code.
@@ -106,24 +115,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(USAGE)
     return 0
   }
-  if (group === 'export') {
-    if (command !== undefined) throw new CliUsageError(`unexpected argument: ${command}`)
-    return exportCommand(values, io, relayConfigFromEnv(io.env), argv)
-  }
-  if (group === undefined || command === undefined) throw new CliUsageError('missing command')
-  const name = `${group} ${command}`
   // Anything more is a mistake, which silently ignored would look like a flag that took effect.
   // Not repeated back: a word out of place is often a key or token pasted without its flag.
-  const unexpected = TAKES_ARGUMENT.has(name) ? extra : (arg ?? extra)
-  if (unexpected !== undefined)
-    throw new CliUsageError(
+  const misplaced = (name: string) =>
+    new CliUsageError(
       `${name} takes no argument there (not printed: it may be a secret); a value goes after its flag, and a secret comes from an --…-env or --…-file flag`
     )
+  if (group === 'export') {
+    if (command !== undefined) throw misplaced('export')
+    return exportCommand(values, io, relayConfigFromEnv(io.env), argv)
+  }
+  if (group === undefined) throw new CliUsageError('missing command')
+  if (command === undefined) throw unknownCommand(group, command, KNOWN_COMMANDS)
+  const name = `${group} ${command}`
   const hostCommand = hostCommands[name]
   const run = commands[name]
   const dbCommand = dbCommands[name]
+  // Before the check of what follows: the name is repeated in that refusal, so it must be known.
   if (hostCommand === undefined && run === undefined && dbCommand === undefined)
-    throw new CliUsageError(`unknown command: ${name}`)
+    throw unknownCommand(group, command, KNOWN_COMMANDS)
+  if ((TAKES_ARGUMENT.has(name) ? extra : (arg ?? extra)) !== undefined) throw misplaced(name)
   const config = relayConfigFromEnv(io.env)
   if (dbCommand !== undefined) return dbCommand({ config, values, io })
   const stdin = await stdinFor(values, io)

@@ -1,0 +1,67 @@
+/**
+ * @module cli/unknown-command
+ * What `relay` says of a command it does not know. The words given are repeated only when they
+ * read as a command word (lowercase letters and hyphens): anything else may be a key or token
+ * pasted where a command goes, and a refusal must not put it into the terminal's scrollback or a
+ * CI log.
+ */
+import { CliUsageError } from './cli-usage-error.ts'
+
+const COMMAND_WORD = /^[a-z][a-z-]{0,23}$/
+
+/** `word` when it reads as a command word, else a note that it was not printed. */
+function shown(word: string): string {
+  return COMMAND_WORD.test(word) ? word : '(not printed: it may be a secret)'
+}
+
+/** The names `word` may have meant: those it begins, those that begin it, a letter's difference. */
+function near(word: string, names: readonly string[]): string[] {
+  if (!COMMAND_WORD.test(word)) return []
+  return names.filter(
+    (name) =>
+      name.startsWith(word) ||
+      word.startsWith(name) ||
+      (Math.abs(name.length - word.length) <= 1 && differsByOne(name, word))
+  )
+}
+
+/** One letter added, removed or changed (`tenats`, `keyss`, `outbux`). */
+function differsByOne(a: string, b: string): boolean {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return (
+    a.slice(i + 1) === b.slice(i + 1) ||
+    a.slice(i) === b.slice(i + 1) ||
+    a.slice(i + 1) === b.slice(i)
+  )
+}
+
+const didYouMean = (names: readonly string[]) =>
+  names.length === 0 ? '' : `; did you mean ${names.join(' or ')}?`
+
+/**
+ * The refusal of `group command` (or of `group` alone), which is none of `known` (every
+ * `group command` the CLI runs). A known group lists its commands; an unknown one lists the groups.
+ */
+export function unknownCommand(
+  group: string,
+  command: string | undefined,
+  known: readonly string[]
+): CliUsageError {
+  const groups = [...new Set(known.map((name) => name.split(' ')[0] ?? ''))].sort()
+  if (groups.includes(group)) {
+    const commands = known
+      .filter((name) => name.startsWith(`${group} `))
+      .map((name) => name.slice(group.length + 1))
+      .sort()
+    const has = `(${group} has: ${commands.join(', ')})`
+    if (command === undefined) return new CliUsageError(`missing command ${has}`)
+    const guess = near(command, commands).map((name) => `${group} ${name}`)
+    return new CliUsageError(
+      `unknown command: ${group} ${shown(command)}${didYouMean(guess)} ${has}`
+    )
+  }
+  return new CliUsageError(
+    `unknown command group: ${shown(group)}${didYouMean(near(group, groups))} (the groups are: ${groups.join(', ')})`
+  )
+}
