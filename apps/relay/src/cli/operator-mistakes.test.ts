@@ -14,7 +14,7 @@ describe('a tenant id the database does not hold', () => {
     ['keys', 'list', '--tenant', 'ghost'],
     ['keys', 'create', '--tenant', 'ghost', '--name', 'x', '--all-traits'],
     ['sites', 'list', '--tenant', 'ghost'],
-    ['sites', 'add', '--tenant', 'ghost', '--origin', 'https://shop.example'],
+    ['sites', 'add', '--tenant', 'ghost', '--origin', 'https://shop.example', '--traits', 'name'],
     ['outbox', 'list', '--tenant', 'ghost'],
     ['outbox', 'retry', '--tenant', 'ghost'],
     ['outbox', 'purge', '--tenant', 'ghost', '--yes'],

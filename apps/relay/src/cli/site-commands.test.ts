@@ -64,8 +64,22 @@ describe('relay sites', () => {
     await cli(...add)
     await expect(cli('sites', 'add', '--tenant', 'demo')).rejects.toThrow(/--origin is required/)
     await expect(
-      cli('sites', 'add', '--tenant', 'demo', '--origin', 'https://shop.example/path')
+      cli(
+        'sites',
+        'add',
+        '--tenant',
+        'demo',
+        '--origin',
+        'https://shop.example/path',
+        '--traits',
+        'name'
+      )
     ).rejects.toThrow(/no path/)
+    await expect(
+      cli('sites', 'add', '--tenant', 'demo', '--origin', 'https://shop.example')
+    ).rejects.toThrow(
+      'a site must be allowed to read something: give --traits, --audiences or --recommendations'
+    )
     await expect(
       cli('sites', 'add', '--tenant', 'demo', '--origin', 'https://a.example', '--audiences', 'x')
     ).rejects.toThrow(/id=Name/)

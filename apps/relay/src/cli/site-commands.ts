@@ -46,13 +46,22 @@ export const siteCommands: Readonly<Record<string, Command>> = {
   async 'sites add'({ values, io, store }) {
     const origins = values.origin ?? []
     if (origins.length === 0) throw new CliUsageError('--origin is required (once per origin)')
+    const traits = list(values.traits)
+    const audiences = audiencesFrom(values)
+    const recommendations = values.recommendations === true
+    // Its visitors would read an empty context, and a site's grants cannot be changed afterwards
+    // (only removed and added again, with a new secret): better said now than found on the site.
+    if (traits.length === 0 && Object.keys(audiences).length === 0 && !recommendations)
+      throw new CliUsageError(
+        'a site must be allowed to read something: give --traits, --audiences or --recommendations'
+      )
     const { id, secret } = await store.sites.create(await knownTenant(values, store), {
       ...(values.id === undefined ? {} : { id: values.id }),
       name: values.name ?? hostOf(origins[0]),
       origins,
-      traits: list(values.traits),
-      audiences: audiencesFrom(values),
-      recommendations: values.recommendations === true,
+      traits,
+      audiences,
+      recommendations,
     })
     io.out(`site id ${id}\n${secret}\n`)
     io.err(

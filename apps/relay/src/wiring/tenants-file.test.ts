@@ -68,6 +68,10 @@ describe('tenants file', () => {
     ],
     [yaml.replace('    name: Demo brand\n', ''), 'tenants.0.name'],
     [yaml.replace('brandId: DEMO', 'brandId: DEMO\n      extra: 1'), 'tenants.0.intilery'],
+    [
+      `${yaml}    sites: [{ id: shop, origins: ["https://shop.example"], secret: inline }]\n`,
+      'tenants.0.sites.0: a site must be allowed to read something',
+    ],
   ])('names the bad field (%#)', (text, path) => {
     expect(() => parseTenantsFile(text, { INTILERY_TOKEN: 't', ZENDESK_SECRET: 's' })).toThrow(path)
   })

@@ -81,6 +81,14 @@ export const tenantsFileSchema = z
                   secret,
                 })
                 .strict()
+                // As `relay sites add` refuses: its visitors would read an empty context.
+                .refine(
+                  (site) =>
+                    site.traits.length > 0 ||
+                    Object.keys(site.audiences).length > 0 ||
+                    site.recommendations,
+                  'a site must be allowed to read something: traits, audiences or recommendations'
+                )
             )
             .default([]),
         })
