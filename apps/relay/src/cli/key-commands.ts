@@ -3,7 +3,8 @@
  * `relay keys create|import|list|revoke` and `relay audit export`. A created key is printed once,
  * whole; listings never show a secret or its hash.
  */
-import { isApiKeyId, type ApiKeyScope } from '../store/api-key-store.ts'
+import type { ApiKeyScope } from '../store/api-key-store.ts'
+import { isApiKeyId } from '../store/api-key-text.ts'
 import { allowlistFrom, need, scopesFrom } from './cli-args.ts'
 import { printListing } from './cli-table.ts'
 import { knownTenant } from './known-tenant.ts'

@@ -127,7 +127,7 @@ describe('relay tenants load with sites and scoped keys', () => {
     const env = { SITE_SECRET: 'declared-site-secret-0123456789-0123456789' }
     writeFileSync(
       file,
-      `${tenant}    sites: [{ id: demo-shop, origins: ["https://shop.example"], secret: { env: SITE_SECRET } }]\n`
+      `${tenant}    sites: [{ id: demo-shop, origins: ["https://shop.example"], traits: [firstName], secret: { env: SITE_SECRET } }]\n`
     )
     await run(['tenants', 'load', file], env)
     const removed = await run(['sites', 'remove', '--id', 'demo-shop'])

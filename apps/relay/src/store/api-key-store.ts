@@ -8,9 +8,16 @@
 import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 
-import { toBase64Url } from '../platform/crypto/encoding.ts'
 import type { Hasher } from '../platform/crypto/hmac.ts'
 import { sameSecret } from '../platform/crypto/same-secret.ts'
+import {
+  importableKey,
+  importedHash,
+  MIN_IMPORTED_KEY,
+  newApiKey,
+  newImportedKeyId,
+  parseApiKey,
+} from './api-key-text.ts'
 import { InvalidInputError, StoreIntegrityError } from './errors.ts'
 import type { ApiKeysTable, Schema } from './schema.ts'
 import { requireTenant } from './tenant-reads.ts'
@@ -105,34 +112,6 @@ export interface ApiKeyStoreDeps {
   readonly now: () => number
 }
 
-const PREFIX = 'icr_'
-/** 9 random bytes: 72 bits, enough to never collide. */
-const ID_BYTES = 9
-const SECRET_BYTES = 32
-// The id is hex, not base64url: operators type it on the command line (`relay keys revoke --id`),
-// where an id starting with `-` would read as an option. The secret's fixed length keeps the split
-// unambiguous although base64url itself contains `_`.
-const KEY_PATTERN = /^icr_([0-9a-f]{18})_([A-Za-z0-9_-]{43})$/
-
-/** Imported keys are hashed whole, in their own namespace, so they can never match a created key. */
-const importedHash = (hasher: Hasher, key: string) => hasher(`imported:${key}`)
-const MIN_IMPORTED_KEY = 12
-
-const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count))
-const randomSecret = (count: number) => toBase64Url(randomBytes(count))
-const randomId = () =>
-  Array.from(randomBytes(ID_BYTES), (byte) => byte.toString(16).padStart(2, '0')).join('')
-
-/** Whether `text` has the shape of a key id (created or imported), never of a key itself. */
-export const isApiKeyId = (text: string) => /^(imp_)?[0-9a-f]{18}$/.test(text)
-
-/** Splits a presented key; undefined when it is not shaped like one of ours. */
-export function parseApiKey(key: string): { id: string; secret: string } | undefined {
-  const match = KEY_PATTERN.exec(key)
-  const [, id, secret] = match ?? []
-  return id === undefined || secret === undefined ? undefined : { id, secret }
-}
-
 /** Null for keys from before scopes: they keep what they could do then. */
 function parseScopes(json: string | null): readonly ApiKeyScope[] {
   if (json === null) return DEFAULT_SCOPES
@@ -213,18 +192,16 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
     async create(tenantId, input) {
       const parsed = apiKeyInputSchema.safeParse(input)
       if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
-      const id = randomId()
-      const secret = randomSecret(SECRET_BYTES)
-      const secretHash = await hasher(secret)
-      await insertKey(tenantId, { id, secretHash, ...parsed.data })
-      return { id, key: `${PREFIX}${id}_${secret}` }
+      const { id, secret, key } = newApiKey()
+      await insertKey(tenantId, { id, secretHash: await hasher(secret), ...parsed.data })
+      return { id, key }
     },
 
     async import(tenantId, input) {
       const { key, ...rest } = input
       const parsed = apiKeyInputSchema.safeParse(rest)
       if (!parsed.success) throw InvalidInputError.fromZod('api key', parsed.error)
-      if (typeof key !== 'string' || key.length < MIN_IMPORTED_KEY || /\s/.test(key)) {
+      if (typeof key !== 'string' || !importableKey(key)) {
         throw new InvalidInputError('api key', [
           {
             path: 'key',
@@ -247,7 +224,7 @@ export function createApiKeyStore({ db, hasher, now }: ApiKeyStoreDeps): ApiKeyS
             message: `is imported already, as key ${known.id}${known.revoked_at === null ? '' : ' (revoked)'}`,
           },
         ])
-      const id = `imp_${randomId()}`
+      const id = newImportedKeyId()
       const secretHash = await importedHash(hasher, key)
       await insertKey(tenantId, { id, secretHash, ...parsed.data })
       return { id }
