@@ -1,10 +1,10 @@
 /**
  * @module filter-state
  * What the agent set in the timeline's filter bar, and what it means: how many filters are on,
- * whether the date range is backwards, and the core filter for kinds and dates. Apart from the bar
+ * whether the date range is backwards. Apart from the bar
  * (TimelineFilters.tsx), which is loaded only when opened.
  */
-import type { TimelineFilter, TimelineKind } from '@intilery-connect/core'
+import type { TimelineKind } from '@intilery-connect/core'
 
 /** What the agent set; empty strings mean "no limit". */
 export interface FilterState {
@@ -29,17 +29,4 @@ export function activeFilters(state: FilterState): number {
 /** True when From is after To: the range is not applied, and the panel says so. */
 export function rangeProblem(state: FilterState): boolean {
   return state.from !== '' && state.to !== '' && state.from > state.to
-}
-
-/**
- * The core filter for kinds and dates (`to` includes its whole day, so `end`, exclusive, is the next
- * midnight UTC). The event name is planned apart (timeline-filter-plan.ts): it becomes event keys.
- */
-export function toTimelineFilter(state: FilterState): TimelineFilter {
-  const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
-  return {
-    kinds: state.kinds.length === 0 ? undefined : state.kinds,
-    start: state.from === '' ? undefined : new Date(`${state.from}T00:00:00Z`),
-    end: state.to === '' ? undefined : endOfDay(state.to),
-  }
 }

@@ -13,6 +13,8 @@
  * name and title.
  */
 import {
+  dayEnd,
+  dayStart,
   eventKeysForText,
   eventNameOfKey,
   filterTimeline,
@@ -28,7 +30,7 @@ import {
 
 import type { PanelFormat } from './i18n.ts'
 import type { EventsFilter } from './relay-client.ts'
-import { rangeProblem, toTimelineFilter, type FilterState } from './filter-state.ts'
+import { rangeProblem, type FilterState } from './filter-state.ts'
 
 /** The events endpoint's limit on an include list. */
 const MAX_KEYS = 50
@@ -78,6 +80,20 @@ function customCandidates(
   }))
 }
 
+/**
+ * The core filter for kinds and dates. The days are the viewer's, in the zone the timeline's day
+ * headings use: From starts at its first instant there, and To includes its whole day (`end`,
+ * exclusive, is where the next day starts).
+ */
+export function toTimelineFilter(state: FilterState, timeZone: string | undefined): TimelineFilter {
+  const instant = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms))
+  return {
+    kinds: state.kinds.length === 0 ? undefined : state.kinds,
+    start: state.from === '' ? undefined : instant(dayStart(state.from, timeZone)),
+    end: state.to === '' ? undefined : instant(dayEnd(state.to, timeZone)),
+  }
+}
+
 const iso = (value: Date | string | undefined) =>
   value instanceof Date ? value.toISOString() : value
 
@@ -89,7 +105,7 @@ export function planFilter(
 ): FilterPlan | undefined {
   const dated = rangeProblem(state) ? { ...state, from: '', to: '' } : state
   const name = state.eventName.trim()
-  const base = toTimelineFilter(dated)
+  const base = toTimelineFilter(dated, format.timeZone)
   if (base.kinds === undefined && base.start === undefined && base.end === undefined && name === '')
     return undefined
   let include: string[] | undefined

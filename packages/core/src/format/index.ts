@@ -21,6 +21,7 @@ export {
 } from './format-profile.ts'
 export { formatRelative, relativeParts, type RelativeParts } from './relative-time.ts'
 export { calendarDay, type CalendarDay } from './calendar.ts'
+export { dayEnd, dayStart } from './day-start.ts'
 export {
   createTimeContext,
   DEFAULT_MAX_VALUE_LENGTH,

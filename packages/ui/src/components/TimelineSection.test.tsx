@@ -79,14 +79,15 @@ const viewport: TimelineViewport = { topInView: () => topInView, scrollTo }
 function show(
   client: RelayClient,
   entries: readonly TimelineEntry[],
-  defaultKinds?: readonly TimelineKind[]
+  defaultKinds?: readonly TimelineKind[],
+  viewer: typeof options = options
 ) {
   const customer = { client, loadMore: vi.fn() } as unknown as CustomerHook
   return act(() =>
     render(
       <TimelineSection
-        t={t}
-        options={options}
+        t={viewer === options ? t : translatorFor(viewer.locale, viewer.timeZone)}
+        options={viewer}
         state={stateWith(entries)}
         customer={customer}
         defaultKinds={defaultKinds}
@@ -208,6 +209,23 @@ describe('the filter bar', () => {
 })
 
 describe('timeline filters that ask the relay', () => {
+  it('asks for the days the agent picked in the agent’s zone, not UTC’s', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded(), undefined, { locale: 'en', timeZone: 'Asia/Tokyo' })
+    await openFilters()
+    await act(() => input('From', '2026-06-01'))
+    await act(() => input('To', '2026-06-30'))
+    await settle()
+    expect(filteredEvents).toHaveBeenLastCalledWith(
+      { type: 'id', value: 'p1' },
+      expect.objectContaining({
+        start: '2026-05-31T15:00:00.000Z',
+        end: '2026-06-30T15:00:00.000Z',
+      })
+    )
+  })
+
   it('shows a date range months back from the relay, though none of its rows is loaded', async () => {
     const { client, filteredEvents } = fakeClient()
     let answer: (p: EventsPage) => void = () => undefined
