@@ -115,6 +115,27 @@ describe.each([
   })
 })
 
+// Neither local host's iframe allows clipboard-write (the real hosts' attributes are not
+// documented, and an app cannot ask for it), so the Clipboard API is refused and the copy button
+// must fall back to copying a selection.
+describe('the copy buttons, where the host iframe does not allow clipboard-write', () => {
+  it('copy the id in the Zendesk sidebar and in the Pipedrive custom panel', async () => {
+    const zendesk = await ticket(101)
+    const pipedrive = await openRecord(suite.browser, suite.demo.pipedriveHost.pageUrl('person', 1))
+    suite.keep(pipedrive)
+    for (const { page, app } of [zendesk, { page: pipedrive.page, app: pipedrive.panel }]) {
+      await settled(app, 'Joe Bloggs')
+      await openEverything(app)
+      const id = await app.locator('.ic-identities .ic-id-value').first().textContent()
+      const button = app.locator('.ic-identities button.ic-copy').first()
+      await button.click()
+      await expect.poll(() => button.textContent()).toBe('Copied')
+      await page.context().grantPermissions(['clipboard-read'])
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id)
+    }
+  })
+})
+
 describe('the header in both colour schemes', () => {
   it('has nothing axe can find, every section opened, for the high-value shopper', async () => {
     const axe = axeSource()

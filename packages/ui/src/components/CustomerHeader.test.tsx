@@ -348,8 +348,70 @@ describe('the copy button', () => {
     }
   })
 
-  it('says it could not copy when the clipboard refuses', async () => {
+  /** document.execCommand as the older way sees it: what was selected when 'copy' was asked. */
+  function execCommandCopies(result: boolean) {
+    const copied: string[] = []
+    const execCommand = vi.fn((command: string) => {
+      const field = document.activeElement
+      if (command === 'copy' && field instanceof HTMLTextAreaElement) copied.push(field.value)
+      return result
+    })
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+    return { copied, execCommand }
+  }
+
+  it('copies the older way when the host’s permissions policy refuses the clipboard', async () => {
+    writeText.mockRejectedValue(
+      new DOMException('blocked by permissions policy', 'NotAllowedError')
+    )
+    const { copied } = execCommandCopies(true)
+    await mount(contextOf())
+    const button = root.querySelector<HTMLButtonElement>('.ic-identities button.ic-copy')
+    await act(async () => {
+      button?.click()
+      await Promise.resolve()
+    })
+    expect(copied).toEqual([ID])
+    expect(button?.textContent).toBe('Copied')
+    expect(document.activeElement).toBe(button)
+    expect(document.querySelector('textarea')).toBeNull()
+  })
+
+  it('does not ask the Clipboard API when the policy says up front it is not allowed', async () => {
+    const allowsFeature = vi.fn((feature: string) => feature !== 'clipboard-write')
+    Object.defineProperty(document, 'featurePolicy', {
+      value: { allowsFeature },
+      configurable: true,
+    })
+    try {
+      const { copied } = execCommandCopies(true)
+      await mount(contextOf())
+      await act(async () => {
+        root.querySelector<HTMLButtonElement>('.ic-identities button.ic-copy')?.click()
+        await Promise.resolve()
+      })
+      expect(allowsFeature).toHaveBeenCalledWith('clipboard-write')
+      expect(writeText).not.toHaveBeenCalled()
+      expect(copied).toEqual([ID])
+    } finally {
+      Reflect.deleteProperty(document, 'featurePolicy')
+    }
+  })
+
+  it('copies the older way where there is no Clipboard API', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })
+    const { copied } = execCommandCopies(true)
+    await mount(contextOf())
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('.ic-identities button.ic-copy')?.click()
+      await Promise.resolve()
+    })
+    expect(copied).toEqual([ID])
+  })
+
+  it('says it could not copy when both ways fail', async () => {
     writeText.mockRejectedValue(new Error('denied'))
+    execCommandCopies(false)
     await mount(contextOf())
     const button = root.querySelector<HTMLButtonElement>('.ic-identities button.ic-copy')
     await act(async () => {
