@@ -8,6 +8,7 @@ import { text } from 'node:stream/consumers'
 
 import type { CliIo } from './cli/cli-args.ts'
 import { exportHeapMb, isExportReader, runExportProcess } from './cli/export-process.ts'
+import { workInTypedFolder } from './platform/typed-folder.ts'
 
 const argv = process.argv.slice(2)
 // An export writes customers' data: its folders and files are its owner's alone, whatever the
@@ -22,6 +23,12 @@ const io: CliIo = {
 }
 
 async function main(): Promise<number> {
+  try {
+    workInTypedFolder(io.env)
+  } catch (error) {
+    io.err(`relay: ${(error as Error).message}\n`)
+    return 1
+  }
   // `relay export` reads in a process of its own (cli/export-process.ts); while it runs, this one
   // only waits, so it loads nothing else (its memory counts meanwhile), then writes the tables.
   if (argv[0] === 'export' && !isExportReader(io.env))

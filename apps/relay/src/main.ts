@@ -2,10 +2,12 @@
 /** `pnpm --filter @intilery-connect/relay start`: the relay on HOST:PORT, settings from the environment. */
 import process from 'node:process'
 
+import { workInTypedFolder } from './platform/typed-folder.ts'
 import { startRelay } from './server.ts'
 import { relayConfigFromEnv } from './wiring/relay-config.ts'
 
 try {
+  workInTypedFolder(process.env)
   const config = relayConfigFromEnv(process.env)
   // The outbox thread's entry: beside this file once built (vite.config.ts), in its folder in source.
   const outboxThreadEntry = import.meta.url.endsWith('.ts')

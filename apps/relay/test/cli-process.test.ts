@@ -1,7 +1,7 @@
 // The `relay` command as a process, as operators and scripts run it: stdout carries only the
 // output, a failure is one line on stderr (never a stack) with an exit code that says what failed.
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,6 +67,27 @@ describe('the relay command', () => {
       stderr:
         'relay: RELAY_ENCRYPTION_KEY does not open the secrets in this database; was it rotated?\n',
     })
+  })
+
+  it('reads relative paths from where the command was typed (INIT_CWD), not apps/relay where pnpm runs it', async () => {
+    const typed = mkdtempSync(join(tmpdir(), 'relay-cli-typed-'))
+    writeFileSync(
+      join(typed, 'tenants.yaml'),
+      'tenants:\n  - id: typed\n    name: Typed\n    intilery: { baseUrl: "https://x.test", clientId: c, accountId: a, brandId: b, authToken: { file: token.txt } }\n'
+    )
+    writeFileSync(join(typed, 'token.txt'), 'intilery-token-from-a-file')
+    const loaded = await relay(['tenants', 'load', 'tenants.yaml'], {
+      INIT_CWD: typed,
+      DATABASE_URL: 'file:relay.db',
+    })
+    expect(loaded).toMatchObject({ code: 0, stderr: '' })
+    expect(existsSync(join(typed, 'relay.db'))).toBe(true)
+    expect(existsSync(join(cwd, 'relay.db'))).toBe(false)
+    const listed = await relay(['tenants', 'list', '--json'], {
+      INIT_CWD: typed,
+      DATABASE_URL: 'file:relay.db',
+    })
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((t) => t.id)).toEqual(['typed'])
   })
 
   it('says which folder a SQLite database needs, in one line and exit code 1', async () => {

@@ -2,7 +2,7 @@
 // file, serving a sandbox-backed tenant over real HTTP, stopping cleanly on SIGTERM.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -127,6 +127,26 @@ describe('relay process that cannot start', () => {
         code: 1,
         stderr: `relay: port ${String(port)} on 127.0.0.1 is already in use (set PORT or HOST)\n`,
       })
+    } finally {
+      busy.close()
+    }
+  }, 30_000)
+
+  it('opens a relative SQLite database where the command was typed (INIT_CWD), not in apps/relay', async () => {
+    const typed = mkdtempSync(join(tmpdir(), 'relay-main-typed-'))
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const { port } = busy.address() as AddressInfo
+    try {
+      // The port in use stops it once the database is open and migrated.
+      const started = await startFailing({
+        PORT: String(port),
+        INIT_CWD: typed,
+        DATABASE_URL: 'file:relay.db',
+      })
+      expect(started.stderr).toContain('already in use')
+      expect(existsSync(join(typed, 'relay.db'))).toBe(true)
+      expect(existsSync(join(cwd, 'relay.db'))).toBe(false)
     } finally {
       busy.close()
     }

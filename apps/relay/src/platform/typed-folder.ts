@@ -1,0 +1,56 @@
+/**
+ * @module platform/typed-folder
+ * Relative paths read from where the operator typed the command. pnpm runs a package's scripts in
+ * the package's folder (`apps/relay`), and says where the command was typed in INIT_CWD; without
+ * this, `relay tenants load tenants.yaml` typed at the repository's root looked in `apps/relay`,
+ * and `DATABASE_URL=file:relay.db` put the database there. Run as `node dist/cli.js`, with no
+ * INIT_CWD, nothing changes. Both entry points (the server, the CLI) do it, so that they always
+ * open the same relative database.
+ */
+import { existsSync } from 'node:fs'
+import { isAbsolute, join, relative } from 'node:path'
+import process from 'node:process'
+
+/** The relative SQLite file a `file:` DATABASE_URL names (no query), else undefined. */
+function relativeSqliteFile(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  // Read from a file, the URL is not known here; the default applies only when neither is set.
+  if (env.DATABASE_URL_FILE !== undefined) return undefined
+  const url = env.DATABASE_URL ?? 'file:relay.db'
+  if (!url.startsWith('file:')) return undefined
+  const path = url.slice('file:'.length).split('?')[0] ?? ''
+  return path === '' || path === ':memory:' || isAbsolute(path) ? undefined : path
+}
+
+/** Refuses a move that would open a new, empty database beside the one the relay has been using. */
+export class DatabaseLeftBehindError extends Error {
+  constructor(file: string, packageFolder: string, typedFolder: string) {
+    const where = relative(typedFolder, join(packageFolder, file)) || join(packageFolder, file)
+    super(
+      `the database ${where} is where a relative DATABASE_URL pointed before; relative paths are now read from where the command is typed (${typedFolder}): move it (with its -wal and -shm files) there, or set DATABASE_URL=file:${join(packageFolder, file)}`
+    )
+    this.name = 'DatabaseLeftBehindError'
+  }
+}
+
+/**
+ * The folder to move into: INIT_CWD, when it is another than `here`; undefined to stay.
+ * @throws DatabaseLeftBehindError when a relative SQLite database exists in `here` (the package's
+ *   folder) and not in the typed one.
+ */
+export function typedFolder(
+  env: Readonly<Record<string, string | undefined>>,
+  here: string
+): string | undefined {
+  const typed = env.INIT_CWD
+  if (typed === undefined || typed === '' || typed === here) return undefined
+  const file = relativeSqliteFile(env)
+  if (file !== undefined && existsSync(join(here, file)) && !existsSync(join(typed, file)))
+    throw new DatabaseLeftBehindError(file, here, typed)
+  return typed
+}
+
+/** Moves into the folder the command was typed in (see typedFolder). */
+export function workInTypedFolder(env: Readonly<Record<string, string | undefined>>): void {
+  const typed = typedFolder(env, process.cwd())
+  if (typed !== undefined) process.chdir(typed)
+}
