@@ -424,6 +424,25 @@ describe('someone other than the requester', () => {
     expect(el.querySelector('.ic-confirm')).toBeNull()
   })
 
+  it('says a mistyped email beside the field, keeping the customer shown and what was typed', async () => {
+    const { client, context } = relay(() => Promise.resolve({}))
+    const el = await show({ client, lookup: JOE })
+    const asked = context.mock.calls.length
+    await searchFor(el, 'email', 'not an email')
+    expect(context.mock.calls.length).toBe(asked)
+    expect(el.querySelector('.ic-name')?.textContent).toBe('Sam Taylor')
+    const input = el.querySelector<HTMLInputElement>('.ic-search input')
+    expect(input?.value).toBe('not an email')
+    const problem = el.querySelector('.ic-search [role=alert]')
+    expect(problem?.textContent).toBe('That is not an email address.')
+    expect(input?.getAttribute('aria-invalid')).toBe('true')
+    expect(input?.getAttribute('aria-describedby')).toBe(problem?.id)
+    // Typing again clears it; a value the relay can look up is searched for.
+    await searchFor(el, 'email', 'priya@example.com')
+    expect(el.querySelector('.ic-search [role=alert]')).toBeNull()
+    expect(context).toHaveBeenLastCalledWith({ type: 'email', value: 'priya@example.com' })
+  })
+
   it('is found by anonymousId, one of the ids the search offers', async () => {
     const { client, context } = relay(() => Promise.resolve({}))
     const el = await show({ client, lookup: JOE })

@@ -60,6 +60,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': 'Anonyme ID',
   'common.search.value': 'Suchbegriff',
   'common.search.submit': 'Suchen',
+  'common.search.notEmail': 'Das ist keine E-Mail-Adresse.',
+  'common.search.notSearchable': 'Nach diesem Wert kann Intilery nicht suchen.',
   'common.picker.choose': 'Diesen Kunden anzeigen',
   'common.note.add': 'Zusammenfassung als interne Notiz hinzufügen',
   'common.note.added': 'Zusammenfassung zur internen Notiz hinzugefügt.',

@@ -61,6 +61,8 @@ export const commonMessages = {
   'common.search.anonymousId': 'Anonymous ID',
   'common.search.value': 'Value to search for',
   'common.search.submit': 'Search',
+  'common.search.notEmail': 'That is not an email address.',
+  'common.search.notSearchable': 'Intilery cannot search for that value.',
   'common.picker.choose': 'Show this customer',
   'common.note.add': 'Add summary to internal note',
   'common.note.added': 'Summary added to the internal note.',

@@ -59,6 +59,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': 'ID anónimo',
   'common.search.value': 'Valor que buscar',
   'common.search.submit': 'Buscar',
+  'common.search.notEmail': 'Eso no es una dirección de correo electrónico.',
+  'common.search.notSearchable': 'Intilery no puede buscar ese valor.',
   'common.picker.choose': 'Mostrar este cliente',
   'common.note.add': 'Añadir resumen a la nota interna',
   'common.note.added': 'Resumen añadido a la nota interna.',

@@ -60,6 +60,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': 'ID anonyme',
   'common.search.value': 'Valeur à rechercher',
   'common.search.submit': 'Rechercher',
+  'common.search.notEmail': 'Ce n’est pas une adresse e-mail.',
+  'common.search.notSearchable': 'Intilery ne peut pas rechercher cette valeur.',
   'common.picker.choose': 'Afficher ce client',
   'common.note.add': 'Ajouter le résumé à la note interne',
   'common.note.added': 'Résumé ajouté à la note interne.',

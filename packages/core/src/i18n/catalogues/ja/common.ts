@@ -60,6 +60,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': '匿名ID',
   'common.search.value': '検索する値',
   'common.search.submit': '検索',
+  'common.search.notEmail': 'メールアドレスではありません。',
+  'common.search.notSearchable': 'この値はIntileryで検索できません。',
   'common.picker.choose': 'この顧客を表示',
   'common.note.add': '概要を社内メモに追加',
   'common.note.added': '概要を社内メモに追加しました。',

@@ -60,6 +60,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': 'Anonieme ID',
   'common.search.value': 'Zoekwaarde',
   'common.search.submit': 'Zoeken',
+  'common.search.notEmail': 'Dat is geen e-mailadres.',
+  'common.search.notSearchable': 'Intilery kan niet op die waarde zoeken.',
   'common.picker.choose': 'Deze klant tonen',
   'common.note.add': 'Samenvatting toevoegen aan interne notitie',
   'common.note.added': 'Samenvatting toegevoegd aan de interne notitie.',

@@ -60,6 +60,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.search.anonymousId': 'ID anônimo',
   'common.search.value': 'Valor a pesquisar',
   'common.search.submit': 'Pesquisar',
+  'common.search.notEmail': 'Isso não é um endereço de e-mail.',
+  'common.search.notSearchable': 'O Intilery não consegue pesquisar esse valor.',
   'common.picker.choose': 'Mostrar este cliente',
   'common.note.add': 'Adicionar resumo à nota interna',
   'common.note.added': 'Resumo adicionado à nota interna.',
