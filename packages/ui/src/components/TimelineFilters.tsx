@@ -69,8 +69,8 @@ export function TimelineFilters({
   const active = state !== NO_FILTER && JSON.stringify(state) !== JSON.stringify(NO_FILTER)
   return (
     <fieldset class="ic-filters" id={id}>
-      <legend class="ic-visually-hidden">{t('common.timeline.title')}</legend>
-      <div class="ic-chips" role="group" aria-label={t('common.timeline.title')}>
+      <legend class="ic-visually-hidden">{t('common.filter.legend')}</legend>
+      <div class="ic-chips" role="group" aria-label={t('common.filter.kinds')}>
         {TIMELINE_KINDS.map((kind) => (
           <button
             type="button"

@@ -209,6 +209,16 @@ describe('the filter bar', () => {
 })
 
 describe('timeline filters that ask the relay', () => {
+  it('names the filter bar and its kinds apart from the timeline they filter', async () => {
+    const { client, filteredEvents } = fakeClient()
+    filteredEvents.mockResolvedValue(page([]))
+    await show(client, loaded())
+    await openFilters()
+    // A screen reader hears "Activity" once, for the timeline; the filters say what they are.
+    expect(root.querySelector('.ic-filters legend')?.textContent).toBe('Activity filters')
+    expect(root.querySelector('.ic-chips')?.getAttribute('aria-label')).toBe('Kinds of activity')
+  })
+
   it('asks for the days the agent picked in the agent’s zone, not UTC’s', async () => {
     const { client, filteredEvents } = fakeClient()
     filteredEvents.mockResolvedValue(page([]))

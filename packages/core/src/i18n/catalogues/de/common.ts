@@ -69,6 +69,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'Von',
   'common.filter.to': 'Bis',
   'common.filter.clear': 'Filter zurücksetzen',
+  'common.filter.legend': 'Aktivitätsfilter',
+  'common.filter.kinds': 'Arten von Aktivität',
   'common.filter.toggle': '{count, plural, =0 {Filter} other {Filter (#)}}',
   'common.stale.banner': 'Intilery ist nicht erreichbar. Daten mit Stand {time}.',
   'common.picker.lastActive': 'Zuletzt aktiv {relative}',

@@ -70,6 +70,8 @@ export const commonMessages = {
   'common.filter.from': 'From',
   'common.filter.to': 'To',
   'common.filter.clear': 'Clear filters',
+  'common.filter.legend': 'Activity filters',
+  'common.filter.kinds': 'Kinds of activity',
   // The button that opens the timeline's filter bar; `count` is how many filters are on.
   'common.filter.toggle': '{count, plural, =0 {Filters} other {Filters (#)}}',
   'common.stale.banner': 'Intilery can’t be reached. Showing data as of {time}.',

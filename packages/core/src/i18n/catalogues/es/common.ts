@@ -68,6 +68,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'Desde',
   'common.filter.to': 'Hasta',
   'common.filter.clear': 'Quitar filtros',
+  'common.filter.legend': 'Filtros de actividad',
+  'common.filter.kinds': 'Tipos de actividad',
   'common.filter.toggle': '{count, plural, =0 {Filtros} other {Filtros (#)}}',
   'common.stale.banner': 'No se puede contactar con Intilery. Datos a fecha de {time}.',
   'common.picker.lastActive': 'Última actividad {relative}',

@@ -69,6 +69,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'Du',
   'common.filter.to': 'Au',
   'common.filter.clear': 'Effacer les filtres',
+  'common.filter.legend': 'Filtres d’activité',
+  'common.filter.kinds': 'Types d’activité',
   'common.filter.toggle': '{count, plural, =0 {Filtres} other {Filtres (#)}}',
   'common.stale.banner': 'Intilery est injoignable. Données du {time}.',
   'common.picker.lastActive': 'Dernière activité {relative}',

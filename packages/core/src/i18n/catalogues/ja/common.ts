@@ -69,6 +69,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': '開始',
   'common.filter.to': '終了',
   'common.filter.clear': 'フィルターをクリア',
+  'common.filter.legend': 'アクティビティのフィルター',
+  'common.filter.kinds': 'アクティビティの種類',
   'common.filter.toggle': '{count, plural, =0 {フィルター} other {フィルター（#）}}',
   'common.stale.banner': 'Intileryに接続できません。{time}時点のデータを表示しています。',
   'common.picker.lastActive': '最終アクティブ：{relative}',

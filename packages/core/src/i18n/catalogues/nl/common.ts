@@ -69,6 +69,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'Van',
   'common.filter.to': 'Tot',
   'common.filter.clear': 'Filters wissen',
+  'common.filter.legend': 'Activiteitfilters',
+  'common.filter.kinds': 'Soorten activiteit',
   'common.filter.toggle': '{count, plural, =0 {Filters} other {Filters (#)}}',
   'common.stale.banner': 'Intilery is niet bereikbaar. Gegevens van {time}.',
   'common.picker.lastActive': 'Laatst actief {relative}',

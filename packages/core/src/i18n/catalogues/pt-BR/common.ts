@@ -69,6 +69,8 @@ export const commonMessages: Translation<typeof english> = {
   'common.filter.from': 'De',
   'common.filter.to': 'Até',
   'common.filter.clear': 'Limpar filtros',
+  'common.filter.legend': 'Filtros de atividade',
+  'common.filter.kinds': 'Tipos de atividade',
   'common.filter.toggle': '{count, plural, =0 {Filtros} other {Filtros (#)}}',
   'common.stale.banner': 'Não foi possível acessar o Intilery. Dados de {time}.',
   'common.picker.lastActive': 'Última atividade {relative}',
