@@ -6,6 +6,7 @@ import process from 'node:process'
 
 import { demoTickets, SEEDED } from '@intilery-connect/sandbox'
 
+import { failureText } from './failure-text.ts'
 import { DEMO_PIPEDRIVE } from './pipedrive-demo.ts'
 import { DEMO, startDemo, zendeskWebhookUrl } from './start-demo.ts'
 
@@ -163,7 +164,7 @@ try {
         process.exit(0)
       },
       (error: unknown) => {
-        process.stderr.write(`demo: stopping failed: ${describe(error)}\n`)
+        process.stderr.write(`demo: stopping failed: ${failureText(error)}\n`)
         process.exit(1)
       }
     )
@@ -175,12 +176,6 @@ try {
     write('Stopped.')
     process.exit(0)
   }
-  process.stderr.write(`demo: ${describe(error)}\n`)
+  process.stderr.write(`demo: ${failureText(error)}\n`)
   process.exit(1)
-}
-
-function describe(error: unknown): string {
-  if (error instanceof AggregateError)
-    return [error.message, ...error.errors.map(describe)].join('\n  ')
-  return error instanceof Error ? error.message : String(error)
 }

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest'
 
 import { freePort, listenable } from '../src/ports.ts'
 import { startDemo } from '../src/start-demo.ts'
+import { failureText } from '../src/failure-text.ts'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -81,7 +82,12 @@ it('stops the sandbox, Pipedrive, the relay and the preview when the Zendesk hos
   const taken: Server = createServer()
   await new Promise<void>((resolve) => taken.listen(ports.zendesk, '127.0.0.1', resolve))
   try {
-    await expect(startDemo(ports)).rejects.toThrow(/EADDRINUSE/)
+    const error = await startDemo(ports).catch((e: unknown) => e)
+    expect(failureText(error)).toMatch(/EADDRINUSE/)
+    // What the operator reads: what usually took it, and the settings that move the demo.
+    expect(failureText(error)).toContain('Is another demo running?')
+    expect(failureText(error)).toContain('ZENDESK_PORT')
+    expect(failureText(new Error('sandbox: seed failed'))).toBe('sandbox: seed failed')
   } finally {
     await new Promise((resolve) => taken.close(resolve))
   }
