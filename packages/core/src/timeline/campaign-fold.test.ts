@@ -59,6 +59,18 @@ describe('campaign folds', () => {
     expect(shape([sent, lone, late])).toEqual([late.eventId, lone.eventId, sent.eventId])
   })
 
+  it('starts another row at another send of the same email (a template’s id used for every send)', () => {
+    const first = steps(spring, ['Email Sent', 'Email Clicked'], 0)
+    const second = steps(spring, ['Email Sent', 'Email Delivered'], 10 * 24 * 60)
+    expect(shape([...first, ...second])).toEqual([
+      `campaign:${String(second[1]?.eventId)}(2)`,
+      `campaign:${String(first[1]?.eventId)}(2)`,
+    ])
+    // A send without its "sent" event still joins the steps near it, as before.
+    const unsent = steps(spring, ['Email Delivered', 'Email Opened'], 0)
+    expect(shape(unsent)).toEqual([`campaign:${String(unsent[1]?.eventId)}(2)`])
+  })
+
   it('keys on the message id, else the campaign and subject; never on nothing', () => {
     const byMessage = steps({ message_id: 'm-1' }, ['Email Sent', 'Email Opened'])
     expect(toTimeline(byMessage)[0]?.burst?.fold).toBe('campaign')

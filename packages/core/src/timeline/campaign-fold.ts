@@ -4,7 +4,8 @@
  * are four rows an agent reads as one story ("we sent the Spring sale on Monday; she opened it on
  * Tuesday and clicked"), often scattered between page views. Every email event that names the
  * same email (`email_id`, else `message_id`, else `campaign_id` with the same subject) within
- * FOLD_GAP_MS of the group's previous (older-adjacent) member joins one entry, placed where its
+ * FOLD_GAP_MS of the group's previous (older-adjacent) member, and newer than the group's "sent"
+ * (an older event is another send of it), joins one entry, placed where its
  * newest step happened, titled as that step. The entry lists each step once, in the order they happened, with the time
  * it first happened, and keeps every event as an expandable item (`burst.items`, newest first,
  * `burst.fold` = 'campaign'). One event alone stays as it is. One pass plus one map, O(n).
@@ -90,22 +91,32 @@ export function foldCampaigns(
   entries: readonly TimelineEntry[],
   times: readonly number[]
 ): { entries: TimelineEntry[]; times: number[] } {
-  // Pass 1: group members (index lists, newest first) by email key within the gap.
+  // Pass 1: group members (index lists, newest first) by email key within the gap. A group's
+  // "sent" is where its story begins: anything older with the same key is an earlier send (a
+  // transactional template's id is often the same for every send).
   const open = new Map<string, number[]>()
+  const begun = new Set<number[]>()
   const groupOf = new Array<number[] | undefined>(entries.length)
   let folds = 0
   for (let i = 0; i < entries.length; i += 1) {
-    const key = emailKey(entries[i] as TimelineEntry)
+    const entry = entries[i] as TimelineEntry
+    const key = emailKey(entry)
     const ms = times[i] as number
     if (key === undefined || Number.isNaN(ms)) continue
     let group = open.get(key)
     const last = group?.at(-1)
-    if (group === undefined || last === undefined || (times[last] as number) - ms > FOLD_GAP_MS) {
+    if (
+      group === undefined ||
+      last === undefined ||
+      begun.has(group) ||
+      (times[last] as number) - ms > FOLD_GAP_MS
+    ) {
       group = []
       open.set(key, group)
     }
     group.push(i)
     groupOf[i] = group
+    if (entry.action === 'email_sent') begun.add(group)
     if (group.length === 2) folds += 1
   }
   if (folds === 0) return { entries: [...entries], times: [...times] }
