@@ -19,7 +19,7 @@ import { RelayError } from './platform/errors.ts'
 import { createReadAuditor } from './platform/http/audit.ts'
 import type { RelayEnv } from './platform/http/caller.ts'
 import { errorResponse } from './platform/http/error-response.ts'
-import { healthRoutes } from './platform/http/health-routes.ts'
+import { healthRoutes, type HealthDeps } from './platform/http/health-routes.ts'
 import { requestDeadline } from './platform/http/request-deadline.ts'
 import { noStore } from './platform/http/no-store.ts'
 import { requestId } from './platform/http/request-id.ts'
@@ -61,7 +61,7 @@ export interface RelayAppDeps {
   readonly presentations?: PresentationReader | undefined
   /** The agents' remembered choices among several matches, for the host apps (`/choice`). */
   readonly choices?: ChoiceMemoryStore | undefined
-  readonly upstreamProbe?: (() => Promise<void>) | undefined
+  readonly upstreamProbe?: HealthDeps['upstreamProbe']
   /** Whether the Intilery budget is shared with other instances now (REDIS_URL set). */
   readonly sharedBudget?: (() => 'shared' | 'local') | undefined
   /** HMAC of looked-up refs for the audit log. */

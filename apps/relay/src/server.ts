@@ -116,15 +116,29 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   const upstreams = createUpstreamPool((credentials) =>
     createUpstream(credentials, { maxCacheChars: config.cacheMb * 1024 * 1024 }, shared?.deps)
   )
-  // Readiness asks each distinct Intilery host for an answer; any HTTP status means reachable.
+  // Readiness asks each distinct Intilery host for an answer (any HTTP status means reachable),
+  // and says it of every tenant on that host.
   const upstreamProbe = async () => {
-    const hosts = new Set(
-      (await store.tenants.list()).map((t) => new URL(t.intilery.baseUrl).origin)
-    )
-    await Promise.all(
-      [...hosts].map((origin) =>
-        fetch(origin, { method: 'HEAD', signal: AbortSignal.timeout(2_000) })
-      )
+    const answers = new Map<string, Promise<boolean>>()
+    const reachable = (origin: string) => {
+      let answer = answers.get(origin)
+      if (answer === undefined) {
+        answer = fetch(origin, { method: 'HEAD', signal: AbortSignal.timeout(2_000) }).then(
+          async (response) => {
+            await response.body?.cancel()
+            return true
+          },
+          () => false
+        )
+        answers.set(origin, answer)
+      }
+      return answer
+    }
+    return Promise.all(
+      (await store.tenants.list()).map(async (t) => ({
+        tenantId: t.id,
+        reachable: await reachable(new URL(t.intilery.baseUrl).origin),
+      }))
     )
   }
   // Tenants changed through another instance or the CLI: every cache of them forgets.

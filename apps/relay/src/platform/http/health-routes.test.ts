@@ -35,3 +35,33 @@ describe('/readyz and the shared budget', () => {
     })
   })
 })
+
+describe('/readyz and each tenant’s Intilery', () => {
+  const token = 'operator-metrics-token-0123456789'
+  const ask = (authorization?: string) =>
+    healthRoutes({
+      store: { ping: () => Promise.resolve() },
+      metricsToken: token,
+      upstreamProbe: () =>
+        Promise.resolve([
+          { tenantId: 'local', reachable: true },
+          { tenantId: 'acme', reachable: false },
+        ]),
+    }).request('/readyz', authorization === undefined ? {} : { headers: { authorization } })
+
+  it('names a tenant whose Intilery does not answer, before anyone has read it, to the operator', async () => {
+    const open = await ask()
+    expect(await open.json()).toEqual({
+      status: 'degraded',
+      checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' },
+    })
+    expect(await (await ask(`Bearer ${token}`)).json()).toEqual({
+      status: 'degraded',
+      checks: { store: 'ok', upstream: 'fail', sharedBudget: 'skipped' },
+      tenants: [
+        { id: 'acme', upstream: 'unreachable', breaker: 'closed' },
+        { id: 'local', upstream: 'ok', breaker: 'closed' },
+      ],
+    })
+  })
+})

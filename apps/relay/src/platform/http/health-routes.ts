@@ -11,7 +11,8 @@
  * - `not_ready` (503): the relay itself cannot serve (its store does not answer).
  *
  * Unauthenticated by design, so they say nothing about tenants; with the operator's metrics token
- * (`Authorization: Bearer <RELAY_METRICS_TOKEN>`) `/readyz` also lists each tenant's breaker.
+ * (`Authorization: Bearer <RELAY_METRICS_TOKEN>`) `/readyz` also lists every tenant: whether its
+ * Intilery answers, fails or refuses its token, and its breaker.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 
@@ -22,8 +23,8 @@ import type { RelayEnv } from './caller.ts'
 
 export interface HealthDeps {
   readonly store: Readiness
-  /** Resolves when Intilery answers (any HTTP answer counts: it is reachable). */
-  readonly upstreamProbe?: (() => Promise<void>) | undefined
+  /** Each tenant's Intilery: reachable when its host gave any HTTP answer. */
+  readonly upstreamProbe?: (() => Promise<readonly TenantReach[]>) | undefined
   /** Each tenant's upstream guard; its breaker says whether that tenant's Intilery is failing. */
   readonly upstreams?: UpstreamMonitor | undefined
   /** The operator's token, which opens the per-tenant detail; none when unset. */
@@ -33,6 +34,24 @@ export interface HealthDeps {
    * instance keeps to its own share because Redis does not answer (degraded, still serving).
    */
   readonly sharedBudget?: (() => 'shared' | 'local') | undefined
+}
+
+export interface TenantReach {
+  readonly tenantId: string
+  readonly reachable: boolean
+}
+
+/** The probe's answer: every tenant the store holds, and whether its Intilery answered. */
+async function probeTenants(
+  run: (() => Promise<readonly TenantReach[]>) | undefined
+): Promise<{ result: 'ok' | 'fail' | 'skipped'; tenants: readonly TenantReach[] }> {
+  if (run === undefined) return { result: 'skipped', tenants: [] }
+  try {
+    const tenants = await run()
+    return { result: tenants.every((t) => t.reachable) ? 'ok' : 'fail', tenants }
+  } catch {
+    return { result: 'fail', tenants: [] }
+  }
 }
 
 async function check(run: (() => Promise<void>) | undefined): Promise<'ok' | 'fail' | 'skipped'> {
@@ -64,19 +83,28 @@ const readiness = z.object({
       z.object({
         id: z.string(),
         upstream: z
-          .enum(['ok', 'failing', 'refused'])
-          .describe('`refused`: Intilery refused the tenant’s token at its latest answer'),
-        breaker: breakerState,
+          .enum(['ok', 'unreachable', 'failing', 'refused'])
+          .describe(
+            '`unreachable`: its Intilery host gave no answer to the probe; `failing`: its breaker is not closed; `refused`: Intilery refused the tenant’s token at its latest answer'
+          ),
+        breaker: breakerState.describe('`closed` for a tenant not read since start'),
       })
     )
     .optional()
-    .describe('Each tenant read since start; only with the metrics token'),
+    .describe('Every tenant the relay holds, by id; only with the metrics token'),
 })
 
-/** A tenant's Intilery as its guard last saw it: refusing the token is failing too, for an admin. */
-function upstreamStateOf(stats: UpstreamStats): 'ok' | 'failing' | 'refused' {
-  if (stats.lastResponse === '401' || stats.lastResponse === '403') return 'refused'
-  return stats.breakerState === 'closed' ? 'ok' : 'failing'
+/**
+ * A tenant's Intilery as its guard last saw it (refusing the token is failing too, for an admin),
+ * else as the probe found its host.
+ */
+function upstreamStateOf(
+  stats: UpstreamStats | undefined,
+  reachable: boolean
+): 'ok' | 'unreachable' | 'failing' | 'refused' {
+  if (stats?.lastResponse === '401' || stats?.lastResponse === '403') return 'refused'
+  if (stats !== undefined && stats.breakerState !== 'closed') return 'failing'
+  return reachable ? 'ok' : 'unreachable'
 }
 
 const healthz = createRoute({
@@ -113,15 +141,24 @@ export function healthRoutes(deps: HealthDeps) {
   const routes = documentedRoutes<RelayEnv>()
   routes.openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
   routes.openapi(readyz, async (c) => {
-    const [store, probe] = await Promise.all([
+    const [store, reach] = await Promise.all([
       check(() => deps.store.ping()),
-      check(deps.upstreamProbe),
+      probeTenants(deps.upstreamProbe),
     ])
-    const tenants = (deps.upstreams?.() ?? []).map(({ tenantId, stats }) => ({
-      id: tenantId,
-      upstream: upstreamStateOf(stats),
-      breaker: stats.breakerState,
-    }))
+    const probe = reach.result
+    // The tenants read since start (their guards) and every tenant the store holds (the probe's):
+    // a tenant whose Intilery is down before anyone read it is named too.
+    const guarded = new Map((deps.upstreams?.() ?? []).map((u) => [u.tenantId, u.stats] as const))
+    const unreachable = new Set(reach.tenants.filter((t) => !t.reachable).map((t) => t.tenantId))
+    const ids = [...new Set([...guarded.keys(), ...reach.tenants.map((t) => t.tenantId)])].sort()
+    const tenants = ids.map((id) => {
+      const stats = guarded.get(id)
+      return {
+        id,
+        upstream: upstreamStateOf(stats, !unreachable.has(id)),
+        breaker: stats?.breakerState ?? ('closed' as const),
+      }
+    })
     const upstreamFailing = probe === 'fail' || tenants.some((t) => t.upstream !== 'ok')
     const sharedBudget =
       deps.sharedBudget === undefined ? 'skipped' : deps.sharedBudget() === 'shared' ? 'ok' : 'fail'
