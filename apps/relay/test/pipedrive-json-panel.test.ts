@@ -4,7 +4,15 @@ import { SEEDED } from '@intilery-connect/sandbox'
 import { describe, expect, it } from 'vitest'
 
 import { assertValidPanel, assertValidPanelError } from './json-panel-validator.ts'
-import { ADMIN, CLIENT_ID, CLIENT_SECRET, COMPANY, REP, useHarness } from './pipedrive-harness.ts'
+import {
+  ADMIN,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  COMPANY,
+  CUSTOM_PANEL_SECRET,
+  REP,
+  useHarness,
+} from './pipedrive-harness.ts'
 
 const harness = useHarness([ADMIN])
 
@@ -95,6 +103,50 @@ describe('the JSON panel for a customer Intilery knows', () => {
         external: true,
       },
     })
+  })
+
+  it('leads with the customer the rep chose in the custom panel on that record, and says so', async () => {
+    const before = await panel(await harness().panelUrl('person', 2))
+    const shown = before.data[0]?.intilery_id
+    // The context the custom panel reads on person 2 lists both customers; the rep picks the other.
+    const token = await harness().token({}, CUSTOM_PANEL_SECRET)
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${harness().relayUrl}/pipedrive/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    const email = String(before.data[0]?.email)
+    const context = (await (
+      await api('GET', `/context?email=${encodeURIComponent(email)}&scope=person:2`)
+    ).json()) as { profiles: { id: string }[] }
+    const other = context.profiles.map((p) => p.id).find((id) => id !== shown)
+    expect(other).toBeDefined()
+    const lookup = { type: 'email', value: email }
+    const clear = (scope: string) =>
+      api('DELETE', `/choice?email=${encodeURIComponent(email)}&scope=${scope}`)
+    try {
+      // A choice kept for another record is that record's, not this one's.
+      expect((await api('PUT', '/choice', { lookup, id: other, scope: 'person:9' })).status).toBe(
+        200
+      )
+      expect((await panel(await harness().panelUrl('person', 2))).data[0]).toMatchObject({
+        intilery_id: shown,
+        note: '2 Intilery customers share this email: this is the most recently active.',
+      })
+      expect((await api('PUT', '/choice', { lookup, id: other, scope: 'person:2' })).status).toBe(
+        200
+      )
+      const { data } = await panel(await harness().panelUrl('person', 2))
+      expect(data[0]).toMatchObject({
+        intilery_id: other,
+        note: '2 Intilery customers share this email: this is the one chosen in the Intilery panel.',
+      })
+    } finally {
+      expect((await clear('person:2')).status).toBe(200)
+      expect((await clear('person:9')).status).toBe(200)
+    }
+    expect((await panel(await harness().panelUrl('person', 2))).data[0]?.intilery_id).toBe(shown)
   })
 
   it('rolls an organization’s people up into one account, each person named', async () => {

@@ -10,6 +10,10 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 
+import { createProfileRef, formatProfileRef } from '@intilery-connect/core'
+
+import { rememberedFor } from '../../../customers/choice-routes.ts'
+import { recordScope } from '../../../customers/choice-scope.ts'
 import type { DisplayFor } from '../../../customers/panel-display.ts'
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
@@ -18,7 +22,7 @@ import { requireBasicAuth } from '../../../platform/http/basic-auth.ts'
 import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
-import type { TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
+import type { ChoiceMemoryStore, TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
 import { AdmissionGroup } from '../../../upstream/index.ts'
 import { findCustomer, type AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
@@ -93,6 +97,8 @@ export interface JsonPanelRouteDeps {
   readonly hs256?: Hs256Check | undefined
   /** The tenant's presentation and record link (absent: the defaults, the customers page). */
   readonly displayFor?: DisplayFor | undefined
+  /** The reps' remembered choices, which the custom panel keeps per company and record. */
+  readonly choices?: ChoiceMemoryStore | undefined
 }
 
 export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
@@ -179,7 +185,26 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           signal,
           admission: new AdmissionGroup(2),
         })
-        const [first, ...others] = found?.context.profiles ?? []
+        // The customer the rep chose in the custom panel on this record leads, as it does there.
+        const chosen =
+          found === undefined || deps.choices === undefined || found.context.profiles.length < 2
+            ? undefined
+            : await rememberedFor(
+                deps.choices,
+                caller,
+                recordScope,
+                `${q.resource}:${String(q.selectedIds)}`,
+                formatProfileRef(createProfileRef('email', found.email)),
+                found.context.profiles.map((profile) => profile.id)
+              )
+        const profiles = found?.context.profiles ?? []
+        const [first, ...others] =
+          chosen === undefined
+            ? profiles
+            : [
+                ...profiles.filter((profile) => profile.id === chosen),
+                ...profiles.filter((profile) => profile.id !== chosen),
+              ]
         if (found === undefined || first === undefined)
           panel = jsonPanel(subject, undefined, options)
         else {
@@ -195,6 +220,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
             subject,
             {
               email: found.email,
+              chosen: chosen !== undefined,
               context: {
                 ...context,
                 profiles: [computed, ...others],

@@ -240,7 +240,14 @@ export function noCustomer(subject: Subject, locale: readonly string[]): JsonPan
 /** The panel for a person's or a deal's customer, or one object saying why there is none. */
 export function jsonPanel(
   subject: Subject,
-  found: { readonly email: string; readonly context: CustomerContext } | undefined,
+  found:
+    | {
+        readonly email: string
+        readonly context: CustomerContext
+        /** The first profile is the one the rep chose in the custom panel on this record. */
+        readonly chosen?: boolean | undefined
+      }
+    | undefined,
   options: JsonPanelOptions
 ): JsonPanel {
   const profile = found?.context.profiles[0]
@@ -253,7 +260,14 @@ export function jsonPanel(
   const person = subject.people?.[0]
   let choose: PanelLink | undefined
   if (matches > 1) {
-    notes.push(tr.t('pipedrive.panel.sharedEmail', { count: matches }))
+    notes.push(
+      tr.t(
+        found.chosen === true ? 'pipedrive.panel.sharedEmailChosen' : 'pipedrive.panel.sharedEmail',
+        {
+          count: matches,
+        }
+      )
+    )
     if (person !== undefined)
       choose = {
         label: fit(tr.t('pipedrive.panel.chooseCustomer'), MAX_LABEL),

@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': 'Gefunden über {email}.',
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# Intilery-Kunde hat diese E-Mail-Adresse.} other {# Intilery-Kunden teilen diese E-Mail-Adresse: Dies ist der zuletzt aktive.}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# Intilery-Kunde hat diese E-Mail-Adresse.} other {# Intilery-Kunden teilen diese E-Mail-Adresse: Dies ist der im Intilery-Panel ausgewählte.}}',
   'pipedrive.panel.chooseCustomer': 'Im Intilery-Panel einen auswählen',
   'pipedrive.panel.openInPipedrive': 'In Pipedrive öffnen',
   'pipedrive.rollup.header': 'Kontoübersicht',

@@ -25,6 +25,9 @@ export const pipedriveMessages = {
   // `count` is at least 2: several Intilery customers have the email the record holds.
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# Intilery customer has this email.} other {# Intilery customers share this email: this is the most recently active.}}',
+  // As sharedEmail, when the rep chose one of them in the custom panel on this record.
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# Intilery customer has this email.} other {# Intilery customers share this email: this is the one chosen in the Intilery panel.}}',
   // A link's label (Pipedrive cuts at 40 characters): where the rep picks one of the customers.
   'pipedrive.panel.chooseCustomer': 'Choose one in the Intilery panel',
   'pipedrive.panel.openInPipedrive': 'Open in Pipedrive',

@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': 'Encontrado por {email}.',
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# cliente de Intilery tiene este correo.} other {# clientes de Intilery comparten este correo: este es el que tuvo actividad más reciente.}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# cliente de Intilery tiene este correo.} other {# clientes de Intilery comparten este correo: este es el elegido en el panel de Intilery.}}',
   'pipedrive.panel.chooseCustomer': 'Elige uno en el panel de Intilery',
   'pipedrive.panel.openInPipedrive': 'Abrir en Pipedrive',
   'pipedrive.rollup.header': 'Resumen de la cuenta',

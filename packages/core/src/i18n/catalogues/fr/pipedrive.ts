@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': 'Trouvé grâce à {email}.',
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# client Intilery a cette adresse e-mail.} other {# clients Intilery partagent cette adresse e-mail : voici le plus récemment actif.}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# client Intilery a cette adresse e-mail.} other {# clients Intilery partagent cette adresse e-mail : voici celui choisi dans le panneau Intilery.}}',
   'pipedrive.panel.chooseCustomer': 'En choisir un dans le panneau Intilery',
   'pipedrive.panel.openInPipedrive': 'Ouvrir dans Pipedrive',
   'pipedrive.rollup.header': 'Vue d’ensemble du compte',

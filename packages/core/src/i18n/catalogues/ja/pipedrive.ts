@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': '{email}で一致しました。',
   'pipedrive.panel.sharedEmail':
     '{count, plural, other {#人のIntilery顧客がこのメールアドレスを共有しています。最近アクティブな顧客を表示しています。}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, other {#人のIntilery顧客がこのメールアドレスを共有しています。Intileryパネルで選ばれた顧客を表示しています。}}',
   'pipedrive.panel.chooseCustomer': 'Intileryパネルで選択',
   'pipedrive.panel.openInPipedrive': 'Pipedriveで開く',
   'pipedrive.rollup.header': 'アカウントの概要',

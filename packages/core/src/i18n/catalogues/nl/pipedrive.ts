@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': 'Gevonden via {email}.',
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# Intilery-klant heeft dit e-mailadres.} other {# Intilery-klanten delen dit e-mailadres: dit is de laatst actieve.}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# Intilery-klant heeft dit e-mailadres.} other {# Intilery-klanten delen dit e-mailadres: dit is de klant die in het Intilery-paneel is gekozen.}}',
   'pipedrive.panel.chooseCustomer': 'Kies er een in het Intilery-paneel',
   'pipedrive.panel.openInPipedrive': 'Openen in Pipedrive',
   'pipedrive.rollup.header': 'Accountoverzicht',

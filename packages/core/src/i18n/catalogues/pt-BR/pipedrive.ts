@@ -20,6 +20,8 @@ export const pipedriveMessages: Translation<typeof english> = {
   'pipedrive.panel.matchedOn': 'Encontrado pelo e-mail {email}.',
   'pipedrive.panel.sharedEmail':
     '{count, plural, one {# cliente do Intilery tem este e-mail.} other {# clientes do Intilery compartilham este e-mail: este é o que teve atividade mais recente.}}',
+  'pipedrive.panel.sharedEmailChosen':
+    '{count, plural, one {# cliente do Intilery tem este e-mail.} other {# clientes do Intilery compartilham este e-mail: este é o escolhido no painel do Intilery.}}',
   'pipedrive.panel.chooseCustomer': 'Escolha um no painel do Intilery',
   'pipedrive.panel.openInPipedrive': 'Abrir no Pipedrive',
   'pipedrive.rollup.header': 'Visão geral da conta',
