@@ -95,6 +95,10 @@ describe('the deal page’s actions', () => {
       lost_reason: 'No budget',
     })
     expect(pipedrive.data.deals.find((d) => d.id === 4)?.status).toBe('won')
+    // The page's details say what the actions did, as its actions section does.
+    const page = await (await host().request('/deal/4')).text()
+    expect(page).toContain('<div><dt>Status</dt><dd>won</dd></div>')
+    expect(page).toContain('Status: <strong id="deal-status">won</strong>')
   })
 
   it('refuses an action from another page', async () => {

@@ -61,7 +61,9 @@ ${list(
 export function recordFacts(
   data: PipedriveDataset,
   resource: Resource,
-  id: number
+  id: number,
+  /** A deal as the sandbox's Pipedrive holds it now (won, lost, moved on since the dataset). */
+  live?: Pick<PipedriveDeal, 'title' | 'value' | 'currency' | 'status'>
 ): { title: string; facts: [string, string][] } | undefined {
   const personName = (personId: number | null) =>
     data.persons.find((p) => p.id === personId)?.name ?? '(none)'
@@ -82,11 +84,12 @@ export function recordFacts(
   if (resource === 'deal') {
     const deal: PipedriveDeal | undefined = data.deals.find((d) => d.id === id)
     if (deal === undefined) return undefined
+    const now = live ?? deal
     return {
-      title: deal.title,
+      title: now.title,
       facts: [
-        ['Value', `${deal.value} ${deal.currency}`],
-        ['Status', deal.status],
+        ['Value', `${now.value} ${now.currency}`],
+        ['Status', now.status],
         ['Contact person', personName(deal.person_id)],
         ['Organization', orgName(deal.org_id)],
       ],

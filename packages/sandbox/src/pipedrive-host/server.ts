@@ -171,8 +171,8 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
     const resource = c.req.param('resource')
     if (!RESOURCES.includes(resource)) return c.text('Not found', 404)
     const id = Number(c.req.param('id'))
-    const record = recordFacts(data, resource as Resource, id)
-    if (record === undefined) return c.text(`No such ${resource}`, 404)
+    if (recordFacts(data, resource as Resource, id) === undefined)
+      return c.text(`No such ${resource}`, 404)
     const theme: HostTheme = c.req.query('theme') === 'dark' ? 'dark' : 'light'
     const runtimeId = randomUUID()
     const [answer, panelSrc] = await Promise.all([
@@ -183,6 +183,9 @@ export function createPipedriveHostApp(options: PipedriveHostOptions, origin: ()
       resource === 'deal' && options.pipedrive !== undefined
         ? await liveDeal(options.pipedrive, viewer.userId, id)
         : undefined
+    // The deal's fields as its Pipedrive holds them now: the actions below change them.
+    const record = recordFacts(data, resource as Resource, id, live)
+    if (record === undefined) return c.text(`No such ${resource}`, 404)
     const actions =
       live === undefined || options.pipedrive === undefined
         ? undefined
