@@ -121,6 +121,11 @@ try {
     `  curl -s -H 'authorization: Bearer ${DEMO.apiKey}' '${demo.relayUrl}/v1/profiles/userId:${SEEDED.joeBloggs.userId}/recommendations/recently-viewed?limit=5'`
   )
   write()
+  write('The relay as its operator sees it: its metrics, and each tenant’s Intilery in /readyz:')
+  write()
+  write(`  curl -s -H 'authorization: Bearer ${DEMO.metricsToken}' '${demo.relayUrl}/metrics'`)
+  write(`  curl -s -H 'authorization: Bearer ${DEMO.metricsToken}' '${demo.relayUrl}/readyz'`)
+  write()
   write('Export every customer for machine learning (Parquet, readable by DuckDB, pandas, Polars):')
   write()
   write(

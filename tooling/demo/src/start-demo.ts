@@ -50,6 +50,8 @@ export const DEMO = {
   /** The demo site as the relay knows it, and the secret its server signs visitor tokens with. */
   siteId: 'demo-shop',
   siteSecret: 'demo-site-signing-secret-not-for-production',
+  /** Opens the relay's /metrics and the per-tenant detail of /readyz, as an operator's would. */
+  metricsToken: 'demo-metrics-token-not-for-production',
 } as const
 
 export interface RunningDemo {
@@ -217,6 +219,7 @@ export async function startDemo(
           DEMO_API_KEY: DEMO.apiKey,
           DEMO_SITE_SECRET: DEMO.siteSecret,
           DEMO_SITE_API_KEY: DEMO.siteApiKey,
+          RELAY_METRICS_TOKEN: DEMO.metricsToken,
           LOG_LEVEL: 'info',
         }),
       (started) => started.stop()

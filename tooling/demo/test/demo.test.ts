@@ -51,6 +51,18 @@ it('serves the Profile API to the demo API key, and refuses a wrong key', async 
   )
 })
 
+it('opens /metrics and /readyz’s per-tenant detail to the demo’s metrics token only', async () => {
+  const operator = { authorization: `Bearer ${DEMO.metricsToken}` }
+  const metrics = await fetch(`${demo.relayUrl}/metrics`, { headers: operator })
+  expect(metrics.status).toBe(200)
+  expect(await metrics.text()).toContain('# TYPE')
+  expect((await fetch(`${demo.relayUrl}/metrics`)).status).toBe(401)
+  const ready = (await (await fetch(`${demo.relayUrl}/readyz`, { headers: operator })).json()) as {
+    tenants?: { id: string; upstream: string }[]
+  }
+  expect(ready.tenants).toContainEqual(expect.objectContaining({ id: 'demo', upstream: 'ok' }))
+})
+
 it('serves the JSON panel for Joe Bloggs (Pipedrive person 1) to the demo installation', async () => {
   const response = await fetch(await demo.pipedrivePanelUrl('person', DEMO_PIPEDRIVE.joePersonId))
   expect(response.status).toBe(200)
