@@ -138,10 +138,31 @@ describe('the JSON panel for a customer Intilery knows', () => {
         200
       )
       const { data } = await panel(await harness().panelUrl('person', 2))
-      expect(data[0]).toMatchObject({
+      const [profile, ...events] = data
+      expect(profile).toMatchObject({
         intilery_id: other,
         note: '2 Intilery customers share this email: this is the one chosen in the Intilery panel.',
       })
+      // Its events are the chosen customer's own, not everyone's with the email.
+      const [record] = harness().sandbox.store.find({ type: 'id', value: String(other) })
+      const own = new Set(record?.events.map((stored) => stored.event.eventTime))
+      expect(events.length).toBeGreaterThan(0)
+      expect(events.filter((event) => !own.has(String(event.event_time)))).toEqual([])
+      // A deal whose contact is that person: the panel's link led the rep to the person's page,
+      // where the choice was made, so the deal's panel follows it too.
+      // The stand-in's dataset is an array it reads on each request; read-only to its readers.
+      const deals = harness().pipedrive.data.deals as unknown as unknown[]
+      const [template] = harness().pipedrive.data.deals
+      if (template === undefined) throw new Error('no deal in the dataset')
+      deals.push({ ...template, id: 99, title: 'Shared-email deal', person_id: 2, org_id: 2 })
+      try {
+        expect((await panel(await harness().panelUrl('deal', 99))).data[0]).toMatchObject({
+          intilery_id: other,
+          note: '2 Intilery customers share this email: this is the one chosen in the Intilery panel.',
+        })
+      } finally {
+        deals.splice(deals.length - 1, 1)
+      }
     } finally {
       expect((await clear('person:2')).status).toBe(200)
       expect((await clear('person:9')).status).toBe(200)

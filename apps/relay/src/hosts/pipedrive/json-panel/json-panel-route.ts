@@ -31,7 +31,13 @@ import { jsonPanel, noCustomer, type JsonPanelOptions } from './json-panel.ts'
 import { panelFailure } from './json-panel-error.ts'
 import { panelLocale } from './panel-locale.ts'
 import { safePanel, type JsonPanel } from './panel-objects.ts'
-import { latestOrders, lookUpPeople, mergeEntries, withComputed } from './people-lookup.ts'
+import {
+  latestOrders,
+  lookUpPeople,
+  mergeEntries,
+  ownEvents,
+  withComputed,
+} from './people-lookup.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { queryParam } from '../pipedrive-route-docs.ts'
 import { openSession } from '../pipedrive-session.ts'
@@ -185,18 +191,26 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           signal,
           admission: new AdmissionGroup(2),
         })
-        // The customer the rep chose in the custom panel on this record leads, as it does there.
-        const chosen =
-          found === undefined || deps.choices === undefined || found.context.profiles.length < 2
-            ? undefined
-            : await rememberedFor(
-                deps.choices,
-                caller,
-                recordScope,
-                `${q.resource}:${String(q.selectedIds)}`,
-                formatProfileRef(createProfileRef('email', found.email)),
-                found.context.profiles.map((profile) => profile.id)
-              )
+        // The customer the rep chose in the custom panel leads, as it does there: chosen on this
+        // record, or for a deal on its contact person's page, where the panel's link leads.
+        const scopes = [
+          `${q.resource}:${String(q.selectedIds)}`,
+          ...(q.resource === 'deal' && subject.people?.[0] !== undefined
+            ? [`person:${String(subject.people[0].id)}`]
+            : []),
+        ]
+        let chosen: string | undefined
+        if (found !== undefined && deps.choices !== undefined && found.context.profiles.length > 1)
+          for (const scope of scopes) {
+            chosen ??= await rememberedFor(
+              deps.choices,
+              caller,
+              recordScope,
+              scope,
+              formatProfileRef(createProfileRef('email', found.email)),
+              found.context.profiles.map((profile) => profile.id)
+            )
+          }
         const profiles = found?.context.profiles ?? []
         const [first, ...others] =
           chosen === undefined
@@ -210,10 +224,12 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
         else {
           // The facts the panel leads with are computed traits, which only `traits` holds; the
           // latest orders may be older than the context's first page of events.
-          const reads = { signal, admission: new AdmissionGroup(2) }
-          const [computed, orders] = await Promise.all([
+          // A chosen customer's own events too: the context's are everyone's with the email.
+          const reads = { signal, admission: new AdmissionGroup(chosen === undefined ? 2 : 3) }
+          const [computed, orders, own] = await Promise.all([
             withComputed(upstream, first, audited, reads),
             latestOrders(upstream, first, audited, reads),
+            chosen === undefined ? undefined : ownEvents(upstream, first, audited, reads),
           ])
           const { context } = found
           panel = jsonPanel(
@@ -224,7 +240,7 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
               context: {
                 ...context,
                 profiles: [computed, ...others],
-                timeline: { entries: mergeEntries(context.timeline.entries, orders) },
+                timeline: { entries: mergeEntries(own ?? context.timeline.entries, orders) },
               },
             },
             options

@@ -18,6 +18,7 @@ import {
   type TimelineEntry,
 } from '@intilery-connect/core'
 
+import { FIRST_PAGE_SIZE } from '../../../customers/customer-context.ts'
 import { timelinePage } from '../../../customers/timeline-page.ts'
 import type { ReadOptions, UpstreamReads } from '../../../ports.ts'
 import { unlessNotFound, type AuditedRead } from '../find-customer.ts'
@@ -75,6 +76,26 @@ export async function latestOrders(
         ORDERS_READ,
         opts
       )
+      return { result: page.events, upstreamRequestId: page.read.requestId }
+    })
+  )
+  return toTimeline(events ?? [])
+}
+
+/**
+ * The first page of one customer's own events, read by their Intilery id: the context's, read by
+ * a shared email, holds every customer's with that email, and a chosen one's panel shows theirs.
+ */
+export async function ownEvents(
+  upstream: UpstreamReads,
+  profile: CustomerProfile,
+  audited: AuditedRead,
+  opts: ReadOptions
+): Promise<TimelineEntry[]> {
+  const ref = createProfileRef('id', profile.id)
+  const events = await unlessNotFound(
+    audited(ref, async () => {
+      const page = await timelinePage(upstream, ref, {}, FIRST_PAGE_SIZE, opts)
       return { result: page.events, upstreamRequestId: page.read.requestId }
     })
   )
