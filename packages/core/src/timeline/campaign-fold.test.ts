@@ -66,6 +66,29 @@ describe('campaign folds', () => {
       `campaign:${String(second[1]?.eventId)}(2)`,
       `campaign:${String(first[1]?.eventId)}(2)`,
     ])
+    // Steps stamped with the send's own time, or a little before it by another system's clock,
+    // are that send's; a send of the same template two minutes earlier is another.
+    const same = [
+      track('Email Sent', spring, 0),
+      track('Email Delivered', spring, 0),
+      track('Email Opened', spring, 60),
+    ]
+    expect(shape(same)).toEqual([`campaign:${String(same[2]?.eventId)}(3)`])
+    const skewed = [
+      track('Email Delivered', spring, -0.5),
+      track('Email Sent', spring, 0),
+      track('Email Opened', spring, 60),
+    ]
+    expect(shape(skewed)).toEqual([`campaign:${String(skewed[2]?.eventId)}(3)`])
+    const twice = [
+      track('Email Sent', spring, 0),
+      track('Email Delivered', spring, 0.2),
+      track('Email Sent', spring, 2),
+    ]
+    expect(shape(twice)).toEqual([
+      String(twice[2]?.eventId),
+      `campaign:${String(twice[1]?.eventId)}(2)`,
+    ])
     // A send without its "sent" event still joins the steps near it, as before.
     const unsent = steps(spring, ['Email Delivered', 'Email Opened'], 0)
     expect(shape(unsent)).toEqual([`campaign:${String(unsent[1]?.eventId)}(2)`])

@@ -4,8 +4,9 @@
  * are four rows an agent reads as one story ("we sent the Spring sale on Monday; she opened it on
  * Tuesday and clicked"), often scattered between page views. Every email event that names the
  * same email (`email_id`, else `message_id`, else `campaign_id` with the same subject) within
- * FOLD_GAP_MS of the group's previous (older-adjacent) member, and newer than the group's "sent"
- * (an older event is another send of it), joins one entry, placed where its
+ * FOLD_GAP_MS of the group's previous (older-adjacent) member, and not older than the group's
+ * "sent" by more than SEND_SKEW_MS (an older event is another send of it), joins one entry, placed
+ * where its
  * newest step happened, titled as that step. The entry lists each step once, in the order they happened, with the time
  * it first happened, and keeps every event as an expandable item (`burst.items`, newest first,
  * `burst.fold` = 'campaign'). One event alone stays as it is. One pass plus one map, O(n).
@@ -17,6 +18,13 @@ import type { TimelineEntry } from './timeline-entry.ts'
 
 /** Steps of one email further apart than this are separate journeys (a resend, a newsletter). */
 export const FOLD_GAP_MS = 30 * 86_400_000
+
+/**
+ * How much older than its "sent" a step may be and still belong to that send: steps stamped in the
+ * same millisecond, or a little apart by two systems' clocks. Sends of one template a couple of
+ * minutes apart stay apart.
+ */
+export const SEND_SKEW_MS = 60_000
 
 /** The step label of each email event key; keys not listed never fold. */
 const STEP_LABEL: ReadonlyMap<string, TimelineMessageId> = new Map<string, TimelineMessageId>([
@@ -95,7 +103,8 @@ export function foldCampaigns(
   // "sent" is where its story begins: anything older with the same key is an earlier send (a
   // transactional template's id is often the same for every send).
   const open = new Map<string, number[]>()
-  const begun = new Set<number[]>()
+  /** Each group's oldest "sent" so far, in epoch ms. */
+  const sentAt = new Map<number[], number>()
   const groupOf = new Array<number[] | undefined>(entries.length)
   let folds = 0
   for (let i = 0; i < entries.length; i += 1) {
@@ -108,7 +117,7 @@ export function foldCampaigns(
     if (
       group === undefined ||
       last === undefined ||
-      begun.has(group) ||
+      (sentAt.get(group) ?? Number.NEGATIVE_INFINITY) - ms > SEND_SKEW_MS ||
       (times[last] as number) - ms > FOLD_GAP_MS
     ) {
       group = []
@@ -116,7 +125,7 @@ export function foldCampaigns(
     }
     group.push(i)
     groupOf[i] = group
-    if (entry.action === 'email_sent') begun.add(group)
+    if (entry.action === 'email_sent') sentAt.set(group, ms)
     if (group.length === 2) folds += 1
   }
   if (folds === 0) return { entries: [...entries], times: [...times] }
