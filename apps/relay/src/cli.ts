@@ -24,7 +24,8 @@ const io: CliIo = {
 
 async function main(): Promise<number> {
   try {
-    workInTypedFolder(io.env)
+    // The usage opens nothing: it is printed wherever the command runs.
+    if (argv[0] !== 'help' && !argv.includes('--help')) workInTypedFolder(io.env)
   } catch (error) {
     io.err(`relay: ${(error as Error).message}\n`)
     return 1

@@ -78,14 +78,14 @@ describe('the relay command', () => {
     writeFileSync(join(typed, 'token.txt'), 'intilery-token-from-a-file')
     const loaded = await relay(['tenants', 'load', 'tenants.yaml'], {
       INIT_CWD: typed,
-      DATABASE_URL: 'file:relay.db',
+      DATABASE_URL: 'file:typed-folder-test.db',
     })
     expect(loaded).toMatchObject({ code: 0, stderr: '' })
-    expect(existsSync(join(typed, 'relay.db'))).toBe(true)
-    expect(existsSync(join(cwd, 'relay.db'))).toBe(false)
+    expect(existsSync(join(typed, 'typed-folder-test.db'))).toBe(true)
+    expect(existsSync(join(cwd, 'typed-folder-test.db'))).toBe(false)
     const listed = await relay(['tenants', 'list', '--json'], {
       INIT_CWD: typed,
-      DATABASE_URL: 'file:relay.db',
+      DATABASE_URL: 'file:typed-folder-test.db',
     })
     expect((JSON.parse(listed.stdout) as { id: string }[]).map((t) => t.id)).toEqual(['typed'])
   })

@@ -142,11 +142,11 @@ describe('relay process that cannot start', () => {
       const started = await startFailing({
         PORT: String(port),
         INIT_CWD: typed,
-        DATABASE_URL: 'file:relay.db',
+        DATABASE_URL: 'file:typed-folder-test.db',
       })
       expect(started.stderr).toContain('already in use')
-      expect(existsSync(join(typed, 'relay.db'))).toBe(true)
-      expect(existsSync(join(cwd, 'relay.db'))).toBe(false)
+      expect(existsSync(join(typed, 'typed-folder-test.db'))).toBe(true)
+      expect(existsSync(join(cwd, 'typed-folder-test.db'))).toBe(false)
     } finally {
       busy.close()
     }

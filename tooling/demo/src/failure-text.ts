@@ -14,7 +14,11 @@ function describe(error: unknown): string {
 
 function portTaken(error: unknown): boolean {
   if (error instanceof AggregateError) return error.errors.some(portTaken)
-  return (error as { code?: unknown } | null)?.code === 'EADDRINUSE'
+  // The relay, a process of its own, says it in its words: "port 8787 … is already in use".
+  return (
+    (error as { code?: unknown } | null)?.code === 'EADDRINUSE' ||
+    (error instanceof Error && / is already in use/.test(error.message))
+  )
 }
 
 /** The lines to print (without the `demo: ` prefix). */

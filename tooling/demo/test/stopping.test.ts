@@ -88,6 +88,9 @@ it('stops the sandbox, Pipedrive, the relay and the preview when the Zendesk hos
     expect(failureText(error)).toContain('Is another demo running?')
     expect(failureText(error)).toContain('ZENDESK_PORT')
     expect(failureText(new Error('sandbox: seed failed'))).toBe('sandbox: seed failed')
+    expect(
+      failureText(new Error('relay: port 8787 on 127.0.0.1 is already in use (set PORT or HOST)'))
+    ).toContain('Is another demo running?')
   } finally {
     await new Promise((resolve) => taken.close(resolve))
   }

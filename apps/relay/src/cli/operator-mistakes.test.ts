@@ -198,6 +198,8 @@ describe('a command it does not know', () => {
     [['icr_0123456789abcdef01_pasted-key', 'list'], 'unknown command group: (not printed'],
     [['tenants', 'Pasted-Token-0123'], 'unknown command: tenants (not printed'],
     [['Pasted-Token-0123', 'pasted', 'more'], 'unknown command group: (not printed'],
+    [['correct-horse-battery-pasted'], 'unknown command group: (not printed'],
+    [['keys', 'pasted-passphrase'], 'unknown command: keys (not printed'],
     [['export', 'icr_0123456789abcdef01_pasted-key'], 'export takes no argument there'],
   ])('does not print words that are not command words (%#)', async (argv, message) => {
     const { cli } = setup()

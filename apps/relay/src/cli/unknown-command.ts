@@ -1,17 +1,25 @@
 /**
  * @module cli/unknown-command
  * What `relay` says of a command it does not know. The words given are repeated only when they
- * read as a command word (lowercase letters and hyphens): anything else may be a key or token
- * pasted where a command goes, and a refusal must not put it into the terminal's scrollback or a
- * CI log.
+ * are a command's name or a letter from one (a typo): anything else may be a key, token or
+ * passphrase pasted where a command goes, and a refusal must not put it into the terminal's
+ * scrollback or a CI log.
  */
 import { CliUsageError } from './cli-usage-error.ts'
 
 const COMMAND_WORD = /^[a-z][a-z-]{0,23}$/
 
-/** `word` when it reads as a command word, else a note that it was not printed. */
-function shown(word: string): string {
-  return COMMAND_WORD.test(word) ? word : '(not printed: it may be a secret)'
+/**
+ * `word` when it is one of `names` or a letter from one (a typo worth seeing), else a note that it
+ * was not printed: a lowercase word can be a passphrase too.
+ */
+function shown(word: string, names: readonly string[]): string {
+  const typo = names.some(
+    (name) => Math.abs(name.length - word.length) <= 1 && differsByOne(name, word)
+  )
+  return COMMAND_WORD.test(word) && (names.includes(word) || typo)
+    ? word
+    : '(not printed: it may be a secret)'
 }
 
 /** The names `word` may have meant: those it begins, those that begin it, a letter's difference. */
@@ -58,10 +66,10 @@ export function unknownCommand(
     if (command === undefined) return new CliUsageError(`missing command ${has}`)
     const guess = near(command, commands).map((name) => `${group} ${name}`)
     return new CliUsageError(
-      `unknown command: ${group} ${shown(command)}${didYouMean(guess)} ${has}`
+      `unknown command: ${group} ${shown(command, commands)}${didYouMean(guess)} ${has}`
     )
   }
   return new CliUsageError(
-    `unknown command group: ${shown(group)}${didYouMean(near(group, groups))} (the groups are: ${groups.join(', ')})`
+    `unknown command group: ${shown(group, groups)}${didYouMean(near(group, groups))} (the groups are: ${groups.join(', ')})`
   )
 }

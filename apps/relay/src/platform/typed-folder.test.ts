@@ -24,7 +24,9 @@ describe('typedFolder: relative paths from where the command was typed', () => {
     for (const env of [
       {},
       { DATABASE_URL: 'file:relay.db' },
-      { DATABASE_URL: 'file:relay.db?mode=rwc' },
+      { DATABASE_URL: 'FILE:relay.db' },
+      { DATABASE_URL: 'relay.db' },
+      { DATABASE_URL: './relay.db' },
     ]) {
       const error = (() => {
         try {
@@ -46,6 +48,7 @@ describe('typedFolder: relative paths from where the command was typed', () => {
       typedFolder({ INIT_CWD: typed, DATABASE_URL: `file:${join(pkg, 'relay.db')}` }, pkg)
     ).toBe(typed)
     expect(typedFolder({ INIT_CWD: typed, DATABASE_URL: 'postgres://db/relay' }, pkg)).toBe(typed)
+    expect(typedFolder({ INIT_CWD: typed, DATABASE_URL: ':memory:' }, pkg)).toBe(typed)
     expect(typedFolder({ INIT_CWD: typed, DATABASE_URL_FILE: '/run/secrets/db' }, pkg)).toBe(typed)
     writeFileSync(join(typed, 'relay.db'), '')
     expect(typedFolder({ INIT_CWD: typed }, pkg)).toBe(typed)

@@ -11,14 +11,22 @@ import { existsSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 import process from 'node:process'
 
-/** The relative SQLite file a `file:` DATABASE_URL names (no query), else undefined. */
+import { DEFAULT_DATABASE_URL } from './config/relay-config.ts'
+import { parseDatabaseUrl } from '../store/database-url.ts'
+
+/** The relative SQLite file DATABASE_URL names (as the store reads it), else undefined. */
 function relativeSqliteFile(env: Readonly<Record<string, string | undefined>>): string | undefined {
   // Read from a file, the URL is not known here; the default applies only when neither is set.
   if (env.DATABASE_URL_FILE !== undefined) return undefined
-  const url = env.DATABASE_URL ?? 'file:relay.db'
-  if (!url.startsWith('file:')) return undefined
-  const path = url.slice('file:'.length).split('?')[0] ?? ''
-  return path === '' || path === ':memory:' || isAbsolute(path) ? undefined : path
+  let target: ReturnType<typeof parseDatabaseUrl>
+  try {
+    target = parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL)
+  } catch {
+    return undefined // the configuration's own check says what is wrong with it
+  }
+  if (target.kind !== 'sqlite' || target.path === ':memory:' || isAbsolute(target.path))
+    return undefined
+  return target.path
 }
 
 /** Refuses a move that would open a new, empty database beside the one the relay has been using. */

@@ -75,7 +75,7 @@ export const tenantsFileSchema = z
                   id: z.string().min(1),
                   name: z.string().min(1).optional(),
                   origins: z.array(z.string()),
-                  traits: z.array(z.string()).default([]),
+                  traits: z.array(z.string().min(1)).default([]),
                   audiences: z.record(z.string(), z.string()).default({}),
                   recommendations: z.boolean().default(false),
                   secret,

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs'
 
 import { z } from 'zod'
 
+/** SQLite's file when DATABASE_URL is not set: relative, so where the relay is started (typed-folder.ts). */
+export const DEFAULT_DATABASE_URL = 'file:relay.db'
+
 const origins = z
   .string()
   .transform((text) =>
@@ -26,7 +29,7 @@ export const relayConfigSchema = z.object({
   /** Keys the HMAC of looked-up ids in the audit log and of API key secrets. */
   auditKey: z.string().min(32, 'must be at least 32 characters of random text'),
   /** SQLite file (default) or a postgres:// URL. */
-  databaseUrl: z.string().min(1).default('file:relay.db'),
+  databaseUrl: z.string().min(1).default(DEFAULT_DATABASE_URL),
   /** Optional tenants file (JSON or YAML) loaded at start-up. */
   tenantsFile: z.string().min(1).optional(),
   /** Browser origins allowed by CORS (exact origins, no wildcard). */
