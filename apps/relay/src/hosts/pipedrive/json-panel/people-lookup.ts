@@ -59,48 +59,43 @@ export const ORDER_EVENTS = ['order_completed', 'order_refunded', 'order_cancell
 /** As many orders as the panel shows at most (panel-events.ts). */
 const ORDERS_READ = 3
 
-/** The customer's latest orders as timeline rows, newest first (a 404 reads as none). */
-export async function latestOrders(
+/** One customer's first page of events (all, or those `include` names) as timeline rows. */
+async function rowsOf(
   upstream: UpstreamReads,
   profile: CustomerProfile,
   audited: AuditedRead,
-  opts: ReadOptions
+  opts: ReadOptions,
+  page: { readonly include?: string[] | undefined; readonly limit: number }
 ): Promise<TimelineEntry[]> {
   const ref = createProfileRef('id', profile.id)
+  const position = page.include === undefined ? {} : { filter: { include: page.include } }
   const events = await unlessNotFound(
     audited(ref, async () => {
-      const page = await timelinePage(
-        upstream,
-        ref,
-        { filter: { include: ORDER_EVENTS } },
-        ORDERS_READ,
-        opts
-      )
-      return { result: page.events, upstreamRequestId: page.read.requestId }
+      const read = await timelinePage(upstream, ref, position, page.limit, opts)
+      return { result: read.events, upstreamRequestId: read.read.requestId }
     })
   )
   return toTimeline(events ?? [])
 }
 
-/**
- * The first page of one customer's own events, read by their Intilery id: the context's, read by
- * a shared email, holds every customer's with that email, and a chosen one's panel shows theirs.
- */
-export async function ownEvents(
+/** The customer's latest orders as timeline rows, newest first (a 404 reads as none). */
+export const latestOrders = (
   upstream: UpstreamReads,
   profile: CustomerProfile,
   audited: AuditedRead,
   opts: ReadOptions
-): Promise<TimelineEntry[]> {
-  const ref = createProfileRef('id', profile.id)
-  const events = await unlessNotFound(
-    audited(ref, async () => {
-      const page = await timelinePage(upstream, ref, {}, FIRST_PAGE_SIZE, opts)
-      return { result: page.events, upstreamRequestId: page.read.requestId }
-    })
-  )
-  return toTimeline(events ?? [])
-}
+) => rowsOf(upstream, profile, audited, opts, { include: ORDER_EVENTS, limit: ORDERS_READ })
+
+/**
+ * The first page of one customer's own events, read by their Intilery id: the context's, read by
+ * a shared email, holds every customer's with that email, and a chosen one's panel shows theirs.
+ */
+export const ownEvents = (
+  upstream: UpstreamReads,
+  profile: CustomerProfile,
+  audited: AuditedRead,
+  opts: ReadOptions
+) => rowsOf(upstream, profile, audited, opts, { limit: FIRST_PAGE_SIZE })
 
 /** Timeline rows and extra ones in one newest-first list, each row once. */
 export function mergeEntries(
