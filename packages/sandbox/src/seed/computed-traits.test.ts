@@ -40,7 +40,9 @@ describe('computed traits match each customer’s events', () => {
         )
       )
       // Spend is in the last order's currency; an order in another currency counts converted.
-      const spendCurrency = (c.computed.total_spend_currency ?? 'GBP') as Currency
+      // Always given with its currency, orders or not: a spend of 0 reads "£0.00", not "0".
+      expect(c.computed.total_spend_currency).toMatch(/^[A-Z]{3}$/)
+      const spendCurrency = c.computed.total_spend_currency as Currency
       const net = orders
         .filter((o) => !voided.has(props(o).order_id))
         .reduce((sum, o) => {

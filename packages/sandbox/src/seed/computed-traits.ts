@@ -134,10 +134,11 @@ export function computeTraits(
     pages_viewed_30_days: pagesThisMonth,
     orders_count: orders.length,
     total_spend: roundMoney(net, currency),
+    // With the amount always, as a platform computing money keeps it: "£0.00", never a bare 0.
+    total_spend_currency: currency,
     ...(orders.length === 0
       ? {}
       : {
-          total_spend_currency: currency,
           lifetime_value_gbp: Math.round(gbp * 100) / 100,
           average_order_value: roundMoney(gross / orders.length, currency),
           last_order_date: lastOrder?.event.eventTime,
