@@ -10,10 +10,6 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 
-import { createProfileRef, formatProfileRef } from '@intilery-connect/core'
-
-import { rememberedFor } from '../../../customers/choice-routes.ts'
-import { recordScope } from '../../../customers/choice-scope.ts'
 import type { DisplayFor } from '../../../customers/panel-display.ts'
 import type { Hs256Check } from '../../../platform/auth/hs256.ts'
 import { RelayError, UnauthenticatedError } from '../../../platform/errors.ts'
@@ -23,21 +19,15 @@ import { noteFailure } from '../../../platform/http/failure-note.ts'
 import { documentedRoutes } from '../../../platform/openapi/documented-routes.ts'
 import { pipedriveCaller, type PipedriveEnv } from '../pipedrive-viewer.ts'
 import type { ChoiceMemoryStore, TenantDirectory, Tenant, UpstreamReads } from '../../../ports.ts'
-import { AdmissionGroup } from '../../../upstream/index.ts'
-import { findCustomer, type AuditedRead } from '../find-customer.ts'
+import type { AuditedRead } from '../find-customer.ts'
 import { intileryCustomersUrl } from '../intilery-links.ts'
 import { accountPanel } from './account-rollup.ts'
-import { jsonPanel, noCustomer, type JsonPanelOptions } from './json-panel.ts'
+import { noCustomer, type JsonPanelOptions } from './json-panel.ts'
 import { panelFailure } from './json-panel-error.ts'
 import { panelLocale } from './panel-locale.ts'
 import { safePanel, type JsonPanel } from './panel-objects.ts'
-import {
-  latestOrders,
-  lookUpPeople,
-  mergeEntries,
-  ownEvents,
-  withComputed,
-} from './people-lookup.ts'
+import { lookUpPeople } from './people-lookup.ts'
+import { personPanel, rememberedChoice } from './person-panel.ts'
 import type { PipedriveDeps } from '../pipedrive-deps.ts'
 import { queryParam } from '../pipedrive-route-docs.ts'
 import { openSession } from '../pipedrive-session.ts'
@@ -183,69 +173,13 @@ export function jsonPanelRoute(deps: JsonPanelRouteDeps) {
           options
         )
       else {
-        // The context's two reads, then computed traits and orders: each pair admitted or shed
-        // together (admission-group.ts). A group holds only reads made at once: a shared budget
-        // reserves a group's tokens when it decides, and the later pair's, a round trip on, would
-        // find theirs past their grace and reserve two more (6 tokens for 4 reads).
-        const found = await findCustomer(upstream, subject.emails, audited, {
-          signal,
-          admission: new AdmissionGroup(2),
-        })
-        // The customer the rep chose in the custom panel leads, as it does there: chosen on this
-        // record, or for a deal on its contact person's page, where the panel's link leads.
-        const scopes = [
-          `${q.resource}:${String(q.selectedIds)}`,
-          ...(q.resource === 'deal' && subject.people?.[0] !== undefined
-            ? [`person:${String(subject.people[0].id)}`]
-            : []),
-        ]
-        let chosen: string | undefined
-        if (found !== undefined && deps.choices !== undefined && found.context.profiles.length > 1)
-          for (const scope of scopes) {
-            chosen ??= await rememberedFor(
-              deps.choices,
-              caller,
-              recordScope,
-              scope,
-              formatProfileRef(createProfileRef('email', found.email)),
-              found.context.profiles.map((profile) => profile.id)
-            )
-          }
-        const profiles = found?.context.profiles ?? []
-        const [first, ...others] =
-          chosen === undefined
-            ? profiles
-            : [
-                ...profiles.filter((profile) => profile.id === chosen),
-                ...profiles.filter((profile) => profile.id !== chosen),
-              ]
-        if (found === undefined || first === undefined)
-          panel = jsonPanel(subject, undefined, options)
-        else {
-          // The facts the panel leads with are computed traits, which only `traits` holds; the
-          // latest orders may be older than the context's first page of events.
-          // A chosen customer's own events too: the context's are everyone's with the email.
-          const reads = { signal, admission: new AdmissionGroup(chosen === undefined ? 2 : 3) }
-          const [computed, orders, own] = await Promise.all([
-            withComputed(upstream, first, audited, reads),
-            latestOrders(upstream, first, audited, reads),
-            chosen === undefined ? undefined : ownEvents(upstream, first, audited, reads),
-          ])
-          const { context } = found
-          panel = jsonPanel(
-            subject,
-            {
-              email: found.email,
-              chosen: chosen !== undefined,
-              context: {
-                ...context,
-                profiles: [computed, ...others],
-                timeline: { entries: mergeEntries(own ?? context.timeline.entries, orders) },
-              },
-            },
-            options
-          )
-        }
+        const { choices } = deps
+        const record = { resource: q.resource, id: q.selectedIds }
+        panel = await personPanel(upstream, subject, audited, signal, options, (found) =>
+          choices === undefined
+            ? Promise.resolve(undefined)
+            : rememberedChoice(choices, caller, record, subject, found)
+        )
       }
       return c.json(safePanel(panel), 200, { 'cache-control': 'no-store' }) as never
     } catch (error) {
