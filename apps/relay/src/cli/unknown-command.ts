@@ -14,10 +14,7 @@ const COMMAND_WORD = /^[a-z][a-z-]{0,23}$/
  * was not printed: a lowercase word can be a passphrase too.
  */
 function shown(word: string, names: readonly string[]): string {
-  const typo = names.some(
-    (name) => Math.abs(name.length - word.length) <= 1 && differsByOne(name, word)
-  )
-  return COMMAND_WORD.test(word) && (names.includes(word) || typo)
+  return COMMAND_WORD.test(word) && names.some((name) => atMostOneLetterApart(name, word))
     ? word
     : '(not printed: it may be a secret)'
 }
@@ -26,15 +23,12 @@ function shown(word: string, names: readonly string[]): string {
 function near(word: string, names: readonly string[]): string[] {
   if (!COMMAND_WORD.test(word)) return []
   return names.filter(
-    (name) =>
-      name.startsWith(word) ||
-      word.startsWith(name) ||
-      (Math.abs(name.length - word.length) <= 1 && differsByOne(name, word))
+    (name) => name.startsWith(word) || word.startsWith(name) || atMostOneLetterApart(name, word)
   )
 }
 
-/** One letter added, removed or changed (`tenats`, `keyss`, `outbux`). */
-function differsByOne(a: string, b: string): boolean {
+/** The same, or one letter added, removed or changed (`tenats`, `keyss`, `outbux`). */
+function atMostOneLetterApart(a: string, b: string): boolean {
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i++
   return (

@@ -32,9 +32,8 @@ function relativeSqliteFile(env: Readonly<Record<string, string | undefined>>): 
 /** Refuses a move that would open a new, empty database beside the one the relay has been using. */
 export class DatabaseLeftBehindError extends Error {
   constructor(file: string, packageFolder: string, typedFolder: string) {
-    const where = relative(typedFolder, join(packageFolder, file)) || join(packageFolder, file)
     super(
-      `the database ${where} is where a relative DATABASE_URL pointed before; relative paths are now read from where the command is typed (${typedFolder}): move it (with its -wal and -shm files) there, or set DATABASE_URL=file:${join(packageFolder, file)}`
+      `the database ${relative(typedFolder, join(packageFolder, file))} is where a relative DATABASE_URL pointed before; relative paths are now read from where the command is typed (${typedFolder}): move it (with its -wal and -shm files) there, or set DATABASE_URL=file:${join(packageFolder, file)}`
     )
     this.name = 'DatabaseLeftBehindError'
   }
