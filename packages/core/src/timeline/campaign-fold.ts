@@ -6,10 +6,10 @@
  * same email (`email_id`, else `message_id`, else `campaign_id` with the same subject) within
  * FOLD_GAP_MS of the group's previous (older-adjacent) member, and not older than the group's
  * "sent" by more than SEND_SKEW_MS (an older event is another send of it), joins one entry, placed
- * where its
- * newest step happened, titled as that step. The entry lists each step once, in the order they happened, with the time
- * it first happened, and keeps every event as an expandable item (`burst.items`, newest first,
- * `burst.fold` = 'campaign'). One event alone stays as it is. One pass plus one map, O(n).
+ * where its newest step happened, titled as that step. The entry lists each step once, in the order
+ * they happened, with the time it first happened, and keeps every event as an expandable item
+ * (`burst.items`, newest first, `burst.fold` = 'campaign'). One event alone stays as it is. One
+ * pass plus two maps, O(n).
  */
 import type { TimelineMessageId } from '../i18n/catalogues/en/timeline.ts'
 import { date, type DetailRow } from '../i18n/message.ts'
@@ -100,8 +100,8 @@ export function foldCampaigns(
   times: readonly number[]
 ): { entries: TimelineEntry[]; times: number[] } {
   // Pass 1: group members (index lists, newest first) by email key within the gap. A group's
-  // "sent" is where its story begins: anything older with the same key is an earlier send (a
-  // transactional template's id is often the same for every send).
+  // "sent" is where its story begins: anything older with the same key (beyond SEND_SKEW_MS) is
+  // an earlier send (a transactional template's id is often the same for every send).
   const open = new Map<string, number[]>()
   /** Each group's oldest "sent" so far, in epoch ms. */
   const sentAt = new Map<number[], number>()
